@@ -1,0 +1,51 @@
+# Open Territory developer commands. `make demo` and `make test` set up a fresh Debian 12 machine.
+SHELL := /bin/bash
+PLUGIN := open_territory
+VENV := .venv
+PY := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+QGIS_PROFILE ?= default
+QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
+PACKAGE_FILES := metadata.txt __init__.py LICENSE README.md plugin processing ui resources i18n
+
+.PHONY: setup demo test test-fast lint translations package install clean bench
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup translations
+	$(PY) scripts/demo.py
+
+# pytest exits 5 when it collected no test: that must fail, like any other exit code.
+test: setup translations
+	$(PY) -m pytest
+
+test-fast:
+	$(PY) -m pytest -m "not desktop and not slow"
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+translations:
+	@python3 scripts/i18n.py update
+	@python3 scripts/i18n.py compile
+
+package: translations
+	rm -rf build/package && mkdir -p build/package/$(PLUGIN)
+	cp -r $(PACKAGE_FILES) build/package/$(PLUGIN)/
+	find build/package -name '__pycache__' -prune -exec rm -rf {} +
+	find build/package -name '*.ts' -delete
+	cd build/package && rm -f ../$(PLUGIN).zip && zip -qr ../$(PLUGIN).zip $(PLUGIN)
+	@echo "Package: build/$(PLUGIN).zip"
+
+install: package
+	mkdir -p "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins"
+	rm -rf "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+	cd "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins" && unzip -q "$(CURDIR)/build/$(PLUGIN).zip"
+	@echo "Installed into $(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+
+bench: setup
+	for b in tests/benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,7 @@
+"""Open Territory QGIS plugin entry point."""
+
+
+def classFactory(iface):  # noqa: N802 - name imposed by QGIS
+    from .plugin.main import OpenTerritoryPlugin
+
+    return OpenTerritoryPlugin(iface)

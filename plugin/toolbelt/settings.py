@@ -1,0 +1,86 @@
+"""The plugin's one settings object: a dataclass of defaults backed by QgsSettings.
+
+Every value lives under the `open_territory/` key in the user's QGIS profile. Add a setting by
+adding a field here: reading, writing and the types follow from the dataclass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field, fields
+
+from qgis.core import QgsApplication, QgsSettings
+
+PREFIX = "open_territory"
+
+OVERPASS_SERVERS = (
+    "https://overpass-api.de/api/interpreter",
+    "https://overpass.kumi.systems/api/interpreter",
+    "https://maps.mail.ru/osm/tools/overpass/api/interpreter",
+    "https://overpass.private.coffee/api/interpreter",
+)
+
+
+def default_cache_dir() -> str:
+    return os.path.join(QgsApplication.qgisSettingsDirPath(), "cache", "open_territory")
+
+
+@dataclass
+class PluginSettings:
+    overpass_server: str = OVERPASS_SERVERS[0]
+    overpass_servers: list = field(default_factory=lambda: list(OVERPASS_SERVERS))
+    network_timeout: int = 60  # seconds, for one request
+    network_retries: int = 3  # on 429 and 5xx replies
+    cache_dir: str = ""  # empty: the profile's cache folder (default_cache_dir())
+    cache_max_age: int = 86400  # seconds a cached reply is served without asking the server
+    offline: bool = False  # answer from the cache alone
+    download_warning_mb: int = 100  # ask before downloading more than this
+    gbfs_refresh_seconds: int = 0  # 0: live GBFS layers are not refreshed automatically
+
+    def effective_cache_dir(self) -> str:
+        return self.cache_dir or default_cache_dir()
+
+
+def _convert(value, default):
+    """QgsSettings returns strings for every type on some backends: bring them back to the default's type."""
+    if value is None:
+        return default
+    if isinstance(default, bool):
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    if isinstance(default, list):
+        if isinstance(value, str):
+            return [v for v in value.split("\n") if v] if value else []
+        return list(value)
+    return str(value)
+
+
+def load_settings() -> PluginSettings:
+    store = QgsSettings()
+    defaults = PluginSettings()
+    values = {}
+    for f in fields(PluginSettings):
+        default = getattr(defaults, f.name)
+        values[f.name] = _convert(store.value(f"{PREFIX}/{f.name}", None), default)
+    return PluginSettings(**values)
+
+
+def save_settings(settings: PluginSettings) -> None:
+    store = QgsSettings()
+    for key, value in dataclasses.asdict(settings).items():
+        if isinstance(value, list):
+            value = "\n".join(value)
+        store.setValue(f"{PREFIX}/{key}", value)
+
+
+def reset_settings() -> None:
+    store = QgsSettings()
+    for f in fields(PluginSettings):
+        store.remove(f"{PREFIX}/{f.name}")

@@ -1,0 +1,54 @@
+"""Base class of the plugin's Processing algorithms."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm
+from qgis.PyQt.QtGui import QIcon
+
+from ...plugin.main import ICON_PATH
+from ...plugin.toolbelt.i18n import tr
+
+
+def group_name(key: str) -> str:
+    return {
+        "sources": tr("Resources from open portals"),
+        "territory": tr("Territory"),
+        "planning": tr("Planning"),
+        "export": tr("Export"),
+    }[key]
+
+
+class OpenTerritoryAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set NAME, GROUP (a key of group_name) and implement displayName, shortHelpString,
+    initAlgorithm and processAlgorithm. Every parameter gets a help text through `help_param`."""
+
+    NAME = ""
+    GROUP = "sources"
+
+    def name(self):
+        return self.NAME
+
+    def group(self):
+        return group_name(self.GROUP)
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def tr(self, message):
+        return tr(message)
+
+    @staticmethod
+    def help_param(parameter, text: str, advanced: bool = False):
+        """Attach the help text shown in the dialog and in `qgis_process help`."""
+        parameter.setHelp(text)
+        if advanced:
+            from qgis.core import QgsProcessingParameterDefinition
+
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        return parameter

@@ -1,0 +1,37 @@
+"""The `openterritory` Processing provider."""
+
+from __future__ import annotations
+
+import importlib
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..plugin.main import ICON_PATH
+
+# (module under processing/algorithms, class name). Imported when QGIS asks for the algorithms,
+# so loading the plugin does not pay for them.
+ALGORITHMS = [
+]
+
+
+class OpenTerritoryProvider(QgsProcessingProvider):
+    def id(self):
+        return "openterritory"
+
+    def name(self):
+        return "Open Territory"
+
+    def longName(self):  # noqa: N802
+        return "Open Territory"
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self):  # noqa: N802
+        return ICON_PATH
+
+    def loadAlgorithms(self):  # noqa: N802
+        for module_name, class_name in ALGORITHMS:
+            module = importlib.import_module(f"{__package__}.algorithms.{module_name}")
+            self.addAlgorithm(getattr(module, class_name)())

@@ -1,0 +1,59 @@
+"""The plugin loads into a QGIS interface, shows its dock and provider, and unloads cleanly."""
+
+import time
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QEvent
+from qgis.PyQt.QtWidgets import QDockWidget
+
+from open_territory import classFactory
+
+
+def provider_ids():
+    return [p.id() for p in QgsApplication.processingRegistry().providers()]
+
+
+@pytest.fixture()
+def plugin(qgis_iface):
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    yield plugin
+    plugin.unload()
+
+
+def test_load_shows_dock_action_and_provider(plugin, qgis_iface):
+    assert "openterritory" in provider_ids()
+    docks = [d for d in qgis_iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "OpenTerritoryDock"]
+    assert len(docks) == 1
+    assert [plugin.dock.tabs.tabText(i) for i in range(plugin.dock.tabs.count())] == [
+        "Territory", "Resources", "Register", "Export"]
+    qgis_iface.mainWindow().show()  # offscreen: a dock counts as visible only in a shown window
+    plugin.action.trigger()
+    assert plugin.dock.isUserVisible()
+    plugin.action.trigger()
+    assert not plugin.dock.isUserVisible()
+    assert not plugin.action.isChecked()
+
+
+def test_unload_removes_everything_and_reload_works(qgis_iface):
+    for _ in range(2):
+        plugin = classFactory(qgis_iface)
+        plugin.initGui()
+        assert provider_ids().count("openterritory") == 1
+        plugin.unload()
+        assert "openterritory" not in provider_ids()
+        QgsApplication.processEvents()
+        QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        left = [d for d in qgis_iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "OpenTerritoryDock"]
+        assert left == []
+
+
+def test_load_time_is_small(qgis_iface):
+    start = time.perf_counter()
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    elapsed = time.perf_counter() - start
+    plugin.unload()
+    # The budget is 0.2 s on a real desktop; the margin covers a loaded CI machine.
+    assert elapsed < 1.0, f"load took {elapsed:.3f} s"

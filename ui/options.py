@@ -1,0 +1,103 @@
+"""The Open Territory page in QGIS Settings > Options."""
+
+from __future__ import annotations
+
+from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from ..plugin.main import ICON_PATH
+from ..plugin.toolbelt.i18n import tr
+from ..plugin.toolbelt.settings import PluginSettings, default_cache_dir, load_settings, save_settings
+
+
+class OpenTerritoryOptionsFactory(QgsOptionsWidgetFactory):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(tr("Open Territory"))
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def createWidget(self, parent):  # noqa: N802
+        return OpenTerritoryOptionsPage(parent)
+
+
+class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("OpenTerritoryOptionsPage")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.overpass = QComboBox(self)
+        self.overpass.setEditable(True)
+        self.overpass.setToolTip(tr("Overpass API server used for OpenStreetMap resources"))
+        form.addRow(tr("Overpass server"), self.overpass)
+
+        self.timeout = QSpinBox(self)
+        self.timeout.setRange(5, 3600)
+        self.timeout.setSuffix(tr(" s"))
+        self.timeout.setToolTip(tr("Time allowed for one network request before it is abandoned"))
+        form.addRow(tr("Network timeout"), self.timeout)
+
+        self.retries = QSpinBox(self)
+        self.retries.setRange(0, 10)
+        self.retries.setToolTip(tr("Retries after a busy server (HTTP 429, 502, 503, 504)"))
+        form.addRow(tr("Retries"), self.retries)
+
+        self.cache_dir = QgsFileWidget(self)
+        self.cache_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.cache_dir.lineEdit().setPlaceholderText(default_cache_dir())
+        self.cache_dir.setToolTip(tr("Folder where downloaded replies are kept for offline use"))
+        form.addRow(tr("Cache folder"), self.cache_dir)
+
+        self.download_warning = QSpinBox(self)
+        self.download_warning.setRange(1, 100000)
+        self.download_warning.setSuffix(tr(" MB"))
+        self.download_warning.setToolTip(tr("Ask before downloading a file larger than this"))
+        form.addRow(tr("Warn before downloads over"), self.download_warning)
+
+        self.offline = QCheckBox(tr("Offline mode: answer from the cache only"), self)
+        form.addRow("", self.offline)
+
+        self.reset = QPushButton(tr("Restore defaults"), self)
+        self.reset.clicked.connect(lambda: self.show_settings(PluginSettings()))
+        layout.addWidget(self.reset)
+        layout.addStretch(1)
+        self.show_settings(load_settings())
+
+    def show_settings(self, settings: PluginSettings) -> None:
+        self._servers = list(settings.overpass_servers)
+        self.overpass.clear()
+        self.overpass.addItems(self._servers)
+        self.overpass.setCurrentText(settings.overpass_server)
+        self.timeout.setValue(settings.network_timeout)
+        self.retries.setValue(settings.network_retries)
+        self.cache_dir.setFilePath(settings.cache_dir)
+        self.download_warning.setValue(settings.download_warning_mb)
+        self.offline.setChecked(settings.offline)
+
+    def current_settings(self) -> PluginSettings:
+        settings = load_settings()
+        settings.overpass_server = self.overpass.currentText().strip() or PluginSettings().overpass_server
+        if settings.overpass_server not in self._servers:
+            self._servers.append(settings.overpass_server)
+        settings.overpass_servers = self._servers
+        settings.network_timeout = self.timeout.value()
+        settings.network_retries = self.retries.value()
+        settings.cache_dir = self.cache_dir.filePath().strip()
+        settings.download_warning_mb = self.download_warning.value()
+        settings.offline = self.offline.isChecked()
+        return settings
+
+    def apply(self):
+        save_settings(self.current_settings())
