@@ -1,0 +1,76 @@
+"""The contracts of DESIGN.md: categories, common fields, mobility domains. Keys never change;
+labels are translated."""
+
+from __future__ import annotations
+
+from .toolbelt.i18n import tr
+
+CATEGORIES = (
+    "traffic_signals",
+    "bicycle_parking",
+    "charging_station",
+    "bus_stop",
+    "car_park",
+    "cycleway",
+    "street_lamp",
+    "bike_share_station",
+    "car_sharing",
+    "air_quality_sensor",
+    "traffic_counter",
+    "road_works",
+    "other",
+)
+
+# Fields every resource layer carries beside the source's own attributes, in this order.
+COMMON_FIELDS = ("category", "name", "source", "source_dataset", "licence", "fetched_at")
+
+DOMAINS = (
+    "voirie",
+    "stationnement",
+    "vehicules",
+    "transport_collectif",
+    "velo",
+    "marche",
+    "logistique",
+    "securite_routiere",
+    "qualite_air",
+    "donnees",
+    "autre",
+)
+
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+OSM_LICENCE = "ODbL"
+
+
+def category_label(key: str) -> str:
+    return {
+        "traffic_signals": tr("Traffic signals"),
+        "bicycle_parking": tr("Bicycle parking"),
+        "charging_station": tr("Charging stations"),
+        "bus_stop": tr("Bus stops"),
+        "car_park": tr("Car parks"),
+        "cycleway": tr("Cycleways"),
+        "street_lamp": tr("Street lamps"),
+        "bike_share_station": tr("Bike-share stations"),
+        "car_sharing": tr("Car sharing"),
+        "air_quality_sensor": tr("Air quality sensors"),
+        "traffic_counter": tr("Traffic counters"),
+        "road_works": tr("Road works"),
+        "other": tr("Other resources"),
+    }[key]
+
+
+def domain_label(key: str) -> str:
+    return {
+        "voirie": tr("Roads"),
+        "stationnement": tr("Parking"),
+        "vehicules": tr("Vehicles and fleets"),
+        "transport_collectif": tr("Public transport"),
+        "velo": tr("Cycling"),
+        "marche": tr("Walking"),
+        "logistique": tr("Logistics"),
+        "securite_routiere": tr("Road safety"),
+        "qualite_air": tr("Air quality"),
+        "donnees": tr("Data"),
+        "autre": tr("Other"),
+    }[key]
