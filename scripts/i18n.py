@@ -5,6 +5,9 @@
                             keeping the translations already there
   i18n.py missing           list the strings without a French translation (exit 1 if any)
   i18n.py fill FILE.json    set translations from a JSON object {"English": "Français"}
+
+French translations come from the .ts itself and from the fragments i18n/fr/*.json (one per
+area of the code, {"English": "Français"}); a fragment wins over the .ts.
   i18n.py compile           compile the .ts files into .qm with lrelease
 """
 
@@ -21,6 +24,7 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE_DIRS = ("plugin", "processing", "ui")
 TS_FILE = os.path.join(ROOT, "i18n", "open_territory_fr.ts")
+FRAGMENTS = os.path.join(ROOT, "i18n", "fr")
 CONTEXT = "OpenTerritory"
 
 
@@ -51,15 +55,26 @@ def extract():
     return found
 
 
-def read_ts(path=TS_FILE):
-    if not os.path.exists(path):
-        return {}
+def read_fragments():
     translations = {}
+    if os.path.isdir(FRAGMENTS):
+        for name in sorted(os.listdir(FRAGMENTS)):
+            if name.endswith(".json"):
+                with open(os.path.join(FRAGMENTS, name), encoding="utf-8") as handle:
+                    translations.update(json.load(handle))
+    return translations
+
+
+def read_ts(path=TS_FILE):
+    translations = {}
+    if not os.path.exists(path):
+        return translations
     for message in ET.parse(path).getroot().iter("message"):
         source = message.findtext("source")
         node = message.find("translation")
         if source is not None and node is not None and node.get("type") not in ("unfinished", "vanished", "obsolete"):
             translations[source] = node.text or ""
+    translations.update(read_fragments())
     return translations
 
 

@@ -1,11 +1,17 @@
-"""Dock section: resources."""
+"""Dock section: resources, one page per kind of source."""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtWidgets import QVBoxLayout
+from qgis.PyQt.QtWidgets import QToolBox, QVBoxLayout
 
 from ..plugin.toolbelt.i18n import tr
 from .sections import DockSection
+
+
+def source_panel_classes():
+    """Panels of the resources section, in display order. Each is a QWidget taking (iface, parent)
+    with a `title()` method and a `shutdown()` method, in a module of ui/resources/."""
+    return []
 
 
 class ResourcesSection(DockSection):
@@ -15,7 +21,17 @@ class ResourcesSection(DockSection):
         super().__init__(iface, parent)
         layout = QVBoxLayout(self)
         self.add_intro(layout, tr("Search the open data portals and load their datasets as layers."))
-        layout.addStretch(1)
+        self.toolbox = QToolBox(self)
+        self.panels = []
+        for cls in source_panel_classes():
+            panel = cls(iface, self.toolbox)
+            self.panels.append(panel)
+            self.toolbox.addItem(panel, panel.title())
+        layout.addWidget(self.toolbox, 1)
 
     def title(self) -> str:
         return tr("Resources")
+
+    def shutdown(self) -> None:
+        for panel in self.panels:
+            panel.shutdown()

@@ -36,6 +36,7 @@ def section_classes():
     from .territory_section import TerritorySection
     from .resources_section import ResourcesSection
     from .register_section import RegisterSection
+    from .planning_section import PlanningSection
     from .export_section import ExportSection
 
-    return [TerritorySection, ResourcesSection, RegisterSection, ExportSection]
+    return [TerritorySection, ResourcesSection, RegisterSection, PlanningSection, ExportSection]
