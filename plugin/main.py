@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
@@ -99,6 +100,9 @@ class OpenTerritoryPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        network = sys.modules.get(f"{__package__}.toolbelt.network")
+        if network is not None:
+            network.remove_request_preprocessor()
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None

@@ -1,0 +1,439 @@
+"""The plugin's one network transport, over QGIS's own network stack.
+
+Every request goes through QgsNetworkAccessManager, so the user's proxy, SSL exceptions and
+authentication configurations apply. The transport adds what every source needs: a User-Agent
+naming the plugin, an inactivity timeout from the settings, retries with back-off on busy servers
+(429, 502, 503, 504) honouring Retry-After, cancellation through a QgsFeedback, replies streamed to
+disk (never whole in memory), a disk cache keyed by URL and parameters, and an offline mode that
+answers from that cache alone.
+
+It blocks the calling thread with a local event loop: call it from a QgsTask or a Processing
+algorithm, never from a GUI slot.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from .cache import ReplyCache, cache_key
+from .i18n import tr
+from .logger import log
+from .metadata import metadata, plugin_version
+from .settings import load_settings
+
+RETRY_STATUSES = (429, 502, 503, 504)
+# Network failures worth another try: the server or a proxy dropped us, not a wrong URL.
+RETRY_ERRORS = (
+    QNetworkReply.RemoteHostClosedError,
+    QNetworkReply.TemporaryNetworkFailureError,
+    QNetworkReply.NetworkSessionFailedError,
+    QNetworkReply.ProxyConnectionClosedError,
+    QNetworkReply.UnknownNetworkError,
+)
+MAX_RETRY_WAIT = 120  # seconds: a server asking for longer is reported, not waited for
+SECRET_PARAM = re.compile(r"(key|token|secret|password|passwd|apikey|signature)", re.IGNORECASE)
+
+
+def redact(url: str) -> str:
+    """The URL with the values of secret-looking query parameters masked, for logs and messages."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    query = [(k, "***" if SECRET_PARAM.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="*,:()'\" ")))
+
+
+def user_agent() -> str:
+    return f"OpenTerritory/{plugin_version()} (QGIS plugin; +{metadata().get('homepage', '')})"
+
+
+# QgsNetworkAccessManager writes its own User-Agent over the request's; a request preprocessor runs
+# after that, so the plugin's requests are marked and renamed there. Installed once per process.
+MARK_HEADER = b"X-Open-Territory"
+_preprocessor_id = None
+
+
+def _name_plugin_requests(request):
+    if request.hasRawHeader(MARK_HEADER):
+        request.setRawHeader(b"User-Agent", request.rawHeader(b"User-Agent") + b" " + user_agent().encode())
+
+
+def install_request_preprocessor():
+    global _preprocessor_id
+    if _preprocessor_id is None:
+        _preprocessor_id = QgsNetworkAccessManager.setRequestPreprocessor(_name_plugin_requests)
+
+
+def remove_request_preprocessor():
+    global _preprocessor_id
+    if _preprocessor_id is not None:
+        QgsNetworkAccessManager.removeRequestPreprocessor(_preprocessor_id)
+        _preprocessor_id = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors: each one names the URL and says what went wrong, in the user's language.
+
+
+class NetworkError(Exception):
+    def __init__(self, url: str, message: str):
+        self.url = redact(url)
+        self.message = message
+        super().__init__(f"{message} ({self.url})")
+
+
+class CancelledError(NetworkError):
+    def __init__(self, url):
+        super().__init__(url, tr("The download was cancelled"))
+
+
+class RequestTimeoutError(NetworkError):
+    def __init__(self, url, seconds):
+        self.seconds = seconds
+        super().__init__(url, tr("The server did not answer within the timeout") + f" ({seconds} s)")
+
+
+class ConnectionFailedError(NetworkError):
+    pass
+
+
+class IncompleteReplyError(NetworkError):
+    def __init__(self, url, received, expected):
+        self.received, self.expected = received, expected
+        super().__init__(url, tr("The reply was cut before its end") + f" ({received}/{expected} bytes)")
+
+
+class NotCachedError(NetworkError):
+    def __init__(self, url):
+        super().__init__(url, tr("Offline mode: this reply is not in the cache"))
+
+
+class UnexpectedContentError(NetworkError):
+    pass
+
+
+class HttpError(NetworkError):
+    """An HTTP error status; `payload` holds the decoded JSON body when the server sent one."""
+
+    def __init__(self, url, status, body: bytes, reason: str = "", headers=None):
+        self.status = status
+        self.headers = headers or {}
+        self.body = body[:20000]
+        self.payload = None
+        try:
+            self.payload = json.loads(self.body.decode("utf-8", "replace"))
+        except ValueError:
+            pass
+        detail = server_message(self.payload) or reason
+        text = tr("The server answered with an error") + f" HTTP {status}"
+        if detail:
+            text += f": {detail}"
+        super().__init__(url, text)
+
+
+def server_message(payload) -> str:
+    """The human part of a JSON error body, whatever the portal's shape."""
+    if not isinstance(payload, dict):
+        return ""
+    for key in ("message", "error", "detail", "remark", "title"):
+        value = payload.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Response:
+    url: str
+    status: int
+    headers: dict
+    path: str
+    from_cache: bool = False
+    elapsed: float = 0.0
+    _content: bytes = field(default=None, repr=False)
+
+    @property
+    def content(self) -> bytes:
+        if self._content is None:
+            with open(self.path, "rb") as handle:
+                self._content = handle.read()
+        return self._content
+
+    @property
+    def size(self) -> int:
+        return os.path.getsize(self.path)
+
+    def header(self, name: str, default: str = "") -> str:
+        return self.headers.get(name.lower(), default)
+
+    def text(self) -> str:
+        charset = re.search(r"charset=([\w-]+)", self.header("content-type"))
+        encoding = charset.group(1) if charset else "utf-8"
+        data = self.content
+        if data.startswith(b"\xef\xbb\xbf"):
+            data, encoding = data[3:], "utf-8"
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            return data.decode("utf-8", "replace")
+
+    def json(self):
+        try:
+            return json.loads(self.text())
+        except ValueError as error:
+            raise UnexpectedContentError(self.url, tr("The reply is not valid JSON") + f": {error}") from None
+
+
+def looks_like_html(head: bytes, content_type: str) -> bool:
+    if "html" in content_type.lower():
+        return True
+    start = head.lstrip()[:15].lower()
+    return start.startswith(b"<!doctype html") or start.startswith(b"<html")
+
+
+def retry_after_seconds(value: str):
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0, int(when.timestamp() - time.time()))
+
+
+class Transport:
+    """One transport per job: it carries the job's feedback (progress, cancel), its credentials
+    and its cache policy."""
+
+    def __init__(self, feedback=None, authcfg: str = "", cache_dir: str = None, offline: bool = None,
+                 timeout: int = None, retries: int = None, settings=None):
+        settings = settings or load_settings()
+        self.feedback = feedback
+        self.authcfg = authcfg or ""
+        self.cache = ReplyCache(cache_dir or settings.effective_cache_dir())
+        self.offline = settings.offline if offline is None else offline
+        self.timeout = timeout or settings.network_timeout
+        self.retries = settings.network_retries if retries is None else retries
+        self.backoff = 1.0  # first wait in seconds when the server gives no Retry-After
+
+    # -- public API -----------------------------------------------------------------------------
+
+    def get(self, url, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
+        return self.request("GET", url, params=params, headers=headers, max_age=max_age, expect=expect,
+                            timeout=timeout, progress=progress)
+
+    def post(self, url, data=None, params=None, headers=None, max_age=0, expect=None, timeout=None,
+             progress=True):
+        return self.request("POST", url, params=params, data=data, headers=headers, max_age=max_age,
+                            expect=expect, timeout=timeout, progress=progress)
+
+    def request(self, method, url, params=None, data=None, headers=None, max_age=0, expect=None,
+                timeout=None, progress=True) -> Response:
+        """Fetch `url` and return the reply stored on disk.
+
+        max_age: seconds a cached reply may be served without asking the server (0: always ask).
+        expect: "json" to reject HTML pages and other non-JSON bodies served with status 200.
+        """
+        full_url = self.full_url(url, params)
+        key = cache_key(method, url, params, data, self.authcfg)
+        cached = self.cache.get(key)
+        if self.offline:
+            if cached is None:
+                raise NotCachedError(full_url)
+            log(f"offline: {method} {redact(full_url)} served from the cache")
+            return self._check(self._from_cache(cached, full_url), expect)
+        if cached is not None and max_age and cached.age() <= max_age:
+            return self._check(self._from_cache(cached, full_url), expect)
+
+        attempt = 0
+        while True:
+            self._raise_if_cancelled(full_url)
+            try:
+                response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key,
+                                       progress)
+            except (ConnectionFailedError, IncompleteReplyError) as error:
+                # A cut stream or a dropped connection is worth another try; a refused one is not.
+                retryable = isinstance(error, IncompleteReplyError) or getattr(error, "retryable", False)
+                if not retryable or attempt >= self.retries:
+                    raise
+                wait = self.backoff * 2 ** attempt
+            except HttpError as error:
+                if error.status not in RETRY_STATUSES or attempt >= self.retries:
+                    raise
+                wait = retry_after_seconds(error.headers.get("retry-after", ""))
+                if wait is None:
+                    wait = self.backoff * 2 ** attempt
+                if wait > MAX_RETRY_WAIT:
+                    raise
+            else:
+                return self._check(response, expect)
+            attempt += 1
+            log(f"{method} {redact(full_url)}: retry {attempt}/{self.retries} in {wait:.0f} s", "warning")
+            self._sleep(wait, full_url)
+
+    # -- internals ------------------------------------------------------------------------------
+
+    @staticmethod
+    def full_url(url, params=None) -> str:
+        if not params:
+            return url
+        separator = "&" if urlsplit(url).query else "?"
+        return url + separator + urlencode(params, doseq=True)
+
+    def _from_cache(self, entry, full_url) -> Response:
+        return Response(full_url, entry.status, entry.headers, entry.body_path, from_cache=True)
+
+    def _check(self, response: Response, expect):
+        if expect == "json":
+            with open(response.path, "rb") as handle:
+                head = handle.read(512)
+            if looks_like_html(head, response.header("content-type")):
+                raise UnexpectedContentError(
+                    response.url, tr("The server answered with a web page instead of data (JSON expected)"))
+        return response
+
+    def _raise_if_cancelled(self, url):
+        if self.feedback is not None and self.feedback.isCanceled():
+            raise CancelledError(url)
+
+    def _sleep(self, seconds, url):
+        deadline = time.monotonic() + seconds
+        loop = QEventLoop()
+        while time.monotonic() < deadline:
+            self._raise_if_cancelled(url)
+            QTimer.singleShot(min(100, int((deadline - time.monotonic()) * 1000) + 1), loop.quit)
+            loop.exec_()
+        self._raise_if_cancelled(url)
+
+    def _build_request(self, url, headers) -> QNetworkRequest:
+        install_request_preprocessor()
+        request = QNetworkRequest(QUrl(url))
+        request.setRawHeader(MARK_HEADER, plugin_version().encode())
+        for name, value in headers.items():
+            request.setRawHeader(name.encode(), str(value).encode())
+        request.setAttribute(QNetworkRequest.FollowRedirectsAttribute, True)
+        if self.authcfg:
+            if not QgsApplication.authManager().updateNetworkRequest(request, self.authcfg):
+                raise NetworkError(url, tr("The authentication configuration could not be applied") +
+                                   f": {self.authcfg}")
+        return request
+
+    def _fetch(self, method, url, data, headers, timeout, key, progress) -> Response:
+        if isinstance(data, dict):
+            body = urlencode(data).encode("utf-8")
+            headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
+        else:
+            body = data
+        request = self._build_request(url, headers)
+        os.makedirs(self.cache.folder, exist_ok=True)
+        handle, part_path = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=self.cache.folder)
+        out = os.fdopen(handle, "wb")
+        state = {"received": 0, "timed_out": False, "cancelled": False}
+        started = time.monotonic()
+        manager = QgsNetworkAccessManager.instance()
+        if method == "GET":
+            reply = manager.get(request)
+        elif method == "POST":
+            reply = manager.post(request, QByteArray(body or b""))
+        else:
+            reply = manager.sendCustomRequest(request, method.encode(), QByteArray(body or b""))
+        loop = QEventLoop()
+        idle = QTimer()
+        idle.setSingleShot(True)
+        idle.setInterval(int(timeout * 1000))
+        poll = QTimer()
+        poll.setInterval(100)
+
+        def on_ready_read():
+            chunk = bytes(reply.readAll())
+            out.write(chunk)
+            state["received"] += len(chunk)
+            idle.start()
+
+        def on_progress(received, total):
+            idle.start()
+            if progress and self.feedback is not None and total > 0:
+                self.feedback.setProgress(min(100.0, 100.0 * received / total))
+
+        def on_timeout():
+            state["timed_out"] = True
+            reply.abort()
+
+        def on_poll():
+            if self.feedback is not None and self.feedback.isCanceled():
+                state["cancelled"] = True
+                reply.abort()
+
+        reply.readyRead.connect(on_ready_read)
+        reply.downloadProgress.connect(on_progress)
+        reply.uploadProgress.connect(lambda *_: idle.start())
+        reply.finished.connect(loop.quit)
+        idle.timeout.connect(on_timeout)
+        poll.timeout.connect(on_poll)
+        idle.start()
+        poll.start()
+        if not reply.isFinished():
+            loop.exec_()
+        idle.stop()
+        poll.stop()
+        on_ready_read()
+        out.close()
+        try:
+            return self._finish(reply, method, url, key, part_path, state, timeout, started)
+        finally:
+            reply.deleteLater()
+            if os.path.exists(part_path):
+                os.remove(part_path)
+
+    def _finish(self, reply, method, url, key, part_path, state, timeout, started) -> Response:
+        if state["cancelled"]:
+            raise CancelledError(url)
+        if state["timed_out"]:
+            raise RequestTimeoutError(url, timeout)
+        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1") for k, v in reply.rawHeaderPairs()}
+        error = reply.error()
+        elapsed = time.monotonic() - started
+        if status is None:
+            failure = ConnectionFailedError(url, tr("Could not reach the server") + f": {reply.errorString()}")
+            failure.retryable = error in RETRY_ERRORS
+            raise failure
+        status = int(status)
+        if status >= 400:
+            with open(part_path, "rb") as handle:
+                body = handle.read()
+            log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
+            raise HttpError(url, status, body, reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
+                            headers)
+        expected = headers.get("content-length")
+        if error != QNetworkReply.NoError or (expected and expected.isdigit() and state["received"] < int(expected)
+                                              and "gzip" not in headers.get("content-encoding", "")):
+            if expected and expected.isdigit():
+                raise IncompleteReplyError(url, state["received"], int(expected))
+            failure = ConnectionFailedError(url, tr("The connection broke during the download") +
+                                            f": {reply.errorString()}")
+            failure.retryable = error in RETRY_ERRORS
+            raise failure
+        entry = self.cache.put_file(key, part_path, url, status, headers, move=True)
+        log(f"{method} {redact(url)}: HTTP {status}, {state['received']} bytes in {elapsed:.1f} s")
+        return Response(url, status, headers, entry.body_path, elapsed=elapsed)

@@ -1,0 +1,54 @@
+"""Background work for the dock: a QgsTask that runs a function with a QgsFeedback.
+
+The same source code serves Processing (which passes its own feedback) and the dock (which runs it
+here): the function takes a feedback, reports progress on it and checks `isCanceled()`.
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsFeedback, QgsTask
+
+from .logger import log
+
+
+class FeedbackTask(QgsTask):
+    """Runs `function(feedback)` in a worker thread; `on_done(result, error)` runs in the main thread.
+
+    `error` is the exception raised by the function (None on success); a cancelled task reports
+    `error=None, result=None` with `task.cancelled` True.
+    """
+
+    def __init__(self, description: str, function, on_done=None):
+        super().__init__(description, QgsTask.CanCancel)
+        self.function = function
+        self.on_done = on_done
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(self.setProgress)
+        self.result = None
+        self.error = None
+        self.cancelled = False
+
+    def run(self):
+        try:
+            self.result = self.function(self.feedback)
+        except Exception as error:  # noqa: BLE001 - reported to the user in finished()
+            self.error = error
+            return False
+        return not self.feedback.isCanceled()
+
+    def cancel(self):
+        self.cancelled = True
+        self.feedback.cancel()
+        super().cancel()
+
+    def finished(self, ok):
+        if self.error is not None and not self.cancelled:
+            log(f"{self.description()}: {self.error}", "critical")
+        if self.on_done is not None:
+            self.on_done(self.result if ok else None, None if self.cancelled else self.error)
+
+
+def start_task(description: str, function, on_done=None) -> FeedbackTask:
+    task = FeedbackTask(description, function, on_done)
+    QgsApplication.taskManager().addTask(task)
+    return task

@@ -1,0 +1,190 @@
+"""The transport against a local server: retries, errors, cache, offline, cancel, cut streams."""
+
+import socket
+import threading
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
+from werkzeug import Response
+
+from open_territory.plugin.toolbelt import network
+from open_territory.plugin.toolbelt.network import (
+    CancelledError,
+    ConnectionFailedError,
+    HttpError,
+    IncompleteReplyError,
+    NotCachedError,
+    RequestTimeoutError,
+    Transport,
+    UnexpectedContentError,
+    redact,
+    retry_after_seconds,
+)
+
+
+@pytest.fixture()
+def transport(tmp_path):
+    t = Transport(cache_dir=str(tmp_path / "cache"), offline=False, timeout=5, retries=3)
+    t.backoff = 0.05
+    return t
+
+
+def test_get_json_with_params_and_user_agent(httpserver, transport):
+    httpserver.expect_request("/api", query_string="q=v%C3%A9lo&limit=5",
+                              headers={"Accept": "application/json"}).respond_with_json({"ok": "é"})
+    reply = transport.get(httpserver.url_for("/api"), params={"q": "vélo", "limit": 5},
+                          headers={"Accept": "application/json"}, expect="json")
+    assert reply.status == 200 and reply.json() == {"ok": "é"} and not reply.from_cache
+    request, _ = httpserver.log[0]
+    assert "OpenTerritory/0." in request.headers["User-Agent"]
+
+
+def test_post_form(httpserver, transport):
+    httpserver.expect_request("/interpreter", method="POST", data="data=node%5Bx%3Dy%5D%3Bout%3B").respond_with_data("ok")
+    assert transport.post(httpserver.url_for("/interpreter"), data={"data": "node[x=y];out;"}).content == b"ok"
+
+
+def test_retry_after_429_then_success(httpserver, transport):
+    httpserver.expect_ordered_request("/busy").respond_with_data("slow down", status=429, headers={"Retry-After": "0"})
+    httpserver.expect_ordered_request("/busy").respond_with_data("", status=503)
+    httpserver.expect_ordered_request("/busy").respond_with_data("fine")
+    assert transport.get(httpserver.url_for("/busy")).content == b"fine"
+    assert len(httpserver.log) == 3
+
+
+def test_gives_up_after_retries_with_server_message(httpserver, transport):
+    transport.retries = 1
+    httpserver.expect_request("/quota").respond_with_json(
+        {"errorcode": 10002, "reset_time": "2026-11-23T00:00:00Z", "error": "Too many requests on the domain."},
+        status=429)
+    with pytest.raises(HttpError) as info:
+        transport.get(httpserver.url_for("/quota"))
+    assert info.value.status == 429 and info.value.payload["errorcode"] == 10002
+    assert "Too many requests" in str(info.value) and "/quota" in str(info.value)
+    assert len(httpserver.log) == 2
+
+
+def test_long_retry_after_is_not_waited_for(httpserver, transport):
+    httpserver.expect_request("/later").respond_with_data("", status=503, headers={"Retry-After": "3600"})
+    start = time.monotonic()
+    with pytest.raises(HttpError):
+        transport.get(httpserver.url_for("/later"))
+    assert time.monotonic() - start < 2 and len(httpserver.log) == 1
+
+
+def test_404_not_retried_and_json_message(httpserver, transport):
+    httpserver.expect_request("/missing").respond_with_json({"message": "Dataset not found", "status": 404}, status=404)
+    with pytest.raises(HttpError, match="Dataset not found"):
+        transport.get(httpserver.url_for("/missing"))
+    assert len(httpserver.log) == 1
+
+
+def test_html_instead_of_json(httpserver, transport):
+    httpserver.expect_request("/html").respond_with_data("<!DOCTYPE html><html><body>Maintenance</body></html>",
+                                                         content_type="text/html")
+    with pytest.raises(UnexpectedContentError):
+        transport.get(httpserver.url_for("/html"), expect="json")
+
+
+def test_cache_then_offline(httpserver, transport, tmp_path):
+    httpserver.expect_request("/data").respond_with_json({"n": 1})
+    url = httpserver.url_for("/data")
+    transport.get(url, params={"a": 1})
+    offline = Transport(cache_dir=transport.cache.folder, offline=True)
+    assert offline.get(url, params={"a": 1}).json() == {"n": 1}
+    assert offline.get(url, params={"a": 1}).from_cache
+    with pytest.raises(NotCachedError, match="not in the cache"):
+        offline.get(url, params={"a": 2})
+    assert len(httpserver.log) == 1
+
+
+def test_max_age_serves_cache(httpserver, transport):
+    httpserver.expect_request("/d").respond_with_json({"n": 1})
+    url = httpserver.url_for("/d")
+    transport.get(url)
+    assert transport.get(url, max_age=60).from_cache
+    assert not transport.get(url).from_cache
+    assert len(httpserver.log) == 2
+
+
+def test_timeout(httpserver, transport):
+    def slow(_request):
+        time.sleep(2)
+        return Response("late")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    transport.timeout = 1
+    with pytest.raises(RequestTimeoutError, match="timeout"):
+        transport.get(httpserver.url_for("/slow"))
+
+
+def test_cancel(httpserver, transport):
+    def slow(_request):
+        time.sleep(1.5)
+        return Response("late")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    feedback = QgsFeedback()
+    transport.feedback = feedback
+    threading.Timer(0.3, feedback.cancel).start()
+    start = time.monotonic()
+    with pytest.raises(CancelledError):
+        transport.get(httpserver.url_for("/slow"))
+    assert time.monotonic() - start < 1.2
+
+
+def test_connection_refused(transport):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(ConnectionFailedError, match="Could not reach"):
+        transport.get(f"http://127.0.0.1:{port}/x")
+
+
+def serve_cut_stream(times):
+    """A raw server that announces 1000 bytes and closes after 100."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+
+    def run():
+        for _ in range(times):
+            conn, _ = server.accept()
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n" + b"[" * 100)
+            conn.close()
+        server.close()
+
+    threading.Thread(target=run, daemon=True).start()
+    return f"http://127.0.0.1:{server.getsockname()[1]}/export"
+
+
+def test_cut_stream_is_an_error_and_not_cached(transport):
+    transport.retries = 1
+    url = serve_cut_stream(2)
+    with pytest.raises(IncompleteReplyError):
+        transport.get(url)
+    with pytest.raises(NotCachedError):
+        Transport(cache_dir=transport.cache.folder, offline=True).get(url)
+
+
+def test_authcfg_basic_applied_and_not_logged(httpserver, transport):
+    manager = QgsApplication.authManager()
+    manager.setMasterPassword("test-master", True) if not manager.masterPasswordIsSet() else None
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("portal")
+    config.setConfig("username", "tech")
+    config.setConfig("password", "s3cret")
+    assert manager.storeAuthenticationConfig(config)[0]
+    httpserver.expect_request("/private", headers={"Authorization": "Basic dGVjaDpzM2NyZXQ="}).respond_with_data("ok")
+    transport.authcfg = config.id()
+    assert transport.get(httpserver.url_for("/private")).content == b"ok"
+
+
+def test_redact_and_retry_after():
+    assert redact("https://x/gbfs.json?apiKey=abc&lang=fr") == "https://x/gbfs.json?apiKey=***&lang=fr"
+    assert retry_after_seconds("12") == 12
+    assert retry_after_seconds("") is None
+    assert 0 <= retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") <= 1
+    assert network.looks_like_html(b"  <!DOCTYPE html>", "")
