@@ -1,0 +1,51 @@
+"""The one small interface every source (portal or service) implements.
+
+A source module lives in plugin/sources/<key>.py and is listed in plugin/sources/registry.py.
+Processing algorithms, the dock and `load_territory` all go through `fetch`, so a profile entry
+`{"source": "<key>", ...}` loads the same way as the source's own algorithm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class SourceError(Exception):
+    """A failure the user can act on. The message names the service, the dataset and what went wrong."""
+
+
+@dataclass
+class FetchResult:
+    layer_name: str  # layer written in the output
+    feature_count: int
+    source: str  # portal base URL or service name, as written in the `source` field
+    dataset: str  # dataset id, feed URL or query, as written in `source_dataset`
+    licence: str
+    url: str  # the URL the data came from (secrets redacted)
+    fetched_at: str  # UTC ISO-8601
+    warnings: list = field(default_factory=list)
+
+
+class Source:
+    """Subclasses set KEY and implement `fetch`; `search` and `describe` where the service has a catalog."""
+
+    KEY = ""
+
+    def __init__(self, transport):
+        self.transport = transport
+
+    def describe(self, spec: dict) -> dict:
+        """Metadata of one dataset: title, description, licence, fields, record count... (catalog sources)."""
+        raise NotImplementedError
+
+    def search(self, spec: dict, query: str) -> list:
+        """Catalog entries matching `query` (catalog sources)."""
+        raise NotImplementedError
+
+    def fetch(self, spec: dict, output: str, layer_name: str, category: str, feedback=None,
+              append: bool = False) -> FetchResult:
+        """Write the resource described by `spec` as layer `layer_name` of `output` (a GeoPackage unless the
+        path says otherwise), with the common fields; `append` adds the layer to an existing GeoPackage.
+        `spec` holds the source's own keys as a profile writes them; an optional `extent` is
+        [xmin, ymin, xmax, ymax] in EPSG:4326 and an optional `area_wkt` a polygon in EPSG:4326."""
+        raise NotImplementedError
