@@ -14,7 +14,7 @@ class TerritorySection(DockSection):
     def __init__(self, iface, parent=None):
         super().__init__(iface, parent)
         layout = QVBoxLayout(self)
-        self.add_intro(layout, tr("Pick a territory profile to load its resources. Bundled profiles and profile files come with the territory profiles."))
+        self.add_intro(layout, tr("Pick a territory profile to load its resources."))
         layout.addStretch(1)
 
     def title(self) -> str:

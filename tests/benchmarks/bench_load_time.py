@@ -1,0 +1,63 @@
+"""Prints the plugin's load time (import + initGui) in a fresh process, as QGIS would pay it.
+
+Run: .venv/bin/python tests/benchmarks/bench_load_time.py
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+CHILD = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, sys.argv[1])
+from qgis.core import QgsApplication
+app = QgsApplication([], True); app.initQgis()
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtWidgets import QMainWindow, QMenu, QToolBar
+
+class Iface:  # the part of QgisInterface the plugin touches
+    def __init__(self):
+        self.window = QMainWindow(); self.toolbar = QToolBar(); self.menu = QMenu(); self.bar = QgsMessageBar()
+    def mainWindow(self): return self.window
+    def messageBar(self): return self.bar
+    def addDockWidget(self, area, dock): self.window.addDockWidget(area, dock)
+    def removeDockWidget(self, dock): self.window.removeDockWidget(dock)
+    def addToolBarIcon(self, action): self.toolbar.addAction(action)
+    def removeToolBarIcon(self, action): self.toolbar.removeAction(action)
+    def addPluginToMenu(self, name, action): self.menu.addAction(action)
+    def removePluginMenu(self, name, action): self.menu.removeAction(action)
+    def registerOptionsWidgetFactory(self, factory): pass
+    def unregisterOptionsWidgetFactory(self, factory): pass
+
+iface = Iface()
+start = time.perf_counter()
+import open_territory
+plugin = open_territory.classFactory(iface)
+plugin.initGui()
+print(time.perf_counter() - start)
+plugin.unload()
+"""
+
+
+def main():
+    parent = os.path.join(REPO, "build", "importable")
+    os.makedirs(parent, exist_ok=True)
+    link = os.path.join(parent, "open_territory")
+    if not os.path.islink(link):
+        os.symlink(REPO, link)
+    runs = []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-c", CHILD, parent], capture_output=True, text=True)
+        if out.returncode:
+            sys.exit(out.stderr)
+        runs.append(float(out.stdout.strip().splitlines()[-1]))
+    print(f"plugin load (import + initGui), 5 fresh processes: median {statistics.median(runs) * 1000:.0f} ms, "
+          f"max {max(runs) * 1000:.0f} ms (budget 200 ms)")
+
+
+if __name__ == "__main__":
+    main()
