@@ -74,3 +74,23 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, locale, first_tab)
     os.makedirs(SCREENSHOTS, exist_ok=True)
     for name in ("dock.png", "qgis_window.png"):
         shutil.copy(tmp_path / name, os.path.join(SCREENSHOTS, f"{locale[:2]}_{name}"))
+
+
+@pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="needs qgis_process")
+def test_qgis_process_sees_the_provider(tmp_path):
+    """Batch users call the algorithms from qgis_process, which reads the default profile of $HOME."""
+    import importlib
+
+    from open_territory.processing.provider import ALGORITHMS
+
+    install_plugin(str(tmp_path / ".local" / "share" / "QGIS" / "QGIS3"), "en_GB")
+    env = dict(os.environ, HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / ".local" / "share"))
+    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
+    result = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip().startswith("openterritory:")}
+    expected = {
+        "openterritory:" + getattr(importlib.import_module(f"open_territory.processing.algorithms.{module}"), cls)().name()
+        for module, cls in ALGORITHMS}
+    assert expected <= listed, result.stdout[-2000:]
+    assert "Open Territory" in result.stdout
