@@ -13,6 +13,7 @@ algorithm, never from a GUI slot.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import json
 import os
@@ -22,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -146,11 +147,62 @@ def server_message(payload) -> str:
     """The human part of a JSON error body, whatever the portal's shape."""
     if not isinstance(payload, dict):
         return ""
+    text = ""
     for key in ("message", "error", "detail", "remark", "title"):
         value = payload.get(key)
         if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
+            text = value.strip()
+            break
+    # Opendatasoft's quota reply: {"errorcode": 10002, "reset_time", "call_limit", "limit_time_unit"}
+    if payload.get("reset_time"):
+        limit = payload.get("call_limit")
+        unit = payload.get("limit_time_unit")
+        if limit is not None:
+            text += " (" + tr("quota") + f": {limit}" + (f"/{unit}" if unit else "") + ")"
+        text += " " + tr("The quota resets at") + f" {payload['reset_time']}"
+    return text.strip()
+
+
+def quota_reset_seconds(payload):
+    """Seconds until an Opendatasoft quota reply's `reset_time`, or None when there is none."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("reset_time"), str):
+        return None
+    try:
+        when = datetime.datetime.fromisoformat(payload["reset_time"].strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return max(0, int(when.timestamp() - time.time()) + 1)
+
+
+def authorization_from_authcfg(authcfg: str, scheme: str) -> str:
+    """The `Authorization` header value `<scheme> <key>` read from a QGIS authentication configuration.
+
+    QGIS 3.22 has no API-header method, so a Basic configuration whose password is the key is
+    accepted (the user name is ignored); an "APIHeader" configuration of later QGIS versions is read
+    too. The key is returned to be put in a header, never logged."""
+    config = QgsAuthMethodConfig()
+    manager = QgsApplication.authManager()
+    if not authcfg or not manager.loadAuthenticationConfig(authcfg, config, True) or not config.id():
+        raise NetworkError("", tr("The authentication configuration could not be read") + f": {authcfg}")
+    values = config.configMap()
+    key = ""
+    if config.method() == "Basic":
+        key = values.get("password", "")
+    elif config.method() == "APIHeader":
+        for name, value in values.items():
+            if name.lower() == "authorization" and value.lower().startswith(scheme.lower() + " "):
+                return value
+            if name.lower() in ("authorization", "apikey", "api_key", "api-key", "key"):
+                key = value
+                break
+    else:
+        raise NetworkError("", tr("This kind of authentication configuration cannot carry an API key") +
+                           f": {authcfg} ({config.method()})")
+    if not key:
+        raise NetworkError("", tr("The authentication configuration holds no API key") + f": {authcfg}")
+    return f"{scheme} {key}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,13 +275,17 @@ def retry_after_seconds(value: str):
 
 class Transport:
     """One transport per job: it carries the job's feedback (progress, cancel), its credentials
-    and its cache policy."""
+    and its cache policy.
+
+    `auth_scheme` (e.g. "Apikey") sends the authcfg's key as `Authorization: <scheme> <key>` instead of
+    letting the QGIS authentication method sign the request (see authorization_from_authcfg)."""
 
     def __init__(self, feedback=None, authcfg: str = "", cache_dir: str = None, offline: bool = None,
-                 timeout: int = None, retries: int = None, settings=None):
+                 timeout: int = None, retries: int = None, settings=None, auth_scheme: str = ""):
         settings = settings or load_settings()
         self.feedback = feedback
         self.authcfg = authcfg or ""
+        self.auth_scheme = auth_scheme or ""
         self.cache = ReplyCache(cache_dir or settings.effective_cache_dir())
         self.offline = settings.offline if offline is None else offline
         self.timeout = timeout or settings.network_timeout
@@ -282,6 +338,11 @@ class Transport:
                     raise
                 wait = retry_after_seconds(error.headers.get("retry-after", ""))
                 if wait is None:
+                    # An Opendatasoft quota that resets soon is waited for; a far reset falls back to
+                    # the usual back-off, and the error then says when the quota resets.
+                    reset = quota_reset_seconds(error.payload)
+                    wait = reset if reset is not None and reset <= MAX_RETRY_WAIT else None
+                if wait is None:
                     wait = self.backoff * 2 ** attempt
                 if wait > MAX_RETRY_WAIT:
                     raise
@@ -332,7 +393,13 @@ class Transport:
         for name, value in headers.items():
             request.setRawHeader(name.encode(), str(value).encode())
         request.setAttribute(QNetworkRequest.FollowRedirectsAttribute, True)
-        if self.authcfg:
+        if self.authcfg and self.auth_scheme:
+            try:
+                header = authorization_from_authcfg(self.authcfg, self.auth_scheme)
+            except NetworkError as error:
+                raise NetworkError(url, error.message) from None
+            request.setRawHeader(b"Authorization", header.encode("utf-8"))
+        elif self.authcfg:
             if not QgsApplication.authManager().updateNetworkRequest(request, self.authcfg):
                 raise NetworkError(url, tr("The authentication configuration could not be applied") +
                                    f": {self.authcfg}")
