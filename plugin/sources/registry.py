@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 SOURCES = {
+    "gbfs": ("gbfs", "GbfsSource"),
 }
 
 
