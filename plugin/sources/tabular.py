@@ -1,0 +1,587 @@
+"""French CSV files as point layers, read by GDAL's CSV driver at C speed.
+
+Open data CSVs in France come with `;` or `,` or tab separators, in UTF-8 with or without BOM or in
+cp1252, with decimal commas, and with coordinates in two columns (lat/lon, latitude/longitude, y/x,
+sometimes in Lambert-93), in one "lat,lon" column (coordonnees, geo_point_2d), in one "[lon, lat]"
+column (coordonneesXY of the charging-station schema) or as WKT/GeoJSON in a geometry column.
+
+Only a sample of the file is read in Python, to find the layout; the rows themselves are read by
+GDAL through a small VRT (open options X/Y_POSSIBLE_NAMES, or an SQLite-dialect expression that
+splits a combined column). A file GDAL cannot read as is (cp1252, UTF-16, a header GDAL would split
+on the wrong character) is first rewritten to UTF-8 in streaming chunks.
+
+Function API, for any caller with a CSV on disk:
+    layout = sniff_csv(path)                   # CsvLayout: encoding, separator, columns, geometry
+    source = prepare_csv(path, work_dir)       # a VRT path any GDAL tool reads as a point layer
+    count = csv_to_layer(path, dest, "layer", common)   # straight into a GeoPackage layer
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from osgeo import gdal
+
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import write_resource_layer
+
+gdal.UseExceptions()
+
+SAMPLE_BYTES = 256 * 1024
+SAMPLE_ROWS = 200
+CHUNK = 1024 * 1024
+SEPARATORS = (";", ",", "\t", "|")
+GDAL_SEPARATOR_NAMES = {";": "SEMICOLON", ",": "COMMA", "\t": "TAB", "|": "PIPE"}
+
+# Normalized column names (lowercase, no accents, non-alphanumerics as "_"), in order of preference.
+LAT_NAMES = (
+    "latitude",
+    "lat",
+    "lat_wgs84",
+    "latitude_wgs84",
+    "y_wgs84",
+    "wgs84_lat",
+    "geo_lat",
+    "coord_lat",
+    "ylat",
+    "y_lat",
+    "y_latitude",
+    "latitude_y",
+    "lati",
+)
+LON_NAMES = (
+    "longitude",
+    "lon",
+    "lng",
+    "long",
+    "lon_wgs84",
+    "longitude_wgs84",
+    "x_wgs84",
+    "wgs84_lon",
+    "geo_lon",
+    "coord_lon",
+    "xlong",
+    "x_lon",
+    "x_long",
+    "x_longitude",
+    "longitude_x",
+    "longi",
+)
+Y_NAMES = (
+    "y",
+    "coord_y",
+    "coordonnee_y",
+    "coordonnees_y",
+    "y_l93",
+    "yl93",
+    "y_lambert93",
+    "y_lambert_93",
+    "ycoord",
+    "y_coord",
+    "pos_y",
+)
+X_NAMES = (
+    "x",
+    "coord_x",
+    "coordonnee_x",
+    "coordonnees_x",
+    "x_l93",
+    "xl93",
+    "x_lambert93",
+    "x_lambert_93",
+    "xcoord",
+    "x_coord",
+    "pos_x",
+)
+# One column holding both numbers, and the order they come in.
+COMBINED_NAMES = {
+    "coordonneesxy": "lonlat",
+    "coordonnees_xy": "lonlat",
+    "xy": "lonlat",
+    "lonlat": "lonlat",
+    "lon_lat": "lonlat",
+    "lng_lat": "lonlat",
+    "longlat": "lonlat",
+    "long_lat": "lonlat",
+    "geo_point_2d": "latlon",
+    "geo_point": "latlon",
+    "geopoint": "latlon",
+    "point_geo": "latlon",
+    "coordonnees": "latlon",
+    "coordonnees_geo": "latlon",
+    "coordonnees_gps": "latlon",
+    "coordonnees_geographiques": "latlon",
+    "coordonnee": "latlon",
+    "coord": "latlon",
+    "coords": "latlon",
+    "coordinates": "latlon",
+    "latlon": "latlon",
+    "lat_lon": "latlon",
+    "latlong": "latlon",
+    "lat_long": "latlon",
+    "lat_lng": "latlon",
+    "gps": "latlon",
+    "geoloc": "latlon",
+    "geolocalisation": "latlon",
+    "localisation": "latlon",
+    "position": "latlon",
+    "wgs84": "latlon",
+    "location": "latlon",
+}
+GEOMETRY_NAMES = (
+    "geometry",
+    "geom",
+    "the_geom",
+    "wkt",
+    "geo_shape",
+    "geoshape",
+    "shape",
+    "geometrie",
+    "geojson",
+)
+
+PAIR = re.compile(r"^\s*[\[(]?\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*[\])]?\s*$")
+DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
+GEOMETRY_VALUE = re.compile(
+    r"^\s*(\{|(SRID=\d+;)?\s*(MULTI)?(POINT|LINESTRING|POLYGON)|GEOMETRYCOLLECTION|0[0-9A-F]{17})",
+    re.IGNORECASE,
+)
+
+
+class CsvError(Exception):
+    """The CSV cannot be read as a layer; the message says why, naming the file."""
+
+
+@dataclass
+class CsvLayout:
+    path: str
+    encoding: str  # "utf-8", "utf-8-sig", "cp1252" or "utf-16"
+    separator: str
+    columns: list
+    decimal_comma: bool = False
+    lat: str = None  # two-column coordinates (names as in the header)
+    lon: str = None
+    combined: str = None  # one column with both numbers
+    combined_order: str = "latlon"  # or "lonlat"
+    geometry: str = None  # WKT, GeoJSON or WKB hex column
+    crs: str = "EPSG:4326"
+    warnings: list = field(default_factory=list)
+
+    @property
+    def has_geometry(self) -> bool:
+        return bool((self.lat and self.lon) or self.combined or self.geometry)
+
+    def describe(self) -> str:
+        if self.geometry:
+            how = f"geometry column '{self.geometry}'"
+        elif self.lat and self.lon:
+            how = f"columns '{self.lat}'/'{self.lon}' ({self.crs})"
+        elif self.combined:
+            how = f"column '{self.combined}' ({self.combined_order})"
+        else:
+            how = "no coordinates"
+        sep = {"\t": "tab"}.get(self.separator, self.separator)
+        return f"{self.encoding}, separator '{sep}', {how}" + (
+            ", decimal commas" if self.decimal_comma else ""
+        )
+
+
+def normalize_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+# -- encoding -------------------------------------------------------------------------------------
+
+
+def detect_encoding(path: str, max_scan: int = None) -> str:
+    """ "utf-8-sig" (BOM), "utf-16" (BOM), "utf-8" when every byte decodes, else "cp1252".
+
+    The whole file is scanned in chunks (C-speed decoding, stopping at the first invalid byte), since
+    the first accented letter of a cp1252 file may sit far down."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+            return "utf-16"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        scanned = 0
+        try:
+            while True:
+                chunk = handle.read(CHUNK)
+                if not chunk:
+                    decoder.decode(b"", final=True)
+                    break
+                decoder.decode(chunk)
+                scanned += len(chunk)
+                if max_scan and scanned >= max_scan:
+                    break
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def read_sample(path: str, encoding: str, size: int = SAMPLE_BYTES) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read(size)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    text = decoder.decode(data, final=False)
+    if len(data) == size:
+        # Drop the last, probably cut, line.
+        cut = max(text.rfind("\n"), 0)
+        text = text[:cut] if cut else text
+    return text
+
+
+# -- separator ------------------------------------------------------------------------------------
+
+
+def detect_separator(sample: str) -> str:
+    """The separator giving the same number (>1) of fields on most sample lines, quotes respected."""
+    lines = sample.splitlines()[:50]
+    if not lines:
+        raise CsvError(tr("The CSV file is empty"))
+    best, best_score = ",", (-1, 0)
+    for candidate in SEPARATORS:
+        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=candidate))
+        rows = [row for row in rows if row]
+        if not rows:
+            continue
+        width = len(rows[0])
+        if width < 2:
+            continue
+        consistent = sum(1 for row in rows if len(row) == width)
+        score = (consistent, width)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+# -- coordinates ----------------------------------------------------------------------------------
+
+
+def _pick(columns: list, names) -> str:
+    normalized = {normalize_name(column): column for column in reversed(columns)}
+    for name in names:
+        if name in normalized:
+            return normalized[name]
+    return None
+
+
+def _numbers(rows: list, index: int) -> list:
+    values = []
+    for row in rows:
+        if index < len(row):
+            text = row[index].strip().replace(",", ".")
+            try:
+                values.append(float(text))
+            except ValueError:
+                pass
+    return values
+
+
+def _pairs(rows: list, index: int) -> list:
+    pairs = []
+    for row in rows:
+        if index < len(row):
+            match = PAIR.match(row[index])
+            if match:
+                pairs.append((float(match.group(1)), float(match.group(2))))
+    return pairs
+
+
+def _filled(rows: list, index: int) -> list:
+    return [row[index] for row in rows if index < len(row) and row[index].strip()]
+
+
+def lambert93_like(xs: list, ys: list) -> bool:
+    return bool(xs) and all(0 <= x <= 1300000 for x in xs) and all(6000000 <= y <= 7200000 for y in ys)
+
+
+def combined_order(name: str, pairs: list) -> str:
+    """Which number comes first in a combined column: the name says it, the values confirm it."""
+    hint = COMBINED_NAMES.get(normalize_name(name))
+    if hint is None:
+        normalized = normalize_name(name)
+        hint = "lonlat" if ("xy" in normalized or normalized.startswith(("lon", "lng"))) else "latlon"
+    if pairs:
+        if any(abs(a) > 90 for a, _ in pairs) and all(abs(b) <= 90 for _, b in pairs):
+            return "lonlat"
+        if any(abs(b) > 90 for _, b in pairs) and all(abs(a) <= 90 for a, _ in pairs):
+            return "latlon"
+        # Mainland France: latitudes 41-52, longitudes -6-10.
+        if all(41 <= a <= 52 and -6 <= b <= 10 for a, b in pairs):
+            return "latlon"
+        if all(-6 <= a <= 10 and 41 <= b <= 52 for a, b in pairs):
+            return "lonlat"
+    return hint
+
+
+def find_coordinates(layout: CsvLayout, rows: list) -> None:
+    """Fill the geometry part of `layout` from the column names and the sample rows."""
+    columns = layout.columns
+    index = {column: i for i, column in enumerate(columns)}
+
+    for name in GEOMETRY_NAMES:
+        column = _pick(columns, (name,))
+        if column is None:
+            continue
+        values = _filled(rows, index[column])
+        if values and sum(1 for v in values if GEOMETRY_VALUE.match(v)) >= 0.8 * len(values):
+            layout.geometry = column
+            return
+
+    lat, lon = _pick(columns, LAT_NAMES), _pick(columns, LON_NAMES)
+    if lat and lon and lat != lon and _numbers(rows, index[lat]) and _numbers(rows, index[lon]):
+        layout.lat, layout.lon = lat, lon
+    else:
+        y, x = _pick(columns, Y_NAMES), _pick(columns, X_NAMES)
+        if y and x and y != x:
+            ys, xs = _numbers(rows, index[y]), _numbers(rows, index[x])
+            if xs and ys:
+                layout.lat, layout.lon = y, x
+                if lambert93_like(xs, ys):
+                    layout.crs = "EPSG:2154"
+                elif any(abs(v) > 180 for v in xs) or any(abs(v) > 90 for v in ys):
+                    layout.crs = ""
+                    layout.warnings.append(
+                        tr("Projected coordinates in an unknown system; the layer has no CRS") + f": {x}/{y}"
+                    )
+    if layout.lat and layout.lon:
+        values = _filled(rows, index[layout.lat]) + _filled(rows, index[layout.lon])
+        layout.decimal_comma = any(DECIMAL_COMMA.match(v) for v in values)
+        return
+
+    candidates = [c for c in columns if normalize_name(c) in COMBINED_NAMES]
+    candidates += [
+        c
+        for c in columns
+        if c not in candidates and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))
+    ]
+    for column in candidates:
+        values = _filled(rows, index[column])
+        pairs = _pairs(rows, index[column])
+        if values and len(pairs) >= 0.8 * len(values):
+            layout.combined = column
+            layout.combined_order = combined_order(column, pairs)
+            return
+
+
+def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayout:
+    """Find the encoding, separator, columns and coordinates of a CSV file from a sample."""
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        raise CsvError(tr("The CSV file is empty") + f": {path}")
+    encoding = encoding or detect_encoding(path)
+    sample = read_sample(path, encoding)
+    if sample.startswith("\ufeff"):
+        sample = sample[1:]
+    separator = separator or detect_separator(sample)
+    reader = csv.reader(io.StringIO(sample), delimiter=separator)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CsvError(tr("The CSV file is empty") + f": {path}") from None
+    header = [name.strip() or f"field_{i + 1}" for i, name in enumerate(header)]
+    if not any(name.strip() for name in header):
+        raise CsvError(tr("The CSV file has no header line") + f": {path}")
+    rows = []
+    for row in reader:
+        if row:
+            rows.append(row)
+        if len(rows) >= SAMPLE_ROWS:
+            break
+    layout = CsvLayout(path=path, encoding=encoding, separator=separator, columns=header)
+    find_coordinates(layout, rows)
+    return layout
+
+
+# -- rewriting and VRT ----------------------------------------------------------------------------
+
+
+def _quoted_header(columns: list, separator: str) -> str:
+    return separator.join('"' + column.replace('"', '""') + '"' for column in columns)
+
+
+def rewrite_utf8(
+    path: str, dest: str, encoding: str, separator: str = None, columns: list = None, feedback=None
+) -> str:
+    """Copy `path` to `dest` as UTF-8 in streaming chunks; with `columns`, the header line is replaced
+    by a quoted one so that GDAL cannot mistake the separator."""
+    size = max(os.path.getsize(path), 1)
+    decoder = codecs.getincrementaldecoder(encoding if encoding != "utf-8-sig" else "utf-8-sig")(
+        errors="replace"
+    )
+    done = 0
+    header_pending = columns is not None
+    with open(path, "rb") as source, open(dest, "w", encoding="utf-8", newline="") as out:
+        while True:
+            if feedback is not None and feedback.isCanceled():
+                raise CsvError(tr("Cancelled"))
+            chunk = source.read(CHUNK)
+            text = decoder.decode(chunk, final=not chunk)
+            if text.startswith("\ufeff") and done == 0:
+                text = text[1:]
+            if header_pending:
+                # Skip the original header line (it may span the first chunk only: headers are short).
+                newline = text.find("\n")
+                if newline < 0 and chunk:
+                    raise CsvError(tr("The CSV header line is too long") + f": {path}")
+                text = (
+                    _quoted_header(columns, separator) + "\n" + (text[newline + 1 :] if newline >= 0 else "")
+                )
+                header_pending = False
+            out.write(text)
+            done += len(chunk)
+            if feedback is not None:
+                feedback.setProgress(min(100.0, 100.0 * done / size))
+            if not chunk:
+                break
+    return dest
+
+
+def gdal_has_separator_option() -> bool:
+    return int(gdal.VersionInfo()) >= 3080000  # the CSV driver's SEPARATOR open option
+
+
+def _gdal_columns(csv_path: str, layout: CsvLayout) -> list:
+    options = []
+    if gdal_has_separator_option():
+        options.append(f"SEPARATOR={GDAL_SEPARATOR_NAMES[layout.separator]}")
+    try:
+        dataset = gdal.OpenEx(f"CSV:{csv_path}", gdal.OF_VECTOR, open_options=options)
+    except RuntimeError:
+        return []
+    layer = dataset.GetLayer(0)
+    definition = layer.GetLayerDefn()
+    return [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+
+
+def _sql_identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def combined_wkt_sql(layout: CsvLayout, table: str) -> str:
+    """SQLite-dialect select adding a WKT point built from the combined column (plain SQLite
+    functions: no SpatiaLite needed)."""
+    column = _sql_identifier(layout.combined)
+    stripped = f"trim(replace(replace(replace(replace({column}, '[', ''), ']', ''), '(', ''), ')', ''))"
+    first = f"CAST(trim(substr({stripped}, 1, instr({stripped}, ',') - 1)) AS REAL)"
+    second = f"CAST(trim(substr({stripped}, instr({stripped}, ',') + 1)) AS REAL)"
+    lon, lat = (first, second) if layout.combined_order == "lonlat" else (second, first)
+    wkt = f"CASE WHEN instr({stripped}, ',') > 0 THEN 'POINT (' || {lon} || ' ' || {lat} || ')' END"
+    return f"SELECT *, {wkt} AS _ot_wkt FROM {_sql_identifier(table)}"
+
+
+def build_vrt(csv_path: str, layout: CsvLayout, layer_name: str = "data") -> str:
+    """The VRT text reading `csv_path` (UTF-8) as a layer of `layout`'s geometry."""
+    table = os.path.splitext(os.path.basename(csv_path))[0]
+    options = {}
+    if gdal_has_separator_option():
+        options["SEPARATOR"] = GDAL_SEPARATOR_NAMES[layout.separator]
+    body = []
+    if layout.geometry:
+        options.update(GEOM_POSSIBLE_NAMES=layout.geometry, KEEP_GEOM_COLUMNS="NO")
+    elif layout.lat and layout.lon:
+        options.update(X_POSSIBLE_NAMES=layout.lon, Y_POSSIBLE_NAMES=layout.lat, KEEP_GEOM_COLUMNS="YES")
+    if layout.combined:
+        sql = combined_wkt_sql(layout, table)
+        body.append(f'<SrcSQL dialect="sqlite">{escape(sql)}</SrcSQL>')
+        body.append("<GeometryType>wkbPoint</GeometryType>")
+        body.append('<GeometryField encoding="WKT" field="_ot_wkt" reportSrcColumn="false"/>')
+    else:
+        body.append(f"<SrcLayer>{escape(table)}</SrcLayer>")
+    if layout.has_geometry and layout.crs:
+        body.insert(0, f"<LayerSRS>{escape(layout.crs)}</LayerSRS>")
+    open_options = "".join(f"<OOI key={quoteattr(k)}>{escape(v)}</OOI>" for k, v in options.items())
+    return (
+        "<OGRVRTDataSource>\n"
+        f"  <OGRVRTLayer name={quoteattr(layer_name)}>\n"
+        f'    <SrcDataSource relativeToVRT="0">{escape("CSV:" + csv_path)}</SrcDataSource>\n'
+        f"    <OpenOptions>{open_options}</OpenOptions>\n"
+        + "".join(f"    {line}\n" for line in body)
+        + "  </OGRVRTLayer>\n</OGRVRTDataSource>\n"
+    )
+
+
+def prepare_csv(
+    path: str,
+    work_dir: str,
+    layout: CsvLayout = None,
+    layer_name: str = "data",
+    require_geometry: bool = True,
+    feedback=None,
+):
+    """Return (vrt_path, layout): a VRT that GDAL reads as the CSV's point layer.
+
+    The CSV is rewritten into `work_dir` only when GDAL could not read it as is (not UTF-8, or a
+    header GDAL would split on another character). Raises CsvError when no coordinates are found
+    and `require_geometry` is set."""
+    layout = layout or sniff_csv(path)
+    if require_geometry and not layout.has_geometry:
+        raise CsvError(
+            tr(
+                "No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, "
+                "x/y, coordonnees...)"
+            )
+            + f"; {tr('columns')}: {', '.join(layout.columns[:30])}"
+        )
+    os.makedirs(work_dir, exist_ok=True)
+    stem = re.sub(r"[^A-Za-z0-9_]+", "_", os.path.splitext(os.path.basename(path))[0]) or "table"
+    csv_path = path
+    if layout.encoding not in ("utf-8", "utf-8-sig"):
+        csv_path = rewrite_utf8(
+            path, os.path.join(work_dir, stem + ".csv"), layout.encoding, feedback=feedback
+        )
+    seen = _gdal_columns(csv_path, layout)
+    if len(seen) != len(layout.columns):
+        # GDAL split the header on another character: give it a quoted header it cannot misread.
+        fixed = os.path.join(work_dir, stem + "_h.csv")
+        encoding = "utf-8" if csv_path != path else layout.encoding
+        csv_path = rewrite_utf8(
+            csv_path, fixed, encoding, layout.separator, layout.columns, feedback=feedback
+        )
+        seen = _gdal_columns(csv_path, layout)
+        if len(seen) != len(layout.columns):
+            raise CsvError(
+                tr("GDAL reads other columns than the CSV header announces")
+                + f": {path} ({len(seen)} / {len(layout.columns)})"
+            )
+    # GDAL may rename columns (duplicates, spaces): name the coordinate columns as GDAL sees them.
+    renamed = dict(zip(layout.columns, seen))
+    for attribute in ("lat", "lon", "combined", "geometry"):
+        value = getattr(layout, attribute)
+        if value:
+            setattr(layout, attribute, renamed.get(value, value))
+    vrt_path = os.path.join(work_dir, stem + ".vrt")
+    with open(vrt_path, "w", encoding="utf-8") as handle:
+        handle.write(build_vrt(os.path.abspath(csv_path), layout, layer_name))
+    return vrt_path, layout
+
+
+def csv_to_layer(
+    path: str,
+    dest_path: str,
+    dest_layer: str,
+    common: dict,
+    work_dir: str = None,
+    name_field: str = None,
+    append: bool = False,
+    feedback=None,
+    layout: CsvLayout = None,
+) -> int:
+    """Write a CSV with coordinates into `dest_layer` of `dest_path` with the common fields.
+    Returns the number of features written."""
+    work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(dest_path)), ".csv-work")
+    vrt_path, layout = prepare_csv(path, work_dir, layout, feedback=feedback)
+    return write_resource_layer(
+        vrt_path, dest_path, dest_layer, common, name_field=name_field, append=append, feedback=feedback
+    )
