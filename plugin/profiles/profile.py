@@ -1,0 +1,271 @@
+"""Territory profiles: find, read, validate and write them.
+
+A profile is one JSON file (bundled ones in resources/profiles/, the schema beside them). Reading
+one checks it against the schema, then the rules a schema cannot say (a portal key that names a
+declared portal, a CRS QGIS knows, layer names used once); every problem names the file, the JSON
+path and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..toolbelt.i18n import tr
+from .validator import Issue, Validator
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PROFILES_DIR = os.path.join(ROOT, "resources", "profiles")
+SCHEMA_PATH = os.path.join(PROFILES_DIR, "profile.schema.json")
+
+# Keys of a resource entry that belong to the profile, not to the source's spec.
+ENTRY_KEYS = ("source", "title", "layer", "domain", "enabled", "unconfirmed", "note")
+
+
+class ProfileError(Exception):
+    """A profile that cannot be used; `issues` lists each problem with its JSON path."""
+
+    def __init__(self, file: str, issues):
+        self.file = file
+        self.issues = list(issues)
+        lines = [f"{file}: {issue}" for issue in self.issues]
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class ResourceEntry:
+    category: str
+    source: str
+    spec: dict  # the source's own keys, portal keys resolved to URLs
+    layer: str
+    title: str = ""
+    domain: str = ""
+    unconfirmed: bool = False
+    enabled: bool = True
+    note: str = ""
+    path: str = ""  # JSON path of the entry in the profile, for messages
+
+    @property
+    def dataset(self) -> str:
+        """What identifies the resource inside its source, for tables and layer names."""
+        spec = self.spec
+        for key in ("dataset", "resource", "feed", "category"):
+            if spec.get(key):
+                value = str(spec[key])
+                if key == "dataset" and spec.get("resource"):
+                    value += "/" + str(spec["resource"])
+                return value
+        return self.source
+
+
+@dataclass
+class Profile:
+    id: str
+    name: str
+    path: str
+    data: dict
+    crs: str = "EPSG:2154"
+    resources: list = field(default_factory=list)
+
+    @property
+    def base_dir(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path))
+
+    @property
+    def boundary(self) -> dict:
+        return self.data.get("boundary", {})
+
+    @property
+    def extent(self):
+        return self.data.get("extent")
+
+    @property
+    def description(self) -> str:
+        return self.data.get("description", "")
+
+    def relative(self, value: str) -> str:
+        """A path of the profile, relative to the profile file."""
+        return value if os.path.isabs(value) else os.path.normpath(os.path.join(self.base_dir, value))
+
+    @property
+    def offline_cache(self):
+        value = self.data.get("offline_cache")
+        return self.relative(value) if value else None
+
+    def register_file(self, kind: str):
+        value = self.data.get("register", {}).get(kind)
+        return self.relative(value) if value else None
+
+    def categories(self) -> list:
+        seen = []
+        for entry in self.resources:
+            if entry.category not in seen:
+                seen.append(entry.category)
+        return seen
+
+
+_validator = None
+
+
+def schema_validator() -> Validator:
+    global _validator
+    if _validator is None:
+        with open(SCHEMA_PATH, encoding="utf-8") as handle:
+            _validator = Validator(json.load(handle))
+    return _validator
+
+
+def bundled_profile_ids() -> list:
+    ids = []
+    for name in sorted(os.listdir(PROFILES_DIR)):
+        if name.endswith(".json") and not name.endswith(".schema.json"):
+            ids.append(name[:-5])
+    return ids
+
+
+def profile_path(id_or_path: str) -> str:
+    """The file of a bundled profile id, or the path itself."""
+    value = (id_or_path or "").strip()
+    if re.match(r"^[a-z0-9][a-z0-9_-]*$", value) and not os.path.exists(value):
+        candidate = os.path.join(PROFILES_DIR, value + ".json")
+        if os.path.exists(candidate):
+            return candidate
+        known = ", ".join(bundled_profile_ids())
+        raise ProfileError(value, [Issue("$", tr("a bundled profile id or a profile file; bundled profiles:") +
+                                         " " + known, tr("nothing with this name"))])
+    return value
+
+
+def slug(text: str, length: int = 40) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower()
+    return value[:length].strip("_") or "x"
+
+
+def semantic_issues(data: dict) -> list:
+    """What the schema cannot check."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    issues = []
+    portals = data.get("portals", {})
+    crs = data.get("crs")
+    if crs and not QgsCoordinateReferenceSystem(crs).isValid():
+        issues.append(Issue("$.crs", tr("a CRS QGIS knows, such as EPSG:2154"), repr(crs)))
+    extent = data.get("extent")
+    if extent and (extent[0] >= extent[2] or extent[1] >= extent[3] or abs(extent[1]) > 90 or abs(extent[3]) > 90):
+        issues.append(Issue("$.extent", tr("[xmin, ymin, xmax, ymax] in degrees, min before max"), repr(extent)))
+    layers = {}
+    for category, entries in data.get("resources", {}).items():
+        for index, entry in enumerate(entries):
+            path = f"$.resources.{category}[{index}]"
+            portal = entry.get("portal")
+            if entry.get("source") == "ods" and isinstance(portal, str) and not portal.startswith(("http://", "https://")):
+                if portal not in portals:
+                    issues.append(Issue(path + ".portal", tr("a portal URL or one of the profile's portals:") + " " +
+                                        (", ".join(portals) or "-"), repr(portal)))
+            layer = entry.get("layer")
+            if layer:
+                if layer.lower() in layers:
+                    issues.append(Issue(path + ".layer", tr("a layer name not used by another entry"),
+                                        f"{layer!r} ({layers[layer.lower()]})"))
+                layers[layer.lower()] = path
+    return issues
+
+
+def validate_data(data, file_label: str = "profile") -> list:
+    if not isinstance(data, dict):
+        return [Issue("$", tr("an object"), type(data).__name__)]
+    issues = schema_validator().validate(data)
+    if not issues:
+        issues = semantic_issues(data)
+    return issues
+
+
+def entry_layer_names(data: dict) -> dict:
+    """(category, index) -> layer name: <category>_<source>, with the dataset's slug when a category
+    has several entries of one source, or the entry's own `layer`."""
+    counts = {}
+    for category, entries in data.get("resources", {}).items():
+        for entry in entries:
+            counts[(category, entry["source"])] = counts.get((category, entry["source"]), 0) + 1
+    names = {}
+    used = set()
+    for category, entries in data.get("resources", {}).items():
+        for index, entry in enumerate(entries):
+            name = entry.get("layer")
+            if not name:
+                name = f"{category}_{entry['source']}"
+                if counts[(category, entry["source"])] > 1:
+                    # Portal ids are stable and readable; feeds are URLs, so their title says more.
+                    ident = (entry.get("dataset") or entry.get("resource") or entry.get("title")
+                             or entry.get("feed") or str(index + 1))
+                    name += "_" + slug(ident.split("://")[-1], 30)
+            base, number = name, 2
+            while name.lower() in used:
+                name, number = f"{base}_{number}", number + 1
+            used.add(name.lower())
+            names[(category, index)] = name
+    return names
+
+
+def resolve_entries(data: dict) -> list:
+    portals = data.get("portals", {})
+    names = entry_layer_names(data)
+    result = []
+    for category, entries in data.get("resources", {}).items():
+        for index, entry in enumerate(entries):
+            spec = {k: v for k, v in entry.items() if k not in ENTRY_KEYS}
+            portal = spec.get("portal")
+            if isinstance(portal, str) and portal in portals:
+                spec["portal"] = portals[portal]["url"]
+                if portals[portal].get("authcfg") and not spec.get("authcfg"):
+                    spec["authcfg"] = portals[portal]["authcfg"]
+            if entry["source"] == "overpass":
+                spec.setdefault("category", category)
+            result.append(ResourceEntry(
+                category=category, source=entry["source"], spec=spec, layer=names[(category, index)],
+                title=entry.get("title", ""), domain=entry.get("domain", ""),
+                unconfirmed=bool(entry.get("unconfirmed", False)), enabled=bool(entry.get("enabled", True)),
+                note=entry.get("note", ""), path=f"$.resources.{category}[{index}]"))
+    return result
+
+
+def profile_from_data(data: dict, path: str) -> Profile:
+    issues = validate_data(data, path)
+    if issues:
+        raise ProfileError(path, issues)
+    return Profile(id=data["id"], name=data["name"], path=path, data=data, crs=data.get("crs", "EPSG:2154"),
+                   resources=resolve_entries(data))
+
+
+def load_profile(id_or_path: str) -> Profile:
+    path = profile_path(id_or_path)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise ProfileError(path, [Issue("$", tr("an existing profile file"), tr("no such file"))]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
+    except ValueError as error:
+        where = f"line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
+        raise ProfileError(path, [Issue("$", tr("valid JSON"), f"{error.msg if hasattr(error, 'msg') else error} "
+                                             f"({where})")]) from None
+    return profile_from_data(data, path)
+
+
+def save_profile(data: dict, path: str) -> None:
+    """Write a profile atomically, after checking it: a file this function writes always loads."""
+    issues = validate_data(data, path)
+    if issues:
+        raise ProfileError(path, issues)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.part")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    os.replace(tmp, path)
