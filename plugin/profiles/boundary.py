@@ -1,0 +1,109 @@
+"""The territory's outline: the communes of an EPCI, a list of communes, or a file.
+
+Commune outlines come from geo.api.gouv.fr (`/communes?codeEpci=<siren>&format=geojson&geometry=contour`)
+through the plugin's Transport, so the proxy settings, the disk cache and offline mode apply. Outlines
+change once a year at most: a cached reply younger than BOUNDARY_MAX_AGE is used without asking.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+
+from osgeo import ogr
+
+from ..sources.base import FetchResult, SourceError
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import utc_now_iso, write_resource_layer
+
+GEO_API = "https://geo.api.gouv.fr"
+GEO_API_LICENCE = "Licence Ouverte / Open Licence 2.0"
+BOUNDARY_MAX_AGE = 30 * 86400
+BOUNDARY_LAYER = "boundary"
+
+
+def boundary_requests(spec: dict) -> list:
+    """(url, params) of the geo.api.gouv.fr calls the boundary needs (none for a file)."""
+    server = (spec.get("server") or GEO_API).rstrip("/")
+    if spec.get("epci"):
+        return [(f"{server}/communes", {"codeEpci": spec["epci"], "format": "geojson", "geometry": "contour"})]
+    return [(f"{server}/communes/{code}", {"format": "geojson", "geometry": "contour"})
+            for code in spec.get("communes", [])]
+
+
+def boundary_dataset(spec: dict) -> str:
+    if spec.get("epci"):
+        return f"epci:{spec['epci']}"
+    if spec.get("communes"):
+        return "communes:" + ",".join(spec["communes"])
+    return os.path.basename(spec.get("file", ""))
+
+
+def _features(payload) -> list:
+    if isinstance(payload, dict) and payload.get("type") == "FeatureCollection":
+        return payload.get("features") or []
+    if isinstance(payload, dict) and payload.get("type") == "Feature":
+        return [payload]
+    if isinstance(payload, list):  # plain JSON list of communes with a `contour` member
+        return [{"type": "Feature", "geometry": item.get("contour"),
+                 "properties": {k: v for k, v in item.items() if k != "contour"}}
+                for item in payload if isinstance(item, dict) and item.get("contour")]
+    return []
+
+
+def fetch_boundary(spec: dict, transport, output: str, base_dir: str = "", append: bool = False,
+                   layer_name: str = BOUNDARY_LAYER, feedback=None) -> FetchResult:
+    """Write the territory's communes as `layer_name` of `output`, with the common fields."""
+    fetched_at = utc_now_iso()
+    common = {"category": "other", "fetched_at": fetched_at}
+    if spec.get("file"):
+        path = spec["file"] if os.path.isabs(spec["file"]) else os.path.join(base_dir, spec["file"])
+        if not os.path.exists(path):
+            raise SourceError(tr("The boundary file does not exist") + f": {path}")
+        common.update(source="file", source_dataset=os.path.basename(path), licence=spec.get("licence", ""))
+        count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
+                                     feedback=feedback, geometry_type="PROMOTE_TO_MULTI",
+                                     extra_options=["-t_srs", "EPSG:4326"])
+        return FetchResult(layer_name, count, "file", os.path.basename(path), "", path, fetched_at)
+
+    requests = boundary_requests(spec)
+    if not requests:
+        raise SourceError(tr("The profile's boundary names no EPCI, commune or file"))
+    features, replies = [], []
+    for url, params in requests:
+        reply = transport.get(url, params=params, expect="json", max_age=BOUNDARY_MAX_AGE)
+        replies.append(reply)
+        found = _features(reply.json())
+        if not found:
+            raise SourceError(tr("geo.api.gouv.fr returned no commune outline") + f": {reply.url}")
+        features.extend(found)
+    server = (spec.get("server") or GEO_API).rstrip("/")
+    common.update(source=server, source_dataset=boundary_dataset(spec), licence=GEO_API_LICENCE)
+    if len(requests) == 1:
+        path = replies[0].path
+        count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
+                                     feedback=feedback, geometry_type="MULTIPOLYGON")
+    else:
+        # Several small replies of one Feature each: one collection for one GDAL write.
+        handle, path = tempfile.mkstemp(suffix=".geojson")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"type": "FeatureCollection", "features": features}, out)
+        try:
+            count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
+                                         feedback=feedback, geometry_type="MULTIPOLYGON")
+        finally:
+            os.remove(path)
+    return FetchResult(layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at)
+
+
+def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER):
+    """[xmin, ymin, xmax, ymax] of a layer in EPSG:4326 (the boundary is written in 4326), or None."""
+    dataset = ogr.Open(path)
+    if dataset is None:
+        return None
+    layer = dataset.GetLayerByName(layer_name)
+    if layer is None or layer.GetFeatureCount() == 0:
+        return None
+    xmin, xmax, ymin, ymax = layer.GetExtent()
+    return [round(xmin, 6), round(ymin, 6), round(xmax, 6), round(ymax, 6)]

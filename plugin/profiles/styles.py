@@ -1,0 +1,74 @@
+"""Styles saved inside the territory GeoPackage (its layer_styles table), so the file opens styled
+in any QGIS. A category's style is resources/styles/<category>.qml when the project ships one,
+else a plain symbol in the category's colour."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes
+from qgis.PyQt.QtGui import QColor
+
+from ..toolbelt.logger import log
+from .profile import ROOT
+
+STYLES_DIR = os.path.join(ROOT, "resources", "styles")
+
+COLOURS = {
+    "traffic_signals": "#e31a1c",
+    "bicycle_parking": "#33a02c",
+    "charging_station": "#1f78b4",
+    "bus_stop": "#ff7f00",
+    "car_park": "#6a3d9a",
+    "cycleway": "#2ca25f",
+    "street_lamp": "#fdbf6f",
+    "bike_share_station": "#b2df8a",
+    "car_sharing": "#a6cee3",
+    "air_quality_sensor": "#cab2d6",
+    "traffic_counter": "#b15928",
+    "road_works": "#fb9a99",
+    "other": "#808080",
+}
+
+
+def style_file(category: str):
+    path = os.path.join(STYLES_DIR, f"{category}.qml")
+    return path if os.path.exists(path) else None
+
+
+def default_renderer(layer: QgsVectorLayer, category: str):
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    if symbol is None:
+        return None
+    colour = QColor(COLOURS.get(category, COLOURS["other"]))
+    if category == "boundary":
+        # An outline only: the boundary sits under every other layer.
+        symbol.setColor(QColor(0, 0, 0, 0))
+        symbol.symbolLayer(0).setStrokeColor(QColor("#404040"))
+        symbol.symbolLayer(0).setStrokeWidth(0.6)
+    else:
+        symbol.setColor(colour)
+        if layer.geometryType() == QgsWkbTypes.LineGeometry:
+            symbol.setWidth(0.8)
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
+    """Store the category's style as the default style of `layer_name` in `gpkg`."""
+    layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr")
+    if not layer.isValid() or layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+        return False
+    qml = style_file(category)
+    loaded = False
+    if qml:
+        _message, loaded = layer.loadNamedStyle(qml)
+    if not loaded:
+        renderer = default_renderer(layer, category)
+        if renderer is None:
+            return False
+        layer.setRenderer(renderer)
+    error = layer.saveStyleToDatabase(layer_name, category, True, "")
+    if error:
+        log(f"{layer_name}: style not saved: {error}", "warning")
+        return False
+    return True

@@ -1,0 +1,318 @@
+"""Load a whole territory: every resource of a profile into one GeoPackage.
+
+The same function serves `openterritory:load_territory` (Processing feedback) and the dock (a
+QgsTask's feedback). Each resource goes through its source's `fetch`, exactly as the source's own
+algorithm; one failing source is reported in the `sources` table and skipped, the others load.
+The GeoPackage is written beside the target and swapped in at the end, so a failed or cancelled
+load leaves the previous file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+
+from osgeo import ogr
+
+from ..sources import registry
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import atomic_output, utc_now_iso
+from ..toolbelt.logger import log
+from ..toolbelt.network import CancelledError, Transport, redact
+from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_extent
+from .profile import Profile, ResourceEntry
+
+SOURCES_TABLE = "sources"
+SOURCES_FIELDS = (
+    ("layer", ogr.OFTString), ("category", ogr.OFTString), ("source", ogr.OFTString),
+    ("dataset", ogr.OFTString), ("title", ogr.OFTString), ("licence", ogr.OFTString), ("url", ogr.OFTString),
+    ("fetched_at", ogr.OFTString), ("feature_count", ogr.OFTInteger), ("status", ogr.OFTString),
+    ("message", ogr.OFTString),
+)
+OK, FAILED, SKIPPED = "ok", "failed", "skipped"
+
+
+class LoadCancelled(Exception):
+    pass
+
+
+@dataclass
+class Outcome:
+    layer: str
+    category: str
+    source: str
+    dataset: str
+    title: str = ""
+    status: str = OK
+    feature_count: int = 0
+    licence: str = ""
+    url: str = ""
+    fetched_at: str = ""
+    message: str = ""
+
+
+@dataclass
+class TerritoryReport:
+    profile: Profile
+    output: str
+    outcomes: list = field(default_factory=list)
+    extent: list = None
+    offline: bool = False
+
+    @property
+    def loaded(self) -> list:
+        return [o for o in self.outcomes if o.status == OK]
+
+    @property
+    def failed(self) -> list:
+        return [o for o in self.outcomes if o.status == FAILED]
+
+    @property
+    def layers(self) -> list:
+        return [o.layer for o in self.loaded]
+
+    def summary(self) -> str:
+        lines = [tr("Territory") + f" {self.profile.name}: " + tr("layers loaded") + f" {len(self.loaded)}, " +
+                 tr("failed") + f" {len(self.failed)} → {self.output}"]
+        for o in self.outcomes:
+            if o.status == OK:
+                lines.append(f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})")
+            elif o.status == FAILED:
+                lines.append(f"  ✗ {o.layer}: {o.message}")
+            else:
+                lines.append(f"  – {o.layer}: {o.message}")
+        return "\n".join(lines)
+
+
+def _child_feedback_class():
+    from qgis.core import QgsProcessingFeedback
+
+    class ChildFeedback(QgsProcessingFeedback):
+        """Feedback of one step: its progress maps into the step's share of the whole load, its
+        messages go to the parent, and cancelling the whole cancels the step."""
+
+        def __init__(self, parent, start, span):
+            super().__init__()
+            self.parent_feedback, self.start, self.span = parent, start, span
+            if parent is not None:
+                parent.canceled.connect(self.cancel)
+                if parent.isCanceled():
+                    self.cancel()
+                self.progressChanged.connect(self._forward_progress)
+
+        def _forward_progress(self, value):
+            self.parent_feedback.setProgress(self.start + self.span * max(0.0, min(value, 100.0)) / 100.0)
+
+        def _forward(self, name, *args):
+            method = getattr(self.parent_feedback, name, None)
+            if method is not None:
+                method(*args)
+
+        def pushInfo(self, info):  # noqa: N802
+            self._forward("pushInfo", info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self._forward("pushWarning", warning)
+
+        def reportError(self, error, fatal=False):  # noqa: N802
+            self._forward("pushWarning", error)
+
+        def pushDebugInfo(self, info):  # noqa: N802
+            self._forward("pushDebugInfo", info)
+
+        def setProgressText(self, text):  # noqa: N802
+            self._forward("setProgressText", text)
+
+        def close(self):
+            if self.parent_feedback is not None:
+                try:
+                    self.parent_feedback.canceled.disconnect(self.cancel)
+                except (TypeError, RuntimeError):
+                    pass
+
+    return ChildFeedback
+
+
+def step_feedback(parent, start: float, span: float):
+    return _child_feedback_class()(parent, start, span)
+
+
+def push(feedback, message: str, warning: bool = False):
+    log(message, "warning" if warning else "info")
+    if feedback is None:
+        return
+    method = getattr(feedback, "pushWarning" if warning else "pushInfo", None)
+    if method is not None:
+        method(message)
+
+
+def select_entries(profile: Profile, layers=None, include_unconfirmed: bool = False) -> list:
+    """The entries to load: the named layers, or every enabled, confirmed entry."""
+    if layers:
+        wanted = set(layers)
+        return [e for e in profile.resources if e.layer in wanted]
+    return [e for e in profile.resources if e.enabled and (include_unconfirmed or not e.unconfirmed)]
+
+
+def entry_spec(entry: ResourceEntry, extent) -> dict:
+    spec = dict(entry.spec)
+    if extent and "extent" not in spec:
+        spec["extent"] = list(extent)
+    return spec
+
+
+def delete_layer(path: str, layer_name: str):
+    """Remove what a failed source may have left half written."""
+    if not os.path.exists(path):
+        return
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        return
+    for index in range(dataset.GetLayerCount()):
+        if dataset.GetLayerByIndex(index).GetName() == layer_name:
+            dataset.DeleteLayer(index)
+            break
+    dataset = None
+
+
+def write_sources_table(path: str, outcomes) -> None:
+    driver = ogr.GetDriverByName("GPKG")
+    dataset = driver.Open(path, 1) if os.path.exists(path) else driver.CreateDataSource(path)
+    if dataset.GetLayerByName(SOURCES_TABLE) is not None:
+        delete_layer(path, SOURCES_TABLE)
+        dataset = driver.Open(path, 1)
+    table = dataset.CreateLayer(SOURCES_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
+    for name, kind in SOURCES_FIELDS:
+        table.CreateField(ogr.FieldDefn(name, kind))
+    table.StartTransaction()
+    for outcome in outcomes:
+        feature = ogr.Feature(table.GetLayerDefn())
+        for name, _kind in SOURCES_FIELDS:
+            value = getattr(outcome, name if name != "layer" else "layer")
+            if value not in (None, ""):
+                feature.SetField(name, value)
+        table.CreateFeature(feature)
+    table.CommitTransaction()
+    dataset = None
+
+
+def prepare_cache(profile: Profile):
+    """A working copy of the profile's bundled cache (the bundled files stay untouched and may be
+    read-only in an installed plugin), or None."""
+    folder = profile.offline_cache
+    if not folder:
+        return None
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(tr("The profile's offline cache folder does not exist") + f": {folder}")
+    work = tempfile.mkdtemp(prefix="open_territory_cache_")
+    shutil.copytree(folder, os.path.join(work, "cache"))
+    return work
+
+
+def load_territory(profile: Profile, output: str, offline: bool = False, feedback=None, layers=None,
+                   include_unconfirmed: bool = False, transport_factory=None, styles: bool = True) -> TerritoryReport:
+    """Load the profile's resources into the GeoPackage `output`; returns what loaded and what failed.
+
+    layers: names of the entries to load (default: every enabled, confirmed entry).
+    transport_factory(feedback, authcfg, cache_dir, offline) -> Transport, for tests.
+    Raises LoadCancelled when the feedback is cancelled (the output is then left as it was)."""
+    entries = select_entries(profile, layers, include_unconfirmed)
+    work_cache = prepare_cache(profile)
+    cache_dir = os.path.join(work_cache, "cache") if work_cache else None
+    if work_cache:
+        offline = True  # a profile with its own recorded replies never goes on the network
+    factory = transport_factory or (lambda fb, authcfg, folder, off: Transport(
+        feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off))
+    report = TerritoryReport(profile=profile, output=output, offline=offline)
+    skipped = [] if layers else [e for e in profile.resources if e not in entries]
+    steps = len(entries) + 2
+    try:
+        with atomic_output(output) as tmp:
+            _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, steps)
+            extent = report.extent or profile.extent
+            for index, entry in enumerate(entries, start=1):
+                _check_cancel(feedback)
+                _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps)
+            _check_cancel(feedback)
+            for entry in skipped:
+                reason = (tr("unconfirmed identifier: not loaded unless asked for") if entry.unconfirmed
+                          else tr("disabled in the profile"))
+                report.outcomes.append(Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title,
+                                               status=SKIPPED, message=reason))
+            write_sources_table(tmp, report.outcomes)
+            if styles:
+                from .styles import save_layer_style
+
+                for outcome in report.loaded:
+                    save_layer_style(tmp, outcome.layer, "boundary" if outcome.layer == BOUNDARY_LAYER
+                                     else outcome.category)
+            _check_cancel(feedback)
+    finally:
+        if work_cache:
+            shutil.rmtree(work_cache, ignore_errors=True)
+    if feedback is not None:
+        feedback.setProgress(100)
+    return report
+
+
+def _check_cancel(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise LoadCancelled(tr("The territory load was cancelled"))
+
+
+def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, steps):
+    spec = profile.boundary
+    outcome = Outcome(BOUNDARY_LAYER, "other", spec.get("server") or "geo.api.gouv.fr", boundary_dataset(spec),
+                      spec.get("title", tr("Territory boundary")), fetched_at=utc_now_iso())
+    step = step_feedback(feedback, 0.0, 100.0 / steps)
+    try:
+        push(feedback, tr("Boundary of") + f" {profile.name}…")
+        transport = factory(step, "", cache_dir, offline)
+        result = fetch_boundary(spec, transport, tmp, base_dir=profile.base_dir, append=os.path.exists(tmp),
+                                feedback=step)
+        outcome.feature_count, outcome.licence, outcome.url = result.feature_count, result.licence, redact(result.url)
+        outcome.source, outcome.fetched_at = result.source, result.fetched_at
+        report.extent = layer_extent(tmp, BOUNDARY_LAYER)
+    except CancelledError:
+        raise LoadCancelled(tr("The territory load was cancelled")) from None
+    except Exception as error:  # noqa: BLE001 - a missing boundary must not stop the resources
+        _check_cancel(feedback)
+        outcome.status, outcome.message = FAILED, str(error)
+        delete_layer(tmp, BOUNDARY_LAYER)
+        push(feedback, tr("Boundary failed") + f": {error}", warning=True)
+    finally:
+        step.close()
+    report.outcomes.append(outcome)
+
+
+def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps):
+    outcome = Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso())
+    step = step_feedback(feedback, 100.0 * index / steps, 100.0 / steps)
+    push(feedback, f"[{index}/{steps - 2}] {entry.layer} ({entry.source} {entry.dataset})…")
+    try:
+        try:
+            source_class = registry.source_class(entry.source)
+        except KeyError:
+            raise RuntimeError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
+        transport = factory(step, entry.spec.get("authcfg", ""), cache_dir, offline)
+        source = source_class(transport)
+        result = source.fetch(entry_spec(entry, extent), tmp, entry.layer, entry.category, feedback=step,
+                              append=os.path.exists(tmp))
+        outcome.feature_count = int(result.feature_count)
+        outcome.source, outcome.dataset = result.source or entry.source, result.dataset or entry.dataset
+        outcome.licence, outcome.url, outcome.fetched_at = result.licence, redact(result.url or ""), result.fetched_at
+        if result.warnings:
+            outcome.message = "; ".join(str(w) for w in result.warnings)
+        push(feedback, f"    {entry.layer}: {outcome.feature_count} " + tr("features"))
+    except CancelledError:
+        raise LoadCancelled(tr("The territory load was cancelled")) from None
+    except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
+        _check_cancel(feedback)
+        outcome.status, outcome.message = FAILED, str(error) or type(error).__name__
+        delete_layer(tmp, entry.layer)
+        push(feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
+    finally:
+        step.close()
+    report.outcomes.append(outcome)

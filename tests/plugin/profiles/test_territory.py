@@ -1,0 +1,133 @@
+"""Loading a whole territory: one layer per resource, a sources table, styles, failures skipped."""
+
+import json
+import os
+import sqlite3
+
+import pytest
+from osgeo import ogr
+from qgis.core import QgsFeedback, QgsVectorLayer
+
+from open_territory.plugin.definitions import COMMON_FIELDS
+from open_territory.plugin.profiles.profile import load_profile
+from open_territory.plugin.profiles.territory import LoadCancelled, load_territory
+
+from .conftest import BOUNDARY, FAKE_DATASETS
+
+
+def layer_names(path):
+    dataset = ogr.Open(path)
+    return {dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())}
+
+
+def sources_rows(path):
+    with sqlite3.connect(path) as db:
+        db.row_factory = sqlite3.Row
+        return {row["layer"]: dict(row) for row in db.execute("SELECT * FROM sources")}
+
+
+def test_handmade_territory_loads_with_failures_skipped(tmp_path, fake_sources, territory_file):
+    profile = load_profile(territory_file)
+    output = str(tmp_path / "out" / "territory.gpkg")
+    report = load_territory(profile, output)
+
+    assert os.path.exists(output)
+    names = layer_names(output)
+    assert {"boundary", "car_park_ods", "traffic_signals_ods", "bike_share_station_ods", "sources"} <= names
+    # the failing GBFS feed and the dataset the portal lacks are reported, not written
+    assert "bike_share_station_gbfs" not in names and "other_ods" not in names
+    assert {o.layer for o in report.failed} == {"bike_share_station_gbfs", "other_ods"}
+
+    dataset = ogr.Open(output)
+    for layer_name, key in (("car_park_ods", "parkings"), ("traffic_signals_ods", "feux"),
+                            ("bike_share_station_ods", "velos")):
+        layer = dataset.GetLayerByName(layer_name)
+        assert layer.GetFeatureCount() == len(FAKE_DATASETS[key])
+        fields = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
+        assert fields[:len(COMMON_FIELDS)] == list(COMMON_FIELDS)
+    assert dataset.GetLayerByName("boundary").GetFeatureCount() == len(BOUNDARY["features"])
+    dataset = None
+
+    rows = sources_rows(output)
+    assert rows["car_park_ods"]["status"] == "ok"
+    assert rows["car_park_ods"]["feature_count"] == len(FAKE_DATASETS["parkings"])
+    assert rows["car_park_ods"]["url"].startswith("https://data.handmade.example/")
+    assert rows["car_park_ods"]["licence"] == "ODbL" and rows["car_park_ods"]["fetched_at"].endswith("Z")
+    assert rows["bike_share_station_gbfs"]["status"] == "failed"
+    assert "503" in rows["bike_share_station_gbfs"]["message"]
+    assert rows["other_ods"]["status"] == "failed" and "missing-on-portal" in rows["other_ods"]["message"]
+    assert rows["road_works_ods"]["status"] == "skipped"  # unconfirmed
+    assert rows["boundary"]["status"] == "ok" and rows["boundary"]["feature_count"] == 2
+    assert "✗ bike_share_station_gbfs" in report.summary()
+
+    # sources received the boundary's extent in EPSG:4326 and the resolved portal URL
+    spec = fake_sources.calls[0][0]
+    assert spec["portal"] == "https://data.handmade.example"
+    assert spec["extent"] == pytest.approx([-1.62, 47.79, -1.56, 47.83])
+
+
+def test_styles_are_saved_in_the_geopackage(tmp_path, fake_sources, territory_file):
+    output = str(tmp_path / "territory.gpkg")
+    report = load_territory(load_profile(territory_file), output)
+    with sqlite3.connect(output) as db:
+        styled = {row[0] for row in db.execute("SELECT f_table_name FROM layer_styles WHERE useAsDefault")}
+    assert styled == set(report.layers)
+    layer = QgsVectorLayer(f"{output}|layername=car_park_ods", "x", "ogr")
+    assert layer.isValid()
+    # The default style from the GeoPackage is applied on load: the category's colour, not a random one.
+    assert layer.renderer().symbol().color().name() == "#6a3d9a"
+
+
+def test_selected_layers_only(tmp_path, fake_sources, territory_file):
+    output = str(tmp_path / "territory.gpkg")
+    report = load_territory(load_profile(territory_file), output, layers=["traffic_signals_ods"])
+    assert [o.layer for o in report.outcomes] == ["boundary", "traffic_signals_ods"]
+    assert layer_names(output) >= {"traffic_signals_ods", "sources"}
+    assert "car_park_ods" not in layer_names(output)
+
+
+def test_cancel_leaves_previous_file_untouched(tmp_path, fake_sources, territory_file):
+    output = tmp_path / "territory.gpkg"
+    output.write_bytes(b"previous")
+    feedback = QgsFeedback()
+    feedback.cancel()
+    with pytest.raises(LoadCancelled):
+        load_territory(load_profile(territory_file), str(output), feedback=feedback)
+    assert output.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".territory")] == []
+
+
+def test_a_crash_inside_a_source_is_contained(tmp_path, fake_sources, territory_file, monkeypatch):
+    def explode(self, *args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(fake_sources, "fetch", explode)
+    output = str(tmp_path / "territory.gpkg")
+    report = load_territory(load_profile(territory_file), output)
+    assert report.loaded and [o.layer for o in report.loaded] == ["boundary"]
+    assert all("boom" in o.message or "503" in o.message for o in report.failed)
+
+
+def test_unknown_source_key_is_reported(tmp_path, monkeypatch, territory_file):
+    from open_territory.plugin.sources import registry
+
+    monkeypatch.setattr(registry, "source_class", lambda key: (_ for _ in ()).throw(KeyError(key)))
+    report = load_territory(load_profile(territory_file), str(tmp_path / "t.gpkg"))
+    assert report.failed and all("no source named" in o.message for o in report.failed)
+
+
+def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_sources, territory_file):
+    httpserver.expect_request("/communes", query_string={"codeEpci": "200099999", "format": "geojson",
+                                                         "geometry": "contour"}).respond_with_json(BOUNDARY)
+    data = json.load(open(territory_file, encoding="utf-8"))
+    data["boundary"] = {"epci": "200099999", "server": httpserver.url_for("/").rstrip("/")}
+    path = tmp_path / "geo.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    profile = load_profile(str(path))
+    first = load_territory(profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"])
+    assert first.outcomes[0].feature_count == 2 and first.outcomes[0].status == "ok"
+    httpserver.clear()  # the server is gone: offline mode must answer from the cache
+    second = load_territory(profile, str(tmp_path / "offline.gpkg"), offline=True, layers=["car_park_ods"])
+    assert second.outcomes[0].status == "ok" and second.outcomes[0].feature_count == 2
+    assert second.extent == pytest.approx([-1.62, 47.79, -1.56, 47.83])
+    assert len(httpserver.log) == 0
