@@ -6,6 +6,7 @@ import importlib
 
 SOURCES = {
     "gbfs": ("gbfs", "GbfsSource"),
+    "sensor_community": ("sensor_community", "SensorCommunitySource"),
 }
 
 

@@ -1,0 +1,260 @@
+"""sensor.community (ex luftdaten.info) citizen sensors: one point per location with the latest value
+of each measure, through the /airrohr/v1/filter API.
+
+Spec keys (profiles and `load_territory`):
+    {"source": "sensor_community", "types": optional, "server": optional}
+    plus, from the loader, `extent` [xmin, ymin, xmax, ymax] in EPSG:4326 (the `box=` filter) or
+    `area_wkt` (a polygon in EPSG:4326: its bounding box is asked, points outside it are dropped).
+    "types": sensor types, a list or a comma-separated string ("SDS011,BME280"); empty: all types.
+    "server": base URL, default https://data.sensor.community (any mirror, http or https).
+    "area": [lat, lon, radius_km] may replace the extent (the `area=` filter).
+
+Layer (points, EPSG:4326), beside the common fields: location_id, label (sensor types and location
+id; also the common `name`), sensor_ids, sensor_types, pm10 (from P1), pm25 (from P2), pm1 (P0),
+temperature, humidity, pressure (Pa, as published), noise_laeq (noise_LAeq), indoor (boolean),
+altitude, country, measured_at (UTC date-time of the latest reading at the location).
+Values and coordinates arrive as strings and are parsed; "nan" and unreadable values are null. The
+API repeats a sensor's readings of the last 5 minutes: each sensor keeps its latest reading, and
+each measure of a location takes the latest non-null value among its sensors.
+Category air_quality_sensor; licence ODbL (sensor.community publishes its data under the ODbL).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urlsplit
+
+from osgeo import ogr
+from qgis.core import QgsGraduatedSymbolRenderer
+
+from ..main import PLUGIN_DIR
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.logger import log
+from ..toolbelt.network import CancelledError, NetworkError
+from .base import FetchResult, Source, SourceError
+from .gbfs_parse import as_bool, as_float, as_text, as_utc_iso
+from .point_rows import write_point_rows
+
+DEFAULT_SERVER = "https://data.sensor.community"
+LICENCE = "ODbL"
+CATEGORY = "air_quality_sensor"
+STYLE_PATH = os.path.join(PLUGIN_DIR, "resources", "styles", "air_quality_sensor.qml")
+# Types offered in the dock and the Processing help; the API accepts any type name.
+KNOWN_TYPES = ("SDS011", "SPS30", "PMS5003", "PMS7003", "HPM", "BME280", "BMP280", "DHT22", "SHT31", "DNMS")
+
+MEASURES = {  # value_type (lower case) -> column
+    "p1": "pm10",
+    "p2": "pm25",
+    "p0": "pm1",
+    "temperature": "temperature",
+    "humidity": "humidity",
+    "pressure": "pressure",
+    "noise_laeq": "noise_laeq",
+}
+
+FIELDS = (
+    ("location_id", "string"),
+    ("label", "string"),
+    ("sensor_ids", "string"),
+    ("sensor_types", "string"),
+    ("pm10", "real"),
+    ("pm25", "real"),
+    ("pm1", "real"),
+    ("temperature", "real"),
+    ("humidity", "real"),
+    ("pressure", "real"),
+    ("noise_laeq", "real"),
+    ("indoor", "boolean"),
+    ("altitude", "real"),
+    ("country", "string"),
+    ("measured_at", "datetime"),
+)
+
+
+def parse_types(value) -> list:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = re.split(r"[,;\s]+", value)
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def filter_query(extent=None, area=None, types=None) -> str:
+    """The path segment after /filter/: box=lat1,lon1,lat2,lon2 (south-west then north-east) or
+    area=lat,lon,km, with &type= when types are given."""
+    if area:
+        lat, lon, km = (float(v) for v in area)
+        query = f"area={lat:.6f},{lon:.6f},{km:g}"
+    elif extent:
+        xmin, ymin, xmax, ymax = (float(v) for v in extent)
+        if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
+            raise SourceError(tr("sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees "
+                                 "(EPSG:4326)") + f": {extent}")
+        query = f"box={ymin:.6f},{xmin:.6f},{ymax:.6f},{xmax:.6f}"
+    else:
+        raise SourceError(tr("sensor.community: an extent or an area is needed"))
+    types = parse_types(types)
+    if types:
+        query += "&type=" + ",".join(types)
+    return query
+
+
+def reading_time(item) -> str:
+    return as_utc_iso(item.get("timestamp")) or ""
+
+
+def value_of(text):
+    """A measure from its string ('19.13', 'nan', '', None) as a float or None."""
+    number = as_float(text)
+    if number is None or number in (float("inf"), float("-inf")):
+        return None
+    return number
+
+
+def location_rows(items) -> list:
+    """(lon, lat, columns) per location from the /filter reply (a list of readings)."""
+    if not isinstance(items, list):
+        raise SourceError(tr("sensor.community: the reply is not a list of readings"))
+    latest = {}  # sensor id -> its latest reading
+    for order, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        sensor = item.get("sensor") if isinstance(item.get("sensor"), dict) else {}
+        location = item.get("location") if isinstance(item.get("location"), dict) else {}
+        key = as_text(sensor.get("id")) or f"item-{order}"
+        when = reading_time(item)
+        if location and (key not in latest or (when, order) >= latest[key][0]):
+            latest[key] = ((when, order), item)
+    places = {}
+    for key, ((when, _order), item) in latest.items():
+        location = item["location"]
+        lat, lon = as_float(location.get("latitude")), as_float(location.get("longitude"))
+        if lat is None or lon is None:
+            continue
+        location_id = as_text(location.get("id")) or f"{lat:.5f},{lon:.5f}"
+        place = places.setdefault(location_id, {"lon": lon, "lat": lat, "location": location, "readings": []})
+        place["readings"].append((when, key, item))
+    rows = []
+    for location_id, place in places.items():
+        readings = sorted(place["readings"], key=lambda r: r[0], reverse=True)  # latest first
+        columns = {column: None for column in MEASURES.values()}
+        for _when, _key, item in readings:
+            for entry in item.get("sensordatavalues") or []:
+                if not isinstance(entry, dict):
+                    continue
+                column = MEASURES.get(str(entry.get("value_type") or "").lower())
+                if column and columns[column] is None:
+                    columns[column] = value_of(entry.get("value"))
+        types = sorted({as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?"
+                        for _w, _k, item in readings})
+        sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
+        location = place["location"]
+        columns.update({
+            "location_id": location_id,
+            "label": f"{', '.join(types)} #{location_id}",
+            "sensor_ids": ",".join(sensor_ids) or None,
+            "sensor_types": ",".join(types),
+            "indoor": as_bool(location.get("indoor")),
+            "altitude": value_of(location.get("altitude")),
+            "country": as_text(location.get("country")),
+            "measured_at": readings[0][0] or None,
+        })
+        rows.append((place["lon"], place["lat"], columns))
+    return rows
+
+
+def _natural(text):
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
+def inside_area(rows, area_wkt: str) -> list:
+    polygon = ogr.CreateGeometryFromWkt(area_wkt)
+    kept = []
+    for lon, lat, columns in rows:
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(lon, lat)
+        if polygon.Intersects(point):
+            kept.append((lon, lat, columns))
+    return kept
+
+
+def area_extent(area_wkt: str) -> list:
+    try:
+        geometry = ogr.CreateGeometryFromWkt(area_wkt)
+    except RuntimeError as error:
+        raise SourceError(tr("sensor.community: the area is not valid WKT") + f": {error}") from None
+    xmin, xmax, ymin, ymax = geometry.GetEnvelope()
+    return [xmin, ymin, xmax, ymax]
+
+
+def server_of(spec: dict) -> str:
+    server = str(spec.get("server") or DEFAULT_SERVER).strip().rstrip("/")
+    if urlsplit(server).scheme not in ("http", "https"):
+        raise SourceError(tr("sensor.community: the server must be an http or https URL") + f": {server}")
+    return server
+
+
+class SensorCommunitySource(Source):
+    KEY = "sensor_community"
+
+    def readings(self, server: str, query: str):
+        url = f"{server}/airrohr/v1/filter/{query}"
+        try:
+            return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json(), url
+        except CancelledError:
+            raise
+        except NetworkError as error:
+            raise SourceError(f"sensor.community: {error}") from error
+
+    def describe(self, spec: dict) -> dict:
+        return {"title": "sensor.community", "licence": LICENCE, "category": CATEGORY,
+                "server": server_of(spec), "types": list(KNOWN_TYPES)}
+
+    def fetch(self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None,
+              append: bool = False) -> FetchResult:
+        server = server_of(spec)
+        extent = spec.get("extent")
+        area_wkt = spec.get("area_wkt")
+        if not extent and area_wkt:
+            extent = area_extent(area_wkt)
+        query = filter_query(extent, spec.get("area"), spec.get("types"))
+        fetched_at = utc_now_iso()
+        items, url = self.readings(server, query)
+        rows = location_rows(items)
+        if area_wkt:
+            rows = inside_area(rows, area_wkt)
+        if feedback is not None and feedback.isCanceled():
+            raise CancelledError(url)
+        source = "sensor.community" if server == DEFAULT_SERVER else server
+        common = {"category": category or CATEGORY, "source": source, "source_dataset": query,
+                  "licence": LICENCE, "fetched_at": fetched_at}
+        count = write_point_rows(rows, FIELDS, output, layer_name, common, name_field="label", append=append,
+                                 feedback=feedback)
+        log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {layer_name}")
+        return FetchResult(layer_name, count, source, query, LICENCE, url, fetched_at)
+
+
+def style_labels() -> list:
+    """Legend labels of the bundled style's classes, in order (European Air Quality Index bands)."""
+    return [
+        tr("No PM2.5 reading"),
+        tr("Good (0-10 µg/m³)"),
+        tr("Fair (10-20 µg/m³)"),
+        tr("Moderate (20-25 µg/m³)"),
+        tr("Poor (25-50 µg/m³)"),
+        tr("Very poor (50-75 µg/m³)"),
+        tr("Extremely poor (over 75 µg/m³)"),
+    ]
+
+
+def apply_default_style(layer) -> bool:
+    """The bundled style graded on PM2.5 (sensors without a PM2.5 reading in grey), with its legend
+    in the user's language."""
+    _message, ok = layer.loadNamedStyle(STYLE_PATH)
+    renderer = layer.renderer()
+    if ok and isinstance(renderer, QgsGraduatedSymbolRenderer):
+        for index, label in enumerate(style_labels()[:len(renderer.ranges())]):
+            renderer.updateRangeLabel(index, label)
+    return bool(ok)
