@@ -1,0 +1,382 @@
+"""data.gouv.fr (udata API 1): dataset search, resource list, and one resource loaded as a layer.
+
+Spec keys (profiles, `load_territory`, the `openterritory:datagouv_load` algorithm):
+    {"source": "datagouv",
+     "dataset": "<dataset id or slug>",             a dataset page URL is accepted too
+     "resource": "<resource id or title>",         optional: the best geographic resource otherwise
+     "server": "<base URL>",                        optional, default https://www.data.gouv.fr
+     "name_field": "<source field feeding name>"}   optional
+The category comes from the caller (`fetch(category=...)`, "other" when none is given); the licence
+from the dataset's `license`.
+
+Resources load from GeoJSON, zipped shapefiles (extracted safely), GeoPackage, KML, CSV with
+coordinates and JSON records; the declared `format` is free text, so the file's first bytes decide.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from urllib.parse import quote, unquote, urlsplit
+
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import WriteCancelled, utc_now_iso
+from ..toolbelt.logger import log
+from ..toolbelt.network import (
+    CancelledError,
+    HttpError,
+    IncompleteReplyError,
+    NetworkError,
+    redact,
+    server_message,
+)
+from ..toolbelt.settings import load_settings
+from .base import FetchResult, Source, SourceError
+from .resource_file import ResourceFileError, load_file
+from .safe_zip import UnsafeArchiveError
+from .tabular import CsvError
+
+DEFAULT_SERVER = "https://www.data.gouv.fr"
+API = "/api/1"
+CATALOG_MAX_AGE = 3600  # seconds a catalog reply is reused without asking again
+
+# Best first when no resource is named.
+KIND_RANK = {"geojson": 0, "gpkg": 1, "shapefile": 2, "kml": 3, "zip": 4, "csv": 5, "json": 6}
+GEOGRAPHIC_KINDS = tuple(KIND_RANK)
+
+LICENCES = {
+    "lov2": "Licence Ouverte / Open Licence version 2.0",
+    "fr-lo": "Licence Ouverte / Open Licence",
+    "odc-odbl": "Open Data Commons Open Database License (ODbL)",
+    "odc-by": "Open Data Commons Attribution License",
+    "odc-pddl": "Open Data Commons Public Domain Dedication and Licence (PDDL)",
+    "cc-by": "Creative Commons Attribution",
+    "cc-by-sa": "Creative Commons Attribution Share-Alike",
+    "cc-zero": "Creative Commons CCZero",
+    "notspecified": "License Not Specified",
+    "other-at": "Other (Attribution)",
+    "other-open": "Other (Open)",
+    "other-pd": "Other (Public Domain)",
+}
+
+
+def normalize_server(url: str) -> str:
+    url = (url or "").strip() or DEFAULT_SERVER
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    path = parts.path
+    position = path.find("/api/")
+    if position >= 0:
+        path = path[:position]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+
+
+def dataset_ref(value: str) -> str:
+    """The dataset id or slug, also from a dataset page or API URL."""
+    value = (value or "").strip()
+    match = re.search(r"/datasets/([^/?#]+)", value)
+    if match and match.group(1) != "r":
+        return unquote(match.group(1))
+    return value.strip("/")
+
+
+def licence_label(code) -> str:
+    if not code:
+        return ""
+    return LICENCES.get(str(code).lower(), str(code))
+
+
+def resource_kind(resource: dict) -> str:
+    """What a resource's free-text format, URL and MIME type say about its content."""
+    fmt = (resource.get("format") or "").strip().lower()
+    url = urlsplit(resource.get("url") or "").path.lower()
+    mime = (resource.get("mime") or "").lower()
+    if "geojson" in fmt or url.endswith(".geojson") or "geo+json" in mime:
+        return "geojson"
+    if "gpkg" in fmt or "geopackage" in fmt or url.endswith(".gpkg"):
+        return "gpkg"
+    if "shp" in fmt or "shapefile" in fmt:
+        return "shapefile"
+    if fmt in ("kml", "kmz") or url.endswith((".kml", ".kmz")):
+        return "kml"
+    if "zip" in fmt or url.endswith(".zip"):
+        return "zip"
+    if "csv" in fmt or fmt == "tsv" or url.endswith((".csv", ".tsv")) or "text/csv" in mime:
+        return "csv"
+    if "json" in fmt or url.endswith(".json"):
+        return "json"
+    return fmt or "other"
+
+
+def resource_size(resource: dict):
+    """Bytes the catalog declares for a resource (`filesize` is often null), or None."""
+    for value in (resource.get("filesize"), (resource.get("extras") or {}).get("analysis:content-length")):
+        try:
+            if value is not None and int(value) > 0:
+                return int(value)
+        except (TypeError, ValueError):
+            pass
+    return None
+
+
+def resource_summary(resource: dict) -> dict:
+    return {
+        "id": resource.get("id", ""),
+        "title": resource.get("title") or resource.get("id", ""),
+        "format": resource.get("format") or "",
+        "kind": resource_kind(resource),
+        "size": resource_size(resource),
+        "type": resource.get("type") or "",
+        "url": resource.get("url") or resource.get("latest") or "",
+        "last_modified": resource.get("last_modified") or "",
+    }
+
+
+def choose_resource(dataset: dict, wanted: str = None) -> dict:
+    """The resource named by id or title, or the best geographic one; SourceError names what is missing."""
+    resources = [r for r in dataset.get("resources") or [] if isinstance(r, dict)]
+    label = dataset.get("slug") or dataset.get("id") or ""
+    if wanted:
+        wanted_clean = wanted.strip()
+        for resource in resources:
+            if resource.get("id") == wanted_clean:
+                return resource
+        folded = wanted_clean.casefold()
+        for resource in resources:
+            if (resource.get("title") or "").strip().casefold() == folded:
+                return resource
+        titles = ", ".join(f"'{r.get('title')}'" for r in resources[:15]) or tr("none")
+        raise SourceError(
+            tr("The data.gouv.fr dataset has no resource with this id or title")
+            + f": '{wanted_clean}' ({label}). "
+            + tr("Resources")
+            + f": {titles}"
+        )
+    candidates = [r for r in resources if resource_kind(r) in GEOGRAPHIC_KINDS]
+    if not candidates:
+        formats = ", ".join(sorted({r.get("format") or "?" for r in resources})) or tr("none")
+        raise SourceError(
+            tr("The data.gouv.fr dataset has no geographic resource")
+            + f" ({label}; "
+            + tr("formats")
+            + f": {formats})"
+        )
+    order = {resource.get("id"): index for index, resource in enumerate(resources)}
+    candidates.sort(
+        key=lambda r: (
+            r.get("type") not in (None, "", "main"),
+            KIND_RANK[resource_kind(r)],
+            order.get(r.get("id"), 0),
+        )
+    )
+    return candidates[0]
+
+
+def dataset_summary(dataset: dict) -> dict:
+    organization = dataset.get("organization") or {}
+    owner = dataset.get("owner") or {}
+    resources = [r for r in dataset.get("resources") or [] if isinstance(r, dict)]
+    return {
+        "id": dataset.get("id", ""),
+        "slug": dataset.get("slug", ""),
+        "title": dataset.get("title") or dataset.get("slug") or dataset.get("id", ""),
+        "organization": organization.get("name")
+        or " ".join(filter(None, (owner.get("first_name"), owner.get("last_name")))),
+        "licence": licence_label(dataset.get("license")),
+        "last_update": dataset.get("last_update") or dataset.get("last_modified") or "",
+        "page": dataset.get("page") or "",
+        "description": dataset.get("description") or "",
+        "resources": [resource_summary(r) for r in resources],
+        "geographic": any(resource_kind(r) in GEOGRAPHIC_KINDS for r in resources),
+    }
+
+
+class DatagouvSource(Source):
+    KEY = "datagouv"
+
+    def __init__(self, transport, settings=None):
+        super().__init__(transport)
+        self.settings = settings or load_settings()
+
+    # -- catalog ------------------------------------------------------------------------------
+
+    def api_get(self, server: str, path: str, params=None, what: str = ""):
+        url = f"{normalize_server(server)}{API}{path}"
+        try:
+            return self.transport.get(
+                url,
+                params=params,
+                headers={"Accept": "application/json"},
+                expect="json",
+                max_age=CATALOG_MAX_AGE,
+            ).json()
+        except CancelledError:
+            raise
+        except HttpError as error:
+            raise SourceError(self.http_message(error, server, what)) from None
+        except NetworkError as error:
+            raise SourceError(f"data.gouv.fr ({normalize_server(server)}): {error}") from None
+
+    @staticmethod
+    def http_message(error: HttpError, server: str, what: str) -> str:
+        detail = server_message(error.payload)
+        where = f"{what} ({normalize_server(server)})" if what else normalize_server(server)
+        if error.status == 404:
+            text = tr("data.gouv.fr does not know") + f" {where}"
+        elif error.status == 410:
+            text = tr("This was deleted from data.gouv.fr") + f": {where}"
+        elif error.status == 400:
+            text = tr("data.gouv.fr rejected the request for") + f" {where}"
+        else:
+            text = tr("data.gouv.fr answered with an error for") + f" {where}: HTTP {error.status}"
+        return text + (f" ({detail})" if detail else "")
+
+    def search(self, spec: dict, query: str, page_size: int = 20, page: int = 1) -> list:
+        """Datasets matching every word of `query`, as dataset summaries (see `dataset_summary`)."""
+        server = spec.get("server") or DEFAULT_SERVER
+        params = {"q": query or "", "page_size": int(page_size), "page": int(page)}
+        reply = self.api_get(server, "/datasets/", params, tr("the search") + f" '{query}'")
+        items = reply.get("data") if isinstance(reply, dict) else None
+        if not isinstance(items, list):
+            raise SourceError(
+                tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})"
+            )
+        return [dataset_summary(item) for item in items if isinstance(item, dict)]
+
+    def dataset(self, spec: dict) -> dict:
+        ref = dataset_ref(spec.get("dataset") or "")
+        if not ref:
+            raise SourceError(tr("No data.gouv.fr dataset given (id or slug)"))
+        reply = self.api_get(
+            spec.get("server") or DEFAULT_SERVER,
+            f"/datasets/{quote(ref, safe='')}/",
+            what=tr("the dataset") + f" '{ref}'",
+        )
+        if not isinstance(reply, dict) or "resources" not in reply:
+            raise SourceError(tr("Unexpected reply for the data.gouv.fr dataset") + f" '{ref}'")
+        return reply
+
+    def describe(self, spec: dict) -> dict:
+        return dataset_summary(self.dataset(spec))
+
+    def head_size(self, url: str):
+        """Content-Length from a HEAD request, or None when the server does not say."""
+        # A HEAD reply announces a length and sends no body, which the transport reads as a cut
+        # reply: ask once (no retries) and take the announced length from that error.
+        probe = copy.copy(self.transport)
+        probe.retries = 0
+        try:
+            reply = probe.request("HEAD", url, timeout=min(30, self.transport.timeout), progress=False)
+        except CancelledError:
+            raise
+        except IncompleteReplyError as error:
+            return error.expected if error.received == 0 and error.expected > 0 else None
+        except NetworkError as error:
+            log(f"HEAD {redact(url)}: {error}", "warning")
+            return None
+        length = reply.header("content-length")
+        return int(length) if length.isdigit() and int(length) > 0 else None
+
+    def resolve(self, spec: dict) -> tuple:
+        """(dataset, resource, size in bytes or None): what `fetch` would download, for a caller
+        that asks the user before a large download."""
+        dataset = self.dataset(spec)
+        resource = choose_resource(dataset, spec.get("resource"))
+        size = resource_size(resource)
+        if size is None and resource.get("url"):
+            size = self.head_size(resource["url"])
+        return dataset, resource, size
+
+    def too_large(self, size) -> bool:
+        limit = int(self.settings.download_warning_mb or 0)
+        return bool(size and limit and size > limit * 1024 * 1024)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def fetch(
+        self,
+        spec: dict,
+        output: str,
+        layer_name: str,
+        category: str = None,
+        feedback=None,
+        append: bool = False,
+    ) -> FetchResult:
+        server = normalize_server(spec.get("server") or DEFAULT_SERVER)
+        dataset, resource, size = self.resolve(spec)
+        ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))
+        title = resource.get("title") or resource.get("id") or ""
+        warnings = []
+        if self.too_large(size):
+            text = (
+                tr("Large download") + f": '{title}' ({ref}) " + f"{size / 1024 / 1024:.0f} MB > "
+                f"{self.settings.download_warning_mb} MB"
+            )
+            warnings.append(text)
+            log(text, "warning")
+            if feedback is not None and hasattr(feedback, "pushWarning"):
+                feedback.pushWarning(text)
+        url = resource.get("url") or resource.get("latest")
+        if not url:
+            raise SourceError(tr("The resource has no download address") + f": '{title}' ({ref})")
+        fetched_at = utc_now_iso()
+        try:
+            response = self.transport.get(url)
+        except CancelledError:
+            raise
+        except HttpError as error:
+            if error.status in (404, 410):
+                message = (
+                    tr("The file of this data.gouv.fr resource is no longer available")
+                    + f": '{title}' ({ref}), HTTP {error.status} ({redact(url)})"
+                )
+            else:
+                message = (
+                    tr("The file of this data.gouv.fr resource could not be downloaded")
+                    + f": '{title}' ({ref}): {error}"
+                )
+            raise SourceError(message) from None
+        except NetworkError as error:
+            raise SourceError(
+                tr("The file of this data.gouv.fr resource could not be downloaded")
+                + f": '{title}' ({ref}): {error}"
+            ) from None
+        if feedback is not None and feedback.isCanceled():
+            raise CancelledError(url)
+        licence = licence_label(dataset.get("license"))
+        common = {
+            "category": category or "other",
+            "source": server,
+            "source_dataset": ref,
+            "licence": licence,
+            "fetched_at": fetched_at,
+        }
+        try:
+            count, file_warnings = load_file(
+                response.path,
+                output,
+                layer_name,
+                common,
+                name_field=spec.get("name_field"),
+                append=append,
+                feedback=feedback,
+                declared=resource_kind(resource),
+            )
+        except WriteCancelled:
+            raise CancelledError(url) from None
+        except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
+            raise SourceError(f"data.gouv.fr '{title}' ({ref}): {error}") from None
+        warnings.extend(file_warnings)
+        log(f"data.gouv.fr {ref} / {title}: {count} features -> {layer_name} ({os.path.basename(output)})")
+        return FetchResult(
+            layer_name=layer_name,
+            feature_count=count,
+            source=server,
+            dataset=ref,
+            licence=licence,
+            url=redact(url),
+            fetched_at=fetched_at,
+            warnings=warnings,
+        )
