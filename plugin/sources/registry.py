@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 SOURCES = {
+    "ods": ("ods", "OdsSource"),
     "gbfs": ("gbfs", "GbfsSource"),
     "sensor_community": ("sensor_community", "SensorCommunitySource"),
 }

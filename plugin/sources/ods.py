@@ -1,0 +1,401 @@
+"""Opendatasoft portals (Explore API v2.1): catalog search, dataset metadata, bulk load of a dataset.
+
+Spec keys (profiles and `load_territory`):
+    {"source": "ods", "portal": "<base URL>", "dataset": "<dataset_id>"}
+    optional: "where" (ODSQL filter, as in the portal's API), "name_field" (the dataset field that
+    feeds the common `name`; default: the first text field called nom, name, libelle, title, titre,
+    label... or starting with one of those and "_"), "authcfg" (id of a QGIS authentication
+    configuration holding the portal's API key: a Basic configuration whose password is the key,
+    or an API-header configuration; sent as `Authorization: Apikey <key>`), and the interface's
+    "extent" ([xmin, ymin, xmax, ymax] in EPSG:4326) and "area_wkt" (polygon WKT in EPSG:4326).
+`portal` accepts a bare host, an API URL or a dataset page URL: only the base is kept.
+
+Loading goes through `catalog/datasets/{id}/exports/geojson` (no 10,000-record limit), streamed to
+disk by the transport and written by GDAL with the common fields. The geometry is the dataset's
+geo_shape field when it has one (promoted to multi-geometries: shapes mix Polygon and
+MultiPolygon), else its geo_point_2d field, both found through `fields[].type`. The extent becomes
+`in_bbox(<that field>, lat1, lon1, lat2, lon2)`, latitude first. A dataset with no geo field is
+loaded from the same GeoJSON export (every geometry null) as a table without geometry: GeoJSON
+keeps numbers and booleans typed, while the CSV export (`;`, BOM) would come back as text.
+Licence: `metas.default.license`. The output is replaced only when the whole load succeeds.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import os
+import shutil
+import tempfile
+
+from osgeo import gdal
+
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import (
+    LayerWriteError,
+    WriteCancelled,
+    atomic_output,
+    utc_now_iso,
+    write_resource_layer,
+)
+from ..toolbelt.logger import log
+from ..toolbelt.network import (
+    CancelledError,
+    ConnectionFailedError,
+    HttpError,
+    IncompleteReplyError,
+    NetworkError,
+    NotCachedError,
+    UnexpectedContentError,
+    redact,
+    server_message,
+)
+from .base import FetchResult, Source, SourceError
+from .ods_catalog import (
+    OdsDataset,
+    api_url,
+    combine_where,
+    guess_name_field,
+    in_bbox,
+    intersects,
+    normalize_portal,
+    odsql_string,
+    parse_dataset,
+)
+
+SEARCH_PAGE_MAX = 100  # the API's own limit per page
+DOWNLOAD_SHARE = 60.0  # progress given to the download, the rest to GDAL
+
+
+class OdsError(SourceError):
+    """An Opendatasoft failure; `status` is the HTTP status when there was one."""
+
+    def __init__(self, message: str, status: int = None):
+        super().__init__(message)
+        self.status = status
+
+
+class ScaledFeedback:
+    """Reports a step's 0-100 progress into [start, end] of the job's feedback, and cancels with it."""
+
+    def __init__(self, feedback, start: float, end: float):
+        self.feedback, self.start, self.end = feedback, start, end
+
+    def isCanceled(self):  # noqa: N802 - QgsFeedback's name
+        return self.feedback.isCanceled()
+
+    def setProgress(self, value):  # noqa: N802
+        self.feedback.setProgress(self.start + (self.end - self.start) * max(0.0, min(100.0, value)) / 100.0)
+
+    def __getattr__(self, name):
+        return getattr(self.feedback, name)
+
+
+def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsError:
+    """A message naming the portal, the dataset and what went wrong, from a transport or GDAL error."""
+    where = f"Opendatasoft {portal}" + (", " + tr("dataset") + f" {dataset}" if dataset else "")
+    status = getattr(error, "status", None)
+    if isinstance(error, HttpError):
+        payload = error.payload if isinstance(error.payload, dict) else {}
+        detail = server_message(payload) or f"HTTP {error.status}"
+        if error.status == 400 and payload.get("error_code") == "ODSQLError":
+            what = tr("the ODSQL filter was rejected")
+        elif error.status == 400:
+            what = tr("the portal rejected the request")
+        elif error.status in (401, 403):
+            what = tr("access denied: the dataset is private or the API key was refused; give an "
+                      "authentication configuration holding the portal's API key")
+        elif error.status == 404:
+            what = tr("not found on this portal: check the dataset id and the portal URL (a private "
+                      "dataset also needs an API key)")
+        elif error.status == 429:
+            what = tr("the portal's API quota is used up")
+        else:
+            what = tr("the portal answered with an error")
+        return OdsError(f"{where}: {what} (HTTP {error.status}: {detail}) [{error.url}]", status)
+    if isinstance(error, UnexpectedContentError):
+        what = tr("the portal answered with a web page instead of data: check that the URL is an "
+                  "Opendatasoft portal (it may also be under maintenance)")
+        return OdsError(f"{where}: {what} [{error.url}]")
+    if isinstance(error, (IncompleteReplyError, ConnectionFailedError)):
+        what = tr("the download was cut before its end; nothing was written, try again")
+        return OdsError(f"{where}: {what} ({error})")
+    if isinstance(error, NotCachedError):
+        what = tr("offline mode is on and this reply is not in the cache")
+        return OdsError(f"{where}: {what} [{error.url}]")
+    if isinstance(error, LayerWriteError):
+        what = tr("the downloaded export could not be read or written (incomplete or invalid GeoJSON); "
+                  "nothing was written")
+        return OdsError(f"{where}: {what} ({error})")
+    return OdsError(f"{where}: {error}", status)
+
+
+def output_format(path: str) -> str:
+    extension = os.path.splitext(path)[1].lower()
+    return {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".fgb": "FlatGeobuf",
+            ".shp": "ESRI Shapefile", ".csv": "CSV", ".sqlite": "SQLite"}.get(extension, "GPKG")
+
+
+def forget_cached_reply(response) -> None:
+    """Drop a cached reply GDAL could not read, so offline mode never serves it."""
+    if not response.path.endswith(".body"):
+        return
+    for path in (response.path, response.path[:-len(".body")] + ".json"):
+        if os.path.exists(path):
+            os.remove(path)
+
+
+class OdsSource(Source):
+    KEY = "ods"
+
+    # -- transport ------------------------------------------------------------------------------
+
+    def transport_for(self, spec: dict, feedback=None):
+        """A copy of the shared transport with this spec's API key and the job's feedback."""
+        transport = copy.copy(self.transport)
+        if spec.get("authcfg"):
+            transport.authcfg = str(spec["authcfg"])
+        if transport.authcfg:
+            transport.auth_scheme = "Apikey"
+        if feedback is not None:
+            transport.feedback = feedback
+        return transport
+
+    def get_json(self, transport, url: str, params: dict, portal: str, dataset: str = ""):
+        try:
+            reply = transport.get(url, params=params, headers={"Accept": "application/json"}, expect="json")
+            return reply.json()
+        except CancelledError:
+            raise
+        except NetworkError as error:
+            raise describe_failure(error, portal, dataset) from error
+
+    # -- catalog --------------------------------------------------------------------------------
+
+    def dataset_info(self, portal: str, dataset: str, authcfg: str = "", feedback=None) -> OdsDataset:
+        portal = normalize_portal(portal)
+        transport = self.transport_for({"authcfg": authcfg}, feedback)
+        url = api_url(portal, "catalog", "datasets", dataset)
+        payload = self.get_json(transport, url, None, portal, dataset)
+        try:
+            return parse_dataset(portal, payload)
+        except ValueError:
+            raise OdsError(f"Opendatasoft {portal}, " + tr("dataset") + f" {dataset}: " +
+                           tr("the reply is not a dataset description")) from None
+
+    def search_datasets(self, portal: str, query: str = "", theme: str = "", geo_only: bool = False,
+                        limit: int = SEARCH_PAGE_MAX, offset: int = 0, authcfg: str = "", feedback=None):
+        """(total_count, [OdsDataset]) of the portal's catalog matching `query` (full-text search),
+        `theme` (exact theme) and, with `geo_only`, only datasets that have a geo field."""
+        portal = normalize_portal(portal)
+        if not portal:
+            raise OdsError(tr("Opendatasoft: no portal URL given"))
+        params = {"limit": max(1, min(int(limit), SEARCH_PAGE_MAX)), "offset": max(0, int(offset))}
+        query = (query or "").strip()
+        if query:
+            params["where"] = f"search({odsql_string(query)})"
+        refine = []
+        if theme:
+            refine.append(f"theme:{theme}")
+        if geo_only:
+            refine.append("features:geo")
+        if refine:
+            params["refine"] = refine
+        transport = self.transport_for({"authcfg": authcfg}, feedback)
+        payload = self.get_json(transport, api_url(portal, "catalog", "datasets"), params, portal)
+        if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
+            raise OdsError(f"Opendatasoft {portal}: " + tr("the catalog reply has no results list"))
+        datasets = []
+        for item in payload["results"]:
+            try:
+                datasets.append(parse_dataset(portal, item))
+            except ValueError:
+                log(f"Opendatasoft {portal}: catalog entry without dataset_id skipped", "warning")
+        if geo_only:  # the refine is what the server filters on; this guards portals that ignore it
+            datasets = [d for d in datasets if d.is_geographic]
+        return int(payload.get("total_count") or len(datasets)), datasets
+
+    def describe(self, spec: dict) -> dict:
+        portal, dataset = self.check_spec(spec)
+        info = self.dataset_info(portal, dataset, spec.get("authcfg", ""))
+        described = dataclasses.asdict(info)
+        geometry = info.geometry_field
+        described["geometry_field"] = geometry.name if geometry else None
+        described["geometry_type"] = geometry.type if geometry else None
+        described["page_url"] = info.page_url
+        return described
+
+    def search(self, spec: dict, query: str, theme: str = "", geo_only: bool = False) -> list:
+        _total, datasets = self.search_datasets(spec.get("portal", ""), query, theme, geo_only,
+                                                authcfg=spec.get("authcfg", ""))
+        return datasets
+
+    # -- load -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def check_spec(spec: dict):
+        portal = normalize_portal(str(spec.get("portal") or ""))
+        dataset = str(spec.get("dataset") or "").strip()
+        if not portal:
+            raise OdsError(tr("Opendatasoft: the 'portal' key (base URL of the portal) is missing") +
+                           (f" ({tr('dataset')} {dataset})" if dataset else ""))
+        if not dataset:
+            raise OdsError(f"Opendatasoft {portal}: " + tr("the 'dataset' key (dataset id) is missing"))
+        return portal, dataset
+
+    @staticmethod
+    def export_where(info: OdsDataset, spec: dict) -> str:
+        geometry = info.geometry_field
+        spatial = []
+        if spec.get("extent") or spec.get("area_wkt"):
+            if geometry is None:
+                raise OdsError(f"Opendatasoft {info.portal}, " + tr("dataset") + f" {info.dataset_id}: " +
+                               tr("an extent was given but the dataset has no geographic field"))
+            if spec.get("extent"):
+                spatial.append(in_bbox(geometry.name, spec["extent"]))
+            if spec.get("area_wkt"):
+                spatial.append(intersects(geometry.name, spec["area_wkt"]))
+        return combine_where(spec.get("where") or "", *spatial)
+
+    def fetch(self, spec: dict, output: str, layer_name: str, category: str, feedback=None,
+              append: bool = False) -> FetchResult:
+        portal, dataset = self.check_spec(spec)
+        job = feedback
+        download_feedback = ScaledFeedback(job, 0.0, DOWNLOAD_SHARE) if job is not None else None
+        info = self.dataset_info(portal, dataset, spec.get("authcfg", ""), download_feedback)
+        where = self.export_where(info, spec)
+        params = {}
+        if where:
+            params["where"] = where
+        url = api_url(portal, "catalog", "datasets", dataset, "exports", "geojson")
+        transport = self.transport_for(spec, download_feedback)
+        if job is not None and hasattr(job, "pushInfo"):
+            job.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
+        try:
+            response = transport.get(url, params=params, headers={"Accept": "application/geo+json"},
+                                     expect="json")
+        except CancelledError:
+            raise
+        except NetworkError as error:
+            raise describe_failure(error, portal, dataset) from error
+
+        geometry = info.geometry_field
+        if geometry is None:
+            geometry_type = "NONE"
+        else:
+            geometry_type = "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
+        name_field = spec.get("name_field") or guess_name_field(info)
+        if spec.get("name_field") and spec["name_field"] not in info.field_names():
+            log(f"Opendatasoft {portal}, {dataset}: name_field {spec['name_field']} is not a field of the "
+                "dataset", "warning")
+        fetched_at = utc_now_iso()
+        common = {"category": category, "source": portal, "source_dataset": dataset,
+                  "licence": info.licence or None, "fetched_at": fetched_at}
+        try:
+            count = self.write(response.path, output, layer_name, common, name_field, geometry_type, append,
+                               job)
+        except WriteCancelled:
+            raise
+        except LayerWriteError as error:
+            forget_cached_reply(response)
+            raise describe_failure(error, portal, dataset) from error
+
+        warnings = []
+        if not where and info.records_count is not None and count != info.records_count:
+            warnings.append(f"Opendatasoft {portal}, {dataset}: " + tr("records written") +
+                            f" {count}, " + tr("records announced by the catalog") + f" {info.records_count}")
+        for warning in warnings:
+            log(warning, "warning")
+        log(f"Opendatasoft {portal}, {dataset}: {count} records into {layer_name}")
+        return FetchResult(layer_name=layer_name, feature_count=count, source=portal, dataset=dataset,
+                           licence=info.licence, url=redact(response.url), fetched_at=fetched_at,
+                           warnings=warnings)
+
+    @staticmethod
+    def write(src_path, output, layer_name, common, name_field, geometry_type, append, feedback) -> int:
+        """GDAL writes the export; the output is replaced (or the layer added) only on success."""
+        options = dict(name_field=name_field, geometry_type=geometry_type, feedback=feedback,
+                       progress_range=(DOWNLOAD_SHARE, 100.0))
+        settle = geometry_type == "PROMOTE_TO_MULTI"
+        # Lists (multivalued fields, coordinate pairs) kept as JSON text rather than "(2:a,b)".
+        gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", "YES")
+        try:
+            if append and os.path.exists(output):
+                return append_layer(src_path, output, layer_name, common, options, settle)
+            fmt = output_format(output)
+            if fmt == "ESRI Shapefile":
+                return write_shapefile(src_path, output, layer_name, common, options)
+            with atomic_output(output) as tmp:
+                count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
+                if settle and fmt == "GPKG":
+                    settle_geometry_type(tmp, layer_name)
+                return count
+        finally:
+            gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", None)
+
+
+def settle_geometry_type(path: str, layer_name: str) -> None:
+    """Shapes mix Polygon and MultiPolygon, so GDAL declares the layer "any geometry" even once every
+    shape is promoted to multi. When one type remains, declare it in the GeoPackage (one SQL scan in
+    SQLite), so QGIS opens a MultiPolygon layer rather than asking which geometry type to show."""
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    layer = dataset.GetLayerByName(layer_name)
+    column = layer.GetGeometryColumn() if layer is not None else ""
+    if not column:
+        return
+    quoted_table = '"' + layer_name.replace('"', '""') + '"'
+    quoted_column = '"' + column.replace('"', '""') + '"'
+    result = dataset.ExecuteSQL(f"SELECT DISTINCT ST_GeometryType({quoted_column}) AS t FROM {quoted_table} "
+                                f"WHERE {quoted_column} IS NOT NULL")
+    types = {feature.GetField(0) for feature in result} if result is not None else set()
+    dataset.ReleaseResultSet(result)
+    if len(types) == 1:
+        (kind,) = types
+        if kind and kind.isalpha():
+            literal = layer_name.replace("'", "''")
+            dataset.ExecuteSQL(f"UPDATE gpkg_geometry_columns SET geometry_type_name = '{kind.upper()}' "
+                               f"WHERE lower(table_name) = lower('{literal}')")
+    dataset = None
+
+
+def append_layer(src_path, output, layer_name, common, options, settle=False) -> int:
+    """Write the layer into a scratch GeoPackage beside `output`, then copy it in one transaction,
+    replacing a layer of the same name: a failed download never leaves a half layer in `output`."""
+    folder = os.path.dirname(os.path.abspath(output))
+    handle, scratch = tempfile.mkstemp(prefix=".ods-", suffix=".gpkg", dir=folder)
+    os.close(handle)
+    os.remove(scratch)
+    try:
+        count = write_resource_layer(src_path, scratch, layer_name, common, **options)
+        if settle:
+            settle_geometry_type(scratch, layer_name)
+        translate = gdal.VectorTranslateOptions(
+            options=["-nln", layer_name, "-gt", "unlimited", "-preserve_fid"], accessMode="overwrite",
+            layers=[layer_name])
+        try:
+            if gdal.VectorTranslate(output, scratch, options=translate) is None:
+                raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output})")
+        except RuntimeError as error:
+            raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output}): {error}") \
+                from None
+        return count
+    finally:
+        for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def write_shapefile(src_path, output, layer_name, common, options) -> int:
+    """A shapefile is several files: write them in a scratch folder, then move them all."""
+    folder = os.path.dirname(os.path.abspath(output))
+    os.makedirs(folder, exist_ok=True)
+    scratch = tempfile.mkdtemp(prefix=".ods-", dir=folder)
+    try:
+        stem = os.path.splitext(os.path.basename(output))[0]
+        count = write_resource_layer(src_path, os.path.join(scratch, stem + ".shp"), stem, common,
+                                     dest_format="ESRI Shapefile", **options)
+        for name in os.listdir(scratch):
+            os.replace(os.path.join(scratch, name), os.path.join(folder, name))
+        return count
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
