@@ -8,6 +8,8 @@ SOURCES = {
     "ods": ("ods", "OdsSource"),
     "gbfs": ("gbfs", "GbfsSource"),
     "sensor_community": ("sensor_community", "SensorCommunitySource"),
+    "datagouv": ("datagouv", "DatagouvSource"),
+    "rudi": ("rudi", "RudiSource"),
 }
 
 

@@ -1,0 +1,356 @@
+"""RUDI producer nodes (Rennes Urban Data Interface): catalog listing and loading of geographic resources.
+
+Spec keys (profiles, `load_territory`, the dock):
+    {"source": "rudi",
+     "node": "<producer node base URL>",            e.g. https://<node>; "/api/v1/..." is stripped
+     "resource": "<global_id>",
+     "name_field": "<source field feeding name>"}   optional
+The category comes from the caller (`fetch(category=...)`, "other" when none is given); the licence
+from the resource's `access_condition.licence`.
+
+API: `GET <node>/api/v1/resources?limit=&offset=` -> {"total", "items"}, `GET <node>/api/v1/resources/<id>`;
+errors {"statusCode", "error", "message"}. A resource's `available_formats` lists media (entries may be
+null); FILE media carry `file_type` (a MIME type), `file_size` (a string) and `connector.url`.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QLocale
+
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import WriteCancelled, utc_now_iso
+from ..toolbelt.logger import log
+from ..toolbelt.network import CancelledError, HttpError, NetworkError, redact, server_message
+from ..toolbelt.settings import load_settings
+from .base import FetchResult, Source, SourceError
+from .resource_file import ResourceFileError, load_file
+from .safe_zip import UnsafeArchiveError
+from .tabular import CsvError
+
+API = "/api/v1"
+PAGE_SIZE = 500  # the node's maximum `limit`
+MAX_ITEMS = 20000
+CATALOG_MAX_AGE = 3600
+
+# Media kinds loadable as layers, best first.
+KIND_RANK = {"geojson": 0, "gpkg": 1, "zip": 2, "kml": 3, "json": 4, "csv": 5}
+GEOGRAPHIC_KINDS = ("geojson", "gpkg", "zip", "kml")
+MIME_KINDS = (
+    ("geo+json", "geojson"),
+    ("geojson", "geojson"),
+    ("geopackage", "gpkg"),
+    ("zip", "zip"),
+    ("kml", "kml"),
+    ("json", "json"),
+    ("csv", "csv"),
+)
+
+
+def normalize_node(url: str) -> str:
+    url = (url or "").strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    path = parts.path
+    position = path.find("/api/")
+    if position >= 0:
+        path = path[:position]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+
+
+def user_language() -> str:
+    locale = QgsSettings().value("locale/userLocale", "") or QLocale().name()
+    return (str(locale) or "fr")[:2].lower()
+
+
+def localized(texts, language: str = None) -> str:
+    """The text of a RUDI [{lang, text}] list in the user's language, else French, English, the first."""
+    if isinstance(texts, str):
+        return texts
+    entries = [t for t in texts or [] if isinstance(t, dict) and t.get("text")]
+    if not entries:
+        return ""
+    language = language or user_language()
+    for wanted in (language, "fr", "en"):
+        for entry in entries:
+            if str(entry.get("lang", "")).lower().replace("_", "-").split("-")[0] == wanted:
+                return entry["text"]
+    return entries[0]["text"]
+
+
+def media_kind(media: dict) -> str:
+    file_type = (media.get("file_type") or "").lower()
+    for marker, kind in MIME_KINDS:
+        if marker in file_type:
+            return kind
+    name = (
+        (media.get("media_name") or "") + " " + urlsplit((media.get("connector") or {}).get("url") or "").path
+    )
+    extension = os.path.splitext(name.strip().lower())[1]
+    return {
+        ".geojson": "geojson",
+        ".gpkg": "gpkg",
+        ".zip": "zip",
+        ".kml": "kml",
+        ".json": "json",
+        ".csv": "csv",
+    }.get(extension, file_type or "other")
+
+
+def media_size(media: dict):
+    try:
+        size = int(str(media.get("file_size") or "").strip())
+    except ValueError:
+        return None
+    return size if size > 0 else None
+
+
+def file_media(item: dict) -> list:
+    """The downloadable media of a resource (null entries and services skipped)."""
+    result = []
+    for media in item.get("available_formats") or []:
+        if not isinstance(media, dict):
+            continue
+        if (media.get("media_type") or "FILE").upper() != "FILE":
+            continue
+        if not (media.get("connector") or {}).get("url"):
+            continue
+        result.append(media)
+    return result
+
+
+def choose_media(item: dict):
+    loadable = [m for m in file_media(item) if media_kind(m) in KIND_RANK]
+    if not loadable:
+        return None
+    return min(loadable, key=lambda m: KIND_RANK[media_kind(m)])
+
+
+def licence_of(item: dict, language: str = None) -> str:
+    licence = (item.get("access_condition") or {}).get("licence") or {}
+    if licence.get("licence_label"):
+        return str(licence["licence_label"])
+    custom = localized(licence.get("custom_licence_label"), language)
+    uri = licence.get("custom_licence_uri") or ""
+    text = " ".join(custom.split())
+    return f"{text} ({uri})" if text and uri else text or uri
+
+
+def item_summary(item: dict, language: str = None) -> dict:
+    media = file_media(item)
+    kinds = [media_kind(m) for m in media]
+    chosen = choose_media(item)
+    return {
+        "global_id": item.get("global_id", ""),
+        "title": item.get("resource_title") or item.get("global_id", ""),
+        "synopsis": localized(item.get("synopsis") or item.get("summary"), language),
+        "theme": item.get("theme") or "",
+        "keywords": [k for k in item.get("keywords") or [] if isinstance(k, str)],
+        "producer": (item.get("producer") or {}).get("organization_name", ""),
+        "formats": sorted(set(kinds)),
+        "size": media_size(chosen) if chosen else None,
+        "licence": licence_of(item, language),
+        "loadable": chosen is not None,
+        "geographic": any(k in GEOGRAPHIC_KINDS for k in kinds)
+        or (bool(item.get("geography")) and chosen is not None),
+        "updated": (item.get("dataset_dates") or {}).get("updated", ""),
+    }
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+
+
+def matches(summary: dict, query: str) -> bool:
+    """Every word of `query` appears in the title, synopsis, theme, keywords or producer (accents ignored)."""
+    haystack = _fold(
+        " ".join(
+            [
+                summary["title"],
+                summary["synopsis"],
+                summary["theme"],
+                summary["producer"],
+                " ".join(summary["keywords"]),
+            ]
+        )
+    )
+    return all(word in haystack for word in _fold(query or "").split())
+
+
+class RudiSource(Source):
+    KEY = "rudi"
+
+    def __init__(self, transport, settings=None):
+        super().__init__(transport)
+        self.settings = settings or load_settings()
+
+    def api_get(self, node: str, path: str, params=None, what: str = ""):
+        base = normalize_node(node)
+        if not base:
+            raise SourceError(tr("No RUDI producer node given (base URL)"))
+        url = f"{base}{API}{path}"
+        try:
+            return self.transport.get(
+                url,
+                params=params,
+                headers={"Accept": "application/json"},
+                expect="json",
+                max_age=CATALOG_MAX_AGE,
+            ).json()
+        except CancelledError:
+            raise
+        except HttpError as error:
+            detail = server_message(error.payload)
+            where = f"{what} ({base})" if what else base
+            if error.status == 404:
+                text = tr("The RUDI node does not know") + f" {where}"
+            elif error.status == 400:
+                text = tr("The RUDI node rejected the request for") + f" {where}"
+            else:
+                text = tr("The RUDI node answered with an error for") + f" {where}: HTTP {error.status}"
+            raise SourceError(text + (f" ({detail})" if detail else "")) from None
+        except NetworkError as error:
+            raise SourceError(f"RUDI ({base}): {error}") from None
+
+    def list_page(self, node: str, limit: int = 100, offset: int = 0) -> tuple:
+        """(total, items) of one page of the node's catalog."""
+        reply = self.api_get(
+            node, "/resources", {"limit": int(limit), "offset": int(offset)}, tr("the catalog")
+        )
+        if not isinstance(reply, dict) or not isinstance(reply.get("items"), list):
+            raise SourceError(tr("Unexpected reply from the RUDI catalog") + f" ({normalize_node(node)})")
+        items = [item for item in reply["items"] if isinstance(item, dict)]
+        try:
+            total = int(reply.get("total", len(items)))
+        except (TypeError, ValueError):
+            total = len(items)
+        return total, items
+
+    def catalog(self, node: str, feedback=None) -> list:
+        """Every resource of the node, page after page."""
+        items, offset = [], 0
+        while offset < MAX_ITEMS:
+            if feedback is not None and feedback.isCanceled():
+                raise CancelledError(normalize_node(node))
+            total, page = self.list_page(node, PAGE_SIZE, offset)
+            items.extend(page)
+            offset += PAGE_SIZE
+            if feedback is not None and total:
+                feedback.setProgress(min(100.0, 100.0 * len(items) / total))
+            if not page or len(items) >= total:
+                break
+        return items
+
+    def search(self, spec: dict, query: str, feedback=None) -> list:
+        language = user_language()
+        summaries = [item_summary(item, language) for item in self.catalog(spec.get("node"), feedback)]
+        return [s for s in summaries if matches(s, query)]
+
+    def item(self, spec: dict) -> dict:
+        resource = (spec.get("resource") or "").strip()
+        if not resource:
+            raise SourceError(tr("No RUDI resource given (global_id)"))
+        reply = self.api_get(
+            spec.get("node"),
+            f"/resources/{quote(resource, safe='')}",
+            what=tr("the resource") + f" '{resource}'",
+        )
+        if isinstance(reply, dict) and isinstance(reply.get("items"), list) and reply["items"]:
+            reply = reply["items"][0]
+        if not isinstance(reply, dict) or "global_id" not in reply:
+            raise SourceError(tr("Unexpected reply for the RUDI resource") + f" '{resource}'")
+        return reply
+
+    def describe(self, spec: dict) -> dict:
+        return item_summary(self.item(spec))
+
+    def too_large(self, size) -> bool:
+        limit = int(self.settings.download_warning_mb or 0)
+        return bool(size and limit and size > limit * 1024 * 1024)
+
+    def fetch(
+        self,
+        spec: dict,
+        output: str,
+        layer_name: str,
+        category: str = None,
+        feedback=None,
+        append: bool = False,
+    ) -> FetchResult:
+        node = normalize_node(spec.get("node"))
+        item = self.item(spec)
+        global_id = item.get("global_id")
+        title = item.get("resource_title") or global_id
+        media = choose_media(item)
+        if media is None:
+            kinds = ", ".join(sorted({media_kind(m) for m in file_media(item)})) or tr("none")
+            raise SourceError(
+                tr("The RUDI resource has no file GDAL can load")
+                + f": '{title}' ({global_id}; "
+                + tr("formats")
+                + f": {kinds})"
+            )
+        warnings = []
+        size = media_size(media)
+        if self.too_large(size):
+            text = (
+                tr("Large download") + f": '{title}' ({global_id}) {size / 1024 / 1024:.0f} MB > "
+                f"{self.settings.download_warning_mb} MB"
+            )
+            warnings.append(text)
+            log(text, "warning")
+            if feedback is not None and hasattr(feedback, "pushWarning"):
+                feedback.pushWarning(text)
+        url = media["connector"]["url"]
+        fetched_at = utc_now_iso()
+        try:
+            response = self.transport.get(url)
+        except CancelledError:
+            raise
+        except NetworkError as error:
+            raise SourceError(
+                tr("The file of this RUDI resource could not be downloaded")
+                + f": '{title}' ({global_id}): {error}"
+            ) from None
+        licence = licence_of(item)
+        common = {
+            "category": category or "other",
+            "source": node,
+            "source_dataset": global_id,
+            "licence": licence,
+            "fetched_at": fetched_at,
+        }
+        try:
+            count, file_warnings = load_file(
+                response.path,
+                output,
+                layer_name,
+                common,
+                name_field=spec.get("name_field"),
+                append=append,
+                feedback=feedback,
+                declared=media_kind(media),
+            )
+        except WriteCancelled:
+            raise CancelledError(url) from None
+        except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
+            raise SourceError(f"RUDI '{title}' ({global_id}): {error}") from None
+        warnings.extend(file_warnings)
+        log(f"RUDI {node} {global_id}: {count} features -> {layer_name} ({os.path.basename(output)})")
+        return FetchResult(
+            layer_name=layer_name,
+            feature_count=count,
+            source=node,
+            dataset=global_id,
+            licence=licence,
+            url=redact(url),
+            fetched_at=fetched_at,
+            warnings=warnings,
+        )
