@@ -7,9 +7,11 @@ in-memory GeoPackage, and `write_resource_layer` adds the common fields and writ
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from osgeo import gdal, ogr, osr
+from qgis.core import QgsVectorFileWriter
 
 from ..toolbelt.layer_writer import write_resource_layer
 
@@ -24,6 +26,18 @@ OGR_TYPES = {
     "boolean": (ogr.OFTInteger, ogr.OFSTBoolean),
     "datetime": (ogr.OFTDateTime, None),
 }
+
+
+# Output formats by extension; anything else is a GeoPackage (the plugin's default).
+FORMATS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".fgb": "FlatGeobuf",
+           ".shp": "ESRI Shapefile", ".sqlite": "SQLite", ".csv": "CSV", ".gml": "GML", ".kml": "KML"}
+
+
+def format_for_path(path: str) -> str:
+    extension = os.path.splitext(path)[1].lower()
+    if extension in FORMATS or not extension:
+        return FORMATS.get(extension, "GPKG")
+    return QgsVectorFileWriter.driverForExtension(extension.lstrip(".")) or "GPKG"
 
 
 def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -> None:
@@ -72,6 +86,7 @@ def write_point_rows(rows, fields, dest_path: str, dest_layer: str, common: dict
     try:
         build_point_layer(scratch, dest_layer, fields, rows, feedback)
         return write_resource_layer(scratch, dest_path, dest_layer, common, name_field=name_field,
-                                    append=append, feedback=feedback, progress_range=(50.0, 100.0))
+                                    dest_format=format_for_path(dest_path), append=append, feedback=feedback,
+                                    progress_range=(50.0, 100.0))
     finally:
         gdal.Unlink(scratch)
