@@ -314,10 +314,11 @@ class DatagouvSource(Source):
                 tr("Large download") + f": '{title}' ({ref}) " + f"{size / 1024 / 1024:.0f} MB > "
                 f"{self.settings.download_warning_mb} MB"
             )
-            warnings.append(text)
             log(text, "warning")
             if feedback is not None and hasattr(feedback, "pushWarning"):
-                feedback.pushWarning(text)
+                feedback.pushWarning(text)  # Processing: shown before the download starts
+            else:
+                warnings.append(text)
         url = resource.get("url") or resource.get("latest")
         if not url:
             raise SourceError(tr("The resource has no download address") + f": '{title}' ({ref})")

@@ -304,10 +304,11 @@ class RudiSource(Source):
                 tr("Large download") + f": '{title}' ({global_id}) {size / 1024 / 1024:.0f} MB > "
                 f"{self.settings.download_warning_mb} MB"
             )
-            warnings.append(text)
             log(text, "warning")
             if feedback is not None and hasattr(feedback, "pushWarning"):
-                feedback.pushWarning(text)
+                feedback.pushWarning(text)  # Processing: shown before the download starts
+            else:
+                warnings.append(text)
         url = media["connector"]["url"]
         fetched_at = utc_now_iso()
         try:
