@@ -12,6 +12,7 @@ from ..plugin.main import ICON_PATH
 # (module under processing/algorithms, class name). Imported when QGIS asks for the algorithms,
 # so loading the plugin does not pay for them.
 ALGORITHMS = [
+    ("load_territory", "LoadTerritoryAlgorithm"),
     ("datagouv_load", "DatagouvLoadAlgorithm"),
     ("gbfs_stations", "GbfsStationsAlgorithm"),
     ("gbfs_vehicles", "GbfsVehiclesAlgorithm"),

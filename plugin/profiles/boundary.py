@@ -21,6 +21,7 @@ GEO_API = "https://geo.api.gouv.fr"
 GEO_API_LICENCE = "Licence Ouverte / Open Licence 2.0"
 BOUNDARY_MAX_AGE = 30 * 86400
 BOUNDARY_LAYER = "boundary"
+LIST_AS_TEXT = ["-mapFieldType", "StringList=String,IntegerList=String"]  # codesPostaux is a list
 
 
 def boundary_requests(spec: dict) -> list:
@@ -83,7 +84,7 @@ def fetch_boundary(spec: dict, transport, output: str, base_dir: str = "", appen
     if len(requests) == 1:
         path = replies[0].path
         count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
-                                     feedback=feedback, geometry_type="MULTIPOLYGON")
+                                     feedback=feedback, geometry_type="MULTIPOLYGON", extra_options=LIST_AS_TEXT)
     else:
         # Several small replies of one Feature each: one collection for one GDAL write.
         handle, path = tempfile.mkstemp(suffix=".geojson")
@@ -91,7 +92,8 @@ def fetch_boundary(spec: dict, transport, output: str, base_dir: str = "", appen
             json.dump({"type": "FeatureCollection", "features": features}, out)
         try:
             count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
-                                         feedback=feedback, geometry_type="MULTIPOLYGON")
+                                         feedback=feedback, geometry_type="MULTIPOLYGON",
+                                         extra_options=LIST_AS_TEXT)
         finally:
             os.remove(path)
     return FetchResult(layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at)

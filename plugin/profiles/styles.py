@@ -67,7 +67,8 @@ def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
         if renderer is None:
             return False
         layer.setRenderer(renderer)
-    error = layer.saveStyleToDatabase(layer_name, category, True, "")
+    # GeoPackage limits style names to 30 characters.
+    error = layer.saveStyleToDatabase(layer_name[:30], category, True, "")
     if error:
         log(f"{layer_name}: style not saved: {error}", "warning")
         return False

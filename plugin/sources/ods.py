@@ -117,8 +117,11 @@ def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsErr
         what = tr("the portal answered with a web page instead of data: check that the URL is an "
                   "Opendatasoft portal (it may also be under maintenance)")
         return OdsError(f"{where}: {what} [{error.url}]")
-    if isinstance(error, (IncompleteReplyError, ConnectionFailedError)):
+    if isinstance(error, IncompleteReplyError):
         what = tr("the download was cut before its end; nothing was written, try again")
+        return OdsError(f"{where}: {what} ({error})")
+    if isinstance(error, ConnectionFailedError):
+        what = tr("the portal could not be reached or the connection broke; nothing was written")
         return OdsError(f"{where}: {what} ({error})")
     if isinstance(error, NotCachedError):
         what = tr("offline mode is on and this reply is not in the cache")

@@ -125,9 +125,11 @@ def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_
     path.write_text(json.dumps(data), encoding="utf-8")
     profile = load_profile(str(path))
     first = load_territory(profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"])
-    assert first.outcomes[0].feature_count == 2 and first.outcomes[0].status == "ok"
+    assert first.outcomes[0].status == "ok", first.outcomes[0].message
+    assert first.outcomes[0].feature_count == 2
     httpserver.clear()  # the server is gone: offline mode must answer from the cache
     second = load_territory(profile, str(tmp_path / "offline.gpkg"), offline=True, layers=["car_park_ods"])
-    assert second.outcomes[0].status == "ok" and second.outcomes[0].feature_count == 2
+    assert second.outcomes[0].status == "ok", second.outcomes[0].message
+    assert second.outcomes[0].feature_count == 2
     assert second.extent == pytest.approx([-1.62, 47.79, -1.56, 47.83])
     assert len(httpserver.log) == 0
