@@ -12,11 +12,13 @@ from ..plugin.main import ICON_PATH
 # (module under processing/algorithms, class name). Imported when QGIS asks for the algorithms,
 # so loading the plugin does not pay for them.
 ALGORITHMS = [
+    ("ods_load", "OdsLoadAlgorithm"),
+    ("ods_search", "OdsSearchAlgorithm"),
     ("load_territory", "LoadTerritoryAlgorithm"),
-    ("datagouv_load", "DatagouvLoadAlgorithm"),
     ("gbfs_stations", "GbfsStationsAlgorithm"),
     ("gbfs_vehicles", "GbfsVehiclesAlgorithm"),
     ("sensor_community", "SensorCommunityAlgorithm"),
+    ("datagouv_load", "DatagouvLoadAlgorithm"),
 ]
 
 
