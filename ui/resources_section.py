@@ -11,7 +11,10 @@ from .sections import DockSection
 def source_panel_classes():
     """Panels of the resources section, in display order. Each is a QWidget taking (iface, parent)
     with a `title()` method and a `shutdown()` method, in a module of ui/resources/."""
-    return []
+    from .resources.gbfs_panel import GbfsPanel
+    from .resources.sensors_panel import SensorsPanel
+
+    return [GbfsPanel, SensorsPanel]
 
 
 class ResourcesSection(DockSection):

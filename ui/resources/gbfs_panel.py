@@ -1,0 +1,195 @@
+"""Dock panel: shared vehicles (GBFS), from the bundled French systems or any gbfs.json URL."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...plugin.sources import gbfs_refresh
+from ...plugin.sources.gbfs import GbfsSource, load_systems
+from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.network import Transport, redact
+from ...plugin.toolbelt.settings import load_settings, save_settings
+from ...plugin.toolbelt.tasks import start_task
+from .layer_output import dock_output_path
+
+DEFAULT_REFRESH = 60  # seconds offered when the live refresh is switched on
+
+
+class GbfsPanel(QWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.task = None
+        self.systems = load_systems()
+        self.setObjectName("OpenTerritoryGbfsPanel")
+        layout = QVBoxLayout(self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(tr("Filter the French systems (name, town)"))
+        self.filter_edit.textChanged.connect(self.fill_systems)
+        layout.addWidget(self.filter_edit)
+        self.system_list = QListWidget(self)
+        self.system_list.currentItemChanged.connect(self.on_system_chosen)
+        layout.addWidget(self.system_list, 1)
+
+        form = QFormLayout()
+        self.feed_edit = QLineEdit(self)
+        self.feed_edit.setPlaceholderText("https://…/gbfs.json")
+        self.feed_edit.setToolTip(tr("Auto-discovery URL (gbfs.json) of any GBFS 1.x, 2.x or 3.0 system"))
+        form.addRow(tr("Feed"), self.feed_edit)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(tr("Stations with live status"), "stations")
+        self.kind_combo.addItem(tr("Free-floating vehicles"), "vehicles")
+        self.kind_combo.currentIndexChanged.connect(self.update_refresh_state)
+        form.addRow(tr("Load"), self.kind_combo)
+
+        refresh_row = QHBoxLayout()
+        settings = load_settings()
+        self.refresh_check = QCheckBox(tr("Refresh the status every"), self)
+        self.refresh_check.setChecked(settings.gbfs_refresh_seconds > 0)
+        self.refresh_spin = QSpinBox(self)
+        self.refresh_spin.setRange(15, 3600)
+        self.refresh_spin.setSuffix(tr(" s"))
+        self.refresh_spin.setValue(settings.gbfs_refresh_seconds or DEFAULT_REFRESH)
+        self.refresh_check.setToolTip(tr("Updates the availability of the loaded stations in place, in the "
+                                         "background, while the layer is in the project"))
+        refresh_row.addWidget(self.refresh_check)
+        refresh_row.addWidget(self.refresh_spin)
+        form.addRow(refresh_row)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.load_button = QPushButton(tr("Load"), self)
+        self.load_button.clicked.connect(self.load)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+
+        self.fill_systems()
+        self.update_refresh_state()
+
+    def title(self) -> str:
+        return tr("Shared vehicles (GBFS)")
+
+    # -- systems --------------------------------------------------------------------------------
+
+    def fill_systems(self, *_args):
+        words = self.filter_edit.text().lower().split()
+        self.system_list.clear()
+        for system in self.systems:
+            text = f"{system['name']} — {system['location']}"
+            if words and not all(word in (text + " " + system["system_id"]).lower() for word in words):
+                continue
+            item = QListWidgetItem(text, self.system_list)
+            item.setData(Qt.UserRole, system["url"])
+            # the list shows the URL without its key; the feed field holds the real one
+            item.setToolTip(f"{redact(system['url'])}\nGBFS {system['versions']}")
+
+    def on_system_chosen(self, current, _previous=None):
+        if current is not None:
+            self.feed_edit.setText(current.data(Qt.UserRole))
+
+    def update_refresh_state(self, *_args):
+        stations = self.kind_combo.currentData() == "stations"
+        self.refresh_check.setEnabled(stations)
+        self.refresh_spin.setEnabled(stations)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self):
+        feed = self.feed_edit.text().strip()
+        if not feed:
+            self.status_label.setText(tr("Choose a system or type the URL of its gbfs.json."))
+            return
+        kind = self.kind_combo.currentData()
+        item = self.system_list.currentItem()
+        label = item.text().split(" — ")[0] if item is not None and item.data(Qt.UserRole) == feed else "gbfs"
+        output = dock_output_path(f"{label}_{kind}")
+        layer_name = f"gbfs_{kind}"
+        spec = {"source": "gbfs", "feed": feed, "kind": kind}
+
+        def work(feedback):
+            return GbfsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, None, feedback)
+
+        self.set_busy(True)
+        self.status_label.setText(tr("Downloading…"))
+        self.task = start_task(tr("GBFS") + f" {label}", work,
+                               lambda result, error: self.on_loaded(result, error, feed, kind, output))
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+
+    def on_loaded(self, result, error, feed, kind, output):
+        self.task = None
+        self.set_busy(False)
+        if error is not None:
+            self.status_label.setText(str(error))
+            notify(str(error), "critical", self.iface)
+            return
+        if result is None:
+            self.status_label.setText(tr("Cancelled"))
+            return
+        name = f"{result.source} — {tr('stations') if kind == 'stations' else tr('vehicles')}"
+        layer = QgsVectorLayer(f"{output}|layername={result.layer_name}", name, "ogr")
+        if not layer.isValid():
+            self.status_label.setText(tr("The layer could not be opened") + f": {output}")
+            return
+        QgsProject.instance().addMapLayer(layer)
+        message = f"{name}: {result.feature_count} " + tr("features") + f" ({result.licence})"
+        if kind == "stations" and self.refresh_check.isChecked():
+            seconds = self.refresh_spin.value()
+            gbfs_refresh.watch_layer(layer, feed, seconds)
+            self.remember_refresh(seconds)
+            message += " — " + tr("live status every") + f" {seconds}" + tr(" s")
+        elif kind == "stations":
+            self.remember_refresh(0)
+        for warning in result.warnings:
+            message += f"\n{warning}"
+        self.status_label.setText(message)
+        notify(message, "success", self.iface)
+
+    @staticmethod
+    def remember_refresh(seconds):
+        settings = load_settings()
+        if settings.gbfs_refresh_seconds != seconds:
+            settings.gbfs_refresh_seconds = seconds
+            save_settings(settings)
+
+    def set_busy(self, busy: bool):
+        self.load_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        self.cancel()
+        gbfs_refresh.stop_all()
