@@ -87,8 +87,9 @@ def test_good_profile_loads_and_resolves_portals(tmp_path):
     (lambda d: d["resources"]["car_park"][0].update(layer="a"), None, None),  # valid, control case
     (lambda d: [e.update(layer="same") for e in d["resources"]["car_park"]], "$.resources.car_park[1].layer",
      "not used"),
-    (lambda d: d["resources"]["air_quality_sensor"][0].update(types="SDS011"),
+    (lambda d: d["resources"]["air_quality_sensor"][0].update(types={"a": 1}),
      "$.resources.air_quality_sensor[0].types", "list"),
+    (lambda d: d["resources"]["air_quality_sensor"][0].update(types="SDS011,BME280"), None, None),
 ])
 def test_each_kind_of_bad_profile(tmp_path, mutate, path, expected):
     data = copy.deepcopy(GOOD)

@@ -11,6 +11,7 @@ from qgis.core import QgsFeedback, QgsVectorLayer
 from open_territory.plugin.definitions import COMMON_FIELDS
 from open_territory.plugin.profiles.profile import load_profile
 from open_territory.plugin.profiles.territory import LoadCancelled, load_territory
+from open_territory.plugin.toolbelt.network import Transport
 
 from .conftest import BOUNDARY, FAKE_DATASETS
 
@@ -124,11 +125,18 @@ def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_
     path = tmp_path / "geo.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     profile = load_profile(str(path))
-    first = load_territory(profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"])
+    cache = str(tmp_path / "replies")
+
+    def factory(feedback, authcfg, _folder, offline):
+        # A fixed cache folder: the settings' one is shared with any other test run on the machine.
+        return Transport(feedback=feedback, authcfg=authcfg, cache_dir=cache, offline=offline, timeout=10)
+
+    first = load_territory(profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"], transport_factory=factory)
     assert first.outcomes[0].status == "ok", first.outcomes[0].message
     assert first.outcomes[0].feature_count == 2
     httpserver.clear()  # the server is gone: offline mode must answer from the cache
-    second = load_territory(profile, str(tmp_path / "offline.gpkg"), offline=True, layers=["car_park_ods"])
+    second = load_territory(profile, str(tmp_path / "offline.gpkg"), offline=True, layers=["car_park_ods"],
+                            transport_factory=factory)
     assert second.outcomes[0].status == "ok", second.outcomes[0].message
     assert second.outcomes[0].feature_count == 2
     assert second.extent == pytest.approx([-1.62, 47.79, -1.56, 47.83])
