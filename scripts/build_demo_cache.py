@@ -31,7 +31,7 @@ CACHE = os.path.join(REPO, "resources", "demo", "cache")
 JSON_TYPE = "application/json; charset=utf-8"
 
 
-class UnknownRequest(Exception):
+class UnknownRequestError(Exception):
     pass
 
 
@@ -46,16 +46,16 @@ def read(*parts) -> bytes:
 def geo_api(path, query, _body):
     if path.rstrip("/") == "/communes" and query.get("codeEpci") == ["200099999"]:
         return read("boundary", "communes.geojson"), "application/geo+json; charset=utf-8"
-    raise UnknownRequest(path)
+    raise UnknownRequestError(path)
 
 
 def ods_portal(path, _query, _body):
     match = re.match(r"^/api/explore/v2\.1/catalog/datasets/([^/]+)(/exports/geojson)?/?$", path)
     if not match:
-        raise UnknownRequest(path)
+        raise UnknownRequestError(path)
     dataset = match.group(1)
     if not os.path.exists(os.path.join(DATA, "ods", f"{dataset}.geojson")):
-        raise UnknownRequest(f"no demo dataset {dataset}")
+        raise UnknownRequestError(f"no demo dataset {dataset}")
     if match.group(2):
         return read("ods", f"{dataset}.geojson"), "application/geo+json; charset=utf-8"
     return read("ods", f"{dataset}.meta.json"), JSON_TYPE
@@ -64,13 +64,13 @@ def ods_portal(path, _query, _body):
 def gbfs_server(path, _query, _body):
     name = os.path.basename(path)
     if not name.endswith(".json") or not os.path.exists(os.path.join(DATA, "gbfs", name)):
-        raise UnknownRequest(path)
+        raise UnknownRequestError(path)
     return read("gbfs", name), JSON_TYPE
 
 
 def sensor_server(path, _query, _body):
     if not path.startswith("/airrohr/v1/filter/"):
-        raise UnknownRequest(path)
+        raise UnknownRequestError(path)
     items = json.loads(read("sensor_community", "filter.json"))
     types = re.search(r"type=([^/&]+)", path)
     if types:
@@ -108,22 +108,39 @@ def overpass(path, query, body):
     ql = parse_qs(body.decode("utf-8")).get("data", [""])[0] if body else query.get("data", [""])[0]
     filters = [f for f in TAG_FILTER.findall(ql) if f[1] in ("=", "~")]
     if not filters:
-        raise UnknownRequest(f"overpass query without tag filter: {ql[:200]}")
+        raise UnknownRequestError(f"overpass query without tag filter: {ql[:200]}")
     nodes, ways = osm_elements()
     picked_nodes = {i: n for i, n in nodes.items() if n[2] and matches(n[2], filters)}
     picked_ways = [w for w in ways if matches(w[2], filters)]
     if "[out:json]" in ql.replace(" ", ""):
-        elements = [{"type": "node", "id": int(i), "lat": lat, "lon": lon, "tags": tags}
-                    for i, (lat, lon, tags) in picked_nodes.items()]
+        elements = [
+            {"type": "node", "id": int(i), "lat": lat, "lon": lon, "tags": tags}
+            for i, (lat, lon, tags) in picked_nodes.items()
+        ]
         for way_id, refs, tags in picked_ways:
             geometry = [{"lat": nodes[r][0], "lon": nodes[r][1]} for r in refs]
-            elements.append({"type": "way", "id": int(way_id), "nodes": [int(r) for r in refs], "tags": tags,
-                             "center": {"lat": sum(g["lat"] for g in geometry) / len(geometry),
-                                        "lon": sum(g["lon"] for g in geometry) / len(geometry)},
-                             "geometry": geometry})
-        reply = {"version": 0.6, "generator": "Open Territory demo", "osm3s": {
-            "timestamp_osm_base": "2026-11-22T09:00:00Z",
-            "copyright": "Fictional demo data in the shape of OpenStreetMap data"}, "elements": elements}
+            elements.append(
+                {
+                    "type": "way",
+                    "id": int(way_id),
+                    "nodes": [int(r) for r in refs],
+                    "tags": tags,
+                    "center": {
+                        "lat": sum(g["lat"] for g in geometry) / len(geometry),
+                        "lon": sum(g["lon"] for g in geometry) / len(geometry),
+                    },
+                    "geometry": geometry,
+                }
+            )
+        reply = {
+            "version": 0.6,
+            "generator": "Open Territory demo",
+            "osm3s": {
+                "timestamp_osm_base": "2026-11-22T09:00:00Z",
+                "copyright": "Fictional demo data in the shape of OpenStreetMap data",
+            },
+            "elements": elements,
+        }
         return json.dumps(reply, ensure_ascii=False).encode("utf-8"), JSON_TYPE
     root = ElementTree.Element("osm", version="0.6", generator="Open Territory demo")
     ElementTree.SubElement(root, "meta", osm_base="2026-11-22T09:00:00Z")
@@ -156,15 +173,15 @@ def route(method: str, url: str, body):
     parts = urlsplit(url)
     server = SERVERS.get(parts.hostname)
     if server is None:
-        raise UnknownRequest(f"{method} {url}: not a demo server")
+        raise UnknownRequestError(f"{method} {url}: not a demo server")
     if isinstance(body, dict):
         from urllib.parse import urlencode
 
         body = urlencode(body).encode("utf-8")
     try:
         return server(parts.path, parse_qs(parts.query), body)
-    except UnknownRequest as error:
-        raise UnknownRequest(f"{method} {url}: {error}") from None
+    except UnknownRequestError as error:
+        raise UnknownRequestError(f"{method} {url}: {error}") from None
 
 
 # -- recording ----------------------------------------------------------------------------------
@@ -180,18 +197,42 @@ def recording_transport_class():
 
         recorded = []
 
-        def request(self, method, url, params=None, data=None, headers=None, max_age=0, expect=None,
-                    timeout=None, progress=True):
+        def request(
+            self,
+            method,
+            url,
+            params=None,
+            data=None,
+            headers=None,
+            max_age=0,
+            expect=None,
+            timeout=None,
+            progress=True,
+        ):
             key = cache_key(method, url, params, data, self.authcfg)
             full_url = self.full_url(url, params)
             if self.cache.get(key) is None:
                 content, content_type = route(method, full_url, data)
-                self.cache.put_bytes(key, content, full_url, 200, {"content-type": content_type,
-                                                                   "content-length": str(len(content))})
+                self.cache.put_bytes(
+                    key,
+                    content,
+                    full_url,
+                    200,
+                    {"content-type": content_type, "content-length": str(len(content))},
+                )
                 RecordingTransport.recorded.append(f"{method} {full_url}")
             self.offline = True
-            return super().request(method, url, params=params, data=data, headers=headers, max_age=max_age,
-                                   expect=expect, timeout=timeout, progress=progress)
+            return super().request(
+                method,
+                url,
+                params=params,
+                data=data,
+                headers=headers,
+                max_age=max_age,
+                expect=expect,
+                timeout=timeout,
+                progress=progress,
+            )
 
     return RecordingTransport
 
@@ -209,8 +250,15 @@ def build(target: str = CACHE) -> list:
     folder = os.path.join(work, "cache")
     output = os.path.join(work, "check.gpkg")
     try:
-        report = load_territory(live, output, offline=True, styles=False, transport_factory=lambda fb, authcfg, _f, _o:
-                                recording(feedback=fb, authcfg=authcfg, cache_dir=folder, offline=True))
+        report = load_territory(
+            live,
+            output,
+            offline=True,
+            styles=False,
+            transport_factory=lambda fb, authcfg, _f, _o: recording(
+                feedback=fb, authcfg=authcfg, cache_dir=folder, offline=True
+            ),
+        )
         from open_territory.plugin.sources import registry
 
         # A source not written yet is left out of the cache (rebuild when it lands); any other

@@ -44,8 +44,9 @@ def load(output_dir: str) -> dict:
         raise SystemExit("demo: the openterritory:load_territory algorithm is not registered")
     feedback = PrintFeedback()
     started = time.monotonic()
-    results, ok = algorithm.run({"PROFILE": "demo", "OFFLINE": True, "OUTPUT": gpkg}, QgsProcessingContext(),
-                                feedback)
+    results, ok = algorithm.run(
+        {"PROFILE": "demo", "OFFLINE": True, "OUTPUT": gpkg}, QgsProcessingContext(), feedback
+    )
     if not ok:
         raise SystemExit("demo: loading the demo territory failed:\n" + "\n".join(feedback.errors))
     results["seconds"] = time.monotonic() - started
@@ -58,7 +59,9 @@ def council_map(gpkg: str, output_dir: str):
         module = importlib.import_module("open_territory.plugin.export.council_map")
     except ModuleNotFoundError as error:
         if "council_map" in str(error) or "export" in str(error):
-            print("demo: no council map export in this version yet (plugin/export/council_map.py): PDF skipped")
+            print(
+                "demo: no council map export in this version yet (plugin/export/council_map.py): PDF skipped"
+            )
             return None
         raise
     from qgis.core import QgsProject, QgsVectorLayer
@@ -77,8 +80,14 @@ def council_map(gpkg: str, output_dir: str):
     pdf = os.path.join(output_dir, "council_map.pdf")
     export = module.export_council_map
     # The export's signature is issue 9's: pass what it asks for among what the demo knows.
-    offered = {"layers": loaded, "output": pdf, "path": pdf, "title": "Démo-sur-Vilaine — ressources de mobilité",
-               "project": project, "format": "pdf"}
+    offered = {
+        "layers": loaded,
+        "output": pdf,
+        "path": pdf,
+        "title": "Démo-sur-Vilaine — ressources de mobilité",
+        "project": project,
+        "format": "pdf",
+    }
     parameters = inspect.signature(export).parameters
     kwargs = {name: value for name, value in offered.items() if name in parameters}
     export(**kwargs)
@@ -98,8 +107,10 @@ def main(argv=None) -> int:
         results = load(args.output_dir)
         gpkg = results["OUTPUT"]
         print()
-        print(f"demo: {gpkg}: {int(results['LOADED'])} layers loaded, {int(results['FAILED'])} failed, "
-              f"in {results['seconds']:.1f} s")
+        print(
+            f"demo: {gpkg}: {int(results['LOADED'])} layers loaded, {int(results['FAILED'])} failed, "
+            f"in {results['seconds']:.1f} s"
+        )
         pdf = None if args.no_map else council_map(gpkg, args.output_dir)
         if pdf:
             print(f"demo: council map {pdf} ({os.path.getsize(pdf)} bytes)")

@@ -1,11 +1,50 @@
-"""Dock section: territory."""
+"""Dock section: territory. Pick a territory profile (bundled or a file), see its resources grouped
+by category as the seed's "tableau des ressources", load all or some of them into one GeoPackage
+in the background, export the set-up as a profile file for another territory."""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtWidgets import QVBoxLayout
+import copy
+import os
 
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt, pyqtSlot
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from ..plugin.definitions import CATEGORIES, category_label
+from ..plugin.profiles.profile import ProfileError, bundled_profile_ids, load_profile, save_profile
+from ..plugin.profiles.territory import LoadCancelledError, load_territory
 from ..plugin.toolbelt.i18n import tr
+from ..plugin.toolbelt.logger import notify
+from .resources.layer_output import dock_output_path
 from .sections import DockSection
+
+LAYER_ROLE = Qt.UserRole + 1
+
+
+def source_label(key: str) -> str:
+    return {
+        "ods": tr("Opendatasoft portal"),
+        "overpass": "OpenStreetMap",
+        "gbfs": tr("GBFS feed"),
+        "sensor_community": "sensor.community",
+        "datagouv": "data.gouv.fr",
+        "rudi": "RUDI",
+    }.get(key, key)
 
 
 class TerritorySection(DockSection):
@@ -13,9 +52,308 @@ class TerritorySection(DockSection):
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, parent)
+        self.profile = None
+        self.task = None
+        self.last_report = None
         layout = QVBoxLayout(self)
         self.add_intro(layout, tr("Pick a territory profile to load its resources."))
-        layout.addStretch(1)
+
+        row = QHBoxLayout()
+        self.profile_combo = QComboBox(self)
+        self.profile_combo.setObjectName("territoryProfile")
+        self.profile_combo.setToolTip(tr("Bundled territories and the profile files opened in this session"))
+        row.addWidget(self.profile_combo, 1)
+        self.open_button = QPushButton(tr("Open…"), self)
+        self.open_button.setToolTip(tr("Open a territory profile file (JSON)"))
+        self.open_button.clicked.connect(self.choose_profile_file)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        layout.addWidget(self.description)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("territoryResources")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([tr("Resource"), tr("Source"), tr("Dataset")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.tree.setToolTip(tr("Tick the resources to load; unconfirmed identifiers are left unticked"))
+        layout.addWidget(self.tree, 1)
+
+        self.output = QgsFileWidget(self)
+        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.output.setDialogTitle(tr("Territory GeoPackage"))
+        self.output.lineEdit().setPlaceholderText(tr("[GeoPackage beside the project]"))
+        layout.addWidget(self.output)
+        self.offline_check = QCheckBox(tr("Offline: use the cached replies only"), self)
+        layout.addWidget(self.offline_check)
+
+        buttons = QHBoxLayout()
+        self.load_selected_button = QPushButton(tr("Load ticked"), self)
+        self.load_selected_button.clicked.connect(lambda: self.start_load(all_resources=False))
+        self.load_all_button = QPushButton(tr("Load all"), self)
+        self.load_all_button.clicked.connect(lambda: self.start_load(all_resources=True))
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.load_selected_button, self.load_all_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+
+        self.export_button = QPushButton(tr("Export as a profile file…"), self)
+        self.export_button.setToolTip(
+            tr(
+                "Save this territory's set-up (with the ticked resources) as a profile "
+                "another territory can adapt"
+            )
+        )
+        self.export_button.clicked.connect(self.choose_export_file)
+        layout.addWidget(self.export_button)
+
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.summary.setMaximumHeight(110)
+        self.summary.setVisible(False)
+        layout.addWidget(self.summary)
+
+        for profile_id in bundled_profile_ids():
+            try:
+                name = load_profile(profile_id).name
+            except ProfileError:
+                continue  # covered by the tests; never offer a profile that cannot load
+            self.profile_combo.addItem(f"{name} ({profile_id})", profile_id)
+        self.profile_combo.currentIndexChanged.connect(self.on_profile_chosen)
+        if self.profile_combo.count():
+            demo = self.profile_combo.findData("demo")
+            self.profile_combo.setCurrentIndex(max(demo, 0))
+            self.on_profile_chosen()
 
     def title(self) -> str:
         return tr("Territory")
+
+    # -- profile ------------------------------------------------------------------------------
+
+    def on_profile_chosen(self, *_args):
+        reference = self.profile_combo.currentData()
+        if not reference:
+            return
+        try:
+            self.show_profile(load_profile(reference))
+        except ProfileError as error:
+            notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
+
+    def choose_profile_file(self):
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open a territory profile"), "", tr("Profiles (*.json)")
+        )
+        if path:
+            self.open_profile_file(path)
+
+    def open_profile_file(self, path: str) -> bool:
+        try:
+            profile = load_profile(path)
+        except ProfileError as error:
+            notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
+            return False
+        index = self.profile_combo.findData(path)
+        if index < 0:
+            self.profile_combo.addItem(f"{profile.name} — {os.path.basename(path)}", path)
+            index = self.profile_combo.count() - 1
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.setCurrentIndex(index)
+        self.profile_combo.blockSignals(False)
+        self.show_profile(profile)
+        return True
+
+    def show_profile(self, profile):
+        self.profile = profile
+        text = profile.description or profile.name
+        if profile.offline_cache:
+            text += " " + tr("(recorded replies: loads offline)")
+        self.description.setText(text)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        groups = {}
+        for category in CATEGORIES:
+            entries = [e for e in profile.resources if e.category == category]
+            if not entries:
+                continue
+            group = QTreeWidgetItem(self.tree, [category_label(category), "", ""])
+            group.setFlags(group.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
+            group.setFirstColumnSpanned(False)
+            groups[category] = group
+            for entry in entries:
+                title = entry.title or entry.dataset
+                if entry.unconfirmed:
+                    title += " " + tr("(unconfirmed)")
+                item = QTreeWidgetItem(group, [title, source_label(entry.source), entry.dataset])
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.Checked if entry.enabled and not entry.unconfirmed else Qt.Unchecked)
+                item.setData(0, LAYER_ROLE, entry.layer)
+                tip = entry.note or entry.dataset
+                item.setToolTip(0, tip)
+                item.setToolTip(2, entry.dataset)
+            group.setExpanded(True)
+        self.tree.blockSignals(False)
+
+    def checked_layers(self) -> list:
+        layers = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                item = group.child(j)
+                if item.checkState(0) == Qt.Checked:
+                    layers.append(item.data(0, LAYER_ROLE))
+        return layers
+
+    def set_checked(self, layers):
+        wanted = set(layers)
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                item = group.child(j)
+                item.setCheckState(0, Qt.Checked if item.data(0, LAYER_ROLE) in wanted else Qt.Unchecked)
+
+    # -- export -------------------------------------------------------------------------------
+
+    def current_profile_data(self) -> dict:
+        """The profile as shown: the ticked resources enabled, the others disabled."""
+        data = copy.deepcopy(self.profile.data)
+        checked = set(self.checked_layers())
+        by_path = {e.path: e for e in self.profile.resources}
+        for category, entries in data.get("resources", {}).items():
+            for index, entry in enumerate(entries):
+                resource = by_path[f"$.resources.{category}[{index}]"]
+                if resource.layer in checked:
+                    entry.pop("enabled", None)
+                else:
+                    entry["enabled"] = False
+        # Paths of the original profile stay valid from the new file's folder only if made absolute.
+        for key in ("offline_cache",):
+            if data.get(key):
+                data[key] = self.profile.relative(data[key])
+        if data.get("boundary", {}).get("file"):
+            data["boundary"]["file"] = self.profile.relative(data["boundary"]["file"])
+        if data.get("register"):
+            data["register"] = {k: self.profile.relative(v) for k, v in data["register"].items()}
+        data.pop("$schema", None)
+        return data
+
+    def choose_export_file(self):
+        if self.profile is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export the territory profile"), f"{self.profile.id}.json", tr("Profiles (*.json)")
+        )
+        if path:
+            self.export_profile(path)
+
+    def export_profile(self, path: str) -> bool:
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        try:
+            save_profile(self.current_profile_data(), path)
+        except (ProfileError, OSError) as error:
+            notify(tr("The profile could not be written") + f": {error}", "critical", self.iface)
+            return False
+        notify(tr("Territory profile written") + f": {path}", "success", self.iface)
+        return True
+
+    # -- load ---------------------------------------------------------------------------------
+
+    def output_path(self) -> str:
+        path = self.output.filePath().strip()
+        if path:
+            return path if path.lower().endswith(".gpkg") else path + ".gpkg"
+        return dock_output_path(f"territory_{self.profile.id}")
+
+    def start_load(self, all_resources: bool = False):
+        if self.profile is None or self.task is not None:
+            return None
+        layers = None if all_resources else self.checked_layers()
+        if layers is not None and not layers:
+            notify(tr("Tick at least one resource to load"), "warning", self.iface)
+            return None
+        profile, output, offline = self.profile, self.output_path(), self.offline_check.isChecked()
+
+        def work(feedback):
+            return load_territory(profile, output, offline=offline, feedback=feedback, layers=layers)
+
+        from ..plugin.toolbelt.tasks import start_task
+
+        self.set_busy(True)
+        self.task = start_task(tr("Loading the territory") + f" {profile.name}", work, self.on_loaded)
+        self.task.progressChanged.connect(self.on_progress)
+        return self.task
+
+    @pyqtSlot(float)
+    def on_progress(self, value):
+        # A decorated slot: the task reports from its worker thread, Qt queues the call to this one.
+        self.progress.setValue(int(value))
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def set_busy(self, busy: bool):
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(busy)
+        for widget in (
+            self.load_selected_button,
+            self.load_all_button,
+            self.profile_combo,
+            self.open_button,
+            self.export_button,
+        ):
+            widget.setEnabled(not busy)
+
+    def on_loaded(self, report, error):
+        self.task = None
+        self.set_busy(False)
+        if error is not None and not isinstance(error, LoadCancelledError):
+            notify(tr("The territory could not be loaded") + f": {error}", "critical", self.iface)
+            return
+        if report is None:
+            notify(tr("The territory load was cancelled"), "warning", self.iface)
+            return
+        self.last_report = report
+        self.add_to_project(report)
+        self.summary.setPlainText(report.summary())
+        self.summary.setVisible(True)
+        level = "warning" if report.failed else "success"
+        notify(
+            tr("Territory loaded")
+            + f": {report.profile.name} — {len(report.loaded)} "
+            + tr("layers")
+            + (f", {len(report.failed)} " + tr("failed") if report.failed else ""),
+            level,
+            self.iface,
+        )
+
+    def add_to_project(self, report):
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().insertGroup(0, report.profile.name)
+        # Resources above the boundary: the outline stays under everything.
+        names = [n for n in report.layers if n != "boundary"] + [n for n in report.layers if n == "boundary"]
+        for name in names:
+            layer = QgsVectorLayer(f"{report.output}|layername={name}", self.layer_title(report, name), "ogr")
+            if layer.isValid():
+                project.addMapLayer(layer, False)
+                group.addLayer(layer)
+
+    @staticmethod
+    def layer_title(report, name: str) -> str:
+        for outcome in report.outcomes:
+            if outcome.layer == name and outcome.title:
+                return outcome.title
+        return name
+
+    def shutdown(self) -> None:
+        self.cancel()

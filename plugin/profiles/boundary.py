@@ -28,9 +28,13 @@ def boundary_requests(spec: dict) -> list:
     """(url, params) of the geo.api.gouv.fr calls the boundary needs (none for a file)."""
     server = (spec.get("server") or GEO_API).rstrip("/")
     if spec.get("epci"):
-        return [(f"{server}/communes", {"codeEpci": spec["epci"], "format": "geojson", "geometry": "contour"})]
-    return [(f"{server}/communes/{code}", {"format": "geojson", "geometry": "contour"})
-            for code in spec.get("communes", [])]
+        return [
+            (f"{server}/communes", {"codeEpci": spec["epci"], "format": "geojson", "geometry": "contour"})
+        ]
+    return [
+        (f"{server}/communes/{code}", {"format": "geojson", "geometry": "contour"})
+        for code in spec.get("communes", [])
+    ]
 
 
 def boundary_dataset(spec: dict) -> str:
@@ -47,14 +51,27 @@ def _features(payload) -> list:
     if isinstance(payload, dict) and payload.get("type") == "Feature":
         return [payload]
     if isinstance(payload, list):  # plain JSON list of communes with a `contour` member
-        return [{"type": "Feature", "geometry": item.get("contour"),
-                 "properties": {k: v for k, v in item.items() if k != "contour"}}
-                for item in payload if isinstance(item, dict) and item.get("contour")]
+        return [
+            {
+                "type": "Feature",
+                "geometry": item.get("contour"),
+                "properties": {k: v for k, v in item.items() if k != "contour"},
+            }
+            for item in payload
+            if isinstance(item, dict) and item.get("contour")
+        ]
     return []
 
 
-def fetch_boundary(spec: dict, transport, output: str, base_dir: str = "", append: bool = False,
-                   layer_name: str = BOUNDARY_LAYER, feedback=None) -> FetchResult:
+def fetch_boundary(
+    spec: dict,
+    transport,
+    output: str,
+    base_dir: str = "",
+    append: bool = False,
+    layer_name: str = BOUNDARY_LAYER,
+    feedback=None,
+) -> FetchResult:
     """Write the territory's communes as `layer_name` of `output`, with the common fields."""
     fetched_at = utc_now_iso()
     common = {"category": "other", "fetched_at": fetched_at}
@@ -63,9 +80,17 @@ def fetch_boundary(spec: dict, transport, output: str, base_dir: str = "", appen
         if not os.path.exists(path):
             raise SourceError(tr("The boundary file does not exist") + f": {path}")
         common.update(source="file", source_dataset=os.path.basename(path), licence=spec.get("licence", ""))
-        count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
-                                     feedback=feedback, geometry_type="PROMOTE_TO_MULTI",
-                                     extra_options=["-t_srs", "EPSG:4326"])
+        count = write_resource_layer(
+            path,
+            output,
+            layer_name,
+            common,
+            name_field="nom",
+            append=append,
+            feedback=feedback,
+            geometry_type="PROMOTE_TO_MULTI",
+            extra_options=["-t_srs", "EPSG:4326"],
+        )
         return FetchResult(layer_name, count, "file", os.path.basename(path), "", path, fetched_at)
 
     requests = boundary_requests(spec)
@@ -83,20 +108,39 @@ def fetch_boundary(spec: dict, transport, output: str, base_dir: str = "", appen
     common.update(source=server, source_dataset=boundary_dataset(spec), licence=GEO_API_LICENCE)
     if len(requests) == 1:
         path = replies[0].path
-        count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
-                                     feedback=feedback, geometry_type="MULTIPOLYGON", extra_options=LIST_AS_TEXT)
+        count = write_resource_layer(
+            path,
+            output,
+            layer_name,
+            common,
+            name_field="nom",
+            append=append,
+            feedback=feedback,
+            geometry_type="MULTIPOLYGON",
+            extra_options=LIST_AS_TEXT,
+        )
     else:
         # Several small replies of one Feature each: one collection for one GDAL write.
         handle, path = tempfile.mkstemp(suffix=".geojson")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump({"type": "FeatureCollection", "features": features}, out)
         try:
-            count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append,
-                                         feedback=feedback, geometry_type="MULTIPOLYGON",
-                                         extra_options=LIST_AS_TEXT)
+            count = write_resource_layer(
+                path,
+                output,
+                layer_name,
+                common,
+                name_field="nom",
+                append=append,
+                feedback=feedback,
+                geometry_type="MULTIPOLYGON",
+                extra_options=LIST_AS_TEXT,
+            )
         finally:
             os.remove(path)
-    return FetchResult(layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at)
+    return FetchResult(
+        layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at
+    )
 
 
 def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER):

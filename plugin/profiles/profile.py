@@ -134,8 +134,16 @@ def profile_path(id_or_path: str) -> str:
         if os.path.exists(candidate):
             return candidate
         known = ", ".join(bundled_profile_ids())
-        raise ProfileError(value, [Issue("$", tr("a bundled profile id or a profile file; bundled profiles:") +
-                                         " " + known, tr("nothing with this name"))])
+        raise ProfileError(
+            value,
+            [
+                Issue(
+                    "$",
+                    tr("a bundled profile id or a profile file; bundled profiles:") + " " + known,
+                    tr("nothing with this name"),
+                )
+            ],
+        )
     return value
 
 
@@ -155,22 +163,42 @@ def semantic_issues(data: dict) -> list:
     if crs and not QgsCoordinateReferenceSystem(crs).isValid():
         issues.append(Issue("$.crs", tr("a CRS QGIS knows, such as EPSG:2154"), repr(crs)))
     extent = data.get("extent")
-    if extent and (extent[0] >= extent[2] or extent[1] >= extent[3] or abs(extent[1]) > 90 or abs(extent[3]) > 90):
-        issues.append(Issue("$.extent", tr("[xmin, ymin, xmax, ymax] in degrees, min before max"), repr(extent)))
+    if extent and (
+        extent[0] >= extent[2] or extent[1] >= extent[3] or abs(extent[1]) > 90 or abs(extent[3]) > 90
+    ):
+        issues.append(
+            Issue("$.extent", tr("[xmin, ymin, xmax, ymax] in degrees, min before max"), repr(extent))
+        )
     layers = {}
     for category, entries in data.get("resources", {}).items():
         for index, entry in enumerate(entries):
             path = f"$.resources.{category}[{index}]"
             portal = entry.get("portal")
-            if entry.get("source") == "ods" and isinstance(portal, str) and not portal.startswith(("http://", "https://")):
+            if (
+                entry.get("source") == "ods"
+                and isinstance(portal, str)
+                and not portal.startswith(("http://", "https://"))
+            ):
                 if portal not in portals:
-                    issues.append(Issue(path + ".portal", tr("a portal URL or one of the profile's portals:") + " " +
-                                        (", ".join(portals) or "-"), repr(portal)))
+                    issues.append(
+                        Issue(
+                            path + ".portal",
+                            tr("a portal URL or one of the profile's portals:")
+                            + " "
+                            + (", ".join(portals) or "-"),
+                            repr(portal),
+                        )
+                    )
             layer = entry.get("layer")
             if layer:
                 if layer.lower() in layers:
-                    issues.append(Issue(path + ".layer", tr("a layer name not used by another entry"),
-                                        f"{layer!r} ({layers[layer.lower()]})"))
+                    issues.append(
+                        Issue(
+                            path + ".layer",
+                            tr("a layer name not used by another entry"),
+                            f"{layer!r} ({layers[layer.lower()]})",
+                        )
+                    )
                 layers[layer.lower()] = path
     return issues
 
@@ -200,8 +228,13 @@ def entry_layer_names(data: dict) -> dict:
                 name = f"{category}_{entry['source']}"
                 if counts[(category, entry["source"])] > 1:
                     # Portal ids are stable and readable; feeds are URLs, so their title says more.
-                    ident = (entry.get("dataset") or entry.get("resource") or entry.get("title")
-                             or entry.get("feed") or str(index + 1))
+                    ident = (
+                        entry.get("dataset")
+                        or entry.get("resource")
+                        or entry.get("title")
+                        or entry.get("feed")
+                        or str(index + 1)
+                    )
                     name += "_" + slug(ident.split("://")[-1], 30)
             base, number = name, 2
             while name.lower() in used:
@@ -225,11 +258,20 @@ def resolve_entries(data: dict) -> list:
                     spec["authcfg"] = portals[portal]["authcfg"]
             if entry["source"] == "overpass":
                 spec.setdefault("category", category)
-            result.append(ResourceEntry(
-                category=category, source=entry["source"], spec=spec, layer=names[(category, index)],
-                title=entry.get("title", ""), domain=entry.get("domain", ""),
-                unconfirmed=bool(entry.get("unconfirmed", False)), enabled=bool(entry.get("enabled", True)),
-                note=entry.get("note", ""), path=f"$.resources.{category}[{index}]"))
+            result.append(
+                ResourceEntry(
+                    category=category,
+                    source=entry["source"],
+                    spec=spec,
+                    layer=names[(category, index)],
+                    title=entry.get("title", ""),
+                    domain=entry.get("domain", ""),
+                    unconfirmed=bool(entry.get("unconfirmed", False)),
+                    enabled=bool(entry.get("enabled", True)),
+                    note=entry.get("note", ""),
+                    path=f"$.resources.{category}[{index}]",
+                )
+            )
     return result
 
 
@@ -237,8 +279,14 @@ def profile_from_data(data: dict, path: str) -> Profile:
     issues = validate_data(data, path)
     if issues:
         raise ProfileError(path, issues)
-    return Profile(id=data["id"], name=data["name"], path=path, data=data, crs=data.get("crs", "EPSG:2154"),
-                   resources=resolve_entries(data))
+    return Profile(
+        id=data["id"],
+        name=data["name"],
+        path=path,
+        data=data,
+        crs=data.get("crs", "EPSG:2154"),
+        resources=resolve_entries(data),
+    )
 
 
 def load_profile(id_or_path: str) -> Profile:
@@ -252,8 +300,9 @@ def load_profile(id_or_path: str) -> Profile:
         raise ProfileError(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
     except ValueError as error:
         where = f"line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
-        raise ProfileError(path, [Issue("$", tr("valid JSON"), f"{error.msg if hasattr(error, 'msg') else error} "
-                                             f"({where})")]) from None
+        raise ProfileError(
+            path, [Issue("$", tr("valid JSON"), f"{error.msg if hasattr(error, 'msg') else error} ({where})")]
+        ) from None
     return profile_from_data(data, path)
 
 

@@ -26,15 +26,22 @@ from .profile import Profile, ResourceEntry
 
 SOURCES_TABLE = "sources"
 SOURCES_FIELDS = (
-    ("layer", ogr.OFTString), ("category", ogr.OFTString), ("source", ogr.OFTString),
-    ("dataset", ogr.OFTString), ("title", ogr.OFTString), ("licence", ogr.OFTString), ("url", ogr.OFTString),
-    ("fetched_at", ogr.OFTString), ("feature_count", ogr.OFTInteger), ("status", ogr.OFTString),
+    ("layer", ogr.OFTString),
+    ("category", ogr.OFTString),
+    ("source", ogr.OFTString),
+    ("dataset", ogr.OFTString),
+    ("title", ogr.OFTString),
+    ("licence", ogr.OFTString),
+    ("url", ogr.OFTString),
+    ("fetched_at", ogr.OFTString),
+    ("feature_count", ogr.OFTInteger),
+    ("status", ogr.OFTString),
     ("message", ogr.OFTString),
 )
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"
 
 
-class LoadCancelled(Exception):
+class LoadCancelledError(Exception):
     pass
 
 
@@ -74,11 +81,19 @@ class TerritoryReport:
         return [o.layer for o in self.loaded]
 
     def summary(self) -> str:
-        lines = [tr("Territory") + f" {self.profile.name}: " + tr("layers loaded") + f" {len(self.loaded)}, " +
-                 tr("failed") + f" {len(self.failed)} → {self.output}"]
+        lines = [
+            tr("Territory")
+            + f" {self.profile.name}: "
+            + tr("layers loaded")
+            + f" {len(self.loaded)}, "
+            + tr("failed")
+            + f" {len(self.failed)} → {self.output}"
+        ]
         for o in self.outcomes:
             if o.status == OK:
-                lines.append(f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})")
+                lines.append(
+                    f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})"
+                )
             elif o.status == FAILED:
                 lines.append(f"  ✗ {o.layer}: {o.message}")
             else:
@@ -211,20 +226,31 @@ def prepare_cache(profile: Profile):
     return work
 
 
-def load_territory(profile: Profile, output: str, offline: bool = False, feedback=None, layers=None,
-                   include_unconfirmed: bool = False, transport_factory=None, styles: bool = True) -> TerritoryReport:
+def load_territory(
+    profile: Profile,
+    output: str,
+    offline: bool = False,
+    feedback=None,
+    layers=None,
+    include_unconfirmed: bool = False,
+    transport_factory=None,
+    styles: bool = True,
+) -> TerritoryReport:
     """Load the profile's resources into the GeoPackage `output`; returns what loaded and what failed.
 
     layers: names of the entries to load (default: every enabled, confirmed entry).
     transport_factory(feedback, authcfg, cache_dir, offline) -> Transport, for tests.
-    Raises LoadCancelled when the feedback is cancelled (the output is then left as it was)."""
+    Raises LoadCancelledError when the feedback is cancelled (the output is then left as it was)."""
     entries = select_entries(profile, layers, include_unconfirmed)
     work_cache = prepare_cache(profile)
     cache_dir = os.path.join(work_cache, "cache") if work_cache else None
     if work_cache:
         offline = True  # a profile with its own recorded replies never goes on the network
-    factory = transport_factory or (lambda fb, authcfg, folder, off: Transport(
-        feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off))
+    factory = transport_factory or (
+        lambda fb, authcfg, folder, off: Transport(
+            feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off
+        )
+    )
     report = TerritoryReport(profile=profile, output=output, offline=offline)
     skipped = [] if layers else [e for e in profile.resources if e not in entries]
     steps = len(entries) + 2
@@ -237,17 +263,32 @@ def load_territory(profile: Profile, output: str, offline: bool = False, feedbac
                 _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps)
             _check_cancel(feedback)
             for entry in skipped:
-                reason = (tr("unconfirmed identifier: not loaded unless asked for") if entry.unconfirmed
-                          else tr("disabled in the profile"))
-                report.outcomes.append(Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title,
-                                               status=SKIPPED, message=reason))
+                reason = (
+                    tr("unconfirmed identifier: not loaded unless asked for")
+                    if entry.unconfirmed
+                    else tr("disabled in the profile")
+                )
+                report.outcomes.append(
+                    Outcome(
+                        entry.layer,
+                        entry.category,
+                        entry.source,
+                        entry.dataset,
+                        entry.title,
+                        status=SKIPPED,
+                        message=reason,
+                    )
+                )
             write_sources_table(tmp, report.outcomes)
             if styles:
                 from .styles import save_layer_style
 
                 for outcome in report.loaded:
-                    save_layer_style(tmp, outcome.layer, "boundary" if outcome.layer == BOUNDARY_LAYER
-                                     else outcome.category)
+                    save_layer_style(
+                        tmp,
+                        outcome.layer,
+                        "boundary" if outcome.layer == BOUNDARY_LAYER else outcome.category,
+                    )
             _check_cancel(feedback)
     finally:
         if work_cache:
@@ -259,24 +300,35 @@ def load_territory(profile: Profile, output: str, offline: bool = False, feedbac
 
 def _check_cancel(feedback):
     if feedback is not None and feedback.isCanceled():
-        raise LoadCancelled(tr("The territory load was cancelled"))
+        raise LoadCancelledError(tr("The territory load was cancelled"))
 
 
 def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, steps):
     spec = profile.boundary
-    outcome = Outcome(BOUNDARY_LAYER, "other", spec.get("server") or "geo.api.gouv.fr", boundary_dataset(spec),
-                      spec.get("title", tr("Territory boundary")), fetched_at=utc_now_iso())
+    outcome = Outcome(
+        BOUNDARY_LAYER,
+        "other",
+        spec.get("server") or "geo.api.gouv.fr",
+        boundary_dataset(spec),
+        spec.get("title", tr("Territory boundary")),
+        fetched_at=utc_now_iso(),
+    )
     step = step_feedback(feedback, 0.0, 100.0 / steps)
     try:
         push(feedback, tr("Boundary of") + f" {profile.name}…")
         transport = factory(step, "", cache_dir, offline)
-        result = fetch_boundary(spec, transport, tmp, base_dir=profile.base_dir, append=os.path.exists(tmp),
-                                feedback=step)
-        outcome.feature_count, outcome.licence, outcome.url = result.feature_count, result.licence, redact(result.url)
+        result = fetch_boundary(
+            spec, transport, tmp, base_dir=profile.base_dir, append=os.path.exists(tmp), feedback=step
+        )
+        outcome.feature_count, outcome.licence, outcome.url = (
+            result.feature_count,
+            result.licence,
+            redact(result.url),
+        )
         outcome.source, outcome.fetched_at = result.source, result.fetched_at
         report.extent = layer_extent(tmp, BOUNDARY_LAYER)
     except CancelledError:
-        raise LoadCancelled(tr("The territory load was cancelled")) from None
+        raise LoadCancelledError(tr("The territory load was cancelled")) from None
     except Exception as error:  # noqa: BLE001 - a missing boundary must not stop the resources
         _check_cancel(feedback)
         outcome.status, outcome.message = FAILED, str(error)
@@ -288,26 +340,40 @@ def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, 
 
 
 def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps):
-    outcome = Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso())
+    outcome = Outcome(
+        entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso()
+    )
     step = step_feedback(feedback, 100.0 * index / steps, 100.0 / steps)
     push(feedback, f"[{index}/{steps - 2}] {entry.layer} ({entry.source} {entry.dataset})…")
     try:
         try:
             source_class = registry.source_class(entry.source)
         except KeyError:
-            raise RuntimeError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
+            raise RuntimeError(
+                tr("This version of the plugin has no source named") + f" '{entry.source}'"
+            ) from None
         transport = factory(step, entry.spec.get("authcfg", ""), cache_dir, offline)
         source = source_class(transport)
-        result = source.fetch(entry_spec(entry, extent), tmp, entry.layer, entry.category, feedback=step,
-                              append=os.path.exists(tmp))
+        result = source.fetch(
+            entry_spec(entry, extent),
+            tmp,
+            entry.layer,
+            entry.category,
+            feedback=step,
+            append=os.path.exists(tmp),
+        )
         outcome.feature_count = int(result.feature_count)
         outcome.source, outcome.dataset = result.source or entry.source, result.dataset or entry.dataset
-        outcome.licence, outcome.url, outcome.fetched_at = result.licence, redact(result.url or ""), result.fetched_at
+        outcome.licence, outcome.url, outcome.fetched_at = (
+            result.licence,
+            redact(result.url or ""),
+            result.fetched_at,
+        )
         if result.warnings:
             outcome.message = "; ".join(str(w) for w in result.warnings)
         push(feedback, f"    {entry.layer}: {outcome.feature_count} " + tr("features"))
     except CancelledError:
-        raise LoadCancelled(tr("The territory load was cancelled")) from None
+        raise LoadCancelledError(tr("The territory load was cancelled")) from None
     except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
         _check_cancel(feedback)
         outcome.status, outcome.message = FAILED, str(error) or type(error).__name__

@@ -13,11 +13,40 @@ from dataclasses import dataclass
 
 from ..toolbelt.i18n import tr
 
-ANNOTATIONS = {"$schema", "$id", "title", "description", "default", "examples", "format", "$comment",
-               "definitions"}
-KEYWORDS = {"$ref", "type", "enum", "const", "required", "properties", "additionalProperties",
-            "propertyNames", "minProperties", "items", "minItems", "maxItems", "minLength", "pattern",
-            "minimum", "maximum", "allOf", "anyOf", "if", "then", "else"}
+ANNOTATIONS = {
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "default",
+    "examples",
+    "format",
+    "$comment",
+    "definitions",
+}
+KEYWORDS = {
+    "$ref",
+    "type",
+    "enum",
+    "const",
+    "required",
+    "properties",
+    "additionalProperties",
+    "propertyNames",
+    "minProperties",
+    "items",
+    "minItems",
+    "maxItems",
+    "minLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "allOf",
+    "anyOf",
+    "if",
+    "then",
+    "else",
+}
 
 
 class SchemaError(Exception):
@@ -148,27 +177,41 @@ class Validator:
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             if not any(is_type(value, name) for name in names):
-                issues.append(Issue(path, tr(" or ").join(type_label(n) for n in names), describe_value(value)))
+                issues.append(
+                    Issue(path, tr(" or ").join(type_label(n) for n in names), describe_value(value))
+                )
                 return
         if "const" in schema and value != schema["const"]:
             issues.append(Issue(path, describe_value(schema["const"]), describe_value(value)))
             return
         if "enum" in schema and value not in schema["enum"]:
-            issues.append(Issue(path, tr("one of") + " " + ", ".join(describe_value(v) for v in schema["enum"]),
-                                describe_value(value)))
+            issues.append(
+                Issue(
+                    path,
+                    tr("one of") + " " + ", ".join(describe_value(v) for v in schema["enum"]),
+                    describe_value(value),
+                )
+            )
             return
 
         if isinstance(value, str):
             if "minLength" in schema and len(value) < schema["minLength"]:
                 issues.append(Issue(path, hint or tr("a non-empty text"), describe_value(value)))
             elif "pattern" in schema and not re.search(schema["pattern"], value):
-                issues.append(Issue(path, hint or tr("a text matching") + f" {schema['pattern']}",
-                                    describe_value(value)))
+                issues.append(
+                    Issue(
+                        path, hint or tr("a text matching") + f" {schema['pattern']}", describe_value(value)
+                    )
+                )
         if is_type(value, "number"):
             if "minimum" in schema and value < schema["minimum"]:
-                issues.append(Issue(path, tr("a number of at least") + f" {schema['minimum']}", describe_value(value)))
+                issues.append(
+                    Issue(path, tr("a number of at least") + f" {schema['minimum']}", describe_value(value))
+                )
             if "maximum" in schema and value > schema["maximum"]:
-                issues.append(Issue(path, tr("a number of at most") + f" {schema['maximum']}", describe_value(value)))
+                issues.append(
+                    Issue(path, tr("a number of at most") + f" {schema['maximum']}", describe_value(value))
+                )
         if isinstance(value, list):
             self._validate_array(value, schema, path, issues, hint)
         if isinstance(value, dict):
@@ -184,8 +227,14 @@ class Validator:
                 if not found:
                     break
                 # The branch whose type fits, with the fewest problems, is the one the user meant.
-                wrong_type = isinstance(sub, dict) and "type" in sub and not any(
-                    is_type(value, t) for t in (sub["type"] if isinstance(sub["type"], list) else [sub["type"]]))
+                wrong_type = (
+                    isinstance(sub, dict)
+                    and "type" in sub
+                    and not any(
+                        is_type(value, t)
+                        for t in (sub["type"] if isinstance(sub["type"], list) else [sub["type"]])
+                    )
+                )
                 branches.append(((wrong_type, len(found)), found))
             else:
                 issues.extend(min(branches, key=lambda b: b[0])[1])
@@ -197,11 +246,21 @@ class Validator:
     def _validate_array(self, value, schema, path, issues, hint):
         count = len(value)
         if "minItems" in schema and count < schema["minItems"]:
-            issues.append(Issue(path, hint or tr("a list of at least") + f" {schema['minItems']}",
-                                tr("a list of") + f" {count}"))
+            issues.append(
+                Issue(
+                    path,
+                    hint or tr("a list of at least") + f" {schema['minItems']}",
+                    tr("a list of") + f" {count}",
+                )
+            )
         if "maxItems" in schema and count > schema["maxItems"]:
-            issues.append(Issue(path, hint or tr("a list of at most") + f" {schema['maxItems']}",
-                                tr("a list of") + f" {count}"))
+            issues.append(
+                Issue(
+                    path,
+                    hint or tr("a list of at most") + f" {schema['maxItems']}",
+                    tr("a list of") + f" {count}",
+                )
+            )
         if "items" in schema:
             for index, item in enumerate(value):
                 self._validate(item, schema["items"], child_path(path, index), issues)
@@ -211,8 +270,11 @@ class Validator:
             if key not in value:
                 sub = schema.get("properties", {}).get(key)
                 what = sub.get("description") if isinstance(sub, dict) else None
-                issues.append(Issue(child_path(path, key), (what or tr("a value")) + " " + tr("(required)"),
-                                    tr("nothing")))
+                issues.append(
+                    Issue(
+                        child_path(path, key), (what or tr("a value")) + " " + tr("(required)"), tr("nothing")
+                    )
+                )
         if "minProperties" in schema and len(value) < schema["minProperties"]:
             issues.append(Issue(path, hint or tr("at least one key"), tr("an empty object")))
         properties = schema.get("properties", {})
@@ -228,7 +290,12 @@ class Validator:
                 self._validate(item, properties[key], child_path(path, key), issues)
             elif extra is False:
                 allowed = ", ".join(k for k in properties if properties[k] is not False)
-                issues.append(Issue(child_path(path, key), tr("no such key here; allowed keys:") + " " + allowed,
-                                    describe_value(key)))
+                issues.append(
+                    Issue(
+                        child_path(path, key),
+                        tr("no such key here; allowed keys:") + " " + allowed,
+                        describe_value(key),
+                    )
+                )
             elif isinstance(extra, dict):
                 self._validate(item, extra, child_path(path, key), issues)

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ...plugin.profiles.profile import ProfileError, bundled_profile_ids, load_profile
-from ...plugin.profiles.territory import LoadCancelled, load_territory
+from ...plugin.profiles.territory import LoadCancelledError, load_territory
 from .base import OpenTerritoryAlgorithm
 
 
@@ -31,28 +31,50 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
         return self.tr("Load a territory")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
-            "Loads every resource a territory profile lists (open data portals, OpenStreetMap, GBFS feeds, "
-            "citizen sensors) and the territory's boundary into one GeoPackage: one layer per category and "
-            "source with the common fields, a 'sources' table (source, dataset, licence, URL, date, feature "
-            "count, status) and the layers' styles, so the file opens styled in any QGIS. A source that fails "
-            "is reported and skipped; the others still load. Identifiers marked unconfirmed and entries "
-            "disabled in the profile are skipped.") + "\n\n" + self.tr("Bundled profiles:") + " " + \
-            ", ".join(bundled_profile_ids())
+        return (
+            self.tr(
+                "Loads every resource a territory profile lists (open data portals, OpenStreetMap, GBFS "
+                "feeds, citizen sensors) and the territory's boundary into one GeoPackage: one layer per "
+                "category and source with the common fields, a 'sources' table (source, dataset, licence, "
+                "URL, date, feature count, status) and the layers' styles, so the file opens styled in any "
+                "QGIS. A source that fails is reported and skipped; the others still load. Identifiers "
+                "marked unconfirmed and entries "
+                "disabled in the profile are skipped."
+            )
+            + "\n\n"
+            + self.tr("Bundled profiles:")
+            + " "
+            + ", ".join(bundled_profile_ids())
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.PROFILE, self.tr("Territory profile"), defaultValue="demo"),
-            self.tr("A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterBoolean(self.OFFLINE, self.tr("Offline (answer from the cache only)"),
-                                          defaultValue=False),
-            self.tr("Use only replies already in the cache; nothing is downloaded. A profile with its own "
-                    "recorded replies (the demo) is always loaded offline")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Territory GeoPackage"),
-                                                  self.tr("GeoPackage (*.gpkg)")),
-            self.tr("The GeoPackage to write; an existing file is replaced only when the load succeeds")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.PROFILE, self.tr("Territory profile"), defaultValue="demo"),
+                self.tr(
+                    "A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterBoolean(
+                    self.OFFLINE, self.tr("Offline (answer from the cache only)"), defaultValue=False
+                ),
+                self.tr(
+                    "Use only replies already in the cache; nothing is downloaded. A profile with its own "
+                    "recorded replies (the demo) is always loaded offline"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFileDestination(
+                    self.OUTPUT, self.tr("Territory GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+                ),
+                self.tr("The GeoPackage to write; an existing file is replaced only when the load succeeds"),
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.LOADED, self.tr("Layers loaded")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Sources that failed")))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary")))
@@ -66,19 +88,28 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
         try:
             profile = load_profile(reference)
         except ProfileError as error:
-            raise QgsProcessingException(self.tr("The territory profile is not valid") + ":\n" + str(error)) from None
+            raise QgsProcessingException(
+                self.tr("The territory profile is not valid") + ":\n" + str(error)
+            ) from None
         feedback.pushInfo(self.tr("Territory") + f": {profile.name} ({profile.path})")
         try:
             report = load_territory(profile, output, offline=offline, feedback=feedback)
-        except LoadCancelled:
+        except LoadCancelledError:
             raise QgsProcessingException(self.tr("The territory load was cancelled")) from None
         except Exception as error:  # noqa: BLE001 - the user gets the reason, not a traceback
-            raise QgsProcessingException(self.tr("The territory could not be loaded") + f": {error}") from None
+            raise QgsProcessingException(
+                self.tr("The territory could not be loaded") + f": {error}"
+            ) from None
         for outcome in report.failed:
             feedback.reportError(f"{outcome.layer}: {outcome.message}", False)
         feedback.pushInfo(report.summary())
         if not report.loaded:
-            raise QgsProcessingException(self.tr("No resource of the territory could be loaded") + "\n" +
-                                         report.summary())
-        return {self.OUTPUT: output, self.LOADED: len(report.loaded), self.FAILED: len(report.failed),
-                self.SUMMARY: report.summary()}
+            raise QgsProcessingException(
+                self.tr("No resource of the territory could be loaded") + "\n" + report.summary()
+            )
+        return {
+            self.OUTPUT: output,
+            self.LOADED: len(report.loaded),
+            self.FAILED: len(report.failed),
+            self.SUMMARY: report.summary(),
+        }

@@ -23,9 +23,14 @@ def _json(profile, *parts):
 
 def _osm_count(profile, category):
     kind, key, value = OSM_TAGS[category]
-    root = ElementTree.parse(os.path.join(profile.base_dir, "..", "demo", "data", "osm", "demo.osm")).getroot()
-    return sum(1 for element in root.findall(kind)
-               if any(t.get("k") == key and t.get("v") == value for t in element.findall("tag")))
+    root = ElementTree.parse(
+        os.path.join(profile.base_dir, "..", "demo", "data", "osm", "demo.osm")
+    ).getroot()
+    return sum(
+        1
+        for element in root.findall(kind)
+        if any(t.get("k") == key and t.get("v") == value for t in element.findall("tag"))
+    )
 
 
 def expected_demo_counts(profile) -> dict:
@@ -41,7 +46,13 @@ def expected_demo_counts(profile) -> dict:
         elif entry.source == "sensor_community":
             types = set(entry.spec.get("types") or [])
             items = _json(profile, "sensor_community", "filter.json")
-            count = len({i["location"]["id"] for i in items if not types or i["sensor"]["sensor_type"]["name"] in types})
+            count = len(
+                {
+                    i["location"]["id"]
+                    for i in items
+                    if not types or i["sensor"]["sensor_type"]["name"] in types
+                }
+            )
         elif entry.source == "overpass":
             count = _osm_count(profile, entry.spec["category"])
         else:

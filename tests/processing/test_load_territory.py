@@ -5,10 +5,9 @@ import os
 import sqlite3
 
 import pytest
+from open_territory.processing.provider import OpenTerritoryProvider
 from osgeo import ogr
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
-
-from open_territory.processing.provider import OpenTerritoryProvider
 
 from ..plugin.profiles.conftest import FAKE_DATASETS, fake_sources, territory_file  # noqa: F401 - fixtures
 
@@ -46,15 +45,27 @@ def test_handmade_profile_file(provider, tmp_path, fake_sources, territory_file)
     output = str(tmp_path / "handmade.gpkg")
     result = run({"PROFILE": territory_file, "OUTPUT": output, "OFFLINE": False})
     assert result["OUTPUT"] == output and os.path.exists(output)
-    assert result["LOADED"] == 4 and result["FAILED"] == 2  # boundary + 3 datasets; gbfs and a missing dataset
+    assert (
+        result["LOADED"] == 4 and result["FAILED"] == 2
+    )  # boundary + 3 datasets; gbfs and a missing dataset
     assert "bike_share_station_gbfs" in result["SUMMARY"]
     assert ogr.Open(output).GetLayerByName("car_park_ods").GetFeatureCount() == len(FAKE_DATASETS["parkings"])
 
 
 def test_bad_profile_names_the_problem(provider, tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps({"version": 1, "id": "bad", "name": "Bad", "boundary": {"epci": "243500139"},
-                                "resources": {"parking": []}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "id": "bad",
+                "name": "Bad",
+                "boundary": {"epci": "243500139"},
+                "resources": {"parking": []},
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(QgsProcessingException) as caught:
         run({"PROFILE": str(path), "OUTPUT": str(tmp_path / "x.gpkg")})
     assert str(path) in str(caught.value) and "$.resources.parking" in str(caught.value)
@@ -71,8 +82,12 @@ def test_demo_profile_offline(provider, tmp_path):
     result = run({"PROFILE": "demo", "OUTPUT": output, "OFFLINE": True})
     expected = expected_demo_counts(load_profile("demo"))
     with sqlite3.connect(output) as db:
-        rows = {layer: (status, count, message) for layer, status, count, message in
-                db.execute("SELECT layer, status, feature_count, message FROM sources")}
+        rows = {
+            layer: (status, count, message)
+            for layer, status, count, message in db.execute(
+                "SELECT layer, status, feature_count, message FROM sources"
+            )
+        }
     dataset = ogr.Open(output)
     for layer, count in expected.items():
         assert rows[layer][0] == "ok", f"{layer}: {rows[layer]}"

@@ -4,7 +4,6 @@ import json
 import os
 
 import pytest
-
 from open_territory.plugin.sources import registry
 from open_territory.plugin.sources.base import FetchResult, Source, SourceError
 from open_territory.plugin.toolbelt.layer_writer import utc_now_iso, write_resource_layer
@@ -26,18 +25,36 @@ class FakePortal(Source):
         dataset = spec["dataset"]
         if dataset not in FAKE_DATASETS:
             raise SourceError(f"Fake portal: no dataset {dataset}")
-        features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [x, y]},
-                     "properties": {"nom": name, "ident": i}} for i, (x, y, name) in enumerate(FAKE_DATASETS[dataset])]
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [x, y]},
+                "properties": {"nom": name, "ident": i},
+            }
+            for i, (x, y, name) in enumerate(FAKE_DATASETS[dataset])
+        ]
         path = os.path.join(os.path.dirname(output), f"{layer_name}.fake.geojson")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump({"type": "FeatureCollection", "features": features}, handle)
         fetched = utc_now_iso()
-        common = {"category": category, "source": spec["portal"], "source_dataset": dataset, "licence": "ODbL",
-                  "fetched_at": fetched}
+        common = {
+            "category": category,
+            "source": spec["portal"],
+            "source_dataset": dataset,
+            "licence": "ODbL",
+            "fetched_at": fetched,
+        }
         count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append)
         os.remove(path)
-        return FetchResult(layer_name, count, spec["portal"], dataset, "ODbL",
-                           f"{spec['portal']}/api/explore/v2.1/catalog/datasets/{dataset}/exports/geojson", fetched)
+        return FetchResult(
+            layer_name,
+            count,
+            spec["portal"],
+            dataset,
+            "ODbL",
+            f"{spec['portal']}/api/explore/v2.1/catalog/datasets/{dataset}/exports/geojson",
+            fetched,
+        )
 
 
 class BrokenService(Source):
@@ -61,14 +78,31 @@ def fake_sources(monkeypatch):
     return FakePortal
 
 
-BOUNDARY = {"type": "FeatureCollection", "features": [
-    {"type": "Feature", "properties": {"nom": "Alpha", "code": "99001"},
-     "geometry": {"type": "Polygon", "coordinates": [[[-1.62, 47.79], [-1.59, 47.79], [-1.59, 47.83], [-1.62, 47.83],
-                                                      [-1.62, 47.79]]]}},
-    {"type": "Feature", "properties": {"nom": "Beta", "code": "99002"},
-     "geometry": {"type": "Polygon", "coordinates": [[[-1.59, 47.79], [-1.56, 47.79], [-1.56, 47.83], [-1.59, 47.83],
-                                                      [-1.59, 47.79]]]}},
-]}
+BOUNDARY = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"nom": "Alpha", "code": "99001"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [
+                    [[-1.62, 47.79], [-1.59, 47.79], [-1.59, 47.83], [-1.62, 47.83], [-1.62, 47.79]]
+                ],
+            },
+        },
+        {
+            "type": "Feature",
+            "properties": {"nom": "Beta", "code": "99002"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [
+                    [[-1.59, 47.79], [-1.56, 47.79], [-1.56, 47.83], [-1.59, 47.83], [-1.59, 47.79]]
+                ],
+            },
+        },
+    ],
+}
 
 
 @pytest.fixture()
@@ -76,14 +110,19 @@ def territory_file(tmp_path):
     """A second territory written by hand, with its boundary as a file beside it."""
     (tmp_path / "boundary.geojson").write_text(json.dumps(BOUNDARY), encoding="utf-8")
     data = {
-        "version": 1, "id": "handmade", "name": "Handmade Territory", "crs": "EPSG:2154",
+        "version": 1,
+        "id": "handmade",
+        "name": "Handmade Territory",
+        "crs": "EPSG:2154",
         "boundary": {"file": "boundary.geojson"},
         "portals": {"hm": {"url": "https://data.handmade.example"}},
         "resources": {
             "car_park": [{"source": "ods", "portal": "hm", "dataset": "parkings", "title": "Car parks"}],
             "traffic_signals": [{"source": "ods", "portal": "hm", "dataset": "feux"}],
-            "bike_share_station": [{"source": "gbfs", "feed": "https://gbfs.handmade.example/gbfs.json"},
-                                   {"source": "ods", "portal": "hm", "dataset": "velos"}],
+            "bike_share_station": [
+                {"source": "gbfs", "feed": "https://gbfs.handmade.example/gbfs.json"},
+                {"source": "ods", "portal": "hm", "dataset": "velos"},
+            ],
             "road_works": [{"source": "ods", "portal": "hm", "dataset": "chantiers", "unconfirmed": True}],
             "other": [{"source": "ods", "portal": "hm", "dataset": "missing-on-portal"}],
         },

@@ -5,7 +5,6 @@ import copy
 import json
 
 import pytest
-
 from open_territory.plugin.definitions import CATEGORIES
 from open_territory.plugin.profiles.profile import (
     SCHEMA_PATH,
@@ -26,12 +25,21 @@ GOOD = {
     "resources": {
         "car_park": [
             {"source": "ods", "portal": "tv", "dataset": "parkings"},
-            {"source": "ods", "portal": "https://other.example/", "dataset": "parkings-2", "where": "places > 10"},
+            {
+                "source": "ods",
+                "portal": "https://other.example/",
+                "dataset": "parkings-2",
+                "where": "places > 10",
+            },
             {"source": "overpass"},
         ],
-        "bike_share_station": [{"source": "gbfs", "feed": "http://gbfs.example/gbfs.json", "kind": "stations"}],
+        "bike_share_station": [
+            {"source": "gbfs", "feed": "http://gbfs.example/gbfs.json", "kind": "stations"}
+        ],
         "air_quality_sensor": [{"source": "sensor_community", "types": ["SDS011"]}],
-        "charging_station": [{"source": "datagouv", "dataset": "5448d3e0c751df01f85d0572", "unconfirmed": True}],
+        "charging_station": [
+            {"source": "datagouv", "dataset": "5448d3e0c751df01f85d0572", "unconfirmed": True}
+        ],
         "other": [{"source": "rudi", "node": "https://rudi.example/", "resource": "abc"}],
     },
 }
@@ -62,35 +70,70 @@ def test_good_profile_loads_and_resolves_portals(tmp_path):
     assert len({e.layer for e in profile.resources}) == len(profile.resources) == 7
 
 
-@pytest.mark.parametrize("mutate, path, expected", [
-    (lambda d: d["resources"].update(parking=[]), "$.resources.parking", "car_park"),
-    (lambda d: d["resources"]["car_park"][0].pop("dataset"), "$.resources.car_park[0].dataset", "required"),
-    (lambda d: d["resources"]["car_park"][0].update(dataset=""), "$.resources.car_park[0].dataset", "dataset"),
-    (lambda d: d["resources"]["bike_share_station"][0].update(feed="gbfs.example/gbfs.json"),
-     "$.resources.bike_share_station[0].feed", "http"),
-    (lambda d: d["portals"]["tv"].update(url="ftp://data.example"), "$.portals.tv.url", "http"),
-    (lambda d: d.update(crs="2154"), "$.crs", "EPSG"),
-    (lambda d: d.update(crs="EPSG:999999"), "$.crs", "CRS"),
-    (lambda d: d.update(version=2), "$.version", "1"),
-    (lambda d: d.pop("version"), "$.version", "required"),
-    (lambda d: d.update(boundary={"epci": "12345"}), "$.boundary.epci", "SIREN"),
-    (lambda d: d.update(boundary={}), "$.boundary", "EPCI"),
-    (lambda d: d["resources"]["car_park"][0].update(portal="unknown"), "$.resources.car_park[0].portal", "tv"),
-    (lambda d: d["resources"]["car_park"][0].update(datset="x"), "$.resources.car_park[0].datset", "allowed keys"),
-    (lambda d: d["resources"]["car_park"][2].update(source="wfs"), "$.resources.car_park[2].source", "overpass"),
-    (lambda d: d["resources"]["bike_share_station"][0].update(kind="bikes"),
-     "$.resources.bike_share_station[0].kind", "vehicles"),
-    (lambda d: d["resources"]["other"][0].pop("resource"), "$.resources.other[0].resource", "required"),
-    (lambda d: d["resources"].update(car_park={"source": "ods"}), "$.resources.car_park", "list"),
-    (lambda d: d.update(extent=[1, 2, 3]), "$.extent", "4"),
-    (lambda d: d.update(extent=[3, 2, 1, 4]), "$.extent", "min before max"),
-    (lambda d: d["resources"]["car_park"][0].update(layer="a"), None, None),  # valid, control case
-    (lambda d: [e.update(layer="same") for e in d["resources"]["car_park"]], "$.resources.car_park[1].layer",
-     "not used"),
-    (lambda d: d["resources"]["air_quality_sensor"][0].update(types={"a": 1}),
-     "$.resources.air_quality_sensor[0].types", "list"),
-    (lambda d: d["resources"]["air_quality_sensor"][0].update(types="SDS011,BME280"), None, None),
-])
+@pytest.mark.parametrize(
+    "mutate, path, expected",
+    [
+        (lambda d: d["resources"].update(parking=[]), "$.resources.parking", "car_park"),
+        (
+            lambda d: d["resources"]["car_park"][0].pop("dataset"),
+            "$.resources.car_park[0].dataset",
+            "required",
+        ),
+        (
+            lambda d: d["resources"]["car_park"][0].update(dataset=""),
+            "$.resources.car_park[0].dataset",
+            "dataset",
+        ),
+        (
+            lambda d: d["resources"]["bike_share_station"][0].update(feed="gbfs.example/gbfs.json"),
+            "$.resources.bike_share_station[0].feed",
+            "http",
+        ),
+        (lambda d: d["portals"]["tv"].update(url="ftp://data.example"), "$.portals.tv.url", "http"),
+        (lambda d: d.update(crs="2154"), "$.crs", "EPSG"),
+        (lambda d: d.update(crs="EPSG:999999"), "$.crs", "CRS"),
+        (lambda d: d.update(version=2), "$.version", "1"),
+        (lambda d: d.pop("version"), "$.version", "required"),
+        (lambda d: d.update(boundary={"epci": "12345"}), "$.boundary.epci", "SIREN"),
+        (lambda d: d.update(boundary={}), "$.boundary", "EPCI"),
+        (
+            lambda d: d["resources"]["car_park"][0].update(portal="unknown"),
+            "$.resources.car_park[0].portal",
+            "tv",
+        ),
+        (
+            lambda d: d["resources"]["car_park"][0].update(datset="x"),
+            "$.resources.car_park[0].datset",
+            "allowed keys",
+        ),
+        (
+            lambda d: d["resources"]["car_park"][2].update(source="wfs"),
+            "$.resources.car_park[2].source",
+            "overpass",
+        ),
+        (
+            lambda d: d["resources"]["bike_share_station"][0].update(kind="bikes"),
+            "$.resources.bike_share_station[0].kind",
+            "vehicles",
+        ),
+        (lambda d: d["resources"]["other"][0].pop("resource"), "$.resources.other[0].resource", "required"),
+        (lambda d: d["resources"].update(car_park={"source": "ods"}), "$.resources.car_park", "list"),
+        (lambda d: d.update(extent=[1, 2, 3]), "$.extent", "4"),
+        (lambda d: d.update(extent=[3, 2, 1, 4]), "$.extent", "min before max"),
+        (lambda d: d["resources"]["car_park"][0].update(layer="a"), None, None),  # valid, control case
+        (
+            lambda d: [e.update(layer="same") for e in d["resources"]["car_park"]],
+            "$.resources.car_park[1].layer",
+            "not used",
+        ),
+        (
+            lambda d: d["resources"]["air_quality_sensor"][0].update(types={"a": 1}),
+            "$.resources.air_quality_sensor[0].types",
+            "list",
+        ),
+        (lambda d: d["resources"]["air_quality_sensor"][0].update(types="SDS011,BME280"), None, None),
+    ],
+)
 def test_each_kind_of_bad_profile(tmp_path, mutate, path, expected):
     data = copy.deepcopy(GOOD)
     mutate(data)

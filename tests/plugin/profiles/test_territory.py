@@ -5,13 +5,12 @@ import os
 import sqlite3
 
 import pytest
-from osgeo import ogr
-from qgis.core import QgsFeedback, QgsVectorLayer
-
 from open_territory.plugin.definitions import COMMON_FIELDS
 from open_territory.plugin.profiles.profile import load_profile
-from open_territory.plugin.profiles.territory import LoadCancelled, load_territory
+from open_territory.plugin.profiles.territory import LoadCancelledError, load_territory
 from open_territory.plugin.toolbelt.network import Transport
+from osgeo import ogr
+from qgis.core import QgsFeedback, QgsVectorLayer
 
 from .conftest import BOUNDARY, FAKE_DATASETS
 
@@ -40,12 +39,18 @@ def test_handmade_territory_loads_with_failures_skipped(tmp_path, fake_sources, 
     assert {o.layer for o in report.failed} == {"bike_share_station_gbfs", "other_ods"}
 
     dataset = ogr.Open(output)
-    for layer_name, key in (("car_park_ods", "parkings"), ("traffic_signals_ods", "feux"),
-                            ("bike_share_station_ods", "velos")):
+    for layer_name, key in (
+        ("car_park_ods", "parkings"),
+        ("traffic_signals_ods", "feux"),
+        ("bike_share_station_ods", "velos"),
+    ):
         layer = dataset.GetLayerByName(layer_name)
         assert layer.GetFeatureCount() == len(FAKE_DATASETS[key])
-        fields = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
-        assert fields[:len(COMMON_FIELDS)] == list(COMMON_FIELDS)
+        fields = [
+            layer.GetLayerDefn().GetFieldDefn(i).GetName()
+            for i in range(layer.GetLayerDefn().GetFieldCount())
+        ]
+        assert fields[: len(COMMON_FIELDS)] == list(COMMON_FIELDS)
     assert dataset.GetLayerByName("boundary").GetFeatureCount() == len(BOUNDARY["features"])
     dataset = None
 
@@ -92,7 +97,7 @@ def test_cancel_leaves_previous_file_untouched(tmp_path, fake_sources, territory
     output.write_bytes(b"previous")
     feedback = QgsFeedback()
     feedback.cancel()
-    with pytest.raises(LoadCancelled):
+    with pytest.raises(LoadCancelledError):
         load_territory(load_profile(territory_file), str(output), feedback=feedback)
     assert output.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".territory")] == []
@@ -118,8 +123,9 @@ def test_unknown_source_key_is_reported(tmp_path, monkeypatch, territory_file):
 
 
 def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_sources, territory_file):
-    httpserver.expect_request("/communes", query_string={"codeEpci": "200099999", "format": "geojson",
-                                                         "geometry": "contour"}).respond_with_json(BOUNDARY)
+    httpserver.expect_request(
+        "/communes", query_string={"codeEpci": "200099999", "format": "geojson", "geometry": "contour"}
+    ).respond_with_json(BOUNDARY)
     data = json.load(open(territory_file, encoding="utf-8"))
     data["boundary"] = {"epci": "200099999", "server": httpserver.url_for("/").rstrip("/")}
     path = tmp_path / "geo.json"
@@ -131,12 +137,19 @@ def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_
         # A fixed cache folder: the settings' one is shared with any other test run on the machine.
         return Transport(feedback=feedback, authcfg=authcfg, cache_dir=cache, offline=offline, timeout=10)
 
-    first = load_territory(profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"], transport_factory=factory)
+    first = load_territory(
+        profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"], transport_factory=factory
+    )
     assert first.outcomes[0].status == "ok", first.outcomes[0].message
     assert first.outcomes[0].feature_count == 2
     httpserver.clear()  # the server is gone: offline mode must answer from the cache
-    second = load_territory(profile, str(tmp_path / "offline.gpkg"), offline=True, layers=["car_park_ods"],
-                            transport_factory=factory)
+    second = load_territory(
+        profile,
+        str(tmp_path / "offline.gpkg"),
+        offline=True,
+        layers=["car_park_ods"],
+        transport_factory=factory,
+    )
     assert second.outcomes[0].status == "ok", second.outcomes[0].message
     assert second.outcomes[0].feature_count == 2
     assert second.extent == pytest.approx([-1.62, 47.79, -1.56, 47.83])

@@ -1,7 +1,6 @@
 """The small JSON Schema validator on its own."""
 
 import pytest
-
 from open_territory.plugin.profiles.validator import SchemaError, Validator
 
 
@@ -10,19 +9,32 @@ def paths(schema, value):
 
 
 def test_types_enum_const_and_nesting():
-    schema = {"type": "object", "properties": {
-        "a": {"type": "integer"}, "b": {"enum": ["x", "y"]}, "c": {"const": 1},
-        "d": {"type": "array", "items": {"type": "string", "minLength": 1}}}}
+    schema = {
+        "type": "object",
+        "properties": {
+            "a": {"type": "integer"},
+            "b": {"enum": ["x", "y"]},
+            "c": {"const": 1},
+            "d": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        },
+    }
     assert paths(schema, {"a": 1, "b": "x", "c": 1, "d": ["q"]}) == []
     found = paths(schema, {"a": True, "b": "z", "c": 2, "d": ["q", ""]})
     assert [p for p, _ in found] == ["$.a", "$.b", "$.c", "$.d[1]"]
 
 
 def test_if_then_refs_and_boolean_schemas():
-    schema = {"definitions": {"k": {"required": ["k"], "additionalProperties": False,
-                                    "properties": {"kind": True, "k": {"type": "string"}}}},
-              "if": {"required": ["kind"], "properties": {"kind": {"const": "a"}}},
-              "then": {"$ref": "#/definitions/k"}}
+    schema = {
+        "definitions": {
+            "k": {
+                "required": ["k"],
+                "additionalProperties": False,
+                "properties": {"kind": True, "k": {"type": "string"}},
+            }
+        },
+        "if": {"required": ["kind"], "properties": {"kind": {"const": "a"}}},
+        "then": {"$ref": "#/definitions/k"},
+    }
     assert paths(schema, {"kind": "b"}) == []
     assert [p for p, _ in paths(schema, {"kind": "a", "x": 1})] == ["$.k", "$.x"]
 
@@ -34,7 +46,12 @@ def test_any_of_reports_the_closest_branch():
 
 
 def test_numbers_and_lengths():
-    schema = {"type": "array", "minItems": 2, "maxItems": 3, "items": {"type": "number", "minimum": 0, "maximum": 5}}
+    schema = {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 3,
+        "items": {"type": "number", "minimum": 0, "maximum": 5},
+    }
     assert paths(schema, [1, 2.5]) == []
     assert [p for p, _ in paths(schema, [-1, 6])] == ["$[0]", "$[1]"]
     assert [p for p, _ in paths(schema, [1])] == ["$"]
