@@ -160,7 +160,23 @@ def overpass(path, query, body):
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root), "application/osm3s+xml"
 
 
+def datagouv(path, _query, _body):
+    dataset = json.loads(read("datagouv", "dataset.json"))
+    if path.rstrip("/") in (f"/api/1/datasets/{dataset['slug']}", f"/api/1/datasets/{dataset['id']}"):
+        return read("datagouv", "dataset.json"), JSON_TYPE
+    raise UnknownRequestError(path)
+
+
+def static_files(path, _query, _body):
+    name = os.path.basename(path)
+    if name.endswith(".csv") and os.path.exists(os.path.join(DATA, "datagouv", name)):
+        return read("datagouv", name), "text/csv; charset=windows-1252"
+    raise UnknownRequestError(path)
+
+
 SERVERS = {
+    "datagouv.demo-sur-vilaine.example": datagouv,
+    "static.demo-sur-vilaine.example": static_files,
     "geo.demo-sur-vilaine.example": geo_api,
     "data.demo-sur-vilaine.example": ods_portal,
     "gbfs.demo-sur-vilaine.example": gbfs_server,

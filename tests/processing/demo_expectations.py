@@ -53,6 +53,10 @@ def expected_demo_counts(profile) -> dict:
                     if not types or i["sensor"]["sensor_type"]["name"] in types
                 }
             )
+        elif entry.source == "datagouv":
+            path = os.path.join(profile.base_dir, "..", "demo", "data", "datagouv", "irve-demo.csv")
+            with open(path, encoding="cp1252") as handle:
+                count = sum(1 for line in handle if line.strip()) - 1  # minus the header
         elif entry.source == "overpass":
             count = _osm_count(profile, entry.spec["category"])
         else:
