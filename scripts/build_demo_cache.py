@@ -29,6 +29,7 @@ from headless import REPO, start_qgis  # noqa: E402
 DATA = os.path.join(REPO, "resources", "demo", "data")
 CACHE = os.path.join(REPO, "resources", "demo", "cache")
 JSON_TYPE = "application/json; charset=utf-8"
+DEMO_TIME = 1795500000  # 2026-11-22T09:20:00Z, the demo data's "now"
 
 
 class UnknownRequestError(Exception):
@@ -253,6 +254,19 @@ def recording_transport_class():
     return RecordingTransport
 
 
+def stamp_entries(folder: str):
+    """One fixed date on every entry, so a rebuild from unchanged data changes no file."""
+    for parent, _dirs, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".json"):
+                path = os.path.join(parent, name)
+                with open(path, encoding="utf-8") as handle:
+                    meta = json.load(handle)
+                meta["fetched_at"] = DEMO_TIME
+                with open(path, "w", encoding="utf-8") as handle:
+                    json.dump(meta, handle, sort_keys=True)
+
+
 def build(target: str = CACHE) -> list:
     """Record the demo's replies into `target` (replaced atomically); returns the requests."""
     from open_territory.plugin.profiles.profile import load_profile
@@ -288,6 +302,7 @@ def build(target: str = CACHE) -> list:
         for name in os.listdir(folder):
             if name.startswith("."):  # leftovers of put_bytes
                 os.remove(os.path.join(folder, name))
+        stamp_entries(folder)
         if os.path.exists(target):
             old = target + ".old"
             shutil.rmtree(old, ignore_errors=True)
