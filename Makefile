@@ -17,11 +17,12 @@ demo: setup translations
 	$(PY) scripts/demo.py
 
 # pytest exits 5 when it collected no test: that must fail, like any other exit code.
+# -P: the repository root must not be on sys.path, or our processing/ hides QGIS's processing.
 test: setup translations
-	$(PY) -m pytest
+	$(PY) -P -m pytest
 
 test-fast:
-	$(PY) -m pytest -m "not desktop and not slow"
+	$(PY) -P -m pytest -m "not desktop and not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -465,6 +465,12 @@ class Transport:
         poll.stop()
         on_ready_read()
         out.close()
+        # The closures and the timers reference each other: break the cycle here, so the timers die
+        # in this thread and not later in the garbage collector of another one (Qt warns then).
+        for signal in (idle.timeout, poll.timeout, reply.readyRead, reply.downloadProgress,
+                       reply.uploadProgress, reply.finished):
+            signal.disconnect()
+        del idle, poll, on_ready_read, on_progress, on_timeout, on_poll
         try:
             return self._finish(reply, method, url, key, part_path, state, timeout, started)
         finally:
