@@ -12,9 +12,10 @@ def source_panel_classes():
     """Panels of the resources section, in display order. Each is a QWidget taking (iface, parent)
     with a `title()` method and a `shutdown()` method, in a module of ui/resources/."""
     from .resources.gbfs_panel import GbfsPanel
+    from .resources.ods_panel import OdsPanel
     from .resources.sensors_panel import SensorsPanel
 
-    return [GbfsPanel, SensorsPanel]
+    return [OdsPanel, GbfsPanel, SensorsPanel]
 
 
 class ResourcesSection(DockSection):

@@ -1,0 +1,130 @@
+"""The Opendatasoft dock panel: portals, search, details, load in a background task, cancel."""
+
+import importlib.util
+import os
+import time
+
+import pytest
+from open_territory.plugin.toolbelt.settings import load_settings
+from open_territory.ui.resources.ods_panel import OdsPanel
+from qgis.core import QgsApplication, QgsProject
+from werkzeug import Response
+
+spec = importlib.util.spec_from_file_location(
+    "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "test_ods_payloads.py")
+)
+P = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(P)
+
+
+def wait_until(condition, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture()
+def panel(qgis_iface, qgis_new_project):
+    widget = OdsPanel(qgis_iface)
+    yield widget
+    widget.shutdown()
+    wait_until(lambda: widget.task is None and widget.search_task is None)
+    QgsProject.instance().removeAllMapLayers()
+
+
+def serve_catalog(httpserver):
+    entries = [
+        P.dataset_entry("arceaux", P.POINT_FIELDS, title="Arceaux vélo", records_count=30, licence="ODbL"),
+        P.dataset_entry("quartiers", P.SHAPE_FIELDS, title="Quartiers de Rennes", records_count=3),
+    ]
+    httpserver.expect_request(f"{P.API}/catalog/datasets").respond_with_json(
+        {"total_count": 2, "results": entries}
+    )
+    return entries
+
+
+def test_portals_prelisted_and_added(panel, httpserver):
+    urls = [panel.portal_combo.itemData(i) for i in range(panel.portal_combo.count())]
+    assert "https://data.rennesmetropole.fr" in urls and "https://data.nantesmetropole.fr" in urls
+    added = panel.add_portal(httpserver.url_for("/api/explore/v2.1/"))
+    assert added == httpserver.url_for("/").rstrip("/") and panel.portal() == added
+    assert added in load_settings().ods_portals
+    again = OdsPanel(None)  # a new panel lists the added portal too
+    assert again.portal_combo.findData(added) >= 0
+    assert panel.title()
+
+
+def test_search_details_and_load_into_project(panel, httpserver):
+    serve_catalog(httpserver)
+    httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
+        P.dataset_entry("arceaux", P.POINT_FIELDS, records_count=30, licence="ODbL")
+    )
+    httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux/exports/geojson").respond_with_data(
+        P.export_bytes(P.point_features(30)), content_type="application/geo+json"
+    )
+    panel.add_portal(httpserver.url_for("/"))
+    panel.search_edit.setText("vélo")
+    panel.search()
+    wait_until(lambda: panel.search_task is None)
+    assert panel.results.count() == 2 and "Arceaux vélo" in panel.results.item(0).text()
+    assert "Datasets found: 2" in panel.status.text()
+    panel.results.setCurrentRow(0)
+    text = panel.details.toPlainText()
+    assert "ODbL" in text and "coordonnees (geo_point_2d)" in text and "capacite" in text and "30" in text
+    assert panel.load_button.isEnabled()
+    panel.category_combo.setCurrentIndex(panel.category_combo.findData("bicycle_parking"))
+    panel.load()
+    assert panel.cancel_button.isEnabled() and not panel.progress.isHidden()
+    wait_until(lambda: panel.task is None)
+    layers = list(QgsProject.instance().mapLayers().values())
+    assert len(layers) == 1 and layers[0].name() == "Arceaux vélo" and layers[0].featureCount() == 30
+    feature = next(layers[0].getFeatures())
+    assert feature["category"] == "bicycle_parking" and feature["licence"] == "ODbL"
+    assert "30" in panel.status.text() and panel.progress.isHidden()
+
+
+def test_load_error_is_shown_and_nothing_added(panel, httpserver):
+    serve_catalog(httpserver)
+    httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
+        {"error_code": "NotFound", "message": "Unknown dataset"}, status=404
+    )
+    panel.add_portal(httpserver.url_for("/"))
+    panel.search()
+    wait_until(lambda: panel.search_task is None)
+    panel.results.setCurrentRow(0)
+    panel.load()
+    wait_until(lambda: panel.task is None)
+    assert "arceaux" in panel.status.text() and "not found" in panel.status.text()
+    assert not QgsProject.instance().mapLayers()
+
+
+def test_cancel_a_slow_load(panel, httpserver):
+    serve_catalog(httpserver)
+    httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
+        P.dataset_entry("arceaux", P.POINT_FIELDS)
+    )
+    body = P.export_bytes(P.point_features(200))
+
+    def slow(_request):
+        def chunks():
+            for start in range(0, len(body), 2000):
+                time.sleep(0.05)
+                yield body[start : start + 2000]
+
+        return Response(chunks(), content_type="application/geo+json")
+
+    httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux/exports/geojson").respond_with_handler(slow)
+    panel.add_portal(httpserver.url_for("/"))
+    panel.search()
+    wait_until(lambda: panel.search_task is None)
+    panel.results.setCurrentRow(0)
+    panel.load()
+    wait_until(lambda: any(r.path.endswith("/geojson") for r, _ in httpserver.log) or False, timeout=10)
+    panel.cancel()
+    wait_until(lambda: panel.task is None)
+    assert panel.status.text() == "The load was cancelled"
+    assert not QgsProject.instance().mapLayers() and panel.load_button.isEnabled()

@@ -1,0 +1,296 @@
+"""Dock panel: Opendatasoft portals. Choose a portal, search its catalog, read a dataset's
+description, fields and licence, and load it as a layer in a background task."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import os
+import re
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...plugin.definitions import CATEGORIES, category_label
+from ...plugin.sources.ods import OdsSource
+from ...plugin.sources.ods_catalog import load_portals, normalize_portal
+from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.network import Transport
+from ...plugin.toolbelt.settings import load_settings, save_settings
+from ...plugin.toolbelt.tasks import start_task
+
+
+def dock_output_path(portal: str, dataset: str) -> str:
+    """One GeoPackage per load, beside the saved project, else in the cache folder: a running
+    project keeps its layers while a newer load of the same dataset is written."""
+    home = QgsProject.instance().homePath()
+    folder = os.path.join(home, "open_territory") if home else \
+        os.path.join(load_settings().effective_cache_dir(), "layers")
+    os.makedirs(folder, exist_ok=True)
+    host = re.sub(r"^https?://", "", portal)
+    stem = re.sub(r"[^\w.-]+", "_", f"ods_{host}_{dataset}", flags=re.UNICODE).strip("_")
+    stamp = datetime.datetime.now().strftime("%Y%m%d_%H%M%S")
+    return os.path.join(folder, f"{stem}_{stamp}.gpkg")
+
+
+def details_html(info) -> str:
+    """The dataset card shown under the results."""
+    esc = html.escape
+    geometry = info.geometry_field
+    rows = [
+        (tr("Dataset id"), esc(info.dataset_id)),
+        (tr("Licence"), esc(info.licence) if info.licence else "<i>" + esc(tr("not stated")) + "</i>"),
+        (tr("Records"), esc(str(info.records_count)) if info.records_count is not None else "?"),
+        (tr("Modified"), esc(info.modified[:10])),
+        (tr("Geometry"), esc(f"{geometry.name} ({geometry.type})") if geometry else esc(tr("none (table)"))),
+        (tr("Themes"), esc(", ".join(info.themes))),
+        (tr("Publisher"), esc(info.publisher)),
+    ]
+    parts = [f"<h3>{esc(info.title)}</h3>", "<table>"]
+    parts += [f"<tr><td><b>{label}</b>&nbsp;</td><td>{value}</td></tr>" for label, value in rows if value]
+    parts.append("</table>")
+    if info.description:
+        parts.append("<p>" + esc(info.description).replace("\n", "<br>") + "</p>")
+    parts.append(f"<p><b>{esc(tr('Fields'))}</b></p><ul>")
+    for f in info.fields:
+        label = " — " + esc(f.label) if f.label and f.label != f.name else ""
+        parts.append(f"<li>{esc(f.name)} <i>({esc(f.type)})</i>{label}</li>")
+    parts.append("</ul>")
+    parts.append(f'<p><a href="{esc(info.page_url)}">{esc(tr("Open the dataset page"))}</a></p>')
+    return "".join(parts)
+
+
+class OdsPanel(QWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.task = None
+        self.search_task = None
+        self.datasets = []
+        self.setObjectName("OpenTerritoryOdsPanel")
+        layout = QVBoxLayout(self)
+
+        portal_row = QHBoxLayout()
+        self.portal_combo = QComboBox(self)
+        self.portal_combo.setToolTip(tr("Opendatasoft portal whose catalog is searched"))
+        portal_row.addWidget(self.portal_combo, 1)
+        self.add_portal_edit = QLineEdit(self)
+        self.add_portal_edit.setPlaceholderText(tr("Other portal URL"))
+        self.add_portal_edit.returnPressed.connect(self.on_add_portal)
+        portal_row.addWidget(self.add_portal_edit, 1)
+        self.add_portal_button = QToolButton(self)
+        self.add_portal_button.setText("+")
+        self.add_portal_button.setToolTip(tr("Add this portal to the list"))
+        self.add_portal_button.clicked.connect(self.on_add_portal)
+        portal_row.addWidget(self.add_portal_button)
+        layout.addLayout(portal_row)
+        self.fill_portals()
+
+        search_row = QHBoxLayout()
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(tr("Search the catalog (vélo, parking, bus...)"))
+        self.search_edit.returnPressed.connect(self.search)
+        search_row.addWidget(self.search_edit, 1)
+        self.geo_check = QCheckBox(tr("Maps only"), self)
+        self.geo_check.setToolTip(tr("Only datasets with a geometry"))
+        self.geo_check.setChecked(True)
+        search_row.addWidget(self.geo_check)
+        self.search_button = QPushButton(tr("Search"), self)
+        self.search_button.clicked.connect(self.search)
+        search_row.addWidget(self.search_button)
+        layout.addLayout(search_row)
+
+        self.results = QListWidget(self)
+        self.results.currentItemChanged.connect(self.on_result_chosen)
+        layout.addWidget(self.results, 1)
+        self.details = QTextBrowser(self)
+        self.details.setOpenExternalLinks(True)
+        layout.addWidget(self.details, 1)
+
+        load_row = QHBoxLayout()
+        self.category_combo = QComboBox(self)
+        for key in CATEGORIES:
+            self.category_combo.addItem(category_label(key), key)
+        self.category_combo.setCurrentIndex(CATEGORIES.index("other"))
+        self.category_combo.setToolTip(tr("Resource category written in the 'category' field"))
+        load_row.addWidget(self.category_combo, 1)
+        self.load_button = QPushButton(tr("Load"), self)
+        self.load_button.setEnabled(False)
+        self.load_button.clicked.connect(self.load)
+        load_row.addWidget(self.load_button)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        load_row.addWidget(self.cancel_button)
+        layout.addLayout(load_row)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+    def title(self) -> str:
+        return tr("Opendatasoft portals")
+
+    # -- portals --------------------------------------------------------------------------------
+
+    def fill_portals(self, select: str = None):
+        self.portal_combo.clear()
+        seen = set()
+        for portal in load_portals():
+            self.portal_combo.addItem(f"{portal['name']} — {portal['url']}", portal["url"])
+            seen.add(portal["url"])
+        for url in load_settings().ods_portals:
+            if url not in seen:
+                self.portal_combo.addItem(url, url)
+                seen.add(url)
+        if select:
+            index = self.portal_combo.findData(select)
+            if index >= 0:
+                self.portal_combo.setCurrentIndex(index)
+
+    def add_portal(self, url: str) -> str:
+        """Add a portal to the list (kept in the settings) and select it; returns its base URL."""
+        portal = normalize_portal(url)
+        if not portal:
+            return ""
+        settings = load_settings()
+        if portal not in settings.ods_portals and self.portal_combo.findData(portal) < 0:
+            settings.ods_portals.append(portal)
+            save_settings(settings)
+        self.fill_portals(select=portal)
+        return portal
+
+    def on_add_portal(self, *_args):
+        if self.add_portal(self.add_portal_edit.text()):
+            self.add_portal_edit.clear()
+
+    def portal(self) -> str:
+        return self.portal_combo.currentData() or ""
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def search(self, *_args):
+        if self.search_task is not None:
+            return
+        portal, query, geo_only = self.portal(), self.search_edit.text(), self.geo_check.isChecked()
+        self.results.clear()
+        self.details.clear()
+        self.load_button.setEnabled(False)
+        self.search_button.setEnabled(False)
+        self.status.setText(tr("Searching…"))
+
+        def work(feedback):
+            return OdsSource(Transport(feedback=feedback)).search_datasets(portal, query, geo_only=geo_only)
+
+        self.search_task = start_task(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
+
+    def on_searched(self, result, error):
+        self.search_task = None
+        self.search_button.setEnabled(True)
+        if error is not None or result is None:
+            self.status.setText(str(error) if error else tr("The search was cancelled"))
+            if error is not None:
+                notify(str(error), "warning", self.iface)
+            return
+        total, self.datasets = result
+        for info in self.datasets:
+            count = f" · {info.records_count}" if info.records_count is not None else ""
+            item = QListWidgetItem(f"{info.title}{count}")
+            item.setToolTip(info.dataset_id)
+            item.setData(Qt.UserRole, info.dataset_id)
+            self.results.addItem(item)
+        self.status.setText(tr("Datasets found") + f": {total}" +
+                            (f" ({tr('first')} {len(self.datasets)})" if total > len(self.datasets) else ""))
+
+    def current_dataset(self):
+        row = self.results.currentRow()
+        return self.datasets[row] if 0 <= row < len(self.datasets) else None
+
+    def on_result_chosen(self, *_args):
+        info = self.current_dataset()
+        if info is None:
+            self.details.clear()
+            self.load_button.setEnabled(False)
+            return
+        self.details.setHtml(details_html(info))
+        self.load_button.setEnabled(self.task is None)
+
+    # -- load -----------------------------------------------------------------------------------
+
+    def load(self, *_args):
+        info = self.current_dataset()
+        if info is None or self.task is not None:
+            return
+        category = self.category_combo.currentData()
+        output = dock_output_path(info.portal, info.dataset_id)
+        layer_name = re.sub(r"[^\w-]+", "_", info.dataset_id, flags=re.UNICODE).strip("_") or "ods"
+        spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id}
+
+        def work(feedback):
+            return OdsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, category, feedback)
+
+        self.set_busy(True)
+        self.status.setText(tr("Loading") + f" {info.title}…")
+        self.task = start_task(tr("Opendatasoft") + f" {info.dataset_id}",
+                               work, lambda result, error: self.on_loaded(result, error, info, output))
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+
+    def on_loaded(self, result, error, info, output):
+        cancelled = self.task is not None and self.task.cancelled
+        self.task = None
+        self.set_busy(False)
+        if cancelled:
+            self.status.setText(tr("The load was cancelled"))
+            return
+        if error is not None or result is None:
+            message = str(error) if error else tr("The load failed")
+            self.status.setText(message)
+            notify(message, "critical", self.iface)
+            return
+        layer = QgsVectorLayer(f"{output}|layername={result.layer_name}", info.title, "ogr")
+        if not layer.isValid():
+            message = tr("The loaded layer cannot be opened") + f": {output}"
+            self.status.setText(message)
+            notify(message, "critical", self.iface)
+            return
+        QgsProject.instance().addMapLayer(layer)
+        text = f"{info.title}: {result.feature_count} " + tr("records loaded")
+        for warning in result.warnings:
+            text += "\n" + warning
+        self.status.setText(text)
+        notify(text, "success", self.iface)
+
+    def set_busy(self, busy: bool):
+        self.load_button.setEnabled(not busy and self.current_dataset() is not None)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+
+    def cancel(self, *_args):
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        for task in (self.task, self.search_task):
+            if task is not None:
+                task.cancel()
