@@ -49,7 +49,8 @@ def test_handmade_profile_file(provider, tmp_path, fake_sources, territory_file)
         result["LOADED"] == 4 and result["FAILED"] == 2
     )  # boundary + 3 datasets; gbfs and a missing dataset
     assert "bike_share_station_gbfs" in result["SUMMARY"]
-    assert ogr.Open(output).GetLayerByName("car_park_ods").GetFeatureCount() == len(FAKE_DATASETS["parkings"])
+    dataset = ogr.Open(output)
+    assert dataset.GetLayerByName("car_park_ods").GetFeatureCount() == len(FAKE_DATASETS["parkings"])
 
 
 def test_bad_profile_names_the_problem(provider, tmp_path):
