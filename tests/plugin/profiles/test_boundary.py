@@ -3,11 +3,10 @@
 import json
 
 import pytest
-from osgeo import gdal, ogr
-
 from open_territory.plugin.profiles.boundary import boundary_requests, fetch_boundary, layer_extent
 from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.toolbelt.network import HttpError, Transport
+from osgeo import gdal, ogr
 
 from .conftest import BOUNDARY
 
