@@ -205,7 +205,7 @@ def write_sources_table(path: str, outcomes) -> None:
     for outcome in outcomes:
         feature = ogr.Feature(table.GetLayerDefn())
         for name, _kind in SOURCES_FIELDS:
-            value = getattr(outcome, name if name != "layer" else "layer")
+            value = getattr(outcome, name)
             if value not in (None, ""):
                 feature.SetField(name, value)
         table.CreateFeature(feature)
