@@ -75,8 +75,8 @@ class TerritorySection(DockSection):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("territoryResources")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([tr("Resource"), tr("Source"), tr("Dataset")])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([tr("Resource"), tr("Source"), tr("Dataset"), tr("Last load")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
         self.tree.setToolTip(tr("Tick the resources to load; unconfirmed identifiers are left unticked"))
         layout.addWidget(self.tree, 1)
@@ -325,6 +325,7 @@ class TerritorySection(DockSection):
             return
         self.last_report = report
         self.add_to_project(report)
+        self.show_outcomes(report)
         self.summary.setPlainText(report.summary())
         self.summary.setVisible(True)
         level = "warning" if report.failed else "success"
@@ -336,6 +337,24 @@ class TerritorySection(DockSection):
             level,
             self.iface,
         )
+
+    def show_outcomes(self, report):
+        """The last load's result beside each resource: feature count, or why it failed."""
+        outcomes = {o.layer: o for o in report.outcomes}
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                item = group.child(j)
+                outcome = outcomes.get(item.data(0, LAYER_ROLE))
+                if outcome is None:
+                    continue
+                if outcome.status == "ok":
+                    item.setText(3, f"✓ {outcome.feature_count}")
+                elif outcome.status == "failed":
+                    item.setText(3, "✗ " + tr("failed"))
+                else:
+                    item.setText(3, "–")
+                item.setToolTip(3, outcome.message or outcome.url)
 
     def add_to_project(self, report):
         project = QgsProject.instance()
