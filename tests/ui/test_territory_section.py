@@ -90,7 +90,9 @@ def test_loads_ticked_demo_resources_in_the_background(qgis_iface, qgis_new_proj
     assert names == sorted(["boundary"] + wanted)
     assert "boundary" in section.summary.toPlainText()
     shown = {
-        section.tree.topLevelItem(i).child(j).data(0, LAYER_ROLE): section.tree.topLevelItem(i).child(j).text(3)
+        section.tree.topLevelItem(i).child(j).data(0, LAYER_ROLE): section.tree.topLevelItem(i)
+        .child(j)
+        .text(3)
         for i in range(section.tree.topLevelItemCount())
         for j in range(section.tree.topLevelItem(i).childCount())
     }
