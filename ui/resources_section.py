@@ -11,11 +11,13 @@ from .sections import DockSection
 def source_panel_classes():
     """Panels of the resources section, in display order. Each is a QWidget taking (iface, parent)
     with a `title()` method and a `shutdown()` method, in a module of ui/resources/."""
+    from .resources.datagouv_panel import DatagouvPanel
     from .resources.gbfs_panel import GbfsPanel
     from .resources.ods_panel import OdsPanel
+    from .resources.rudi_panel import RudiPanel
     from .resources.sensors_panel import SensorsPanel
 
-    return [OdsPanel, GbfsPanel, SensorsPanel]
+    return [OdsPanel, DatagouvPanel, RudiPanel, GbfsPanel, SensorsPanel]
 
 
 class ResourcesSection(DockSection):

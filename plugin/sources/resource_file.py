@@ -222,7 +222,10 @@ def write_output(
     )
     fmt = output_format(output)
     if append and os.path.exists(output):
-        return write_resource_layer(src_path, output, layer_name, common, append=True, **options)
+        # -overwrite: loading the same resource again replaces its layer.
+        return write_resource_layer(
+            src_path, output, layer_name, common, append=True, extra_options=["-overwrite"], **options
+        )
     if fmt == "ESRI Shapefile":
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         return write_resource_layer(src_path, output, layer_name, common, dest_format=fmt, **options)

@@ -382,3 +382,17 @@ def test_dataset_ref_from_urls():
     assert dataset_ref("https://www.data.gouv.fr/fr/datasets/arceaux-velos/") == "arceaux-velos"
     assert dataset_ref("https://www.data.gouv.fr/api/1/datasets/5d13a8b6/") == "5d13a8b6"
     assert dataset_ref(" arceaux ") == "arceaux"
+
+
+def test_loading_again_replaces_the_layer(httpserver, source, tmp_path):
+    serve_dataset(
+        httpserver, [resource("r1", "a.geojson", "geojson", httpserver.url_for("/files/a.geojson"))]
+    )
+    httpserver.expect_request("/files/a.geojson").respond_with_data(geojson_bytes(2))
+    out = str(tmp_path / "out.gpkg")
+    spec = {"dataset": SLUG, "server": httpserver.url_for("/")}
+    source.fetch(spec, out, "first", None)
+    source.fetch(spec, out, "arceaux", None, append=True)
+    assert source.fetch(spec, out, "arceaux", None, append=True).feature_count == 2
+    dataset = ogr.Open(out)
+    assert dataset.GetLayerByName("arceaux").GetFeatureCount() == 2 and dataset.GetLayerCount() == 2

@@ -1,0 +1,159 @@
+"""What the catalog panels of the resources section share: background work with progress and
+cancel, the category choice, where the layer is written, the large-download question, adding the
+written layer to the project."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from ...plugin.definitions import CATEGORIES, category_label
+from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.settings import load_settings
+from ...plugin.toolbelt.tasks import start_task
+
+
+def human_size(size) -> str:
+    if not size:
+        return ""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} B"
+
+
+def safe_stem(text: str) -> str:
+    return re.sub(r"[^\w-]+", "_", text or "", flags=re.UNICODE).strip("_")[:60] or "layer"
+
+
+class CatalogPanel(QWidget):
+    """Base of a source panel. `runner(description, function(feedback), on_done(result, error))`
+    runs the work (a QgsTask by default; tests pass a synchronous one)."""
+
+    def __init__(self, iface, parent=None, runner=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.runner = runner or start_task
+        self.task = None
+        self.busy_widgets = []
+
+    # -- widgets shared by the panels ---------------------------------------------------------------
+
+    def make_category_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        for key in CATEGORIES:
+            combo.addItem(category_label(key), key)
+        combo.setCurrentIndex(CATEGORIES.index("other"))
+        combo.setToolTip(tr("Category written in the 'category' field of the loaded layer"))
+        return combo
+
+    def make_output_widget(self) -> QgsFileWidget:
+        widget = QgsFileWidget(self)
+        widget.setStorageMode(QgsFileWidget.SaveFile)
+        widget.setFilter(tr("GeoPackage") + " (*.gpkg)")
+        widget.setToolTip(tr("GeoPackage to write; empty: a file in the plugin's data folder"))
+        return widget
+
+    def make_progress_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        return row
+
+    # -- background work ----------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(busy)
+        for widget in self.busy_widgets:
+            widget.setEnabled(not busy)
+
+    def run(self, description: str, function, on_done) -> None:
+        self.set_busy(True)
+        self.status.setText(description)
+
+        def done(result, error):
+            self.task = None
+            self.set_busy(False)
+            on_done(result, error)
+
+        task = self.runner(description, function, done)
+        if task is not None and hasattr(task, "progressChanged"):
+            self.task = task
+            task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText(tr("Cancelled"))
+
+    def shutdown(self) -> None:
+        self.cancel()
+
+    def report_error(self, error) -> None:
+        self.status.setText(str(error))
+        notify(str(error), "critical", self.iface)
+
+    # -- loading ------------------------------------------------------------------------------------
+
+    def output_path(self, widget: QgsFileWidget, stem: str) -> str:
+        path = widget.filePath().strip()
+        if path:
+            return path if path.lower().endswith(".gpkg") else path + ".gpkg"
+        folder = os.path.join(load_settings().effective_cache_dir(), "layers")
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, safe_stem(stem) + ".gpkg")
+
+    def confirm_size(self, size, title: str) -> bool:
+        limit = int(load_settings().download_warning_mb or 0)
+        if not size or not limit or size <= limit * 1024 * 1024:
+            return True
+        answer = QMessageBox.question(
+            self,
+            tr("Large download"),
+            tr("This resource is large") + f" ({human_size(size)}): {title}\n" + tr("Download it anyway?"),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        return answer == QMessageBox.Yes
+
+    def add_layer(self, path: str, layer_name: str, title: str):
+        layer = QgsVectorLayer(f"{path}|layername={layer_name}", title, "ogr")
+        if not layer.isValid():
+            self.report_error(tr("The written layer cannot be opened") + f": {path}")
+            return None
+        QgsProject.instance().addMapLayer(layer)
+        return layer
+
+    def loaded(self, result, title: str, path: str) -> None:
+        layer = self.add_layer(path, result.layer_name, title)
+        if layer is None:
+            return
+        text = tr("Loaded") + f" {title}: {result.feature_count} " + tr("features")
+        self.status.setText(text)
+        notify(text, "success", self.iface)
+        for warning in result.warnings:
+            notify(warning, "warning", self.iface)

@@ -1,0 +1,178 @@
+"""Dock panel: list a RUDI producer node's catalog, filter it, load a geographic resource as a layer."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from ...plugin.sources.rudi import RudiSource, item_summary, matches, user_language
+from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.network import Transport
+from .catalog_panel import CatalogPanel, human_size
+
+ROLE = Qt.UserRole
+
+
+class RudiPanel(CatalogPanel):
+    def __init__(self, iface, parent=None, runner=None):
+        super().__init__(iface, parent, runner)
+        layout = QVBoxLayout(self)
+        node_row = QHBoxLayout()
+        self.node = QLineEdit(self)
+        self.node.setPlaceholderText("https://<producer node>")
+        self.node.setToolTip(tr("Base URL of the RUDI producer node"))
+        self.node.returnPressed.connect(self.list_catalog)
+        self.list_button = QPushButton(tr("List"), self)
+        self.list_button.clicked.connect(self.list_catalog)
+        node_row.addWidget(self.node, 1)
+        node_row.addWidget(self.list_button)
+        form = QFormLayout()
+        form.addRow(tr("Producer node"), node_row)
+        layout.addLayout(form)
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(tr("Filter by title, description, theme or keyword"))
+        self.filter.textChanged.connect(self.show_items)
+        layout.addWidget(self.filter)
+        self.geo_only = QCheckBox(tr("Only geographic resources"), self)
+        self.geo_only.setChecked(True)
+        self.geo_only.toggled.connect(self.show_items)
+        layout.addWidget(self.geo_only)
+
+        self.items = QTreeWidget(self)
+        self.items.setHeaderLabels([tr("Resource"), tr("Theme"), tr("Formats"), tr("Size")])
+        self.items.setRootIsDecorated(False)
+        self.items.currentItemChanged.connect(self.show_details)
+        layout.addWidget(self.items, 2)
+        self.details = QTextBrowser(self)
+        self.details.setOpenExternalLinks(True)
+        layout.addWidget(self.details, 1)
+
+        options = QFormLayout()
+        self.category = self.make_category_combo()
+        options.addRow(tr("Category"), self.category)
+        self.output = self.make_output_widget()
+        options.addRow(tr("Output"), self.output)
+        layout.addLayout(options)
+        self.load_button = QPushButton(tr("Load the resource"), self)
+        self.load_button.clicked.connect(self.load)
+        layout.addWidget(self.load_button)
+        layout.addLayout(self.make_progress_row())
+        layout.addWidget(self.status)
+        self.busy_widgets = [self.list_button, self.load_button, self.node]
+        self.summaries = []
+        self.show_details(None)
+
+    def title(self) -> str:
+        return tr("RUDI (Rennes)")
+
+    def source(self, feedback=None) -> RudiSource:
+        return RudiSource(Transport(feedback=feedback))
+
+    # -- catalog -----------------------------------------------------------------------------------
+
+    def list_catalog(self) -> None:
+        node = self.node.text().strip()
+        if not node:
+            self.status.setText(tr("Give the producer node's URL"))
+            return
+        language = user_language()
+
+        def work(feedback):
+            return [item_summary(item, language) for item in self.source(feedback).catalog(node, feedback)]
+
+        self.run(tr("Reading the RUDI catalog…"), work, self.listed)
+
+    def listed(self, result, error) -> None:
+        if error is not None:
+            self.report_error(error)
+            return
+        if result is None:
+            return
+        self.summaries = result
+        self.show_items()
+        self.status.setText(tr("Resources in the catalog") + f": {len(result)}")
+
+    def show_items(self, *_args) -> None:
+        self.items.clear()
+        query = self.filter.text()
+        for summary in self.summaries:
+            if self.geo_only.isChecked() and not summary["geographic"]:
+                continue
+            if not matches(summary, query):
+                continue
+            item = QTreeWidgetItem(
+                [
+                    summary["title"],
+                    summary["theme"],
+                    ", ".join(summary["formats"]),
+                    human_size(summary["size"]),
+                ]
+            )
+            item.setData(0, ROLE, summary)
+            if not summary["loadable"]:
+                item.setDisabled(True)
+            self.items.addTopLevelItem(item)
+        self.items.resizeColumnToContents(0)
+        self.show_details(self.items.currentItem())
+
+    def show_details(self, current, _previous=None) -> None:
+        summary = current.data(0, ROLE) if current is not None else None
+        if not summary:
+            self.details.clear()
+            self.load_button.setEnabled(False)
+            return
+        lines = [f"<b>{escape_html(summary['title'])}</b>", escape_html(summary["synopsis"])]
+        facts = [
+            (tr("Producer"), summary["producer"]),
+            (tr("Theme"), summary["theme"]),
+            (tr("Keywords"), ", ".join(summary["keywords"])),
+            (tr("Licence"), summary["licence"]),
+            (tr("Updated"), summary["updated"]),
+        ]
+        lines += [f"<i>{escape_html(label)}</i>: {escape_html(value)}" for label, value in facts if value]
+        self.details.setHtml("<br>".join(lines))
+        self.load_button.setEnabled(bool(summary["loadable"]) and not current.isDisabled())
+
+    # -- load --------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        current = self.items.currentItem()
+        summary = current.data(0, ROLE) if current is not None else None
+        if not summary:
+            return
+        if not self.confirm_size(summary["size"], summary["title"]):
+            self.status.setText(tr("Download not started"))
+            return
+        node = self.node.text().strip()
+        spec = {"source": "rudi", "node": node, "resource": summary["global_id"]}
+        path = self.output_path(self.output, "rudi")
+        layer_name = f"rudi_{summary['global_id'][:8]}"
+        category = self.category.currentData()
+
+        def work(feedback):
+            return self.source(feedback).fetch(
+                spec, path, layer_name, category, feedback=feedback, append=True
+            )
+
+        def done(result, error):
+            if error is not None:
+                self.report_error(error)
+            elif result is not None:
+                self.loaded(result, summary["title"], path)
+
+        self.run(tr("Loading") + f" {summary['title']}…", work, done)
+
+
+def escape_html(text) -> str:
+    return str(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
