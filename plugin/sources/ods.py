@@ -327,14 +327,26 @@ class OdsSource(Source):
                 return append_layer(src_path, output, layer_name, common, options, settle)
             fmt = output_format(output)
             if fmt == "ESRI Shapefile":
-                return write_shapefile(src_path, output, layer_name, common, options)
-            with atomic_output(output) as tmp:
-                count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
-                if settle and fmt == "GPKG":
-                    settle_geometry_type(tmp, layer_name)
-                return count
+                count = write_shapefile(src_path, output, layer_name, common, options)
+            else:
+                with atomic_output(output) as tmp:
+                    count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt,
+                                                 **options)
+                    if settle and fmt == "GPKG":
+                        settle_geometry_type(tmp, layer_name)
+            if fmt != "GPKG":
+                # Single-layer formats name the layer after the file; some drop null geometries.
+                count = written_count(output)
+            return count
         finally:
             gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", None)
+
+
+def written_count(path: str) -> int:
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+    count = dataset.GetLayer(0).GetFeatureCount()
+    dataset = None
+    return count
 
 
 def settle_geometry_type(path: str, layer_name: str) -> None:

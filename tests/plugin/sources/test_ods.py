@@ -477,3 +477,13 @@ def test_describe(httpserver, source):
     assert described["geometry_field"] == "geo_shape" and described["geometry_type"] == "geo_shape"
     assert [f["name"] for f in described["fields"]][:2] == ["geo_point_2d", "geo_shape"]
     assert described["page_url"].endswith("/explore/dataset/quartiers/")
+
+
+@pytest.mark.parametrize("extension", ["geojson", "shp"])
+def test_other_output_formats(httpserver, source, tmp_path, extension):
+    portal = serve_dataset(httpserver, "quartiers", P.SHAPE_FIELDS, P.polygon_features())
+    output = str(tmp_path / f"quartiers.{extension}")
+    result = source.fetch({"portal": portal, "dataset": "quartiers"}, output, "quartiers", "other")
+    dataset = ogr.Open(output)
+    assert result.feature_count == dataset.GetLayer(0).GetFeatureCount() == 3
+    assert not [name for name in os.listdir(tmp_path) if name.startswith(".")]
