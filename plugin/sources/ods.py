@@ -166,7 +166,9 @@ class OdsSource(Source):
 
     def get_json(self, transport, url: str, params: dict, portal: str, dataset: str = ""):
         try:
-            reply = transport.get(url, params=params, headers={"Accept": "application/json"}, expect="json")
+            # Small JSON replies: the job's progress bar is left to the export download.
+            reply = transport.get(url, params=params, headers={"Accept": "application/json"}, expect="json",
+                                  progress=False)
             return reply.json()
         except CancelledError:
             raise
