@@ -26,7 +26,6 @@ from ..toolbelt.logger import log
 from ..toolbelt.network import (
     CancelledError,
     HttpError,
-    IncompleteReplyError,
     NetworkError,
     redact,
     server_message,
@@ -263,16 +262,12 @@ class DatagouvSource(Source):
 
     def head_size(self, url: str):
         """Content-Length from a HEAD request, or None when the server does not say."""
-        # A HEAD reply announces a length and sends no body, which the transport reads as a cut
-        # reply: ask once (no retries) and take the announced length from that error.
         probe = copy.copy(self.transport)
-        probe.retries = 0
+        probe.retries = 0  # a size is a hint: not worth waiting for a busy server
         try:
-            reply = probe.request("HEAD", url, timeout=min(30, self.transport.timeout), progress=False)
+            reply = probe.head(url, timeout=min(30, self.transport.timeout))
         except CancelledError:
             raise
-        except IncompleteReplyError as error:
-            return error.expected if error.received == 0 and error.expected > 0 else None
         except NetworkError as error:
             log(f"HEAD {redact(url)}: {error}", "warning")
             return None

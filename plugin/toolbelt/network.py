@@ -298,6 +298,10 @@ class Transport:
         return self.request("GET", url, params=params, headers=headers, max_age=max_age, expect=expect,
                             timeout=timeout, progress=progress)
 
+    def head(self, url, params=None, headers=None, timeout=None):
+        """Headers only, to learn a size before a download."""
+        return self.request("HEAD", url, params=params, headers=headers, timeout=timeout, progress=False)
+
     def post(self, url, data=None, params=None, headers=None, max_age=0, expect=None, timeout=None,
              progress=True):
         return self.request("POST", url, params=params, data=data, headers=headers, max_age=max_age,
@@ -338,10 +342,9 @@ class Transport:
                     raise
                 wait = retry_after_seconds(error.headers.get("retry-after", ""))
                 if wait is None:
-                    # An Opendatasoft quota that resets soon is waited for; a far reset falls back to
-                    # the usual back-off, and the error then says when the quota resets.
-                    reset = quota_reset_seconds(error.payload)
-                    wait = reset if reset is not None and reset <= MAX_RETRY_WAIT else None
+                    # An Opendatasoft quota says when it resets: waited for when soon, reported at once
+                    # when far (a daily quota), since no back-off would get through before then.
+                    wait = quota_reset_seconds(error.payload)
                 if wait is None:
                     wait = self.backoff * 2 ** attempt
                 if wait > MAX_RETRY_WAIT:
@@ -393,6 +396,10 @@ class Transport:
         for name, value in headers.items():
             request.setRawHeader(name.encode(), str(value).encode())
         request.setAttribute(QNetworkRequest.FollowRedirectsAttribute, True)
+        # The transport keeps its own cache; Qt's HTTP cache would replay stale replies (and stall on
+        # a URL whose answer changed from 200 to an error).
+        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+        request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
         if self.authcfg and self.auth_scheme:
             try:
                 header = authorization_from_authcfg(self.authcfg, self.auth_scheme)
@@ -422,6 +429,8 @@ class Transport:
             reply = manager.get(request)
         elif method == "POST":
             reply = manager.post(request, QByteArray(body or b""))
+        elif method == "HEAD":
+            reply = manager.head(request)
         else:
             reply = manager.sendCustomRequest(request, method.encode(), QByteArray(body or b""))
         loop = QEventLoop()
@@ -470,7 +479,6 @@ class Transport:
         for signal in (idle.timeout, poll.timeout, reply.readyRead, reply.downloadProgress,
                        reply.uploadProgress, reply.finished):
             signal.disconnect()
-        del idle, poll, on_ready_read, on_progress, on_timeout, on_poll
         try:
             return self._finish(reply, method, url, key, part_path, state, timeout, started)
         finally:
@@ -498,7 +506,8 @@ class Transport:
             log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
             raise HttpError(url, status, body, reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
                             headers)
-        expected = headers.get("content-length")
+        # A HEAD reply announces the length of a body it never sends.
+        expected = headers.get("content-length") if method != "HEAD" else None
         if error != QNetworkReply.NoError or (expected and expected.isdigit() and state["received"] < int(expected)
                                               and "gzip" not in headers.get("content-encoding", "")):
             if expected and expected.isdigit():

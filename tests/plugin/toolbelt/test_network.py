@@ -1,13 +1,11 @@
 """The transport against a local server: retries, errors, cache, offline, cancel, cut streams."""
 
+import datetime
 import socket
 import threading
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
-from werkzeug import Response
-
 from open_territory.plugin.toolbelt import network
 from open_territory.plugin.toolbelt.network import (
     CancelledError,
@@ -21,6 +19,8 @@ from open_territory.plugin.toolbelt.network import (
     redact,
     retry_after_seconds,
 )
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
+from werkzeug import Response
 
 
 @pytest.fixture()
@@ -55,14 +55,40 @@ def test_retry_after_429_then_success(httpserver, transport):
 
 def test_gives_up_after_retries_with_server_message(httpserver, transport):
     transport.retries = 1
+    httpserver.expect_request("/busy").respond_with_json({"message": "Server overloaded"}, status=503)
+    with pytest.raises(HttpError, match="Server overloaded") as info:
+        transport.get(httpserver.url_for("/busy"))
+    assert info.value.status == 503 and "/busy" in str(info.value)
+    assert len(httpserver.log) == 2
+
+
+def test_far_quota_reset_is_reported_at_once(httpserver, transport):
+    reset = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
     httpserver.expect_request("/quota").respond_with_json(
-        {"errorcode": 10002, "reset_time": "2026-11-23T00:00:00Z", "error": "Too many requests on the domain."},
+        {"errorcode": 10002, "reset_time": reset, "call_limit": 10000, "error": "Too many requests on the domain."},
         status=429)
     with pytest.raises(HttpError) as info:
         transport.get(httpserver.url_for("/quota"))
     assert info.value.status == 429 and info.value.payload["errorcode"] == 10002
-    assert "Too many requests" in str(info.value) and "/quota" in str(info.value)
-    assert len(httpserver.log) == 2
+    assert "Too many requests" in str(info.value) and reset[:16] in str(info.value)
+    assert len(httpserver.log) == 1
+
+
+def test_head_reports_size_without_body(httpserver, transport):
+    httpserver.expect_request("/big.zip", method="HEAD").respond_with_data(b"z" * 5000)
+    reply = transport.head(httpserver.url_for("/big.zip"))
+    assert reply.header("content-length") == "5000" and reply.size == 0
+
+
+def test_answer_changing_from_ok_to_error_is_seen_at_once(httpserver, transport, tmp_path):
+    httpserver.expect_ordered_request("/flip").respond_with_json({"n": 1})
+    httpserver.expect_ordered_request("/flip").respond_with_json({"message": "gone"}, status=500)
+    transport.get(httpserver.url_for("/flip"))
+    transport.retries = 0
+    start = time.monotonic()
+    with pytest.raises(HttpError, match="gone"):
+        Transport(cache_dir=str(tmp_path / "other"), offline=False, timeout=5, retries=0).get(httpserver.url_for("/flip"))
+    assert time.monotonic() - start < 2
 
 
 def test_long_retry_after_is_not_waited_for(httpserver, transport):
