@@ -19,6 +19,8 @@ ALGORITHMS = [
     ("gbfs_vehicles", "GbfsVehiclesAlgorithm"),
     ("sensor_community", "SensorCommunityAlgorithm"),
     ("datagouv_load", "DatagouvLoadAlgorithm"),
+    ("challenge_context", "ChallengeContextAlgorithm"),
+    ("competence_matrix", "CompetenceMatrixAlgorithm"),
 ]
 
 

@@ -1,0 +1,230 @@
+"""Challenge context: per challenge, the resources around it and the actors competent to act.
+
+Every layer is read once, reprojected by QGIS's C++ feature iterator into one projected CRS (metres),
+and indexed per resource category; each challenge then asks the indexes for its neighbours, so the
+work grows with challenges × neighbours, never challenges × resources.
+"""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProject,
+    QgsSpatialIndex,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..definitions import CATEGORIES, DOMAINS, domain_label
+from ..toolbelt.i18n import tr
+from .domain_categories import categories_for
+
+DEFAULT_CRS = "EPSG:2154"
+
+
+class PlanningError(Exception):
+    pass
+
+
+def parse_competences(value) -> list:
+    """Domain keys from a JSON array text, a comma/semicolon separated text, or a list."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        items = value
+    else:
+        text = str(value).strip()
+        if not text or text.upper() == "NULL":
+            return []
+        items = None
+        if text.startswith("["):
+            try:
+                items = json.loads(text)
+            except ValueError:
+                items = None
+        if items is None:
+            items = text.strip("{}").replace(";", ",").split(",")
+    return [str(item).strip().strip('"').lower() for item in items if str(item).strip()]
+
+
+def suitable_crs(layers) -> QgsCoordinateReferenceSystem:
+    """EPSG:2154 in mainland France, else the UTM zone of the data's centre."""
+    from qgis.core import QgsRectangle
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in layers:
+        if layer is None or layer.extent().isEmpty():
+            continue
+        transform = QgsCoordinateTransform(layer.crs(), wgs84, QgsProject.instance().transformContext())
+        extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+    if extent.isEmpty() or extent.isNull():
+        return QgsCoordinateReferenceSystem(DEFAULT_CRS)
+    lon, lat = extent.center().x(), extent.center().y()
+    if -5.5 <= lon <= 10 and 41 <= lat <= 51.5:
+        return QgsCoordinateReferenceSystem(DEFAULT_CRS)
+    zone = int((lon + 180) // 6) + 1
+    return QgsCoordinateReferenceSystem(f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}")
+
+
+def _request(crs, context, fields=None):
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(crs, context)
+    if fields is not None:
+        request.setSubsetOfAttributes(fields)
+    return request
+
+
+class ResourceIndex:
+    """One spatial index per category, geometries kept inside (in the working CRS)."""
+
+    def __init__(self, layers, crs, context, feedback=None):
+        self.indexes = {}
+        for layer in layers:
+            position = layer.fields().indexOf("category")
+            if position < 0:
+                raise PlanningError(tr("A resource layer has no category field") + f": {layer.name()}")
+            for category in sorted(str(v) for v in layer.uniqueValues(position) if v is not None):
+                request = _request(crs, context, [])
+                request.setFilterExpression(f"\"category\" = '{category.replace(chr(39), chr(39) * 2)}'")
+                index = QgsSpatialIndex(layer.getFeatures(request), feedback,
+                                        QgsSpatialIndex.FlagStoreFeatureGeometries)
+                key = (layer.id(), category)
+                self.indexes[key] = (category, index)
+                if feedback is not None and feedback.isCanceled():
+                    return
+
+    def categories(self) -> list:
+        return sorted({category for category, _ in self.indexes.values()}, key=_category_order)
+
+    def around(self, geometry: QgsGeometry, distance: float):
+        """{category: (count within distance, nearest distance or None)}."""
+        result = {}
+        box = geometry.boundingBox().buffered(distance)
+        for category, index in self.indexes.values():
+            count, nearest = result.get(category, (0, None))
+            for fid in index.intersects(box):
+                if index.geometry(fid).distance(geometry) <= distance:
+                    count += 1
+            for fid in index.nearestNeighbor(geometry, 1):
+                d = index.geometry(fid).distance(geometry)
+                nearest = d if nearest is None else min(nearest, d)
+            result[category] = (count, nearest)
+        return result
+
+
+def _category_order(category):
+    return CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)
+
+
+class Actors:
+    def __init__(self, layer, crs, context):
+        self.actors = []  # (name, competences, geometry or None)
+        self.without_area = []
+        self.index = QgsSpatialIndex()
+        if layer is None:
+            return
+        fields = layer.fields()
+        if fields.indexOf("competences") < 0:
+            raise PlanningError(tr("The actors layer has no competences field") + f": {layer.name()}")
+        for feature in layer.getFeatures(_request(crs, context)):
+            geometry = feature.geometry() if feature.hasGeometry() else None
+            if geometry is not None and geometry.isEmpty():
+                geometry = None
+            name = feature["name"] if fields.indexOf("name") >= 0 else str(feature.id())
+            self.actors.append((str(name), parse_competences(feature["competences"]), geometry))
+            if geometry is None:
+                self.without_area.append(len(self.actors) - 1)
+            else:
+                self.index.addFeature(len(self.actors) - 1, geometry.boundingBox())
+
+    def competent(self, domain: str, geometry: QgsGeometry) -> list:
+        """Actors competent in `domain` whose area contains the challenge or who have no area."""
+        if not domain:
+            return []
+        candidates = set(self.index.intersects(geometry.boundingBox())) if geometry is not None else set()
+        candidates.update(self.without_area)
+        names = []
+        for position in sorted(candidates):
+            name, competences, area = self.actors[position]
+            if domain in competences and (area is None or area.intersects(geometry)):
+                names.append(name)
+        return names
+
+
+def output_fields(challenge_fields: QgsFields, categories) -> QgsFields:
+    fields = QgsFields(challenge_fields)
+    for category in categories:
+        fields.append(QgsField(f"n_{category}", QVariant.Int))
+        fields.append(QgsField(f"nearest_{category}_m", QVariant.Double))
+    fields.append(QgsField("n_actors", QVariant.Int))
+    fields.append(QgsField("actors", QVariant.String))
+    fields.append(QgsField("summary", QVariant.String))
+    return fields
+
+
+def summary_text(domain, distance, around, actors) -> str:
+    related = categories_for(domain)
+    nearby = [f"{count} {category}" for category, (count, _) in around.items() if count]
+    parts = []
+    if domain in DOMAINS:
+        parts.append(domain_label(domain))
+    else:
+        parts.append(tr("No domain"))
+    if nearby:
+        parts.append(tr("within") + f" {distance:g} m: " + ", ".join(nearby))
+    else:
+        parts.append(tr("no resource within") + f" {distance:g} m")
+    missing = [c for c in related if not around.get(c, (0, None))[0]]
+    if missing and domain:
+        parts.append(tr("missing nearby") + ": " + ", ".join(missing))
+    parts.append((tr("competent actors") + ": " + ", ".join(actors)) if actors else tr("no competent actor"))
+    return "; ".join(parts)
+
+
+def challenge_context(challenges, resources, actors, distance: float, crs=None, feedback=None,
+                      context: QgsCoordinateTransformContext = None):
+    """(output fields, [(attributes, geometry in the challenges' CRS)]) for every challenge."""
+    if distance < 0:
+        raise PlanningError(tr("The distance must be zero or positive"))
+    context = context or QgsProject.instance().transformContext()
+    crs = crs if crs is not None and crs.isValid() else suitable_crs([challenges, actors, *resources])
+    if crs.isGeographic():
+        raise PlanningError(tr("Distances need a projected CRS, not") + f" {crs.authid()}")
+    index = ResourceIndex(resources, crs, context, feedback)
+    competent = Actors(actors, crs, context)
+    categories = index.categories()
+    fields = output_fields(challenges.fields(), categories)
+    domain_position = challenges.fields().indexOf("domain")
+    rows = []
+    total = max(1, challenges.featureCount())
+    transform = QgsCoordinateTransform(challenges.crs(), crs, context)
+    for step, feature in enumerate(challenges.getFeatures()):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * step / total)
+        domain = feature[domain_position] if domain_position >= 0 else None
+        domain = str(domain).strip() if domain not in (None, "") and str(domain) != "NULL" else ""
+        attributes = list(feature.attributes())
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            around, names = {}, []
+        else:
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(transform)
+            around = index.around(geometry, distance)
+            names = competent.competent(domain, geometry)
+        for category in categories:
+            count, nearest = around.get(category, (0, None))
+            attributes += [count, round(nearest, 1) if nearest is not None else None]
+        attributes += [len(names), "; ".join(names), summary_text(domain, distance, around, names)]
+        rows.append((attributes, feature.geometry()))
+    return fields, rows
