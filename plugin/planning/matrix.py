@@ -108,7 +108,8 @@ def html_report(rows, title: str) -> str:
             y = 6 + i * 22
             bars.append(f'<text x="0" y="{y + 13}" font-size="12">{html.escape(label)}</text>'
                         f'<rect x="150" y="{y}" width="{width:.1f}" height="16" fill="#4a6fa5" stroke="#000" '
-                        f'stroke-width="0.5"/><text x="{156 + width:.1f}" y="{y + 13}" font-size="12">{row[key]}</text>')
+                        f'stroke-width="0.5"/>'
+                        f'<text x="{156 + width:.1f}" y="{y + 13}" font-size="12">{row[key]}</text>')
         blocks.append(
             f'<section><h2>{html.escape(row["label"])} <span class="mark" style="color:{colours[row["mark"]]}">'
             f'{html.escape(mark_label(row["mark"]))}</span></h2>'
