@@ -1,0 +1,123 @@
+"""Benchmark of openterritory:challenge_context.
+
+5,000 challenges and 500,000 resources (three categories) in Lambert-93, then twice the resources:
+prints both run times, their ratio (should stay near 2 or below: no all-pairs loop), and the time of
+QGIS's own native:joinbynearest (nearest resource per challenge) on the same data as a reference.
+
+Run: .venv/bin/python -P tests/benchmarks/bench_context.py [n_challenges n_resources]
+"""
+
+import os
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(REPO, "build", "importable"))
+sys.path.append("/usr/share/qgis/python/plugins")
+
+from osgeo import gdal  # noqa: E402
+from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
+
+gdal.UseExceptions()
+CATEGORIES = ("bicycle_parking", "bus_stop", "street_lamp")
+
+
+def make_points(path, layer, n, seed, with_domain=False):
+    """Random points over a 20 km square around Rennes, through a CSV and one ogr2ogr call."""
+    rng = np.random.default_rng(seed)
+    x = 345000 + rng.random(n) * 20000
+    y = 6780000 + rng.random(n) * 20000
+    csv = path + f".{layer}.csv"
+    with open(csv, "w") as handle:
+        if with_domain:
+            handle.write("x,y,title,domain,status\n")
+            domains = np.array(["velo", "transport_collectif", "voirie", "qualite_air"])[rng.integers(0, 4, n)]
+            for i in range(n):
+                handle.write(f"{x[i]:.1f},{y[i]:.1f},c{i},{domains[i]},identified\n")
+        else:
+            handle.write("x,y,category\n")
+            cats = np.array(CATEGORIES)[rng.integers(0, len(CATEGORIES), n)]
+            np.savetxt(handle, np.column_stack([x.round(1), y.round(1), cats]), fmt="%s", delimiter=",")
+    gdal.VectorTranslate(
+        path,
+        csv,
+        format="GPKG",
+        layerName=layer,
+        accessMode="append" if os.path.exists(path) else None,
+        srcSRS="EPSG:2154",
+        dstSRS="EPSG:2154",
+        options=[
+            "-oo",
+            "X_POSSIBLE_NAMES=x",
+            "-oo",
+            "Y_POSSIBLE_NAMES=y",
+            "-oo",
+            "KEEP_GEOM_COLUMNS=NO",
+            "-lco",
+            "SPATIAL_INDEX=YES",
+        ],
+    )
+    os.remove(csv)
+    return QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr")
+
+
+def main():
+    n_challenges = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    n_resources = int(sys.argv[2]) if len(sys.argv) > 2 else 500000
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from open_territory.processing.provider import OpenTerritoryProvider
+
+    import processing
+
+    provider = OpenTerritoryProvider()  # kept referenced: the registry does not own Python providers
+    QgsApplication.processingRegistry().addProvider(provider)
+    work = tempfile.mkdtemp(prefix="bench_context_")
+    data = os.path.join(work, "data.gpkg")
+    challenges = make_points(data, "challenges", n_challenges, 1, with_domain=True)
+    small = make_points(data, "resources", n_resources, 2)
+    large = make_points(data, "resources_x2", 2 * n_resources, 3)
+    actors = QgsVectorLayer("Polygon?crs=EPSG:2154&field=name:string&field=competences:string", "actors", "memory")
+
+    def timed(resources):
+        start = time.perf_counter()
+        processing.run(
+            "openterritory:challenge_context",
+            {
+                "CHALLENGES": challenges,
+                "RESOURCES": [resources],
+                "ACTORS": actors,
+                "DISTANCE": 300,
+                "OUTPUT": os.path.join(work, f"out_{resources.name()}.gpkg"),
+            },
+        )
+        return time.perf_counter() - start
+
+    t1 = timed(small)
+    t2 = timed(large)
+    start = time.perf_counter()
+    processing.run(
+        "native:joinbynearest",
+        {"INPUT": challenges, "INPUT_2": small, "NEIGHBORS": 1, "OUTPUT": os.path.join(work, "nearest.gpkg")},
+    )
+    t_native = time.perf_counter() - start
+    print(f"challenge_context, {n_challenges} challenges x {n_resources} resources: {t1:.2f} s")
+    print(f"challenge_context, {n_challenges} challenges x {2 * n_resources} resources: {t2:.2f} s")
+    print(f"ratio for twice the resources: {t2 / t1:.2f} (target: near 2 or below)")
+    print(
+        f"native:joinbynearest on the first data (nearest only, one category): {t_native:.2f} s; "
+        f"challenge_context / joinbynearest = {t1 / t_native:.2f}"
+    )
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
