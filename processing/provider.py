@@ -21,6 +21,7 @@ ALGORITHMS = [
     ("datagouv_load", "DatagouvLoadAlgorithm"),
     ("challenge_context", "ChallengeContextAlgorithm"),
     ("competence_matrix", "CompetenceMatrixAlgorithm"),
+    ("gap_layer", "GapLayerAlgorithm"),
 ]
 
 

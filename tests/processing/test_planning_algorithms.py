@@ -90,3 +90,24 @@ def test_competence_matrix_with_report(provider, layers, tmp_path):
     assert rows["logistique"]["mark"] == "balanced"
     page = open(report, encoding="utf-8").read()
     assert page.count("<svg") == 11 and "Cycling" in page and "@media print" in page
+
+
+def test_gap_layer_by_zone_and_grid(provider, layers, tmp_path):
+    challenges, resources, actors = layers
+    zones = memory("Polygon?crs=EPSG:2154&field=nom:string", [
+        ("POLYGON((349500 6789500, 351500 6789500, 351500 6790500, 349500 6790500, 349500 6789500))", {"nom": "Ouest"}),
+        ("POLYGON((351500 6789500, 353500 6789500, 353500 6790500, 351500 6790500, 351500 6789500))", {"nom": "Est"}),
+    ])
+    results, _ = run(provider, "gap_layer", {
+        "CHALLENGES": challenges, "RESOURCES": [resources], "ACTORS": actors, "DISTANCE": 100, "ZONES": zones,
+        "OUTPUT": str(tmp_path / "gaps.gpkg")})
+    by = {f["zone"]: f for f in QgsVectorLayer(results["OUTPUT"], "g", "ogr").getFeatures()}
+    # A: velo, actor Club, a bicycle parking 50 m away -> served; B: solved; C: qualite_air, nobody, nothing.
+    assert (by["Ouest"]["open_unserved"], by["Est"]["open_unserved"]) == (0, 1)
+    assert by["Est"]["no_actor"] == 1 and by["Est"]["no_resource"] == 1
+    results, _ = run(provider, "gap_layer", {
+        "CHALLENGES": challenges, "RESOURCES": [resources], "ACTORS": actors, "DISTANCE": 100, "CELL_SIZE": 500,
+        "OUTPUT": str(tmp_path / "grid.gpkg")})
+    cells = list(QgsVectorLayer(results["OUTPUT"], "g", "ogr").getFeatures())
+    assert len(cells) == 1 and cells[0]["open_unserved"] == 1
+    assert cells[0].geometry().intersects(QgsGeometry.fromWkt("POINT(352000 6790000)"))

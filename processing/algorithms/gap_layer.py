@@ -1,0 +1,78 @@
+"""openterritory:gap_layer"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+
+from ...plugin.planning.context import PlanningError
+from ...plugin.planning.gaps import gap_zones
+from .base import OpenTerritoryAlgorithm
+
+
+class GapLayerAlgorithm(OpenTerritoryAlgorithm):
+    NAME = "gap_layer"
+    GROUP = "planning"
+
+    def displayName(self):
+        return self.tr("Where help is missing")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Counts, per commune or district (ZONES) or per cell of a regular grid, the open challenges that have "
+            "no competent actor or no resource of a related category within the distance. Ready for a heat map "
+            "of where help is missing.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
+            "CHALLENGES", self.tr("Challenges"), [QgsProcessing.TypeVectorAnyGeometry]),
+            self.tr("Challenges layer of the register (fields title, domain, status...)")))
+        self.addParameter(self.help_param(QgsProcessingParameterMultipleLayers(
+            "RESOURCES", self.tr("Resource layers"), QgsProcessing.TypeVectorAnyGeometry),
+            self.tr("Resource layers, each with a category field")))
+        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
+            "ACTORS", self.tr("Actors"), [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+            self.tr("Actors layer (fields name, competences; geometry: area of action, optional)")))
+        self.addParameter(self.help_param(QgsProcessingParameterDistance(
+            "DISTANCE", self.tr("Distance (metres)"), 500.0, minValue=0.0),
+            self.tr("Radius around each challenge within which resources are counted, in metres")))
+        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
+            "ZONES", self.tr("Zones"), [QgsProcessing.TypeVectorPolygon], optional=True),
+            self.tr("Communes or districts to count in; empty: a regular grid")))
+        self.addParameter(self.help_param(QgsProcessingParameterNumber(
+            "CELL_SIZE", self.tr("Grid cell size (metres)"), QgsProcessingParameterNumber.Double, 1000.0,
+            minValue=10.0), self.tr("Side of the grid cells when no zones are given"), advanced=True))
+        self.addParameter(self.help_param(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Gaps"), QgsProcessing.TypeVectorPolygon),
+            self.tr("Zones with the number of open challenges lacking an actor or a resource")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
+        try:
+            fields, rows, crs = gap_zones(
+                challenges, self.parameterAsLayerList(parameters, "RESOURCES", context),
+                self.parameterAsVectorLayer(parameters, "ACTORS", context),
+                self.parameterAsDouble(parameters, "DISTANCE", context),
+                self.parameterAsVectorLayer(parameters, "ZONES", context),
+                self.parameterAsDouble(parameters, "CELL_SIZE", context), None, feedback,
+                context.transformContext())
+        except PlanningError as error:
+            raise QgsProcessingException(str(error)) from None
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, crs)
+        for attributes, geometry in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {"OUTPUT": dest}
