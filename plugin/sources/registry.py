@@ -10,6 +10,7 @@ SOURCES = {
     "sensor_community": ("sensor_community", "SensorCommunitySource"),
     "datagouv": ("datagouv", "DatagouvSource"),
     "rudi": ("rudi", "RudiSource"),
+    "overpass": ("overpass", "OverpassSource"),
 }
 
 

@@ -1,0 +1,385 @@
+"""OpenStreetMap resources of a category through the Overpass API.
+
+Spec keys (profiles and `load_territory`):
+    {"source": "overpass", "category": <category with an OSM preset>, "server": optional, "timeout": optional}
+    plus, from the loader, `extent` [xmin, ymin, xmax, ymax] in EPSG:4326 (an Overpass bbox) or
+    `area_wkt` (a polygon or multipolygon in EPSG:4326: one Overpass `poly:` filter per part, outer
+    rings only, simplified to at most 500 vertices). One of the two is required.
+    "category": a key of plugin/sources/osm_presets.PRESETS (the `category` argument of `fetch` is
+    used when the spec has none).
+    "server": the interpreter URL, default the `overpass_server` setting (https://overpass-api.de/api/interpreter).
+    "timeout": seconds the server may spend on the query (`[timeout:N]`, default 180); the network
+    request waits a little longer (N + 30 s) so the server's own timeout message arrives first.
+
+The query is POSTed (form field `data`) with `[out:xml]`, and the reply is read by GDAL's OSM driver
+with a configuration written from the preset (useful tags as columns, the rest in `other_tags`).
+Layer, beside the common fields: osm_type (node, way, relation), osm_id, the preset's tag columns
+(':' in a tag becomes '_'), other_tags. Geometry per category: see osm_presets (points, lines, or
+points for nodes and areas alike, car parks included, in EPSG:4326).
+Common fields: source "openstreetmap" (stable, whatever the server: the council map and the planning
+tools find OSM data through it), source_dataset the Overpass server URL, licence "ODbL"; the
+attribution "© OpenStreetMap contributors" is in the GeoPackage layer description.
+
+Errors hidden in HTTP 200 replies (`<remark> runtime error`, JSON `remark`), HTML error pages (400
+parse error, 429 rate limited, 504 busy) and replies cut before `</osm>` raise OverpassError with a
+`kind` (timeout, memory, rate_limited, busy, parse, runtime, incomplete, unexpected): a partial
+reply is never written as a complete layer. A `runtime remark` (not an error) becomes a warning.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+
+from osgeo import gdal, ogr
+
+from ..definitions import OSM_ATTRIBUTION, OSM_LICENCE
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import (
+    LayerWriteError,
+    WriteCancelled,
+    gdal_progress,
+    sql_identifier,
+    sql_literal,
+    utc_now_iso,
+)
+from ..toolbelt.logger import log
+from ..toolbelt.network import HttpError, IncompleteReplyError, RequestTimeoutError
+from ..toolbelt.settings import OVERPASS_SERVERS, load_settings
+from .base import FetchResult, Source, SourceError
+from .osm_presets import LINE, POINT_AREA, PRESETS, column_name
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+DEFAULT_SERVER = OVERPASS_SERVERS[0]
+DEFAULT_TIMEOUT = 180  # seconds, Overpass's own default
+NETWORK_MARGIN = 30  # seconds the request waits beyond the query timeout
+SOURCE_NAME = "openstreetmap"
+MAX_POLY_VERTICES = 500
+PROBE_BYTES = 8192  # head and tail of the reply read to detect hidden errors (never the whole file)
+
+
+class OverpassError(SourceError):
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
+# -- query --------------------------------------------------------------------------------------
+
+
+def bbox_filter(extent) -> str:
+    try:
+        xmin, ymin, xmax, ymax = (float(v) for v in extent)
+    except (TypeError, ValueError):
+        raise OverpassError("unexpected", tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees "
+                                             "(EPSG:4326)") + f": {extent}") from None
+    if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
+        raise OverpassError("unexpected", tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees "
+                                             "(EPSG:4326)") + f": {extent}")
+    return f"({ymin:.7f},{xmin:.7f},{ymax:.7f},{xmax:.7f})"
+
+
+def _ring_filter(ring) -> str:
+    points = ring.GetPoints() or []
+    if len(points) > 1 and points[0][:2] == points[-1][:2]:
+        points = points[:-1]
+    return '(poly:"' + " ".join(f"{p[1]:.7f} {p[0]:.7f}" for p in points) + '")'
+
+
+def poly_filters(area_wkt: str) -> list:
+    """One `(poly:"lat lon ...")` filter per polygon part (outer rings), simplified when large."""
+    try:
+        geometry = ogr.CreateGeometryFromWkt(area_wkt)
+    except RuntimeError:
+        geometry = None
+    if geometry is None or geometry.IsEmpty():
+        raise OverpassError("unexpected", tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
+    geometry = ogr.ForceToMultiPolygon(geometry)
+    if ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbMultiPolygon:
+        raise OverpassError("unexpected", tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
+    filters = []
+    for index in range(geometry.GetGeometryCount()):
+        polygon = geometry.GetGeometryRef(index).Clone()
+        ring = polygon.GetGeometryRef(0)
+        if ring is None or ring.GetPointCount() < 4:
+            continue
+        tolerance = 0.00001
+        while ring.GetPointCount() > MAX_POLY_VERTICES and tolerance < 1:
+            # A long poly filter slows the server down more than a slightly rounder border.
+            simpler = polygon.SimplifyPreserveTopology(tolerance)
+            if simpler is not None and not simpler.IsEmpty() and simpler.GetGeometryRef(0).GetPointCount() >= 4:
+                polygon = simpler
+                ring = polygon.GetGeometryRef(0)
+            tolerance *= 2
+        filters.append(_ring_filter(ring))
+    if not filters:
+        raise OverpassError("unexpected", tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
+    return filters
+
+
+def build_query(category: str, extent=None, area_wkt: str = None, timeout: int = DEFAULT_TIMEOUT) -> str:
+    if category not in PRESETS:
+        raise OverpassError("unexpected", tr("Overpass: no OpenStreetMap preset for this category") +
+                            f": {category}")
+    preset = PRESETS[category]
+    if area_wkt:
+        places = poly_filters(area_wkt)
+    elif extent:
+        places = [bbox_filter(extent)]
+    else:
+        raise OverpassError("unexpected", tr("Overpass: an extent or an area is needed"))
+    statements = [f"  {element}{tags}{place};" for place in places for element in preset.elements
+                  for tags in preset.filters]
+    lines = [f"[out:xml][timeout:{int(timeout)}];", "(", *statements, ");"]
+    if preset.elements != ("node",):
+        lines.append("(._;>;);")  # the nodes of the ways, the members of the relations: GDAL builds geometries
+    lines.append("out body qt;")
+    return "\n".join(lines)
+
+
+# -- reply checks -------------------------------------------------------------------------------
+
+
+def classify(message: str, timeout=None) -> OverpassError:
+    """The user-facing error for an Overpass error text (remark or HTML error page)."""
+    text = " ".join(html.unescape(message).split())
+    lowered = text.lower()
+    if "rate_limited" in lowered or "too many requests" in lowered:
+        return OverpassError("rate_limited", tr("Overpass: the server limits the requests from this address "
+                                                "(rate limited). Wait a minute or choose another server.") +
+                             f" [{text}]")
+    if "request_read_and_idx::timeout" in lowered or "too busy" in lowered:
+        return OverpassError("busy", tr("Overpass: the server is too busy to take the query. Try again later "
+                                        "or choose another server.") + f" [{text}]")
+    if "timed out" in lowered or "timeout" in lowered:
+        return OverpassError("timeout", tr("Overpass: the query timed out on the server. Choose a smaller area "
+                                           "or a longer timeout.") + (f" ({timeout} s)" if timeout else "") +
+                             f" [{text}]")
+    if "out of memory" in lowered:
+        return OverpassError("memory", tr("Overpass: the query ran out of memory on the server. Choose a "
+                                          "smaller area.") + f" [{text}]")
+    if "parse error" in lowered or "static error" in lowered:
+        return OverpassError("parse", tr("Overpass: the server rejected the query") + f" [{text}]")
+    return OverpassError("runtime", tr("Overpass: the server reported an error") + f" [{text}]")
+
+
+def _html_error(body: bytes) -> str:
+    found = re.findall(rb"Error</strong>:\s*(.*?)</p>", body, re.S)
+    if found:
+        return " ".join(f.decode("utf-8", "replace") for f in found)
+    text = re.sub(rb"<[^>]+>", b" ", body[:2000]).decode("utf-8", "replace")
+    return " ".join(text.split())[:300]
+
+
+def _probe(path: str):
+    size = os.path.getsize(path)
+    with open(path, "rb") as handle:
+        head = handle.read(PROBE_BYTES)
+        if size > 2 * PROBE_BYTES:
+            handle.seek(size - PROBE_BYTES)
+            tail = handle.read()
+        else:
+            tail = head if size <= PROBE_BYTES else head + handle.read()
+    return head, tail
+
+
+def check_reply(path: str, timeout=None) -> list:
+    """Raise OverpassError when the stored reply is an error or incomplete; return warnings otherwise.
+    Only the head and the tail of the file are read: remarks come before or after the elements."""
+    head, tail = _probe(path)
+    start = head.lstrip()[:200].lower()
+    if start.startswith(b"{"):
+        remark = re.search(rb'"remark"\s*:\s*"((?:[^"\\]|\\.)*)"', tail) or re.search(
+            rb'"remark"\s*:\s*"((?:[^"\\]|\\.)*)"', head)
+        if remark and b"error" in remark.group(1).lower():
+            raise classify(remark.group(1).decode("utf-8", "replace").replace('\\"', '"'), timeout)
+        raise OverpassError("unexpected", tr("Overpass: the server answered in JSON where OSM XML was asked"))
+    if b"<html" in start or b"<!doctype html" in start or (b"<html" in head[:1000].lower()):
+        raise classify(_html_error(head + (tail if tail is not head else b"")), timeout)
+    warnings = []
+    for part in (head, tail) if tail is not head else (head,):
+        for remark in re.findall(rb"<remark>(.*?)</remark>", part, re.S):
+            text = remark.decode("utf-8", "replace").strip()
+            if "error" in text.lower():
+                # A runtime error after some elements means the reply stops early: never a layer.
+                raise classify(text, timeout)
+            if text not in warnings:
+                warnings.append(text)
+    if b"<osm" not in head:
+        raise OverpassError("unexpected", tr("Overpass: the reply is not OSM XML"))
+    if not tail.rstrip().endswith(b"</osm>"):
+        raise OverpassError("incomplete", tr("Overpass: the reply was cut before its end; nothing was written. "
+                                             "Try again, or choose a smaller area."))
+    return warnings
+
+
+def http_error(error: HttpError, timeout=None) -> OverpassError:
+    body = error.body or b""
+    detail = _html_error(body) if body.strip() else ""
+    if error.status == 429:
+        return classify(detail or "rate_limited", timeout)
+    if error.status in (502, 503, 504):
+        found = classify(detail, timeout) if detail else None
+        if found is not None and found.kind in ("busy", "timeout", "rate_limited"):
+            return found
+        return OverpassError("busy", tr("Overpass: the server is too busy to take the query. Try again later "
+                                        "or choose another server.") + f" [HTTP {error.status}]")
+    if error.status == 400:
+        return OverpassError("parse", tr("Overpass: the server rejected the query") + f" [{detail or 'HTTP 400'}]")
+    return OverpassError("runtime", tr("Overpass: the server answered with an error") +
+                         f" HTTP {error.status}" + (f" [{detail}]" if detail else ""))
+
+
+# -- GDAL ---------------------------------------------------------------------------------------
+
+
+def osm_config(columns) -> str:
+    """An OSM driver configuration with the preset's tags as columns on every layer."""
+    attributes = ",".join(columns)
+    ignore = "created_by,converted_by,source,time,ele,note,todo,fixme,FIXME"
+    text = ["closed_ways_are_polygons=aeroway,amenity,boundary,building,craft,geological,historic,landuse,"
+            "leisure,military,natural,office,place,shop,sport,tourism,highway=platform,public_transport=platform",
+            "attribute_name_laundering=no"]
+    for layer in ("points", "lines", "multipolygons", "multilinestrings", "other_relations"):
+        text += [f"[{layer}]", "osm_id=yes", "osm_version=no", "osm_timestamp=no", "osm_uid=no", "osm_user=no",
+                 "osm_changeset=no", f"attributes={attributes}", "other_tags=yes", f"ignore={ignore}"]
+        if layer == "points":
+            text.append("unsignificant=created_by,converted_by,source,time,ele,attribution")
+    return "\n".join(text) + "\n"
+
+
+def _columns_sql(preset, common: dict, osm_type_sql: str, osm_id_sql: str) -> str:
+    columns = []
+    for key in ("category", "name", "source", "source_dataset", "licence", "fetched_at"):
+        if key == "name":
+            columns.append('"name" AS name')
+        else:
+            columns.append(f"{sql_literal(common[key])} AS {key}")
+    columns += [f"{osm_type_sql} AS osm_type", f"{osm_id_sql} AS osm_id"]
+    columns += [f"{sql_identifier(tag)} AS {sql_identifier(column_name(tag))}" for tag in preset.columns
+                if tag != "name"]
+    columns.append("other_tags")
+    return ", ".join(columns)
+
+
+def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, common: dict,
+                    dest_format: str = "GPKG", append: bool = False, feedback=None) -> int:
+    """Translate the OSM XML reply into `dest_layer` with one or two gdal.VectorTranslate calls."""
+    handle, config_path = tempfile.mkstemp(prefix="ot-osmconf-", suffix=".ini")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(osm_config(preset.columns))
+    try:
+        try:
+            source = gdal.OpenEx(reply_path, gdal.OF_VECTOR, allowed_drivers=["OSM"],
+                                 open_options=[f"CONFIG_FILE={config_path}"])
+        except RuntimeError as error:
+            raise LayerWriteError(tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}") from None
+        layer_options = ["-nln", dest_layer]
+        if dest_format == "GPKG":
+            layer_options += ["-lco", "FID=fid", "-lco", "SPATIAL_INDEX=YES", "-lco",
+                              f"DESCRIPTION=OpenStreetMap {preset.category}, {OSM_LICENCE}, {OSM_ATTRIBUTION}"]
+        passes = []
+        if preset.geometry == LINE:
+            sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines " \
+                  f"WHERE {preset.where}"
+            passes.append((sql, "OGRSQL", "LINESTRING"))
+        else:
+            sql = f"SELECT {_columns_sql(preset, common, sql_literal('node'), 'osm_id')} FROM points " \
+                  f"WHERE {preset.where}"
+            passes.append((sql, "OGRSQL", "POINT"))
+        if preset.geometry == POINT_AREA:
+            osm_type = "CASE WHEN osm_way_id IS NOT NULL THEN 'way' ELSE 'relation' END"
+            sql = f"SELECT ST_PointOnSurface(geometry) AS geometry, " \
+                  f"{_columns_sql(preset, common, osm_type, 'COALESCE(osm_way_id, osm_id)')} " \
+                  f"FROM multipolygons WHERE {preset.where}"
+            passes.append((sql, "SQLite", "POINT"))
+        for index, (sql, dialect, geometry_type) in enumerate(passes):
+            if index == 0:
+                mode, options = ("update" if append else None), layer_options + ["-nlt", geometry_type]
+            else:
+                mode, options = "append", ["-nln", dest_layer, "-nlt", geometry_type]
+            share = 100.0 / len(passes)
+            translate = gdal.VectorTranslateOptions(
+                options=options, format=dest_format, SQLStatement=sql, SQLDialect=dialect, accessMode=mode,
+                callback=gdal_progress(feedback, index * share, (index + 1) * share))
+            try:
+                out = gdal.VectorTranslate(dest_path, source, options=translate)
+            except RuntimeError as error:
+                if feedback is not None and feedback.isCanceled():
+                    raise WriteCancelled(tr("Cancelled")) from None
+                raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}") \
+                    from None
+            if out is None:
+                if feedback is not None and feedback.isCanceled():
+                    raise WriteCancelled(tr("Cancelled"))
+                raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})")
+            out = None
+            source.ResetReading()
+        source = None
+        written = gdal.OpenEx(dest_path, gdal.OF_VECTOR)
+        layer = written.GetLayerByName(dest_layer) if written.GetLayerCount() > 1 else written.GetLayer(0)
+        return layer.GetFeatureCount()
+    finally:
+        os.remove(config_path)
+
+
+# -- source -------------------------------------------------------------------------------------
+
+
+def output_format(path: str) -> str:
+    extension = os.path.splitext(path)[1].lower()
+    return {".geojson": "GeoJSON", ".json": "GeoJSON", ".shp": "ESRI Shapefile", ".fgb": "FlatGeobuf",
+            ".sqlite": "SQLite", ".csv": "CSV"}.get(extension, "GPKG")
+
+
+class OverpassSource(Source):
+    KEY = "overpass"
+
+    def query_for(self, spec: dict, category: str = None) -> tuple:
+        """(category, server, timeout, query) of a spec."""
+        category = spec.get("category") or category
+        server = (spec.get("server") or load_settings().overpass_server or DEFAULT_SERVER).strip()
+        try:
+            timeout = int(spec.get("timeout") or DEFAULT_TIMEOUT)
+        except (TypeError, ValueError):
+            raise OverpassError("unexpected", tr("Overpass: the timeout must be a number of seconds") +
+                                f": {spec.get('timeout')}") from None
+        if timeout <= 0:
+            raise OverpassError("unexpected", tr("Overpass: the timeout must be a number of seconds") +
+                                f": {timeout}")
+        query = build_query(category, spec.get("extent"), spec.get("area_wkt"), timeout)
+        return category, server, timeout, query
+
+    def download(self, server: str, query: str, timeout: int):
+        """The Overpass reply, checked, stored on disk: (response, warnings)."""
+        try:
+            response = self.transport.post(server, data={"data": query}, timeout=timeout + NETWORK_MARGIN)
+        except HttpError as error:
+            raise http_error(error, timeout) from None
+        except RequestTimeoutError:
+            raise OverpassError("timeout", tr("Overpass: the server did not answer in time. Choose a smaller area "
+                                              "or a longer timeout.") + f" ({timeout} s, {server})") from None
+        except IncompleteReplyError:
+            raise OverpassError("incomplete", tr("Overpass: the reply was cut before its end; nothing was "
+                                                 "written. Try again, or choose a smaller area.") +
+                                f" ({server})") from None
+        return response, check_reply(response.path, timeout)
+
+    def fetch(self, spec: dict, output: str, layer_name: str, category: str, feedback=None,
+              append: bool = False) -> FetchResult:
+        category, server, timeout, query = self.query_for(spec, category)
+        log(f"Overpass {server}: {category}")
+        response, warnings = self.download(server, query, timeout)
+        for warning in warnings:
+            log(f"Overpass {server}: {warning}", "warning")
+        fetched_at = utc_now_iso()
+        common = {"category": category, "source": SOURCE_NAME, "source_dataset": server, "licence": OSM_LICENCE,
+                  "fetched_at": fetched_at}
+        count = write_osm_layer(response.path, PRESETS[category], output, layer_name, common,
+                                output_format(output), append, feedback)
+        return FetchResult(layer_name=layer_name, feature_count=count, source=SOURCE_NAME, dataset=server,
+                           licence=OSM_LICENCE, url=server, fetched_at=fetched_at, warnings=warnings)

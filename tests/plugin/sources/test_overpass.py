@@ -1,0 +1,262 @@
+"""Overpass source against a local server: query shape, geometry per category, hidden errors, partial replies."""
+
+import os
+from urllib.parse import parse_qs
+
+import pytest
+from open_territory.plugin.sources import overpass as op
+from open_territory.plugin.sources.osm_presets import PRESETS, preset_categories
+from open_territory.plugin.sources.overpass import OverpassError, OverpassSource, build_query
+from open_territory.plugin.toolbelt.network import CancelledError, Transport
+from osgeo import ogr
+from shapely import wkt as shapely_wkt
+from werkzeug import Response
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "overpass")
+EXTENT = [-1.75, 48.05, -1.60, 48.15]
+
+
+def fixture_bytes(name):
+    with open(os.path.join(DATA, name), "rb") as handle:
+        return handle.read()
+
+
+@pytest.fixture()
+def source(tmp_path):
+    return OverpassSource(Transport(cache_dir=str(tmp_path / "cache"), offline=False, timeout=5, retries=0))
+
+
+def serve(httpserver, name, status=200, content_type="application/osm3s+xml"):
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
+        fixture_bytes(name), status=status, content_type=content_type)
+    return httpserver.url_for("/api/interpreter")
+
+
+def features(path, layer):
+    dataset = ogr.Open(path)
+    lyr = dataset.GetLayerByName(layer)
+    rows = []
+    for feature in lyr:
+        row = feature.items()
+        row["wkt"] = feature.GetGeometryRef().ExportToWkt()
+        rows.append(row)
+    return lyr.GetGeomType(), rows
+
+
+def test_bbox_query_is_lat_first_with_timeout():
+    query = build_query("traffic_signals", extent=EXTENT, timeout=42)
+    assert query.startswith("[out:xml][timeout:42];")
+    assert 'node["highway"="traffic_signals"](48.0500000,-1.7500000,48.1500000,-1.6000000);' in query
+    assert 'node["crossing"="traffic_signals"](48.0500000,-1.7500000,48.1500000,-1.6000000);' in query
+    assert "\n  way" not in query and "(._;>;);" not in query  # signals are nodes only
+    assert query.rstrip().endswith("out body qt;")
+
+
+def test_area_query_uses_one_poly_per_part_lat_lon():
+    area = "MULTIPOLYGON(((-1.7 48.0,-1.6 48.0,-1.6 48.1,-1.7 48.0)),((2 45,3 45,3 46,2 45)))"
+    query = build_query("car_park", area_wkt=area, timeout=60)
+    assert 'node["amenity"="parking"](poly:"48.0000000 -1.7000000 48.0000000 -1.6000000 48.1000000 -1.6000000");' \
+        in query
+    assert 'relation["amenity"="parking"](poly:"45.0000000 2.0000000 45.0000000 3.0000000 46.0000000 3.0000000");' \
+        in query
+    assert "(._;>;);" in query  # ways need their nodes
+
+
+def test_big_area_is_simplified():
+    import math
+
+    ring = [(-1.6 + 0.1 * math.cos(2 * math.pi * i / 3000), 48.1 + 0.1 * math.sin(2 * math.pi * i / 3000))
+            for i in range(3000)]
+    ring.append(ring[0])
+    area = "POLYGON((" + ",".join(f"{x} {y}" for x, y in ring) + "))"
+    (poly,) = op.poly_filters(area)
+    assert 4 <= len(poly.split()) // 2 <= op.MAX_POLY_VERTICES
+
+
+@pytest.mark.parametrize("bad", [None, [0, 0, 0, 0], [10, 50, 5, 40], ["a", 1, 2, 3]])
+def test_bad_extent(bad):
+    with pytest.raises(OverpassError):
+        build_query("street_lamp", extent=bad)
+
+
+def test_unknown_category():
+    with pytest.raises(OverpassError, match="road_works"):
+        build_query("road_works", extent=EXTENT)
+
+
+def test_every_preset_category_is_a_design_category():
+    assert set(preset_categories()) == set(PRESETS)
+    for preset in PRESETS.values():
+        for word in preset.where.replace("(", " ").replace(")", " ").split():
+            if word.startswith('"'):
+                assert word.strip('"') in preset.columns, (preset.category, word)
+
+
+def test_signals_posted_and_parsed(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "out.gpkg")
+    result = source.fetch({"source": "overpass", "category": "traffic_signals", "server": url, "timeout": 25,
+                           "extent": EXTENT}, out, "signals", None)
+    request, _ = httpserver.log[0]
+    posted = parse_qs(request.get_data(as_text=True))
+    assert "[timeout:25]" in posted["data"][0]
+    assert request.headers["Content-Type"].startswith("application/x-www-form-urlencoded")
+    geom_type, rows = features(out, "signals")
+    assert ogr.GT_Flatten(geom_type) == ogr.wkbPoint
+    assert result.feature_count == 2 == len(rows)
+    by_id = {r["osm_id"]: r for r in rows}
+    assert set(by_id) == {"101", "102"}
+    assert by_id["101"]["name"] == "Carrefour Gare"
+    assert by_id["101"]["traffic_signals_sound"] == "yes"
+    assert by_id["102"]["crossing"] == "traffic_signals"
+    assert '"tactile_paving"=>"yes"' in by_id["102"]["other_tags"]
+    for row in rows:
+        assert row["category"] == "traffic_signals"
+        assert row["source"] == "openstreetmap"
+        assert row["licence"] == "ODbL"
+        assert row["source_dataset"] == url
+        assert row["fetched_at"] == result.fetched_at
+        assert row["osm_type"] == "node"
+    assert shapely_wkt.loads(by_id["101"]["wkt"]).equals(shapely_wkt.loads("POINT (-1.68 48.11)"))
+
+
+def test_car_parks_nodes_and_areas_as_points(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "out.gpkg")
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None)
+    geom_type, rows = features(out, "parks")
+    assert ogr.GT_Flatten(geom_type) == ogr.wkbPoint
+    by_key = {(r["osm_type"], r["osm_id"]): r for r in rows}
+    # the parking entrance node on the car park's outline is not a car park
+    assert set(by_key) == {("node", "103"), ("way", "2001"), ("relation", "5001")}
+    assert result.feature_count == 3
+    assert by_key[("way", "2001")]["capacity_disabled"] == "4"
+    assert by_key[("way", "2001")]["name"] == "Parking Colombier"
+    assert by_key[("relation", "5001")]["operator"] == "Indigo"
+    assert by_key[("node", "103")]["name"] == "Parking de l'Église"
+    square = shapely_wkt.loads("POLYGON((-1.7 48.1,-1.699 48.1,-1.699 48.101,-1.7 48.101,-1.7 48.1))")
+    assert square.contains(shapely_wkt.loads(by_key[("way", "2001")]["wkt"]))
+    dataset = ogr.Open(out)
+    assert dataset.GetLayerByName("parks").GetSpatialRef().GetAuthorityCode(None) == "4326"
+
+
+def test_cycleways_are_lines(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "out.gpkg")
+    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, out, "cycle", None)
+    geom_type, rows = features(out, "cycle")
+    assert ogr.GT_Flatten(geom_type) == ogr.wkbLineString
+    assert {r["osm_id"] for r in rows} == {"3001", "3002"}  # 3003 has cycleway=no
+    assert all(r["osm_type"] == "way" for r in rows)
+    voie = next(r for r in rows if r["osm_id"] == "3001")
+    assert voie["surface"] == "asphalt"
+    assert shapely_wkt.loads(voie["wkt"]).length == pytest.approx(0.002 * 2 ** 0.5)
+
+
+def test_append_adds_a_layer(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "out.gpkg")
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "a", None)
+    source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "b", None, append=True)
+    dataset = ogr.Open(out)
+    assert {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())} == {"a", "b"}
+
+
+def test_empty_reply_gives_empty_layer(source, httpserver, tmp_path):
+    url = serve(httpserver, "empty.osm")
+    out = str(tmp_path / "out.gpkg")
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None)
+    assert result.feature_count == 0
+    dataset = ogr.Open(out)
+    assert dataset.GetLayerByName("parks").GetFeatureCount() == 0
+
+
+def test_server_from_settings(source, httpserver, tmp_path):
+    from open_territory.plugin.toolbelt.settings import load_settings, save_settings
+
+    url = serve(httpserver, "mixed.osm")
+    settings = load_settings()
+    settings.overpass_server = url
+    save_settings(settings)
+    result = source.fetch({"category": "street_lamp", "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None)
+    assert result.url == url
+    assert len(httpserver.log) == 1
+
+
+def test_runtime_remark_is_a_warning(source, httpserver, tmp_path):
+    url = serve(httpserver, "runtime_remark.osm")
+    result = source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT},
+                          str(tmp_path / "o.gpkg"), "s", None)
+    assert result.feature_count == 1
+    assert any("runtime remark" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("name, status, kind, words", [
+    ("remark_timeout.osm", 200, "timeout", "smaller area"),
+    ("remark_memory.osm", 200, "memory", "smaller area"),
+    ("partial_remark.osm", 200, "timeout", "longer timeout"),
+    ("truncated.osm", 200, "incomplete", "cut"),
+    ("remark_timeout.json", 200, "timeout", "smaller area"),
+    ("parse_error_400.html", 400, "parse", "';' expected"),
+    ("rate_limited_429.html", 429, "rate_limited", "another server"),
+    ("busy_504.html", 504, "busy", "too busy"),
+    ("busy_504.html", 200, "busy", "too busy"),
+])
+def test_errors_are_clear_and_nothing_is_written(source, httpserver, tmp_path, name, status, kind, words):
+    content_type = "text/html" if name.endswith(".html") else "application/osm3s+xml"
+    url = serve(httpserver, name, status, content_type)
+    out = tmp_path / "out.gpkg"
+    with pytest.raises(OverpassError) as caught:
+        source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, str(out), "s", None)
+    assert caught.value.kind == kind
+    assert words in str(caught.value)
+    assert not out.exists()
+
+
+def test_network_timeout_is_query_timeout_plus_margin(httpserver, tmp_path, monkeypatch):
+    seen = {}
+
+    class Recorder(Transport):
+        def post(self, url, **kwargs):
+            seen.update(kwargs)
+            return super().post(url, **kwargs)
+
+    url = serve(httpserver, "empty.osm")
+    source = OverpassSource(Recorder(cache_dir=str(tmp_path / "c"), retries=0))
+    source.fetch({"category": "street_lamp", "server": url, "timeout": 77, "extent": EXTENT},
+                 str(tmp_path / "o.gpkg"), "l", None)
+    assert seen["timeout"] == 77 + op.NETWORK_MARGIN
+    assert "[timeout:77]" in seen["data"]["data"]
+
+
+def test_request_timeout_suggests_smaller_area(httpserver, tmp_path):
+    import time
+
+    def slow(_request):
+        time.sleep(2.5)
+        return Response(fixture_bytes("empty.osm"))
+
+    httpserver.expect_request("/api/interpreter").respond_with_handler(slow)
+    source = OverpassSource(Transport(cache_dir=str(tmp_path / "c"), retries=0))
+    op_margin = op.NETWORK_MARGIN
+    op.NETWORK_MARGIN = 0
+    try:
+        with pytest.raises(OverpassError) as caught:
+            source.fetch({"category": "street_lamp", "server": httpserver.url_for("/api/interpreter"),
+                          "timeout": 1, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None)
+    finally:
+        op.NETWORK_MARGIN = op_margin
+    assert caught.value.kind == "timeout"
+    assert "smaller area" in str(caught.value)
+
+
+def test_cancel(httpserver, tmp_path):
+    from qgis.core import QgsFeedback
+
+    feedback = QgsFeedback()
+    feedback.cancel()
+    url = serve(httpserver, "mixed.osm")
+    source = OverpassSource(Transport(feedback=feedback, cache_dir=str(tmp_path / "c"), retries=0))
+    with pytest.raises(CancelledError):
+        source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"),
+                     "l", None, feedback)
