@@ -22,6 +22,7 @@ ALGORITHMS = [
     ("challenge_context", "ChallengeContextAlgorithm"),
     ("competence_matrix", "CompetenceMatrixAlgorithm"),
     ("gap_layer", "GapLayerAlgorithm"),
+    ("osm_resources", "OsmResourcesAlgorithm"),
 ]
 
 
