@@ -14,10 +14,11 @@ def source_panel_classes():
     from .resources.datagouv_panel import DatagouvPanel
     from .resources.gbfs_panel import GbfsPanel
     from .resources.ods_panel import OdsPanel
+    from .resources.osm_panel import OsmPanel
     from .resources.rudi_panel import RudiPanel
     from .resources.sensors_panel import SensorsPanel
 
-    return [OdsPanel, DatagouvPanel, RudiPanel, GbfsPanel, SensorsPanel]
+    return [OdsPanel, DatagouvPanel, RudiPanel, GbfsPanel, SensorsPanel, OsmPanel]
 
 
 class ResourcesSection(DockSection):

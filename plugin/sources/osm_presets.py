@@ -15,6 +15,7 @@ Geometry per category:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 POINT = "point"
@@ -124,3 +125,13 @@ def preset_categories() -> list:
 
 def column_name(tag: str) -> str:
     return tag.replace(":", "_")
+
+
+STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                          "resources", "styles")
+
+
+def style_path(category: str):
+    """The category's bundled QML style (resources/styles/<category>.qml), or None."""
+    path = os.path.join(STYLES_DIR, f"{category}.qml")
+    return path if os.path.exists(path) else None

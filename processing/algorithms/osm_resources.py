@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -22,7 +20,7 @@ from qgis.core import (
 
 from ...plugin.definitions import category_label
 from ...plugin.sources.base import SourceError
-from ...plugin.sources.osm_presets import preset_categories
+from ...plugin.sources.osm_presets import preset_categories, style_path
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
@@ -30,14 +28,6 @@ from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
 from ...plugin.toolbelt.settings import load_settings
 from .base import OpenTerritoryAlgorithm
 from .output_target import resolve_output
-
-STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                          "resources", "styles")
-
-
-def style_path(category: str):
-    path = os.path.join(STYLES_DIR, f"{category}.qml")
-    return path if os.path.exists(path) else None
 
 
 class CategoryStyle(QgsProcessingLayerPostProcessorInterface):

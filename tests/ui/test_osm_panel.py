@@ -1,0 +1,159 @@
+"""The OpenStreetMap dock panel: tick categories, load in the background, cancel, refresh a layer in place."""
+
+import json
+import os
+import time
+from urllib.parse import parse_qs
+
+import pytest
+from open_territory.plugin.sources.osm_presets import preset_categories
+from open_territory.ui.resources.osm_panel import SPEC_PROPERTY, OsmPanel, layer_spec
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from werkzeug import Response
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "data", "overpass")
+
+
+def fixture_bytes(name):
+    with open(os.path.join(DATA, name), "rb") as handle:
+        return handle.read()
+
+
+def wait_until(condition, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()
+
+
+@pytest.fixture()
+def project(qgis_new_project):
+    yield QgsProject.instance()
+    QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.fixture()
+def panel(qgis_iface, project, httpserver):
+    panel = OsmPanel(qgis_iface)
+    panel.map_extent_wgs84 = lambda: QgsRectangle(-1.8, 48.0, -1.5, 48.2)
+    panel.server_combo.setCurrentText(httpserver.url_for("/api/interpreter"))
+    yield panel
+    panel.shutdown()
+
+
+def tick(panel, *categories):
+    for i in range(panel.category_list.count()):
+        item = panel.category_list.item(i)
+        item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in categories else Qt.Unchecked)
+
+
+def test_lists_every_preset_category(panel):
+    assert [panel.category_list.item(i).data(Qt.UserRole) for i in range(panel.category_list.count())] \
+        == preset_categories()
+
+
+def test_nothing_ticked(panel, project):
+    panel.load_button.click()
+    assert "Tick" in panel.status_label.text() and not project.mapLayers()
+
+
+def test_loads_two_categories_styled_with_refresh_spec(panel, project, httpserver):
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("mixed.osm"))
+    tick(panel, "car_park", "cycleway")
+    panel.timeout_spin.setValue(40)
+    panel.load_button.click()
+    assert wait_until(lambda: len(project.mapLayers()) == 2)
+    layers = {layer_spec(lyr)["category"]: lyr for lyr in project.mapLayers().values()}
+    assert layers["car_park"].featureCount() == 3 and layers["cycleway"].featureCount() == 2
+    assert isinstance(layers["cycleway"].renderer(), QgsSingleSymbolRenderer)
+    assert layers["cycleway"].renderer().symbol().color().name() == "#2ca25f"
+    spec = layer_spec(layers["car_park"])
+    assert spec["timeout"] == 40 and spec["extent"] == [-1.8, 48.0, -1.5, 48.2]
+    queries = [parse_qs(r.get_data(as_text=True))["data"][0] for r, _ in httpserver.log]
+    assert len(queries) == 2 and all("[timeout:40]" in q for q in queries)
+    assert "OpenStreetMap contributors" in panel.status_label.text()
+
+
+def test_area_layer_is_used_instead_of_extent(panel, project, httpserver):
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("mixed.osm"))
+    area = QgsVectorLayer("Polygon?crs=EPSG:2154", "territory", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,"
+                                            "345000 6780000))"))
+    area.dataProvider().addFeatures([feature])
+    project.addMapLayer(area)
+    panel.area_combo.setLayer(area)
+    tick(panel, "traffic_signals")
+    panel.load_button.click()
+    assert wait_until(lambda: len(project.mapLayers()) == 2)
+    request, _ = httpserver.log[0]
+    assert '(poly:"' in parse_qs(request.get_data(as_text=True))["data"][0]
+
+
+def test_error_is_shown_and_nothing_added(panel, project, httpserver):
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
+        fixture_bytes("remark_timeout.osm"))
+    tick(panel, "street_lamp")
+    panel.load_button.click()
+    assert wait_until(lambda: panel.load_button.isEnabled())
+    assert "longer timeout" in panel.status_label.text()
+    assert not project.mapLayers()
+
+
+def test_cancel(panel, project, httpserver):
+    def slow(_request):
+        time.sleep(1.5)
+        return Response(fixture_bytes("mixed.osm"))
+
+    httpserver.expect_request("/api/interpreter").respond_with_handler(slow)
+    tick(panel, "street_lamp")
+    panel.load_button.click()
+    assert panel.cancel_button.isEnabled()
+    panel.cancel_button.click()
+    assert wait_until(lambda: panel.load_button.isEnabled())
+    assert panel.status_label.text() == "Cancelled"
+    assert not project.mapLayers()
+
+
+def test_refresh_swaps_the_data_in_place(panel, project, httpserver):
+    httpserver.expect_oneshot_request("/api/interpreter").respond_with_data(fixture_bytes("empty.osm"))
+    tick(panel, "traffic_signals")
+    panel.load_button.click()
+    assert wait_until(lambda: len(project.mapLayers()) == 1)
+    layer = list(project.mapLayers().values())[0]
+    assert layer.featureCount() == 0
+    old_source = layer.source()
+    layer.setName("my signals")
+    httpserver.expect_oneshot_request("/api/interpreter").respond_with_data(fixture_bytes("mixed.osm"))
+    finished = []
+    task = panel.refresh_layer(layer, lambda results, error: finished.append(error))
+    assert task is not None
+    assert wait_until(lambda: finished)
+    assert finished == [None]
+    assert layer.source() != old_source and layer.featureCount() == 2
+    assert layer.name() == "my signals" and layer_spec(layer)["category"] == "traffic_signals"
+    assert list(project.mapLayers().values()) == [layer]
+
+
+def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path):
+    httpserver.expect_request("/api/interpreter").respond_with_data(fixture_bytes("truncated.osm"))
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "old", "memory")
+    layer.setCustomProperty(SPEC_PROPERTY, json.dumps({
+        "source": "overpass", "category": "traffic_signals", "server": httpserver.url_for("/api/interpreter"),
+        "extent": [-1.8, 48.0, -1.5, 48.2]}))
+    project.addMapLayer(layer)
+    source = layer.source()
+    finished = []
+    panel.refresh_layer(layer, lambda results, error: finished.append(error))
+    assert wait_until(lambda: finished)
+    assert finished[0] is not None and finished[0].kind == "incomplete"
+    assert layer.source() == source
+
+
+def test_refresh_action_only_for_osm_layers(panel, project):
+    plain = QgsVectorLayer("Point?crs=EPSG:4326", "plain", "memory")
+    assert panel.refresh_layer(plain) is None

@@ -1,0 +1,321 @@
+"""Dock panel: OpenStreetMap resources by category through Overpass, for the map extent or an area layer,
+and the layer-tree action "Refresh from OpenStreetMap".
+
+Each loaded layer keeps its Overpass spec (category, server, timeout, extent or area) in the custom
+property `open_territory/overpass_spec`, so the refresh action reruns the same query. A refresh writes a
+new GeoPackage and then points the layer at it (`setDataSource`): the old data stays on screen until
+the new data is complete, and style, name and position in the layer tree are kept.
+"""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsMapLayerType,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...plugin.definitions import OSM_ATTRIBUTION, category_label
+from ...plugin.sources.osm_presets import preset_categories, style_path
+from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
+from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.network import Transport
+from ...plugin.toolbelt.settings import load_settings
+from ...plugin.toolbelt.tasks import start_task
+from .layer_output import dock_output_path
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+SPEC_PROPERTY = "open_territory/overpass_spec"
+
+
+def layer_spec(layer):
+    """The Overpass spec a layer was loaded with, or None for other layers."""
+    if layer is None:
+        return None
+    text = layer.customProperty(SPEC_PROPERTY, "")
+    if not text:
+        return None
+    try:
+        spec = json.loads(text)
+    except ValueError:
+        return None
+    return spec if isinstance(spec, dict) and spec.get("category") else None
+
+
+def fetch_categories(specs, output, feedback):
+    """Fetch each spec into its own layer of one GeoPackage; progress is shared between them. Returns
+    [(spec, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
+    from qgis.core import QgsFeedback
+
+    results = []
+    for index, spec in enumerate(specs):
+        if feedback.isCanceled():
+            return None
+        step = QgsFeedback()
+        step.progressChanged.connect(
+            lambda value, i=index: feedback.setProgress((i + value / 100.0) * 100.0 / len(specs)))
+        feedback.canceled.connect(step.cancel, Qt.DirectConnection)  # the worker waits in its own loop
+        result = OverpassSource(Transport(feedback=step)).fetch(
+            spec, output, f"osm_{spec['category']}", spec["category"], step, append=index > 0)
+        results.append((spec, result))
+    feedback.setProgress(100)
+    return results
+
+
+def style_layer(layer, category):
+    path = style_path(category)
+    if path:
+        layer.loadNamedStyle(path)
+    metadata = layer.metadata()
+    metadata.setRights([f"{OSM_ATTRIBUTION}, ODbL"])
+    metadata.setLicenses(["ODbL"])
+    layer.setMetadata(metadata)
+    layer.setCustomProperty("open_territory/attribution", OSM_ATTRIBUTION)
+
+
+class OsmPanel(QWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.task = None
+        self.refresh_tasks = {}
+        self.setObjectName("OpenTerritoryOsmPanel")
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Resources mapped in OpenStreetMap (© OpenStreetMap contributors, ODbL), loaded "
+                          "through an Overpass server for the map extent or an area layer."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.category_list = QListWidget(self)
+        for category in preset_categories():
+            item = QListWidgetItem(category_label(category), self.category_list)
+            item.setData(Qt.UserRole, category)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+        layout.addWidget(self.category_list)
+
+        form = QFormLayout()
+        self.area_combo = QgsMapLayerComboBox(self)
+        self.area_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.area_combo.setAllowEmptyLayer(True)
+        self.area_combo.setLayer(None)
+        self.area_combo.setToolTip(tr("Polygons to cover (the territory boundary); empty: the map extent"))
+        form.addRow(tr("Area"), self.area_combo)
+        settings = load_settings()
+        self.server_combo = QComboBox(self)
+        self.server_combo.setEditable(True)
+        servers = list(settings.overpass_servers)
+        if settings.overpass_server not in servers:
+            servers.insert(0, settings.overpass_server)
+        self.server_combo.addItems(servers)
+        self.server_combo.setCurrentText(settings.overpass_server)
+        form.addRow(tr("Overpass server"), self.server_combo)
+        self.timeout_spin = QSpinBox(self)
+        self.timeout_spin.setRange(10, 3600)
+        self.timeout_spin.setValue(DEFAULT_TIMEOUT)
+        self.timeout_spin.setSuffix(" s")
+        self.timeout_spin.setToolTip(tr("Seconds the server may spend on each query"))
+        form.addRow(tr("Timeout"), self.timeout_spin)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.load_button = QPushButton(tr("Load the ticked categories"), self)
+        self.load_button.clicked.connect(self.load)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+
+        self.refresh_action = QAction(tr("Refresh from OpenStreetMap"), self)
+        self.refresh_action.triggered.connect(self.refresh_active_layer)
+        self.action_installed = False
+        if self.iface is not None:
+            try:
+                self.iface.addCustomActionForLayerType(self.refresh_action, "", QgsMapLayerType.VectorLayer, False)
+                self.action_installed = True
+            except (AttributeError, TypeError):
+                pass
+        QgsProject.instance().layersAdded.connect(self.offer_refresh)
+        self.offer_refresh(QgsProject.instance().mapLayers().values())
+
+    def title(self) -> str:
+        return tr("OpenStreetMap (Overpass)")
+
+    # -- load -----------------------------------------------------------------------------------
+
+    def ticked_categories(self) -> list:
+        return [self.category_list.item(i).data(Qt.UserRole) for i in range(self.category_list.count())
+                if self.category_list.item(i).checkState() == Qt.Checked]
+
+    def map_extent_wgs84(self) -> QgsRectangle:
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if canvas is None:
+            return QgsRectangle()
+        crs = canvas.mapSettings().destinationCrs()
+        extent = canvas.extent()
+        if crs.isValid() and crs != WGS84:
+            extent = QgsCoordinateTransform(crs, WGS84, QgsProject.instance()).transformBoundingBox(extent)
+        return extent
+
+    def coverage(self) -> dict:
+        """{"area_wkt": ...} from the area layer, or {"extent": ...} from the map; {} when neither."""
+        area = self.area_combo.currentLayer()
+        if area is not None:
+            transform = QgsCoordinateTransform(area.crs(), WGS84, QgsProject.instance())
+            parts = []
+            for feature in area.getFeatures():  # a boundary: a few polygons
+                geometry = QgsGeometry(feature.geometry())
+                if not geometry.isEmpty():
+                    geometry.transform(transform)
+                    parts.append(geometry)
+            return {"area_wkt": QgsGeometry.unaryUnion(parts).asWkt(7)} if parts else {}
+        extent = self.map_extent_wgs84()
+        if extent.isNull() or extent.isEmpty():
+            return {}
+        return {"extent": [max(-180.0, extent.xMinimum()), max(-90.0, extent.yMinimum()),
+                           min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum())]}
+
+    def load(self):
+        categories = self.ticked_categories()
+        if not categories:
+            self.status_label.setText(tr("Tick at least one category."))
+            return
+        coverage = self.coverage()
+        if not coverage:
+            self.status_label.setText(tr("Zoom the map to the area to cover, or choose an area layer."))
+            return
+        server = self.server_combo.currentText().strip() or load_settings().overpass_server
+        specs = [{"source": "overpass", "category": c, "server": server, "timeout": self.timeout_spin.value(),
+                  **coverage} for c in categories]
+        output = dock_output_path("osm_resources")
+        self.set_busy(True)
+        self.status_label.setText(tr("Asking the Overpass server…"))
+        self.task = start_task(tr("OpenStreetMap resources"), lambda feedback: fetch_categories(specs, output,
+                                                                                                 feedback),
+                               lambda result, error: self.on_loaded(result, error, output))
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+
+    def on_loaded(self, results, error, output):
+        self.task = None
+        self.set_busy(False)
+        if error is not None:
+            self.status_label.setText(str(error))
+            notify(str(error), "critical", self.iface)
+            return
+        if results is None:
+            self.status_label.setText(tr("Cancelled"))
+            return
+        lines = []
+        for spec, result in results:
+            layer = QgsVectorLayer(f"{output}|layername={result.layer_name}",
+                                   tr("OSM") + " " + category_label(spec["category"]), "ogr")
+            if not layer.isValid():
+                lines.append(tr("The layer could not be opened") + f": {output}")
+                continue
+            style_layer(layer, spec["category"])
+            layer.setCustomProperty(SPEC_PROPERTY, json.dumps(spec))
+            QgsProject.instance().addMapLayer(layer)
+            lines.append(f"{category_label(spec['category'])}: {result.feature_count}")
+            lines += result.warnings
+        message = "\n".join(lines) + f"\n{OSM_ATTRIBUTION}, ODbL"
+        self.status_label.setText(message)
+        notify(tr("OpenStreetMap resources loaded") + ": " + ", ".join(lines), "success", self.iface)
+
+    def set_busy(self, busy: bool):
+        self.load_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    # -- refresh --------------------------------------------------------------------------------
+
+    def offer_refresh(self, layers):
+        if not self.action_installed:
+            return
+        for layer in layers:
+            if layer_spec(layer) is not None:
+                self.iface.addCustomActionForLayer(self.refresh_action, layer)
+
+    def refresh_active_layer(self):
+        layer = self.iface.activeLayer() if self.iface is not None else None
+        self.refresh_layer(layer)
+
+    def refresh_layer(self, layer, on_done=None):
+        """Rerun the layer's query in a background task; the layer switches to the new data only once it
+        is completely written. Returns the task, or None when the layer has no Overpass spec."""
+        spec = layer_spec(layer)
+        if spec is None:
+            notify(tr("This layer was not loaded from OpenStreetMap by Open Territory"), "warning", self.iface)
+            return None
+        layer_id = layer.id()
+        if layer_id in self.refresh_tasks:
+            return self.refresh_tasks[layer_id]
+        output = dock_output_path(f"osm_{spec['category']}")
+
+        def done(results, error):
+            self.refresh_tasks.pop(layer_id, None)
+            target = QgsProject.instance().mapLayer(layer_id)
+            if error is None and results and target is not None:
+                result = results[0][1]
+                target.setDataSource(f"{output}|layername={result.layer_name}", target.name(), "ogr")
+                target.triggerRepaint()
+                notify(target.name() + ": " + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",
+                       "success", self.iface)
+            elif error is not None:
+                notify(str(error), "critical", self.iface)
+            if on_done is not None:
+                on_done(results, error)
+
+        task = start_task(tr("Refresh from OpenStreetMap") + f": {layer.name()}",
+                          lambda feedback: fetch_categories([spec], output, feedback), done)
+        self.refresh_tasks[layer_id] = task
+        return task
+
+    def shutdown(self) -> None:
+        self.cancel()
+        for task in list(self.refresh_tasks.values()):
+            task.cancel()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self.offer_refresh)
+        except (TypeError, RuntimeError):
+            pass
+        if self.action_installed:
+            self.iface.removeCustomActionForLayerType(self.refresh_action)
+            self.action_installed = False
