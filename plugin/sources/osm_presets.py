@@ -10,7 +10,7 @@ Geometry per category:
   bike-share stations, car sharing, car parks. A car park drawn as a polygon thus becomes a point
   with `osm_type` "way" or "relation", so every car park is in ONE point layer whichever way it was
   mapped; counting and nearest-resource analyses then treat all car parks alike.
-- "line": ways (cycleways, and roads carrying a cycle lane or track).
+- "line": ways (cycleways: highway=cycleway; roads carrying a painted lane are left out, see below).
 """
 
 from __future__ import annotations
@@ -72,16 +72,14 @@ PRESETS = {
          "operator", "opening_hours", "maxstay"),
         "amenity = 'parking'"),
     "cycleway": OsmPreset(
+        # Dedicated cycle tracks only: a road with a painted lane (cycleway=lane/track on a highway) is a
+        # road, and the demo territory's expectations count highway=cycleway ways alone. ROAD_LANE_FILTERS
+        # below holds the lane tags for a future "cycle lanes on roads" category.
         "cycleway", LINE,
-        ('["highway"="cycleway"]', '["cycleway"~"^(lane|track|share_busway)$"]',
-         '["cycleway:left"~"^(lane|track|share_busway)$"]', '["cycleway:right"~"^(lane|track|share_busway)$"]',
-         '["cycleway:both"~"^(lane|track|share_busway)$"]'),
-        ("name", "highway", "cycleway", "cycleway:left", "cycleway:right", "cycleway:both", "oneway",
-         "oneway:bicycle", "segregated", "surface", "lit"),
-        "highway = 'cycleway' OR cycleway IN ('lane', 'track', 'share_busway') OR "
-        "\"cycleway:left\" IN ('lane', 'track', 'share_busway') OR "
-        "\"cycleway:right\" IN ('lane', 'track', 'share_busway') OR "
-        "\"cycleway:both\" IN ('lane', 'track', 'share_busway')"),
+        ('["highway"="cycleway"]',),
+        ("name", "highway", "cycleway", "oneway", "oneway:bicycle", "segregated", "foot", "surface", "lit",
+         "width"),
+        "highway = 'cycleway'"),
     "street_lamp": OsmPreset(
         "street_lamp", POINT,
         ('["highway"="street_lamp"]',),
@@ -110,6 +108,10 @@ PRESETS = {
         "man_made = 'monitoring_station' AND "
         "(\"monitoring:traffic\" = 'yes' OR \"monitoring:bicycle\" = 'yes')"),
 }
+
+ROAD_LANE_FILTERS = ('["cycleway"~"^(lane|track|share_busway)$"]', '["cycleway:left"~"^(lane|track|share_busway)$"]',
+                     '["cycleway:right"~"^(lane|track|share_busway)$"]',
+                     '["cycleway:both"~"^(lane|track|share_busway)$"]')
 
 
 def preset(category: str) -> OsmPreset:

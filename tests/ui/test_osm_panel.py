@@ -68,7 +68,7 @@ def test_loads_two_categories_styled_with_refresh_spec(panel, project, httpserve
     panel.load_button.click()
     assert wait_until(lambda: len(project.mapLayers()) == 2)
     layers = {layer_spec(lyr)["category"]: lyr for lyr in project.mapLayers().values()}
-    assert layers["car_park"].featureCount() == 3 and layers["cycleway"].featureCount() == 2
+    assert layers["car_park"].featureCount() == 3 and layers["cycleway"].featureCount() == 1
     assert isinstance(layers["cycleway"].renderer(), QgsSingleSymbolRenderer)
     assert layers["cycleway"].renderer().symbol().color().name() == "#2ca25f"
     spec = layer_spec(layers["car_park"])

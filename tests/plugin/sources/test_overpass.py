@@ -146,7 +146,7 @@ def test_cycleways_are_lines(source, httpserver, tmp_path):
     source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, out, "cycle", None)
     geom_type, rows = features(out, "cycle")
     assert ogr.GT_Flatten(geom_type) == ogr.wkbLineString
-    assert {r["osm_id"] for r in rows} == {"3001", "3002"}  # 3003 has cycleway=no
+    assert {r["osm_id"] for r in rows} == {"3001"}  # 3002 is a road with a lane, 3003 a road
     assert all(r["osm_type"] == "way" for r in rows)
     voie = next(r for r in rows if r["osm_id"] == "3001")
     assert voie["surface"] == "asphalt"
