@@ -5,8 +5,10 @@ The clone's folder can have any name, so a link named `open_territory` is made u
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import time
 
 import pytest
 
@@ -26,6 +28,30 @@ if PROCESSING_PLUGINS not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def collect_before_qgis_exits(qgis_app):
+    """Frees the session's leftover layers and tasks while QGIS still runs.
+
+    pytest-qgis calls exitQgis() when the session ends, and pytest then garbage-collects: a layer
+    wrapper caught in a reference cycle and destroyed after exitQgis() frees memory that QGIS has
+    already released, which aborted CI runs with "double free or corruption" after every test had
+    passed. This fixture is torn down before qgis_app, so the collection happens first.
+    """
+    yield
+    from qgis.core import QgsApplication, QgsProject
+
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    deadline = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    QgsProject.instance().clear()
+    for _ in range(3):
+        QgsApplication.processEvents()
+        gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """Each test starts from the default settings, with a cache folder of its own."""
@@ -35,3 +61,18 @@ def isolated_settings(tmp_path, monkeypatch):
     save_settings(PluginSettings(cache_dir=str(tmp_path / "cache")))
     yield
     reset_settings()
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    """The `openterritory` Processing provider, registered in QGIS's registry for the test."""
+    from open_territory.processing.provider import OpenTerritoryProvider
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    added = registry.providerById("openterritory") is None
+    if added:
+        registry.addProvider(OpenTerritoryProvider())
+    yield registry.providerById("openterritory")
+    if added:
+        registry.removeProvider("openterritory")
