@@ -8,7 +8,7 @@ QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 PACKAGE_FILES := metadata.txt __init__.py LICENSE README.md plugin processing ui resources i18n
 
-.PHONY: setup demo test test-fast lint translations package install clean bench
+.PHONY: setup demo test test-fast lint translations package install clean bench postgis
 
 setup:
 	@bash scripts/setup.sh
@@ -18,8 +18,12 @@ demo: setup translations
 
 # pytest exits 5 when it collected no test: that must fail, like any other exit code.
 # -P: the repository root must not be on sys.path, or our processing/ hides QGIS's processing.
-test: setup translations
+test: setup translations postgis
 	$(PY) -P -m pytest
+
+# A local PostgreSQL/PostGIS for the register tests (scripts/start_postgis.sh, idempotent).
+postgis: setup
+	@bash scripts/start_postgis.sh
 
 test-fast:
 	$(PY) -P -m pytest -m "not desktop and not slow"

@@ -74,3 +74,56 @@ def domain_label(key: str) -> str:
         "donnees": tr("Data"),
         "autre": tr("Other"),
     }[key]
+
+
+# Register nomenclatures (DESIGN.md "Register"): keys are stored, labels are translated.
+CHALLENGE_STATUSES = ("identified", "in_progress", "solved")
+PRIORITIES = (1, 2, 3)
+ACTOR_KINDS = (
+    "public body",
+    "association",
+    "company",
+    "laboratory",
+    "school",
+    "cluster",
+    "citizen group",
+    "maker",
+)
+CATALOG_KINDS = ("knowledge", "competence", "dataset", "software", "physical_asset", "community", "commons")
+
+
+def status_label(key: str) -> str:
+    return {
+        "identified": tr("Identified"),
+        "in_progress": tr("In progress"),
+        "solved": tr("Solved"),
+    }[key]
+
+
+def priority_label(key: int) -> str:
+    return {1: tr("1 - High"), 2: tr("2 - Medium"), 3: tr("3 - Low")}[int(key)]
+
+
+def actor_kind_label(key: str) -> str:
+    return {
+        "public body": tr("Public body"),
+        "association": tr("Association"),
+        "company": tr("Company"),
+        "laboratory": tr("Laboratory"),
+        "school": tr("School"),
+        "cluster": tr("Cluster"),
+        "citizen group": tr("Citizen group"),
+        "maker": tr("Maker"),
+    }[key]
+
+
+def catalog_kind_label(key: str) -> str:
+    return {
+        "knowledge": tr("Knowledge"),
+        "competence": tr("Competence"),
+        "dataset": tr("Data set"),
+        "software": tr("Software"),
+        "physical_asset": tr("Physical asset"),
+        "community": tr("Community"),
+        "commons": tr("Commons"),
+    }[key]

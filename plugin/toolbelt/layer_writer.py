@@ -26,12 +26,39 @@ class LayerWriteError(Exception):
     pass
 
 
-class WriteCancelled(LayerWriteError):
+class WriteCancelled(LayerWriteError):  # noqa: N818 (a cancellation, not an error)
     pass
 
 
 def utc_now_iso() -> str:
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def is_register_file(path: str) -> bool:
+    """True when `path` is an Open Territory register GeoPackage (it has a register_meta table)."""
+    if not path or not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False
+        import sqlite3  # only when an existing SQLite file is about to be written
+
+        connection = sqlite3.connect(f"file:{os.path.abspath(path)}?mode=ro", uri=True)
+        try:
+            return connection.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'register_meta'").fetchone()[0] > 0
+        finally:
+            connection.close()
+    except Exception:  # an unreadable file is not a register that can be recognised
+        return False
+
+
+def refuse_register(path: str) -> None:
+    """Resources are never written into the commons register (DESIGN.md: a refresh never overwrites it)."""
+    if is_register_file(path):
+        raise LayerWriteError(tr("This GeoPackage is the register of challenges and actors; resources are never "
+                                 "written into it. Choose another output file") + f": {path}")
 
 
 def sql_literal(value) -> str:
@@ -92,6 +119,7 @@ def write_resource_layer(src_path: str, dest_path: str, dest_layer: str, common:
     `common` maps common field names to constant values (`fetched_at` defaults to now, UTC).
     `append` adds a layer to an existing GeoPackage instead of creating the file.
     Returns the number of features written."""
+    refuse_register(dest_path)
     common = dict(common)
     common.setdefault("fetched_at", utc_now_iso())
     try:
@@ -136,7 +164,8 @@ def write_resource_layer(src_path: str, dest_path: str, dest_layer: str, common:
 @contextlib.contextmanager
 def atomic_output(dest_path: str):
     """Yield a temporary path beside `dest_path`; it replaces `dest_path` only if the block succeeds,
-    so a failed or cancelled write never touches what was already on disk."""
+    so a failed or cancelled write never touches what was already on disk. The register is refused."""
+    refuse_register(dest_path)
     folder = os.path.dirname(os.path.abspath(dest_path))
     os.makedirs(folder, exist_ok=True)
     stem, extension = os.path.splitext(os.path.basename(dest_path))

@@ -2,15 +2,14 @@ import json
 import os
 
 import pytest
-from osgeo import ogr
-from qgis.core import QgsFeedback
-
 from open_territory.plugin.toolbelt.layer_writer import (
     LayerWriteError,
     atomic_output,
     resource_select_sql,
     write_resource_layer,
 )
+from osgeo import ogr
+from qgis.core import QgsFeedback
 
 COMMON = {"category": "bus_stop", "source": "https://portal.example", "source_dataset": "arrets",
           "licence": "Licence Ouverte v2.0", "fetched_at": "2026-11-22T10:00:00Z"}

@@ -1,0 +1,79 @@
+"""Export of the register, one file per table, through GDAL (VectorTranslate at C speed).
+
+CSV files carry the geometry as a WKT column (as the demo's register files do), GeoJSON files are
+RFC 7946 (EPSG:4326). Every file is first written beside its final name; the files replace any
+previous export only once all of them are written, so a failed export leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from osgeo import gdal
+
+from ..toolbelt.i18n import tr
+from ..toolbelt.logger import log
+from .errors import RegisterError
+from .schema import SPATIAL_TABLES, TABLES
+
+gdal.UseExceptions()
+
+FORMATS = {
+    "csv": ("CSV", ".csv", ["GEOMETRY=AS_WKT", "CREATE_CSVT=NO", "WRITE_BOM=NO"]),
+    "geojson": ("GeoJSON", ".geojson", ["RFC7946=YES", "WRITE_BBOX=NO"]),
+}
+
+
+def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, feedback=None) -> list:
+    """Write the register's tables into `output_dir` as <table>.csv or <table>.geojson; return the paths."""
+    fmt = (fmt or "").lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise RegisterError(tr("Unknown export format") + f": '{fmt}' ({tr('expected')} csv, geojson)")
+    driver, extension, creation_options = FORMATS[fmt]
+    if not output_dir:
+        raise RegisterError(tr("No folder given for the export"))
+    try:
+        os.makedirs(output_dir, exist_ok=True)
+    except OSError as error:
+        raise RegisterError(tr("Cannot create the export folder") + f": {output_dir}: {error}") from None
+    written = []  # (temporary path, final path)
+    try:
+        with register.open_dataset(update=False) as dataset:
+            for index, table in enumerate(tables):
+                if feedback is not None and feedback.isCanceled():
+                    raise RegisterError(tr("Export cancelled; nothing was changed") + f": {output_dir}")
+                final = os.path.join(output_dir, table + extension)
+                handle, tmp_path = tempfile.mkstemp(prefix=f".{table}-", suffix=extension, dir=output_dir)
+                os.close(handle)
+                os.remove(tmp_path)
+                written.append((tmp_path, final))
+                spatial = table in SPATIAL_TABLES
+                # OGR SQL keeps the feature id as a `fid` column: the link tables refer to it.
+                options = gdal.VectorTranslateOptions(
+                    format=driver, layerName=table, layerCreationOptions=creation_options,
+                    SQLStatement=f'SELECT CAST(FID AS integer) AS fid, * FROM "{table}"', SQLDialect="OGRSQL",
+                    geometryType=None if spatial else "NONE", dstSRS="EPSG:4326" if spatial else None)
+                if not spatial:
+                    gdal.PushErrorHandler("CPLQuietErrorHandler")  # "no SRS" warnings of plain tables
+                try:
+                    out = gdal.VectorTranslate(tmp_path, dataset, options=options)
+                except RuntimeError as error:
+                    raise RegisterError(tr("The register could not be exported") + f": {table} → {final}: "
+                                        f"{error}") from None
+                finally:
+                    if not spatial:
+                        gdal.PopErrorHandler()
+                if out is None:
+                    raise RegisterError(tr("The register could not be exported") + f": {table} → {final}")
+                out = None
+                if feedback is not None:
+                    feedback.setProgress(100.0 * (index + 1) / len(tables))
+        for tmp_path, final in written:
+            os.replace(tmp_path, final)
+    finally:
+        for tmp_path, _final in written:
+            if os.path.exists(tmp_path):
+                os.remove(tmp_path)
+    log(f"register exported to {output_dir} ({fmt}): {', '.join(tables)}")
+    return [final for _tmp, final in written]

@@ -1,0 +1,76 @@
+"""Which column of an imported file holds which register field: the accepted header names (English and
+French, normalised by tabular.normalize_name: lowercase, no accents), the required ones, and the
+address columns a row is geocoded from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..sources.tabular import normalize_name
+from ..toolbelt.i18n import tr
+from .errors import RegisterError
+
+if TYPE_CHECKING:
+    from .import_source import Source
+
+# Register column: accepted header names, normalised (tabular.normalize_name: lowercase, no accents).
+ALIASES = {
+    "challenges": {
+        "title": ("title", "titre", "intitule", "libelle", "enjeu", "probleme", "objet"),
+        "description": ("description", "descriptif", "detail", "details", "commentaire", "precisions"),
+        "domain": ("domain", "domaine", "domaine_mobilite", "domaine_de_mobilite", "thematique", "theme"),
+        "status": ("status", "statut", "etat", "avancement"),
+        "priority": ("priority", "priorite", "urgence"),
+        "community": ("community", "communaute", "porteur", "signale_par", "source", "qui"),
+        "created_at": ("created_at", "cree_le", "date_creation", "date_de_creation", "date"),
+        "updated_at": ("updated_at", "modifie_le", "date_modification", "date_de_modification", "mis_a_jour_le"),
+    },
+    "actors": {
+        "name": ("name", "nom", "raison_sociale", "structure", "organisme", "acteur", "nom_structure"),
+        "kind": ("kind", "type", "nature", "categorie", "type_structure", "type_d_acteur", "statut_juridique"),
+        "competences": ("competences", "competence", "domaines", "domaines_de_competence", "domaine", "domains"),
+        "contact": ("contact", "email", "courriel", "mail", "e_mail", "telephone"),
+        "website": ("website", "site", "site_web", "site_internet", "url", "web"),
+    },
+}
+REQUIRED = {"challenges": ("title", "domain"), "actors": ("name",)}
+ADDRESS_NAMES = ("adresse", "address", "adresse_postale", "adresse_complete", "addr", "voie", "rue", "lieu")
+POSTCODE_NAMES = ("code_postal", "codepostal", "cp", "postcode", "code_postal_commune")
+CITY_NAMES = ("commune", "ville", "city", "localite", "nom_commune", "municipality")
+
+
+def pick_column(columns: list, names) -> str:
+    """The file column whose normalised name comes first in `names` (the leftmost one when several
+    normalise alike), or None."""
+    normalized = {}
+    for column in columns:
+        normalized.setdefault(normalize_name(column), column)
+    for name in names:
+        if name in normalized:
+            return normalized[name]
+    return None
+
+
+def map_columns(source: Source, table: str) -> dict:
+    """{register column: file column}; a RegisterError names the missing required columns."""
+    mapping = {}
+    for target, names in ALIASES[table].items():
+        column = pick_column(source.columns, names)
+        if column is not None and column not in mapping.values():
+            mapping[target] = column
+    missing = [name for name in REQUIRED[table] if name not in mapping]
+    if missing:
+        expected = "; ".join(f"{name} ({', '.join(ALIASES[table][name][:3])})" for name in missing)
+        raise RegisterError(tr("Required columns are missing from the file") + f": {source.path}: {expected}. "
+                            + tr("Columns found") + f": {', '.join(source.columns) or '-'}")
+    return mapping
+
+
+def address_of(cells: dict, columns: list) -> str:
+    """The row's address (street, postcode, city) for the geocoder; "" when the file has none."""
+    parts = []
+    for names in (ADDRESS_NAMES, POSTCODE_NAMES, CITY_NAMES):
+        column = pick_column(columns, names)
+        if column and cells.get(column, "").strip():
+            parts.append(cells[column].strip())
+    return " ".join(parts)

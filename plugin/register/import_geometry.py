@@ -1,0 +1,102 @@
+"""The geometry of an imported row, in EPSG:4326: a WKT (with or without `SRID=n;`) or GeoJSON
+column, lat/lon or Lambert-93 x/y columns (decimal commas accepted), or one column holding both
+numbers; bad or out-of-range coordinates are a RowError naming the column."""
+
+from __future__ import annotations
+
+import re
+
+from osgeo import ogr, osr
+
+from ..sources.tabular import CsvLayout, lambert93_like
+from ..toolbelt.i18n import tr
+from .errors import RowError
+from .schema import SRID
+
+ogr.UseExceptions()
+
+
+def _wgs84():
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(SRID)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def _transform_to_wgs84(geometry, epsg: int):
+    source = osr.SpatialReference()
+    source.ImportFromEPSG(epsg)
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    geometry.AssignSpatialReference(source)
+    geometry.TransformTo(_wgs84())
+    return geometry
+
+
+def _number(text: str, column: str) -> float:
+    try:
+        return float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        raise RowError(tr("Bad coordinates") + f": '{text}' ({tr('column')} {column})") from None
+
+
+def _check_lonlat(geometry, column: str):
+    minx, maxx, miny, maxy = geometry.GetEnvelope()
+    if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+        raise RowError(tr("Bad coordinates: outside longitude -180..180 / latitude -90..90")
+                       + f" ({tr('column')} {column})")
+    return geometry
+
+
+def row_geometry(cells: dict, layout: CsvLayout):
+    """The row's geometry in EPSG:4326, None when the row gives no coordinates."""
+    if layout.geometry:
+        text = cells.get(layout.geometry, "")
+        if not text:
+            return None
+        try:
+            geometry = ogr.CreateGeometryFromJson(text) if text.lstrip().startswith("{") else \
+                ogr.CreateGeometryFromWkt(re.sub(r"^\s*SRID=\d+;", "", text))
+        except RuntimeError:
+            geometry = None
+        if geometry is None or geometry.IsEmpty():
+            raise RowError(tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry})")
+        minx, maxx, miny, maxy = geometry.GetEnvelope()
+        if lambert93_like([minx, maxx], [miny, maxy]):
+            return _transform_to_wgs84(geometry, 2154)
+        return _check_lonlat(geometry, layout.geometry)
+    if layout.lat and layout.lon:
+        lat_text, lon_text = cells.get(layout.lat, ""), cells.get(layout.lon, "")
+        if not lat_text and not lon_text:
+            return None
+        if not lat_text or not lon_text:
+            raise RowError(tr("Bad coordinates: one of the two is missing") + f" ({layout.lon}/{layout.lat})")
+        x, y = _number(lon_text, layout.lon), _number(lat_text, layout.lat)
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(x, y)
+        if layout.crs == "EPSG:2154" or lambert93_like([x], [y]):
+            if not lambert93_like([x], [y]):
+                raise RowError(tr("Bad coordinates: outside Lambert-93 France") + f" ({x}, {y})")
+            return _transform_to_wgs84(point, 2154)
+        return _check_lonlat(point, f"{layout.lon}/{layout.lat}")
+    if layout.combined:
+        text = cells.get(layout.combined, "")
+        if not text:
+            return None
+        numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", text)
+        if len(numbers) != 2:
+            raise RowError(tr("Bad coordinates") + f": '{text}' ({tr('column')} {layout.combined})")
+        a, b = float(numbers[0]), float(numbers[1])
+        x, y = (a, b) if layout.combined_order == "lonlat" else (b, a)
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(x, y)
+        return _check_lonlat(point, layout.combined)
+    return None
+
+
+def actor_area(geometry):
+    """An actor's geometry is its area of action: a polygon or multipolygon, returned as a multipolygon;
+    any other geometry is a RowError."""
+    if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        raise RowError(tr("An actor's geometry is its area of action: a polygon is expected")
+                       + f" ({geometry.GetGeometryName()})")
+    return ogr.ForceToMultiPolygon(geometry)

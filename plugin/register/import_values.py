@@ -1,0 +1,164 @@
+"""The register values of an imported row: French and English domain, status, priority and kind
+names, competence lists, French and ISO dates, and the checks that leave a row out (RowError)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+from ..definitions import (
+    ACTOR_KINDS,
+    CHALLENGE_STATUSES,
+    DOMAINS,
+    actor_kind_label,
+    domain_label,
+    priority_label,
+    status_label,
+)
+from ..sources.tabular import normalize_name
+from ..toolbelt.i18n import tr
+from .errors import RowError
+
+DOMAIN_SYNONYMS = {
+    "routes": "voirie", "route": "voirie", "rue": "voirie", "chaussee": "voirie", "roads": "voirie",
+    "parking": "stationnement", "stationnements": "stationnement",
+    "vehicule": "vehicules", "vehicules_et_flottes": "vehicules", "flotte": "vehicules", "flottes": "vehicules",
+    "transports_collectifs": "transport_collectif", "transport_en_commun": "transport_collectif",
+    "transports_en_commun": "transport_collectif", "bus": "transport_collectif", "tc": "transport_collectif",
+    "cyclable": "velo", "velos": "velo", "cycling": "velo", "bicyclette": "velo",
+    "pieton": "marche", "pietons": "marche", "marche_a_pied": "marche", "walking": "marche",
+    "livraison": "logistique", "livraisons": "logistique", "logistique_urbaine": "logistique",
+    "securite": "securite_routiere", "accidentologie": "securite_routiere",
+    "qualite_de_l_air": "qualite_air", "air": "qualite_air", "pollution": "qualite_air",
+    "donnee": "donnees", "data": "donnees", "open_data": "donnees",
+    "other": "autre", "divers": "autre", "autres": "autre",
+}
+STATUS_SYNONYMS = {
+    "identifie": "identified", "identifiee": "identified", "nouveau": "identified", "a_traiter": "identified",
+    "ouvert": "identified", "en_cours": "in_progress", "encours": "in_progress", "resolu": "solved",
+    "resolue": "solved", "traite": "solved", "traitee": "solved", "clos": "solved", "ferme": "solved",
+}
+PRIORITY_SYNONYMS = {
+    "haute": 1, "elevee": 1, "forte": 1, "high": 1, "urgent": 1, "moyenne": 2, "medium": 2, "normale": 2,
+    "basse": 3, "faible": 3, "low": 3,
+}
+KIND_SYNONYMS = {
+    "collectivite": "public body", "collectivite_territoriale": "public body", "organisme_public": "public body",
+    "service_public": "public body", "etablissement_public": "public body", "mairie": "public body",
+    "commune": "public body", "epci": "public body", "administration": "public body",
+    "asso": "association", "entreprise": "company", "societe": "company", "laboratoire": "laboratory",
+    "labo": "laboratory", "recherche": "laboratory", "ecole": "school", "lycee": "school", "college": "school",
+    "universite": "school", "etablissement_scolaire": "school", "enseignement": "school", "pole": "cluster",
+    "pole_de_competitivite": "cluster", "grappe": "cluster", "collectif_citoyen": "citizen group",
+    "groupe_citoyen": "citizen group", "collectif": "citizen group", "citoyens": "citizen group",
+    "fablab": "maker", "fab_lab": "maker", "makers": "maker", "tiers_lieu": "maker", "atelier": "maker",
+}
+
+
+def _match(value: str, keys, label, synonyms, unknown: str):
+    """The key among `keys` that `value` names (the key, its label or a synonym, normalised); else a
+    RowError starting with `unknown` and listing the keys."""
+    table = {}
+    for key in keys:
+        table[normalize_name(str(key))] = key
+        table[normalize_name(label(key))] = key
+    table.update(synonyms)
+    text = normalize_name(value)
+    if text in table:
+        return table[text]
+    raise RowError(unknown + f" '{value}' ({tr('expected one of')}: {', '.join(keys)})")
+
+
+def match_domain(value: str):
+    return _match(value, DOMAINS, domain_label, DOMAIN_SYNONYMS, tr("Unknown mobility domain"))
+
+
+def match_status(value: str):
+    return _match(value, CHALLENGE_STATUSES, status_label, STATUS_SYNONYMS, tr("Unknown status"))
+
+
+def match_priority(value: str):
+    text = normalize_name(value)
+    table = {str(p): p for p in (1, 2, 3)}
+    table.update({normalize_name(priority_label(p)): p for p in (1, 2, 3)})
+    table.update(PRIORITY_SYNONYMS)
+    if text in table:
+        return table[text]
+    raise RowError(tr("Invalid priority") + f" '{value}' ({tr('expected 1, 2 or 3')})")
+
+
+def match_kind(value: str):
+    return _match(value, ACTOR_KINDS, actor_kind_label, KIND_SYNONYMS, tr("Unknown kind of actor"))
+
+
+def match_competences(value: str) -> str:
+    text = value.strip()
+    items = None
+    if text.startswith("["):
+        try:
+            items = [str(v) for v in json.loads(text)]
+        except ValueError:
+            items = None
+    if items is None:
+        items = re.split(r"[;,|/]", text.strip("{}"))
+    keys = []
+    for item in items:
+        item = item.strip().strip('"')
+        if item:
+            key = match_domain(item)
+            if key not in keys:
+                keys.append(key)
+    return "{" + ",".join(keys) + "}" if keys else None
+
+
+def parse_datetime(value: str):
+    text = value.strip()
+    gdal_style = re.match(r"^(\d{4})/(\d{2})/(\d{2})(?: (\d{2}:\d{2}:\d{2}(?:\.\d+)?))?([+-]\d{2})?$", text)
+    if gdal_style:  # as GDAL writes dates into CSV files (the register's own CSV export)
+        year, month, day, clock, zone = gdal_style.groups()
+        text = f"{year}-{month}-{day}T{clock or '00:00:00'}" + (f"{zone}:00" if zone else "")
+    for pattern in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).strftime("%Y-%m-%dT%H:%M:%S")
+        except ValueError:
+            pass
+    try:
+        parsed = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise RowError(tr("Invalid date") + f" '{value}' ({tr('expected YYYY-MM-DD or DD/MM/YYYY')})") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return parsed.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def validate_row(table: str, cells: dict, mapping: dict) -> dict:
+    """The register values of one row (geometry aside), or a RowError."""
+    def get(name):
+        column = mapping.get(name)
+        return cells.get(column, "").strip() if column else ""
+
+    values = {}
+    if table == "challenges":
+        values["title"] = get("title")
+        if not values["title"]:
+            raise RowError(tr("The title is empty") + f" ({tr('column')} {mapping['title']})")
+        if not get("domain"):
+            raise RowError(tr("The mobility domain is empty") + f" ({tr('column')} {mapping['domain']})")
+        values["domain"] = match_domain(get("domain"))
+        values["status"] = match_status(get("status")) if get("status") else "identified"
+        values["priority"] = match_priority(get("priority")) if get("priority") else None
+        values["description"] = get("description") or None
+        values["community"] = get("community") or None
+        for name in ("created_at", "updated_at"):
+            values[name] = parse_datetime(get(name)) if get(name) else None
+    else:
+        values["name"] = get("name")
+        if not values["name"]:
+            raise RowError(tr("The name is empty") + f" ({tr('column')} {mapping['name']})")
+        values["kind"] = match_kind(get("kind")) if get("kind") else None
+        values["competences"] = match_competences(get("competences")) if get("competences") else None
+        values["contact"] = get("contact") or None
+        values["website"] = get("website") or None
+    return values

@@ -1,0 +1,420 @@
+"""Where a register lives, and how it is made, opened, upgraded and written.
+
+A target is either a GeoPackage path or `postgres:<QGIS connection name>[/<schema>]`, the connection
+being one of QGIS's saved PostgreSQL connections (so the team's host, database, SSL mode and
+authentication configuration come from QGIS). Both are reached through GDAL/OGR, so the SQL, the
+transactions and the writes are the same code on both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+
+from osgeo import gdal, ogr
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
+
+from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.logger import log
+from .errors import RegisterError
+from .schema import (
+    CHALLENGE_FAMILIES,
+    DEFAULT_PG_SCHEMA,
+    DOMAIN_TABLE,
+    GEOMETRY_COLUMN,
+    META_TABLE,
+    SCHEMA_VERSION,
+    SPATIAL_TABLES,
+    SRID,
+    TABLES,
+    dialect_for,
+    migration_statements,
+)
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+POSTGRES_PREFIX = "postgres:"
+CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited for
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+# -- QGIS PostgreSQL connections -------------------------------------------------------------------
+
+
+def _postgres_metadata():
+    return QgsProviderRegistry.instance().providerMetadata("postgres")
+
+
+def postgres_connections() -> list:
+    """Names of QGIS's saved PostgreSQL connections, sorted, for the UI's combo."""
+    metadata = _postgres_metadata()
+    if metadata is None:
+        return []
+    return sorted(metadata.connections(False).keys(), key=str.lower)
+
+
+def _connection_uri(name: str) -> QgsDataSourceUri:
+    metadata = _postgres_metadata()
+    connections = metadata.connections(False) if metadata is not None else {}
+    if name not in connections:
+        known = ", ".join(sorted(connections)) or tr("none")
+        raise RegisterError(tr("No saved PostgreSQL connection of this name in QGIS") + f": '{name}' "
+                            f"({tr('saved connections')}: {known})")
+    return QgsDataSourceUri(connections[name].uri())
+
+
+def parse_target(target: str):
+    """("gpkg", absolute path, None) or ("postgres", connection name, schema)."""
+    if not target or not str(target).strip():
+        raise RegisterError(tr("No register given: choose a GeoPackage file or a PostgreSQL connection"))
+    target = str(target).strip()
+    if not target.lower().startswith(POSTGRES_PREFIX):
+        return "gpkg", os.path.abspath(os.path.expanduser(target)), None
+    rest = target[len(POSTGRES_PREFIX):].strip()
+    connection, schema = rest, DEFAULT_PG_SCHEMA
+    if "/" in rest and rest not in postgres_connections():
+        connection, _, schema = rest.rpartition("/")
+    schema = schema.strip() or DEFAULT_PG_SCHEMA
+    if not connection:
+        raise RegisterError(tr("No PostgreSQL connection named in the register target") + f": '{target}'")
+    if not IDENTIFIER.match(schema):
+        raise RegisterError(tr("Invalid PostgreSQL schema name (letters, digits and _ only)") + f": '{schema}'")
+    return "postgres", connection, schema.lower()
+
+
+# -- the register ---------------------------------------------------------------------------------
+
+
+class Register:
+    """An open register: where it is, its schema version, and how to reach its tables."""
+
+    def __init__(self, kind: str, location: str, schema: str = None, schema_version: int = SCHEMA_VERSION):
+        self.kind = kind  # "gpkg" or "postgres"
+        self.location = location  # GeoPackage path or QGIS connection name
+        self.schema = schema
+        self.schema_version = schema_version
+        self.dialect = dialect_for(kind, schema)
+
+    # identity
+
+    @property
+    def target(self) -> str:
+        if self.kind == "gpkg":
+            return self.location
+        return f"{POSTGRES_PREFIX}{self.location}/{self.schema}"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.kind == "postgres"
+
+    def describe(self) -> str:
+        """Where the register is, for messages and the dock."""
+        if self.kind == "gpkg":
+            return tr("GeoPackage") + f" {self.location}"
+        uri = _connection_uri(self.location)
+        where = f"{uri.host() or 'localhost'}:{uri.port() or 5432}/{uri.database()}"
+        return tr("PostgreSQL connection") + f" '{self.location}' ({where}, {tr('schema')} {self.schema})"
+
+    def __repr__(self):
+        return f"Register({self.target!r}, v{self.schema_version})"
+
+    # QGIS layers
+
+    def layer_uri(self, table: str, family: str = None):
+        """(uri, provider key) of one of the register's tables, for QgsVectorLayer.
+
+        Challenges hold any geometry type and a QGIS layer holds one: `family` ("Point", "LineString",
+        "Polygon", or "None" for the challenges without a location) picks the part; without it the
+        whole table is given (as attributes only on PostGIS)."""
+        if table not in TABLES and table not in (DOMAIN_TABLE, META_TABLE):
+            raise RegisterError(tr("The register has no such table") + f": '{table}'")
+        if family is not None and family not in CHALLENGE_FAMILIES:
+            raise RegisterError(tr("Unknown geometry family") + f": '{family}'")
+        geometry = GEOMETRY_COLUMN if table in SPATIAL_TABLES else None
+        if self.kind == "gpkg":
+            uri = f"{self.location}|layername={table}"
+            if geometry and family == "None":
+                uri += f'|subset="{GEOMETRY_COLUMN}" IS NULL'
+            elif geometry and family:
+                uri += f"|geometrytype={family}"
+            return uri, "ogr"
+        uri = _connection_uri(self.location)
+        if geometry and family == "None":
+            uri.setDataSource(self.schema, table, None, f'"{GEOMETRY_COLUMN}" IS NULL', "fid")
+        elif geometry and (family or table == "actors"):
+            uri.setDataSource(self.schema, table, geometry, "", "fid")
+            uri.setSrid(str(SRID))
+            uri.setWkbType(QgsWkbTypes.parseType(family or "MultiPolygon"))
+        else:
+            uri.setDataSource(self.schema, table, None, "", "fid")
+        return uri.uri(False), "postgres"
+
+    def add_to_project(self, project=None) -> dict:
+        from .project_layers import add_register_to_project
+
+        return add_register_to_project(self, project)
+
+    # database access
+
+    def connection_string(self) -> str:
+        if self.kind == "gpkg":
+            return self.location
+        return postgres_dsn(self.location)
+
+    @contextlib.contextmanager
+    def open_dataset(self, update: bool = True):
+        dataset = open_dataset(self.kind, self.location, self.schema, update)
+        try:
+            yield dataset
+        finally:
+            dataset = None
+
+    def counts(self) -> dict:
+        """{table: number of rows}."""
+        with self.open_dataset(update=False) as dataset:
+            return {table: _scalar(dataset, f"SELECT count(*) FROM {self.dialect.qualify(table)}") for table in TABLES}
+
+
+def postgres_dsn(connection: str) -> str:
+    """The libpq connection string of a saved QGIS connection (authentication configurations expanded,
+    never logged), with a connection timeout."""
+    uri = _connection_uri(connection)
+    info = uri.connectionInfo(True)
+    if "connect_timeout" not in info:
+        info += f" connect_timeout={CONNECT_TIMEOUT}"
+    return info
+
+
+def _pg_where(connection: str) -> str:
+    uri = _connection_uri(connection)
+    return f"'{connection}' ({uri.host() or 'localhost'}:{uri.port() or 5432}/{uri.database()})"
+
+
+def _clean_pg_error(error) -> str:
+    text = re.sub(r"password=\S+", "password=***", str(error))
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def open_dataset(kind: str, location: str, schema: str = None, update: bool = True):
+    flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
+    if kind == "gpkg":
+        try:
+            return gdal.OpenEx(location, flags, allowed_drivers=["GPKG"])
+        except RuntimeError as error:
+            raise RegisterError(tr("Cannot open the GeoPackage") + f" {location}: {error}") from None
+    dsn = "PG:" + postgres_dsn(location)
+    options = [f"SCHEMAS={schema}"] if schema else []
+    try:
+        return gdal.OpenEx(dsn, flags, allowed_drivers=["PostgreSQL"], open_options=options)
+    except RuntimeError as error:
+        raise RegisterError(tr("Cannot connect to the PostgreSQL database") + f" {_pg_where(location)}: "
+                            + _clean_pg_error(error)) from None
+
+
+def _execute(dataset, sql: str):
+    result = dataset.ExecuteSQL(sql)
+    if result is not None:
+        dataset.ReleaseResultSet(result)
+
+
+def _scalar(dataset, sql: str):
+    result = dataset.ExecuteSQL(sql)
+    try:
+        if result is None:
+            return None
+        feature = result.GetNextFeature()
+        return None if feature is None or feature.IsFieldNull(0) else feature.GetField(0)
+    finally:
+        if result is not None:
+            dataset.ReleaseResultSet(result)
+
+
+def _table_exists(dataset, kind: str, schema: str, table: str) -> bool:
+    if kind == "gpkg":
+        return bool(_scalar(dataset, f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"))
+    return bool(_scalar(dataset, f"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' "
+                                 f"AND tablename = '{table}'"))
+
+
+def _read_version(dataset, kind: str, schema: str, where: str):
+    """The schema version of the register in `dataset`, or None when there is no register."""
+    if not _table_exists(dataset, kind, schema, META_TABLE):
+        return None
+    qualified = dialect_for(kind, schema).qualify(META_TABLE)
+    value = _scalar(dataset, f"SELECT value FROM {qualified} WHERE key = 'schema_version'")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise RegisterError(tr("The register has no valid schema version") + f": {where} ({value!r})") from None
+
+
+def _migrate(dataset, kind: str, schema: str, start: int, where: str) -> None:
+    """Run the migrations above `start` in one transaction, recording the new version."""
+    dialect = dialect_for(kind, schema)
+    meta = dialect.qualify(META_TABLE)
+    statement = ""
+    dataset.StartTransaction(force=True)
+    try:
+        if start > 0 and kind == "postgres":
+            # A shared register: a colleague may be upgrading it at the same moment. The lock makes the
+            # second upgrade wait, then find the register already up to date.
+            _execute(dataset, f"LOCK TABLE {meta} IN EXCLUSIVE MODE")
+            current = int(_scalar(dataset, f"SELECT value FROM {meta} WHERE key = 'schema_version'") or start)
+            if current >= SCHEMA_VERSION:
+                dataset.CommitTransaction()
+                return
+            start = current
+        for version in range(start + 1, SCHEMA_VERSION + 1):
+            for statement in migration_statements(version, dialect):
+                _execute(dataset, statement)
+            statement = ""
+        now = utc_now_iso()
+        _execute(dataset, f"DELETE FROM {meta} WHERE key IN ('schema_version', 'upgraded_at')")
+        _execute(dataset, f"INSERT INTO {meta} (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}')")
+        key = "created_at" if start == 0 else "upgraded_at"
+        _execute(dataset, f"INSERT INTO {meta} (key, value) VALUES ('{key}', '{now}')")
+        dataset.CommitTransaction()
+    except RuntimeError as error:
+        dataset.RollbackTransaction()
+        detail = _clean_pg_error(error)
+        log(f"register migration failed on {where}: {detail} [{statement[:200]}]", "warning")
+        raise RegisterError(tr("The register's schema could not be written") + f": {where}: {detail}") from None
+
+
+def ensure_spatial_indexes(kind: str, location: str) -> None:
+    """GeoPackage: GDAL's own R-tree (table and triggers) on the spatial tables that lack one. Run on a
+    fresh connection, after the migration that made the tables, so GDAL knows them."""
+    if kind != "gpkg":
+        return  # PostGIS: GIST indexes are created with the tables
+    dataset = open_dataset(kind, location)
+    try:
+        for table in SPATIAL_TABLES:
+            if not _scalar(dataset, f"SELECT HasSpatialIndex('{table}', '{GEOMETRY_COLUMN}')"):
+                _execute(dataset, f"SELECT CreateSpatialIndex('{table}', '{GEOMETRY_COLUMN}')")
+    finally:
+        dataset = None
+
+
+def _ensure_postgis(dataset, connection: str) -> None:
+    if _scalar(dataset, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'"):
+        return
+    try:
+        _execute(dataset, "CREATE EXTENSION IF NOT EXISTS postgis")
+    except RuntimeError as error:
+        raise RegisterError(tr("PostGIS is not installed in the database and could not be added; ask its "
+                               "administrator to run CREATE EXTENSION postgis") + f": {_pg_where(connection)} "
+                            f"({_clean_pg_error(error)})") from None
+
+
+def _conflicts(dataset, kind: str, schema: str) -> list:
+    return [t for t in (META_TABLE, DOMAIN_TABLE) + TABLES if _table_exists(dataset, kind, schema, t)]
+
+
+def create_register(target: str) -> Register:
+    """Make a new, empty register at `target`; an existing register (or tables of the same names)
+    is never overwritten."""
+    kind, location, schema = parse_target(target)
+    if kind == "gpkg":
+        return _create_gpkg(location)
+    where = _pg_where(location)
+    dataset = open_dataset(kind, location, None)
+    try:
+        _ensure_postgis(dataset, location)
+        clash = _conflicts(dataset, kind, schema)
+        if META_TABLE in clash:
+            raise RegisterError(tr("A register already exists there; open it instead of creating it")
+                                + f": {where}, {tr('schema')} {schema}")
+        if clash:
+            raise RegisterError(tr("Tables of the same names already exist; choose another schema")
+                                + f": {where}, {tr('schema')} {schema} ({', '.join(clash)})")
+        schema_existed = bool(_scalar(dataset, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'"))
+        if not schema_existed:
+            try:
+                _execute(dataset, f'CREATE SCHEMA "{schema}"')
+            except RuntimeError as error:
+                raise RegisterError(tr("Cannot create the schema") + f" {schema}: {where}: "
+                                    + _clean_pg_error(error)) from None
+        try:
+            _migrate(dataset, kind, schema, 0, where)
+        except RegisterError:
+            if not schema_existed:
+                _execute(dataset, f'DROP SCHEMA IF EXISTS "{schema}"')
+            raise
+    finally:
+        dataset = None
+    log(f"register created: postgres {where} schema {schema}")
+    return Register(kind, location, schema)
+
+
+def _create_gpkg(path: str) -> Register:
+    if os.path.isdir(path):
+        raise RegisterError(tr("The register must be a file, not a folder") + f": {path}")
+    if os.path.exists(path):
+        dataset = open_dataset("gpkg", path, None)
+        try:
+            clash = _conflicts(dataset, "gpkg", None)
+            if META_TABLE in clash:
+                raise RegisterError(tr("A register already exists there; open it instead of creating it")
+                                    + f": {path}")
+            if clash:
+                raise RegisterError(tr("Tables of the same names already exist in the GeoPackage")
+                                    + f": {path} ({', '.join(clash)})")
+            _migrate(dataset, "gpkg", None, 0, path)  # one transaction: all tables or none
+        finally:
+            dataset = None
+        ensure_spatial_indexes("gpkg", path)
+        return Register("gpkg", path)
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        raise RegisterError(tr("The folder of the register does not exist") + f": {folder}")
+    # Built beside, then renamed: a failed creation leaves nothing at `path`.
+    handle, tmp_path = tempfile.mkstemp(prefix=".register-", suffix=".gpkg", dir=folder)
+    os.close(handle)
+    os.remove(tmp_path)
+    try:
+        dataset = gdal.GetDriverByName("GPKG").Create(tmp_path, 0, 0, 0, gdal.GDT_Unknown)
+        if dataset is None:
+            raise RegisterError(tr("Cannot create the GeoPackage") + f": {path}")
+        _migrate(dataset, "gpkg", None, 0, path)
+        dataset = None
+        ensure_spatial_indexes("gpkg", tmp_path)
+        if os.path.exists(path):
+            raise RegisterError(tr("A file appeared at the register's path meanwhile") + f": {path}")
+        os.replace(tmp_path, path)
+    except RuntimeError as error:
+        raise RegisterError(tr("Cannot create the GeoPackage") + f": {path}: {error}") from None
+    finally:
+        dataset = None
+        for leftover in (tmp_path, tmp_path + "-journal", tmp_path + "-wal", tmp_path + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    log(f"register created: {path}")
+    return Register("gpkg", path)
+
+
+def open_register(target: str) -> Register:
+    """Open the register at `target`, upgrading its schema in place when it is older than this plugin's."""
+    kind, location, schema = parse_target(target)
+    if kind == "gpkg" and not os.path.isfile(location):
+        raise RegisterError(tr("No register at this path") + f": {location}")
+    where = location if kind == "gpkg" else _pg_where(location) + f", {tr('schema')} {schema}"
+    dataset = open_dataset(kind, location, schema if kind == "postgres" else None)
+    try:
+        version = _read_version(dataset, kind, schema, where)
+        if version is None:
+            raise RegisterError(tr("This is not an Open Territory register (no register_meta table)") + f": {where}")
+        if version > SCHEMA_VERSION:
+            raise RegisterError(
+                tr("The register was made by a newer version of Open Territory; update the plugin to open it")
+                + f": {where} ({tr('schema version')} {version} > {SCHEMA_VERSION})")
+        if version < SCHEMA_VERSION:
+            _migrate(dataset, kind, schema, version, where)
+            log(f"register upgraded from schema version {version} to {SCHEMA_VERSION}: {where}")
+    finally:
+        dataset = None
+    ensure_spatial_indexes(kind, location)
+    return Register(kind, location, schema, SCHEMA_VERSION)

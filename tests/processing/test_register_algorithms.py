@@ -1,0 +1,54 @@
+"""openterritory:register_import and register_export through Processing (GeoPackage register; the
+PostGIS behaviour of the same functions is tested in tests/plugin/register)."""
+
+import csv
+import os
+
+import pytest
+from open_territory.plugin.register import create_register, open_register
+from osgeo import ogr
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+DEMO = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                    "resources", "demo", "data", "register")
+
+
+def run(algorithm, parameters):
+    import processing
+
+    return processing.run(f"openterritory:{algorithm}", parameters, context=QgsProcessingContext(),
+                          feedback=QgsProcessingFeedback())
+
+
+def test_import_then_export(provider, tmp_path):
+    target = str(tmp_path / "register.gpkg")
+    bad = tmp_path / "enjeux.csv"
+    bad.write_text("titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;magie;47,81;-1,59\n",
+                   encoding="cp1252")
+    results = run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(bad), "GEOCODE": False,
+                                      "CREATE": True, "OUTPUT": str(tmp_path / "report.csv")})
+    assert (results["IMPORTED"], results["FAILED"], results["GEOCODED"]) == (1, 1, 0)
+    with open(tmp_path / "report.csv", encoding="utf-8") as handle:
+        report = list(csv.DictReader(handle))
+    assert report[0]["line"] == "3" and "magie" in report[0]["reason"]
+    results = run("register_import", {"TARGET": target, "TABLE": 1, "INPUT": os.path.join(DEMO, "actors.csv"),
+                                      "GEOCODE": False})
+    assert results["IMPORTED"] == 6
+    assert open_register(target).counts()["actors"] == 6
+
+    results = run("register_export", {"TARGET": target, "FORMAT": 1, "OUTPUT": str(tmp_path / "out")})
+    assert os.path.basename(results["FILES"][0]) == "challenges.geojson"
+    dataset = ogr.Open(str(tmp_path / "out" / "actors.geojson"))  # kept: the layer dies with it
+    assert dataset.GetLayer(0).GetFeatureCount() == 6
+
+
+def test_errors_are_processing_errors(provider, tmp_path):
+    with pytest.raises(QgsProcessingException, match="No register at this path"):
+        run("register_export", {"TARGET": str(tmp_path / "none.gpkg"), "FORMAT": 0, "OUTPUT": str(tmp_path)})
+    target = str(tmp_path / "register.gpkg")
+    create_register(target)
+    missing = tmp_path / "x.csv"
+    missing.write_text("description\nrien\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="Required columns are missing"):
+        run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(missing), "GEOCODE": False})
+    assert open_register(target).counts()["challenges"] == 0
