@@ -1,11 +1,36 @@
-"""Dock section: export."""
+"""Dock section: export the current map for a council meeting (plugin/export/council_map.py).
+
+The map is what the canvas shows: its visible layers in their drawing order and its extent, in its
+CRS. Print layouts are not thread safe (QGIS's own layout exports run in the main thread too), so
+the export runs here in the main thread with a busy cursor and the progress bar; an A4 page takes
+well under a second, an atlas a fraction of a second per page.
+"""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtWidgets import QVBoxLayout
+import os
+
+from qgis.core import Qgis, QgsFeedback, QgsMapLayerProxyModel, QgsProject, QgsReferencedRectangle
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QDir, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from ..plugin.toolbelt.i18n import tr
+from ..plugin.toolbelt.logger import TAG, log, notify
 from .sections import DockSection
+
+FORMAT_EXTENSIONS = ("pdf", "png")
 
 
 class ExportSection(DockSection):
@@ -13,9 +38,203 @@ class ExportSection(DockSection):
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, parent)
+        self.busy = False
+        self.last_result = None
         layout = QVBoxLayout(self)
-        self.add_intro(layout, tr("Export the current map for a council meeting."))
+        self.add_intro(
+            layout,
+            tr(
+                "Export the current map for a council meeting: the layers shown and the area in view, with "
+                "title, legend, scale bar, north arrow, date and the sources and licences of every layer."
+            ),
+        )
+        form = QFormLayout()
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("councilTitle")
+        self.title_edit.setToolTip(tr("Empty: the project's title, else the territory's name"))
+        form.addRow(tr("Title"), self.title_edit)
+        self.subtitle_edit = QLineEdit(self)
+        self.subtitle_edit.setPlaceholderText(tr("Optional"))
+        form.addRow(tr("Subtitle"), self.subtitle_edit)
+        page_row = QHBoxLayout()
+        self.page_combo = QComboBox(self)
+        self.page_combo.addItem("A4", "A4")
+        self.page_combo.addItem("A3", "A3")
+        self.orientation_combo = QComboBox(self)
+        self.orientation_combo.addItem(tr("Landscape"), "landscape")
+        self.orientation_combo.addItem(tr("Portrait"), "portrait")
+        self.format_combo = QComboBox(self)
+        self.format_combo.addItem("PDF", "pdf")
+        self.format_combo.addItem("PNG", "png")
+        self.format_combo.setToolTip(tr("Vector PDF, or PNG images at 150 dpi (one per page)"))
+        self.format_combo.currentIndexChanged.connect(self.follow_format)
+        for widget in (self.page_combo, self.orientation_combo, self.format_combo):
+            page_row.addWidget(widget)
+        form.addRow(tr("Page"), page_row)
+        self.atlas_check = QCheckBox(tr("One page per feature of"), self)
+        self.atlas_check.setToolTip(tr("An atlas: one page per commune or district, named after it"))
+        self.coverage_combo = QgsMapLayerComboBox(self)
+        self.coverage_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.coverage_combo.setEnabled(False)
+        self.atlas_check.toggled.connect(self.coverage_combo.setEnabled)
+        form.addRow(self.atlas_check, self.coverage_combo)
+        self.logo_widget = QgsFileWidget(self)
+        self.logo_widget.setStorageMode(QgsFileWidget.GetFile)
+        self.logo_widget.setFilter(tr("Images") + " (*.svg *.png *.jpg *.jpeg)")
+        self.logo_widget.setToolTip(tr("The territory's logo, top right; empty: no logo"))
+        form.addRow(tr("Logo"), self.logo_widget)
+        self.output_widget = QgsFileWidget(self)
+        self.output_widget.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_widget.setConfirmOverwrite(True)
+        self.output_widget.setFilter(tr("PDF") + " (*.pdf)")
+        self.output_widget.setFilePath(self.default_output())
+        form.addRow(tr("Output file"), self.output_widget)
+        layout.addLayout(form)
+        self.export_button = QPushButton(tr("Export for council"), self)
+        self.export_button.setObjectName("councilExport")
+        self.export_button.setToolTip(tr("The layers shown on the map and the area in view"))
+        self.export_button.clicked.connect(self.export)
+        layout.addWidget(self.export_button)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(False)  # shown while an export runs
+        layout.addWidget(self.progress)
         layout.addStretch(1)
+        self.refresh_title()
 
     def title(self) -> str:
         return tr("Export")
+
+    # -- defaults ------------------------------------------------------------------------------
+
+    def showEvent(self, event):  # noqa: N802
+        self.refresh_title()
+        super().showEvent(event)
+
+    def default_title(self) -> str:
+        """The project's title, else the name of the territory picked in the dock, else a plain title."""
+        project_title = QgsProject.instance().title()
+        if project_title:
+            return project_title
+        window = self.window()
+        territory = window.findChild(DockSection, "OpenTerritorySection_territory") if window is not None else None
+        profile = getattr(territory, "profile", None)
+        if profile is not None and getattr(profile, "name", ""):
+            return profile.name
+        return tr("Council map")
+
+    def refresh_title(self) -> None:
+        self.title_edit.setPlaceholderText(self.default_title())
+
+    def default_output(self) -> str:
+        folder = QgsProject.instance().homePath() or QDir.homePath()
+        return os.path.join(folder, "council_map.pdf")
+
+    def follow_format(self, *_args) -> None:
+        """The output file's extension and the dialog's filter follow the format."""
+        fmt = self.format_combo.currentData()
+        self.output_widget.setFilter((tr("PDF") + " (*.pdf)") if fmt == "pdf" else (tr("PNG image") + " (*.png)"))
+        path = self.output_widget.filePath()
+        if path:
+            stem, extension = os.path.splitext(path)
+            if extension.lower().lstrip(".") in FORMAT_EXTENSIONS:
+                self.output_widget.setFilePath(f"{stem}.{fmt}")
+
+    # -- export --------------------------------------------------------------------------------
+
+    def map_layers(self) -> list:
+        """The layers the map canvas shows, first on top."""
+        return list(self.iface.mapCanvas().layers())
+
+    def map_extent(self):
+        canvas = self.iface.mapCanvas()
+        extent = canvas.extent()
+        if extent.isNull() or extent.isEmpty() or not extent.isFinite():
+            return None
+        return QgsReferencedRectangle(extent, canvas.mapSettings().destinationCrs())
+
+    def export(self) -> dict:
+        """Export the current map; returns the export's result (None when it failed, with a message)."""
+        from ..plugin.export.council_map import CouncilMapError, export_council_map, output_for_format
+
+        if self.busy:
+            return None
+        layers = self.map_layers()
+        if not layers:
+            notify(tr("No layer is shown on the map: tick the layers to print"), "warning", self.iface)
+            return None
+        output = self.output_widget.filePath().strip()
+        if not output:
+            notify(tr("Choose the output file"), "warning", self.iface)
+            return None
+        fmt = self.format_combo.currentData()
+        if output_for_format(output, fmt) != output:
+            output = output_for_format(output, fmt)
+            self.output_widget.setFilePath(output)
+        coverage = self.coverage_combo.currentLayer() if self.atlas_check.isChecked() else None
+        if self.atlas_check.isChecked() and coverage is None:
+            notify(tr("Choose the communes or districts layer for one page per feature"), "warning", self.iface)
+            return None
+        feedback = QgsFeedback()
+        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.set_busy(True)
+        try:
+            result = export_council_map(
+                layers,
+                output,
+                self.title_edit.text().strip() or self.default_title(),
+                extent=None if coverage is not None else self.map_extent(),
+                coverage=coverage,
+                fmt=fmt,
+                page=self.page_combo.currentData(),
+                orientation=self.orientation_combo.currentData(),
+                subtitle=self.subtitle_edit.text().strip() or None,
+                logo=self.logo_widget.filePath().strip() or None,
+                project=QgsProject.instance(),
+                feedback=feedback,
+                crs=self.iface.mapCanvas().mapSettings().destinationCrs(),
+            )
+        except CouncilMapError as error:
+            notify(tr("The council map was not exported") + f": {error}", "critical", self.iface)
+            return None
+        except Exception as error:  # noqa: BLE001 - an unexpected QGIS error: logged, told, not raised in the UI
+            log(f"Council map export: {error!r}", "critical")
+            notify(tr("The council map was not exported") + f": {error}", "critical", self.iface)
+            return None
+        finally:
+            self.set_busy(False)
+        self.last_result = result
+        self.show_done(result)
+        return result
+
+    def show_done(self, result: dict) -> None:
+        path = result["OUTPUT"]
+        pages = result["PAGES"]
+        text = tr("Council map exported") + f": {path}"
+        if len(result["FILES"]) > 1:
+            text = tr("Council map exported, one file per page") + f" ({pages}): {os.path.dirname(path)}"
+        elif pages > 1:
+            text += f" ({pages} " + tr("pages") + ")"
+        log(text, "success")
+        bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
+        if bar is None:
+            return
+        message = bar.createMessage(TAG, text)
+        button = QPushButton(tr("Open"), message)
+        target = path if len(result["FILES"]) == 1 else os.path.dirname(path)
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(target)))
+        message.layout().addWidget(button)
+        self.open_button = button
+        bar.pushWidget(message, Qgis.Success, 10)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.export_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            QApplication.processEvents()
+        else:
+            QApplication.restoreOverrideCursor()

@@ -1,0 +1,240 @@
+"""The sources and licences of the layers a map shows, as the text of its sources box.
+
+Each resource layer carries `source`, `source_dataset` and `licence` fields (DESIGN.md); their
+distinct combinations come from one aggregate per layer (computed by QGIS, no Python loop over
+features). A layer read from a territory GeoPackage also finds its row of the `sources` table that
+load_territory writes (the dataset's title and licence). Licences are given their proper names
+(Licence Ouverte / Open Licence, ODbL...), and "© OpenStreetMap contributors" is added whenever a
+shown layer comes from OpenStreetMap. Sensor.community data is ODbL too, but it is not OSM: the
+attribution follows the source, not the licence.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from ..toolbelt.i18n import tr
+
+FIELD_SEP = "\x1f"
+ROW_SEP = "\x1e"
+OSM_MARKERS = ("openstreetmap", "overpass", "osm.org", "osm.fr")
+
+
+@dataclass
+class SourceEntry:
+    """One source as shown: who publishes it, under which licence, and the layers that show it."""
+
+    source: str
+    licence: str = ""
+    titles: list = field(default_factory=list)
+    osm: bool = False
+
+    @property
+    def key(self):
+        return (self.source.lower(), self.licence.lower())
+
+
+def licence_name(value) -> str:
+    """The proper name of a licence from what a portal or a layer says (code, name or URL)."""
+    text = str(value or "").strip()
+    low = text.lower()
+    if not low:
+        return ""
+    version = re.search(r"(\d(?:\.\d)?)", low.replace("licence-ouverte-open-licence", ""))
+    if (
+        "licence ouverte" in low
+        or "open licence" in low
+        or "etalab" in low
+        or low in ("lov2", "fr-lo", "lo-2.0")
+        or "licence-ouverte" in low
+    ):
+        if low == "lov2" or (version and version.group(1).startswith("2")) or "etalab-2" in low:
+            return "Licence Ouverte / Open Licence 2.0 (Etalab)"
+        if low == "fr-lo" or (version and version.group(1).startswith("1")):
+            return "Licence Ouverte / Open Licence 1.0 (Etalab)"
+        return "Licence Ouverte / Open Licence (Etalab)"
+    if "odbl" in low or "open database licen" in low:
+        return "Open Database License (ODbL) 1.0"
+    if low in ("cc0", "cc-zero", "cc0-1.0") or "publicdomain/zero" in low:
+        return "Creative Commons CC0 1.0"
+    match = re.match(r"^(?:cc|creative commons)[ -]?(by(?:[ -](?:sa|nd|nc))*)(?:[ -]?(\d\.\d))?$", low)
+    if match:
+        name = "CC " + match.group(1).upper().replace(" ", "-")
+        return f"{name} {match.group(2)}" if match.group(2) else name
+    if "creativecommons.org/licenses/" in low:
+        parts = low.split("creativecommons.org/licenses/")[1].strip("/").split("/")
+        name = "CC " + parts[0].upper()
+        return f"{name} {parts[1]}" if len(parts) > 1 and parts[1] else name
+    if low in ("notspecified", "license not specified", "not specified"):
+        return ""
+    return text
+
+
+def source_name(value) -> str:
+    """How a source is named on a map: a portal's host name, OpenStreetMap for OSM."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    low = text.lower()
+    if any(marker in low for marker in ("openstreetmap", "overpass")):
+        return "OpenStreetMap"
+    match = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#]+)", text, re.IGNORECASE)
+    if match:
+        host = match.group(1).rsplit("@", 1)[-1]
+        return host[4:] if host.lower().startswith("www.") else host
+    return text
+
+
+def is_osm(*values) -> bool:
+    text = " ".join(str(v or "") for v in values).lower()
+    return any(marker in text for marker in OSM_MARKERS)
+
+
+def _field_expression(layer, name: str) -> str:
+    if layer.fields().indexOf(name) < 0:
+        return "''"
+    return f"coalesce(to_string(\"{name}\"), '')"
+
+
+def layer_source_rows(layer) -> list:
+    """Distinct (source, licence, source_dataset) of a vector layer, computed by QGIS in one aggregate."""
+    from qgis.core import QgsAggregateCalculator
+
+    if layer.fields().indexOf("source") < 0 and layer.fields().indexOf("licence") < 0:
+        return []
+    expression = f" || '{FIELD_SEP}' || ".join(
+        _field_expression(layer, name) for name in ("source", "licence", "source_dataset")
+    )
+    parameters = QgsAggregateCalculator.AggregateParameters()
+    parameters.delimiter = ROW_SEP
+    value, ok = layer.aggregate(QgsAggregateCalculator.StringConcatenateUnique, expression, parameters)
+    if not ok or not value:
+        return []
+    rows = []
+    for row in str(value).split(ROW_SEP):
+        parts = (row.split(FIELD_SEP) + ["", "", ""])[:3]
+        if any(parts):
+            rows.append(tuple(parts))
+    return sorted(set(rows))
+
+
+def geopackage_of(layer):
+    """(path, table) when the layer is a table of a GeoPackage file, else None."""
+    if layer.providerType() != "ogr":
+        return None
+    from qgis.core import QgsProviderRegistry
+
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    table = parts.get("layerName") or ""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    return path, table
+
+
+def sources_table_rows(path: str) -> dict:
+    """layer name -> row of the `sources` table of a territory GeoPackage (empty when it has none)."""
+    from osgeo import gdal
+
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    except RuntimeError:
+        return {}
+    if dataset is None:
+        return {}
+    table = dataset.GetLayerByName("sources")
+    if table is None:
+        return {}
+    names = [table.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(table.GetLayerDefn().GetFieldCount())]
+    if "layer" not in names:
+        return {}
+    rows = {}
+    for feature in table:  # one row per loaded layer: a dozen rows, not features
+        row = {name: feature.GetField(name) for name in names}
+        if row.get("status") in (None, "", "ok"):
+            rows[row["layer"]] = row
+    return rows
+
+
+def layer_title(layer):
+    """A readable name for a layer loaded from a file path (Processing names it after the file): its title in
+    the GeoPackage's sources table, else its table name; None when there is nothing better than its name."""
+    gpkg = geopackage_of(layer) if hasattr(layer, "providerType") else None
+    if gpkg is None:
+        return None
+    row = sources_table_rows(gpkg[0]).get(gpkg[1])
+    return (row or {}).get("title") or gpkg[1] or None
+
+
+def collect_sources(layers) -> tuple:
+    """(entries, unsourced layer names) for the layers shown, in their order, each source once."""
+    from qgis.core import QgsVectorLayer
+
+    entries = {}
+    unsourced = []
+    tables = {}
+
+    def add(source, licence, title, osm):
+        name = source_name(source)
+        if not name:
+            return False
+        licence = licence_name(licence)
+        entry = SourceEntry(name, licence, osm=osm)
+        entry = entries.setdefault(entry.key, entry)
+        if title and title not in entry.titles:
+            entry.titles.append(title)
+        entry.osm = entry.osm or osm
+        return True
+
+    for layer in layers:
+        found = False
+        if isinstance(layer, QgsVectorLayer):
+            gpkg = geopackage_of(layer)
+            row = None
+            if gpkg is not None:
+                if gpkg[0] not in tables:
+                    tables[gpkg[0]] = sources_table_rows(gpkg[0])
+                row = tables[gpkg[0]].get(gpkg[1])
+            rows = layer_source_rows(layer)
+            title = (row or {}).get("title") or layer.name()
+            for source, licence, dataset in rows:
+                found = add(source, licence or (row or {}).get("licence"), title, is_osm(source, dataset)) or found
+            if not rows and row is not None:
+                found = add(row.get("source"), row.get("licence"), title, is_osm(row.get("source"), row.get("dataset")))
+        else:
+            # A basemap or another raster: its attribution, else its server's name.
+            metadata = layer.metadata()
+            rights = "; ".join(r for r in metadata.rights() if r) if hasattr(metadata, "rights") else ""
+            osm = is_osm(layer.source(), rights)
+            if rights or osm:
+                found = add(
+                    "OpenStreetMap" if osm else rights,
+                    metadata.licenses()[0] if metadata.licenses() else ("ODbL" if osm else ""),
+                    layer.name(),
+                    osm,
+                )
+        if not found:
+            unsourced.append(layer.name())
+    return list(entries.values()), unsourced
+
+
+def sources_text(layers) -> str:
+    """The sources box: every source shown with its datasets and licence, and the OSM attribution."""
+    entries, unsourced = collect_sources(layers)
+    parts = []
+    for entry in entries:
+        text = entry.source
+        if entry.titles:
+            text += " (" + ", ".join(entry.titles) + ")"
+        text += " — " + (entry.licence or tr("licence not stated"))
+        parts.append(text)
+    if unsourced:
+        parts.append(tr("also shown, source not stated") + ": " + ", ".join(unsourced))
+    if not parts:
+        return ""
+    text = tr("Sources") + ": " + "; ".join(parts) + "."
+    if any(entry.osm for entry in entries):
+        text += " " + tr("© OpenStreetMap contributors")
+    return text

@@ -1,0 +1,200 @@
+"""openterritory:council_map"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsReferencedRectangle,
+    QgsVectorLayer,
+)
+
+from ...plugin.export.council_map import (
+    FORMATS,
+    ORIENTATIONS,
+    PAGES,
+    CouncilMapError,
+    export_council_map,
+    output_for_format,
+)
+from ...plugin.export.sources_text import layer_title
+from .base import OpenTerritoryAlgorithm
+
+
+def prepare_file_layer(layer) -> None:
+    """A layer Processing loaded from a path gets its title and its default style (layer_styles)."""
+    title = layer_title(layer)
+    if title:
+        layer.setName(title)
+    if isinstance(layer, QgsVectorLayer):
+        layer.loadDefaultStyle()
+
+
+class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
+    NAME = "council_map"
+    GROUP = "export"
+
+    def displayName(self):
+        return self.tr("Council map")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Exports a print-ready map for a council meeting: title, subtitle, date, the map of the chosen layers, "
+            "a legend of those layers, scale bar, north arrow, the territory's logo and a box listing the sources "
+            "and licences of every layer shown (with the OpenStreetMap attribution when OSM data is shown). "
+            "A4 or A3, landscape or portrait, vector PDF or PNG. With a coverage layer (communes, districts), "
+            "one page per feature, named after the feature: a single PDF, or one PNG per page named "
+            "<output>_<page name>.png. The file is replaced only when the export succeeds."
+        )
+
+    def flags(self):
+        # Print layouts are not thread safe: like QGIS's own layout export algorithms, run in the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterMultipleLayers("LAYERS", self.tr("Layers to show"), QgsProcessing.TypeMapLayer),
+                self.tr("Layers drawn on the map and listed in the legend and the sources box; the first is on top"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterExtent("EXTENT", self.tr("Map extent"), optional=True),
+                self.tr("Area shown on the map; empty: the combined extent of the layers (ignored for an atlas)"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString("TITLE", self.tr("Title"), defaultValue=self.tr("Council map")),
+                self.tr("Title printed at the top of the page"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString("SUBTITLE", self.tr("Subtitle"), optional=True),
+                self.tr("Line under the title; for an atlas the page's name is added to it"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterVectorLayer(
+                    "COVERAGE",
+                    self.tr("One page per feature of (atlas)"),
+                    [QgsProcessing.TypeVectorPolygon],
+                    optional=True,
+                ),
+                self.tr(
+                    "Communes or districts: one page per feature, the map centred on it, pages named by its "
+                    "name field (nom, name...); empty: a single page"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterEnum("FORMAT", self.tr("Format"), options=["PDF", "PNG"], defaultValue=0),
+                self.tr("Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page)"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterEnum("PAGE", self.tr("Page size"), options=list(PAGES), defaultValue=0),
+                self.tr("Paper size: A4 or A3"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterEnum(
+                    "ORIENTATION",
+                    self.tr("Orientation"),
+                    options=[self.tr("Landscape"), self.tr("Portrait")],
+                    defaultValue=0,
+                ),
+                self.tr("Landscape (legend beside the map) or portrait (legend under the map)"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFile(
+                    "LOGO",
+                    self.tr("Logo"),
+                    optional=True,
+                    fileFilter=self.tr("Images") + " (*.svg *.png *.jpg *.jpeg)",
+                ),
+                self.tr("The territory's logo, printed in the top right corner; empty: no logo"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFileDestination(
+                    "OUTPUT", self.tr("Output file"), self.tr("PDF") + " (*.pdf);;" + self.tr("PNG image") + " (*.png)"
+                ),
+                self.tr(
+                    "PDF or PNG file; its extension follows FORMAT. A PNG atlas writes <name>_<page name>.png beside it"
+                ),
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputString("SOURCES", self.tr("Sources text")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layers = self.parameterAsLayerList(parameters, "LAYERS", context)
+        if not layers:
+            raise QgsProcessingException(self.tr("Choose at least one layer to show on the map"))
+        fmt = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+        requested = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        output = output_for_format(requested, fmt)
+        if output != requested:
+            feedback.pushInfo(self.tr("Output file named after the format") + f": {output}")
+        extent = None
+        if parameters.get("EXTENT") not in (None, ""):
+            rect = self.parameterAsExtent(parameters, "EXTENT", context)
+            if not rect.isNull() and not rect.isEmpty():
+                extent = QgsReferencedRectangle(rect, self.parameterAsExtentCrs(parameters, "EXTENT", context))
+        coverage = self.parameterAsVectorLayer(parameters, "COVERAGE", context)
+        project = context.project() or QgsProject.instance()
+        for layer in layers:
+            if project.mapLayer(layer.id()) is None:
+                # Loaded from a path by Processing: named after the file and drawn with a random symbol.
+                # The territory GeoPackage knows better: its layer titles and default styles.
+                prepare_file_layer(layer)
+        try:
+            result = export_council_map(
+                layers,
+                output,
+                self.parameterAsString(parameters, "TITLE", context),
+                extent=extent,
+                coverage=coverage,
+                fmt=fmt,
+                page=PAGES[self.parameterAsEnum(parameters, "PAGE", context)],
+                orientation=ORIENTATIONS[self.parameterAsEnum(parameters, "ORIENTATION", context)],
+                subtitle=self.parameterAsString(parameters, "SUBTITLE", context) or None,
+                logo=self.parameterAsFile(parameters, "LOGO", context) or None,
+                project=project,
+                feedback=feedback,
+            )
+        except CouncilMapError as error:
+            raise QgsProcessingException(str(error)) from None
+        for path in result["FILES"]:
+            feedback.pushInfo(path)
+        return {
+            "OUTPUT": result["OUTPUT"],
+            "FILES": result["FILES"],
+            "PAGES": result["PAGES"],
+            "PAGE_NAMES": result["PAGE_NAMES"],
+            "SOURCES": result["SOURCES_TEXT"],
+        }

@@ -1,0 +1,126 @@
+"""The sources box: licences by their names, sources by their hosts, the OSM attribution from the source."""
+
+from __future__ import annotations
+
+import pytest
+from open_territory.plugin.export.sources_text import (
+    collect_sources,
+    layer_source_rows,
+    licence_name,
+    source_name,
+    sources_text,
+)
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRasterLayer, QgsVectorLayer
+
+from .council_data import LAYERS, load_layers, make_territory
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("Licence Ouverte / Open Licence version 2.0", "Licence Ouverte / Open Licence 2.0 (Etalab)"),
+        ("Licence Ouverte v2.0 (Etalab)", "Licence Ouverte / Open Licence 2.0 (Etalab)"),
+        ("lov2", "Licence Ouverte / Open Licence 2.0 (Etalab)"),
+        ("fr-lo", "Licence Ouverte / Open Licence 1.0 (Etalab)"),
+        ("https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "Licence Ouverte / Open Licence (Etalab)"),
+        ("ODbL", "Open Database License (ODbL) 1.0"),
+        ("odc-odbl", "Open Database License (ODbL) 1.0"),
+        ("Open Data Commons Open Database License (ODbL)", "Open Database License (ODbL) 1.0"),
+        ("https://opendatacommons.org/licenses/odbl/", "Open Database License (ODbL) 1.0"),
+        ("CC-BY-4.0", "CC BY 4.0"),
+        ("cc-by-sa", "CC BY-SA"),
+        ("https://creativecommons.org/licenses/by-sa/3.0/fr/", "CC BY-SA 3.0"),
+        ("https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0"),
+        ("CC0", "Creative Commons CC0 1.0"),
+        ("notspecified", ""),
+        ("", ""),
+        (None, ""),
+        ("Conditions of the operator", "Conditions of the operator"),
+    ],
+)
+def test_licence_names(given, name):
+    assert licence_name(given) == name
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("https://data.rennesmetropole.fr", "data.rennesmetropole.fr"),
+        ("https://www.data.gouv.fr/fr/datasets/x/", "data.gouv.fr"),
+        ("https://user:secret@portal.example/api", "portal.example"),
+        ("openstreetmap", "OpenStreetMap"),
+        ("https://overpass-api.de/api/interpreter", "OpenStreetMap"),
+        ("GBFS VéloVilaine", "GBFS VéloVilaine"),
+        ("", ""),
+    ],
+)
+def test_source_names(given, name):
+    assert source_name(given) == name
+
+
+def memory_layer(name, rows):
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:2154&field=source:string&field=licence:string&field=source_dataset:string", name, "memory"
+    )
+    features = []
+    for i, (source, licence) in enumerate(rows):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(350000 + i, 6790000)))
+        feature["source"] = source
+        feature["licence"] = licence
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_distinct_pairs_in_one_aggregate():
+    layer = memory_layer(
+        "mixed",
+        [("openstreetmap", "ODbL")] * 50
+        + [("https://data.example.fr", "lov2")] * 30
+        + [("https://data.example.fr", None)],
+    )
+    assert layer_source_rows(layer) == [
+        ("https://data.example.fr", "", ""),
+        ("https://data.example.fr", "lov2", ""),
+        ("openstreetmap", "ODbL", ""),
+    ]
+
+
+def test_text_lists_each_source_once_with_the_titles(tmp_path):
+    gpkg = make_territory(tmp_path)
+    layers = load_layers(gpkg)
+    text = sources_text(layers)
+    assert text.startswith("Sources: ")
+    for meta in LAYERS.values():
+        assert meta["title"] in text  # from the GeoPackage's sources table
+    assert text.count("OpenStreetMap") == 2  # the source, and the attribution at the end
+    assert text.endswith("© OpenStreetMap contributors")
+    entries, unsourced = collect_sources(layers + load_layers(gpkg, ["car_park_ods"]))
+    assert len(entries) == 4 and unsourced == []
+    assert [e.source for e in entries if e.osm] == ["OpenStreetMap"]
+
+
+def test_without_sources_table_the_layer_name_is_the_title(tmp_path):
+    gpkg = make_territory(tmp_path, with_sources_table=False)
+    text = sources_text(load_layers(gpkg, ["car_park_ods"]))
+    assert text == "Sources: data.example-metropole.fr (Car parks) — Licence Ouverte / Open Licence 2.0 (Etalab)."
+
+
+def test_layers_without_source_are_named_not_hidden():
+    plain = QgsVectorLayer("Point?crs=EPSG:2154&field=x:integer", "Our own survey", "memory")
+    blank = memory_layer("blank", [("", "")])
+    entries, unsourced = collect_sources([plain, blank])
+    assert entries == [] and unsourced == ["Our own survey", "blank"]
+    assert sources_text([plain]) == "Sources: also shown, source not stated: Our own survey."
+    assert sources_text([]) == ""
+    unlicensed = memory_layer("survey", [("https://data.example.fr", "")])
+    assert "licence not stated" in sources_text([unlicensed])
+
+
+def test_osm_basemap_gets_the_attribution():
+    basemap = QgsRasterLayer(
+        "type=xyz&url=https://tile.openstreetmap.org/{z}/{x}/{y}.png&zmax=19&zmin=0", "OSM basemap", "wms"
+    )
+    text = sources_text([basemap])
+    assert "OpenStreetMap" in text and text.endswith("© OpenStreetMap contributors")
