@@ -16,12 +16,11 @@ coordinates and JSON records; the declared `format` is free text, so the file's 
 from __future__ import annotations
 
 import copy
-import os
 import re
 from urllib.parse import quote, unquote, urlsplit
 
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import WriteCancelled, utc_now_iso
+from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import (
     CancelledError,
@@ -32,9 +31,7 @@ from ..toolbelt.network import (
 )
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, SourceError
-from .resource_file import ResourceFileError, load_file
-from .safe_zip import UnsafeArchiveError
-from .tabular import CsvError
+from .resource_file import large_download_warnings, load_download, too_large
 
 DEFAULT_SERVER = "https://www.data.gouv.fr"
 API = "/api/1"
@@ -285,8 +282,7 @@ class DatagouvSource(Source):
         return dataset, resource, size
 
     def too_large(self, size) -> bool:
-        limit = int(self.settings.download_warning_mb or 0)
-        return bool(size and limit and size > limit * 1024 * 1024)
+        return too_large(self.settings, size)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -303,17 +299,7 @@ class DatagouvSource(Source):
         dataset, resource, size = self.resolve(spec)
         ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))
         title = resource.get("title") or resource.get("id") or ""
-        warnings = []
-        if self.too_large(size):
-            text = (
-                tr("Large download") + f": '{title}' ({ref}) " + f"{size / 1024 / 1024:.0f} MB > "
-                f"{self.settings.download_warning_mb} MB"
-            )
-            log(text, "warning")
-            if feedback is not None and hasattr(feedback, "pushWarning"):
-                feedback.pushWarning(text)  # Processing: shown before the download starts
-            else:
-                warnings.append(text)
+        warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})", feedback)
         url = resource.get("url") or resource.get("latest")
         if not url:
             raise SourceError(tr("The resource has no download address") + f": '{title}' ({ref})")
@@ -341,38 +327,25 @@ class DatagouvSource(Source):
             ) from None
         if feedback is not None and feedback.isCanceled():
             raise CancelledError(url)
-        licence = licence_label(dataset.get("license"))
-        common = {
-            "category": category or "other",
-            "source": server,
-            "source_dataset": ref,
-            "licence": licence,
-            "fetched_at": fetched_at,
-        }
-        try:
-            count, file_warnings = load_file(
-                response.path,
-                output,
-                layer_name,
-                common,
-                name_field=spec.get("name_field"),
-                append=append,
-                feedback=feedback,
-                declared=resource_kind(resource),
-            )
-        except WriteCancelled:
-            raise CancelledError(url) from None
-        except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
-            raise SourceError(f"data.gouv.fr '{title}' ({ref}): {error}") from None
-        warnings.extend(file_warnings)
-        log(f"data.gouv.fr {ref} / {title}: {count} features -> {layer_name} ({os.path.basename(output)})")
-        return FetchResult(
+        result = FetchResult(
             layer_name=layer_name,
-            feature_count=count,
+            feature_count=0,
             source=server,
             dataset=ref,
-            licence=licence,
+            licence=licence_label(dataset.get("license")),
             url=redact(url),
             fetched_at=fetched_at,
             warnings=warnings,
+        )
+        return load_download(
+            response.path,
+            output,
+            layer_name,
+            result,
+            f"data.gouv.fr '{title}' ({ref})",
+            category,
+            name_field=spec.get("name_field"),
+            append=append,
+            feedback=feedback,
+            declared=resource_kind(resource),
         )

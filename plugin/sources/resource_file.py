@@ -17,7 +17,10 @@ from osgeo import gdal
 
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import LayerWriteError, WriteCancelled, atomic_output, write_resource_layer
-from .safe_zip import safe_extract
+from ..toolbelt.logger import log
+from ..toolbelt.network import CancelledError
+from .base import FetchResult, SourceError
+from .safe_zip import UnsafeArchiveError, safe_extract
 from .tabular import LAT_NAMES, LON_NAMES, CsvError, normalize_name, prepare_csv
 
 gdal.UseExceptions()
@@ -260,6 +263,49 @@ def load_file(
         return count, warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def too_large(settings, size) -> bool:
+    limit = int(settings.download_warning_mb or 0)
+    return bool(size and limit and size > limit * 1024 * 1024)
+
+
+def large_download_warnings(settings, size, what: str, feedback=None) -> list:
+    """Warn of a download over the size set in the options. Processing shows it in its log before
+    the download starts; elsewhere it is returned, for the caller's result."""
+    if not too_large(settings, size):
+        return []
+    text = tr("Large download") + f": {what} {size / 1024 / 1024:.0f} MB > {settings.download_warning_mb} MB"
+    log(text, "warning")
+    if feedback is not None and hasattr(feedback, "pushWarning"):
+        feedback.pushWarning(text)
+        return []
+    return [text]
+
+
+def load_download(path: str, output: str, layer_name: str, result: FetchResult, what: str, category: str = None,
+                  **options) -> FetchResult:
+    """Write the file a source downloaded into `output` with the common fields taken from `result`
+    (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
+    the feature count and the file's warnings. Failures become SourceError naming `what` (the portal's
+    resource), a cancelled write a CancelledError of the download URL."""
+    common = {
+        "category": category or "other",
+        "source": result.source,
+        "source_dataset": result.dataset,
+        "licence": result.licence,
+        "fetched_at": result.fetched_at,
+    }
+    try:
+        count, warnings = load_file(path, output, layer_name, common, **options)
+    except WriteCancelled:
+        raise CancelledError(result.url) from None
+    except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
+        raise SourceError(f"{what}: {error}") from None
+    result.feature_count = count
+    result.warnings.extend(warnings)
+    log(f"{what}: {count} features -> {layer_name} ({os.path.basename(output)})")
+    return result
 
 
 def resolve_source(path: str, work: str, declared: str, warnings: list, feedback=None) -> tuple:

@@ -23,14 +23,11 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QLocale
 
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import WriteCancelled, utc_now_iso
-from ..toolbelt.logger import log
+from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.network import CancelledError, HttpError, NetworkError, redact, server_message
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, SourceError
-from .resource_file import ResourceFileError, load_file
-from .safe_zip import UnsafeArchiveError
-from .tabular import CsvError
+from .resource_file import large_download_warnings, load_download, too_large
 
 API = "/api/v1"
 PAGE_SIZE = 500  # the node's maximum `limit`
@@ -272,8 +269,7 @@ class RudiSource(Source):
         return item_summary(self.item(spec))
 
     def too_large(self, size) -> bool:
-        limit = int(self.settings.download_warning_mb or 0)
-        return bool(size and limit and size > limit * 1024 * 1024)
+        return too_large(self.settings, size)
 
     def fetch(
         self,
@@ -297,18 +293,8 @@ class RudiSource(Source):
                 + tr("formats")
                 + f": {kinds})"
             )
-        warnings = []
         size = media_size(media)
-        if self.too_large(size):
-            text = (
-                tr("Large download") + f": '{title}' ({global_id}) {size / 1024 / 1024:.0f} MB > "
-                f"{self.settings.download_warning_mb} MB"
-            )
-            log(text, "warning")
-            if feedback is not None and hasattr(feedback, "pushWarning"):
-                feedback.pushWarning(text)  # Processing: shown before the download starts
-            else:
-                warnings.append(text)
+        warnings = large_download_warnings(self.settings, size, f"'{title}' ({global_id})", feedback)
         url = media["connector"]["url"]
         fetched_at = utc_now_iso()
         try:
@@ -320,38 +306,25 @@ class RudiSource(Source):
                 tr("The file of this RUDI resource could not be downloaded")
                 + f": '{title}' ({global_id}): {error}"
             ) from None
-        licence = licence_of(item)
-        common = {
-            "category": category or "other",
-            "source": node,
-            "source_dataset": global_id,
-            "licence": licence,
-            "fetched_at": fetched_at,
-        }
-        try:
-            count, file_warnings = load_file(
-                response.path,
-                output,
-                layer_name,
-                common,
-                name_field=spec.get("name_field"),
-                append=append,
-                feedback=feedback,
-                declared=media_kind(media),
-            )
-        except WriteCancelled:
-            raise CancelledError(url) from None
-        except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
-            raise SourceError(f"RUDI '{title}' ({global_id}): {error}") from None
-        warnings.extend(file_warnings)
-        log(f"RUDI {node} {global_id}: {count} features -> {layer_name} ({os.path.basename(output)})")
-        return FetchResult(
+        result = FetchResult(
             layer_name=layer_name,
-            feature_count=count,
+            feature_count=0,
             source=node,
             dataset=global_id,
-            licence=licence,
+            licence=licence_of(item),
             url=redact(url),
             fetched_at=fetched_at,
             warnings=warnings,
+        )
+        return load_download(
+            response.path,
+            output,
+            layer_name,
+            result,
+            f"RUDI '{title}' ({global_id})",
+            category,
+            name_field=spec.get("name_field"),
+            append=append,
+            feedback=feedback,
+            declared=media_kind(media),
         )

@@ -25,7 +25,6 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from osgeo import gdal
 
@@ -483,6 +482,8 @@ def combined_wkt_sql(layout: CsvLayout, table: str) -> str:
 
 def build_vrt(csv_path: str, layout: CsvLayout, layer_name: str = "data") -> str:
     """The VRT text reading `csv_path` (UTF-8) as a layer of `layout`'s geometry."""
+    from xml.sax.saxutils import escape, quoteattr  # only when a CSV is read: not on the plugin's start-up path
+
     table = os.path.splitext(os.path.basename(csv_path))[0]
     options = {}
     if gdal_has_separator_option():

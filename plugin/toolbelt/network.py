@@ -14,7 +14,6 @@ algorithm, never from a GUI slot.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import json
 import os
 import re
@@ -264,6 +263,8 @@ def retry_after_seconds(value: str):
     value = value.strip()
     if value.isdigit():
         return int(value)
+    import email.utils  # rare (most servers send seconds); kept off the plugin's start-up path
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

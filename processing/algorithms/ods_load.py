@@ -2,49 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import re
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorDestination,
 )
 
-from ...plugin.definitions import CATEGORIES, category_label
-from ...plugin.sources.ods import OdsError, OdsSource
+from ...plugin.sources.ods import OdsSource
 from ...plugin.sources.ods_catalog import load_portals
-from ...plugin.toolbelt.layer_writer import WriteCancelled
-from ...plugin.toolbelt.network import CancelledError, Transport
-from .base import OpenTerritoryAlgorithm
-
-OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')*)'\s+table=\"(?P<table>(?:[^\"]|\"\")*)\"")
+from ...plugin.toolbelt.network import Transport
+from .resource_load import ResourceLoadAlgorithm
 
 
-def layer_name_for(dataset: str) -> str:
-    name = re.sub(r"[^\w-]+", "_", dataset, flags=re.UNICODE).strip("_")
-    return name or "ods"
-
-
-def resolve_output(destination: str, dataset: str):
-    """(file path, layer name, append, value to return as OUTPUT) for a Processing destination:
-    a file path, a TEMPORARY_OUTPUT path or an `ogr:dbname='...' table="..."` GeoPackage layer."""
-    match = OGR_URI.match(destination)
-    if match:
-        path = match.group("path").replace("''", "'")
-        table = match.group("table").replace('""', '"')
-        return path, table, True, f"{path}|layername={table}"
-    path = destination
-    if not os.path.splitext(path)[1]:
-        path += ".gpkg"
-    return path, layer_name_for(dataset), False, path
-
-
-class OdsLoadAlgorithm(OpenTerritoryAlgorithm):
+class OdsLoadAlgorithm(ResourceLoadAlgorithm):
     NAME = "ods_load"
     GROUP = "sources"
 
@@ -53,9 +25,6 @@ class OdsLoadAlgorithm(OpenTerritoryAlgorithm):
     WHERE = "WHERE"
     EXTENT = "EXTENT"
     AUTHCFG = "AUTHCFG"
-    NAME_FIELD = "NAME_FIELD"
-    CATEGORY = "CATEGORY"
-    OUTPUT = "OUTPUT"
 
     def displayName(self):  # noqa: N802
         return self.tr("Load an Opendatasoft dataset")
@@ -91,19 +60,9 @@ class OdsLoadAlgorithm(OpenTerritoryAlgorithm):
                                              optional=True),
             self.tr("For private datasets: an authentication configuration holding the portal's API key, "
                     "sent as 'Authorization: Apikey <key>' (Basic method: the password is the key)")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.NAME_FIELD, self.tr("Name field"), optional=True),
+        self.add_load_parameters(
             self.tr("The dataset field copied into the common 'name' field; empty: guessed (nom, name, "
-                    "libelle, title...)"), advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterEnum(self.CATEGORY, self.tr("Category"),
-                                       options=[category_label(key) for key in CATEGORIES],
-                                       defaultValue=CATEGORIES.index("other")),
-            self.tr("Resource category written in the 'category' field"), advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Loaded dataset")),
-            self.tr("Where to write the layer (a GeoPackage by default); an existing file is replaced only "
-                    "when the load succeeds")))
+                    "libelle, title...)"), self.tr("Loaded dataset"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         portal = self.parameterAsString(parameters, self.PORTAL, context).strip()
@@ -114,9 +73,6 @@ class OdsLoadAlgorithm(OpenTerritoryAlgorithm):
         where = self.parameterAsString(parameters, self.WHERE, context).strip()
         if where:
             spec["where"] = where
-        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context).strip()
-        if name_field:
-            spec["name_field"] = name_field
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         if authcfg:
             spec["authcfg"] = authcfg
@@ -125,21 +81,4 @@ class OdsLoadAlgorithm(OpenTerritoryAlgorithm):
                                             QgsCoordinateReferenceSystem("EPSG:4326"))
             if not extent.isNull() and not extent.isEmpty():
                 spec["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
-        category = CATEGORIES[self.parameterAsEnum(parameters, self.CATEGORY, context)]
-        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        path, layer_name, append, output = resolve_output(destination, dataset)
-
-        source = OdsSource(Transport(feedback=feedback))
-        try:
-            result = source.fetch(spec, path, layer_name, category, feedback=feedback, append=append)
-        except (CancelledError, WriteCancelled):
-            raise QgsProcessingException(self.tr("The load was cancelled")) from None
-        except OdsError as error:
-            raise QgsProcessingException(str(error)) from None
-        for warning in result.warnings:
-            feedback.reportError(warning, False)
-        feedback.pushInfo(self.tr("Records written") + f": {result.feature_count}")
-        feedback.pushInfo(self.tr("Licence") + f": {result.licence or self.tr('not stated')}")
-        if context.willLoadLayerOnCompletion(destination):
-            context.layerToLoadOnCompletionDetails(destination).name = layer_name
-        return {self.OUTPUT: output}
+        return self.load(OdsSource(Transport(feedback=feedback)), spec, dataset, parameters, context, feedback)

@@ -15,6 +15,13 @@ from qgis.core import QgsProcessingException, QgsVectorFileWriter
 
 from ...plugin.toolbelt.i18n import tr
 
+
+def layer_name_for(text: str, fallback: str) -> str:
+    """A GeoPackage layer name from a dataset id, slug or title: word characters and dashes only."""
+    name = re.sub(r"[^\w-]+", "_", text or "", flags=re.UNICODE).strip("_")[:60]
+    return name or fallback
+
+
 OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')+)'\s+table=\"(?P<table>(?:[^\"]|\"\")+)\"")
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from open_territory.plugin.toolbelt.settings import load_settings, save_settings
-from open_territory.processing.algorithms.datagouv_load import DatagouvLoadAlgorithm, output_target
+from open_territory.processing.algorithms.datagouv_load import DatagouvLoadAlgorithm
 from osgeo import ogr
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
@@ -112,12 +112,3 @@ def test_unknown_dataset_message(httpserver, tmp_path):
     )
     with pytest.raises(QgsProcessingException, match="inconnu"):
         run({"DATASET": "inconnu", "SERVER": httpserver.url_for(""), "OUTPUT": str(tmp_path / "o.gpkg")})
-
-
-def test_output_target_forms(tmp_path):
-    assert output_target("/tmp/x/out", "arceaux") == ("/tmp/x/out.gpkg", "arceaux", False, "/tmp/x/out.gpkg")
-    assert output_target("/tmp/x/out.geojson", "arceaux")[1] == "out"
-    existing = tmp_path / "base.gpkg"
-    existing.write_bytes(b"")
-    path, layer, append, value = output_target(f"ogr:dbname='{existing}' table=\"bornes\" (geom)", "x")
-    assert (path, layer, append, value) == (str(existing), "bornes", True, f"{existing}|layername=bornes")

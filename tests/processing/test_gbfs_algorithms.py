@@ -3,7 +3,6 @@
 import os
 
 import pytest
-from open_territory.processing.provider import OpenTerritoryProvider
 from osgeo import ogr
 from qgis.core import (
     QgsApplication,
@@ -14,14 +13,6 @@ from qgis.core import (
 )
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "data", "gbfs")
-
-
-@pytest.fixture(scope="module")
-def provider():
-    provider = OpenTerritoryProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def serve(httpserver, variant):

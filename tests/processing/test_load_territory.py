@@ -5,19 +5,10 @@ import os
 import sqlite3
 
 import pytest
-from open_territory.processing.provider import OpenTerritoryProvider
 from osgeo import ogr
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
 from ..plugin.profiles.conftest import FAKE_DATASETS, fake_sources, territory_file  # noqa: F401 - fixtures
-
-
-@pytest.fixture(scope="module")
-def provider():
-    provider = OpenTerritoryProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def run(parameters):

@@ -5,8 +5,6 @@ import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from open_territory.processing.algorithms.ods_load import resolve_output
-from open_territory.processing.provider import OpenTerritoryProvider
 from osgeo import ogr
 from qgis.core import (
     QgsApplication,
@@ -20,15 +18,6 @@ spec = importlib.util.spec_from_file_location(
 )
 P = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(P)
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = OpenTerritoryProvider()
-    if QgsApplication.processingRegistry().providerById("openterritory") is None:
-        QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider("openterritory")
 
 
 def algorithm():
@@ -126,10 +115,3 @@ def test_cancel(provider, httpserver, tmp_path):
     with pytest.raises(QgsProcessingException, match="cancelled"):
         run({"PORTAL": portal, "DATASET": "arceaux", "OUTPUT": str(tmp_path / "c.gpkg")}, feedback)
     assert not os.path.exists(tmp_path / "c.gpkg")
-
-
-def test_resolve_output():
-    assert resolve_output("/tmp/a.gpkg", "ds 1/été") == ("/tmp/a.gpkg", "ds_1_été", False, "/tmp/a.gpkg")
-    assert resolve_output("/tmp/a", "x")[0] == "/tmp/a.gpkg"
-    path, layer, append, value = resolve_output("ogr:dbname='/tmp/l''x.gpkg' table=\"arc\" (geom)", "x")
-    assert (path, layer, append, value) == ("/tmp/l'x.gpkg", "arc", True, "/tmp/l'x.gpkg|layername=arc")

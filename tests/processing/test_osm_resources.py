@@ -5,7 +5,6 @@ from urllib.parse import parse_qs
 
 import pytest
 from open_territory.plugin.sources.osm_presets import preset_categories
-from open_territory.processing.provider import OpenTerritoryProvider
 from osgeo import ogr
 from qgis.core import (
     QgsApplication,
@@ -26,14 +25,6 @@ DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "plugin", "sourc
 def fixture_bytes(name):
     with open(os.path.join(DATA, name), "rb") as handle:
         return handle.read()
-
-
-@pytest.fixture(scope="module")
-def provider():
-    provider = OpenTerritoryProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 class Capture(QgsProcessingFeedback):

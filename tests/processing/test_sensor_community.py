@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from open_territory.processing.provider import OpenTerritoryProvider
 from osgeo import ogr
 from qgis.core import (
     QgsApplication,
@@ -29,14 +28,6 @@ ITEMS = [
      "sensordatavalues": [{"value": "nan", "value_type": "temperature"},
                           {"value": "55.0", "value_type": "humidity"}]},
 ]
-
-
-@pytest.fixture(scope="module")
-def provider():
-    provider = OpenTerritoryProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 class Capture(QgsProcessingFeedback):
