@@ -33,10 +33,10 @@ class DockSection(QWidget):
 
 def section_classes():
     # Imported here so the dock pays for a section only when it is built.
-    from .territory_section import TerritorySection
-    from .resources_section import ResourcesSection
-    from .register_section import RegisterSection
-    from .planning_section import PlanningSection
     from .export_section import ExportSection
+    from .planning_section import PlanningSection
+    from .register_section import RegisterSection
+    from .resources_section import ResourcesSection
+    from .territory_section import TerritorySection
 
     return [TerritorySection, ResourcesSection, RegisterSection, PlanningSection, ExportSection]

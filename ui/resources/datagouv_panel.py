@@ -17,12 +17,12 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.sources.datagouv import DEFAULT_SERVER, GEOGRAPHIC_KINDS, DatagouvSource
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.network import Transport
-from .catalog_panel import CatalogPanel, human_size
+from .source_panel import SourcePanel, human_size
 
 ROLE = Qt.UserRole
 
 
-class DatagouvPanel(CatalogPanel):
+class DatagouvPanel(SourcePanel):
     def __init__(self, iface, parent=None, runner=None):
         super().__init__(iface, parent, runner)
         layout = QVBoxLayout(self)
@@ -57,18 +57,9 @@ class DatagouvPanel(CatalogPanel):
         self.resources.currentItemChanged.connect(self.update_buttons)
         layout.addWidget(self.resources, 1)
 
-        options = QFormLayout()
-        self.category = self.make_category_combo()
-        options.addRow(tr("Category"), self.category)
-        self.output = self.make_output_widget()
-        options.addRow(tr("Output"), self.output)
-        layout.addLayout(options)
-        self.load_button = QPushButton(tr("Load the resource"), self)
-        self.load_button.clicked.connect(self.load)
-        layout.addWidget(self.load_button)
-        layout.addLayout(self.make_progress_row())
-        layout.addWidget(self.status)
-        self.busy_widgets = [self.search_button, self.load_button, self.query]
+        self.add_output_options(layout)
+        self.add_load_controls(layout, tr("Load the resource"))
+        self.busy_widgets += [self.search_button, self.query]
         self.found = []
         self.update_buttons()
 
@@ -92,12 +83,7 @@ class DatagouvPanel(CatalogPanel):
             self.searched,
         )
 
-    def searched(self, result, error) -> None:
-        if error is not None:
-            self.report_error(error)
-            return
-        if result is None:
-            return
+    def searched(self, result) -> None:
         self.found = result
         self.show_datasets()
         self.status.setText(tr("Datasets found") + f": {len(result)}")
@@ -149,13 +135,12 @@ class DatagouvPanel(CatalogPanel):
         resource = resource_item.data(0, ROLE)
         spec = dict(self.spec(), dataset=dataset["slug"] or dataset["id"], resource=resource["id"])
         if resource["size"] is None:
-            # The catalog does not say: ask the server before deciding.
+            # The catalog does not say: ask the server before deciding (a size it does not give
+            # either is None, hence the list: a run without result is a cancelled one).
             self.run(
                 tr("Checking the size of the file…"),
-                lambda feedback: (
-                    self.source(feedback).head_size(resource["url"]) if resource["url"] else None
-                ),
-                lambda size, error: self.start_load(spec, dataset, resource, size),
+                lambda feedback: [self.source(feedback).head_size(resource["url"]) if resource["url"] else None],
+                lambda sized: self.start_load(spec, dataset, resource, sized[0]),
             )
         else:
             self.start_load(spec, dataset, resource, resource["size"])
@@ -174,10 +159,5 @@ class DatagouvPanel(CatalogPanel):
                 spec, path, layer_name, category, feedback=feedback, append=True
             )
 
-        def done(result, error):
-            if error is not None:
-                self.report_error(error)
-            elif result is not None:
-                self.loaded(result, resource["title"], path)
-
-        self.run(tr("Loading") + f" {resource['title']}…", work, done)
+        self.run(tr("Loading") + f" {resource['title']}…", work,
+                 lambda result: self.loaded(result, resource["title"], path))

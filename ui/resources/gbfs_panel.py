@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...plugin.sources import gbfs_refresh
@@ -26,17 +21,15 @@ from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport, redact
 from ...plugin.toolbelt.settings import load_settings, save_settings
-from ...plugin.toolbelt.tasks import start_task
 from .layer_output import dock_output_path
+from .source_panel import SourcePanel
 
 DEFAULT_REFRESH = 60  # seconds offered when the live refresh is switched on
 
 
-class GbfsPanel(QWidget):
-    def __init__(self, iface, parent=None):
-        super().__init__(parent)
-        self.iface = iface
-        self.task = None
+class GbfsPanel(SourcePanel):
+    def __init__(self, iface, parent=None, runner=None):
+        super().__init__(iface, parent, runner)
         self.systems = load_systems()
         self.setObjectName("OpenTerritoryGbfsPanel")
         layout = QVBoxLayout(self)
@@ -75,22 +68,7 @@ class GbfsPanel(QWidget):
         form.addRow(refresh_row)
         layout.addLayout(form)
 
-        buttons = QHBoxLayout()
-        self.load_button = QPushButton(tr("Load"), self)
-        self.load_button.clicked.connect(self.load)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons.addWidget(self.load_button)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_load_controls(layout, tr("Load"))
 
         self.fill_systems()
         self.update_refresh_state()
@@ -126,7 +104,7 @@ class GbfsPanel(QWidget):
     def load(self):
         feed = self.feed_edit.text().strip()
         if not feed:
-            self.status_label.setText(tr("Choose a system or type the URL of its gbfs.json."))
+            self.status.setText(tr("Choose a system or type the URL of its gbfs.json."))
             return
         kind = self.kind_combo.currentData()
         item = self.system_list.currentItem()
@@ -138,28 +116,14 @@ class GbfsPanel(QWidget):
         def work(feedback):
             return GbfsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, None, feedback)
 
-        self.set_busy(True)
-        self.status_label.setText(tr("Downloading…"))
-        self.task = start_task(tr("GBFS") + f" {label}", work,
-                               lambda result, error: self.on_loaded(result, error, feed, kind, output))
-        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.run(tr("GBFS") + f" {label}", work, lambda result: self.on_loaded(result, feed, kind, output),
+                 status=tr("Downloading…"))
 
-    def on_loaded(self, result, error, feed, kind, output):
-        self.task = None
-        self.set_busy(False)
-        if error is not None:
-            self.status_label.setText(str(error))
-            notify(str(error), "critical", self.iface)
-            return
-        if result is None:
-            self.status_label.setText(tr("Cancelled"))
-            return
+    def on_loaded(self, result, feed, kind, output):
         name = f"{result.source} — {tr('stations') if kind == 'stations' else tr('vehicles')}"
-        layer = QgsVectorLayer(f"{output}|layername={result.layer_name}", name, "ogr")
-        if not layer.isValid():
-            self.status_label.setText(tr("The layer could not be opened") + f": {output}")
+        layer = self.add_layer(output, result.layer_name, name)
+        if layer is None:
             return
-        QgsProject.instance().addMapLayer(layer)
         message = f"{name}: {result.feature_count} " + tr("features") + f" ({result.licence})"
         if kind == "stations" and self.refresh_check.isChecked():
             seconds = self.refresh_spin.value()
@@ -170,7 +134,7 @@ class GbfsPanel(QWidget):
             self.remember_refresh(0)
         for warning in result.warnings:
             message += f"\n{warning}"
-        self.status_label.setText(message)
+        self.status.setText(message)
         notify(message, "success", self.iface)
 
     @staticmethod
@@ -180,16 +144,6 @@ class GbfsPanel(QWidget):
             settings.gbfs_refresh_seconds = seconds
             save_settings(settings)
 
-    def set_busy(self, busy: bool):
-        self.load_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
-        self.progress.setVisible(busy)
-        self.progress.setValue(0)
-
-    def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
-
     def shutdown(self) -> None:
-        self.cancel()
+        super().shutdown()
         gbfs_refresh.stop_all()

@@ -3,50 +3,37 @@ description, fields and licence, and load it as a layer in a background task."""
 
 from __future__ import annotations
 
-import datetime
 import html
-import os
 import re
 
-from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.sources.ods import OdsSource
 from ...plugin.sources.ods_catalog import load_portals, normalize_portal
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings, save_settings
-from ...plugin.toolbelt.tasks import start_task
+from .layer_output import dock_output_path
+from .source_panel import SourcePanel
 
 
-def dock_output_path(portal: str, dataset: str) -> str:
-    """One GeoPackage per load, beside the saved project, else in the cache folder: a running
-    project keeps its layers while a newer load of the same dataset is written."""
-    home = QgsProject.instance().homePath()
-    folder = os.path.join(home, "open_territory") if home else \
-        os.path.join(load_settings().effective_cache_dir(), "layers")
-    os.makedirs(folder, exist_ok=True)
-    host = re.sub(r"^https?://", "", portal)
-    stem = re.sub(r"[^\w.-]+", "_", f"ods_{host}_{dataset}", flags=re.UNICODE).strip("_")
-    stamp = datetime.datetime.now().strftime("%Y%m%d_%H%M%S")
-    return os.path.join(folder, f"{stem}_{stamp}.gpkg")
+def ods_output_path(portal: str, dataset: str) -> str:
+    """One GeoPackage per load (a running project keeps its layers while a newer load of the same
+    dataset is written), named after the portal's host and the dataset."""
+    return dock_output_path(f"ods_{re.sub(r'^https?://', '', portal)}_{dataset}")
 
 
 def details_html(info) -> str:
@@ -76,11 +63,12 @@ def details_html(info) -> str:
     return "".join(parts)
 
 
-class OdsPanel(QWidget):
-    def __init__(self, iface, parent=None):
-        super().__init__(parent)
-        self.iface = iface
-        self.task = None
+class OdsPanel(SourcePanel):
+    """The catalog search runs beside the load (its own `search_task`, no progress bar: a search is one
+    short request), the load through `run`."""
+
+    def __init__(self, iface, parent=None, runner=None):
+        super().__init__(iface, parent, runner)
         self.search_task = None
         self.datasets = []
         self.setObjectName("OpenTerritoryOdsPanel")
@@ -123,30 +111,9 @@ class OdsPanel(QWidget):
         self.details.setOpenExternalLinks(True)
         layout.addWidget(self.details, 1)
 
-        load_row = QHBoxLayout()
-        self.category_combo = QComboBox(self)
-        for key in CATEGORIES:
-            self.category_combo.addItem(category_label(key), key)
-        self.category_combo.setCurrentIndex(CATEGORIES.index("other"))
-        self.category_combo.setToolTip(tr("Resource category written in the 'category' field"))
-        load_row.addWidget(self.category_combo, 1)
-        self.load_button = QPushButton(tr("Load"), self)
+        self.category_combo = self.make_category_combo()
+        self.add_load_controls(layout, tr("Load"), beside=self.category_combo)
         self.load_button.setEnabled(False)
-        self.load_button.clicked.connect(self.load)
-        load_row.addWidget(self.load_button)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        load_row.addWidget(self.cancel_button)
-        layout.addLayout(load_row)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        layout.addWidget(self.status)
 
     def title(self) -> str:
         return tr("Opendatasoft portals")
@@ -202,7 +169,7 @@ class OdsPanel(QWidget):
         def work(feedback):
             return OdsSource(Transport(feedback=feedback)).search_datasets(portal, query, geo_only=geo_only)
 
-        self.search_task = start_task(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
+        self.search_task = self.runner(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
 
     def on_searched(self, result, error):
         self.search_task = None
@@ -242,38 +209,19 @@ class OdsPanel(QWidget):
         if info is None or self.task is not None:
             return
         category = self.category_combo.currentData()
-        output = dock_output_path(info.portal, info.dataset_id)
+        output = ods_output_path(info.portal, info.dataset_id)
         layer_name = re.sub(r"[^\w-]+", "_", info.dataset_id, flags=re.UNICODE).strip("_") or "ods"
         spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id}
 
         def work(feedback):
             return OdsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, category, feedback)
 
-        self.set_busy(True)
-        self.status.setText(tr("Loading") + f" {info.title}…")
-        self.task = start_task(tr("Opendatasoft") + f" {info.dataset_id}",
-                               work, lambda result, error: self.on_loaded(result, error, info, output))
-        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.run(tr("Opendatasoft") + f" {info.dataset_id}", work, lambda result: self.on_loaded(result, info, output),
+                 status=tr("Loading") + f" {info.title}…", cancelled=tr("The load was cancelled"))
 
-    def on_loaded(self, result, error, info, output):
-        cancelled = self.task is not None and self.task.cancelled
-        self.task = None
-        self.set_busy(False)
-        if cancelled:
-            self.status.setText(tr("The load was cancelled"))
+    def on_loaded(self, result, info, output):
+        if self.add_layer(output, result.layer_name, info.title) is None:
             return
-        if error is not None or result is None:
-            message = str(error) if error else tr("The load failed")
-            self.status.setText(message)
-            notify(message, "critical", self.iface)
-            return
-        layer = QgsVectorLayer(f"{output}|layername={result.layer_name}", info.title, "ogr")
-        if not layer.isValid():
-            message = tr("The loaded layer cannot be opened") + f": {output}"
-            self.status.setText(message)
-            notify(message, "critical", self.iface)
-            return
-        QgsProject.instance().addMapLayer(layer)
         text = f"{info.title}: {result.feature_count} " + tr("records loaded")
         for warning in result.warnings:
             text += "\n" + warning
@@ -281,16 +229,10 @@ class OdsPanel(QWidget):
         notify(text, "success", self.iface)
 
     def set_busy(self, busy: bool):
+        super().set_busy(busy)
         self.load_button.setEnabled(not busy and self.current_dataset() is not None)
-        self.cancel_button.setEnabled(busy)
-        self.progress.setVisible(busy)
-        self.progress.setValue(0)
-
-    def cancel(self, *_args):
-        if self.task is not None:
-            self.task.cancel()
 
     def shutdown(self) -> None:
-        for task in (self.task, self.search_task):
-            if task is not None:
-                task.cancel()
+        super().shutdown()
+        if self.search_task is not None:
+            self.search_task.cancel()

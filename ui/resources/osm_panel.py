@@ -12,14 +12,11 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
     QgsMapLayerProxyModel,
     QgsMapLayerType,
     QgsProject,
-    QgsRectangle,
-    QgsVectorLayer,
 )
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
@@ -27,15 +24,11 @@ from qgis.PyQt.QtWidgets import (
     QAction,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
@@ -45,10 +38,9 @@ from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
-from ...plugin.toolbelt.tasks import start_task
 from .layer_output import dock_output_path
+from .source_panel import WGS84, SourcePanel
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SPEC_PROPERTY = "open_territory/overpass_spec"
 
 
@@ -86,8 +78,9 @@ def fetch_categories(specs, output, feedback):
     return results
 
 
-def style_layer(layer, category):
-    path = style_path(category)
+def prepare_layer(layer, spec):
+    """Style, licence and the Overpass spec (set before the layer is added, so the refresh action is offered)."""
+    path = style_path(spec["category"])
     if path:
         layer.loadNamedStyle(path)
     metadata = layer.metadata()
@@ -95,13 +88,12 @@ def style_layer(layer, category):
     metadata.setLicenses(["ODbL"])
     layer.setMetadata(metadata)
     layer.setCustomProperty("open_territory/attribution", OSM_ATTRIBUTION)
+    layer.setCustomProperty(SPEC_PROPERTY, json.dumps(spec))
 
 
-class OsmPanel(QWidget):
-    def __init__(self, iface, parent=None):
-        super().__init__(parent)
-        self.iface = iface
-        self.task = None
+class OsmPanel(SourcePanel):
+    def __init__(self, iface, parent=None, runner=None):
+        super().__init__(iface, parent, runner)
         self.refresh_tasks = {}
         self.setObjectName("OpenTerritoryOsmPanel")
         layout = QVBoxLayout(self)
@@ -142,21 +134,7 @@ class OsmPanel(QWidget):
         form.addRow(tr("Timeout"), self.timeout_spin)
         layout.addLayout(form)
 
-        buttons = QHBoxLayout()
-        self.load_button = QPushButton(tr("Load the ticked categories"), self)
-        self.load_button.clicked.connect(self.load)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons.addWidget(self.load_button)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
-        self.progress = QProgressBar(self)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
+        self.add_load_controls(layout, tr("Load the ticked categories"))
         layout.addStretch(1)
 
         self.refresh_action = QAction(tr("Refresh from OpenStreetMap"), self)
@@ -180,16 +158,6 @@ class OsmPanel(QWidget):
         return [self.category_list.item(i).data(Qt.UserRole) for i in range(self.category_list.count())
                 if self.category_list.item(i).checkState() == Qt.Checked]
 
-    def map_extent_wgs84(self) -> QgsRectangle:
-        canvas = self.iface.mapCanvas() if self.iface is not None else None
-        if canvas is None:
-            return QgsRectangle()
-        crs = canvas.mapSettings().destinationCrs()
-        extent = canvas.extent()
-        if crs.isValid() and crs != WGS84:
-            extent = QgsCoordinateTransform(crs, WGS84, QgsProject.instance()).transformBoundingBox(extent)
-        return extent
-
     def coverage(self) -> dict:
         """{"area_wkt": ...} from the area layer, or {"extent": ...} from the map; {} when neither."""
         area = self.area_combo.currentLayer()
@@ -202,67 +170,38 @@ class OsmPanel(QWidget):
                     geometry.transform(transform)
                     parts.append(geometry)
             return {"area_wkt": QgsGeometry.unaryUnion(parts).asWkt(7)} if parts else {}
-        extent = self.map_extent_wgs84()
-        if extent.isNull() or extent.isEmpty():
-            return {}
-        return {"extent": [max(-180.0, extent.xMinimum()), max(-90.0, extent.yMinimum()),
-                           min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum())]}
+        bbox = self.map_bbox()
+        return {"extent": bbox} if bbox is not None else {}
 
     def load(self):
         categories = self.ticked_categories()
         if not categories:
-            self.status_label.setText(tr("Tick at least one category."))
+            self.status.setText(tr("Tick at least one category."))
             return
         coverage = self.coverage()
         if not coverage:
-            self.status_label.setText(tr("Zoom the map to the area to cover, or choose an area layer."))
+            self.status.setText(tr("Zoom the map to the area to cover, or choose an area layer."))
             return
         server = self.server_combo.currentText().strip() or load_settings().overpass_server
         specs = [{"source": "overpass", "category": c, "server": server, "timeout": self.timeout_spin.value(),
                   **coverage} for c in categories]
         output = dock_output_path("osm_resources")
-        self.set_busy(True)
-        self.status_label.setText(tr("Asking the Overpass server…"))
-        self.task = start_task(tr("OpenStreetMap resources"), lambda feedback: fetch_categories(specs, output,
-                                                                                                 feedback),
-                               lambda result, error: self.on_loaded(result, error, output))
-        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.run(tr("OpenStreetMap resources"), lambda feedback: fetch_categories(specs, output, feedback),
+                 lambda results: self.on_loaded(results, output), status=tr("Asking the Overpass server…"))
 
-    def on_loaded(self, results, error, output):
-        self.task = None
-        self.set_busy(False)
-        if error is not None:
-            self.status_label.setText(str(error))
-            notify(str(error), "critical", self.iface)
-            return
-        if results is None:
-            self.status_label.setText(tr("Cancelled"))
-            return
+    def on_loaded(self, results, output):
         lines = []
         for spec, result in results:
-            layer = QgsVectorLayer(f"{output}|layername={result.layer_name}",
-                                   tr("OSM") + " " + category_label(spec["category"]), "ogr")
-            if not layer.isValid():
-                lines.append(tr("The layer could not be opened") + f": {output}")
+            name = tr("OSM") + " " + category_label(spec["category"])
+            if self.add_layer(output, result.layer_name, name, lambda layer, s=spec: prepare_layer(layer, s)) is None:
                 continue
-            style_layer(layer, spec["category"])
-            layer.setCustomProperty(SPEC_PROPERTY, json.dumps(spec))
-            QgsProject.instance().addMapLayer(layer)
             lines.append(f"{category_label(spec['category'])}: {result.feature_count}")
             lines += result.warnings
+        if not lines:
+            return  # nothing could be opened: the error stays on the status line
         message = "\n".join(lines) + f"\n{OSM_ATTRIBUTION}, ODbL"
-        self.status_label.setText(message)
+        self.status.setText(message)
         notify(tr("OpenStreetMap resources loaded") + ": " + ", ".join(lines), "success", self.iface)
-
-    def set_busy(self, busy: bool):
-        self.load_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
-        self.progress.setVisible(busy)
-        self.progress.setValue(0)
-
-    def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
 
     # -- refresh --------------------------------------------------------------------------------
 
@@ -303,13 +242,14 @@ class OsmPanel(QWidget):
             if on_done is not None:
                 on_done(results, error)
 
-        task = start_task(tr("Refresh from OpenStreetMap") + f": {layer.name()}",
-                          lambda feedback: fetch_categories([spec], output, feedback), done)
-        self.refresh_tasks[layer_id] = task
+        task = self.runner(tr("Refresh from OpenStreetMap") + f": {layer.name()}",
+                           lambda feedback: fetch_categories([spec], output, feedback), done)
+        if task is not None:  # a synchronous runner has finished already
+            self.refresh_tasks[layer_id] = task
         return task
 
     def shutdown(self) -> None:
-        self.cancel()
+        super().shutdown()
         for task in list(self.refresh_tasks.values()):
             task.cancel()
         try:

@@ -18,12 +18,12 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.sources.rudi import RudiSource, item_summary, matches, user_language
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.network import Transport
-from .catalog_panel import CatalogPanel, human_size
+from .source_panel import SourcePanel, human_size
 
 ROLE = Qt.UserRole
 
 
-class RudiPanel(CatalogPanel):
+class RudiPanel(SourcePanel):
     def __init__(self, iface, parent=None, runner=None):
         super().__init__(iface, parent, runner)
         layout = QVBoxLayout(self)
@@ -58,18 +58,9 @@ class RudiPanel(CatalogPanel):
         self.details.setOpenExternalLinks(True)
         layout.addWidget(self.details, 1)
 
-        options = QFormLayout()
-        self.category = self.make_category_combo()
-        options.addRow(tr("Category"), self.category)
-        self.output = self.make_output_widget()
-        options.addRow(tr("Output"), self.output)
-        layout.addLayout(options)
-        self.load_button = QPushButton(tr("Load the resource"), self)
-        self.load_button.clicked.connect(self.load)
-        layout.addWidget(self.load_button)
-        layout.addLayout(self.make_progress_row())
-        layout.addWidget(self.status)
-        self.busy_widgets = [self.list_button, self.load_button, self.node]
+        self.add_output_options(layout)
+        self.add_load_controls(layout, tr("Load the resource"))
+        self.busy_widgets += [self.list_button, self.node]
         self.summaries = []
         self.show_details(None)
 
@@ -93,12 +84,7 @@ class RudiPanel(CatalogPanel):
 
         self.run(tr("Reading the RUDI catalog…"), work, self.listed)
 
-    def listed(self, result, error) -> None:
-        if error is not None:
-            self.report_error(error)
-            return
-        if result is None:
-            return
+    def listed(self, result) -> None:
         self.summaries = result
         self.show_items()
         self.status.setText(tr("Resources in the catalog") + f": {len(result)}")
@@ -165,13 +151,8 @@ class RudiPanel(CatalogPanel):
                 spec, path, layer_name, category, feedback=feedback, append=True
             )
 
-        def done(result, error):
-            if error is not None:
-                self.report_error(error)
-            elif result is not None:
-                self.loaded(result, summary["title"], path)
-
-        self.run(tr("Loading") + f" {summary['title']}…", work, done)
+        self.run(tr("Loading") + f" {summary['title']}…", work,
+                 lambda result: self.loaded(result, summary["title"], path))
 
 
 def escape_html(text) -> str:

@@ -2,27 +2,16 @@
 
 import os
 import re
-import time
 
 import pytest
 from open_territory.plugin.sources import gbfs_refresh
 from open_territory.plugin.toolbelt.settings import load_settings, save_settings
 from open_territory.ui.resources.gbfs_panel import GbfsPanel
 from open_territory.ui.resources.sensors_panel import SensorsPanel
-from qgis.core import QgsGraduatedSymbolRenderer, QgsProject, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.core import QgsGraduatedSymbolRenderer, QgsRectangle
+from qgis.PyQt.QtCore import Qt
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "data", "gbfs")
-
-
-def wait_until(condition, seconds=10):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
 
 
 def serve(httpserver, variant):
@@ -37,10 +26,9 @@ def serve(httpserver, variant):
 
 
 @pytest.fixture()
-def project(qgis_new_project):
-    yield QgsProject.instance()
+def project(project):
+    yield project
     gbfs_refresh.stop_all()
-    QgsProject.instance().removeAllMapLayers()
 
 
 def test_gbfs_panel_filters_bundled_systems(qgis_iface, project):
@@ -57,25 +45,26 @@ def test_gbfs_panel_filters_bundled_systems(qgis_iface, project):
     panel.shutdown()
 
 
-def test_gbfs_panel_loads_stations_with_live_refresh(qgis_iface, project, httpserver):
+def test_gbfs_panel_loads_stations_with_live_refresh(qgis_iface, project, httpserver, wait_until):
     feed = serve(httpserver, "velib")
     panel = GbfsPanel(qgis_iface)
     panel.feed_edit.setText(feed)
     panel.refresh_check.setChecked(True)
     panel.refresh_spin.setValue(30)
     panel.load_button.click()
-    assert not panel.load_button.isEnabled()
+    assert not panel.load_button.isEnabled() and not panel.cancel_button.isHidden()
+    assert panel.status.text() == "Downloading…"
     assert wait_until(lambda: len(project.mapLayers()) == 1)
     layer = list(project.mapLayers().values())[0]
     assert layer.featureCount() == 2 and "Vélib" in layer.name()
     assert gbfs_refresh.watched_layers() == [layer.id()] and load_settings().gbfs_refresh_seconds == 30
-    assert panel.load_button.isEnabled() and "2" in panel.status_label.text()
+    assert panel.load_button.isEnabled() and "2" in panel.status.text() and panel.cancel_button.isHidden()
     project.removeMapLayer(layer.id())
     assert gbfs_refresh.watched_layers() == []
     panel.shutdown()
 
 
-def test_gbfs_panel_reports_errors(qgis_iface, project, httpserver):
+def test_gbfs_panel_reports_errors(qgis_iface, project, httpserver, wait_until):
     httpserver.expect_request("/broken/gbfs.json").respond_with_data("nope", status=500)
     panel = GbfsPanel(qgis_iface)
     panel.feed_edit.setText(httpserver.url_for("/broken/gbfs.json"))
@@ -84,10 +73,10 @@ def test_gbfs_panel_reports_errors(qgis_iface, project, httpserver):
     save_settings(settings)
     panel.load_button.click()
     assert wait_until(lambda: panel.load_button.isEnabled())
-    assert "500" in panel.status_label.text() and project.mapLayers() == {}
+    assert "500" in panel.status.text() and project.mapLayers() == {}
 
 
-def test_sensors_panel_loads_map_extent_with_style(qgis_iface, project, httpserver):
+def test_sensors_panel_loads_map_extent_with_style(qgis_iface, project, httpserver, wait_until):
     items = [{"id": 1, "timestamp": "2024-03-01 10:00:00",
               "location": {"id": 7, "latitude": "48.11", "longitude": "-1.68", "indoor": 0},
               "sensor": {"id": 70, "sensor_type": {"name": "SDS011"}},
@@ -104,4 +93,24 @@ def test_sensors_panel_loads_map_extent_with_style(qgis_iface, project, httpserv
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer) and layer.featureCount() == 1
     request, _ = httpserver.log[0]
     assert request.path.endswith("&type=SDS011")
+    panel.shutdown()
+
+
+def test_sensors_panel_needs_a_map_extent(qgis_iface, project, httpserver):
+    panel = SensorsPanel(qgis_iface)
+    panel.server_edit.setText(httpserver.url_for(""))
+    panel.map_extent_wgs84 = lambda: QgsRectangle()
+    panel.load_button.click()
+    assert panel.status.text() == "Zoom the map to the area to cover first."
+    assert panel.task is None and panel.load_button.isEnabled() and not httpserver.log
+    panel.map_extent_wgs84 = lambda: QgsRectangle(-200.0, -95.0, 3.5, 50.0)
+    assert panel.map_bbox() == [-180.0, -90.0, 3.5, 50.0]
+    panel.shutdown()
+
+
+def test_gbfs_panel_needs_a_feed(qgis_iface, project):
+    panel = GbfsPanel(qgis_iface)
+    panel.load_button.click()
+    assert panel.status.text() == "Choose a system or type the URL of its gbfs.json."
+    assert panel.task is None and panel.progress.isHidden() and panel.cancel_button.isHidden()
     panel.shutdown()

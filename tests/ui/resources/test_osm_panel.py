@@ -8,32 +8,16 @@ from urllib.parse import parse_qs
 import pytest
 from open_territory.plugin.sources.osm_presets import preset_categories
 from open_territory.ui.resources.osm_panel import SPEC_PROPERTY, OsmPanel, layer_spec
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "data", "overpass")
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "data", "overpass")
 
 
 def fixture_bytes(name):
     with open(os.path.join(DATA, name), "rb") as handle:
         return handle.read()
-
-
-def wait_until(condition, seconds=15):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
-
-
-@pytest.fixture()
-def project(qgis_new_project):
-    yield QgsProject.instance()
-    QgsProject.instance().removeAllMapLayers()
 
 
 @pytest.fixture()
@@ -58,10 +42,10 @@ def test_lists_every_preset_category(panel):
 
 def test_nothing_ticked(panel, project):
     panel.load_button.click()
-    assert "Tick" in panel.status_label.text() and not project.mapLayers()
+    assert "Tick" in panel.status.text() and not project.mapLayers()
 
 
-def test_loads_two_categories_styled_with_refresh_spec(panel, project, httpserver):
+def test_loads_two_categories_styled_with_refresh_spec(panel, project, httpserver, wait_until):
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("mixed.osm"))
     tick(panel, "car_park", "cycleway")
     panel.timeout_spin.setValue(40)
@@ -75,10 +59,10 @@ def test_loads_two_categories_styled_with_refresh_spec(panel, project, httpserve
     assert spec["timeout"] == 40 and spec["extent"] == [-1.8, 48.0, -1.5, 48.2]
     queries = [parse_qs(r.get_data(as_text=True))["data"][0] for r, _ in httpserver.log]
     assert len(queries) == 2 and all("[timeout:40]" in q for q in queries)
-    assert "OpenStreetMap contributors" in panel.status_label.text()
+    assert "OpenStreetMap contributors" in panel.status.text()
 
 
-def test_area_layer_is_used_instead_of_extent(panel, project, httpserver):
+def test_area_layer_is_used_instead_of_extent(panel, project, httpserver, wait_until):
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("mixed.osm"))
     area = QgsVectorLayer("Polygon?crs=EPSG:2154", "territory", "memory")
     feature = QgsFeature()
@@ -94,17 +78,17 @@ def test_area_layer_is_used_instead_of_extent(panel, project, httpserver):
     assert '(poly:"' in parse_qs(request.get_data(as_text=True))["data"][0]
 
 
-def test_error_is_shown_and_nothing_added(panel, project, httpserver):
+def test_error_is_shown_and_nothing_added(panel, project, httpserver, wait_until):
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
         fixture_bytes("remark_timeout.osm"))
     tick(panel, "street_lamp")
     panel.load_button.click()
     assert wait_until(lambda: panel.load_button.isEnabled())
-    assert "longer timeout" in panel.status_label.text()
+    assert "longer timeout" in panel.status.text()
     assert not project.mapLayers()
 
 
-def test_cancel(panel, project, httpserver):
+def test_cancel(panel, project, httpserver, wait_until):
     def slow(_request):
         time.sleep(1.5)
         return Response(fixture_bytes("mixed.osm"))
@@ -112,14 +96,14 @@ def test_cancel(panel, project, httpserver):
     httpserver.expect_request("/api/interpreter").respond_with_handler(slow)
     tick(panel, "street_lamp")
     panel.load_button.click()
-    assert panel.cancel_button.isEnabled()
+    assert not panel.cancel_button.isHidden() and not panel.load_button.isEnabled()
     panel.cancel_button.click()
     assert wait_until(lambda: panel.load_button.isEnabled())
-    assert panel.status_label.text() == "Cancelled"
+    assert panel.status.text() == "Cancelled"
     assert not project.mapLayers()
 
 
-def test_refresh_swaps_the_data_in_place(panel, project, httpserver):
+def test_refresh_swaps_the_data_in_place(panel, project, httpserver, wait_until):
     httpserver.expect_oneshot_request("/api/interpreter").respond_with_data(fixture_bytes("empty.osm"))
     tick(panel, "traffic_signals")
     panel.load_button.click()
@@ -139,7 +123,7 @@ def test_refresh_swaps_the_data_in_place(panel, project, httpserver):
     assert list(project.mapLayers().values()) == [layer]
 
 
-def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path):
+def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path, wait_until):
     httpserver.expect_request("/api/interpreter").respond_with_data(fixture_bytes("truncated.osm"))
     layer = QgsVectorLayer("Point?crs=EPSG:4326", "old", "memory")
     layer.setCustomProperty(SPEC_PROPERTY, json.dumps({

@@ -2,21 +2,9 @@
 
 import json
 
-import pytest
 from open_territory.ui.resources.datagouv_panel import DatagouvPanel
 from open_territory.ui.resources.rudi_panel import RudiPanel
-from qgis.core import QgsFeedback, QgsProject
 from qgis.PyQt.QtWidgets import QMessageBox
-
-
-def sync_runner(description, function, on_done):
-    try:
-        result = function(QgsFeedback())
-    except Exception as error:  # noqa: BLE001 - handed to the panel like FeedbackTask does
-        on_done(None, error)
-        return None
-    on_done(result, None)
-    return None
 
 
 def geojson(n):
@@ -60,13 +48,7 @@ def udata_resource(rid, title, fmt, url, filesize=None):
     }
 
 
-@pytest.fixture()
-def project(qgis_iface, qgis_new_project):
-    yield QgsProject.instance()
-    QgsProject.instance().clear()
-
-
-def test_datagouv_search_select_and_load(httpserver, qgis_iface, project, tmp_path):
+def test_datagouv_search_select_and_load(httpserver, qgis_iface, project, tmp_path, sync_runner):
     base = httpserver.url_for("").rstrip("/")
     geo = udata(
         base,
@@ -112,7 +94,7 @@ def test_datagouv_search_select_and_load(httpserver, qgis_iface, project, tmp_pa
     panel.shutdown()
 
 
-def test_datagouv_large_download_asks_first(httpserver, qgis_iface, project, tmp_path, monkeypatch):
+def test_datagouv_large_download_asks_first(httpserver, qgis_iface, project, tmp_path, monkeypatch, sync_runner):
     base = httpserver.url_for("").rstrip("/")
     big = udata(
         base,
@@ -134,7 +116,56 @@ def test_datagouv_large_download_asks_first(httpserver, qgis_iface, project, tmp
     assert project.mapLayers() == {}
 
 
-def test_datagouv_search_error_is_shown(httpserver, qgis_iface):
+def serve_unsized(httpserver):
+    """A dataset whose catalog entry gives no size for its geographic resource."""
+    base = httpserver.url_for("").rstrip("/")
+    resource = udata_resource("44444444", "a.geojson", "geojson", f"{base}/a.geojson")
+    dataset = udata(base, "arceaux", "Arceaux", [resource])
+    httpserver.expect_request("/api/1/datasets/").respond_with_json({"data": [dataset], "total": 1})
+    httpserver.expect_request("/api/1/datasets/arceaux/").respond_with_json(dataset)
+    httpserver.expect_request("/a.geojson").respond_with_data(geojson(2))
+    return base
+
+
+def test_datagouv_unknown_size_is_asked_first(httpserver, qgis_iface, project, tmp_path, sync_runner):
+    base = serve_unsized(httpserver)
+    runs = []
+    panel = DatagouvPanel(qgis_iface, runner=lambda *args: runs.append(args[0]) or sync_runner(*args))
+    panel.server.setText(base)
+    panel.search()
+    panel.datasets.setCurrentItem(panel.datasets.topLevelItem(0))
+    panel.output.setFilePath(str(tmp_path / "dock.gpkg"))
+    panel.load()
+    assert runs[1] == "Checking the size of the file…" and runs[2].startswith("Loading a.geojson")
+    assert any(request.method == "HEAD" and request.path == "/a.geojson" for request, _ in httpserver.log)
+    layers = list(project.mapLayers().values())
+    assert len(layers) == 1 and layers[0].featureCount() == 2
+
+
+def test_datagouv_cancelled_size_check_downloads_nothing(httpserver, qgis_iface, project, tmp_path, sync_runner):
+    base = serve_unsized(httpserver)
+    panel = DatagouvPanel(qgis_iface, runner=sync_runner)
+    panel.server.setText(base)
+    panel.search()
+    panel.datasets.setCurrentItem(panel.datasets.topLevelItem(0))
+    panel.output.setFilePath(str(tmp_path / "dock.gpkg"))
+    runs = []
+
+    def cancel_the_size_check(description, function, on_done):
+        runs.append(description)
+        if len(runs) == 1:
+            return on_done(None, None)  # what a cancelled FeedbackTask reports: no result, no error
+        return sync_runner(description, function, on_done)
+
+    panel.runner = cancel_the_size_check
+    panel.load()
+    assert runs == ["Checking the size of the file…"]
+    assert panel.status.text() == "Cancelled" and panel.load_button.isEnabled()
+    assert not any(request.path == "/a.geojson" and request.method == "GET" for request, _ in httpserver.log)
+    assert project.mapLayers() == {}
+
+
+def test_datagouv_search_error_is_shown(httpserver, qgis_iface, sync_runner):
     httpserver.expect_request("/bad/api/1/datasets/").respond_with_json(
         {"message": "Bad page", "status": 400}, status=400
     )
@@ -157,7 +188,7 @@ def rudi_item(base, gid, title, formats, theme="Mobilité"):
     }
 
 
-def test_rudi_list_filter_and_load(httpserver, qgis_iface, project, tmp_path):
+def test_rudi_list_filter_and_load(httpserver, qgis_iface, project, tmp_path, sync_runner):
     base = httpserver.url_for("").rstrip("/")
     geo_id = "aaaaaaaa-0000-0000-0000-000000000001"
     items = [
@@ -200,7 +231,7 @@ def test_rudi_list_filter_and_load(httpserver, qgis_iface, project, tmp_path):
     assert next(layers[0].getFeatures())["licence"] == "etalab-2.0"
 
 
-def test_rudi_error_reply_is_shown(httpserver, qgis_iface):
+def test_rudi_error_reply_is_shown(httpserver, qgis_iface, sync_runner):
     # Another node path than the listing test: QGIS's own HTTP cache mishandles a URL that answered
     # 200 before and 500 now (reported to the transport's owner).
     httpserver.expect_request("/down/api/v1/resources").respond_with_json(

@@ -7,33 +7,22 @@ import time
 import pytest
 from open_territory.plugin.toolbelt.settings import load_settings
 from open_territory.ui.resources.ods_panel import OdsPanel
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from werkzeug import Response
 
 spec = importlib.util.spec_from_file_location(
-    "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "test_ods_payloads.py")
+    "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "test_ods_payloads.py")
 )
 P = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(P)
 
 
-def wait_until(condition, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError("timed out")
-
-
 @pytest.fixture()
-def panel(qgis_iface, qgis_new_project):
+def panel(qgis_iface, project, wait_until):
     widget = OdsPanel(qgis_iface)
     yield widget
     widget.shutdown()
-    wait_until(lambda: widget.task is None and widget.search_task is None)
-    QgsProject.instance().removeAllMapLayers()
+    assert wait_until(lambda: widget.task is None and widget.search_task is None)
 
 
 def serve_catalog(httpserver):
@@ -58,7 +47,7 @@ def test_portals_prelisted_and_added(panel, httpserver):
     assert panel.title()
 
 
-def test_search_details_and_load_into_project(panel, httpserver):
+def test_search_details_and_load_into_project(panel, httpserver, wait_until):
     serve_catalog(httpserver)
     httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
         P.dataset_entry("arceaux", P.POINT_FIELDS, records_count=30, licence="ODbL")
@@ -69,7 +58,7 @@ def test_search_details_and_load_into_project(panel, httpserver):
     panel.add_portal(httpserver.url_for("/"))
     panel.search_edit.setText("vélo")
     panel.search()
-    wait_until(lambda: panel.search_task is None)
+    assert wait_until(lambda: panel.search_task is None)
     assert panel.results.count() == 2 and "Arceaux vélo" in panel.results.item(0).text()
     assert "Datasets found: 2" in panel.status.text()
     panel.results.setCurrentRow(0)
@@ -78,8 +67,8 @@ def test_search_details_and_load_into_project(panel, httpserver):
     assert panel.load_button.isEnabled()
     panel.category_combo.setCurrentIndex(panel.category_combo.findData("bicycle_parking"))
     panel.load()
-    assert panel.cancel_button.isEnabled() and not panel.progress.isHidden()
-    wait_until(lambda: panel.task is None)
+    assert not panel.cancel_button.isHidden() and not panel.progress.isHidden() and not panel.load_button.isEnabled()
+    assert wait_until(lambda: panel.task is None)
     layers = list(QgsProject.instance().mapLayers().values())
     assert len(layers) == 1 and layers[0].name() == "Arceaux vélo" and layers[0].featureCount() == 30
     feature = next(layers[0].getFeatures())
@@ -87,22 +76,22 @@ def test_search_details_and_load_into_project(panel, httpserver):
     assert "30" in panel.status.text() and panel.progress.isHidden()
 
 
-def test_load_error_is_shown_and_nothing_added(panel, httpserver):
+def test_load_error_is_shown_and_nothing_added(panel, httpserver, wait_until):
     serve_catalog(httpserver)
     httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
         {"error_code": "NotFound", "message": "Unknown dataset"}, status=404
     )
     panel.add_portal(httpserver.url_for("/"))
     panel.search()
-    wait_until(lambda: panel.search_task is None)
+    assert wait_until(lambda: panel.search_task is None)
     panel.results.setCurrentRow(0)
     panel.load()
-    wait_until(lambda: panel.task is None)
+    assert wait_until(lambda: panel.task is None)
     assert "arceaux" in panel.status.text() and "not found" in panel.status.text()
     assert not QgsProject.instance().mapLayers()
 
 
-def test_cancel_a_slow_load(panel, httpserver):
+def test_cancel_a_slow_load(panel, httpserver, wait_until):
     serve_catalog(httpserver)
     httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
         P.dataset_entry("arceaux", P.POINT_FIELDS)
@@ -120,11 +109,11 @@ def test_cancel_a_slow_load(panel, httpserver):
     httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux/exports/geojson").respond_with_handler(slow)
     panel.add_portal(httpserver.url_for("/"))
     panel.search()
-    wait_until(lambda: panel.search_task is None)
+    assert wait_until(lambda: panel.search_task is None)
     panel.results.setCurrentRow(0)
     panel.load()
-    wait_until(lambda: any(r.path.endswith("/geojson") for r, _ in httpserver.log) or False, timeout=10)
+    assert wait_until(lambda: any(r.path.endswith("/geojson") for r, _ in httpserver.log) or False, seconds=10)
     panel.cancel()
-    wait_until(lambda: panel.task is None)
+    assert wait_until(lambda: panel.task is None)
     assert panel.status.text() == "The load was cancelled"
     assert not QgsProject.instance().mapLayers() and panel.load_button.isEnabled()

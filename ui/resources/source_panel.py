@@ -1,16 +1,24 @@
-"""What the catalog panels of the resources section share: background work with progress and
-cancel, the category choice, where the layer is written, the large-download question, adding the
-written layer to the project."""
+"""What the source panels of the resources section share: the load button, background work with a
+progress bar, a cancel button and a status line, the map extent, the category choice, where the layer
+is written, the large-download question, adding the written layer to the project."""
 
 from __future__ import annotations
 
 import os
 import re
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,6 +32,8 @@ from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def human_size(size) -> str:
@@ -39,8 +49,12 @@ def safe_stem(text: str) -> str:
     return re.sub(r"[^\w-]+", "_", text or "", flags=re.UNICODE).strip("_")[:60] or "layer"
 
 
-class CatalogPanel(QWidget):
-    """Base of a source panel. `runner(description, function(feedback), on_done(result, error))`
+class SourcePanel(QWidget):
+    """Base of a source panel of the resources section.
+
+    A panel lays out its load button, progress row and status line with `add_load_controls` (or
+    `make_progress_row` and `self.status`), lists in `busy_widgets` what is disabled while work runs,
+    and runs its work with `run`. `runner(description, function(feedback), on_done(result, error))`
     runs the work (a QgsTask by default; tests pass a synchronous one)."""
 
     def __init__(self, iface, parent=None, runner=None):
@@ -67,6 +81,31 @@ class CatalogPanel(QWidget):
         widget.setToolTip(tr("GeoPackage to write; empty: a file in the plugin's data folder"))
         return widget
 
+    def add_output_options(self, layout) -> None:
+        """The category combo (`self.category`) and the output file (`self.output`), as a form."""
+        form = QFormLayout()
+        self.category = self.make_category_combo()
+        form.addRow(tr("Category"), self.category)
+        self.output = self.make_output_widget()
+        form.addRow(tr("Output"), self.output)
+        layout.addLayout(form)
+
+    def add_load_controls(self, layout, text: str, beside=None) -> None:
+        """The load button (`self.load_button`, calls `self.load`, disabled while busy), with `beside` on
+        its left when given, then the progress row and the status line, at the end of `layout`."""
+        self.load_button = QPushButton(text, self)
+        self.load_button.clicked.connect(self.load)
+        self.busy_widgets.append(self.load_button)
+        if beside is None:
+            layout.addWidget(self.load_button)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(beside, 1)
+            row.addWidget(self.load_button)
+            layout.addLayout(row)
+        layout.addLayout(self.make_progress_row())
+        layout.addWidget(self.status)
+
     def make_progress_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.progress = QProgressBar(self)
@@ -80,6 +119,7 @@ class CatalogPanel(QWidget):
         row.addWidget(self.cancel_button)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         return row
 
     # -- background work ----------------------------------------------------------------------------
@@ -91,14 +131,23 @@ class CatalogPanel(QWidget):
         for widget in self.busy_widgets:
             widget.setEnabled(not busy)
 
-    def run(self, description: str, function, on_done) -> None:
+    def run(self, description: str, function, on_result, status: str = "", cancelled: str = "") -> None:
+        """Run `function(feedback)` in the background: progress row shown, `busy_widgets` disabled,
+        `status` (else the description) on the status line. Then `on_result(result)`; an error is
+        reported instead, and a run that ends without result nor error (cancelled) leaves
+        `cancelled` (else "Cancelled") on the status line."""
         self.set_busy(True)
-        self.status.setText(description)
+        self.status.setText(status or description)
 
         def done(result, error):
             self.task = None
             self.set_busy(False)
-            on_done(result, error)
+            if error is not None:
+                self.report_error(error)
+            elif result is None:
+                self.status.setText(cancelled or tr("Cancelled"))
+            else:
+                on_result(result)
 
         task = self.runner(description, function, done)
         if task is not None and hasattr(task, "progressChanged"):
@@ -118,6 +167,24 @@ class CatalogPanel(QWidget):
         notify(str(error), "critical", self.iface)
 
     # -- loading ------------------------------------------------------------------------------------
+
+    def map_extent_wgs84(self) -> QgsRectangle:
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if canvas is None:
+            return QgsRectangle()
+        crs = canvas.mapSettings().destinationCrs()
+        extent = canvas.extent()
+        if crs.isValid() and crs != WGS84:
+            extent = QgsCoordinateTransform(crs, WGS84, QgsProject.instance()).transformBoundingBox(extent)
+        return extent
+
+    def map_bbox(self):
+        """[west, south, east, north] of the map extent in WGS 84, within the world; None without one."""
+        extent = self.map_extent_wgs84()
+        if extent.isNull() or extent.isEmpty():
+            return None
+        return [max(-180.0, extent.xMinimum()), max(-90.0, extent.yMinimum()),
+                min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum())]
 
     def output_path(self, widget: QgsFileWidget, stem: str) -> str:
         path = widget.filePath().strip()
@@ -140,11 +207,15 @@ class CatalogPanel(QWidget):
         )
         return answer == QMessageBox.Yes
 
-    def add_layer(self, path: str, layer_name: str, title: str):
+    def add_layer(self, path: str, layer_name: str, title: str, prepare=None):
+        """Open the written layer and add it to the project, after `prepare(layer)` (style,
+        properties) when given; None, reported, when it cannot be opened."""
         layer = QgsVectorLayer(f"{path}|layername={layer_name}", title, "ogr")
         if not layer.isValid():
             self.report_error(tr("The written layer cannot be opened") + f": {path}")
             return None
+        if prepare is not None:
+            prepare(layer)
         QgsProject.instance().addMapLayer(layer)
         return layer
 
