@@ -5,22 +5,17 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterVectorLayer,
 )
 
 from ...plugin.planning.context import PlanningError, challenge_context
-from .base import OpenTerritoryAlgorithm
+from .planning_inputs import PlanningAlgorithm
 
 
-class ChallengeContextAlgorithm(OpenTerritoryAlgorithm):
+class ChallengeContextAlgorithm(PlanningAlgorithm):
     NAME = "challenge_context"
-    GROUP = "planning"
 
     def displayName(self):
         return self.tr("Challenge context")
@@ -33,18 +28,7 @@ class ChallengeContextAlgorithm(OpenTerritoryAlgorithm):
             "challenge (or who have no area); and a short summary. Spatial indexes keep it fast on large layers.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "CHALLENGES", self.tr("Challenges"), [QgsProcessing.TypeVectorAnyGeometry]),
-            self.tr("Challenges layer of the register (fields title, domain, status...)")))
-        self.addParameter(self.help_param(QgsProcessingParameterMultipleLayers(
-            "RESOURCES", self.tr("Resource layers"), QgsProcessing.TypeVectorAnyGeometry),
-            self.tr("Resource layers, each with a category field")))
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "ACTORS", self.tr("Actors"), [QgsProcessing.TypeVectorAnyGeometry], optional=True),
-            self.tr("Actors layer (fields name, competences; geometry: area of action, optional)")))
-        self.addParameter(self.help_param(QgsProcessingParameterDistance(
-            "DISTANCE", self.tr("Distance (metres)"), 500.0, minValue=0.0),
-            self.tr("Radius around each challenge within which resources are counted, in metres")))
+        self.add_register_inputs()
         self.addParameter(self.help_param(QgsProcessingParameterCrs(
             "CRS", self.tr("Working CRS"), optional=True),
             self.tr("Projected CRS for distances; empty: EPSG:2154 in mainland France, else the UTM zone"),

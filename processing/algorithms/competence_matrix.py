@@ -10,24 +10,21 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.planning.matrix import competence_matrix, html_report
 from ...plugin.toolbelt.layer_writer import atomic_output
-from .base import OpenTerritoryAlgorithm
+from .planning_inputs import PlanningAlgorithm
 
 COLUMNS = (("domain", QVariant.String), ("label", QVariant.String), ("challenges_open", QVariant.Int),
            ("challenges_solved", QVariant.Int), ("actors_competent", QVariant.Int),
            ("resources_related", QVariant.Int), ("mark", QVariant.String))
 
 
-class CompetenceMatrixAlgorithm(OpenTerritoryAlgorithm):
+class CompetenceMatrixAlgorithm(PlanningAlgorithm):
     NAME = "competence_matrix"
-    GROUP = "planning"
 
     def displayName(self):
         return self.tr("Competence matrix")
@@ -41,15 +38,7 @@ class CompetenceMatrixAlgorithm(OpenTerritoryAlgorithm):
             "balanced otherwise. Optionally writes an HTML report with a chart per domain.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "CHALLENGES", self.tr("Challenges"), [QgsProcessing.TypeVectorAnyGeometry]),
-            self.tr("Challenges layer of the register (fields domain, status)")))
-        self.addParameter(self.help_param(QgsProcessingParameterMultipleLayers(
-            "RESOURCES", self.tr("Resource layers"), QgsProcessing.TypeVectorAnyGeometry, optional=True),
-            self.tr("Resource layers, each with a category field")))
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "ACTORS", self.tr("Actors"), [QgsProcessing.TypeVectorAnyGeometry], optional=True),
-            self.tr("Actors layer with a competences field (list of domains)")))
+        self.add_register_inputs(resources_optional=True, distance=False)
         self.addParameter(self.help_param(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("Competence matrix"), QgsProcessing.TypeVector),
             self.tr("Table with one row per mobility domain")))

@@ -7,9 +7,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
@@ -17,12 +15,11 @@ from qgis.core import (
 
 from ...plugin.planning.context import PlanningError
 from ...plugin.planning.gaps import gap_zones
-from .base import OpenTerritoryAlgorithm
+from .planning_inputs import PlanningAlgorithm
 
 
-class GapLayerAlgorithm(OpenTerritoryAlgorithm):
+class GapLayerAlgorithm(PlanningAlgorithm):
     NAME = "gap_layer"
-    GROUP = "planning"
 
     def displayName(self):
         return self.tr("Where help is missing")
@@ -34,18 +31,7 @@ class GapLayerAlgorithm(OpenTerritoryAlgorithm):
             "of where help is missing.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "CHALLENGES", self.tr("Challenges"), [QgsProcessing.TypeVectorAnyGeometry]),
-            self.tr("Challenges layer of the register (fields title, domain, status...)")))
-        self.addParameter(self.help_param(QgsProcessingParameterMultipleLayers(
-            "RESOURCES", self.tr("Resource layers"), QgsProcessing.TypeVectorAnyGeometry),
-            self.tr("Resource layers, each with a category field")))
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "ACTORS", self.tr("Actors"), [QgsProcessing.TypeVectorAnyGeometry], optional=True),
-            self.tr("Actors layer (fields name, competences; geometry: area of action, optional)")))
-        self.addParameter(self.help_param(QgsProcessingParameterDistance(
-            "DISTANCE", self.tr("Distance (metres)"), 500.0, minValue=0.0),
-            self.tr("Radius around each challenge within which resources are counted, in metres")))
+        self.add_register_inputs()
         self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
             "ZONES", self.tr("Zones"), [QgsProcessing.TypeVectorPolygon], optional=True),
             self.tr("Communes or districts to count in; empty: a regular grid")))

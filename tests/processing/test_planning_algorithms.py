@@ -1,23 +1,13 @@
 """challenge_context and competence_matrix through Processing, as a model or qgis_process runs them."""
 
 import pytest
-from open_territory.processing.provider import OpenTerritoryProvider
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-
-
-@pytest.fixture(scope="module")
-def provider():
-    provider = OpenTerritoryProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def memory(uri, rows):

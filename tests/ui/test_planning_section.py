@@ -1,20 +1,10 @@
 """The planning section runs challenge_context in a background task and adds the result."""
 
-import time
-
-import pytest
-from open_territory.processing.provider import OpenTerritoryProvider
 from open_territory.ui.planning_section import PlanningSection
-from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
-
-@pytest.fixture()
-def provider():
-    provider = OpenTerritoryProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
+from ..qt_wait import wait_until
 
 
 def memory(uri, name, rows):
@@ -30,6 +20,10 @@ def memory(uri, name, rows):
     return layer
 
 
+def wait_for(section):
+    assert wait_until(lambda: section.task is None, 30), "the task did not finish"
+
+
 def test_context_from_the_dock(qgis_iface, qgis_new_project, provider):
     challenges = memory("Point?crs=EPSG:2154&field=title:string&field=domain:string", "challenges",
                         [("POINT(350000 6790000)", {"title": "A", "domain": "velo"})])
@@ -43,14 +37,104 @@ def test_context_from_the_dock(qgis_iface, qgis_new_project, provider):
     section.distance.setValue(50)
     section.run("challenge_context")
     assert not section.context_button.isEnabled()
-    deadline = time.monotonic() + 30
-    while section.task is not None and time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
-    assert section.task is None, "the task did not finish"
+    wait_for(section)
     results = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == "Challenge context"]
     assert len(results) == 1, section.feedback.textLog()
     feature = next(results[0].getFeatures())
     assert feature["n_bicycle_parking"] == 1
     assert section.context_button.isEnabled()
+    section.shutdown()
+
+
+def test_gap_layer_from_the_dock_per_zone(qgis_iface, qgis_new_project, provider):
+    challenges = memory(
+        "Point?crs=EPSG:2154&field=title:string&field=domain:string&field=status:string", "register challenges",
+        [("POINT(350000 6790000)", {"title": "A", "domain": "velo", "status": "identified"}),
+         ("POINT(360000 6790000)", {"title": "B", "domain": "velo", "status": "identified"}),
+         ("POINT(360100 6790000)", {"title": "C", "domain": "velo", "status": "solved"})])
+    resources = memory("Point?crs=EPSG:2154&field=category:string", "parkings",
+                       [("POINT(350010 6790000)", {"category": "bicycle_parking"})])
+    zones = memory("Polygon?crs=EPSG:2154&field=nom:string", "communes",
+                   [("POLYGON((345000 6785000,355000 6785000,355000 6795000,345000 6795000,345000 6785000))",
+                     {"nom": "Ouest"}),
+                    ("POLYGON((355000 6785000,365000 6785000,365000 6795000,355000 6795000,355000 6785000))",
+                     {"nom": "Est"})])
+    challenges.setCustomProperty("open_territory/register_table", "challenges")
+    section = PlanningSection(qgis_iface)
+    QgsProject.instance().addMapLayers([zones, resources, challenges])
+    # The register's challenges layer is picked without the user choosing it.
+    assert section.challenges.currentLayer() is challenges
+    section.zones.setLayer(zones)
+    section.distance.setValue(100)
+    section.run("gap_layer")
+    assert not section.gap_button.isEnabled()
+    wait_for(section)
+    gaps = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name().startswith("Gaps")]
+    assert len(gaps) == 1, section.feedback.textLog()
+    counts = {f["zone"]: f["open_unserved"] for f in gaps[0].getFeatures()}
+    # West: A has a parking 10 m away but no actor; East: B lacks both; C is solved, so not counted.
+    assert counts == {"Ouest": 1, "Est": 1}
+    assert gaps[0].renderer().type() == "graduatedSymbol" and gaps[0].renderer().classAttribute() == "open_unserved"
+    assert section.gap_button.isEnabled()
+    section.shutdown()
+
+
+def test_every_register_challenge_in_the_matrix(qgis_iface, qgis_new_project, provider, tmp_path):
+    import os
+
+    from open_territory.plugin.register import create_register, import_rows
+
+    demo = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "demo", "data", "register")
+    register = create_register(str(tmp_path / "register.gpkg"))
+    import_rows(register, "challenges", os.path.join(demo, "challenges.csv"), geocode=False)
+    section = PlanningSection(qgis_iface)
+    assert section.all_challenges.isHidden()
+    register.add_to_project(QgsProject.instance())
+    assert not section.all_challenges.isHidden() and section.all_challenges.isChecked()
+    assert not section.challenges.isEnabled()
+    section.run("competence_matrix")
+    wait_for(section)
+    matrix = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == "Competence matrix"]
+    assert len(matrix) == 1, section.feedback.textLog()
+    total = sum(f["challenges_open"] + f["challenges_solved"] for f in matrix[0].getFeatures())
+    assert total == 6  # points, the line and the area of the demo register together
+    section.all_challenges.setChecked(False)
+    assert section.challenges.isEnabled()
+    section.shutdown()
+
+
+def test_resource_list_and_layer_choices(qgis_iface, qgis_new_project, provider, tmp_path):
+    from osgeo import ogr, osr
+
+    section = PlanningSection(qgis_iface)
+    parkings = memory("Point?crs=EPSG:2154&field=category:string", "parkings", [])
+    QgsProject.instance().addMapLayer(parkings)
+    assert section.resources.item(0).checkState() == Qt.Checked
+    section.resources.item(0).setCheckState(Qt.Unchecked)
+    lamps = memory("Point?crs=EPSG:2154&field=category:string", "lamps", [])
+    QgsProject.instance().addMapLayer(lamps)
+    states = {section.resources.item(i).text(): section.resources.item(i).checkState()
+              for i in range(section.resources.count())}
+    # A layer added later comes ticked; the one the user unticked stays unticked.
+    assert states == {"parkings": Qt.Unchecked, "lamps": Qt.Checked}
+
+    # load_territory's communes outline carries a category but frames the map: not a resource.
+    path = str(tmp_path / "territory.gpkg")
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    boundary = dataset.CreateLayer("boundary", srs, ogr.wkbPolygon)
+    boundary.CreateField(ogr.FieldDefn("category", ogr.OFTString))
+    dataset = None
+    QgsProject.instance().addMapLayer(QgsVectorLayer(f"{path}|layername=boundary", "communes", "ogr"))
+    assert "communes" not in [section.resources.item(i).text() for i in range(section.resources.count())]
+
+    # The challenge and actor choices offer only layers that can be challenges (domain) or actors.
+    challenges = memory("Point?crs=EPSG:2154&field=title:string&field=domain:string", "defis", [])
+    actors = memory("Polygon?crs=EPSG:2154&field=name:string&field=competences:string", "acteurs", [])
+    QgsProject.instance().addMapLayers([challenges, actors])
+    assert section.challenges.currentLayer() is challenges
+    assert lamps in section.challenges.exceptedLayerList() and actors in section.challenges.exceptedLayerList()
+    assert challenges in section.actors.exceptedLayerList() and actors not in section.actors.exceptedLayerList()
+    assert section.progress.isHidden()
     section.shutdown()
