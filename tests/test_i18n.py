@@ -2,10 +2,9 @@ import os
 import subprocess
 import sys
 
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
 from open_territory.plugin.main import PLUGIN_DIR, translation_file
 from open_territory.plugin.toolbelt.i18n import CONTEXT
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 
 def test_every_visible_string_has_a_french_translation():

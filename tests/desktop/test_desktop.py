@@ -8,7 +8,6 @@ import subprocess
 import zipfile
 
 import pytest
-
 from open_territory.plugin.main import PLUGIN_DIR
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -84,13 +83,17 @@ def test_qgis_process_sees_the_provider(tmp_path):
     from open_territory.processing.provider import ALGORITHMS
 
     install_plugin(str(tmp_path / ".local" / "share" / "QGIS" / "QGIS3"), "en_GB")
-    env = dict(os.environ, HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / ".local" / "share"))
+    env = dict(
+        os.environ, HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / ".local" / "share")
+    )
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     result = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip().startswith("openterritory:")}
     expected = {
-        "openterritory:" + getattr(importlib.import_module(f"open_territory.processing.algorithms.{module}"), cls)().name()
-        for module, cls in ALGORITHMS}
+        "openterritory:"
+        + getattr(importlib.import_module(f"open_territory.processing.algorithms.{module}"), cls)().name()
+        for module, cls in ALGORITHMS
+    }
     assert expected <= listed, result.stdout[-2000:]
     assert "Open Territory" in result.stdout

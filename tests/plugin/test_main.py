@@ -3,11 +3,10 @@
 import time
 
 import pytest
+from open_territory import classFactory
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget
-
-from open_territory import classFactory
 
 
 def provider_ids():

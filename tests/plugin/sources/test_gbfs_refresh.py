@@ -2,14 +2,14 @@
 
 import json
 import os
-import time
 
 import pytest
 from open_territory.plugin.sources import gbfs_refresh
 from open_territory.plugin.sources.gbfs import GbfsSource
 from open_territory.plugin.toolbelt.network import Transport
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+
+from ...qt_wait import wait_until
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "gbfs")
 
@@ -24,16 +24,6 @@ def serve_velib(httpserver, status_override=None):
         route = httpserver.expect_request(f"/velib/{name}.json")
         route.respond_with_data(body, content_type="application/json")
     return f"{base}/velib/gbfs.json?apiKey=topsecret"
-
-
-def wait_until(condition, seconds=10):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
 
 
 NEW_STATUS = {"data": {"stations": [
@@ -85,13 +75,13 @@ def test_background_refresh_updates_layer_and_stops_on_removal(httpserver, stati
     refresher = gbfs_refresh.watch_layer(layer, feed, 5)
     refresher.timer.setInterval(200)  # the settings floor is 5 s; tests go faster
     refresher.start()
-    assert wait_until(lambda: refresher.cycles >= 1)
+    assert wait_until(lambda: refresher.cycles >= 1, 10)
     after = values_of(QgsVectorLayer(layer.source(), "again", "ogr"), "213688169")
     assert after["vehicles_available"] == 9 and after["is_renting"] is False
     assert after["vehicles_by_type"] == "mechanical=4; ebike=5"
     assert "topsecret" not in layer.customProperty(gbfs_refresh.LIVE_PROPERTY)
     # the discovery is done once: later cycles only ask station_status
-    assert wait_until(lambda: refresher.cycles >= 2)
+    assert wait_until(lambda: refresher.cycles >= 2, 10)
     paths = [request.path for request, _ in httpserver.log]
     assert paths.count("/velib/gbfs.json") == 1 and paths.count("/velib/station_status.json") >= 2
     QgsProject.instance().removeMapLayer(layer.id())
@@ -119,6 +109,6 @@ def test_failed_cycle_keeps_layer(httpserver, station_layer):
     down.respond_with_data("<html>down</html>", content_type="text/html")
     refresher = gbfs_refresh.watch_layer(layer, feed, 30)
     refresher.refresh_now()
-    assert wait_until(lambda: refresher.last_error is not None)
+    assert wait_until(lambda: refresher.last_error is not None, 10)
     assert "topsecret" not in str(refresher.last_error)
     assert values_of(layer, "213688169")["vehicles_available"] == 1 and refresher.is_active()

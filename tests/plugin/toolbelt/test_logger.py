@@ -1,6 +1,5 @@
-from qgis.core import Qgis, QgsApplication
-
 from open_territory.plugin.toolbelt.logger import TAG, log, notify
+from qgis.core import Qgis, QgsApplication
 
 
 def test_log_goes_to_the_plugin_tab():

@@ -41,7 +41,9 @@ def test_get_json_with_params_and_user_agent(httpserver, transport):
 
 
 def test_post_form(httpserver, transport):
-    httpserver.expect_request("/interpreter", method="POST", data="data=node%5Bx%3Dy%5D%3Bout%3B").respond_with_data("ok")
+    httpserver.expect_request(
+        "/interpreter", method="POST", data="data=node%5Bx%3Dy%5D%3Bout%3B"
+    ).respond_with_data("ok")
     assert transport.post(httpserver.url_for("/interpreter"), data={"data": "node[x=y];out;"}).content == b"ok"
 
 
@@ -63,7 +65,9 @@ def test_gives_up_after_retries_with_server_message(httpserver, transport):
 
 
 def test_far_quota_reset_is_reported_at_once(httpserver, transport):
-    reset = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    reset = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).strftime(
+        "%Y-%m-%dT%H:%M:%S+00:00"
+    )
     httpserver.expect_request("/quota").respond_with_json(
         {"errorcode": 10002, "reset_time": reset, "call_limit": 10000, "error": "Too many requests on the domain."},
         status=429)
@@ -87,7 +91,8 @@ def test_answer_changing_from_ok_to_error_is_seen_at_once(httpserver, transport,
     transport.retries = 0
     start = time.monotonic()
     with pytest.raises(HttpError, match="gone"):
-        Transport(cache_dir=str(tmp_path / "other"), offline=False, timeout=5, retries=0).get(httpserver.url_for("/flip"))
+        other = Transport(cache_dir=str(tmp_path / "other"), offline=False, timeout=5, retries=0)
+        other.get(httpserver.url_for("/flip"))
     assert time.monotonic() - start < 2
 
 
@@ -178,7 +183,8 @@ def serve_cut_stream(times):
         for _ in range(times):
             conn, _ = server.accept()
             conn.recv(65536)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n" + b"[" * 100)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+            conn.sendall(head + b"[" * 100)
             conn.close()
         server.close()
 

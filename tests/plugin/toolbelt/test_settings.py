@@ -1,6 +1,5 @@
-from qgis.core import QgsSettings
-
 from open_territory.plugin.toolbelt.settings import PluginSettings, load_settings, reset_settings, save_settings
+from qgis.core import QgsSettings
 
 
 def test_defaults_when_nothing_stored():
