@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.definitions import CATEGORIES, category_label
-from ..plugin.profiles.profile import ProfileError, bundled_profile_ids, load_profile, save_profile
+from ..plugin.profiles.profile import ProfileError, bundled_profile_names, load_profile, save_profile
 from ..plugin.profiles.territory import LoadCancelledError, load_territory
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
@@ -122,11 +122,7 @@ class TerritorySection(DockSection):
         self.summary.setVisible(False)
         layout.addWidget(self.summary)
 
-        for profile_id in bundled_profile_ids():
-            try:
-                name = load_profile(profile_id).name
-            except ProfileError:
-                continue  # covered by the tests; never offer a profile that cannot load
+        for profile_id, name in bundled_profile_names():
             self.profile_combo.addItem(f"{name} ({profile_id})", profile_id)
         self.profile_combo.currentIndexChanged.connect(self.on_profile_chosen)
         if self.profile_combo.count():

@@ -126,6 +126,21 @@ def bundled_profile_ids() -> list:
     return ids
 
 
+def bundled_profile_names() -> list:
+    """(id, name) of the bundled profiles, read without validating them (the tests validate every one;
+    a profile is validated when it is loaded)."""
+    names = []
+    for profile_id in bundled_profile_ids():
+        try:
+            with open(os.path.join(PROFILES_DIR, profile_id + ".json"), encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            names.append((profile_id, data["name"]))
+    return names
+
+
 def profile_path(id_or_path: str) -> str:
     """The file of a bundled profile id, or the path itself."""
     value = (id_or_path or "").strip()

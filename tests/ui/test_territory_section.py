@@ -1,14 +1,15 @@
 """The dock's territory section: profiles, the resource table by category, export, background load."""
 
+import functools
 import json
-import time
 
 from open_territory.plugin.definitions import category_label
 from open_territory.plugin.profiles.profile import bundled_profile_ids, load_profile
 from open_territory.ui.territory_section import LAYER_ROLE, TerritorySection
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QApplication
+
+from ..qt_wait import wait_until
 
 
 def tree_rows(section):
@@ -61,15 +62,7 @@ def test_bad_profile_file_is_refused(qgis_iface, tmp_path):
     assert section.profile_combo.count() == before
 
 
-def wait_for(predicate, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QApplication.processEvents()
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
-
+wait_for = functools.partial(wait_until, seconds=60)
 
 def test_loads_ticked_demo_resources_in_the_background(qgis_iface, qgis_new_project, tmp_path):
     section = TerritorySection(qgis_iface)

@@ -10,6 +10,7 @@ from open_territory.plugin.profiles.profile import (
     SCHEMA_PATH,
     ProfileError,
     bundled_profile_ids,
+    bundled_profile_names,
     load_profile,
     profile_path,
     save_profile,
@@ -171,6 +172,8 @@ def test_every_bundled_profile_validates():
         assert profile.id == profile_id
         assert profile.resources, profile_id
         assert {e.category for e in profile.resources} <= set(CATEGORIES)
+    # The dock lists them by name without validating: the names it shows are the loaded ones.
+    assert bundled_profile_names() == [(i, load_profile(i).name) for i in ids]
 
 
 def test_schema_enumerates_the_design_categories():
