@@ -6,257 +6,4297 @@
     <message>
       <location filename="../ui/options.py" line="65" />
       <source> MB</source>
-      <translation type="unfinished" />
+      <translation> Mo</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="181" />
+      <source> or </source>
+      <translation> ou </translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="48" />
       <source> s</source>
-      <translation type="unfinished" />
+      <translation> s</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="174" />
+      <source>(recorded replies: loads offline)</source>
+      <translation>(réponses enregistrées : se charge hors ligne)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="275" />
+      <source>(required)</source>
+      <translation>(obligatoire)</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="190" />
+      <source>(unconfirmed)</source>
+      <translation>(non confirmé)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="104" />
+      <source>1 - High</source>
+      <translation>1 - Haute</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="104" />
+      <source>2 - Medium</source>
+      <translation>2 - Moyenne</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="104" />
+      <source>3 - Low</source>
+      <translation>3 - Basse</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="74" />
+      <source>A GeoPackage file for one person, or a PostGIS schema the team shares.</source>
+      <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="54" />
+      <source>A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file</source>
+      <translation>Identifiant d'un profil fourni (par exemple rennes, nantes, demo) ou chemin d'un fichier de profil JSON</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="386" />
+      <source>A file appeared at the register's path meanwhile</source>
+      <translation>Un fichier est apparu entre-temps à l'emplacement du registre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="77" />
+      <source>A layer to show is not valid</source>
+      <translation>Une couche à montrer n'est pas valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="158" />
+      <source>A name is required</source>
+      <translation>Un nom est obligatoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="329" />
+      <source>A register already exists there; open it instead of creating it</source>
+      <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="94" />
+      <source>A resource layer has no category field</source>
+      <translation>Une couche de ressources n'a pas de champ category</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="114" />
+      <source>A table with one row per dataset found</source>
+      <translation>Une table avec une ligne par jeu de données trouvé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="151" />
+      <source>A title is required</source>
+      <translation>Un titre est obligatoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="103" />
+      <source>A value from the list</source>
+      <translation>Une valeur de la liste</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="59" />
+      <source>API key (authentication configuration)</source>
+      <translation>Clé d'API (configuration d'authentification)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="225" />
+      <source>Actor</source>
+      <translation>Acteur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="155" />
+      <source>Actors</source>
+      <translation>Acteurs</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="208" />
+      <source>Actors are not located from an address: their location is an area of action</source>
+      <translation>Les acteurs ne sont pas localisés d'après une adresse : leur emplacement est une zone d'action</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/planning_inputs.py" line="29" />
+      <source>Actors layer (fields name, competences; geometry: area of action, optional)</source>
+      <translation>Couche des acteurs (champs name, competences ; géométrie : zone d'action, facultative)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="151" />
+      <source>Actors of the challenge</source>
+      <translation>Acteurs de l'enjeu</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="155" />
+      <source>Add</source>
+      <translation>Ajouter</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="214" />
+      <source>Add an existing register's layers to the project ("Register" group)</source>
+      <translation>Ajouter au projet les couches d'un registre existant (groupe « Registre »)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="152" />
+      <source>Add on map</source>
+      <translation>Ajouter sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="87" />
+      <source>Add this portal to the list</source>
+      <translation>Ajouter ce portail à la liste</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="176" />
+      <source>Adding cancelled</source>
+      <translation>Ajout annulé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="54" />
+      <source>Address (URL)</source>
+      <translation>Adresse (URL)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="90" />
+      <source>Address found with too little confidence</source>
+      <translation>Adresse trouvée avec une confiance trop faible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="80" />
+      <source>Address not found</source>
+      <translation>Adresse introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="47" />
+      <source>Adds the rows of a CSV, XLSX or ODS file to the register's challenges or actors. French column names and values are understood (titre, domaine, statut, priorité, nom, type, compétences, adresse...). Rows without coordinates are located from their address by the Base Adresse Nationale. Rows with an unknown domain, bad coordinates or an address that cannot be found are left out and listed in the report; the other rows are written together, or none of them. Rows already in the register are not added twice.</source>
+      <translation>Ajoute les lignes d'un fichier CSV, XLSX ou ODS aux enjeux ou aux acteurs du registre. Les noms de colonnes et les valeurs en français sont compris (titre, domaine, statut, priorité, nom, type, compétences, adresse...). Les lignes sans coordonnées sont localisées d'après leur adresse par la Base Adresse Nationale. Les lignes au domaine inconnu, aux coordonnées incorrectes ou à l'adresse introuvable sont écartées et listées dans le rapport ; les autres lignes sont écrites ensemble, ou aucune. Les lignes déjà présentes dans le registre ne sont pas ajoutées deux fois.</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="73" />
       <source>Air quality</source>
-      <translation type="unfinished" />
+      <translation>Qualité de l'air</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="56" />
       <source>Air quality sensors</source>
-      <translation type="unfinished" />
+      <translation>Capteurs de qualité de l'air</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="33" />
+      <source>Air-quality and noise sensors run by citizens (sensor.community, ODbL), in the current map extent, with their latest readings.</source>
+      <translation>Capteurs de qualité de l'air et de bruit tenus par des citoyens (sensor.community, ODbL), dans l'emprise courante de la carte, avec leurs dernières mesures.</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="86" />
+      <source>All domains</source>
+      <translation>Tous les domaines</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="177" />
+      <source>All files (*)</source>
+      <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="98" />
+      <source>All kinds</source>
+      <translation>Tous les types</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="92" />
+      <source>All statuses</source>
+      <translation>Tous les statuts</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_write.py" line="62" />
+      <source>Already in the register</source>
+      <translation>Déjà dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="100" />
+      <source>An actor's geometry is its area of action: a polygon is expected</source>
+      <translation>La géométrie d'un acteur est sa zone d'action : un polygone est attendu</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="75" />
+      <source>An atlas: one page per commune or district, named after it</source>
+      <translation>Un atlas : une page par commune ou quartier, nommée d'après elle</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="119" />
+      <source>Area</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="108" />
+      <source>Area layer</source>
+      <translation>Couche de zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="154" />
+      <source>Area of action on the map</source>
+      <translation>Zone d'action sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="151" />
+      <source>Area on the map</source>
+      <translation>Zone sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="75" />
+      <source>Area shown on the map; empty: the combined extent of the layers (ignored for an atlas)</source>
+      <translation>Zone montrée sur la carte ; vide : l'emprise de l'ensemble des couches (sans effet pour un atlas)</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="66" />
       <source>Ask before downloading a file larger than this</source>
-      <translation type="unfinished" />
+      <translation>Demander avant de télécharger un fichier plus gros que cette taille</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="148" />
+      <source>Asking</source>
+      <translation>Interrogation de</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="190" />
+      <source>Asking the Overpass server…</source>
+      <translation>Interrogation du serveur Overpass…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="110" />
+      <source>Association</source>
+      <translation>Association</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="48" />
+      <source>Auto-discovery URL (gbfs.json) of any GBFS 1.x, 2.x or 3.0 system</source>
+      <translation>URL de découverte (gbfs.json) de tout système GBFS 1.x, 2.x ou 3.0</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="39" />
+      <source>Bad coordinates</source>
+      <translation>Coordonnées incorrectes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="72" />
+      <source>Bad coordinates: one of the two is missing</source>
+      <translation>Coordonnées incorrectes : l'une des deux manque</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="78" />
+      <source>Bad coordinates: outside Lambert-93 France</source>
+      <translation>Coordonnées incorrectes : hors de la France en Lambert-93</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="45" />
+      <source>Bad coordinates: outside longitude -180..180 / latitude -90..90</source>
+      <translation>Coordonnées incorrectes : hors longitude -180..180 / latitude -90..90</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="62" />
+      <source>Bad coordinates: the geometry cannot be read</source>
+      <translation>Coordonnées incorrectes : la géométrie est illisible</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="70" />
+      <source>Base URL of a Base Adresse Nationale API (its /search/ endpoint is used)</source>
+      <translation>URL de base d'une API Base Adresse Nationale (son point d'accès /search/ est utilisé)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="87" />
+      <source>Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr</source>
+      <translation>URL de base du portail Opendatasoft, par exemple https://data.rennesmetropole.fr</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="47" />
+      <source>Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr (an API or dataset page URL of the portal works too)</source>
+      <translation>URL de base du portail Opendatasoft, par exemple https://data.rennesmetropole.fr (une URL d'API ou de page de jeu de données du portail convient aussi)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="33" />
+      <source>Base URL of the RUDI producer node</source>
+      <translation>URL de base du nœud producteur RUDI</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="36" />
+      <source>Base URL of the RUDI producer node, for example https://&lt;node&gt;/ (the URL of its /api/v1/resources listing works too)</source>
+      <translation>URL de base du nœud producteur RUDI, par exemple https://&lt;nœud&gt;/ (l'URL de sa liste /api/v1/resources convient aussi)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="73" />
+      <source>Base URL of the sensor.community data API (http or https)</source>
+      <translation>URL de base de l'API de données sensor.community (http ou https)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="55" />
+      <source>Base URL of the udata portal (data.gouv.fr or another udata instance)</source>
+      <translation>URL de base du portail udata (data.gouv.fr ou une autre instance udata)</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="48" />
       <source>Bicycle parking</source>
-      <translation type="unfinished" />
+      <translation>Stationnement vélo</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="54" />
       <source>Bike-share stations</source>
-      <translation type="unfinished" />
+      <translation>Stations de vélos en libre-service</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="336" />
+      <source>Boundary failed</source>
+      <translation>Échec du contour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="318" />
+      <source>Boundary of</source>
+      <translation>Contour de</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="45" />
+      <source>Bundled profiles:</source>
+      <translation>Profils fournis :</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="64" />
+      <source>Bundled territories and the profile files opened in this session</source>
+      <translation>Territoires fournis et fichiers de profil ouverts pendant cette session</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="50" />
       <source>Bus stops</source>
-      <translation type="unfinished" />
+      <translation>Arrêts de bus</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="63" />
+      <source>CSV (any separator, UTF-8 or cp1252), XLSX or ODS file with one row per challenge or actor</source>
+      <translation>Fichier CSV (tout séparateur, UTF-8 ou cp1252), XLSX ou ODS avec une ligne par enjeu ou par acteur</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="233" />
+      <source>CSV (geometry as WKT)</source>
+      <translation>CSV (géométrie en WKT)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="76" />
+      <source>CSV file listing each row left out or already present: line number and reason</source>
+      <translation>Fichier CSV listant chaque ligne écartée ou déjà présente : numéro de ligne et raison</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="75" />
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="37" />
+      <source>CSV with a WKT geometry column, or GeoJSON (RFC 7946, WGS 84)</source>
+      <translation>CSV avec une colonne de géométrie WKT, ou GeoJSON (RFC 7946, WGS 84)</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="61" />
       <source>Cache folder</source>
-      <translation type="unfinished" />
+      <translation>Dossier du cache</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="94" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="318" />
+      <source>Cancelled</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="214" />
+      <source>Cannot connect to the PostgreSQL database</source>
+      <translation>Connexion impossible à la base PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="381" />
+      <source>Cannot create the GeoPackage</source>
+      <translation>Impossible de créer le GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/export.py" line="39" />
+      <source>Cannot create the export folder</source>
+      <translation>Impossible de créer le dossier d'export</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="339" />
+      <source>Cannot create the schema</source>
+      <translation>Impossible de créer le schéma</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="208" />
+      <source>Cannot open the GeoPackage</source>
+      <translation>Impossible d'ouvrir le GeoPackage</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="51" />
       <source>Car parks</source>
-      <translation type="unfinished" />
+      <translation>Parkings</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="55" />
       <source>Car sharing</source>
-      <translation type="unfinished" />
+      <translation>Autopartage</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="100" />
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="74" />
+      <source>Category written in the 'category' field of the loaded layer</source>
+      <translation>Catégorie écrite dans le champ « category » de la couche chargée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="224" />
+      <source>Challenge</source>
+      <translation>Enjeu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="227" />
+      <source>Challenge actor</source>
+      <translation>Acteur de l'enjeu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="142" />
+      <source>Challenge actors</source>
+      <translation>Acteurs des enjeux</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/challenge_context.py" line="21" />
+      <source>Challenge context</source>
+      <translation>Contexte des défis</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="228" />
+      <source>Challenge resource</source>
+      <translation>Ressource de l'enjeu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="145" />
+      <source>Challenge resources</source>
+      <translation>Ressources des enjeux</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="158" />
+      <source>Challenges</source>
+      <translation>Défis</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="47" />
+      <source>Challenges (areas)</source>
+      <translation>Enjeux (surfaces)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="46" />
+      <source>Challenges (lines)</source>
+      <translation>Enjeux (lignes)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="45" />
+      <source>Challenges (points)</source>
+      <translation>Enjeux (points)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/planning_inputs.py" line="22" />
+      <source>Challenges layer of the register (fields title, domain, status...)</source>
+      <translation>Couche des défis du registre (champs title, domain, status…)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="48" />
+      <source>Challenges without location</source>
+      <translation>Enjeux sans localisation</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="49" />
       <source>Charging stations</source>
-      <translation type="unfinished" />
+      <translation>Bornes de recharge</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="141" />
+      <source>Checking the size of the file…</source>
+      <translation>Vérification de la taille du fichier…</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="150" />
+      <source>Choose a PostgreSQL connection first</source>
+      <translation>Choisissez d'abord une connexion PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="163" />
+      <source>Choose a challenges layer first</source>
+      <translation>Choisissez d'abord une couche de défis</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="107" />
+      <source>Choose a system or type the URL of its gbfs.json.</source>
+      <translation>Choisissez un système ou saisissez l'URL de son gbfs.json.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="72" />
+      <source>Choose at least one layer to show on the map</source>
+      <translation>Choisissez au moins une couche à montrer sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="143" />
+      <source>Choose the GeoPackage file first</source>
+      <translation>Choisissez d'abord le fichier GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="177" />
+      <source>Choose the communes or districts layer for one page per feature</source>
+      <translation>Choisissez la couche des communes ou quartiers pour une page par entité</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="252" />
+      <source>Choose the export folder first</source>
+      <translation>Choisissez d'abord le dossier d'export</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="217" />
+      <source>Choose the file to import first</source>
+      <translation>Choisissez d'abord le fichier à importer</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="82" />
+      <source>Choose the output file</source>
+      <translation>Choisissez le fichier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="115" />
+      <source>Citizen group</source>
+      <translation>Collectif citoyen</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="78" />
+      <source>Citizen sensors</source>
+      <translation>Capteurs citoyens</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="55" />
+      <source>Citizen sensors (sensor.community)</source>
+      <translation>Capteurs citoyens (sensor.community)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="379" />
+      <source>Click on the map where the challenge is (Esc cancels)</source>
+      <translation>Cliquez sur la carte à l'endroit du défi (Échap pour annuler)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="310" />
+      <source>Click on the map where the challenge is, then fill its form (Esc cancels)</source>
+      <translation>Cliquez sur la carte à l'endroit du défi, puis remplissez son formulaire (Échap pour annuler)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="114" />
+      <source>Cluster</source>
+      <translation>Pôle (cluster)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_columns.py" line="65" />
+      <source>Columns found</source>
+      <translation>Colonnes trouvées</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="69" />
+      <source>Comma-separated sensor types to keep, for instance SDS011,BME280; empty: every type. Common types:</source>
+      <translation>Types de capteurs à garder, séparés par des virgules, par exemple SDS011,BME280 ; vide : tous les types. Types courants :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="128" />
+      <source>Commons</source>
+      <translation>Commun</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="83" />
+      <source>Communes or districts for the gap layer; empty: a regular grid</source>
+      <translation>Communes ou quartiers de la couche des manques ; vide : une grille régulière</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="37" />
+      <source>Communes or districts to count in; empty: a regular grid</source>
+      <translation>Communes ou quartiers où compter ; vide : une grille régulière</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="98" />
+      <source>Communes or districts: one page per feature, the map centred on it, pages named by its name field (nom, name...); empty: a single page</source>
+      <translation>Communes ou quartiers : une page par entité, la carte centrée sur elle, les pages nommées par son champ de nom (nom, name…) ; vide : une seule page</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="127" />
+      <source>Community</source>
+      <translation>Communauté</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="111" />
+      <source>Company</source>
+      <translation>Entreprise</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="123" />
+      <source>Competence</source>
+      <translation>Compétence</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/competence_matrix.py" line="30" />
+      <source>Competence matrix</source>
+      <translation>Matrice des compétences</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="51" />
+      <source>Competences</source>
+      <translation>Compétences</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="101" />
+      <source>Competent actors</source>
+      <translation>Acteurs compétents</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="110" />
+      <source>Connection</source>
+      <translation>Connexion</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="52" />
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="500" />
+      <source>Could not reach the server</source>
+      <translation>Impossible de joindre le serveur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="394" />
+      <source>Could not write the layer</source>
+      <translation>Impossible d'écrire la couche</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="111" />
+      <source>Council map</source>
+      <translation>Carte pour le conseil</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="214" />
+      <source>Council map exported</source>
+      <translation>Carte pour le conseil exportée</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="216" />
+      <source>Council map exported, one file per page</source>
+      <translation>Carte pour le conseil exportée, un fichier par page</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="28" />
+      <source>Counts, per commune or district (ZONES) or per cell of a regular grid, the open challenges that have no competent actor or no resource of a related category within the distance. Ready for a heat map of where help is missing.</source>
+      <translation>Compte, par commune ou quartier (ZONES) ou par cellule d'une grille régulière, les défis ouverts sans acteur compétent ou sans ressource d'une catégorie liée à moins de la distance. Prêt pour une carte de chaleur de là où l'aide manque.</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="167" />
+      <source>Create a register or open one: its layers come in the "Register" group</source>
+      <translation>Créez un registre ou ouvrez-en un : ses couches arrivent dans le groupe « Registre »</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="211" />
+      <source>Create an empty register: a GeoPackage file or a schema in a PostgreSQL database</source>
+      <translation>Créer un registre vide : un fichier GeoPackage ou un schéma dans une base PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="72" />
+      <source>Create the register if it does not exist</source>
+      <translation>Créer le registre s'il n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="62" />
+      <source>Created</source>
+      <translation>Créé le</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="275" />
+      <source>Creating the register</source>
+      <translation>Création du registre</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="52" />
       <source>Cycleways</source>
-      <translation type="unfinished" />
+      <translation>Aménagements cyclables</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="69" />
       <source>Cycling</source>
-      <translation type="unfinished" />
+      <translation>Vélo</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="74" />
       <source>Data</source>
-      <translation type="unfinished" />
+      <translation>Données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="124" />
+      <source>Data set</source>
+      <translation>Jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="50" />
+      <source>Dataset</source>
+      <translation>Jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="37" />
+      <source>Dataset (id or slug)</source>
+      <translation>Jeu de données (identifiant ou slug)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="50" />
+      <source>Dataset id</source>
+      <translation>Identifiant du jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="112" />
+      <source>Datasets found</source>
+      <translation>Jeux de données trouvés</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="44" />
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/planning_inputs.py" line="32" />
+      <source>Distance (metres)</source>
+      <translation>Distance (mètres)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="201" />
+      <source>Distances need a projected CRS, not</source>
+      <translation>Les distances demandent un SCR projeté, pas</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_model.py" line="162" />
+      <source>Domain</source>
+      <translation>Domaine</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="204" />
+      <source>Download it anyway?</source>
+      <translation>La télécharger quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="151" />
+      <source>Download not started</source>
+      <translation>Téléchargement non lancé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="278" />
+      <source>Downloading</source>
+      <translation>Téléchargement de</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="120" />
+      <source>Downloading…</source>
+      <translation>Téléchargement…</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="473" />
+      <source>Draw it on the map (right click ends), fill its form, then save the layer's edits</source>
+      <translation>Dessinez-le sur la carte (clic droit pour terminer), remplissez son formulaire, puis enregistrez les modifications de la couche</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="314" />
+      <source>Draw it with QGIS's digitizing tool (right click ends), then fill its form; save the layer's edits to write it to the register</source>
+      <translation>Dessinez-le avec l'outil de numérisation de QGIS (clic droit pour terminer), puis remplissez son formulaire ; enregistrez les modifications de la couche pour l'écrire dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="212" />
+      <source>Each address is sent to the Base Adresse Nationale (api-adresse.data.gouv.fr); replies are cached</source>
+      <translation>Chaque adresse est envoyée à la Base Adresse Nationale (api-adresse.data.gouv.fr) ; les réponses sont gardées en cache</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="165" />
+      <source>Edit…</source>
+      <translation>Modifier…</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="54" />
+      <source>Empty: the project's title, else the territory's name</source>
+      <translation>Vide : le titre du projet, sinon le nom du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/register_challenges.py" line="30" />
+      <source>Every challenge of the register</source>
+      <translation>Tous les défis du registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="289" />
+      <source>Every row was imported.</source>
+      <translation>Toutes les lignes ont été importées.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/base.py" line="17" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>Export</translation>
     </message>
     <message>
-      <location filename="../ui/export_section.py" line="17" />
-      <source>Export the current map for a council meeting.</source>
-      <translation type="unfinished" />
+      <location filename="../ui/territory_section.py" line="109" />
+      <source>Export as a profile file…</source>
+      <translation>Exporter comme fichier de profil…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="157" />
+      <source>Export cancelled</source>
+      <translation>Export annulé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/export.py" line="45" />
+      <source>Export cancelled; nothing was changed</source>
+      <translation>Export annulé ; rien n'a été modifié</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="39" />
+      <source>Export folder</source>
+      <translation>Dossier d'export</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="93" />
+      <source>Export for council</source>
+      <translation>Exporter pour le conseil</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="46" />
+      <source>Export the current map for a council meeting: the layers shown and the area in view, with title, legend, scale bar, north arrow, date and the sources and licences of every layer.</source>
+      <translation>Exporter la carte courante pour une séance du conseil : les couches affichées et la zone visible, avec titre, légende, échelle, flèche du nord, date et les sources et licences de chaque couche.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="24" />
+      <source>Export the register</source>
+      <translation>Exporter le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="248" />
+      <source>Export the territory profile</source>
+      <translation>Exporter le profil du territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="377" />
+      <source>Exporting the register</source>
+      <translation>Export du registre</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="52" />
+      <source>Exports a print-ready map for a council meeting: title, subtitle, date, the map of the chosen layers, a legend of those layers, scale bar, north arrow, the territory's logo and a box listing the sources and licences of every layer shown (with the OpenStreetMap attribution when OSM data is shown). A4 or A3, landscape or portrait, vector PDF or PNG. With a coverage layer (communes, districts), one page per feature, named after the feature: a single PDF, or one PNG per page named &lt;output&gt;_&lt;page name&gt;.png. The file is replaced only when the export succeeds.</source>
+      <translation>Exporte une carte prête à imprimer pour une séance du conseil : titre, sous-titre, date, la carte des couches choisies, une légende de ces couches, échelle graphique, flèche du nord, le logo du territoire et un encadré des sources et licences de chaque couche représentée (avec la mention OpenStreetMap quand des données OSM sont représentées). A4 ou A3, paysage ou portrait, PDF vectoriel ou PNG. Avec une couche de couverture (communes, quartiers), une page par entité, nommée d'après elle : un seul PDF, ou un PNG par page nommé &lt;sortie&gt;_&lt;nom de la page&gt;.png. Le fichier n'est remplacé que si l'export réussit.</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="81" />
+      <source>Export…</source>
+      <translation>Exporter…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="56" />
+      <source>Extent</source>
+      <translation>Emprise</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="248" />
+      <source>Extremely poor (over 75 µg/m³)</source>
+      <translation>Extrêmement mauvais (plus de 75 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="244" />
+      <source>Fair (10-20 µg/m³)</source>
+      <translation>Moyen (10-20 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" line="72" />
+      <source>Features written</source>
+      <translation>Entités écrites</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="49" />
+      <source>Feed</source>
+      <translation>Flux</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="57" />
+      <source>Fields</source>
+      <translation>Champs</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="108" />
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="62" />
+      <source>File to import</source>
+      <translation>Fichier à importer</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="40" />
+      <source>Files written</source>
+      <translation>Fichiers écrits</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="312" />
+      <source>Fill the form of a challenge without a location</source>
+      <translation>Remplir le formulaire d'un défi sans localisation</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="313" />
+      <source>Fill the form of an actor without an area of action</source>
+      <translation>Remplir le formulaire d'un acteur sans zone d'action</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="44" />
+      <source>Filter by title, description, theme or keyword</source>
+      <translation>Filtrer par titre, description, thème ou mot-clé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="38" />
+      <source>Filter the French systems (name, town)</source>
+      <translation>Filtrer les systèmes français (nom, ville)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="241" />
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="39" />
+      <source>Folder receiving one file per table</source>
+      <translation>Dossier qui reçoit un fichier par table</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="60" />
       <source>Folder where downloaded replies are kept for offline use</source>
-      <translation type="unfinished" />
+      <translation>Dossier où les réponses téléchargées sont conservées pour l'usage hors ligne</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="17" />
+      <location filename="../processing/algorithms/challenge_context.py" line="24" />
+      <source>For every challenge: per resource category, the number of resources within the distance and the distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the actors whose competences include the challenge's domain and whose area of action contains the challenge (or who have no area); and a short summary. Spatial indexes keep it fast on large layers.</source>
+      <translation>Pour chaque défi : par catégorie de ressource, le nombre de ressources à moins de la distance et la distance à la plus proche (en mètres, calculée dans un SCR projeté quels que soient les SCR des couches) ; les acteurs dont les compétences incluent le domaine du défi et dont la zone d'action contient le défi (ou qui n'ont pas de zone) ; et un court résumé. Des index spatiaux le gardent rapide sur de grandes couches.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="61" />
+      <source>For private datasets: an authentication configuration holding the portal's API key, sent as 'Authorization: Apikey &lt;key&gt;' (Basic method: the password is the key)</source>
+      <translation>Pour les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail, envoyée en « Authorization: Apikey &lt;clé&gt; » (méthode Basic : le mot de passe est la clé)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="106" />
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="53" />
+      <source>Formats</source>
+      <translation>Formats</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="52" />
+      <source>Free-floating vehicles</source>
+      <translation>Véhicules en free-floating</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="119" />
+      <source>GBFS</source>
+      <translation>GBFS</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="43" />
+      <source>GBFS feed</source>
+      <translation>Flux GBFS</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="43" />
+      <source>GBFS feed (gbfs.json URL)</source>
+      <translation>Flux GBFS (URL du gbfs.json)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_vehicles.py" line="13" />
+      <source>GBFS free-floating vehicles</source>
+      <translation>Véhicules GBFS en free-floating</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="30" />
+      <source>GBFS shared-vehicle stations</source>
+      <translation>Stations de véhicules partagés GBFS</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="97" />
+      <source>GBFS: 'kind' must be 'stations' or 'vehicles'</source>
+      <translation>GBFS : 'kind' doit valoir 'stations' ou 'vehicles'</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="92" />
+      <source>GBFS: the 'feed' key (URL of the system's gbfs.json) is missing</source>
+      <translation>GBFS : la clé 'feed' (URL du gbfs.json du système) est absente</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="94" />
+      <source>GBFS: the feed must be an http or https URL</source>
+      <translation>GBFS : le flux doit être une URL http ou https</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="280" />
+      <source>GDAL cannot read the Overpass reply</source>
+      <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="83" />
+      <source>GDAL cannot read the downloaded file</source>
+      <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="556" />
+      <source>GDAL reads other columns than the CSV header announces</source>
+      <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="91" />
+      <source>Gap layer</source>
+      <translation>Couche des manques</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="42" />
+      <source>Gaps</source>
+      <translation>Manques</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="199" />
+      <source>Gaps: open challenges without help</source>
+      <translation>Manques : défis ouverts sans appui</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="234" />
+      <source>GeoJSON</source>
+      <translation>GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="117" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="73" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="79" />
+      <source>GeoPackage file</source>
+      <translation>Fichier GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="33" />
+      <source>GeoPackage path, or postgres:&lt;QGIS connection name&gt;[/&lt;schema&gt;] for a shared PostGIS register</source>
+      <translation>Chemin d'un GeoPackage, ou postgres:&lt;nom de connexion QGIS&gt;[/&lt;schéma&gt;] pour un registre PostGIS partagé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="81" />
+      <source>GeoPackage to write; empty: a file in the plugin's data folder</source>
+      <translation>GeoPackage à écrire ; vide : un fichier dans le dossier de données de l'extension</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="69" />
+      <source>Geocoder URL</source>
+      <translation>URL du géocodeur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="73" />
+      <source>Geocoding failed</source>
+      <translation>Échec du géocodage</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="48" />
+      <source>Geometry</source>
+      <translation>Géométrie</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="143" />
+      <source>Give an extent or an area layer</source>
+      <translation>Indiquez une emprise ou une couche de zone</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="56" />
+      <source>Give the RUDI producer node and the resource's global_id</source>
+      <translation>Indiquez le nœud producteur RUDI et le global_id de la ressource</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="66" />
+      <source>Give the data.gouv.fr dataset (id or slug)</source>
+      <translation>Indiquez le jeu de données data.gouv.fr (identifiant ou slug)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="71" />
+      <source>Give the portal URL and the dataset id</source>
+      <translation>Indiquez l'URL du portail et l'identifiant du jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="78" />
+      <source>Give the producer node's URL</source>
+      <translation>Indiquez l'URL du nœud producteur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="243" />
+      <source>Good (0-10 µg/m³)</source>
+      <translation>Bon (0-10 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="39" />
+      <source>Grid cell size (metres)</source>
+      <translation>Taille des cellules (mètres)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/competence_matrix.py" line="46" />
+      <source>HTML files (*.html)</source>
+      <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/competence_matrix.py" line="46" />
+      <source>HTML report</source>
+      <translation>Rapport HTML</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="105" />
+      <source>How many datasets to list at most (fetched 100 at a time)</source>
+      <translation>Nombre maximal de jeux de données à lister (récupérés 100 par 100)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="97" />
+      <source>Identified</source>
+      <translation>Identifié</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="135" />
+      <source>Images</source>
+      <translation>Images</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="85" />
+      <source>Import cancelled; nothing was written</source>
+      <translation>Import annulé ; rien n'a été écrit</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="216" />
+      <source>Import challenges or actors from a CSV or spreadsheet file</source>
+      <translation>Importer des défis ou des acteurs depuis un fichier CSV ou un tableur</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="44" />
+      <source>Import challenges or actors into the register</source>
+      <translation>Importer des enjeux ou des acteurs dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="167" />
+      <source>Import into the register</source>
+      <translation>Importer dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="260" />
+      <source>Import report</source>
+      <translation>Compte rendu de l'import</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="51" />
+      <source>Imported</source>
+      <translation>Importées</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="327" />
+      <source>Importing into the register</source>
+      <translation>Import dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="79" />
+      <source>Import…</source>
+      <translation>Importer…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="98" />
+      <source>In progress</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="186" />
+      <source>Into</source>
+      <translation>Dans</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="85" />
+      <source>Invalid PostgreSQL schema name (letters, digits and _ only)</source>
+      <translation>Nom de schéma PostgreSQL invalide (lettres, chiffres et _ seulement)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="129" />
+      <source>Invalid date</source>
+      <translation>Date invalide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="88" />
+      <source>Invalid priority</source>
+      <translation>Priorité invalide</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="342" />
+      <source>It cannot be shown in the map's coordinate reference system</source>
+      <translation>Il ne peut pas être affiché dans le système de coordonnées de la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="334" />
+      <source>It has no location to zoom to</source>
+      <translation>Il n'a pas de localisation sur laquelle zoomer</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="95" />
+      <source>Keep only datasets that have a geo_point_2d or geo_shape field (loadable as map layers)</source>
+      <translation>Ne garder que les jeux de données ayant un champ geo_point_2d ou geo_shape (chargeables comme couches cartographiques)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="62" />
       <source>Keep the register of the territory's challenges and actors.</source>
-      <translation type="unfinished" />
+      <translation>Tenir le registre des défis et des acteurs du territoire.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="64" />
+      <source>Key</source>
+      <translation>Clé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="125" />
+      <source>Keywords</source>
+      <translation>Mots-clés</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="50" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="122" />
+      <source>Knowledge</source>
+      <translation>Savoir</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="66" />
+      <source>Label</source>
+      <translation>Libellé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="112" />
+      <source>Laboratory</source>
+      <translation>Laboratoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="122" />
+      <source>Landscape</source>
+      <translation>Paysage</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="125" />
+      <source>Landscape (legend beside the map) or portrait (legend under the map)</source>
+      <translation>Paysage (légende à côté de la carte) ou portrait (légende sous la carte)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="278" />
+      <source>Large download</source>
+      <translation>Téléchargement volumineux</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="79" />
+      <source>Last load</source>
+      <translation>Dernier chargement</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="69" />
+      <source>Layers drawn on the map and listed in the legend and the sources box; the first is on top</source>
+      <translation>Couches dessinées sur la carte, reprises dans la légende et l'encadré des sources ; la première est au-dessus</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="78" />
+      <source>Layers loaded</source>
+      <translation>Couches chargées</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="68" />
+      <source>Layers to show</source>
+      <translation>Couches à montrer</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="269" />
+      <source>Left out</source>
+      <translation>Écartée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/legend_fit.py" line="15" />
+      <source>Legend</source>
+      <translation>Légende</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="102" />
+      <source>Letters, digits and _; the schema is created when it does not exist</source>
+      <translation>Lettres, chiffres et _ ; le schéma est créé s'il n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="56" />
+      <source>Licence</source>
+      <translation>Licence</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="273" />
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="150" />
+      <source>Line on the map</source>
+      <translation>Ligne sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="87" />
+      <source>Line under the title; for an atlas the page's name is added to it</source>
+      <translation>Ligne sous le titre ; pour un atlas, le nom de la page y est ajouté</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="78" />
+      <source>Links and lists</source>
+      <translation>Liens et listes</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="35" />
+      <source>List</source>
+      <translation>Lister</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs_refresh.py" line="124" />
+      <source>Live GBFS status</source>
+      <translation>État GBFS en direct</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs_refresh.py" line="132" />
+      <source>Live GBFS status not refreshed</source>
+      <translation>État GBFS en direct non actualisé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="54" />
+      <source>Load</source>
+      <translation>Charger</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="20" />
+      <source>Load a RUDI resource</source>
+      <translation>Charger une ressource RUDI</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="21" />
+      <source>Load a data.gouv.fr resource</source>
+      <translation>Charger une ressource data.gouv.fr</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="31" />
+      <source>Load a territory</source>
+      <translation>Charger un territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="96" />
+      <source>Load all</source>
+      <translation>Tout charger</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="30" />
+      <source>Load an Opendatasoft dataset</source>
+      <translation>Charger un jeu de données Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="61" />
+      <source>Load the resource</source>
+      <translation>Charger la ressource</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="51" />
+      <source>Load the sensors of the map extent</source>
+      <translation>Charger les capteurs de l'emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="137" />
+      <source>Load the ticked categories</source>
+      <translation>Charger les catégories cochées</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="94" />
+      <source>Load ticked</source>
+      <translation>Charger la sélection</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="226" />
+      <source>Loaded</source>
+      <translation>Chargé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="65" />
+      <source>Loaded dataset</source>
+      <translation>Jeu de données chargé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="60" />
+      <source>Loaded resource</source>
+      <translation>Ressource chargée</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="162" />
+      <source>Loading</source>
+      <translation>Chargement de</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="287" />
+      <source>Loading the territory</source>
+      <translation>Chargement du territoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="35" />
+      <source>Loads every resource a territory profile lists (open data portals, OpenStreetMap, GBFS feeds, citizen sensors) and the territory's boundary into one GeoPackage: one layer per category and source with the common fields, a 'sources' table (source, dataset, licence, URL, date, feature count, status) and the layers' styles, so the file opens styled in any QGIS. A source that fails is reported and skipped; the others still load. Identifiers marked unconfirmed and entries disabled in the profile are skipped.</source>
+      <translation>Charge toutes les ressources listées par un profil de territoire (portails de données ouvertes, OpenStreetMap, flux GBFS, capteurs citoyens) et le contour du territoire dans un seul GeoPackage : une couche par catégorie et par source avec les champs communs, une table « sources » (source, jeu de données, licence, URL, date, nombre d'entités, statut) et les styles des couches, pour que le fichier s'ouvre stylé dans n'importe quel QGIS. Une source en échec est signalée et ignorée ; les autres se chargent quand même. Les identifiants non confirmés et les entrées désactivées dans le profil sont ignorés.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="33" />
+      <source>Loads one dataset of an Opendatasoft portal (Rennes, STAR, Nantes, Toulouse, Bordeaux, Paris, Strasbourg, Lille...) as a layer, through the portal's GeoJSON export: no 10,000-record limit. The geometry comes from the dataset's geo_shape or geo_point_2d field, whatever its name; a dataset without one loads as a table. The layer carries the common fields (category, name, source, source_dataset, licence, fetched_at) beside the dataset's own. An optional ODSQL filter and extent limit what is downloaded. A private dataset needs an authentication configuration holding the portal's API key (a Basic configuration whose password is the key).</source>
+      <translation>Charge un jeu de données d'un portail Opendatasoft (Rennes, STAR, Nantes, Toulouse, Bordeaux, Paris, Strasbourg, Lille...) comme couche, par l'export GeoJSON du portail : pas de limite de 10 000 enregistrements. La géométrie vient du champ geo_shape ou geo_point_2d du jeu de données, quel que soit son nom ; un jeu de données qui n'en a pas est chargé comme table. La couche porte les champs communs (category, name, source, source_dataset, licence, fetched_at) à côté de ceux du jeu de données. Un filtre ODSQL et une emprise facultatifs limitent ce qui est téléchargé. Un jeu de données privé demande une configuration d'authentification contenant la clé d'API du portail (une configuration Basic dont le mot de passe est la clé).</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="23" />
+      <source>Loads one resource of a RUDI producer node (Rennes Urban Data Interface) as a layer. The node's metadata gives the files of the resource; the best file GDAL can read is taken (GeoJSON first, then GeoPackage, zipped shapefile, KML, JSON records or CSV with coordinates). The layer carries the common fields (category, name, source, source_dataset, licence, fetched_at) beside the file's own; the licence is the one the node states. Resources without a loadable file are reported with the formats they offer.</source>
+      <translation>Charge une ressource d'un nœud producteur RUDI (Rennes Urban Data Interface) comme couche. Les métadonnées du nœud donnent les fichiers de la ressource ; le meilleur fichier lisible par GDAL est retenu (GeoJSON d'abord, puis GeoPackage, shapefile zippé, KML, enregistrements JSON ou CSV avec coordonnées). La couche porte les champs communs (category, name, source, source_dataset, licence, fetched_at) à côté des champs du fichier ; la licence est celle qu'indique le nœud. Une ressource sans fichier chargeable est signalée avec les formats qu'elle propose.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="24" />
+      <source>Loads one resource of a data.gouv.fr dataset as a layer: GeoJSON, zipped shapefile (extracted safely), GeoPackage, KML or CSV with coordinates. French CSVs are read as they come: ';' or ',' separators, UTF-8 with or without BOM or Windows-1252, decimal commas, coordinates in lat/lon columns or in one 'lat,lon' column. Without a resource, the dataset's best geographic resource is taken (GeoJSON first). The layer carries the common fields (category, name, source, source_dataset, licence, fetched_at) beside the resource's own; the licence is the dataset's. A download larger than the size set in the plugin options is reported as a warning.</source>
+      <translation>Charge une ressource d'un jeu de données data.gouv.fr comme couche : GeoJSON, shapefile zippé (extrait en sécurité), GeoPackage, KML ou CSV avec coordonnées. Les CSV français sont lus tels quels : séparateurs « ; » ou « , », UTF-8 avec ou sans BOM ou Windows-1252, virgules décimales, coordonnées en colonnes lat/lon ou dans une colonne « lat,lon ». Sans ressource indiquée, la meilleure ressource géographique du jeu est prise (GeoJSON d'abord). La couche porte les champs communs (category, name, source, source_dataset, licence, fetched_at) à côté des champs de la ressource ; la licence est celle du jeu de données. Un téléchargement plus gros que la taille réglée dans les options de l'extension est signalé par un avertissement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="87" />
+      <source>Loads the OpenStreetMap resources of one category (traffic signals, bicycle parking, charging stations, bus stops, car parks, cycleways, street lamps...) through the Overpass API, for an extent or the polygons of an area layer (the territory boundary). Signals, lamps, stops and sensors are points; cycleways are lines; car parks, bicycle parking, charging stations, bike-share stations and car sharing are points, areas being drawn as a point inside them. Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, rate limit, busy server) stop the algorithm with a clear message; a partial reply is never written. Data © OpenStreetMap contributors, ODbL.</source>
+      <translation>Charge les ressources OpenStreetMap d'une catégorie (feux tricolores, stationnement vélo, bornes de recharge, arrêts de bus, parkings, aménagements cyclables, lampadaires...) via l'API Overpass, pour une emprise ou les polygones d'une couche de zone (le périmètre du territoire). Feux, lampadaires, arrêts et capteurs sont des points ; les aménagements cyclables sont des lignes ; parkings, stationnements vélo, bornes de recharge, stations de vélos en libre-service et autopartage sont des points, les surfaces étant représentées par un point intérieur. Les attributs utiles sont des colonnes, les autres sont conservés dans other_tags. Les erreurs du serveur (délai, mémoire, quota, serveur chargé) arrêtent l'algorithme avec un message clair ; une réponse partielle n'est jamais écrite. Données © les contributeurs d'OpenStreetMap, ODbL.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="56" />
+      <source>Loads the citizen air-quality and noise sensors of sensor.community in an extent, one point per location with the latest value of each measure (PM10, PM2.5, temperature, humidity, pressure, noise), indoor sensors flagged. The readings of the last five minutes are asked; a sensor that reported several times keeps its latest reading. Data: sensor.community, ODbL. The layer is styled on PM2.5 with the European Air Quality Index bands.</source>
+      <translation>Charge les capteurs citoyens de qualité de l'air et de bruit de sensor.community dans une emprise, un point par emplacement avec la dernière valeur de chaque mesure (PM10, PM2,5, température, humidité, pression, bruit), les capteurs en intérieur signalés. Les mesures des cinq dernières minutes sont demandées ; un capteur qui a transmis plusieurs fois garde sa dernière mesure. Données : sensor.community, ODbL. La couche est symbolisée sur les PM2,5 selon les classes de l'indice européen de qualité de l'air.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_vehicles.py" line="16" />
+      <source>Loads the free-floating vehicles of a shared-vehicle system published in GBFS 1.x, 2.x (free_bike_status) or 3.0 (vehicle_status), where they are now: one point per available vehicle with its type, form factor and propulsion (from vehicle_types when the system publishes them), whether it is reserved or disabled, and its remaining range.</source>
+      <translation>Charge les véhicules en free-floating d'un système de véhicules partagés publié en GBFS 1.x, 2.x (free_bike_status) ou 3.0 (vehicle_status), là où ils sont : un point par véhicule disponible avec son type, sa forme et sa motorisation (d'après vehicle_types quand le système les publie), s'il est réservé ou hors service, et son autonomie restante.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="33" />
+      <source>Loads the stations of a shared-vehicle system (bike share, car sharing...) published in GBFS 1.x, 2.x or 3.0: station_information joined with station_status, so every station carries its available vehicles and docks, whether it is installed, renting and returning, and the time of its last report. The category is car_sharing when the system only has cars, bike_share_station otherwise; the licence comes from the system's information when it publishes one. The dock lists the French systems and can refresh the status periodically.</source>
+      <translation>Charge les stations d'un système de véhicules partagés (vélos en libre-service, autopartage...) publié en GBFS 1.x, 2.x ou 3.0 : station_information jointe à station_status, de sorte que chaque station porte ses véhicules et bornes disponibles, si elle est installée, ouverte à la location et au retour, et l'heure de son dernier relevé. La catégorie est car_sharing quand le système n'a que des voitures, bike_share_station sinon ; la licence vient des informations du système quand il en publie une. Le panneau liste les systèmes français et peut actualiser l'état périodiquement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="65" />
+      <source>Locate addresses</source>
+      <translation>Localiser les adresses</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="187" />
+      <source>Locate rows without coordinates from their address (Base Adresse Nationale)</source>
+      <translation>Localiser les lignes sans coordonnées d'après leur adresse (Base Adresse Nationale)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="66" />
+      <source>Locate the challenges without coordinates from their address columns (adresse, code postal, commune) through the Base Adresse Nationale</source>
+      <translation>Localiser les enjeux sans coordonnées d'après leurs colonnes d'adresse (adresse, code postal, commune) avec la Base Adresse Nationale</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="71" />
       <source>Logistics</source>
-      <translation type="unfinished" />
+      <translation>Logistique</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="133" />
+      <source>Logo</source>
+      <translation>Logo</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="73" />
+      <source>Make a new, empty register at the given place before importing</source>
+      <translation>Créer un registre vide à l'endroit indiqué avant l'import</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="116" />
+      <source>Maker</source>
+      <translation>Makers (fablab)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="74" />
+      <source>Map extent</source>
+      <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="118" />
+      <source>Map made on</source>
+      <translation>Carte réalisée le</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="98" />
+      <source>Maps only</source>
+      <translation>Cartes seulement</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="102" />
+      <source>Maximum number of datasets</source>
+      <translation>Nombre maximal de jeux de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="45" />
+      <source>Mobility domain</source>
+      <translation>Domaine de mobilité</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/schema.py" line="69" />
+      <source>Mobility domains</source>
+      <translation>Domaines de mobilité</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="245" />
+      <source>Moderate (20-25 µg/m³)</source>
+      <translation>Dégradé (20-25 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="47" />
+      <source>Modified</source>
+      <translation>Modifié le</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="49" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" line="29" />
+      <source>Name field</source>
+      <translation>Champ du nom</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="50" />
       <source>Network timeout</source>
-      <translation type="unfinished" />
+      <translation>Délai d'attente réseau</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="71" />
+      <source>New register</source>
+      <translation>Nouveau registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="90" />
+      <source>New register GeoPackage</source>
+      <translation>GeoPackage du nouveau registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="75" />
+      <source>New…</source>
+      <translation>Nouveau…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/output_target.py" line="54" />
+      <source>No GDAL driver writes this file extension</source>
+      <translation>Aucun pilote GDAL n'écrit cette extension de fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="242" />
+      <source>No PM2.5 reading</source>
+      <translation>Pas de mesure PM2,5</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="83" />
+      <source>No PostgreSQL connection named in the register target</source>
+      <translation>Aucune connexion PostgreSQL nommée dans la cible du registre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="194" />
+      <source>No RUDI producer node given (base URL)</source>
+      <translation>Aucun nœud producteur RUDI indiqué (URL de base)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="256" />
+      <source>No RUDI resource given (global_id)</source>
+      <translation>Aucune ressource RUDI indiquée (global_id)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_model.py" line="219" />
+      <source>No area of action</source>
+      <translation>Sans zone d'action</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="532" />
+      <source>No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)</source>
+      <translation>Aucune colonne de coordonnées trouvée dans le CSV (recherchées : lat/lon, latitude/longitude, x/y, coordonnees...)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="247" />
+      <source>No data.gouv.fr dataset given (id or slug)</source>
+      <translation>Aucun jeu de données data.gouv.fr indiqué (identifiant ou slug)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="181" />
+      <source>No domain</source>
+      <translation>Sans domaine</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="219" />
+      <source>No file at this path</source>
+      <translation>Aucun fichier à cet emplacement</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/export.py" line="35" />
+      <source>No folder given for the export</source>
+      <translation>Aucun dossier indiqué pour l'export</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="165" />
+      <source>No layer is shown on the map: tick the layers to print</source>
+      <translation>Aucune couche n'est affichée sur la carte : cochez les couches à imprimer</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_model.py" line="219" />
+      <source>No location</source>
+      <translation>Sans localisation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="403" />
+      <source>No register at this path</source>
+      <translation>Aucun registre à cet emplacement</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="73" />
+      <source>No register given: choose a GeoPackage file or a PostgreSQL connection</source>
+      <translation>Aucun registre indiqué : choisissez un fichier GeoPackage ou une connexion PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="156" />
+      <source>No register in this project</source>
+      <translation>Aucun registre dans ce projet</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="108" />
+      <source>No resource of the territory could be loaded</source>
+      <translation>Aucune ressource du territoire n'a pu être chargée</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="114" />
+      <source>No saved PostgreSQL connection in QGIS: add one in the Data Source Manager first</source>
+      <translation>Aucune connexion PostgreSQL enregistrée dans QGIS : ajoutez-en une d'abord dans le gestionnaire des sources de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="65" />
+      <source>No saved PostgreSQL connection of this name in QGIS</source>
+      <translation>Aucune connexion PostgreSQL enregistrée de ce nom dans QGIS</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="184" />
+      <source>No station_status feed: availability columns are empty</source>
+      <translation>Pas de flux station_status : les colonnes de disponibilité sont vides</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="113" />
+      <source>Not a format that loads as a layer</source>
+      <translation>Format qui ne se charge pas comme couche</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="75" />
+      <source>Not a map layer</source>
+      <translation>Ce n'est pas une couche cartographique</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="61" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="49" />
+      <source>Number of features</source>
+      <translation>Nombre d'entités</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="53" />
+      <source>ODSQL filter</source>
+      <translation>Filtre ODSQL</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="195" />
+      <source>OSM</source>
+      <translation>OSM</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="62" />
+      <source>Offline (answer from the cache only)</source>
+      <translation>Hors ligne (réponses du cache uniquement)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="206" />
+      <source>Offline mode is on (plugin options): addresses cannot be located</source>
+      <translation>Le mode hors ligne est activé (options de l'extension) : les adresses ne peuvent pas être localisées</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="69" />
       <source>Offline mode: answer from the cache only</source>
-      <translation type="unfinished" />
+      <translation>Mode hors ligne : répondre uniquement depuis le cache</translation>
     </message>
     <message>
-      <location filename="../plugin/main.py" line="73" />
+      <location filename="../plugin/toolbelt/network.py" line="119" />
+      <source>Offline mode: this reply is not in the cache</source>
+      <translation>Mode hors ligne : cette réponse n'est pas dans le cache</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="90" />
+      <source>Offline: use the cached replies only</source>
+      <translation>Hors ligne : utiliser uniquement les réponses en cache</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/challenge_context.py" line="38" />
+      <source>One feature per challenge with counts, nearest distances, competent actors and a summary</source>
+      <translation>Une entité par défi avec les comptes, les distances au plus proche, les acteurs compétents et un résumé</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="228" />
+      <source>One file per table; files of a previous export in the folder are replaced.</source>
+      <translation>Un fichier par table ; les fichiers d'un export précédent dans le dossier sont remplacés.</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="74" />
+      <source>One page per feature of</source>
+      <translation>Une page par entité de</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="94" />
+      <source>One page per feature of (atlas)</source>
+      <translation>Une page par entité de (atlas)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/competence_matrix.py" line="33" />
+      <source>One row per mobility domain: open and solved challenges, competent actors and resources of the categories related to the domain. Mark: weak when there are open challenges and no competent actor or no related resource, or more than three open challenges per competent actor; strong when there are competent actors and related resources and at most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report with a chart per domain.</source>
+      <translation>Une ligne par domaine de mobilité : défis ouverts et résolus, acteurs compétents et ressources des catégories liées au domaine. Appréciation : faible quand il y a des défis ouverts et aucun acteur compétent ou aucune ressource liée, ou plus de trois défis ouverts par acteur compétent ; fort quand il y a des acteurs compétents et des ressources liées et au plus deux défis ouverts par acteur compétent ; équilibré sinon. Écrit en option un rapport HTML avec un graphique par domaine.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="73" />
+      <source>Only challenges and actors can be imported</source>
+      <translation>Seuls les enjeux et les acteurs peuvent être importés</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="99" />
+      <source>Only datasets of this portal theme, written exactly as the portal does (such as Mobilité)</source>
+      <translation>Seulement les jeux de données de ce thème du portail, écrit exactement comme le portail l'écrit (par exemple Mobilité)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="44" />
+      <source>Only datasets with a geographic resource</source>
+      <translation>Seulement les jeux avec une ressource géographique</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="93" />
+      <source>Only datasets with a geometry</source>
+      <translation>Seulement les jeux de données avec géométrie</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="47" />
+      <source>Only geographic resources</source>
+      <translation>Seulement les ressources géographiques</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="224" />
+      <source>Open</source>
+      <translation>Ouvrir</translation>
+    </message>
+    <message>
+      <location filename="../plugin/main.py" line="74" />
       <source>Open Territory</source>
-      <translation type="unfinished" />
+      <translation>Territoire ouvert</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="71" />
+      <source>Open a register</source>
+      <translation>Ouvrir un registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="75" />
+      <source>Open a register made with Open Territory.</source>
+      <translation>Ouvrir un registre créé avec Open Territory.</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="149" />
+      <source>Open a territory profile</source>
+      <translation>Ouvrir un profil de territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="67" />
+      <source>Open a territory profile file (JSON)</source>
+      <translation>Ouvrir un fichier de profil de territoire (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="100" />
+      <source>Open challenges</source>
+      <translation>Défis ouverts</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="305" />
+      <source>Open its form; the change is saved when the form is accepted</source>
+      <translation>Ouvrir son formulaire ; la modification est enregistrée quand le formulaire est validé</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="79" />
+      <source>Open or create a register first</source>
+      <translation>Ouvrez ou créez d'abord un registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="62" />
+      <source>Open the dataset page</source>
+      <translation>Ouvrir la page du jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="153" />
+      <source>OpenStreetMap (Overpass)</source>
+      <translation>OpenStreetMap (Overpass)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="122" />
+      <source>OpenStreetMap resources</source>
+      <translation>Ressources OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="84" />
+      <source>OpenStreetMap resources (Overpass)</source>
+      <translation>Ressources OpenStreetMap (Overpass)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="204" />
+      <source>OpenStreetMap resources loaded</source>
+      <translation>Ressources OpenStreetMap chargées</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="219" />
+      <source>Opendatasoft</source>
+      <translation>Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="41" />
+      <source>Opendatasoft portal</source>
+      <translation>Portail Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="79" />
+      <source>Opendatasoft portal whose catalog is searched</source>
+      <translation>Portail Opendatasoft dont le catalogue est interrogé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="119" />
+      <source>Opendatasoft portals</source>
+      <translation>Portails Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="172" />
+      <source>Opendatasoft search</source>
+      <translation>Recherche Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="197" />
+      <source>Opendatasoft: no portal URL given</source>
+      <translation>Opendatasoft : aucune URL de portail donnée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="245" />
+      <source>Opendatasoft: the 'portal' key (base URL of the portal) is missing</source>
+      <translation>Opendatasoft : la clé « portal » (URL de base du portail) manque</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="281" />
+      <source>Opening the register</source>
+      <translation>Ouverture du registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="77" />
+      <source>Open…</source>
+      <translation>Ouvrir…</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="57" />
+      <source>Optional</source>
+      <translation>Facultatif</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/competence_matrix.py" line="48" />
+      <source>Optional HTML page with one chart per domain, ready to print</source>
+      <translation>Page HTML facultative avec un graphique par domaine, prête à imprimer</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="54" />
+      <source>Optional ODSQL where clause, such as capacite &gt; 10 or commune = "Rennes"</source>
+      <translation>Clause where ODSQL facultative, par exemple capacite &gt; 10 ou commune = "Rennes"</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="57" />
+      <source>Optional extent: only records whose geometry lies in it are downloaded</source>
+      <translation>Emprise facultative : seuls les enregistrements dont la géométrie s'y trouve sont téléchargés</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="121" />
+      <source>Orientation</source>
+      <translation>Orientation</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="75" />
       <source>Other</source>
-      <translation type="unfinished" />
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="82" />
+      <source>Other portal URL</source>
+      <translation>URL d'un autre portail</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="59" />
       <source>Other resources</source>
-      <translation type="unfinished" />
+      <translation>Autres ressources</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="17" />
+      <location filename="../ui/register/list_panel.py" line="287" />
+      <source>Other ways to add are in the menu of the arrow</source>
+      <translation>Les autres façons d'ajouter sont dans le menu de la flèche</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="90" />
+      <source>Output</source>
+      <translation>Sortie</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="144" />
+      <source>Output file</source>
+      <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="162" />
+      <source>Output file named after the format</source>
+      <translation>Fichier de sortie renommé selon le format</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="208" />
+      <source>Overlay done</source>
+      <translation>Superposition terminée</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="53" />
       <source>Overlay the register on the resources: what surrounds each challenge, who can act.</source>
-      <translation type="unfinished" />
+      <translation>Superposer le registre aux ressources : ce qui entoure chaque défi, qui peut agir.</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="43" />
       <source>Overpass API server used for OpenStreetMap resources</source>
-      <translation type="unfinished" />
+      <translation>Serveur de l'API Overpass utilisé pour les ressources OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="44" />
+      <location filename="../processing/algorithms/osm_resources.py" line="114" />
+      <source>Overpass interpreter URL (http or https); empty: the server chosen in the settings</source>
+      <translation>URL de l'interpréteur Overpass (http ou https) ; vide : le serveur choisi dans les paramètres</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="112" />
       <source>Overpass server</source>
-      <translation type="unfinished" />
+      <translation>Serveur Overpass</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="134" />
+      <source>Overpass: an extent or an area is needed</source>
+      <translation>Overpass : une emprise ou une zone est nécessaire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="126" />
+      <source>Overpass: no OpenStreetMap preset for this category</source>
+      <translation>Overpass : aucun préréglage OpenStreetMap pour cette catégorie</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="100" />
+      <source>Overpass: the area is not a valid polygon (WKT in EPSG:4326)</source>
+      <translation>Overpass : la zone n'est pas un polygone valide (WKT en EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="81" />
+      <source>Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
+      <translation>Overpass : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="163" />
+      <source>Overpass: the query ran out of memory on the server. Choose a smaller area.</source>
+      <translation>Overpass : la requête a manqué de mémoire sur le serveur. Choisissez une zone plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="159" />
+      <source>Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.</source>
+      <translation>Overpass : la requête a dépassé le délai sur le serveur. Choisissez une zone plus petite ou un délai plus long.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="213" />
+      <source>Overpass: the reply is not OSM XML</source>
+      <translation>Overpass : la réponse n'est pas du XML OSM</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="215" />
+      <source>Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area.</source>
+      <translation>Overpass : la réponse a été coupée avant sa fin ; rien n'a été écrit. Réessayez, ou choisissez une zone plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="200" />
+      <source>Overpass: the server answered in JSON where OSM XML was asked</source>
+      <translation>Overpass : le serveur a répondu en JSON alors que du XML OSM était demandé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="233" />
+      <source>Overpass: the server answered with an error</source>
+      <translation>Overpass : le serveur a répondu par une erreur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="364" />
+      <source>Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.</source>
+      <translation>Overpass : le serveur n'a pas répondu à temps. Choisissez une zone plus petite ou un délai plus long.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="156" />
+      <source>Overpass: the server is too busy to take the query. Try again later or choose another server.</source>
+      <translation>Overpass : le serveur est trop chargé pour accepter la requête. Réessayez plus tard ou choisissez un autre serveur.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="152" />
+      <source>Overpass: the server limits the requests from this address (rate limited). Wait a minute or choose another server.</source>
+      <translation>Overpass : le serveur limite les requêtes de cette adresse (quota atteint). Attendez une minute ou choisissez un autre serveur.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="166" />
+      <source>Overpass: the server rejected the query</source>
+      <translation>Overpass : le serveur a refusé la requête</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="167" />
+      <source>Overpass: the server reported an error</source>
+      <translation>Overpass : le serveur a signalé une erreur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass.py" line="352" />
+      <source>Overpass: the timeout must be a number of seconds</source>
+      <translation>Overpass : le délai doit être un nombre de secondes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="55" />
+      <source>Owner</source>
+      <translation>Propriétaire</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="144" />
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="146" />
+      <source>PDF or PNG file; its extension follows FORMAT. A PNG atlas writes &lt;name&gt;_&lt;page name&gt;.png beside it</source>
+      <translation>Fichier PDF ou PNG ; son extension suit FORMAT. Un atlas PNG écrit &lt;nom&gt;_&lt;nom de la page&gt;.png à côté</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="144" />
+      <source>PNG image</source>
+      <translation>Image PNG</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="73" />
+      <source>Page</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="112" />
+      <source>Page size</source>
+      <translation>Format de page</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="151" />
+      <source>Pages</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="113" />
+      <source>Paper size: A4 or A3</source>
+      <translation>Format du papier : A4 ou A3</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="66" />
       <source>Parking</source>
-      <translation type="unfinished" />
+      <translation>Stationnement</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="17" />
-      <source>Pick a territory profile to load its resources. Bundled profiles and profile files come with the territory profiles.</source>
-      <translation type="unfinished" />
+      <location filename="../plugin/definitions.py" line="126" />
+      <source>Physical asset</source>
+      <translation>Bien matériel</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="59" />
+      <source>Pick a territory profile to load its resources.</source>
+      <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/base.py" line="16" />
       <source>Planning</source>
-      <translation type="unfinished" />
+      <translation>Planification</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="150" />
+      <source>Point on the map</source>
+      <translation>Point sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="60" />
+      <source>Points, lines and areas together (lines and areas by a point inside them); challenges without a location count in the competence matrix only</source>
+      <translation>Points, lignes et zones ensemble (lignes et zones par un point situé dessus) ; les défis sans localisation ne comptent que dans la matrice des compétences</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="110" />
+      <source>Polygons to cover (for instance the territory boundary), in any CRS; replaces the extent</source>
+      <translation>Polygones à couvrir (par exemple le périmètre du territoire), dans n'importe quel SCR ; remplace l'emprise</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="118" />
+      <source>Polygons to cover (the territory boundary); empty: the map extent</source>
+      <translation>Polygones à couvrir (le périmètre du territoire) ; vide : l'emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="246" />
+      <source>Poor (25-50 µg/m³)</source>
+      <translation>Mauvais (25-50 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="45" />
+      <source>Portal (base URL)</source>
+      <translation>Portail (URL de base)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="122" />
+      <source>Portrait</source>
+      <translation>Portrait</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="65" />
+      <source>Position</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="308" />
+      <source>PostGIS is not installed in the database and could not be added; ask its administrator to run CREATE EXTENSION postgis</source>
+      <translation>PostGIS n'est pas installé dans la base et n'a pas pu y être ajouté ; demandez à son administrateur d'exécuter CREATE EXTENSION postgis</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="120" />
+      <source>PostgreSQL connection</source>
+      <translation>Connexion PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="80" />
+      <source>PostgreSQL database (PostGIS)</source>
+      <translation>Base PostgreSQL (PostGIS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="47" />
+      <source>Priority</source>
+      <translation>Priorité</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="123" />
+      <source>Producer</source>
+      <translation>Producteur</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="40" />
+      <source>Producer node</source>
+      <translation>Nœud producteur</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="35" />
+      <source>Producer node (base URL)</source>
+      <translation>Nœud producteur (URL de base)</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="149" />
+      <source>Profiles (*.json)</source>
+      <translation>Profils (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/challenge_context.py" line="34" />
+      <source>Projected CRS for distances; empty: EPSG:2154 in mainland France, else the UTM zone</source>
+      <translation>SCR projeté pour les distances ; vide : EPSG:2154 en France métropolitaine, sinon la zone UTM</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="356" />
+      <source>Projected coordinates in an unknown system; the layer has no CRS</source>
+      <translation>Coordonnées projetées dans un système inconnu ; la couche n'a pas de SCR</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="109" />
+      <source>Public body</source>
+      <translation>Organisme public</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="68" />
       <source>Public transport</source>
-      <translation type="unfinished" />
+      <translation>Transport collectif</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="21" />
+      <location filename="../ui/resources/datagouv_panel.py" line="50" />
+      <source>Publisher</source>
+      <translation>Producteur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_export.py" line="36" />
+      <source>QGIS could not export the map</source>
+      <translation>QGIS n'a pas pu exporter la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="68" />
+      <source>RUDI (Rennes)</source>
+      <translation>RUDI (Rennes)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/planning_inputs.py" line="33" />
+      <source>Radius around each challenge within which resources are counted, in metres</source>
+      <translation>Rayon autour de chaque défi dans lequel les ressources sont comptées, en mètres</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="48" />
+      <source>Raised by</source>
+      <translation>Signalé par</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="85" />
+      <source>Reading the RUDI catalog…</source>
+      <translation>Lecture du catalogue RUDI…</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="273" />
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="46" />
+      <source>Records</source>
+      <translation>Enregistrements</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="140" />
+      <source>Refresh from OpenStreetMap</source>
+      <translation>Actualiser depuis OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="58" />
+      <source>Refresh the status every</source>
+      <translation>Actualiser l'état toutes les</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="69" />
       <source>Register</source>
-      <translation type="unfinished" />
+      <translation>Registre</translation>
     </message>
     <message>
-      <location filename="../ui/resources_section.py" line="33" />
+      <location filename="../ui/register/dialogs.py" line="93" />
+      <source>Register GeoPackage</source>
+      <translation>GeoPackage du registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="276" />
+      <source>Register created</source>
+      <translation>Registre créé</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="381" />
+      <source>Register exported</source>
+      <translation>Registre exporté</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="282" />
+      <source>Register opened</source>
+      <translation>Registre ouvert</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="101" />
+      <source>Related resources</source>
+      <translation>Ressources liées</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="75" />
+      <source>Report of the rows left out</source>
+      <translation>Rapport des lignes écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_columns.py" line="64" />
+      <source>Required columns are missing from the file</source>
+      <translation>Des colonnes obligatoires manquent dans le fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="226" />
+      <source>Resource</source>
+      <translation>Ressource</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="44" />
+      <source>Resource (global_id)</source>
+      <translation>Ressource (global_id)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="46" />
+      <source>Resource (id or title)</source>
+      <translation>Ressource (identifiant ou titre)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" line="42" />
+      <source>Resource category written in the 'category' field</source>
+      <translation>Catégorie de ressource écrite dans le champ « category »</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/planning_inputs.py" line="24" />
+      <source>Resource layers</source>
+      <translation>Couches de ressources</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/planning_inputs.py" line="26" />
+      <source>Resource layers, each with a category field</source>
+      <translation>Couches de ressources, chacune avec un champ category</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="156" />
       <source>Resources</source>
-      <translation type="unfinished" />
+      <translation>Ressources</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/schema.py" line="66" />
+      <source>Resources catalog</source>
+      <translation>Catalogue des ressources</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/base.py" line="14" />
       <source>Resources from open portals</source>
-      <translation type="unfinished" />
+      <translation>Ressources des portails ouverts</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/rudi_panel.py" line="90" />
+      <source>Resources in the catalog</source>
+      <translation>Ressources du catalogue</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="100" />
+      <source>Resources mapped in OpenStreetMap (© OpenStreetMap contributors, ODbL), loaded through an Overpass server for the map extent or an area layer.</source>
+      <translation>Ressources cartographiées dans OpenStreetMap (© les contributeurs d'OpenStreetMap, ODbL), chargées via un serveur Overpass pour l'emprise de la carte ou une couche de zone.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="153" />
+      <source>Resources of the challenge</source>
+      <translation>Ressources de l'enjeu</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="72" />
       <source>Restore defaults</source>
-      <translation type="unfinished" />
+      <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="55" />
       <source>Retries</source>
-      <translation type="unfinished" />
+      <translation>Nouvelles tentatives</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="54" />
       <source>Retries after a busy server (HTTP 429, 502, 503, 504)</source>
-      <translation type="unfinished" />
+      <translation>Nouvelles tentatives après un serveur occupé (HTTP 429, 502, 503, 504)</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="72" />
       <source>Road safety</source>
-      <translation type="unfinished" />
+      <translation>Sécurité routière</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="58" />
       <source>Road works</source>
-      <translation type="unfinished" />
+      <translation>Travaux de voirie</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="65" />
       <source>Roads</source>
-      <translation type="unfinished" />
+      <translation>Voirie</translation>
     </message>
     <message>
-      <location filename="../ui/resources_section.py" line="23" />
+      <location filename="../plugin/register/forms.py" line="60" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="77" />
+      <source>Rows imported</source>
+      <translation>Lignes importées</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="77" />
+      <source>Rows left out</source>
+      <translation>Lignes écartées</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="78" />
+      <source>Rows located from their address</source>
+      <translation>Lignes localisées d'après leur adresse</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="232" />
+      <source>Rows shown by the filters, of the rows in the register</source>
+      <translation>Lignes affichées par les filtres, sur les lignes du registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="169" />
+      <source>Rows with an unknown domain, status or kind, bad coordinates or an address that cannot be located are left out and listed after the import.</source>
+      <translation>Les lignes au domaine, au statut ou au type inconnu, aux coordonnées fausses ou à l'adresse introuvable sont écartées et listées après l'import.</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="315" />
+      <source>Save or discard the edits of the register's layers first</source>
+      <translation>Enregistrez ou annulez d'abord les modifications des couches du registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="111" />
+      <source>Save this territory's set-up (with the ticked resources) as a profile another territory can adapt</source>
+      <translation>Enregistrer la configuration de ce territoire (avec les ressources cochées) comme un profil qu'un autre territoire peut adapter</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="458" />
+      <source>Saved to the register</source>
+      <translation>Enregistré dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="111" />
+      <source>Schema</source>
+      <translation>Schéma</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="113" />
+      <source>School</source>
+      <translation>Établissement d'enseignement</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="39" />
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="73" />
+      <source>Search an Opendatasoft portal</source>
+      <translation>Rechercher dans un portail Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="37" />
+      <source>Search datasets (every word must match)</source>
+      <translation>Rechercher des jeux de données (tous les mots doivent correspondre)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="111" />
+      <source>Search name, contact, website</source>
+      <translation>Chercher dans le nom, le contact, le site web</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="89" />
+      <source>Search text</source>
+      <translation>Texte recherché</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="95" />
+      <source>Search the catalog (vélo, parking, bus...)</source>
+      <translation>Chercher dans le catalogue (vélo, parking, bus...)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources_section.py" line="30" />
       <source>Search the open data portals and load their datasets as layers.</source>
-      <translation type="unfinished" />
+      <translation>Rechercher dans les portails de données ouvertes et charger leurs jeux de données comme couches.</translation>
     </message>
     <message>
-      <location filename="../plugin/main.py" line="75" />
+      <location filename="../ui/register/list_panel.py" line="110" />
+      <source>Search title, description, raised by</source>
+      <translation>Chercher dans le titre, la description, le porteur</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="76" />
+      <source>Searches the catalog of an Opendatasoft portal and writes one row per dataset: id, title, description, themes, keywords, publisher, licence, modification date, record count, whether it is geographic and its geometry field, its fields and its page URL. Give a dataset_id of the table to 'Load an Opendatasoft dataset'.</source>
+      <translation>Cherche dans le catalogue d'un portail Opendatasoft et écrit une ligne par jeu de données : identifiant, titre, description, thèmes, mots-clés, producteur, licence, date de modification, nombre d'enregistrements, s'il est géographique et son champ de géométrie, ses champs et l'URL de sa page. Donnez un dataset_id de la table à « Charger un jeu de données Opendatasoft ».</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="81" />
+      <source>Searching data.gouv.fr…</source>
+      <translation>Recherche sur data.gouv.fr…</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="167" />
+      <source>Searching…</source>
+      <translation>Recherche…</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="133" />
+      <source>Seconds the server may spend on each query</source>
+      <translation>Secondes que le serveur peut consacrer à chaque requête</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="120" />
+      <source>Seconds the server may spend on the query; the request waits 30 s longer</source>
+      <translation>Secondes que le serveur peut consacrer à la requête ; la requête réseau attend 30 s de plus</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="291" />
+      <source>Select a row in the list first</source>
+      <translation>Sélectionnez d'abord une ligne de la liste</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="68" />
+      <source>Sensor types</source>
+      <translation>Types de capteurs</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="75" />
+      <source>Sensors</source>
+      <translation>Capteurs</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="54" />
+      <source>Server</source>
+      <translation>Serveur</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="77" />
+      <source>Shared vehicles (GBFS)</source>
+      <translation>Véhicules partagés (GBFS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/main.py" line="76" />
       <source>Show the Open Territory panel</source>
-      <translation type="unfinished" />
+      <translation>Afficher le panneau Territoire ouvert</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="97" />
+      <source>Show the actors competent in one mobility domain</source>
+      <translation>Afficher les acteurs compétents dans un domaine de mobilité</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="101" />
+      <source>Show the actors of one kind</source>
+      <translation>Afficher les acteurs d'un type</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="91" />
+      <source>Show the challenges of one mobility domain</source>
+      <translation>Afficher les défis d'un domaine de mobilité</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="95" />
+      <source>Show the challenges of one status</source>
+      <translation>Afficher les défis d'un statut</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="40" />
+      <source>Side of the grid cells when no zones are given</source>
+      <translation>Côté des cellules de la grille quand aucune zone n'est donnée</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="55" />
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="270" />
+      <source>Skipped</source>
+      <translation>Ignorée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="125" />
+      <source>Software</source>
+      <translation>Logiciel</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" line="99" />
+      <source>Solved</source>
+      <translation>Résolu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="100" />
+      <source>Solved challenges</source>
+      <translation>Défis résolus</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="79" />
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/sources_text.py" line="237" />
+      <source>Sources</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="152" />
+      <source>Sources text</source>
+      <translation>Texte des sources</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="79" />
+      <source>Sources that failed</source>
+      <translation>Sources en échec</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="52" />
+      <source>Stations</source>
+      <translation>Stations</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="51" />
+      <source>Stations with live status</source>
+      <translation>Stations avec leur état en direct</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="46" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="91" />
+      <source>Stop the running operation; nothing is half-written</source>
+      <translation>Arrêter l'opération en cours ; rien n'est écrit à moitié</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="53" />
       <source>Street lamps</source>
-      <translation type="unfinished" />
+      <translation>Éclairage public</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/base.py" line="15" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="68" />
+      <source>Strengths and weaknesses by mobility domain</source>
+      <translation>Forces et faiblesses par domaine de mobilité</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="86" />
+      <source>Subtitle</source>
+      <translation>Sous-titre</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="80" />
+      <source>Summary</source>
+      <translation>Résumé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="59" />
+      <source>Table</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/competence_matrix.py" line="44" />
+      <source>Table with one row per mobility domain</source>
+      <translation>Table avec une ligne par domaine de mobilité</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="62" />
+      <source>Tables (*.csv *.txt *.xlsx *.ods)</source>
+      <translation>Tableaux (*.csv *.txt *.xlsx *.ods)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="364" />
+      <source>Tables of the same names already exist in the GeoPackage</source>
+      <translation>Des tables de mêmes noms existent déjà dans le GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="332" />
+      <source>Tables of the same names already exist; choose another schema</source>
+      <translation>Des tables de mêmes noms existent déjà ; choisissez un autre schéma</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="85" />
       <source>Territory</source>
-      <translation type="unfinished" />
+      <translation>Territoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="73" />
+      <source>Territory GeoPackage</source>
+      <translation>GeoPackage du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="313" />
+      <source>Territory boundary</source>
+      <translation>Contour du territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="329" />
+      <source>Territory loaded</source>
+      <translation>Territoire chargé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="53" />
+      <source>Territory profile</source>
+      <translation>Profil de territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="261" />
+      <source>Territory profile written</source>
+      <translation>Profil de territoire enregistré</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_source.py" line="75" />
+      <source>The CSV file cannot be read</source>
+      <translation>Le fichier CSV ne peut pas être lu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="394" />
+      <source>The CSV file has no header line</source>
+      <translation>Le fichier CSV n'a pas de ligne d'en-tête</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="251" />
+      <source>The CSV file is empty</source>
+      <translation>Le fichier CSV est vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="436" />
+      <source>The CSV header line is too long</source>
+      <translation>La ligne d'en-tête du CSV est trop longue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs_parse.py" line="174" />
+      <source>The GBFS discovery file lists no feeds</source>
+      <translation>Le fichier de découverte GBFS ne liste aucun flux</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="75" />
+      <source>The GeoPackage to write; an existing file is replaced only when the load succeeds</source>
+      <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="177" />
+      <source>The JSON file is neither GeoJSON nor a list of records</source>
+      <translation>Le fichier JSON n'est ni du GeoJSON ni une liste d'enregistrements</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="160" />
+      <source>The JSON file is too large to convert; choose a GeoJSON or CSV resource</source>
+      <translation>Le fichier JSON est trop volumineux pour être converti ; choisissez une ressource GeoJSON ou CSV</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="192" />
+      <source>The JSON records carry no coordinates</source>
+      <translation>Les enregistrements JSON ne portent pas de coordonnées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="214" />
+      <source>The RUDI node answered with an error for</source>
+      <translation>Le nœud RUDI a répondu par une erreur pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="210" />
+      <source>The RUDI node does not know</source>
+      <translation>Le nœud RUDI ne connaît pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="212" />
+      <source>The RUDI node rejected the request for</source>
+      <translation>Le nœud RUDI a refusé la requête pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="291" />
+      <source>The RUDI resource has no file GDAL can load</source>
+      <translation>La ressource RUDI n'a aucun fichier que GDAL sait charger</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="44" />
+      <source>The URL of the system's auto-discovery file gbfs.json, for instance https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json</source>
+      <translation>L'URL du fichier de découverte gbfs.json du système, par exemple https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="137" />
+      <source>The actors layer has no competences field</source>
+      <translation>La couche des acteurs n'a pas de champ competences</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="49" />
+      <source>The address is too short to be located</source>
+      <translation>L'adresse est trop courte pour être localisée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="128" />
+      <source>The archive could not be extracted</source>
+      <translation>L'archive n'a pas pu être extraite</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="34" />
+      <source>The archive holds a path leaving its folder</source>
+      <translation>L'archive contient un chemin qui sort de son dossier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="60" />
+      <source>The archive holds a symbolic link</source>
+      <translation>L'archive contient un lien symbolique</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="31" />
+      <source>The archive holds an absolute path</source>
+      <translation>L'archive contient un chemin absolu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="62" />
+      <source>The archive holds an encrypted file</source>
+      <translation>L'archive contient un fichier chiffré</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="36" />
+      <source>The archive holds an invalid member name</source>
+      <translation>L'archive contient un nom de fichier invalide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="106" />
+      <source>The archive holds no geographic file (shapefile, GeoPackage, GeoJSON, CSV...)</source>
+      <translation>L'archive ne contient aucun fichier géographique (shapefile, GeoPackage, GeoJSON, CSV...)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="322" />
+      <source>The archive holds several files of this kind; loaded</source>
+      <translation>L'archive contient plusieurs fichiers de ce type ; chargé :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="53" />
+      <source>The archive holds too many files</source>
+      <translation>L'archive contient trop de fichiers</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="70" />
+      <source>The archive is too large once extracted</source>
+      <translation>L'archive est trop volumineuse une fois extraite</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="67" />
+      <source>The area layer has no polygon</source>
+      <translation>La couche de zone ne contient aucun polygone</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="66" />
+      <source>The area to cover, in any CRS (it is sent to the server in WGS 84 as a box)</source>
+      <translation>La zone à couvrir, dans n'importe quel SCR (elle est envoyée au serveur en WGS 84 sous forme de rectangle)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="105" />
+      <source>The area to cover, in any CRS (sent to the server in WGS 84); used when no area layer is given</source>
+      <translation>La zone à couvrir, dans n'importe quel SCR (envoyée au serveur en WGS 84) ; utilisée quand aucune couche de zone n'est donnée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="412" />
+      <source>The authentication configuration could not be applied</source>
+      <translation>La configuration d'authentification n'a pas pu être appliquée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="187" />
+      <source>The authentication configuration could not be read</source>
+      <translation>La configuration d'authentification n'a pas pu être lue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="203" />
+      <source>The authentication configuration holds no API key</source>
+      <translation>La configuration d'authentification ne contient pas de clé d'API</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/boundary.py" line="81" />
+      <source>The boundary file does not exist</source>
+      <translation>Le fichier de contour n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/challenge_context.py" line="43" />
+      <source>The challenges layer cannot be read</source>
+      <translation>La couche des défis ne peut pas être lue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="516" />
+      <source>The connection broke during the download</source>
+      <translation>La connexion a été interrompue pendant le téléchargement</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="199" />
+      <source>The council map was not exported</source>
+      <translation>La carte pour le conseil n'a pas été exportée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/map_frame.py" line="176" />
+      <source>The coverage layer has no feature: no page to make</source>
+      <translation>La couche de couverture n'a aucune entité : aucune page à produire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="157" />
+      <source>The data.gouv.fr dataset has no geographic resource</source>
+      <translation>Le jeu de données data.gouv.fr n'a aucune ressource géographique</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="148" />
+      <source>The data.gouv.fr dataset has no resource with this id or title</source>
+      <translation>Le jeu de données data.gouv.fr n'a aucune ressource avec cet identifiant ou ce titre</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="64" />
+      <source>The dataset field copied into the common 'name' field; empty: guessed (nom, name, libelle, title...)</source>
+      <translation>Le champ du jeu de données copié dans le champ commun « name » ; vide : deviné (nom, name, libelle, title...)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_load.py" line="51" />
+      <source>The dataset identifier (dataset_id), as in the portal's URL /explore/dataset/&lt;id&gt;/</source>
+      <translation>L'identifiant du jeu de données (dataset_id), comme dans l'URL du portail /explore/dataset/&lt;id&gt;/</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="38" />
+      <source>The dataset's id or slug, as in https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (the page URL works too)</source>
+      <translation>L'identifiant ou le slug du jeu de données, comme dans https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (l'URL de la page convient aussi)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="197" />
+      <source>The distance must be zero or positive</source>
+      <translation>La distance doit être positive ou nulle</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="98" />
+      <source>The download was cancelled</source>
+      <translation>Le téléchargement a été annulé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="91" />
+      <source>The downloaded file has no layer</source>
+      <translation>Le fichier téléchargé ne contient pas de couche</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="165" />
+      <source>The downloaded file is not valid JSON</source>
+      <translation>Le fichier téléchargé n'est pas du JSON valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/map_frame.py" line="67" />
+      <source>The extent cannot be transformed to the map's coordinate system</source>
+      <translation>L'emprise ne peut pas être convertie dans le système de coordonnées de la carte</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="83" />
+      <source>The extent is empty</source>
+      <translation>L'emprise est vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/map_frame.py" line="116" />
+      <source>The extent is not a rectangle</source>
+      <translation>L'emprise n'est pas un rectangle</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="346" />
+      <source>The file holds several layers; loaded</source>
+      <translation>Le fichier contient plusieurs couches ; chargée :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/safe_zip.py" line="90" />
+      <source>The file is not a readable zip archive</source>
+      <translation>Le fichier n'est pas une archive zip lisible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="306" />
+      <source>The file of this RUDI resource could not be downloaded</source>
+      <translation>Le fichier de cette ressource RUDI n'a pas pu être téléchargé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="319" />
+      <source>The file of this data.gouv.fr resource could not be downloaded</source>
+      <translation>Le fichier de cette ressource data.gouv.fr n'a pas pu être téléchargé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="314" />
+      <source>The file of this data.gouv.fr resource is no longer available</source>
+      <translation>Le fichier de cette ressource data.gouv.fr n'est plus disponible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_source.py" line="56" />
+      <source>The file to import does not exist</source>
+      <translation>Le fichier à importer n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="373" />
+      <source>The folder of the register does not exist</source>
+      <translation>Le dossier du registre n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="85" />
+      <source>The geocoder's reply has no coordinates</source>
+      <translation>La réponse du géocodeur n'a pas de coordonnées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="78" />
+      <source>The geocoder's reply is not a GeoJSON FeatureCollection</source>
+      <translation>La réponse du géocodeur n'est pas une FeatureCollection GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/gaps.py" line="44" />
+      <source>The grid cell size must be positive</source>
+      <translation>La taille des cellules de la grille doit être positive</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/gaps.py" line="48" />
+      <source>The grid would have more than a million cells: choose a larger cell size</source>
+      <translation>La grille aurait plus d'un million de cellules : choisissez des cellules plus grandes</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="102" />
+      <source>The kind of resource; the values in order are:</source>
+      <translation>Le type de ressource ; les valeurs, dans l'ordre, sont :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/map_frame.py" line="82" />
+      <source>The layers have nothing to show: give an extent</source>
+      <translation>Les couches n'ont rien à montrer : donnez une emprise</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="95" />
+      <source>The layers shown on the map and the area in view</source>
+      <translation>Les couches affichées sur la carte et la zone visible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_template.py" line="46" />
+      <source>The layout template cannot be read</source>
+      <translation>Le modèle de mise en page est illisible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_template.py" line="49" />
+      <source>The layout template lacks the items</source>
+      <translation>Il manque au modèle de mise en page les éléments</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs_refresh.py" line="60" />
+      <source>The live status could not be written into the layer</source>
+      <translation>L'état en direct n'a pas pu être écrit dans la couche</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" line="67" />
+      <source>The load was cancelled</source>
+      <translation>Le chargement a été annulé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_template.py" line="113" />
+      <source>The logo file does not exist</source>
+      <translation>Le fichier du logo n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="148" />
+      <source>The mobility domain is empty</source>
+      <translation>Le domaine de mobilité est vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="159" />
+      <source>The name is empty</source>
+      <translation>Le nom est vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="89" />
+      <source>The output folder cannot be created</source>
+      <translation>Le dossier de sortie ne peut pas être créé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="91" />
+      <source>The output folder is not writable</source>
+      <translation>Le dossier de sortie n'est pas accessible en écriture</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="85" />
+      <source>The output is a folder, not a file</source>
+      <translation>La sortie est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="192" />
+      <source>The overlay failed: see the Processing log</source>
+      <translation>La superposition a échoué : voir le journal des traitements</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="259" />
+      <source>The profile could not be written</source>
+      <translation>Le profil n'a pas pu être enregistré</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/boundary.py" line="98" />
+      <source>The profile's boundary names no EPCI, commune or file</source>
+      <translation>Le contour du profil ne désigne aucun EPCI, aucune commune ni aucun fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="223" />
+      <source>The profile's offline cache folder does not exist</source>
+      <translation>Le dossier de cache hors ligne du profil n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="161" />
+      <source>The quota resets at</source>
+      <translation>Le quota est réinitialisé le</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/export.py" line="68" />
+      <source>The register could not be exported</source>
+      <translation>Le registre n'a pas pu être exporté</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="461" />
+      <source>The register did not accept the change; the layer stays in edit mode</source>
+      <translation>Le registre n'a pas accepté la modification ; la couche reste en mode édition</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_write.py" line="52" />
+      <source>The register has no such table</source>
+      <translation>Le registre n'a pas de table de ce nom</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="252" />
+      <source>The register has no valid schema version</source>
+      <translation>Le registre n'a pas de version de schéma valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="355" />
+      <source>The register must be a file, not a folder</source>
+      <translation>Le registre doit être un fichier, pas un dossier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="412" />
+      <source>The register was made by a newer version of Open Territory; update the plugin to open it</source>
+      <translation>Le registre a été créé par une version plus récente de Territoire ouvert ; mettez à jour l'extension pour l'ouvrir</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="421" />
+      <source>The register's layer cannot be edited</source>
+      <translation>La couche du registre ne peut pas être modifiée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="117" />
+      <source>The register's layer could not be opened</source>
+      <translation>La couche du registre n'a pas pu être ouverte</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="306" />
+      <source>The register's layer is read-only</source>
+      <translation>La couche du registre est en lecture seule</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="367" />
+      <source>The register's layers have unsaved edits: the export holds what is saved</source>
+      <translation>Les couches du registre ont des modifications non enregistrées : l'export contient ce qui est enregistré</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="285" />
+      <source>The register's schema could not be written</source>
+      <translation>Le schéma du registre n'a pas pu être écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/project_layers.py" line="97" />
+      <source>The relation between register layers is not valid</source>
+      <translation>La relation entre couches du registre n'est pas valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="249" />
+      <source>The reply is not valid JSON</source>
+      <translation>La réponse n'est pas un JSON valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="114" />
+      <source>The reply was cut before its end</source>
+      <translation>La réponse a été coupée avant sa fin</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="60" />
+      <source>The resource field copied into the common 'name' field</source>
+      <translation>Le champ de la ressource copié dans le champ commun « name »</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="305" />
+      <source>The resource has no download address</source>
+      <translation>La ressource n'a pas d'adresse de téléchargement</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/rudi_load.py" line="45" />
+      <source>The resource's global_id, as listed in the node's catalog (the RUDI panel shows it)</source>
+      <translation>Le global_id de la ressource, tel que le catalogue du nœud le liste (le panneau RUDI l'affiche)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/datagouv_load.py" line="47" />
+      <source>The resource's id or exact title; empty: the best geographic resource of the dataset</source>
+      <translation>L'identifiant ou le titre exact de la ressource ; vide : la meilleure ressource géographique du jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_write.py" line="90" />
+      <source>The rows could not be written; nothing was imported</source>
+      <translation>Les lignes n'ont pas pu être écrites ; rien n'a été importé</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="103" />
+      <source>The schema that holds the register</source>
+      <translation>Le schéma qui contient le registre</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="144" />
+      <source>The search was cancelled</source>
+      <translation>La recherche a été annulée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="377" />
+      <source>The server answered with a web page instead of data (JSON expected)</source>
+      <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="139" />
+      <source>The server answered with an error</source>
+      <translation>Le serveur a répondu par une erreur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="104" />
+      <source>The server did not answer within the timeout</source>
+      <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="315" />
+      <source>The server sent a web page instead of the data file</source>
+      <translation>Le serveur a renvoyé une page web au lieu du fichier de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_source.py" line="120" />
+      <source>The spreadsheet cannot be read</source>
+      <translation>Le classeur ne peut pas être lu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_source.py" line="110" />
+      <source>The spreadsheet has no rows</source>
+      <translation>Le classeur n'a aucune ligne</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="101" />
+      <source>The territory could not be loaded</source>
+      <translation>Le territoire n'a pas pu être chargé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="303" />
+      <source>The territory load was cancelled</source>
+      <translation>Le chargement du territoire a été annulé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="92" />
+      <source>The territory profile is not valid</source>
+      <translation>Le profil de territoire n'est pas valide</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="137" />
+      <source>The territory's logo, printed in the top right corner; empty: no logo</source>
+      <translation>Le logo du territoire, imprimé en haut à droite ; vide : pas de logo</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="84" />
+      <source>The territory's logo, top right; empty: no logo</source>
+      <translation>Le logo du territoire, en haut à droite ; vide : pas de logo</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="146" />
+      <source>The title is empty</source>
+      <translation>Le titre est vide</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="215" />
+      <source>The written layer cannot be opened</source>
+      <translation>La couche écrite ne peut pas être ouverte</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="98" />
+      <source>Theme</source>
+      <translation>Thème</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="49" />
+      <source>Themes</source>
+      <translation>Thèmes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="191" />
+      <source>This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)</source>
+      <translation>Ce système GBFS ne publie pas de véhicules en free-floating (pas de flux vehicle_status ni free_bike_status)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="137" />
+      <source>This GBFS system publishes no station status</source>
+      <translation>Ce système GBFS ne publie pas l'état des stations</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="177" />
+      <source>This GBFS system publishes no stations (no station_information feed)</source>
+      <translation>Ce système GBFS ne publie pas de stations (pas de flux station_information)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_writer.py" line="60" />
+      <source>This GeoPackage is the register of challenges and actors; resources are never written into it. Choose another output file</source>
+      <translation>Ce GeoPackage est le registre des enjeux et des acteurs ; aucune ressource n'y est jamais écrite. Choisissez un autre fichier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="300" />
+      <source>This actor has no area of action</source>
+      <translation>Cet acteur n'a pas de zone d'action</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="299" />
+      <source>This challenge has no location</source>
+      <translation>Ce défi n'a pas de localisation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs_parse.py" line="138" />
+      <source>This is not a GBFS document (no 'data' object)</source>
+      <translation>Ce n'est pas un document GBFS (pas d'objet 'data')</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="409" />
+      <source>This is not an Open Territory register (no register_meta table)</source>
+      <translation>Ce n'est pas un registre Territoire ouvert (pas de table register_meta)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="200" />
+      <source>This kind of authentication configuration cannot carry an API key</source>
+      <translation>Ce type de configuration d'authentification ne peut pas porter de clé d'API</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="277" />
+      <source>This layer of the register is not in the project; open the register again</source>
+      <translation>Cette couche du registre n'est pas dans le projet ; ouvrez de nouveau le registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="224" />
+      <source>This layer was not loaded from OpenStreetMap by Open Territory</source>
+      <translation>Cette couche n'a pas été chargée depuis OpenStreetMap par Open Territory</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="396" />
+      <source>This point cannot be placed in the register's coordinate reference system</source>
+      <translation>Ce point ne peut pas être placé dans le système de coordonnées du registre</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/source_panel.py" line="204" />
+      <source>This resource is large</source>
+      <translation>Cette ressource est volumineuse</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="353" />
+      <source>This version of the plugin has no source named</source>
+      <translation>Cette version de l'extension n'a pas de source nommée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="225" />
+      <source>This was deleted from data.gouv.fr</source>
+      <translation>Ceci a été supprimé de data.gouv.fr</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="179" />
+      <source>Tick at least one category.</source>
+      <translation>Cochez au moins une catégorie.</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="277" />
+      <source>Tick at least one resource to load</source>
+      <translation>Cochez au moins une ressource à charger</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="81" />
+      <source>Tick the resources to load; unconfirmed identifiers are left unticked</source>
+      <translation>Cochez les ressources à charger ; les identifiants non confirmés restent décochés</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="40" />
+      <source>Tick the sensor types to keep; none ticked: every type</source>
+      <translation>Cochez les types de capteurs à garder ; aucun coché : tous les types</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="72" />
+      <source>Ticked layers with a category field are the resources</source>
+      <translation>Les couches cochées ayant un champ category sont les ressources</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="49" />
       <source>Time allowed for one network request before it is abandoned</source>
-      <translation type="unfinished" />
+      <translation>Temps accordé à une requête réseau avant de l'abandonner</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="134" />
+      <source>Timeout</source>
+      <translation>Délai</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="117" />
+      <source>Timeout (seconds)</source>
+      <translation>Délai (secondes)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="43" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="81" />
+      <source>Title printed at the top of the page</source>
+      <translation>Titre imprimé en haut de la page</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="109" />
+      <source>To see private datasets: an authentication configuration holding the portal's API key</source>
+      <translation>Pour voir les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="57" />
       <source>Traffic counters</source>
-      <translation type="unfinished" />
+      <translation>Compteurs de trafic</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="47" />
       <source>Traffic signals</source>
-      <translation type="unfinished" />
+      <translation>Feux de circulation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="265" />
+      <source>Unexpected reply for the RUDI resource</source>
+      <translation>Réponse inattendue pour la ressource RUDI</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="254" />
+      <source>Unexpected reply for the data.gouv.fr dataset</source>
+      <translation>Réponse inattendue pour le jeu de données data.gouv.fr</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="225" />
+      <source>Unexpected reply from the RUDI catalog</source>
+      <translation>Réponse inattendue du catalogue RUDI</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="240" />
+      <source>Unexpected reply from the data.gouv.fr search</source>
+      <translation>Réponse inattendue de la recherche data.gouv.fr</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="130" />
+      <source>Unknown category</source>
+      <translation>Catégorie inconnue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/export.py" line="32" />
+      <source>Unknown export format</source>
+      <translation>Format d'export inconnu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="136" />
+      <source>Unknown geometry family</source>
+      <translation>Famille de géométrie inconnue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="92" />
+      <source>Unknown kind of actor</source>
+      <translation>Type d'acteur inconnu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="74" />
+      <source>Unknown mobility domain</source>
+      <translation>Domaine de mobilité inconnu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="79" />
+      <source>Unknown output format</source>
+      <translation>Format de sortie inconnu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_template.py" line="29" />
+      <source>Unknown page orientation</source>
+      <translation>Orientation de page inconnue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_template.py" line="27" />
+      <source>Unknown page size</source>
+      <translation>Format de page inconnu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="78" />
+      <source>Unknown status</source>
+      <translation>Statut inconnu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="63" />
+      <source>Updated</source>
+      <translation>Mis à jour</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="64" />
+      <source>Updates the availability of the loaded stations in place, in the background, while the layer is in the project</source>
+      <translation>Met à jour sur place la disponibilité des stations chargées, en arrière-plan, tant que la couche est dans le projet</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="64" />
+      <source>Use only replies already in the cache; nothing is downloaded. A profile with its own recorded replies (the demo) is always loaded offline</source>
+      <translation>N'utiliser que les réponses déjà en cache ; rien n'est téléchargé. Un profil qui a ses propres réponses enregistrées (la démo) se charge toujours hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="107" />
+      <source>Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page)</source>
+      <translation>PDF vectoriel (un fichier, toutes les pages) ou images PNG à 150 dpi (un fichier par page)</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="69" />
+      <source>Vector PDF, or PNG images at 150 dpi (one per page)</source>
+      <translation>PDF vectoriel, ou images PNG à 150 dpi (une par page)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_vehicles.py" line="23" />
+      <source>Vehicles</source>
+      <translation>Véhicules</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="67" />
       <source>Vehicles and fleets</source>
-      <translation type="unfinished" />
+      <translation>Véhicules et flottes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="247" />
+      <source>Very poor (50-75 µg/m³)</source>
+      <translation>Très mauvais (50-75 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="208" />
+      <source>Wait for the current operation to finish, or cancel it</source>
+      <translation>Attendez la fin de l'opération en cours, ou annulez-la</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="70" />
       <source>Walking</source>
-      <translation type="unfinished" />
+      <translation>Marche</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="67" />
       <source>Warn before downloads over</source>
-      <translation type="unfinished" />
+      <translation>Avertir avant les téléchargements de plus de</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="119" />
+      <source>Weak: open challenges with no competent actor or no related resource, or more than three open challenges per competent actor. Strong: competent actors and related resources, and at most two open challenges per competent actor. Balanced: otherwise.</source>
+      <translation>Faible : des défis ouverts sans acteur compétent ou sans ressource liée, ou plus de trois défis ouverts par acteur compétent. Fort : des acteurs compétents et des ressources liées, et au plus deux défis ouverts par acteur compétent. Équilibré : sinon.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/forms.py" line="53" />
+      <source>Website</source>
+      <translation>Site web</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="273" />
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="25" />
+      <source>Where help is missing</source>
+      <translation>Là où l'aide manque</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="92" />
+      <source>Where open challenges lack a competent actor or a resource nearby</source>
+      <translation>Où les défis ouverts manquent d'un acteur compétent ou d'une ressource proche</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" line="123" />
+      <source>Where to write the layer (a GeoPackage by default)</source>
+      <translation>Où écrire la couche (un GeoPackage par défaut)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" line="49" />
+      <source>Where to write the layer (a GeoPackage by default); an existing file is replaced only when the load succeeds</source>
+      <translation>Où écrire la couche (un GeoPackage par défaut) ; un fichier existant n'est remplacé que si le chargement réussit</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gbfs_stations.py" line="48" />
+      <source>Where to write the points (a GeoPackage by default)</source>
+      <translation>Où écrire les points (un GeoPackage par défaut)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="60" />
+      <source>Which table of the register receives the rows</source>
+      <translation>La table du registre qui reçoit les lignes</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="154" />
+      <source>Without area</source>
+      <translation>Sans zone</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="151" />
+      <source>Without location</source>
+      <translation>Sans localisation</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="90" />
+      <source>Words to look for in the datasets' titles, descriptions and keywords; empty: the whole catalog</source>
+      <translation>Mots à chercher dans les titres, descriptions et mots-clés des jeux de données ; vide : tout le catalogue</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/challenge_context.py" line="33" />
+      <source>Working CRS</source>
+      <translation>SCR de travail</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="217" />
+      <source>Write every table of the register as CSV or GeoJSON files</source>
+      <translation>Écrire chaque table du registre en fichiers CSV ou GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_export.py" line="27" />
+      <source>Writes every table of the register (challenges, actors, resources catalog and the links between them) into a folder, one CSV file (geometry as WKT) or one GeoJSON file per table. Files of a previous export are replaced only once every new file is written.</source>
+      <translation>Écrit chaque table du registre (enjeux, acteurs, catalogue des ressources et liens entre eux) dans un dossier, un fichier CSV (géométrie en WKT) ou un fichier GeoJSON par table. Les fichiers d'un export précédent ne sont remplacés qu'une fois tous les nouveaux fichiers écrits.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="36" />
+      <source>Zones</source>
+      <translation>Zones</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="84" />
+      <source>Zones (gap layer)</source>
+      <translation>Zones (couche des manques)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gap_layer.py" line="43" />
+      <source>Zones with the number of open challenges lacking an actor or a resource</source>
+      <translation>Zones avec le nombre de défis ouverts sans acteur ou sans ressource</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="298" />
+      <source>Zoom the map to it and flash it (or double-click the row)</source>
+      <translation>Zoomer la carte dessus et le faire clignoter (ou double-cliquer sur la ligne)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="64" />
+      <source>Zoom the map to the area to cover first.</source>
+      <translation>Zoomez d'abord la carte sur la zone à couvrir.</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="183" />
+      <source>Zoom the map to the area to cover, or choose an area layer.</source>
+      <translation>Zoomez la carte sur la zone à couvrir, ou choisissez une couche de zone.</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="163" />
+      <source>Zoom to</source>
+      <translation>Zoomer</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="88" />
+      <source>[GeoPackage beside the project]</source>
+      <translation>[GeoPackage à côté du projet]</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="185" />
+      <source>[xmin, ymin, xmax, ymax] in degrees, min before max</source>
+      <translation>[xmin, ymin, xmax, ymax] en degrés, le minimum avant le maximum</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="179" />
+      <source>a CRS QGIS knows, such as EPSG:2154</source>
+      <translation>un SCR connu de QGIS, par exemple EPSG:2154</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="157" />
+      <source>a bundled profile id or a profile file; bundled profiles:</source>
+      <translation>un identifiant de profil fourni ou un fichier de profil ; profils fournis :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="286" />
+      <source>a key among</source>
+      <translation>une clé parmi</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_export.py" line="32" />
+      <source>a layer cannot be exported</source>
+      <translation>une couche ne peut pas être exportée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="213" />
+      <source>a layer name not used by another entry</source>
+      <translation>un nom de couche qu'aucune autre entrée n'utilise</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="83" />
+      <source>a list</source>
+      <translation>une liste</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="253" />
+      <source>a list of</source>
+      <translation>une liste de</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="252" />
+      <source>a list of at least</source>
+      <translation>une liste d'au moins</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="260" />
+      <source>a list of at most</source>
+      <translation>une liste d'au plus</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="199" />
+      <source>a non-empty text</source>
+      <translation>un texte non vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="85" />
+      <source>a number</source>
+      <translation>un nombre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="209" />
+      <source>a number of at least</source>
+      <translation>un nombre au moins égal à</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="213" />
+      <source>a number of at most</source>
+      <translation>un nombre au plus égal à</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="201" />
+      <source>a portal URL or one of the profile's portals:</source>
+      <translation>l'URL d'un portail ou l'un des portails du profil :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="315" />
+      <source>a readable UTF-8 JSON file</source>
+      <translation>un fichier JSON lisible en UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="84" />
+      <source>a text</source>
+      <translation>un texte</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="203" />
+      <source>a text matching</source>
+      <translation>un texte de la forme</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="286" />
+      <source>a valid key</source>
+      <translation>une clé valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="275" />
+      <source>a value</source>
+      <translation>une valeur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="86" />
+      <source>a whole number</source>
+      <translation>un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="106" />
+      <source>access denied: the dataset is private or the API key was refused; give an authentication configuration holding the portal's API key</source>
+      <translation>accès refusé : le jeu de données est privé ou la clé d'API a été refusée ; indiquez une configuration d'authentification contenant la clé d'API du portail</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="55" />
+      <source>already in the register</source>
+      <translation>déjà dans le registre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/sources_text.py" line="234" />
+      <source>also shown, source not stated</source>
+      <translation>également représenté, source non précisée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="279" />
+      <source>an empty object</source>
+      <translation>un objet vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="313" />
+      <source>an existing profile file</source>
+      <translation>un fichier de profil existant</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="258" />
+      <source>an extent was given but the dataset has no geographic field</source>
+      <translation>une emprise a été donnée mais le jeu de données n'a pas de champ géographique</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="223" />
+      <source>an object</source>
+      <translation>un objet</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="279" />
+      <source>at least one key</source>
+      <translation>au moins une clé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="94" />
+      <source>balanced</source>
+      <translation>équilibré</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_geometry.py" line="46" />
+      <source>column</source>
+      <translation>colonne</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="536" />
+      <source>columns</source>
+      <translation>colonnes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="189" />
+      <source>competent actors</source>
+      <translation>acteurs compétents</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/datagouv_panel.py" line="67" />
+      <source>data.gouv.fr</source>
+      <translation>data.gouv.fr</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="229" />
+      <source>data.gouv.fr answered with an error for</source>
+      <translation>data.gouv.fr a répondu par une erreur pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="223" />
+      <source>data.gouv.fr does not know</source>
+      <translation>data.gouv.fr ne connaît pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="227" />
+      <source>data.gouv.fr rejected the request for</source>
+      <translation>data.gouv.fr a refusé la requête pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="96" />
+      <source>dataset</source>
+      <translation>jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="269" />
+      <source>disabled in the profile</source>
+      <translation>désactivée dans le profil</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="63" />
+      <source>expected</source>
+      <translation>attendu :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="88" />
+      <source>expected 1, 2 or 3</source>
+      <translation>1, 2 ou 3 attendu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="129" />
+      <source>expected YYYY-MM-DD or DD/MM/YYYY</source>
+      <translation>AAAA-MM-JJ ou JJ/MM/AAAA attendu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="70" />
+      <source>expected one of</source>
+      <translation>valeurs attendues</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="89" />
+      <source>failed</source>
+      <translation>en échec</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="374" />
+      <source>features</source>
+      <translation>entités</translation>
+    </message>
+    <message>
+      <location filename="../ui/register_section.py" line="381" />
+      <source>files in</source>
+      <translation>fichiers dans</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="190" />
+      <source>first</source>
+      <translation>premiers</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="159" />
+      <source>formats</source>
+      <translation>formats</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="65" />
+      <source>found</source>
+      <translation>trouvé :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/boundary.py" line="105" />
+      <source>geo.api.gouv.fr returned no commune outline</source>
+      <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="331" />
+      <source>layers</source>
+      <translation>couches</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="87" />
+      <source>layers loaded</source>
+      <translation>couches chargées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/sources_text.py" line="231" />
+      <source>licence not stated</source>
+      <translation>licence non précisée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="62" />
+      <source>line</source>
+      <translation>ligne</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/ods_search.py" line="147" />
+      <source>listed</source>
+      <translation>listés</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="132" />
+      <source>live status every</source>
+      <translation>état en direct toutes les</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="53" />
+      <source>located from their address</source>
+      <translation>localisées d'après leur adresse</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/sensors_panel.py" line="80" />
+      <source>locations</source>
+      <translation>emplacements</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="188" />
+      <source>missing nearby</source>
+      <translation>absent à proximité</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="189" />
+      <source>no competent actor</source>
+      <translation>aucun acteur compétent</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="185" />
+      <source>no resource within</source>
+      <translation>aucune ressource à moins de</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="313" />
+      <source>no such file</source>
+      <translation>fichier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="171" />
+      <source>no such key here</source>
+      <translation>aucune clé de ce nom ici</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="296" />
+      <source>no such key here; allowed keys:</source>
+      <translation>aucune clé de ce nom ici ; clés permises :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="64" />
+      <source>none</source>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="48" />
+      <source>none (table)</source>
+      <translation>aucune (table)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/resource_file.py" line="348" />
+      <source>not</source>
+      <translation>pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_export.py" line="31" />
+      <source>not enough memory for the page at this resolution</source>
+      <translation>mémoire insuffisante pour la page à cette résolution</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="109" />
+      <source>not found on this portal: check the dataset id and the portal URL (a private dataset also needs an API key)</source>
+      <translation>introuvable sur ce portail : vérifiez l'identifiant du jeu de données et l'URL du portail (un jeu de données privé demande aussi une clé d'API)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" line="73" />
+      <source>not stated</source>
+      <translation>non indiquée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="275" />
+      <source>nothing</source>
+      <translation>rien</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="158" />
+      <source>nothing with this name</source>
+      <translation>rien de ce nom</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="127" />
+      <source>offline mode is on and this reply is not in the cache</source>
+      <translation>le mode hors ligne est actif et cette réponse n'est pas dans le cache</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="191" />
+      <source>one of</source>
+      <translation>l'une des valeurs</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" line="218" />
+      <source>pages</source>
+      <translation>pages</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="160" />
+      <source>quota</source>
+      <translation>quota</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="311" />
+      <source>records announced by the catalog</source>
+      <translation>enregistrements annoncés par le catalogue</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" line="225" />
+      <source>records loaded</source>
+      <translation>enregistrements chargés</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="310" />
+      <source>records written</source>
+      <translation>enregistrements écrits</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="238" />
+      <source>refreshed from OpenStreetMap</source>
+      <translation>actualisée depuis OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="57" />
+      <source>rows left out</source>
+      <translation>lignes écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="66" />
+      <source>saved connections</source>
+      <translation>connexions enregistrées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="120" />
+      <source>schema</source>
+      <translation>schéma</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/store.py" line="413" />
+      <source>schema version</source>
+      <translation>version du schéma</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" line="91" />
+      <source>score</source>
+      <translation>score</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/sensor_community.py" line="53" />
+      <source>sensor.community citizen sensors</source>
+      <translation>Capteurs citoyens sensor.community</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="97" />
+      <source>sensor.community: an extent or an area is needed</source>
+      <translation>sensor.community : une emprise ou une zone est nécessaire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="187" />
+      <source>sensor.community: the area is not valid WKT</source>
+      <translation>sensor.community : la zone n'est pas un WKT valide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="93" />
+      <source>sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
+      <translation>sensor.community : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="119" />
+      <source>sensor.community: the reply is not a list of readings</source>
+      <translation>sensor.community : la réponse n'est pas une liste de mesures</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/sensor_community.py" line="195" />
+      <source>sensor.community: the server must be an http or https URL</source>
+      <translation>sensor.community : le serveur doit être une URL http ou https</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="123" />
+      <source>stations</source>
+      <translation>stations</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="94" />
+      <source>strong</source>
+      <translation>fort</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="248" />
+      <source>the 'dataset' key (dataset id) is missing</source>
+      <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="102" />
+      <source>the ODSQL filter was rejected</source>
+      <translation>le filtre ODSQL a été refusé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_export.py" line="30" />
+      <source>the PDF cannot be made</source>
+      <translation>le PDF ne peut pas être produit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_export.py" line="33" />
+      <source>the atlas cannot be prepared</source>
+      <translation>l'atlas ne peut pas être préparé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="222" />
+      <source>the catalog</source>
+      <translation>le catalogue</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="212" />
+      <source>the catalog reply has no results list</source>
+      <translation>la réponse du catalogue ne contient pas de liste de résultats</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="251" />
+      <source>the dataset</source>
+      <translation>le jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="121" />
+      <source>the download was cut before its end; nothing was written, try again</source>
+      <translation>le téléchargement a été interrompu avant la fin ; rien n'a été écrit, réessayez</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="130" />
+      <source>the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written</source>
+      <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/layout_export.py" line="29" />
+      <source>the file cannot be written</source>
+      <translation>le fichier ne peut pas être écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="117" />
+      <source>the portal answered with a web page instead of data: check that the URL is an Opendatasoft portal (it may also be under maintenance)</source>
+      <translation>le portail a répondu par une page web au lieu de données : vérifiez que l'URL est celle d'un portail Opendatasoft (il est peut-être aussi en maintenance)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="114" />
+      <source>the portal answered with an error</source>
+      <translation>le portail a répondu par une erreur</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="124" />
+      <source>the portal could not be reached or the connection broke; nothing was written</source>
+      <translation>le portail est injoignable ou la connexion a été coupée ; rien n'a été écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="104" />
+      <source>the portal rejected the request</source>
+      <translation>le portail a refusé la requête</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="112" />
+      <source>the portal's API quota is used up</source>
+      <translation>le quota d'API du portail est épuisé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/ods.py" line="189" />
+      <source>the reply is not a dataset description</source>
+      <translation>la réponse n'est pas la description d'un jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/rudi.py" line="260" />
+      <source>the resource</source>
+      <translation>la ressource</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/datagouv.py" line="236" />
+      <source>the search</source>
+      <translation>la recherche</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="87" />
+      <source>true or false</source>
+      <translation>true ou false</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="267" />
+      <source>unconfirmed identifier: not loaded unless asked for</source>
+      <translation>identifiant non confirmé : chargé seulement sur demande</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="319" />
+      <source>valid JSON</source>
+      <translation>du JSON valide</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gbfs_panel.py" line="123" />
+      <source>vehicles</source>
+      <translation>véhicules</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/matrix.py" line="94" />
+      <source>weak</source>
+      <translation>faible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" line="118" />
+      <source>with QGIS and Open Territory</source>
+      <translation>avec QGIS et Territoire ouvert</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="183" />
+      <source>within</source>
+      <translation>à moins de</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="226" />
+      <source>{shown} of {total}</source>
+      <translation>{shown} sur {total}</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="230" />
+      <source>{total} actors</source>
+      <translation>{total} acteurs</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/list_panel.py" line="228" />
+      <source>{total} challenges</source>
+      <translation>{total} défis</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/sources_text.py" line="239" />
+      <source>© OpenStreetMap contributors</source>
+      <translation>© les contributeurs d'OpenStreetMap</translation>
     </message>
   </context>
 </TS>

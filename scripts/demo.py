@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""What `make demo` runs: the demo territory loaded offline, through the real sources and transport
-from its recorded replies, into build/demo/territory.gpkg; then, when the council map export exists,
-a council map PDF of it. Prints a summary; exits non-zero when something failed.
+"""What `make demo` runs, offline, on the bundled demo territory (Démo-sur-Vilaine):
+1. its resources loaded through the real sources and transport from their recorded replies, into
+   build/demo/territory.gpkg (openterritory:load_territory);
+2. its register of challenges and actors created from the demo's CSV files, build/demo/register.gpkg;
+3. the planning overlays on both: build/demo/planning.gpkg (challenge context, competence matrix,
+   gaps per commune) and build/demo/competence_matrix.html;
+4. a council map of the territory, build/demo/council_map.pdf.
+Prints a summary; exits non-zero when something failed.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/demo.py [--output-dir build/demo]
 """
@@ -9,8 +14,6 @@ a council map PDF of it. Prints a summary; exits non-zero when something failed.
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
 import os
 import sqlite3
 import sys
@@ -20,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from headless import REPO, start_qgis  # noqa: E402
 
 
-def load(output_dir: str) -> dict:
+def run_algorithm(algorithm_id: str, parameters: dict, context=None) -> dict:
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 
     class PrintFeedback(QgsProcessingFeedback):
@@ -38,61 +41,121 @@ def load(output_dir: str) -> dict:
             self.errors.append(error)
             print("error: " + error, file=sys.stderr)
 
-    gpkg = os.path.join(output_dir, "territory.gpkg")
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("openterritory:load_territory")
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
     if algorithm is None:
-        raise SystemExit("demo: the openterritory:load_territory algorithm is not registered")
+        raise SystemExit(f"demo: the {algorithm_id} algorithm is not registered")
     feedback = PrintFeedback()
-    started = time.monotonic()
-    results, ok = algorithm.run(
-        {"PROFILE": "demo", "OFFLINE": True, "OUTPUT": gpkg}, QgsProcessingContext(), feedback
-    )
+    results, ok = algorithm.run(parameters, context or QgsProcessingContext(), feedback)
     if not ok:
-        raise SystemExit("demo: loading the demo territory failed:\n" + "\n".join(feedback.errors))
+        raise SystemExit(f"demo: {algorithm_id} failed:\n" + "\n".join(feedback.errors))
+    return results
+
+
+def load(output_dir: str) -> dict:
+    gpkg = os.path.join(output_dir, "territory.gpkg")
+    started = time.monotonic()
+    results = run_algorithm("openterritory:load_territory", {"PROFILE": "demo", "OFFLINE": True, "OUTPUT": gpkg})
     results["seconds"] = time.monotonic() - started
     return results
 
 
-def council_map(gpkg: str, output_dir: str):
-    """The council map PDF, through plugin/export/council_map.py when it exists (issue 9)."""
-    try:
-        module = importlib.import_module("open_territory.plugin.export.council_map")
-    except ModuleNotFoundError as error:
-        if "council_map" in str(error) or "export" in str(error):
-            print(
-                "demo: no council map export in this version yet (plugin/export/council_map.py): PDF skipped"
-            )
-            return None
-        raise
-    from qgis.core import QgsProject, QgsVectorLayer
+def territory_layers(gpkg: str) -> tuple:
+    """(resource layers, communes layer) of the loaded territory, named by their titles as the dock
+    names them, from the GeoPackage's sources table."""
+    from qgis.core import QgsVectorLayer
 
     with sqlite3.connect(gpkg) as db:
-        layers = [row[0] for row in db.execute("SELECT layer FROM sources WHERE status = 'ok' ORDER BY fid")]
+        rows = db.execute("SELECT layer, title FROM sources WHERE status = 'ok' ORDER BY fid").fetchall()
+    layers = {name: QgsVectorLayer(f"{gpkg}|layername={name}", title or name, "ogr") for name, title in rows}
+    boundary = layers.pop("boundary", None)
+    return [layer for layer in layers.values() if layer.isValid()], boundary
+
+
+def remove_outputs(*paths) -> None:
+    """The demo's own earlier outputs: the register refuses to be created over an existing one."""
+    for path in paths:
+        for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+            if os.path.exists(name):
+                os.remove(name)
+
+
+def register_and_planning(gpkg: str, output_dir: str) -> dict:
+    """The demo register from its CSV files, then the three planning overlays on it and the resources."""
+    from open_territory.plugin.planning.register_challenges import merged_challenges, register_challenge_layers
+    from open_territory.plugin.register import create_register, import_rows
+    from qgis.core import QgsProject
+
+    started = time.monotonic()
+    path = os.path.join(output_dir, "register.gpkg")
+    planning = os.path.join(output_dir, "planning.gpkg")
+    report_html = os.path.join(output_dir, "competence_matrix.html")
+    remove_outputs(path, planning, report_html)
+    register = create_register(path)
+    data = os.path.join(REPO, "resources", "demo", "data", "register")
+    for table in ("challenges", "actors"):
+        report = import_rows(register, table, os.path.join(data, f"{table}.csv"), geocode=False)
+        print(f"demo: register {table}: {report.imported} imported, {len(report.failed)} refused")
+        for line, reason in report.failed:
+            print(f"  line {line}: {reason}", file=sys.stderr)
+        if report.failed:
+            raise SystemExit(f"demo: rows of {table}.csv were refused")
     project = QgsProject.instance()
     project.clear()
-    loaded = []
-    # The boundary first in the list is drawn last by QGIS's layer order: put it at the bottom.
-    for name in [n for n in layers if n != "boundary"] + [n for n in layers if n == "boundary"]:
-        layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
-        if layer.isValid():
-            project.addMapLayer(layer)
-            loaded.append(layer)
+    layers = register.add_to_project(project)
+    challenges = merged_challenges(register_challenge_layers(project))
+    resources, communes = territory_layers(gpkg)
+    common = {"CHALLENGES": challenges, "RESOURCES": resources, "ACTORS": layers["actors"]}
+
+    def into_planning(table):
+        return f"ogr:dbname='{planning}' table=\"{table}\" (geom)"
+
+    run_algorithm("openterritory:challenge_context",
+                  dict(common, DISTANCE=300, OUTPUT=into_planning("challenge_context")))
+    run_algorithm("openterritory:competence_matrix",
+                  dict(common, OUTPUT=into_planning("competence_matrix"), REPORT=report_html))
+    run_algorithm("openterritory:gap_layer",
+                  dict(common, DISTANCE=300, ZONES=communes, OUTPUT=into_planning("gaps")))
+    project.clear()
+    print(f"demo: register {path} and planning {planning} made in {time.monotonic() - started:.1f} s")
+    return {"register": path, "planning": planning, "report": report_html}
+
+
+def council_map(gpkg: str, output_dir: str):
+    """The council map PDF, through plugin/export/council_map.py when it exists (issue 9).
+
+    The demo territory is French: the map is made in French (the plugin's French translation, a French
+    date) and in the profile's CRS (Lambert-93), its layers named by their titles as the dock names them."""
+    from open_territory.plugin.export.council_map import export_council_map
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+    translator = QTranslator()
+    if translator.load(os.path.join(REPO, "i18n", "open_territory_fr.qm")):
+        QCoreApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
+    resources, boundary = territory_layers(gpkg)
+    project = QgsProject.instance()
+    project.clear()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    # The first layer is drawn on top: the communes outline goes last, at the bottom.
+    loaded = resources + ([boundary] if boundary is not None and boundary.isValid() else [])
+    project.addMapLayers(loaded)
     pdf = os.path.join(output_dir, "council_map.pdf")
-    export = module.export_council_map
-    # The export's signature is issue 9's: pass what it asks for among what the demo knows.
-    offered = {
-        "layers": loaded,
-        "output": pdf,
-        "path": pdf,
-        "title": "Démo-sur-Vilaine — ressources de mobilité",
-        "project": project,
-        "format": "pdf",
-    }
-    parameters = inspect.signature(export).parameters
-    kwargs = {name: value for name, value in offered.items() if name in parameters}
-    export(**kwargs)
+    started = time.monotonic()
+    try:
+        result = export_council_map(
+            layers=loaded,
+            output=pdf,
+            title="Démo-sur-Vilaine — ressources de mobilité",
+            subtitle="Stationnement, recharge, vélo, transports et qualité de l'air sur les trois communes",
+            project=project,
+            fmt="pdf",
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
     if not os.path.exists(pdf):
         raise SystemExit(f"demo: the council map export wrote no file at {pdf}")
+    print(f"demo: council map made in {time.monotonic() - started:.1f} s, {result['PAGES']} page(s)")
     return pdf
 
 
@@ -111,6 +174,7 @@ def main(argv=None) -> int:
             f"demo: {gpkg}: {int(results['LOADED'])} layers loaded, {int(results['FAILED'])} failed, "
             f"in {results['seconds']:.1f} s"
         )
+        register_and_planning(gpkg, args.output_dir)
         pdf = None if args.no_map else council_map(gpkg, args.output_dir)
         if pdf:
             print(f"demo: council map {pdf} ({os.path.getsize(pdf)} bytes)")

@@ -1,0 +1,56 @@
+"""`make demo` (scripts/demo.py), offline, on the bundled demo territory: every output it promises."""
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pdf_text(path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+
+
+def test_demo_territory_register_planning_and_council_map(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-P", os.path.join(REPO, "scripts", "demo.py"), "--output-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+    # The register, from the demo's CSV files.
+    with sqlite3.connect(tmp_path / "register.gpkg") as db:
+        assert db.execute("SELECT count(*) FROM challenges").fetchone()[0] == 6
+        assert db.execute("SELECT count(*) FROM actors").fetchone()[0] == 6
+
+    # The planning overlays: one context row per challenge (lines and areas included), a matrix row per
+    # domain, a gap row per commune, and the printable report.
+    with sqlite3.connect(tmp_path / "planning.gpkg") as db:
+        assert db.execute("SELECT count(*) FROM challenge_context").fetchone()[0] == 6
+        assert db.execute("SELECT count(*) FROM competence_matrix").fetchone()[0] == 11
+        zones = sorted(row[0] for row in db.execute("SELECT zone FROM gaps"))
+        assert zones == ["Démo-sur-Vilaine", "La Fictive", "Saint-Exemple"]
+        velo = db.execute("SELECT actors FROM challenge_context WHERE title LIKE 'Stationnement vélo%'").fetchone()
+        assert "Vilaine à Vélo" in velo[0]
+    assert "<svg" in (tmp_path / "competence_matrix.html").read_text(encoding="utf-8")
+
+    # The council map.
+    pdf = tmp_path / "council_map.pdf"
+    assert pdf.exists() and f"council map {pdf}" in done.stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.MULTILINE) and "A4" in info
+    text = pdf_text(pdf)
+    assert "Démo-sur-Vilaine — ressources de mobilité" in text
+    # (pdftotext joins words hyphenated at a line end: host names are checked by their first part)
+    for source in ("data.demo-sur", "datagouv.demo-sur", "OpenStreetMap", "sensors.demo-sur", "geo.demo-sur"):
+        assert source in text
+    assert "Communes of Démo-sur-Vilaine" in text and "Car parks" in text
+    from qgis.PyQt.QtCore import QDate, QLocale
+
+    assert QLocale(QLocale.French, QLocale.France).toString(QDate.currentDate(), "d MMMM yyyy") in text
