@@ -60,6 +60,22 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.cache_dir.setToolTip(tr("Folder where downloaded replies are kept for offline use"))
         form.addRow(tr("Cache folder"), self.cache_dir)
 
+        self.cache_keep_days = QSpinBox(self)
+        self.cache_keep_days.setRange(0, 3650)
+        self.cache_keep_days.setSuffix(tr(" days"))
+        self.cache_keep_days.setSpecialValueText(tr("forever"))
+        self.cache_keep_days.setToolTip(tr("Downloaded replies are kept for offline use, then deleted this many "
+                                           "days after they were fetched (checked once per session)"))
+        form.addRow(tr("Keep cached replies"), self.cache_keep_days)
+
+        self.cache_max_mb = QSpinBox(self)
+        self.cache_max_mb.setRange(0, 1000000)
+        self.cache_max_mb.setSuffix(tr(" MB"))
+        self.cache_max_mb.setSpecialValueText(tr("no limit"))
+        self.cache_max_mb.setToolTip(tr("Beyond this size, the least recently fetched replies are deleted from "
+                                        "the cache (checked once per session)"))
+        form.addRow(tr("Cache size limit"), self.cache_max_mb)
+
         self.download_warning = QSpinBox(self)
         self.download_warning.setRange(1, 100000)
         self.download_warning.setSuffix(tr(" MB"))
@@ -83,6 +99,8 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.timeout.setValue(settings.network_timeout)
         self.retries.setValue(settings.network_retries)
         self.cache_dir.setFilePath(settings.cache_dir)
+        self.cache_keep_days.setValue(settings.cache_keep_days)
+        self.cache_max_mb.setValue(settings.cache_max_mb)
         self.download_warning.setValue(settings.download_warning_mb)
         self.offline.setChecked(settings.offline)
 
@@ -95,6 +113,8 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         settings.network_timeout = self.timeout.value()
         settings.network_retries = self.retries.value()
         settings.cache_dir = self.cache_dir.filePath().strip()
+        settings.cache_keep_days = self.cache_keep_days.value()
+        settings.cache_max_mb = self.cache_max_mb.value()
         settings.download_warning_mb = self.download_warning.value()
         settings.offline = self.offline.isChecked()
         return settings

@@ -3,6 +3,12 @@
 Each entry is two files in a two-level folder: `<key>.body` (the reply as received) and
 `<key>.json` (url, status, headers, fetched_at). Entries are written beside and renamed, so a cut
 download never leaves a half entry that offline mode would serve.
+
+Entries are kept for offline use, not forever: `prune` deletes those fetched longer ago than the
+settings' `cache_keep_days`, then the oldest ones while the cache is over `cache_max_mb`. The transport
+calls `prune_once` when it first writes into a folder in a session. Only entries are touched (other
+folders under the cache, such as the dock's `layers/`, are left alone), and never a cache bundled
+inside the plugin (the demo's recorded replies).
 """
 
 from __future__ import annotations
@@ -10,10 +16,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
+import threading
 import time
+import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
+
+from .metadata import PLUGIN_DIR
+
+ENTRY_FOLDER = re.compile(r"^[0-9a-f]{2}$")
+ENTRY_FILE = re.compile(r"^([0-9a-f]{64})\.(body|json)((?:\.[0-9a-f]+)?\.part)?$")
+LEFTOVER_FILE = re.compile(r"^\.(download-.*\.part|[0-9a-f]{64}(?:\.[0-9a-f]+)?\.incoming)$")
+LEFTOVER_AGE = 86400  # seconds: a download still being written is never that old
 
 
 def cache_key(method: str, url: str, params=None, data=None, authcfg: str = "") -> str:
@@ -61,13 +77,15 @@ class ReplyCache:
     def put_file(self, key: str, source_path: str, url: str, status: int, headers: dict, move=False) -> CacheEntry:
         body, meta = self._paths(key)
         os.makedirs(os.path.dirname(body), exist_ok=True)
-        tmp_body = body + ".part"
+        # One writer's own names: two jobs fetching the same URL at once must not rename each other's files.
+        token = uuid.uuid4().hex[:12]
+        tmp_body = f"{body}.{token}.part"
         if move:
             shutil.move(source_path, tmp_body)
         else:
             shutil.copyfile(source_path, tmp_body)
         fetched_at = time.time()
-        tmp_meta = meta + ".part"
+        tmp_meta = f"{meta}.{token}.part"
         with open(tmp_meta, "w", encoding="utf-8") as handle:
             json.dump({"url": url, "status": status, "headers": headers, "fetched_at": fetched_at}, handle)
         os.replace(tmp_body, body)
@@ -77,7 +95,103 @@ class ReplyCache:
     def put_bytes(self, key: str, content: bytes, url: str, status: int = 200, headers=None) -> CacheEntry:
         """Store a reply given as bytes (used to build bundled offline caches)."""
         os.makedirs(self.folder, exist_ok=True)
-        tmp = os.path.join(self.folder, f".{key}.incoming")
+        tmp = os.path.join(self.folder, f".{key}.{uuid.uuid4().hex[:12]}.incoming")
         with open(tmp, "wb") as handle:
             handle.write(content)
         return self.put_file(key, tmp, url, status, headers or {}, move=True)
+
+
+def _is_bundled(folder: str) -> bool:
+    """A folder inside the plugin itself holds shipped data (the demo's cache), never pruned."""
+    folder, plugin = os.path.realpath(folder), os.path.realpath(PLUGIN_DIR)
+    try:
+        return os.path.commonpath([folder, plugin]) == plugin
+    except ValueError:  # another drive
+        return False
+
+
+def prune(folder: str, keep_seconds: float, max_bytes: int, now: float = None):
+    """Delete the entries of the cache `folder` fetched more than `keep_seconds` ago (0: no age limit),
+    then the least recently fetched ones until the entries fit in `max_bytes` (0: no size limit), and
+    the leftovers of cut downloads. Returns (entries removed, bytes freed).
+
+    An entry's age is its `.json` file's modification time, written with it: one stat per file, no
+    reading. Files still being written (`.part`, an entry whose `.json` is not renamed yet) are left
+    alone unless a day old. A file that vanishes meanwhile (another job pruning) is skipped."""
+    if not os.path.isdir(folder) or _is_bundled(folder):
+        return 0, 0
+    now = time.time() if now is None else now
+    entries = {}  # key -> {"body" or "json": os.DirEntry}
+    leftovers = []  # os.DirEntry of files being written or cut
+    with os.scandir(folder) as top:
+        for item in top:
+            if item.is_file(follow_symlinks=False) and LEFTOVER_FILE.match(item.name):
+                leftovers.append(item)
+            elif item.is_dir(follow_symlinks=False) and ENTRY_FOLDER.match(item.name):
+                with os.scandir(item.path) as sub:
+                    for file in sub:
+                        match = ENTRY_FILE.match(file.name)
+                        if not match or not file.is_file(follow_symlinks=False):
+                            continue
+                        if match.group(3):
+                            leftovers.append(file)
+                        else:
+                            entries.setdefault(match.group(1), {})[match.group(2)] = file
+
+    removed, freed = 0, 0
+
+    def remove(path, size):
+        nonlocal freed
+        try:
+            os.remove(path)
+        except OSError:
+            return
+        freed += size
+
+    complete = []  # (fetched_at, size, paths)
+    for files in entries.values():
+        try:
+            stats = {kind: (item.path, item.stat()) for kind, item in files.items()}
+        except OSError:
+            continue
+        if "json" in stats and "body" in stats:
+            size = sum(stat.st_size for _path, stat in stats.values())
+            complete.append((stats["json"][1].st_mtime, size, [path for path, _stat in stats.values()]))
+        else:
+            leftovers.extend(files.values())
+    for item in leftovers:
+        try:
+            stat = item.stat()
+        except OSError:
+            continue
+        if now - stat.st_mtime > LEFTOVER_AGE:
+            remove(item.path, stat.st_size)
+
+    complete.sort()
+    total = sum(size for _fetched_at, size, _paths in complete)
+    for fetched_at, size, paths in complete:
+        too_old = keep_seconds and now - fetched_at > keep_seconds
+        too_big = max_bytes and total > max_bytes
+        if not (too_old or too_big):
+            break  # the later entries are newer, and the total no longer exceeds the cap
+        # The .json first: a body without its .json is never served, whatever happens next.
+        for path in sorted(paths, key=lambda p: not p.endswith(".json")):
+            remove(path, 0)
+        removed += 1
+        freed += size
+        total -= size
+    return removed, freed
+
+
+_pruned = set()
+_pruned_lock = threading.Lock()
+
+
+def prune_once(folder: str, keep_seconds: float, max_bytes: int):
+    """`prune` the folder the first time this is called for it in the session; None the other times."""
+    with _pruned_lock:
+        real = os.path.realpath(folder)
+        if real in _pruned:
+            return None
+        _pruned.add(real)
+    return prune(folder, keep_seconds, max_bytes)

@@ -4,8 +4,9 @@ Every request goes through QgsNetworkAccessManager, so the user's proxy, SSL exc
 authentication configurations apply. The transport adds what every source needs: a User-Agent
 naming the plugin, an inactivity timeout from the settings, retries with back-off on busy servers
 (429, 502, 503, 504) honouring Retry-After, cancellation through a QgsFeedback, replies streamed to
-disk (never whole in memory), a disk cache keyed by URL and parameters, and an offline mode that
-answers from that cache alone.
+disk (never whole in memory), a disk cache keyed by URL and parameters (pruned, see cache.py), and an
+offline mode that answers from that cache alone. A request carrying credentials (an authcfg, an
+Authorization or key header) follows redirects on its own origin only.
 
 It blocks the calling thread with a local event loop: call it from a QgsTask or a Processing
 algorithm, never from a GUI slot.
@@ -26,7 +27,7 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManag
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from .cache import ReplyCache, cache_key
+from .cache import ReplyCache, cache_key, prune_once
 from .i18n import tr
 from .logger import log
 from .metadata import metadata, plugin_version
@@ -43,6 +44,8 @@ RETRY_ERRORS = (
 )
 MAX_RETRY_WAIT = 120  # seconds: a server asking for longer is reported, not waited for
 SECRET_PARAM = re.compile(r"(key|token|secret|password|passwd|apikey|signature)", re.IGNORECASE)
+# Request headers that carry credentials: such a request is never redirected to another origin.
+CREDENTIAL_HEADER = re.compile(r"^(authorization|proxy-authorization|cookie)$|key|token|secret", re.IGNORECASE)
 
 
 def redact(url: str) -> str:
@@ -55,7 +58,8 @@ def redact(url: str) -> str:
 
 
 def user_agent() -> str:
-    return f"OpenTerritory/{plugin_version()} (QGIS plugin; +{metadata().get('homepage', '')})"
+    product = metadata()["name"].replace(" ", "")  # a product token has no space
+    return f"{product}/{plugin_version()} (QGIS plugin; +{metadata().get('homepage', '')})"
 
 
 # QgsNetworkAccessManager writes its own User-Agent over the request's; a request preprocessor runs
@@ -121,6 +125,20 @@ class NotCachedError(NetworkError):
 
 class UnexpectedContentError(NetworkError):
     pass
+
+
+class RedirectRefusedError(NetworkError):
+    """A redirect not followed: to another origin while the request carries credentials (so the key stays
+    home), or from https to http."""
+
+    def __init__(self, url, target, credentials: bool):
+        self.target = redact(target)
+        if credentials:
+            text = tr("Redirect to another site refused: the request carries an API key or an authentication "
+                      "configuration, which is only sent to the site it was given for")
+        else:
+            text = tr("Redirect from a secure (https) address to an insecure (http) one refused")
+        super().__init__(url, text + f": {self.target}")
 
 
 class HttpError(NetworkError):
@@ -291,6 +309,8 @@ class Transport:
         self.offline = settings.offline if offline is None else offline
         self.timeout = timeout or settings.network_timeout
         self.retries = settings.network_retries if retries is None else retries
+        self.cache_keep_seconds = max(0, settings.cache_keep_days) * 86400
+        self.cache_max_bytes = max(0, settings.cache_max_mb) * 1024 * 1024
         self.backoff = 1.0  # first wait in seconds when the server gives no Retry-After
 
     # -- public API -----------------------------------------------------------------------------
@@ -396,7 +416,6 @@ class Transport:
         request.setRawHeader(MARK_HEADER, plugin_version().encode())
         for name, value in headers.items():
             request.setRawHeader(name.encode(), str(value).encode())
-        request.setAttribute(QNetworkRequest.FollowRedirectsAttribute, True)
         # The transport keeps its own cache; Qt's HTTP cache would replay stale replies (and stall on
         # a URL whose answer changed from 200 to an error).
         request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
@@ -411,7 +430,27 @@ class Transport:
             if not QgsApplication.authManager().updateNetworkRequest(request, self.authcfg):
                 raise NetworkError(url, tr("The authentication configuration could not be applied") +
                                    f": {self.authcfg}")
+        # Qt repeats every raw header, Authorization included, on the redirected request: a request with
+        # credentials follows redirects on its own origin (scheme, host, port) only, and _finish reports
+        # the refused ones. Anonymous requests follow any redirect that is not a downgrade to http.
+        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute,
+                             QNetworkRequest.SameOriginRedirectPolicy if self._carries_credentials(request)
+                             else QNetworkRequest.NoLessSafeRedirectPolicy)
         return request
+
+    def _carries_credentials(self, request: QNetworkRequest) -> bool:
+        return bool(self.authcfg) or any(
+            CREDENTIAL_HEADER.search(bytes(name).decode("latin-1")) for name in request.rawHeaderList())
+
+    def _prune_cache(self):
+        """Old replies go when the transport first writes in a session (offline mode never writes)."""
+        try:
+            pruned = prune_once(self.cache.folder, self.cache_keep_seconds, self.cache_max_bytes)
+        except OSError as error:  # a cache that cannot be pruned must not fail the download
+            log(f"cache {self.cache.folder}: not pruned ({error})", "warning")
+            return
+        if pruned and pruned[0]:
+            log(f"cache {self.cache.folder}: {pruned[0]} old replies removed ({pruned[1] // 1024} KiB)")
 
     def _fetch(self, method, url, data, headers, timeout, key, progress) -> Response:
         if isinstance(data, dict):
@@ -501,6 +540,10 @@ class Transport:
             failure.retryable = error in RETRY_ERRORS
             raise failure
         status = int(status)
+        if error == QNetworkReply.InsecureRedirectError:
+            target = headers.get("location", "")
+            raise RedirectRefusedError(url, QUrl(url).resolved(QUrl(target)).toString() if target else url,
+                                       self._carries_credentials(reply.request()))
         if status >= 400:
             with open(part_path, "rb") as handle:
                 body = handle.read()
@@ -517,6 +560,7 @@ class Transport:
                                             f": {reply.errorString()}")
             failure.retryable = error in RETRY_ERRORS
             raise failure
+        self._prune_cache()
         entry = self.cache.put_file(key, part_path, url, status, headers, move=True)
         log(f"{method} {redact(url)}: HTTP {status}, {state['received']} bytes in {elapsed:.1f} s")
         return Response(url, status, headers, entry.body_path, elapsed=elapsed)

@@ -33,7 +33,14 @@ class PluginSettings:
     network_timeout: int = 60  # seconds, for one request
     network_retries: int = 3  # on 429 and 5xx replies
     cache_dir: str = ""  # empty: the profile's cache folder (default_cache_dir())
-    cache_max_age: int = 86400  # seconds a cached reply is served without asking the server
+    # The reply cache is what offline mode answers from, so replies stay on disk after use: they are
+    # deleted `cache_keep_days` after they were fetched (0: kept forever), and the least recently fetched
+    # go while the cache is over `cache_max_mb` (0: no cap). Pruned once per session, when the transport
+    # first writes (cache.prune_once); bundled caches (the demo's) are never touched. How long a reply
+    # may be served *without asking the server* is not a setting: each source passes its own `max_age`
+    # (catalogs, boundaries, geocoding), and data downloads always ask.
+    cache_keep_days: int = 30
+    cache_max_mb: int = 2000
     offline: bool = False  # answer from the cache alone
     download_warning_mb: int = 100  # ask before downloading more than this
     gbfs_refresh_seconds: int = 0  # 0: live GBFS layers are not refreshed automatically

@@ -17,3 +17,18 @@ def test_page_shows_and_applies_settings(tmp_path):
     assert "http://127.0.0.1:1/api/interpreter" in settings.overpass_servers
     page.reset.click()
     assert page.timeout.value() == PluginSettings().network_timeout
+
+
+def test_cache_pruning_limits_shown_and_applied():
+    page = OpenTerritoryOptionsFactory().createWidget(None)
+    defaults = PluginSettings()
+    assert page.cache_keep_days.value() == defaults.cache_keep_days
+    assert page.cache_max_mb.value() == defaults.cache_max_mb
+    page.cache_keep_days.setValue(0)
+    page.cache_max_mb.setValue(500)
+    assert page.cache_keep_days.text() == "forever"
+    page.apply()
+    settings = load_settings()
+    assert settings.cache_keep_days == 0 and settings.cache_max_mb == 500
+    page.reset.click()
+    assert page.cache_keep_days.value() == defaults.cache_keep_days

@@ -1,16 +1,19 @@
-"""Dock panel: Opendatasoft portals. Choose a portal, search its catalog, read a dataset's
-description, fields and licence, and load it as a layer in a background task."""
+"""Dock panel: Opendatasoft portals. Choose a portal and, for its private datasets, an API key kept in
+QGIS's authentication database; search its catalog, read a dataset's description, fields and licence,
+and load it as a layer in a background task."""
 
 from __future__ import annotations
 
 import html
 import re
 
+from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -88,6 +91,23 @@ class OdsPanel(SourcePanel):
         self.add_portal_button.clicked.connect(self.on_add_portal)
         portal_row.addWidget(self.add_portal_button)
         layout.addLayout(portal_row)
+
+        # Only the authcfg id goes into the job's spec: the key is read from the authentication
+        # database by the transport at request time, and never reaches the layer or the project.
+        auth_row = QHBoxLayout()
+        auth_label = QLabel(tr("Portal API key"), self)
+        auth_row.addWidget(auth_label)
+        self.auth_select = QgsAuthConfigSelect(self)
+        auth_tip = tr("For private datasets: the portal's API key, kept in QGIS's authentication database as "
+                      "a Basic configuration whose password is the key (the user name is not used). It is "
+                      "sent as 'Authorization: Apikey <key>' to the selected portal only, and is never written "
+                      "to the layer or the project. Choosing another portal clears it.")
+        auth_label.setToolTip(auth_tip)
+        self.auth_select.setToolTip(auth_tip)
+        auth_row.addWidget(self.auth_select, 1)
+        layout.addLayout(auth_row)
+        self.auth_portal = ""
+        self.portal_combo.currentIndexChanged.connect(self.on_portal_changed)
         self.fill_portals()
 
         search_row = QHBoxLayout()
@@ -121,6 +141,8 @@ class OdsPanel(SourcePanel):
     # -- portals --------------------------------------------------------------------------------
 
     def fill_portals(self, select: str = None):
+        # Rebuilt without signals (the current portal would flicker through the first one), then one check.
+        self.portal_combo.blockSignals(True)
         self.portal_combo.clear()
         seen = set()
         for portal in load_portals():
@@ -134,6 +156,8 @@ class OdsPanel(SourcePanel):
             index = self.portal_combo.findData(select)
             if index >= 0:
                 self.portal_combo.setCurrentIndex(index)
+        self.portal_combo.blockSignals(False)
+        self.on_portal_changed()
 
     def add_portal(self, url: str) -> str:
         """Add a portal to the list (kept in the settings) and select it; returns its base URL."""
@@ -154,12 +178,22 @@ class OdsPanel(SourcePanel):
     def portal(self) -> str:
         return self.portal_combo.currentData() or ""
 
+    def authcfg(self) -> str:
+        return self.auth_select.configId() or ""
+
+    def on_portal_changed(self, *_args):
+        """A key belongs to one portal: it is never sent to another one chosen afterwards."""
+        if self.portal() != self.auth_portal:
+            self.auth_portal = self.portal()
+            self.auth_select.setConfigId("")
+
     # -- search ---------------------------------------------------------------------------------
 
     def search(self, *_args):
         if self.search_task is not None:
             return
         portal, query, geo_only = self.portal(), self.search_edit.text(), self.geo_check.isChecked()
+        authcfg = self.authcfg()
         self.results.clear()
         self.details.clear()
         self.load_button.setEnabled(False)
@@ -167,7 +201,8 @@ class OdsPanel(SourcePanel):
         self.status.setText(tr("Searching…"))
 
         def work(feedback):
-            return OdsSource(Transport(feedback=feedback)).search_datasets(portal, query, geo_only=geo_only)
+            return OdsSource(Transport(feedback=feedback)).search_datasets(portal, query, geo_only=geo_only,
+                                                                          authcfg=authcfg)
 
         self.search_task = self.runner(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
 
@@ -212,6 +247,9 @@ class OdsPanel(SourcePanel):
         output = ods_output_path(info.portal, info.dataset_id)
         layer_name = re.sub(r"[^\w-]+", "_", info.dataset_id, flags=re.UNICODE).strip("_") or "ods"
         spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id}
+        # Results listed before the portal changed keep their portal: the key chosen since is not theirs.
+        if self.authcfg() and info.portal == self.portal():
+            spec["authcfg"] = self.authcfg()
 
         def work(feedback):
             return OdsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, category, feedback)

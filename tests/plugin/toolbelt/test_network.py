@@ -1,6 +1,9 @@
 """The transport against a local server: retries, errors, cache, offline, cancel, cut streams."""
 
+import configparser
 import datetime
+import os
+import re
 import socket
 import threading
 import time
@@ -19,6 +22,7 @@ from open_territory.plugin.toolbelt.network import (
     redact,
     retry_after_seconds,
 )
+from open_territory.plugin.toolbelt.settings import PluginSettings, save_settings
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
 from werkzeug import Response
 
@@ -37,7 +41,13 @@ def test_get_json_with_params_and_user_agent(httpserver, transport):
                           headers={"Accept": "application/json"}, expect="json")
     assert reply.status == 200 and reply.json() == {"ok": "é"} and not reply.from_cache
     request, _ = httpserver.log[0]
-    assert "OpenTerritory/0." in request.headers["User-Agent"]
+    # Read independently of the plugin's metadata module: the name (a product token has no space)
+    # and the full version of metadata.txt.
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.read(os.path.join(os.path.dirname(__file__), "..", "..", "..", "metadata.txt"), encoding="utf-8")
+    product = meta["general"]["name"].replace(" ", "") + "/" + meta["general"]["version"]
+    assert re.search(r"(^| )" + re.escape(product) + r" \(QGIS plugin; \+" + re.escape(meta["general"]["homepage"]),
+                     request.headers["User-Agent"]), request.headers["User-Agent"]
 
 
 def test_post_form(httpserver, transport):
@@ -163,6 +173,32 @@ def test_cancel(httpserver, transport):
     with pytest.raises(CancelledError):
         transport.get(httpserver.url_for("/slow"))
     assert time.monotonic() - start < 1.2
+
+
+def test_timeout_and_retries_come_from_the_settings(httpserver, tmp_path):
+    # One Transport() read right after the save: the QgsSettings store is the user's, shared with any
+    # other QGIS process running at the same time.
+    save_settings(PluginSettings(cache_dir=str(tmp_path / "c"), network_timeout=1, network_retries=2))
+    transport = Transport()
+    assert (transport.timeout, transport.retries) == (1, 2)
+    assert (Transport(timeout=9, retries=0).timeout, Transport(timeout=9, retries=0).retries) == (9, 0)
+    transport.backoff = 0.05
+    httpserver.expect_request("/busy").respond_with_data("", status=503)
+    with pytest.raises(HttpError):
+        transport.get(httpserver.url_for("/busy"))
+    # The first try and the settings' two retries (a slow request of an earlier test may be logged too).
+    assert sum(request.path == "/busy" for request, _ in httpserver.log) == 3
+
+    # A server of its own that accepts and never answers (the shared one may still be busy with the
+    # slow handlers of earlier tests).
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        transport.retries = 0
+        start = time.monotonic()
+        with pytest.raises(RequestTimeoutError, match=r"\(1 s\)"):
+            transport.get(f"http://127.0.0.1:{silent.getsockname()[1]}/silent")
+        assert 0.9 < time.monotonic() - start < 3
 
 
 def test_connection_refused(transport):

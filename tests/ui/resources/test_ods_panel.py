@@ -7,7 +7,7 @@ import time
 import pytest
 from open_territory.plugin.toolbelt.settings import load_settings
 from open_territory.ui.resources.ods_panel import OdsPanel
-from qgis.core import QgsProject
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProject
 from werkzeug import Response
 
 spec = importlib.util.spec_from_file_location(
@@ -117,3 +117,63 @@ def test_cancel_a_slow_load(panel, httpserver, wait_until):
     assert wait_until(lambda: panel.task is None)
     assert panel.status.text() == "The load was cancelled"
     assert not QgsProject.instance().mapLayers() and panel.load_button.isEnabled()
+
+
+def store_apikey(key):
+    """A Basic configuration whose password is the portal's API key, in the test's auth database."""
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("test-master", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Portal API key")
+    config.setConfig("username", "apikey")
+    config.setConfig("password", key)
+    assert manager.storeAuthenticationConfig(config)[0]
+    return config.id()
+
+
+def test_private_dataset_with_the_chosen_api_key(panel, httpserver, wait_until, tmp_path):
+    key = "pr1v4te-k3y-789"
+    authcfg = store_apikey(key)
+    sent = {"Authorization": f"Apikey {key}"}
+    httpserver.expect_request(f"{P.API}/catalog/datasets", headers=sent).respond_with_json(
+        {"total_count": 1, "results": [P.dataset_entry("prive", P.POINT_FIELDS, title="Privé", records_count=3)]}
+    )
+    httpserver.expect_request(f"{P.API}/catalog/datasets/prive", headers=sent).respond_with_json(
+        P.dataset_entry("prive", P.POINT_FIELDS, records_count=3)
+    )
+    httpserver.expect_request(f"{P.API}/catalog/datasets/prive/exports/geojson", headers=sent).respond_with_data(
+        P.export_bytes(P.point_features(3)), content_type="application/geo+json"
+    )
+    assert "Basic" in panel.auth_select.toolTip() and "password" in panel.auth_select.toolTip()
+    panel.add_portal(httpserver.url_for("/"))
+    panel.auth_select.setConfigId(authcfg)
+    assert panel.authcfg() == authcfg
+    panel.search()
+    assert wait_until(lambda: panel.search_task is None)
+    assert panel.results.count() == 1, panel.status.text()
+    panel.results.setCurrentRow(0)
+    panel.load()
+    assert wait_until(lambda: panel.task is None)
+    assert len(httpserver.log) == 3, panel.status.text()
+    assert all(request.headers.get("Authorization") == f"Apikey {key}" for request, _ in httpserver.log)
+    layers = list(QgsProject.instance().mapLayers().values())
+    assert len(layers) == 1 and layers[0].featureCount() == 3
+    # Neither the authcfg id nor the key is in the layer's source or in the saved project.
+    assert authcfg not in layers[0].source() and key not in layers[0].source()
+    project_file = tmp_path / "project.qgs"
+    assert QgsProject.instance().write(str(project_file))
+    text = project_file.read_text(encoding="utf-8")
+    assert authcfg not in text and key not in text
+
+
+def test_choosing_another_portal_clears_the_api_key(panel, httpserver):
+    authcfg = store_apikey("k3y-of-one-portal")
+    first = panel.add_portal(httpserver.url_for("/"))
+    panel.auth_select.setConfigId(authcfg)
+    panel.fill_portals(select=first)  # the list rebuilt around the same portal keeps the key
+    assert panel.authcfg() == authcfg
+    other = panel.portal_combo.findData("https://data.rennesmetropole.fr")
+    assert other >= 0 and other != panel.portal_combo.currentIndex()
+    panel.portal_combo.setCurrentIndex(other)
+    assert panel.authcfg() == ""
