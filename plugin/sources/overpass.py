@@ -18,7 +18,16 @@ Layer, beside the common fields: osm_type (node, way, relation), osm_id, the pre
 points for nodes and areas alike, car parks included, in EPSG:4326).
 Common fields: source "openstreetmap" (stable, whatever the server: the council map and the planning
 tools find OSM data through it), source_dataset the Overpass server URL, licence "ODbL"; the
-attribution "© OpenStreetMap contributors" is in the GeoPackage layer description.
+attribution "© OpenStreetMap contributors" is in the GeoPackage layer description. The FetchResult
+names the preset (category key) as `dataset` and the server as `url` (the `sources` table's columns).
+
+Writing: the GDAL passes fill a scratch GeoPackage beside the output, and the complete layer is put in
+place in one step (rename, one-transaction layer replacement in an existing GeoPackage, or one
+conversion for CSV, GeoJSON...): running again replaces the layer, and a failure or a cancellation
+leaves the output as it was.
+
+A layer loaded into QGIS gets `prepare_osm_layer` (style, licence, attribution and its spec in the
+`open_territory/overpass_spec` property, which offers the "Refresh from OpenStreetMap" action).
 
 Errors hidden in HTTP 200 replies (`<remark> runtime error`, JSON `remark`), HTML error pages (400
 parse error, 429 rate limited, 504 busy) and replies cut before `</osm>` raise OverpassError with a
@@ -29,9 +38,12 @@ reply is never written as a complete layer. A `runtime remark` (not an error) be
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
+import shutil
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from osgeo import gdal, ogr
 
@@ -40,13 +52,15 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
     LayerWriteError,
     WriteCancelled,
+    atomic_output,
     gdal_progress,
+    refuse_register,
     sql_identifier,
     sql_literal,
     utc_now_iso,
 )
 from ..toolbelt.logger import log
-from ..toolbelt.network import HttpError, IncompleteReplyError, RequestTimeoutError
+from ..toolbelt.network import HttpError, IncompleteReplyError, RequestTimeoutError, redact
 from ..toolbelt.settings import OVERPASS_SERVERS, load_settings
 from .base import FetchResult, Source, SourceError
 from .osm_presets import LINE, POINT_AREA, PRESETS, column_name
@@ -60,6 +74,9 @@ NETWORK_MARGIN = 30  # seconds the request waits beyond the query timeout
 SOURCE_NAME = "openstreetmap"
 MAX_POLY_VERTICES = 500
 PROBE_BYTES = 8192  # head and tail of the reply read to detect hidden errors (never the whole file)
+WRITE_SHARE = 95.0  # progress of the GDAL passes; putting the layer in place takes the rest
+SPEC_PROPERTY = "open_territory/overpass_spec"  # layer property read by "Refresh from OpenStreetMap"
+SPEC_KEYS = ("source", "category", "server", "timeout", "extent", "area_wkt")
 
 
 class OverpassError(SourceError):
@@ -266,9 +283,32 @@ def _columns_sql(preset, common: dict, osm_type_sql: str, osm_id_sql: str) -> st
     return ", ".join(columns)
 
 
-def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, common: dict,
-                    dest_format: str = "GPKG", append: bool = False, feedback=None) -> int:
-    """Translate the OSM XML reply into `dest_layer` with one or two gdal.VectorTranslate calls."""
+def _check_cancel(feedback) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise WriteCancelled(tr("Cancelled"))
+
+
+def _translate(dest_path: str, source, options: dict, dest_layer: str, feedback=None):
+    """One gdal.VectorTranslate; GDAL's failures and a cancellation become LayerWriteError/WriteCancelled."""
+    try:
+        out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
+    except RuntimeError as error:
+        _check_cancel(feedback)
+        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}") from None
+    if out is None:
+        _check_cancel(feedback)
+        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})")
+    out = None
+
+
+def _description(preset) -> str:
+    return f"DESCRIPTION=OpenStreetMap {preset.category}, {OSM_LICENCE}, {OSM_ATTRIBUTION}"
+
+
+def _translate_reply(reply_path: str, preset, scratch: str, dest_layer: str, common: dict, spatial_index: bool,
+                     feedback=None) -> int:
+    """The OSM XML reply into `dest_layer` of the new GeoPackage `scratch`, in one or two GDAL passes
+    (points or lines, then the areas of a point_area category). Returns the number of features."""
     handle, config_path = tempfile.mkstemp(prefix="ot-osmconf-", suffix=".ini")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(osm_config(preset.columns))
@@ -278,10 +318,6 @@ def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, co
                                  open_options=[f"CONFIG_FILE={config_path}"])
         except RuntimeError as error:
             raise LayerWriteError(tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}") from None
-        layer_options = ["-nln", dest_layer]
-        if dest_format == "GPKG":
-            layer_options += ["-lco", "FID=fid", "-lco", "SPATIAL_INDEX=YES", "-lco",
-                              f"DESCRIPTION=OpenStreetMap {preset.category}, {OSM_LICENCE}, {OSM_ATTRIBUTION}"]
         passes = []
         if preset.geometry == LINE:
             sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines " \
@@ -297,34 +333,95 @@ def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, co
                   f"{_columns_sql(preset, common, osm_type, 'COALESCE(osm_way_id, osm_id)')} " \
                   f"FROM multipolygons WHERE {preset.where}"
             passes.append((sql, "SQLite", "POINT"))
+        share = WRITE_SHARE / len(passes)
         for index, (sql, dialect, geometry_type) in enumerate(passes):
+            options = ["-nln", dest_layer, "-nlt", geometry_type]
             if index == 0:
-                mode, options = ("update" if append else None), layer_options + ["-nlt", geometry_type]
-            else:
-                mode, options = "append", ["-nln", dest_layer, "-nlt", geometry_type]
-            share = 100.0 / len(passes)
-            translate = gdal.VectorTranslateOptions(
-                options=options, format=dest_format, SQLStatement=sql, SQLDialect=dialect, accessMode=mode,
-                callback=gdal_progress(feedback, index * share, (index + 1) * share))
-            try:
-                out = gdal.VectorTranslate(dest_path, source, options=translate)
-            except RuntimeError as error:
-                if feedback is not None and feedback.isCanceled():
-                    raise WriteCancelled(tr("Cancelled")) from None
-                raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}") \
-                    from None
-            if out is None:
-                if feedback is not None and feedback.isCanceled():
-                    raise WriteCancelled(tr("Cancelled"))
-                raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})")
-            out = None
+                options += ["-lco", "FID=fid", "-lco", f"SPATIAL_INDEX={'YES' if spatial_index else 'NO'}",
+                            "-lco", _description(preset)]
+            _translate(scratch, source, {
+                "options": options, "format": "GPKG", "SQLStatement": sql, "SQLDialect": dialect,
+                "accessMode": "append" if index else None,
+                "callback": gdal_progress(feedback, index * share, (index + 1) * share)}, dest_layer, feedback)
+            _check_cancel(feedback)  # GDAL may finish a pass without asking the callback again
             source.ResetReading()
         source = None
-        written = gdal.OpenEx(dest_path, gdal.OF_VECTOR)
-        layer = written.GetLayerByName(dest_layer) if written.GetLayerCount() > 1 else written.GetLayer(0)
-        return layer.GetFeatureCount()
+        written = gdal.OpenEx(scratch, gdal.OF_VECTOR)
+        count = written.GetLayerByName(dest_layer).GetFeatureCount()
+        written = None  # closed before the file is renamed or copied
+        return count
     finally:
         os.remove(config_path)
+
+
+def _replace_layer(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
+    """Copy the scratch layer into the existing multi-layer file `dest_path` in one transaction, replacing a
+    layer of the same name: a failure rolls back to the old layer, and the other layers are not touched."""
+    options = ["-nln", dest_layer, "-gt", "unlimited", "-preserve_fid"]
+    if dest_format == "GPKG":
+        options += ["-lco", "FID=fid", "-lco", "SPATIAL_INDEX=YES", "-lco", _description(preset)]
+    _translate(dest_path, scratch, {"options": options, "format": dest_format, "accessMode": "overwrite",
+                                    "layers": [dest_layer]}, dest_layer)
+
+
+def _convert(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
+    """The scratch layer as a new single-layer file (CSV, GeoJSON, FlatGeobuf, SQLite...) at `dest_path`."""
+    options = ["-nln", dest_layer]
+    if dest_format == "CSV":
+        options += ["-lco", "GEOMETRY=" + ("AS_WKT" if preset.geometry == LINE else "AS_XY")]
+    _translate(dest_path, scratch, {"options": options, "format": dest_format, "layers": [dest_layer]}, dest_layer)
+
+
+def _put_in_place(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
+    if dest_format in ("GPKG", "SQLite") and os.path.exists(dest_path):
+        _replace_layer(scratch, dest_path, dest_layer, dest_format, preset)
+    elif dest_format == "GPKG":
+        os.replace(scratch, dest_path)  # same folder: a rename, no copy
+    elif dest_format == "ESRI Shapefile":
+        # A shapefile is several files: written in a folder of their own, then moved beside each other.
+        target_folder = os.path.dirname(os.path.abspath(dest_path))
+        folder = tempfile.mkdtemp(prefix=".ot-osm-", dir=target_folder)
+        try:
+            stem = os.path.splitext(os.path.basename(dest_path))[0]
+            _convert(scratch, os.path.join(folder, stem + ".shp"), stem, dest_format, preset)
+            for name in os.listdir(folder):
+                os.replace(os.path.join(folder, name), os.path.join(target_folder, name))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        with atomic_output(dest_path) as tmp:
+            _convert(scratch, tmp, dest_layer, dest_format, preset)
+
+
+def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, common: dict,
+                    dest_format: str = "GPKG", append: bool = False, feedback=None) -> int:
+    """Translate the OSM XML reply into `dest_layer` of `dest_path`; returns the number of features.
+
+    The passes write a scratch GeoPackage beside `dest_path`; only a complete layer is then put in place,
+    in one step: renamed to `dest_path` when it is a new GeoPackage, copied in one transaction over a
+    layer of the same name when the file exists (the other layers stay), converted once for the other
+    formats. A failure or a cancellation leaves `dest_path` as it was. `append` is accepted for the
+    Source interface: an existing GeoPackage always keeps its other layers."""
+    refuse_register(dest_path)
+    folder = os.path.dirname(os.path.abspath(dest_path))
+    os.makedirs(folder, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(prefix=".ot-osm-", suffix=".gpkg", dir=folder)
+    os.close(handle)
+    os.remove(scratch)  # GDAL creates the file itself
+    try:
+        renamed = dest_format == "GPKG" and not os.path.exists(dest_path)
+        # The spatial index is built once, in the file that stays.
+        count = _translate_reply(reply_path, preset, scratch, dest_layer, common, renamed, feedback)
+        _check_cancel(feedback)
+        # From here on nothing is cancelled: the copy is short and its end is what makes the write atomic.
+        _put_in_place(scratch, dest_path, dest_layer, dest_format, preset)
+        if feedback is not None:
+            feedback.setProgress(100)
+        return count
+    finally:
+        for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
 
 
 # -- source -------------------------------------------------------------------------------------
@@ -381,5 +478,45 @@ class OverpassSource(Source):
                   "fetched_at": fetched_at}
         count = write_osm_layer(response.path, PRESETS[category], output, layer_name, common,
                                 output_format(output), append, feedback)
-        return FetchResult(layer_name=layer_name, feature_count=count, source=SOURCE_NAME, dataset=server,
+        # The dataset is the preset, as the profile entry names it; the server is where it came from.
+        return FetchResult(layer_name=layer_name, feature_count=count, source=SOURCE_NAME, dataset=category,
                            licence=OSM_LICENCE, url=server, fetched_at=fetched_at, warnings=warnings)
+
+
+# -- layers in QGIS ---------------------------------------------------------------------------------
+
+
+def public_server(server: str) -> str:
+    """The server URL without user name, password or secret-looking query values."""
+    parts = urlsplit(redact(server or ""))
+    if "@" in parts.netloc:
+        parts = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])
+    return urlunsplit(parts)
+
+
+def public_spec(spec: dict) -> dict:
+    """The keys of a spec that rerun its query, with no secret (a layer property is saved in the project)."""
+    kept = {key: spec[key] for key in SPEC_KEYS if spec.get(key) not in (None, "")}
+    kept["source"] = OverpassSource.KEY
+    if "server" in kept:
+        kept["server"] = public_server(str(kept["server"]))
+    return kept
+
+
+def prepare_osm_layer(layer, spec: dict, style: bool = True) -> None:
+    """Make a QGIS layer of OSM resources complete: the category's bundled style (unless `style` is False,
+    for a layer that has its own), the ODbL licence and the attribution in its metadata, and its spec (see
+    `public_spec`) in the SPEC_PROPERTY property, which offers "Refresh from OpenStreetMap". Call it for
+    every layer written by this source: the dock, Processing's osm_resources and load_territory."""
+    from .osm_presets import style_path
+
+    path = style_path(spec["category"]) if style else None
+    if path:
+        layer.loadNamedStyle(path)
+    metadata = layer.metadata()
+    metadata.setRights([f"{OSM_ATTRIBUTION}, {OSM_LICENCE}"])
+    metadata.setLicenses([OSM_LICENCE])
+    layer.setMetadata(metadata)
+    layer.setAttribution(OSM_ATTRIBUTION)
+    layer.setCustomProperty("open_territory/attribution", OSM_ATTRIBUTION)
+    layer.setCustomProperty(SPEC_PROPERTY, json.dumps(public_spec(spec)))

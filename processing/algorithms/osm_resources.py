@@ -20,8 +20,8 @@ from qgis.core import (
 
 from ...plugin.definitions import category_label
 from ...plugin.sources.base import SourceError
-from ...plugin.sources.osm_presets import preset_categories, style_path
-from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
+from ...plugin.sources.osm_presets import preset_categories
+from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource, prepare_osm_layer
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
 from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
@@ -31,23 +31,22 @@ from .output_target import resolve_output
 
 
 class CategoryStyle(QgsProcessingLayerPostProcessorInterface):
-    """Gives the loaded output the category's bundled style."""
+    """Prepares the loaded output as the dock does (`prepare_osm_layer`): the category's bundled style,
+    the licence and attribution, and the query spec that offers "Refresh from OpenStreetMap"."""
 
     instances = []
 
-    def __init__(self, category):
+    def __init__(self, spec):
         super().__init__()
-        self.category = category
+        self.spec = spec
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        path = style_path(self.category)
-        if path:
-            layer.loadNamedStyle(path)
-            layer.triggerRepaint()
+        prepare_osm_layer(layer, self.spec)
+        layer.triggerRepaint()
 
     @classmethod
-    def create(cls, category):
-        instance = cls(category)
+    def create(cls, spec):
+        instance = cls(spec)
         cls.instances.append(instance)  # Processing does not keep a Python reference
         return instance
 
@@ -147,6 +146,8 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
         source = OverpassSource(Transport(feedback=feedback))
         feedback.pushInfo(self.tr("Asking") + f" {spec['server']}")
         try:
+            # A table of an existing GeoPackage replaces only that layer; a file output replaces the whole
+            # file, as QGIS's own algorithms do (the source itself never leaves a half-written layer).
             if target.append or target.driver == "ESRI Shapefile":
                 result = source.fetch(spec, target.path, target.layer, category, feedback, append=target.append)
             else:
@@ -160,5 +161,5 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
             feedback.pushWarning(warning)
         feedback.pushInfo(f"{category}: {result.feature_count}")
         if context.willLoadLayerOnCompletion(destination):
-            context.layerToLoadOnCompletionDetails(destination).setPostProcessor(CategoryStyle.create(category))
+            context.layerToLoadOnCompletionDetails(destination).setPostProcessor(CategoryStyle.create(spec))
         return {self.OUTPUT: target.result_value(), self.COUNT: result.feature_count}

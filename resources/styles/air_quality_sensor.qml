@@ -1,6 +1,6 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <qgis styleCategories="Symbology|MapTips" version="3.22.16-Białowieża">
-  <renderer-v2 graduatedMethod="GraduatedColor" enableorderby="0" type="graduatedSymbol" forceraster="0" referencescale="-1" attr="coalesce(&quot;pm25&quot;, -1)" symbollevels="0">
+  <renderer-v2 graduatedMethod="GraduatedColor" enableorderby="0" type="graduatedSymbol" forceraster="0" referencescale="-1" attr="coalesce(attribute(&apos;pm25&apos;), -1)" symbollevels="0">
     <ranges>
       <range upper="-0.500000000000000" label="No PM2.5 reading" lower="-1.000000000000000" symbol="0" render="true"/>
       <range upper="10.000000000000000" label="Good (0-10 µg/m³)" lower="0.000000000000000" symbol="1" render="true"/>

@@ -128,3 +128,58 @@ def test_loaded_output_gets_the_category_style(provider, httpserver, tmp_path, q
     details[output].postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
     assert isinstance(layer.renderer(), QgsSingleSymbolRenderer)
     assert layer.renderer().symbol().color().name() == "#2ca25f" != before
+
+
+def layer_counts(path):
+    dataset = ogr.Open(path)
+    return {dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount()
+            for i in range(dataset.GetLayerCount())}
+
+
+def test_rerun_into_a_geopackage_table_replaces_it(provider, httpserver, tmp_path):
+    url = serve(httpserver)
+    path = str(tmp_path / "t.gpkg")
+    run({"CATEGORY": preset_categories().index("traffic_signals"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+         "SERVER": url, "OUTPUT": path})
+    target = f"ogr:dbname='{path}' table=\"parks\""
+    parameters = {"CATEGORY": preset_categories().index("car_park"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+                  "SERVER": url, "OUTPUT": target}
+    first = run(parameters)
+    second = run(parameters)
+    assert first["COUNT"] == second["COUNT"] == 3
+    assert second["OUTPUT"] == f"{path}|layername=parks"
+    assert layer_counts(path) == {"osm_traffic_signals": 2, "parks": 3}
+
+
+def test_csv_output_for_car_parks(provider, httpserver, tmp_path):
+    url = serve(httpserver)
+    output = tmp_path / "parks.csv"
+    results = run({"CATEGORY": preset_categories().index("car_park"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+                   "SERVER": url, "OUTPUT": str(output)})
+    assert results["COUNT"] == 3
+    assert len(output.read_text(encoding="utf-8").strip().splitlines()) == 4  # header and three car parks
+
+
+def test_loaded_output_offers_the_refresh(provider, httpserver, tmp_path, qgis_new_project):
+    import json
+
+    from open_territory.ui.resources.osm_panel import layer_spec
+
+    url = serve(httpserver)
+    output = str(tmp_path / "parks.gpkg")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    run({"CATEGORY": preset_categories().index("car_park"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+         "SERVER": url + "?key=SECRET", "TIMEOUT": 45,
+         "OUTPUT": QgsProcessingOutputLayerDefinition(output, QgsProject.instance())}, context)
+    layer = QgsVectorLayer(output, "parks", "ogr")
+    context.layersToLoadOnCompletion()[output].postProcessor().postProcessLayer(layer, context,
+                                                                                 QgsProcessingFeedback())
+    spec = layer_spec(layer)
+    assert spec["source"] == "overpass" and spec["category"] == "car_park" and spec["timeout"] == 45
+    assert spec["server"] == url + "?key=***"
+    assert [round(v, 6) for v in spec["extent"]] == [-1.8, 48.0, -1.5, 48.2]
+    assert "SECRET" not in json.dumps(spec)
+    assert layer.attribution() == "© OpenStreetMap contributors"
+    assert layer.metadata().rights() == ["© OpenStreetMap contributors, ODbL"]
+    assert layer.renderer().symbol().color().name() == "#6a3d9a"  # the car park style

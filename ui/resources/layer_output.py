@@ -1,14 +1,23 @@
-"""Where the dock writes the layers it loads: beside the saved project, else in the cache folder."""
+"""Where the dock writes the layers it loads: beside the saved project, else in the cache folder.
+
+Each call hands out a new file name: the paths are chosen in the interface thread before the tasks
+that write them start, so two loads or refreshes started within the same second must not share a
+file. The name keeps a readable time stamp, with a counter after it when that name is taken.
+"""
 
 from __future__ import annotations
 
 import datetime
 import os
 import re
+import threading
 
 from qgis.core import QgsProject
 
 from ...plugin.toolbelt.settings import load_settings
+
+_handed_out = set()  # paths given in this session whose file may not exist yet
+_lock = threading.Lock()
 
 
 def dock_output_path(stem: str) -> str:
@@ -18,4 +27,12 @@ def dock_output_path(stem: str) -> str:
     os.makedirs(folder, exist_ok=True)
     safe = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("_") or "layer"
     stamp = datetime.datetime.now().strftime("%Y%m%d_%H%M%S")
-    return os.path.join(folder, f"{safe}_{stamp}.gpkg")
+    with _lock:
+        number = 1
+        while True:
+            name = f"{safe}_{stamp}.gpkg" if number == 1 else f"{safe}_{stamp}_{number}.gpkg"
+            path = os.path.join(folder, name)
+            if path not in _handed_out and not os.path.exists(path):
+                _handed_out.add(path)
+                return path
+            number += 1

@@ -2,7 +2,9 @@
 and the layer-tree action "Refresh from OpenStreetMap".
 
 Each loaded layer keeps its Overpass spec (category, server, timeout, extent or area) in the custom
-property `open_territory/overpass_spec`, so the refresh action reruns the same query. A refresh writes a
+property `open_territory/overpass_spec` (set by overpass.prepare_osm_layer, for the dock's layers as for
+Processing's), so the refresh action reruns the same query. The action is offered to a layer added with
+the property, or given it later (Processing prepares its outputs once they are in the project). A refresh writes a
 new GeoPackage and then points the layer at it (`setDataSource`): the old data stays on screen until
 the new data is complete, and style, name and position in the layer tree are kept.
 """
@@ -32,16 +34,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
-from ...plugin.sources.osm_presets import preset_categories, style_path
-from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
+from ...plugin.sources.osm_presets import preset_categories
+from ...plugin.sources.overpass import DEFAULT_TIMEOUT, SPEC_PROPERTY, OverpassSource, prepare_osm_layer
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
 from .layer_output import dock_output_path
 from .source_panel import WGS84, SourcePanel
-
-SPEC_PROPERTY = "open_territory/overpass_spec"
 
 
 def layer_spec(layer):
@@ -80,15 +80,7 @@ def fetch_categories(specs, output, feedback):
 
 def prepare_layer(layer, spec):
     """Style, licence and the Overpass spec (set before the layer is added, so the refresh action is offered)."""
-    path = style_path(spec["category"])
-    if path:
-        layer.loadNamedStyle(path)
-    metadata = layer.metadata()
-    metadata.setRights([f"{OSM_ATTRIBUTION}, ODbL"])
-    metadata.setLicenses(["ODbL"])
-    layer.setMetadata(metadata)
-    layer.setCustomProperty("open_territory/attribution", OSM_ATTRIBUTION)
-    layer.setCustomProperty(SPEC_PROPERTY, json.dumps(spec))
+    prepare_osm_layer(layer, spec)
 
 
 class OsmPanel(SourcePanel):
@@ -211,6 +203,14 @@ class OsmPanel(SourcePanel):
         for layer in layers:
             if layer_spec(layer) is not None:
                 self.iface.addCustomActionForLayer(self.refresh_action, layer)
+            elif hasattr(layer, "customPropertyChanged"):
+                layer.customPropertyChanged.connect(self.on_property_changed)
+
+    def on_property_changed(self, key):
+        layer = self.sender()
+        if key == SPEC_PROPERTY and layer_spec(layer) is not None:
+            layer.customPropertyChanged.disconnect(self.on_property_changed)
+            self.iface.addCustomActionForLayer(self.refresh_action, layer)
 
     def refresh_active_layer(self):
         layer = self.iface.activeLayer() if self.iface is not None else None

@@ -260,3 +260,163 @@ def test_cancel(httpserver, tmp_path):
     with pytest.raises(CancelledError):
         source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"),
                      "l", None, feedback)
+
+
+def layer_counts(path):
+    dataset = ogr.Open(path)
+    return {dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount()
+            for i in range(dataset.GetLayerCount())}
+
+
+def test_rerun_replaces_the_layer_and_keeps_the_others(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "t.gpkg")
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
+    first = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None,
+                         append=True)
+    second = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None,
+                          append=True)
+    assert first.feature_count == second.feature_count == 3
+    assert layer_counts(out) == {"signals": 2, "parks": 3}  # replaced, not appended
+    _geom_type, rows = features(out, "parks")
+    assert {r["fetched_at"] for r in rows} == {second.fetched_at}
+    assert [n for n in os.listdir(tmp_path) if n != "cache"] == ["t.gpkg"]  # no scratch file left
+
+
+def test_rerun_without_append_flag_keeps_the_other_layers(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "t.gpkg")
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
+    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, out, "cycle", None)
+    assert layer_counts(out) == {"signals": 2, "cycle": 1}
+
+
+class CancelAfterFirstPass:
+    """Cancels the feedback once the first GDAL pass has returned: the moment between the two passes
+    of an area category."""
+
+    def __init__(self, monkeypatch, feedback):
+        self.calls = 0
+        self.original = op.gdal.VectorTranslate
+        self.feedback = feedback
+        monkeypatch.setattr(op.gdal, "VectorTranslate", self)
+
+    def __call__(self, *args, **kwargs):
+        result = self.original(*args, **kwargs)
+        self.calls += 1
+        if self.calls == 1:
+            self.feedback.cancel()
+        return result
+
+
+def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, tmp_path, monkeypatch):
+    from open_territory.plugin.toolbelt.layer_writer import WriteCancelled
+    from qgis.core import QgsFeedback
+
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "t.gpkg")
+    spec = {"category": "car_park", "server": url, "extent": EXTENT}
+    old = source.fetch(spec, out, "parks", None)
+    feedback = QgsFeedback()
+    spy = CancelAfterFirstPass(monkeypatch, feedback)
+    with pytest.raises(WriteCancelled):
+        source.fetch(spec, out, "parks", None, feedback, append=True)
+    assert spy.calls == 1
+    assert layer_counts(out) == {"parks": 3}
+    _geom_type, rows = features(out, "parks")
+    assert {r["fetched_at"] for r in rows} == {old.fetched_at}
+    assert {r["osm_type"] for r in rows} == {"node", "way", "relation"}
+    assert [n for n in os.listdir(tmp_path) if n != "cache"] == ["t.gpkg"]
+
+
+def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tmp_path, monkeypatch):
+    from open_territory.plugin.toolbelt.layer_writer import WriteCancelled
+    from qgis.core import QgsFeedback
+
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "t.gpkg")
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
+    feedback = QgsFeedback()
+    CancelAfterFirstPass(monkeypatch, feedback)
+    with pytest.raises(WriteCancelled):
+        source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, feedback,
+                     append=True)
+    assert layer_counts(out) == {"signals": 2}
+
+
+@pytest.mark.parametrize("category, expected", [("car_park", {"103", "2001", "5001"}), ("cycleway", {"3001"})])
+def test_csv_output(source, httpserver, tmp_path, category, expected):
+    import csv
+
+    url = serve(httpserver, "mixed.osm")
+    out = tmp_path / "out.csv"
+    result = source.fetch({"category": category, "server": url, "extent": EXTENT}, str(out), "out", None)
+    with open(out, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert result.feature_count == len(rows) == len(expected)
+    assert {r["osm_id"] for r in rows} == expected
+    assert all(r["category"] == category and r["source"] == "openstreetmap" for r in rows)
+    if category == "car_park":
+        assert all(-1.8 < float(r["X"]) < -1.6 and 48.0 < float(r["Y"]) < 48.2 for r in rows)
+    else:
+        assert rows[0]["WKT"].startswith("LINESTRING")
+
+
+def test_geojson_output_replaces_the_file(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    out = tmp_path / "parks.geojson"
+    out.write_text("old")
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, str(out), "parks", None)
+    assert result.feature_count == 3 == ogr.Open(str(out)).GetLayer(0).GetFeatureCount()
+
+
+def test_the_register_is_never_written(source, httpserver, tmp_path):
+    import sqlite3
+
+    from open_territory.plugin.toolbelt.layer_writer import LayerWriteError
+
+    url = serve(httpserver, "mixed.osm")
+    out = str(tmp_path / "register.gpkg")
+    source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, out, "lamps", None)
+    connection = sqlite3.connect(out)
+    connection.execute("CREATE TABLE register_meta (key TEXT)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(LayerWriteError, match="register"):
+        source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
+    assert "parks" not in layer_counts(out)
+
+
+def test_result_names_the_preset_as_dataset(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    result = source.fetch({"category": "bus_stop", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"),
+                          "stops", None)
+    assert result.dataset == "bus_stop"
+    assert result.source == "openstreetmap" and result.url == url and result.licence == "ODbL"
+
+
+def test_prepare_osm_layer_keeps_a_public_spec_and_the_attribution():
+    import json
+
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "parks", "memory")
+    op.prepare_osm_layer(layer, {"source": "overpass", "category": "car_park", "timeout": 60, "extent": EXTENT,
+                                 "server": "https://user:pw@overpass.example/api/interpreter?apikey=SECRET",
+                                 "authcfg": "abc1234", "title": "Car parks"})
+    spec = json.loads(layer.customProperty(op.SPEC_PROPERTY))
+    assert spec == {"source": "overpass", "category": "car_park", "timeout": 60, "extent": EXTENT,
+                    "server": "https://overpass.example/api/interpreter?apikey=***"}
+    assert "SECRET" not in json.dumps(spec) and "pw" not in json.dumps(spec)
+    assert layer.attribution() == "© OpenStreetMap contributors"
+    assert layer.metadata().rights() == ["© OpenStreetMap contributors, ODbL"]
+    assert layer.metadata().licenses() == ["ODbL"]
+
+
+def test_shapefile_output_for_car_parks(source, httpserver, tmp_path):
+    url = serve(httpserver, "mixed.osm")
+    folder = tmp_path / "shp"
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, str(folder / "parks.shp"),
+                          "parks", None)
+    assert result.feature_count == 3 == ogr.Open(str(folder / "parks.shp")).GetLayer(0).GetFeatureCount()
+    assert sorted(n for n in os.listdir(folder) if n.startswith(".")) == []  # no scratch left

@@ -141,3 +141,65 @@ def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path,
 def test_refresh_action_only_for_osm_layers(panel, project):
     plain = QgsVectorLayer("Point?crs=EPSG:4326", "plain", "memory")
     assert panel.refresh_layer(plain) is None
+
+
+@pytest.fixture()
+def offered(qgis_iface, monkeypatch):
+    """Records the layers the panel offers the refresh action to (the test iface has no layer actions)."""
+    layers = []
+    monkeypatch.setattr(qgis_iface, "addCustomActionForLayerType", lambda *args: None, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeCustomActionForLayerType", lambda *args: None, raising=False)
+    monkeypatch.setattr(qgis_iface, "addCustomActionForLayer", lambda action, layer: layers.append(layer.id()),
+                        raising=False)
+    return layers
+
+
+def test_refresh_offered_to_a_layer_prepared_after_it_was_added(panel, project, offered):
+    from open_territory.plugin.sources.overpass import prepare_osm_layer
+
+    assert panel.action_installed
+    plain = QgsVectorLayer("Point?crs=EPSG:4326", "plain", "memory")
+    later = QgsVectorLayer("Point?crs=EPSG:4326", "later", "memory")
+    project.addMapLayers([plain, later])
+    assert offered == []
+    plain.setCustomProperty("other", "1")
+    prepare_osm_layer(later, {"category": "car_park", "server": "https://overpass.example/api/interpreter",
+                              "extent": [-1.8, 48.0, -1.5, 48.2]})  # as Processing's post-processor does
+    assert offered == [later.id()]
+    later.setCustomProperty(SPEC_PROPERTY, later.customProperty(SPEC_PROPERTY))
+    assert offered == [later.id()]  # offered once
+
+
+class FrozenClock:
+    """Stands for the `datetime` module of layer_output: every call happens in the same second."""
+
+    class datetime:  # noqa: N801
+        @staticmethod
+        def now():
+            import datetime
+
+            return datetime.datetime(2024, 5, 1, 12, 0, 0)
+
+
+def test_two_refreshes_within_a_second_write_two_files(panel, project, httpserver, wait_until, monkeypatch):
+    from open_territory.ui.resources import layer_output
+
+    monkeypatch.setattr(layer_output, "datetime", FrozenClock)
+    httpserver.expect_request("/api/interpreter").respond_with_data(fixture_bytes("mixed.osm"))
+    layers = []
+    # Two extents: two identical requests under way together collide in the transport's cache.
+    for name, north in (("a", 48.2), ("b", 48.3)):
+        layer = QgsVectorLayer("Point?crs=EPSG:4326", name, "memory")
+        layer.setCustomProperty(SPEC_PROPERTY, json.dumps({
+            "source": "overpass", "category": "traffic_signals", "server": httpserver.url_for("/api/interpreter"),
+            "extent": [-1.8, 48.0, -1.5, north]}))
+        project.addMapLayer(layer)
+        layers.append(layer)
+    finished = []
+    for layer in layers:  # both tasks are under way together
+        panel.refresh_layer(layer, lambda results, error: finished.append(error))
+    assert wait_until(lambda: len(finished) == 2)
+    assert finished == [None, None]
+    paths = [layer.source().split("|")[0] for layer in layers]
+    assert paths[0] != paths[1] and all("20240501_120000" in p for p in paths)
+    assert all(layer.featureCount() == 2 for layer in layers)
