@@ -26,6 +26,9 @@ Getaround, autopartage...); `bike_share_station` otherwise (scooters included: D
 other shared-vehicle category).
 Licence: system_information license_id, else license_url, else "see the operator's terms" (with
 the terms or system URL when published).
+Stations and vehicles whose coordinates are unusable (unreadable, out of range, or 0/0 where feeds
+put what they have not located) are left out and counted in a warning. A station_status that cannot
+be read (HTTP error, no `data`) leaves the stations with empty availability columns and a warning.
 Feed URLs may carry an API key (Bordeaux's `apiKey=`): `source_dataset` and every log or message
 hold the redacted URL.
 """
@@ -37,14 +40,14 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..main import PLUGIN_DIR, qgis_locale
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
+from ..toolbelt.metadata import PLUGIN_DIR
 from ..toolbelt.network import CancelledError, NetworkError, redact
 from . import gbfs_parse as parse
 from .base import FetchResult, Source, SourceError
-from .point_rows import write_point_rows
+from .point_rows import bad_places_warnings, write_point_rows
 
 SYSTEMS_CSV = os.path.join(PLUGIN_DIR, "resources", "gbfs_systems_fr.csv")
 KINDS = ("stations", "vehicles")
@@ -179,11 +182,19 @@ class GbfsSource(Source):
             information = self.get_json(system.feeds["station_information"], "station_information")
             status = None
             if "station_status" in system.feeds:
-                status = self.get_json(system.feeds["station_status"], "station_status")
+                try:
+                    status = self.get_json(system.feeds["station_status"], "station_status")
+                    parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
+                except SourceError as error:  # the stations are still worth having without availability
+                    log(str(error), "warning")
+                    warnings.append(tr("The station status could not be read: availability columns are empty")
+                                    + f" ({error})")
+                    status = None
             else:
                 warnings.append(tr("No station_status feed: availability columns are empty"))
-            rows = parse.station_rows(information, status, system.types, system.info, system.version,
-                                      system.language, redact(system.feeds["station_information"]))
+            rows, bad = parse.station_rows(information, status, system.types, system.info, system.version,
+                                           system.language, redact(system.feeds["station_information"]))
+            warnings += bad_places_warnings(bad, tr("stations"))
             fields, name_field = parse.STATION_FIELDS, "station_name"
         else:
             url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
@@ -191,7 +202,8 @@ class GbfsSource(Source):
                 raise SourceError(tr("This GBFS system publishes no free-floating vehicles "
                                      "(no vehicle_status or free_bike_status feed)") + f" ({redact(feed)})")
             document = self.get_json(url, "vehicle_status")
-            rows = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
+            rows, bad = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
+            warnings += bad_places_warnings(bad, tr("vehicles"))
             fields, name_field = parse.VEHICLE_FIELDS, "label"
         if feedback is not None and feedback.isCanceled():
             raise CancelledError(feed)

@@ -9,6 +9,7 @@ every reader accepts the variants it can make sense of and leaves a value null o
 from __future__ import annotations
 
 import datetime
+import math
 import re
 
 from ..toolbelt.i18n import tr
@@ -55,13 +56,30 @@ def as_int(value):
 
 
 def as_float(value):
+    """A finite float from a number or a numeric string (decimal comma accepted); None otherwise
+    ("nan", "inf" included: they would break a layer's extent)."""
     if isinstance(value, bool) or value is None:
         return None
     try:
         number = float(str(value).strip().replace(",", "."))
     except ValueError:
         return None
-    return number if number == number else None
+    return number if math.isfinite(number) else None
+
+
+BAD_PLACE = "bad place"
+
+
+def place(lon_value, lat_value):
+    """(lon, lat) when the two values make a place on Earth; None when the item has no coordinates
+    (a vehicle parked at a station); BAD_PLACE when they are unreadable, not finite, out of range, or
+    exactly 0/0, where feeds put what they have not located (Null Island)."""
+    if lon_value in (None, "") and lat_value in (None, ""):
+        return None
+    lon, lat = as_float(lon_value), as_float(lat_value)
+    if lon is None or lat is None or abs(lat) > 90 or abs(lon) > 180 or (lon == 0 and lat == 0):
+        return BAD_PLACE
+    return lon, lat
 
 
 def as_text(value):
@@ -83,6 +101,8 @@ def as_utc_iso(value):
     numeric = isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value)
     if isinstance(value, (int, float)) or numeric:
         seconds = float(value)
+        if not seconds > 0:  # 0 (or less, or NaN) is "never reported", not 1970
+            return None
         if seconds > 1e11:  # milliseconds
             seconds /= 1000.0
         try:
@@ -336,15 +356,18 @@ def status_columns(status: dict, types: dict) -> dict:
 
 def station_rows(information, status_document, types: dict, system: dict, version: str,
                  language: str = None, url: str = ""):
-    """(lon, lat, columns) per station of station_information, joined with station_status by
-    station_id (compared as text: one file may say 42 and the other "42"). Stations without
-    coordinates are skipped; stations without status keep null status columns."""
+    """([(lon, lat, columns)] per station of station_information, joined with station_status by
+    station_id (compared as text: one file may say 42 and the other "42"), number of stations skipped
+    for bad coordinates). Stations without coordinates are skipped too; stations without status keep
+    null status columns."""
     statuses = station_status_rows(status_document, url) if status_document is not None else {}
-    rows = []
+    rows, bad = [], 0
     for item in items(information, "stations", "station_information", url):
         station_id = as_text(item.get("station_id"))
-        lon, lat = as_float(item.get("lon")), as_float(item.get("lat"))
-        if station_id is None or lon is None or lat is None:
+        where = place(item.get("lon"), item.get("lat"))
+        if where == BAD_PLACE:
+            bad += 1
+        if station_id is None or where in (None, BAD_PLACE):
             continue
         columns = {
             "station_id": station_id,
@@ -358,18 +381,22 @@ def station_rows(information, status_document, types: dict, system: dict, versio
             "gbfs_version": version or None,
         }
         columns.update(status_columns(statuses.get(station_id, {}), types))
-        rows.append((lon, lat, columns))
-    return rows
+        rows.append((*where, columns))
+    return rows, bad
 
 
 def vehicle_rows(document, types: dict, system: dict, version: str, url: str = ""):
-    """(lon, lat, columns) per free-floating vehicle of free_bike_status (bikes) or vehicle_status
-    (vehicles); vehicles parked at a station (no coordinates) are skipped."""
-    rows = []
+    """([(lon, lat, columns)] per free-floating vehicle of free_bike_status (bikes) or vehicle_status
+    (vehicles), number of vehicles skipped for bad coordinates); vehicles parked at a station (no
+    coordinates) are left out."""
+    rows, bad = [], 0
     for item in items(document, "vehicles", "vehicle_status", url, alternatives=("bikes",)):
-        lon, lat = as_float(item.get("lon")), as_float(item.get("lat"))
-        if lon is None or lat is None:
+        where = place(item.get("lon"), item.get("lat"))
+        if where == BAD_PLACE:
+            bad += 1
+        if where in (None, BAD_PLACE):
             continue
+        lon, lat = where
         type_id = as_text(item.get("vehicle_type_id"))
         vehicle_type = types.get(type_id) or {}
         vehicle_id = as_text(item.get("vehicle_id", item.get("bike_id")))
@@ -390,4 +417,4 @@ def vehicle_rows(document, types: dict, system: dict, version: str, url: str = "
             "system_name": system.get("name"),
             "gbfs_version": version or None,
         }))
-    return rows
+    return rows, bad

@@ -3,7 +3,9 @@ background task and the availability columns of the layer are updated in place.
 
 The feed URL stays in memory (it may carry an API key and must not be written into the project);
 the refresh stops when the layer leaves the project, when the plugin unloads, or on `stop()`.
-A cycle is skipped while the previous one still runs or while the user edits the layer.
+A cycle is skipped while the previous one still runs, while the user edits the layer, or while the
+layer is hidden in the layers panel (no download for a map nobody sees); it runs again as soon as
+the layer is shown.
 """
 
 from __future__ import annotations
@@ -76,11 +78,13 @@ class StationStatusRefresher(QObject):
         self.system = None  # discovered once, reused by every cycle
         self.task = None
         self.cycles = 0
+        self.skipped_hidden = 0  # cycles skipped while the layer was hidden
         self.last_error = None
         self.timer = QTimer(self)
         self.timer.setInterval(max(5, int(seconds)) * 1000)
         self.timer.timeout.connect(self.refresh_now)
         QgsProject.instance().layerWillBeRemoved[str].connect(self._on_layer_removed)
+        QgsProject.instance().layerTreeRoot().visibilityChanged.connect(self._on_visibility_changed)
         layer.willBeDeleted.connect(self.stop)
         layer.setCustomProperty(LIVE_PROPERTY, redact(feed_url))
 
@@ -98,10 +102,14 @@ class StationStatusRefresher(QObject):
             except RuntimeError:  # the task manager already deleted it
                 pass
             self.task = None
-        try:
-            QgsProject.instance().layerWillBeRemoved[str].disconnect(self._on_layer_removed)
-        except (TypeError, RuntimeError):
-            pass
+        for signal, slot in (
+            (QgsProject.instance().layerWillBeRemoved[str], self._on_layer_removed),
+            (QgsProject.instance().layerTreeRoot().visibilityChanged, self._on_visibility_changed),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
         if _refreshers.get(self.layer_id) is self:
             del _refreshers[self.layer_id]
 
@@ -109,11 +117,27 @@ class StationStatusRefresher(QObject):
         if layer_id == self.layer_id:
             self.stop()
 
+    def is_visible(self) -> bool:
+        """The layer is checked in the layers panel, and so are its groups (a layer outside the tree
+        counts as visible)."""
+        node = QgsProject.instance().layerTreeRoot().findLayer(self.layer_id)
+        return node is None or node.isVisible()
+
+    def _on_visibility_changed(self, _node):
+        # A group or the layer itself was checked or unchecked: a layer shown again gets its status at
+        # once instead of at the next tick.
+        if self.skipped_hidden and self.timer.isActive() and self.is_visible():
+            self.skipped_hidden = 0
+            self.refresh_now()
+
     def refresh_now(self):
         if self.task is not None:
             return  # the previous cycle is still downloading
         if self.layer is None or self.layer.isEditable():
             return  # never write under the user's edits
+        if not self.is_visible():
+            self.skipped_hidden += 1
+            return
         feed, language, system = self.feed_url, self.language, self.system
 
         def download(feedback):

@@ -13,7 +13,9 @@ import uuid
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsVectorFileWriter
 
+from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import write_resource_layer
+from ..toolbelt.logger import log
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -38,6 +40,16 @@ def format_for_path(path: str) -> str:
     if extension in FORMATS or not extension:
         return FORMATS.get(extension, "GPKG")
     return QgsVectorFileWriter.driverForExtension(extension.lstrip(".")) or "GPKG"
+
+
+def bad_places_warnings(count: int, what: str) -> list:
+    """The warning, also logged, for `count` features left out for unusable coordinates (see
+    gbfs_parse.place): none when `count` is 0."""
+    if not count:
+        return []
+    text = tr("Left out for unusable coordinates (unreadable, out of range or 0,0)") + f": {count} {what}"
+    log(text, "warning")
+    return [text]
 
 
 def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -> None:

@@ -27,9 +27,10 @@ gdal.UseExceptions()
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
-JSON_RECORDS_MAX_BYTES = (
-    200 * 1024 * 1024
-)  # JSON that is not GeoJSON is converted in Python: small files only
+# JSON that is not GeoJSON (a list of records) is read by json.load and converted record by record in
+# Python: GDAL's JSON drivers read GeoJSON, ESRI JSON and TopoJSON but not a bare list of records.
+# 50 MB of records take about 6 s and 600 MB of memory; four times that would stall or exhaust a laptop.
+JSON_RECORDS_MAX_BYTES = 50 * 1024 * 1024
 OUTPUT_FORMATS = {
     ".gpkg": "GPKG",
     ".geojson": "GeoJSON",
@@ -156,8 +157,13 @@ def record_geometry(record: dict):
 
 def json_records_to_geojson(path: str, dest: str) -> str:
     """Convert a JSON list of records (Opendatasoft v1 export, API listings) into GeoJSON."""
-    if os.path.getsize(path) > JSON_RECORDS_MAX_BYTES:
-        raise ResourceFileError(tr("The JSON file is too large to convert; choose a GeoJSON or CSV resource"))
+    size = os.path.getsize(path)
+    if size > JSON_RECORDS_MAX_BYTES:
+        raise ResourceFileError(
+            tr("The JSON file is too large to convert; choose a GeoJSON or CSV resource")
+            + f": {os.path.basename(path)} ({size / 1024 / 1024:.0f} MB > "
+            + f"{JSON_RECORDS_MAX_BYTES // (1024 * 1024)} MB)"
+        )
     try:
         with open(path, encoding="utf-8-sig") as handle:
             document = json.load(handle)

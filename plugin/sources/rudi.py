@@ -19,10 +19,7 @@ import os
 import unicodedata
 from urllib.parse import quote, urlsplit
 
-from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QLocale
-
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.network import CancelledError, HttpError, NetworkError, redact, server_message
 from ..toolbelt.settings import load_settings
@@ -63,8 +60,8 @@ def normalize_node(url: str) -> str:
 
 
 def user_language() -> str:
-    locale = QgsSettings().value("locale/userLocale", "") or QLocale().name()
-    return (str(locale) or "fr")[:2].lower()
+    """The language the plugin's interface is in (QGIS's override only when it is switched on)."""
+    return qgis_locale().lower()
 
 
 def localized(texts, language: str = None) -> str:

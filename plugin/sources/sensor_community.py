@@ -13,7 +13,9 @@ Layer (points, EPSG:4326), beside the common fields: location_id, label (sensor 
 id; also the common `name`), sensor_ids, sensor_types, pm10 (from P1), pm25 (from P2), pm1 (P0),
 temperature, humidity, pressure (Pa, as published), noise_laeq (noise_LAeq), indoor (boolean),
 altitude, country, measured_at (UTC date-time of the latest reading at the location).
-Values and coordinates arrive as strings and are parsed; "nan" and unreadable values are null. The
+Values and coordinates arrive as strings and are parsed; "nan" and unreadable values are null.
+Locations whose coordinates are unusable (unreadable, out of range, or 0/0) are left out and counted
+in a warning; locations where no sensor gave a value of a measure of the layer are left out. The
 API repeats a sensor's readings of the last 5 minutes: each sensor keeps its latest reading, and
 each measure of a location takes the latest non-null value among its sensors.
 Category air_quality_sensor; licence ODbL (sensor.community publishes its data under the ODbL).
@@ -34,8 +36,8 @@ from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import CancelledError, NetworkError
 from .base import FetchResult, Source, SourceError
-from .gbfs_parse import as_bool, as_float, as_text, as_utc_iso
-from .point_rows import write_point_rows
+from .gbfs_parse import BAD_PLACE, as_bool, as_float, as_text, as_utc_iso, place
+from .point_rows import bad_places_warnings, write_point_rows
 
 DEFAULT_SERVER = "https://data.sensor.community"
 LICENCE = "ODbL"
@@ -106,15 +108,14 @@ def reading_time(item) -> str:
 
 
 def value_of(text):
-    """A measure from its string ('19.13', 'nan', '', None) as a float or None."""
-    number = as_float(text)
-    if number is None or number in (float("inf"), float("-inf")):
-        return None
-    return number
+    """A measure from its string ('19.13', 'nan', 'inf', '', None) as a float or None."""
+    return as_float(text)
 
 
-def location_rows(items) -> list:
-    """(lon, lat, columns) per location from the /filter reply (a list of readings)."""
+def location_rows(items) -> tuple:
+    """([(lon, lat, columns)] per location from the /filter reply (a list of readings), number of
+    locations left out for bad coordinates). Locations without coordinates, and those where no sensor
+    gave a value of a measure of the layer, are left out too."""
     if not isinstance(items, list):
         raise SourceError(tr("sensor.community: the reply is not a list of readings"))
     latest = {}  # sensor id -> its latest reading
@@ -127,18 +128,21 @@ def location_rows(items) -> list:
         when = reading_time(item)
         if location and (key not in latest or (when, order) >= latest[key][0]):
             latest[key] = ((when, order), item)
-    places = {}
+    places, bad = {}, set()
     for key, ((when, _order), item) in latest.items():
         location = item["location"]
-        lat, lon = as_float(location.get("latitude")), as_float(location.get("longitude"))
-        if lat is None or lon is None:
+        where = place(location.get("longitude"), location.get("latitude"))
+        if where == BAD_PLACE:
+            bad.add(as_text(location.get("id")) or key)
+        if where in (None, BAD_PLACE):
             continue
+        lon, lat = where
         location_id = as_text(location.get("id")) or f"{lat:.5f},{lon:.5f}"
-        place = places.setdefault(location_id, {"lon": lon, "lat": lat, "location": location, "readings": []})
-        place["readings"].append((when, key, item))
+        found = places.setdefault(location_id, {"lon": lon, "lat": lat, "location": location, "readings": []})
+        found["readings"].append((when, key, item))
     rows = []
-    for location_id, place in places.items():
-        readings = sorted(place["readings"], key=lambda r: r[0], reverse=True)  # latest first
+    for location_id, found in places.items():
+        readings = sorted(found["readings"], key=lambda r: r[0], reverse=True)  # latest first
         columns = {column: None for column in MEASURES.values()}
         for _when, _key, item in readings:
             for entry in item.get("sensordatavalues") or []:
@@ -147,10 +151,12 @@ def location_rows(items) -> list:
                 column = MEASURES.get(str(entry.get("value_type") or "").lower())
                 if column and columns[column] is None:
                     columns[column] = value_of(entry.get("value"))
+        if all(value is None for value in columns.values()):
+            continue  # nothing measured here: a point would only say a sensor exists
         types = sorted({as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?"
                         for _w, _k, item in readings})
         sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
-        location = place["location"]
+        location = found["location"]
         columns.update({
             "location_id": location_id,
             "label": f"{', '.join(types)} #{location_id}",
@@ -161,8 +167,8 @@ def location_rows(items) -> list:
             "country": as_text(location.get("country")),
             "measured_at": readings[0][0] or None,
         })
-        rows.append((place["lon"], place["lat"], columns))
-    return rows
+        rows.append((found["lon"], found["lat"], columns))
+    return rows, len(bad)
 
 
 def _natural(text):
@@ -222,7 +228,7 @@ class SensorCommunitySource(Source):
         query = filter_query(extent, spec.get("area"), spec.get("types"))
         fetched_at = utc_now_iso()
         items, url = self.readings(server, query)
-        rows = location_rows(items)
+        rows, bad = location_rows(items)
         if area_wkt:
             rows = inside_area(rows, area_wkt)
         if feedback is not None and feedback.isCanceled():
@@ -233,7 +239,8 @@ class SensorCommunitySource(Source):
         count = write_point_rows(rows, FIELDS, output, layer_name, common, name_field="label", append=append,
                                  feedback=feedback)
         log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {layer_name}")
-        return FetchResult(layer_name, count, source, query, LICENCE, url, fetched_at)
+        warnings = bad_places_warnings(bad, tr("locations"))
+        return FetchResult(layer_name, count, source, query, LICENCE, url, fetched_at, warnings)
 
 
 def style_labels() -> list:

@@ -8,7 +8,8 @@ column (coordonneesXY of the charging-station schema) or as WKT/GeoJSON in a geo
 Only a sample of the file is read in Python, to find the layout; the rows themselves are read by
 GDAL through a small VRT (open options X/Y_POSSIBLE_NAMES, or an SQLite-dialect expression that
 splits a combined column). A file GDAL cannot read as is (cp1252, UTF-16, a header GDAL would split
-on the wrong character) is first rewritten to UTF-8 in streaming chunks.
+on the wrong character, "|" separators before GDAL 3.8) is first rewritten to UTF-8 in streaming
+chunks.
 
 Function API, for any caller with a CSV on disk:
     layout = sniff_csv(path)                   # CsvLayout: encoding, separator, columns, geometry
@@ -21,6 +22,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 import unicodedata
@@ -38,6 +40,9 @@ SAMPLE_ROWS = 200
 CHUNK = 1024 * 1024
 SEPARATORS = (";", ",", "\t", "|")
 GDAL_SEPARATOR_NAMES = {";": "SEMICOLON", ",": "COMMA", "\t": "TAB", "|": "PIPE"}
+# What GDAL < 3.8 (no SEPARATOR open option) finds by itself on the header line; a file with another
+# separator is rewritten with ";" first.
+GDAL_DETECTED_SEPARATORS = (",", ";", "\t")
 
 # Normalized column names (lowercase, no accents, non-alphanumerics as "_"), in order of preference.
 LAT_NAMES = (
@@ -146,8 +151,26 @@ GEOMETRY_NAMES = (
     "geojson",
 )
 
-PAIR = re.compile(r"^\s*[\[(]?\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*[\])]?\s*$")
+# Both numbers of a combined column: "48.1,-1.6", "48.1; -1.6", "[2.35, 48.85]", or with decimal
+# commas "48,1;-1,6" and "48,1, -1,6" (then the separator is ";" or a comma followed by a space).
+# combined_wkt_sql reads the same forms in SQL.
+PAIR = re.compile(r"^\s*[\[(]?\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*[\])]?\s*$")
+PAIR_DECIMAL_COMMA = re.compile(
+    r"^\s*[\[(]?\s*([-+]?\d+(?:,\d+)?)\s*(?:;|,\s)\s*([-+]?\d+(?:,\d+)?)\s*[\])]?\s*$"
+)
 DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
+# Cells saying "no value" rather than holding one: a column of them is as good as an empty one.
+MISSING_VALUE = re.compile(
+    r"^\s*(n/?a|#n/a|n\.?d\.?|nc|null|none|nan|inconnue?|non renseignee?|sans objet|\?+|-+|/)\s*$",
+    re.IGNORECASE,
+)
+# A known combined column is taken when this share of its sampled values parse (bad cells then give
+# no geometry); a column found by a looser name match needs most of them.
+COMBINED_KNOWN_SHARE = 0.2
+COMBINED_GUESSED_SHARE = 0.8
+# Combined names common as plain attributes ("position" of a job, "localisation" as a room): a sample
+# without values is no evidence for them.
+COMBINED_AMBIGUOUS = ("position", "location", "localisation")
 GEOMETRY_VALUE = re.compile(
     r"^\s*(\{|(SRID=\d+;)?\s*(MULTI)?(POINT|LINESTRING|POLYGON)|GEOMETRYCOLLECTION|0[0-9A-F]{17})",
     re.IGNORECASE,
@@ -171,6 +194,7 @@ class CsvLayout:
     combined_order: str = "latlon"  # or "lonlat"
     geometry: str = None  # WKT, GeoJSON or WKB hex column
     crs: str = "EPSG:4326"
+    sampled_rows: int = 0  # data rows seen in the sample (0: the file is a header line only)
     warnings: list = field(default_factory=list)
 
     @property
@@ -288,13 +312,24 @@ def _numbers(rows: list, index: int) -> list:
     return values
 
 
+def parse_pair(text: str):
+    """The two numbers of a combined cell, or None."""
+    match = PAIR.match(text)
+    if match:
+        return float(match.group(1)), float(match.group(2))
+    match = PAIR_DECIMAL_COMMA.match(text)
+    if match:
+        return float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", "."))
+    return None
+
+
 def _pairs(rows: list, index: int) -> list:
     pairs = []
     for row in rows:
         if index < len(row):
-            match = PAIR.match(row[index])
-            if match:
-                pairs.append((float(match.group(1)), float(match.group(2))))
+            pair = parse_pair(row[index])
+            if pair:
+                pairs.append(pair)
     return pairs
 
 
@@ -325,8 +360,17 @@ def combined_order(name: str, pairs: list) -> str:
     return hint
 
 
+def _without_values(rows: list, *indexes) -> bool:
+    """No sampled cell of these columns holds anything but blanks and "n/a"-like markers."""
+    return all(MISSING_VALUE.match(value) for index in indexes for value in _filled(rows, index))
+
+
 def find_coordinates(layout: CsvLayout, rows: list) -> None:
-    """Fill the geometry part of `layout` from the column names and the sample rows."""
+    """Fill the geometry part of `layout` from the column names and the sample rows.
+
+    Columns whose sampled values confirm their name win; when no column does, coordinate columns
+    whose sample holds no value at all (empty cells, "n/a", a header-only file) are taken on their
+    name alone: their rows without coordinates get no geometry."""
     columns = layout.columns
     index = {column: i for i, column in enumerate(columns)}
 
@@ -340,39 +384,61 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
             return
 
     lat, lon = _pick(columns, LAT_NAMES), _pick(columns, LON_NAMES)
-    if lat and lon and lat != lon and _numbers(rows, index[lat]) and _numbers(rows, index[lon]):
+    lat_lon = lat if lat and lon and lat != lon else None
+    y, x = _pick(columns, Y_NAMES), _pick(columns, X_NAMES)
+    x_y = y if y and x and y != x else None
+    if lat_lon and _numbers(rows, index[lat]) and _numbers(rows, index[lon]):
         layout.lat, layout.lon = lat, lon
-    else:
-        y, x = _pick(columns, Y_NAMES), _pick(columns, X_NAMES)
-        if y and x and y != x:
-            ys, xs = _numbers(rows, index[y]), _numbers(rows, index[x])
-            if xs and ys:
-                layout.lat, layout.lon = y, x
-                if lambert93_like(xs, ys):
-                    layout.crs = "EPSG:2154"
-                elif any(abs(v) > 180 for v in xs) or any(abs(v) > 90 for v in ys):
-                    layout.crs = ""
-                    layout.warnings.append(
-                        tr("Projected coordinates in an unknown system; the layer has no CRS") + f": {x}/{y}"
-                    )
+    elif x_y:
+        ys, xs = _numbers(rows, index[y]), _numbers(rows, index[x])
+        if xs and ys:
+            layout.lat, layout.lon = y, x
+            if lambert93_like(xs, ys):
+                layout.crs = "EPSG:2154"
+            elif any(abs(v) > 180 for v in xs) or any(abs(v) > 90 for v in ys):
+                layout.crs = ""
+                layout.warnings.append(
+                    tr("Projected coordinates in an unknown system; the layer has no CRS") + f": {x}/{y}"
+                )
     if layout.lat and layout.lon:
         values = _filled(rows, index[layout.lat]) + _filled(rows, index[layout.lon])
         layout.decimal_comma = any(DECIMAL_COMMA.match(v) for v in values)
         return
 
-    candidates = [c for c in columns if normalize_name(c) in COMBINED_NAMES]
-    candidates += [
-        c
-        for c in columns
-        if c not in candidates and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))
+    known = [c for c in columns if normalize_name(c) in COMBINED_NAMES]
+    guessed = [
+        c for c in columns if c not in known and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))
     ]
-    for column in candidates:
-        values = _filled(rows, index[column])
+    for column in known + guessed:
+        values = [v for v in _filled(rows, index[column]) if not MISSING_VALUE.match(v)]
         pairs = _pairs(rows, index[column])
-        if values and len(pairs) >= 0.8 * len(values):
+        share = COMBINED_KNOWN_SHARE if column in known else COMBINED_GUESSED_SHARE
+        if pairs and len(pairs) >= share * len(values):
             layout.combined = column
             layout.combined_order = combined_order(column, pairs)
+            layout.decimal_comma = any(not PAIR.match(v) for v in values if parse_pair(v))
             return
+
+    # Nothing confirmed by values: coordinate columns named as such, with no value in the sample.
+    if lat_lon and _without_values(rows, index[lat], index[lon]):
+        layout.lat, layout.lon = lat, lon
+        return
+    for column in known:
+        if normalize_name(column) not in COMBINED_AMBIGUOUS and _without_values(rows, index[column]):
+            layout.combined = column
+            layout.combined_order = combined_order(column, [])
+            return
+    if x_y and _without_values(rows, index[y], index[x]):
+        # No value to tell Lambert-93 from degrees: only a name saying Lambert-93 gives the CRS.
+        layout.lat, layout.lon = y, x
+        if re.search(r"l93|lambert", normalize_name(y) + normalize_name(x)):
+            layout.crs = "EPSG:2154"
+        else:
+            layout.crs = ""
+            layout.warnings.append(
+                tr("The sampled rows hold no x/y value telling their coordinate system; the layer has no CRS")
+                + f": {x}/{y}"
+            )
 
 
 def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayout:
@@ -398,7 +464,7 @@ def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayo
             rows.append(row)
         if len(rows) >= SAMPLE_ROWS:
             break
-    layout = CsvLayout(path=path, encoding=encoding, separator=separator, columns=header)
+    layout = CsvLayout(path=path, encoding=encoding, separator=separator, columns=header, sampled_rows=len(rows))
     find_coordinates(layout, rows)
     return layout
 
@@ -447,6 +513,42 @@ def rewrite_utf8(
     return dest
 
 
+def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_separator: str, feedback=None) -> str:
+    """Copy `path` to `dest` as UTF-8 with `new_separator` between the fields, for a separator GDAL
+    neither detects nor takes as an option (GDAL < 3.8 and "|"). The csv module streams the rows,
+    re-quoting the fields that hold the new separator; the header is quoted whole, as GDAL guesses the
+    separator from the header line outside quotes."""
+    size = max(os.path.getsize(path), 1)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a WKT cell may exceed the default 128 kB
+    reader = None
+    try:
+        with open(path, "rb") as raw, open(dest, "w", encoding="utf-8", newline="") as out:
+            text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+            reader = csv.reader(text, delimiter=separator)
+            header = next(reader, None)
+            if header is not None:
+                csv.writer(out, delimiter=new_separator, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow(
+                    [name.lstrip("\ufeff") for name in header]
+                )
+            writer = csv.writer(out, delimiter=new_separator, lineterminator="\n")
+            while True:
+                if feedback is not None:
+                    if feedback.isCanceled():
+                        raise CsvError(tr("Cancelled"))
+                    feedback.setProgress(min(100.0, 100.0 * raw.tell() / size))
+                rows = list(itertools.islice(reader, 10000))
+                if not rows:
+                    break
+                writer.writerows(rows)
+    except csv.Error as error:
+        line = reader.line_num if reader is not None else 0
+        raise CsvError(tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {line}: {error}") from None
+    finally:
+        csv.field_size_limit(limit)
+    return dest
+
+
 def gdal_has_separator_option() -> bool:
     return int(gdal.VersionInfo()) >= 3080000  # the CSV driver's SEPARATOR open option
 
@@ -468,15 +570,36 @@ def _sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _sql_pair(text: str, separator: str, allowed: str) -> tuple:
+    """(first, second, valid) SQL expressions for `text` holding two numbers around one `separator`:
+    valid when it holds nothing but `allowed` characters and a digit on each side (so "?,?" or ""
+    never become 0). CAST ignores the spaces around each number. One GLOB per condition on the whole
+    text keeps this cheap: SQLite evaluates the expressions again for every use."""
+    at = f"instr({text}, '{separator}')"
+    first = f"CAST(substr({text}, 1, {at} - 1) AS REAL)"
+    second = f"CAST(substr({text}, {at} + 1) AS REAL)"
+    valid = (
+        f"({text} NOT GLOB '*[^{allowed}]*' AND {text} GLOB '*[0-9]*{separator}*[0-9]*' "
+        f"AND {text} NOT GLOB '*{separator}*{separator}*')"
+    )
+    return first, second, valid
+
+
 def combined_wkt_sql(layout: CsvLayout, table: str) -> str:
     """SQLite-dialect select adding a WKT point built from the combined column (plain SQLite
-    functions: no SpatiaLite needed)."""
-    column = _sql_identifier(layout.combined)
-    stripped = f"trim(replace(replace(replace(replace({column}, '[', ''), ']', ''), '(', ''), ')', ''))"
-    first = f"CAST(trim(substr({stripped}, 1, instr({stripped}, ',') - 1)) AS REAL)"
-    second = f"CAST(trim(substr({stripped}, instr({stripped}, ',') + 1)) AS REAL)"
-    lon, lat = (first, second) if layout.combined_order == "lonlat" else (second, first)
-    wkt = f"CASE WHEN instr({stripped}, ',') > 0 THEN 'POINT (' || {lon} || ' ' || {lat} || ')' END"
+    functions: no SpatiaLite needed). The forms PAIR and PAIR_DECIMAL_COMMA accept are read; any other
+    cell ("?,?", "inconnu", empty) gives no geometry."""
+    stripped = f"trim({_sql_identifier(layout.combined)}, '[]() ')"
+    # Decimal points: "," or ";" separates the numbers.
+    dot = _sql_pair(f"replace({stripped}, ';', ',')", ",", "0-9.,+ -")
+    # Decimal commas: ";" or ", " separates the numbers, every other comma is a decimal one.
+    comma = _sql_pair(f"replace(replace({stripped}, ', ', ';'), ',', '.')", ";", "0-9.;+ -")
+
+    def point(first, second, _valid):
+        lon, lat = (first, second) if layout.combined_order == "lonlat" else (second, first)
+        return f"'POINT (' || {lon} || ' ' || {lat} || ')'"
+
+    wkt = f"CASE WHEN {dot[2]} THEN {point(*dot)} WHEN {comma[2]} THEN {point(*comma)} END"
     return f"SELECT *, {wkt} AS _ot_wkt FROM {_sql_identifier(table)}"
 
 
@@ -523,11 +646,14 @@ def prepare_csv(
 ):
     """Return (vrt_path, layout): a VRT that GDAL reads as the CSV's point layer.
 
-    The CSV is rewritten into `work_dir` only when GDAL could not read it as is (not UTF-8, or a
-    header GDAL would split on another character). Raises CsvError when no coordinates are found
+    The CSV is rewritten into `work_dir` only when GDAL could not read it as is (not UTF-8, a
+    separator GDAL neither detects nor takes as an option, or a header GDAL would split on another
+    character). Raises CsvError when no coordinates are found
     and `require_geometry` is set."""
     layout = layout or sniff_csv(path)
     if require_geometry and not layout.has_geometry:
+        if layout.sampled_rows == 0:
+            raise CsvError(tr("The CSV file has a header line but no data rows") + f": {path}")
         raise CsvError(
             tr(
                 "No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, "
@@ -538,7 +664,13 @@ def prepare_csv(
     os.makedirs(work_dir, exist_ok=True)
     stem = re.sub(r"[^A-Za-z0-9_]+", "_", os.path.splitext(os.path.basename(path))[0]) or "table"
     csv_path = path
-    if layout.encoding not in ("utf-8", "utf-8-sig"):
+    separator = layout.separator  # the one of the file GDAL reads
+    if not gdal_has_separator_option() and separator not in GDAL_DETECTED_SEPARATORS:
+        separator = ";"
+        csv_path = rewrite_separator(
+            path, os.path.join(work_dir, stem + ".csv"), layout.encoding, layout.separator, separator, feedback
+        )
+    elif layout.encoding not in ("utf-8", "utf-8-sig"):
         csv_path = rewrite_utf8(
             path, os.path.join(work_dir, stem + ".csv"), layout.encoding, feedback=feedback
         )
@@ -547,9 +679,7 @@ def prepare_csv(
         # GDAL split the header on another character: give it a quoted header it cannot misread.
         fixed = os.path.join(work_dir, stem + "_h.csv")
         encoding = "utf-8" if csv_path != path else layout.encoding
-        csv_path = rewrite_utf8(
-            csv_path, fixed, encoding, layout.separator, layout.columns, feedback=feedback
-        )
+        csv_path = rewrite_utf8(csv_path, fixed, encoding, separator, layout.columns, feedback=feedback)
         seen = _gdal_columns(csv_path, layout)
         if len(seen) != len(layout.columns):
             raise CsvError(

@@ -99,6 +99,8 @@ class SensorCommunityAlgorithm(OpenTerritoryAlgorithm):
         except (SourceError, NetworkError, LayerWriteError) as error:
             raise QgsProcessingException(str(error)) from None
         feedback.pushInfo(f"{result.url}: {result.feature_count}")
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
         if context.willLoadLayerOnCompletion(destination):
             context.layerToLoadOnCompletionDetails(destination).setPostProcessor(SensorStyle.create())
         return {self.OUTPUT: target.result_value(), self.COUNT: result.feature_count}

@@ -33,15 +33,18 @@ ITEMS = [
 class Capture(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
-        self.errors = []
+        self.errors, self.warnings = [], []
 
     def reportError(self, error, fatal=False):  # noqa: N802
         self.errors.append(error)
 
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
 
-def run(parameters, context=None):
+
+def run(parameters, context=None, feedback=None):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("openterritory:sensor_community")
-    context, feedback = context or QgsProcessingContext(), Capture()
+    context, feedback = context or QgsProcessingContext(), feedback or Capture()
     results, ok = algorithm.run(parameters, context, feedback)
     if not ok:
         raise QgsProcessingException("\n".join(feedback.errors))
@@ -98,3 +101,14 @@ def test_server_errors_become_processing_errors(provider, httpserver, tmp_path):
         run({"EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]", "SERVER": httpserver.url_for(""), "OUTPUT": output})
     with pytest.raises(QgsProcessingException, match="http"):
         run({"EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]", "SERVER": "gopher://x", "OUTPUT": output})
+
+
+def test_skipped_locations_are_reported_as_warnings(provider, httpserver, tmp_path):
+    lost = {**ITEMS[0], "id": 3, "sensor": {"id": 90, "sensor_type": {"name": "SDS011"}},
+            "location": {**ITEMS[0]["location"], "id": 9, "latitude": "inf"}}
+    httpserver.expect_request(re.compile(r"/airrohr/v1/filter/box=.*")).respond_with_json(ITEMS + [lost])
+    feedback = Capture()
+    results = run({"EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]", "SERVER": httpserver.url_for(""),
+                   "OUTPUT": str(tmp_path / "s.gpkg")}, feedback=feedback)
+    assert results["COUNT"] == 2
+    assert len(feedback.warnings) == 1 and "1" in feedback.warnings[0]

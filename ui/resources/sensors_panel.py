@@ -79,5 +79,7 @@ class SensorsPanel(SourcePanel):
             return
         message = tr("Citizen sensors") + f": {result.feature_count} " + tr("locations")
         message += f" ({result.licence})"
+        for warning in result.warnings:
+            message += f"\n{warning}"
         self.status.setText(message)
         notify(message, "success", self.iface)

@@ -249,3 +249,83 @@ def test_bundled_systems_and_search(source):
     found = source.search({}, "bordeaux vélo")
     assert [s["system_id"] for s in found] == ["velo-tbm-bordeaux"]
     assert "apiKey=" in found[0]["url"]
+
+
+def serve_flat(httpserver, status=None):
+    """The 'flat' system (GBFS 2.2 listing its feeds in data.feeds, without a language level); `status`
+    replaces its station_status reply: (body, HTTP status)."""
+    if status is not None:
+        body, code = status
+        httpserver.expect_request("/flat/station_status.json").respond_with_data(
+            body, status=code, content_type="application/json")
+    return serve(httpserver, "flat")
+
+
+def test_v2_discovery_without_language_level(httpserver, source, tmp_path, monkeypatch):
+    monkeypatch.setattr("open_territory.plugin.sources.gbfs.qgis_locale", lambda: "fr")
+    feed = serve_flat(httpserver)
+    info = source.describe({"feed": feed})
+    assert info["version"] == "2.2" and info["language"] == "fr" and info["title"] == "Vélo Plat"
+    assert info["has_stations"] and info["has_vehicles"]
+    assert info["licence"] == "https://velo-plat.example.org/licence"
+    result = source.fetch({"feed": feed}, str(tmp_path / "o.gpkg"), "st", None)
+    stations = by(read_layer(tmp_path / "o.gpkg", "st")[0], "station_id")
+    assert stations["1"]["vehicles_available"] == 4 and stations["1"]["gbfs_version"] == "2.2"
+    assert result.source == "GBFS Vélo Plat"
+
+
+def test_stations_with_unusable_coordinates_are_left_out_and_counted(httpserver, source, tmp_path):
+    feed = serve_flat(httpserver)
+    out = tmp_path / "o.gpkg"
+    result = source.fetch({"feed": feed}, str(out), "st", None)
+    rows, _ = read_layer(out, "st")
+    stations = by(rows, "station_id")
+    # 0/0, inf, lat 91.5, 1e999 and an unreadable latitude: left out and counted; no coordinates: left out
+    assert set(stations) == {"1", "7"} and result.feature_count == 2
+    assert stations["7"]["_xy"] == (-1.6722, 48.1036)
+    assert [w for w in result.warnings if "unusable coordinates" in w] == [
+        "Left out for unusable coordinates (unreadable, out of range or 0,0): 5 stations"]
+    assert stations["7"]["last_reported"] is None  # last_reported 0: never, not 1970
+    assert stations["1"]["last_reported"] == "2023/11/14 22:13:20+00"
+    dataset = ogr.Open(str(out))
+    xmin, xmax, ymin, ymax = dataset.GetLayerByName("st").GetExtent()
+    assert (round(xmin, 4), round(xmax, 4), round(ymin, 4), round(ymax, 4)) == (-1.6799, -1.6722, 48.1036, 48.1107)
+
+
+def test_vehicles_with_unusable_coordinates_are_left_out_and_counted(httpserver, source, tmp_path):
+    feed = serve_flat(httpserver)
+    out = tmp_path / "o.gpkg"
+    result = source.fetch({"feed": feed, "kind": "vehicles"}, str(out), "veh", None)
+    rows, _ = read_layer(out, "veh")
+    assert [r["vehicle_id"] for r in rows] == ["b1"] and result.feature_count == 1
+    # b5 is parked at a station: no coordinates, not counted as unusable
+    assert result.warnings == ["Left out for unusable coordinates (unreadable, out of range or 0,0): 3 vehicles"]
+
+
+@pytest.mark.parametrize("body, code", [
+    ('{"error": "Not Found"}', 404), ("Internal error", 500), ('{"last_updated": 1, "data": null}', 200)])
+def test_failing_station_status_keeps_the_stations(httpserver, source, tmp_path, body, code):
+    feed = serve_flat(httpserver, (body, code))
+    out = tmp_path / "o.gpkg"
+    result = source.fetch({"feed": feed}, str(out), "st", None)
+    stations = by(read_layer(out, "st")[0], "station_id")
+    assert set(stations) == {"1", "7"} and stations["1"]["capacity"] == 20
+    assert stations["1"]["vehicles_available"] is None and stations["1"]["is_renting"] is None
+    warning = next(w for w in result.warnings if "station status" in w)
+    assert warning.startswith("The station status could not be read: availability columns are empty")
+    assert "station_status" in warning
+
+
+@pytest.mark.parametrize("value, expected", [
+    (0, None), ("0", None), (-1, None), (0.0, None), (float("nan"), None), (1, "1970-01-01T00:00:01Z")])
+def test_times_zero_or_negative_are_null(value, expected):
+    assert parse.as_utc_iso(value) == expected
+
+
+@pytest.mark.parametrize("lon, lat, expected", [
+    (-1.6, 48.1, (-1.6, 48.1)), ("-1,6", "48,1", (-1.6, 48.1)), (None, None, None), ("", None, None),
+    (0, 0, parse.BAD_PLACE), ("0", "0.0", parse.BAD_PLACE), (0, 48.1, (0.0, 48.1)), (-1.6, 0, (-1.6, 0.0)),
+    ("inf", 48.1, parse.BAD_PLACE), (-1.6, float("nan"), parse.BAD_PLACE), (180.5, 48.1, parse.BAD_PLACE),
+    (-1.6, -90.1, parse.BAD_PLACE), (-1.6, None, parse.BAD_PLACE), (True, 48.1, parse.BAD_PLACE)])
+def test_place(lon, lat, expected):
+    assert parse.place(lon, lat) == expected

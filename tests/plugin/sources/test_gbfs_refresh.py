@@ -112,3 +112,29 @@ def test_failed_cycle_keeps_layer(httpserver, station_layer):
     assert wait_until(lambda: refresher.last_error is not None, 10)
     assert "topsecret" not in str(refresher.last_error)
     assert values_of(layer, "213688169")["vehicles_available"] == 1 and refresher.is_active()
+
+
+def test_hidden_layer_is_not_polled_until_shown_again(httpserver, station_layer):
+    layer, feed = station_layer
+    httpserver.clear()
+    serve_velib(httpserver, NEW_STATUS)
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    node.setItemVisibilityChecked(False)
+    refresher = gbfs_refresh.watch_layer(layer, feed, 30)
+    refresher.refresh_now()
+    assert refresher.task is None and refresher.skipped_hidden == 1
+    # a hidden group hides the layer too
+    group = QgsProject.instance().layerTreeRoot().addGroup("live")
+    group.setItemVisibilityChecked(False)
+    group.addChildNode(node.clone())
+    QgsProject.instance().layerTreeRoot().removeChildNode(node)
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    node.setItemVisibilityChecked(True)
+    assert not node.isVisible()
+    refresher.refresh_now()
+    assert refresher.task is None and refresher.skipped_hidden >= 2 and httpserver.log == []
+    # shown again: refreshed at once, without waiting for the next tick
+    group.setItemVisibilityChecked(True)
+    assert wait_until(lambda: refresher.cycles >= 1, 10)
+    assert values_of(QgsVectorLayer(layer.source(), "again", "ogr"), "213688169")["vehicles_available"] == 9
+    assert refresher.skipped_hidden == 0

@@ -11,10 +11,12 @@ from open_territory.plugin.sources.rudi import (
     licence_of,
     localized,
     media_kind,
+    user_language,
 )
 from open_territory.plugin.toolbelt.network import Transport
 from open_territory.plugin.toolbelt.settings import PluginSettings
 from osgeo import ogr
+from qgis.PyQt.QtCore import QLocale, QSettings
 
 GEO_ID = "28b84a7d-876a-461a-9418-335ecac5ab34"
 BUDGET_ID = "efd35c74-65dd-427e-941c-cc9af63d9026"
@@ -231,3 +233,26 @@ def test_media_helpers():
     assert localized(SYNOPSIS, "en").startswith("Bicycle") and localized(SYNOPSIS, "de").startswith("Arceaux")
     summary = item_summary(items[2], "fr")
     assert summary["formats"] == [] and not summary["loadable"] and summary["size"] is None
+
+
+@pytest.fixture()
+def locale_settings():
+    settings = QSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    yield settings
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+def test_user_language_follows_the_interface_language(locale_settings):
+    texts = [{"lang": "eu", "text": "Bizikleta aparkalekuak"}, {"lang": "fr", "text": "Arceaux"}]
+    # a locale chosen once in QGIS's options but not switched on is not the interface language
+    locale_settings.setValue("locale/userLocale", "eu_ES")
+    locale_settings.setValue("locale/overrideFlag", False)
+    assert user_language() == (QLocale.system().name() or "en")[:2].lower() != "eu"
+    assert localized(texts) == "Arceaux"
+    locale_settings.setValue("locale/overrideFlag", True)
+    assert user_language() == "eu" and localized(texts) == "Bizikleta aparkalekuak"

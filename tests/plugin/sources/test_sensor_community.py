@@ -189,3 +189,32 @@ def test_default_style_graded_on_pm25(httpserver, source, tmp_path):
 
     assert color_of(values["1071"]) == colors[2] and color_of(values["28"]) == colors[0]
     renderer.stopRender(context)
+
+
+def test_unusable_coordinates_and_locations_without_readings(httpserver, source, tmp_path):
+    null_island = {"id": 300, "latitude": "0.000", "longitude": "0.000", "country": "FR"}
+    infinite = {"id": 301, "latitude": "inf", "longitude": "-1.6", "country": "FR"}
+    beyond = {"id": 302, "latitude": "48.1", "longitude": "200.5", "country": "FR"}
+    silent = {"id": 303, "latitude": "48.12", "longitude": "-1.65", "country": "FR"}
+    items = ITEMS + [
+        reading(20, "2019-04-25 01:50:00", null_island, 3000, "SDS011", [("P1", "5"), ("P2", "3")]),
+        reading(21, "2019-04-25 01:50:00", null_island, 3001, "DHT22", [("humidity", "50")]),
+        reading(22, "2019-04-25 01:50:00", infinite, 3010, "SDS011", [("P1", "5"), ("P2", "3")]),
+        reading(23, "2019-04-25 01:50:00", beyond, 3020, "SDS011", [("P1", "5"), ("P2", "3")]),
+        # a location whose sensors sent nothing: no reading, or only unreadable ones
+        reading(24, "2019-04-25 01:50:00", silent, 3030, "SDS011", []),
+        reading(25, "2019-04-25 01:50:00", silent, 3031, "DHT22", [("humidity", "nan"), ("temperature", "")]),
+    ]
+    httpserver.expect_request(BOX).respond_with_json(items)
+    out = tmp_path / "s.gpkg"
+    result = source.fetch({"extent": EXTENT, "server": httpserver.url_for("")}, str(out), "s", None)
+    rows, _ = read_rows(out, "s")
+    assert set(rows) == {"1071", "28", "55"} and result.feature_count == 3
+    assert result.warnings == ["Left out for unusable coordinates (unreadable, out of range or 0,0): 3 locations"]
+    dataset = ogr.Open(str(out))  # keep a reference: the layer dies with it
+    xmin, xmax, ymin, ymax = dataset.GetLayerByName("s").GetExtent()
+    assert -1.7 < xmin < xmax < -1.5 and 48 < ymin < ymax < 48.2
+
+
+def test_infinite_measure_is_null():
+    assert sc.value_of("inf") is None and sc.value_of("-Infinity") is None and sc.value_of("12,5") == 12.5

@@ -165,3 +165,114 @@ def test_cp1252_accent_far_down_is_found(tmp_path):
     body = "lat;lon\n" + "48.1;-1.6\n" * 300000 + "48.2;-1.5é\n"
     path = write(tmp_path, "big.csv", body, "cp1252")
     assert detect_encoding(path) == "cp1252"
+
+
+def test_first_sampled_rows_without_coordinates_then_located_rows(tmp_path):
+    # 250 rows without a position (more than the sample) before the located ones
+    text = "nom;latitude;longitude\n" + "Sans position;;\n" * 250 + "Gare;48,1036;-1,6722\nMairie;48.111;-1.6794\n"
+    path = write(tmp_path, "tard.csv", text)
+    layout = sniff_csv(path)
+    assert (layout.lat, layout.lon) == ("latitude", "longitude")
+    dest = str(tmp_path / "out.gpkg")
+    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 252
+    points = [p for _, p in features(dest)[0]]
+    assert points[:250] == [None] * 250 and points[250:] == [(-1.6722, 48.1036), (-1.6794, 48.111)]
+
+
+def test_cells_holding_n_a(tmp_path):
+    text = "nom;lat;lon\n" + "A;n/a;n/a\n" * 3 + "B;48,1;-1,6\nC;N/A;-1,5\n"
+    path = write(tmp_path, "na.csv", text)
+    layout = sniff_csv(path)
+    assert (layout.lat, layout.lon) == ("lat", "lon")
+    dest = str(tmp_path / "out.gpkg")
+    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 5
+    rows, _ = features(dest)
+    assert [p for _, p in rows] == [None, None, None, (-1.6, 48.1), None]  # never POINT (0 0)
+    assert rows[0][0]["nom"] == "A"
+    # a sample holding only "n/a" still names the coordinate columns
+    only_na = write(tmp_path, "only_na.csv", "nom;lat;lon\nA;n/a;n/a\nB;N/A;?\n")
+    assert (sniff_csv(only_na).lat, sniff_csv(only_na).lon) == ("lat", "lon")
+
+
+def test_header_only_file(tmp_path):
+    path = write(tmp_path, "vide.csv", "nom;latitude;longitude\n")
+    dest = str(tmp_path / "out.gpkg")
+    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 0
+    assert features(dest)[0] == []
+    bare = write(tmp_path, "bare.csv", "commune;population\r\n")
+    with pytest.raises(CsvError, match="no data rows") as info:
+        prepare_csv(bare, str(tmp_path / "w2"))
+    assert "bare.csv" in str(info.value)
+
+
+def test_values_decide_before_names_without_values(tmp_path):
+    # empty lat/lon columns beside a filled combined column: the combined column is used
+    text = "nom;lat;lon;geo_point_2d\nA;;;48.1, -1.6\nB;;;48.2, -1.5\n"
+    layout = sniff_csv(write(tmp_path, "both.csv", text))
+    assert layout.combined == "geo_point_2d" and layout.lat is None
+    # lat/lon columns holding words are not taken on their name
+    words = write(tmp_path, "words.csv", "nom;lat;lon\nA;nord;ouest\n")
+    assert not sniff_csv(words).has_geometry
+
+
+def test_combined_column_with_bad_values(tmp_path):
+    text = (
+        "nom;coordonnees\n"
+        + "A;48.1,-1.6\n"
+        + "B;?,?\n" * 2
+        + "C;inconnu\n" * 3
+        + "D;48.2, -1.5\n"
+        + "E;?, -1.5\n"
+    )
+    path = write(tmp_path, "bad.csv", text)
+    layout = sniff_csv(path)
+    assert layout.combined == "coordonnees" and layout.combined_order == "latlon"
+    dest = str(tmp_path / "out.gpkg")
+    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 8
+    points = [p for _, p in features(dest)[0]]
+    assert points == [(-1.6, 48.1), None, None, None, None, None, (-1.5, 48.2), None]  # no POINT (0 0)
+
+
+def test_guessed_combined_column_still_needs_most_values(tmp_path):
+    text = "nom;coord_gare\n" + "A;48.1,-1.6\n" + "B;quai 2\n" * 5
+    assert not sniff_csv(write(tmp_path, "g.csv", text)).has_geometry
+
+
+@pytest.mark.parametrize("cell", ['"48,1, -1,6"', "48,1;-1,6", "[48,1 ; -1,6]", "48.1;-1.6"])
+def test_combined_column_with_decimal_commas(tmp_path, cell):
+    separator = "," if cell.startswith('"') else "\t"
+    text = f"nom{separator}coordonnees\nA{separator}{cell}\nB{separator}{cell}\n"
+    path = write(tmp_path, "dc.csv", text)
+    layout = sniff_csv(path)
+    assert layout.combined == "coordonnees" and layout.combined_order == "latlon"
+    dest = str(tmp_path / "out.gpkg")
+    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 2
+    assert [p for _, p in features(dest)[0]] == [(-1.6, 48.1), (-1.6, 48.1)]
+
+
+def test_pipe_separated(tmp_path):
+    text = (
+        "nom|adresse|lat|lon\n"
+        "Arceau \"Gare\"|1; rue de l'Alma|48,1036|-1,6722\n"
+        'Mairie|"Place | Mairie"|48.111|-1.6794\n'
+    )
+    path = write(tmp_path, "pipe.csv", text, "cp1252")
+    layout = sniff_csv(path)
+    assert layout.separator == "|" and (layout.lat, layout.lon) == ("lat", "lon")
+    dest = str(tmp_path / "out.gpkg")
+    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w"), name_field="nom") == 2
+    rows, _ = features(dest)
+    assert rows[0][0]["name"] == 'Arceau "Gare"' and rows[0][0]["adresse"] == "1; rue de l'Alma"
+    assert rows[1][0]["adresse"] == "Place | Mairie"
+    assert [p for _, p in rows] == [(-1.6722, 48.1036), (-1.6794, 48.111)]
+
+
+def test_named_columns_without_sampled_values(tmp_path):
+    combined = sniff_csv(write(tmp_path, "c.csv", "nom;coordonnees\nA;\nB;n/a\n"))
+    assert combined.combined == "coordonnees" and combined.combined_order == "latlon"
+    lambert = sniff_csv(write(tmp_path, "l.csv", "nom;x_l93;y_l93\nA;;\n"))
+    assert (lambert.lon, lambert.lat, lambert.crs) == ("x_l93", "y_l93", "EPSG:2154")
+    plain = sniff_csv(write(tmp_path, "p.csv", "nom;X;Y\n"))
+    assert (plain.lon, plain.lat, plain.crs) == ("X", "Y", "") and "no CRS" in plain.warnings[0]
+    # a common attribute name is no evidence of coordinates without values
+    assert not sniff_csv(write(tmp_path, "pos.csv", "nom;position\nA;\n")).has_geometry

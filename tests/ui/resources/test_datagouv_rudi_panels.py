@@ -175,6 +175,41 @@ def test_datagouv_search_error_is_shown(httpserver, qgis_iface, sync_runner):
     assert "Bad page" in panel.status.text() and panel.search_button.isEnabled()
 
 
+def test_datagouv_resource_list_shows_format_and_size(httpserver, qgis_iface, project, sync_runner):
+    base = httpserver.url_for("").rstrip("/")
+    csv_resource = udata_resource("55555555", "arceaux.csv", "csv", f"{base}/a.csv")
+    csv_resource["extras"] = {"analysis:content-length": 2048}  # filesize null: the analysis gives it
+    dataset = udata(
+        base,
+        "arceaux",
+        "Arceaux",
+        [
+            udata_resource("11111111", "arceaux.geojson", "GeoJSON", f"{base}/a.geojson", 5 * 1024 * 1024),
+            csv_resource,
+            udata_resource("22222222", "notice.pdf", "pdf", f"{base}/n.pdf", 900),
+            udata_resource("33333333", "arceaux.zip", "zip", f"{base}/a.zip"),
+        ],
+    )
+    httpserver.expect_request("/api/1/datasets/").respond_with_json({"data": [dataset], "total": 1})
+    panel = DatagouvPanel(qgis_iface, runner=sync_runner)
+    panel.server.setText(base)
+    panel.search()
+    panel.datasets.setCurrentItem(panel.datasets.topLevelItem(0))
+    header = panel.resources.headerItem()
+    assert [header.text(i) for i in range(panel.resources.columnCount())] == ["Resource", "Format", "Size"]
+    rows = [
+        [panel.resources.topLevelItem(i).text(c) for c in range(3)]
+        for i in range(panel.resources.topLevelItemCount())
+    ]
+    assert rows == [
+        ["arceaux.geojson", "GeoJSON", "5.0 MB"],
+        ["arceaux.csv", "csv", "2.0 kB"],
+        ["notice.pdf", "pdf", "900 B"],
+        ["arceaux.zip", "zip", ""],  # size unknown until asked
+    ]
+    panel.shutdown()
+
+
 def rudi_item(base, gid, title, formats, theme="Mobilité"):
     return {
         "global_id": gid,

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from open_territory.plugin.sources import gbfs_refresh
-from open_territory.plugin.toolbelt.settings import load_settings, save_settings
+from open_territory.plugin.toolbelt.settings import load_settings, reset_settings, save_settings
 from open_territory.ui.resources.gbfs_panel import GbfsPanel
 from open_territory.ui.resources.sensors_panel import SensorsPanel
 from qgis.core import QgsGraduatedSymbolRenderer, QgsRectangle
@@ -43,6 +43,18 @@ def test_gbfs_panel_filters_bundled_systems(qgis_iface, project):
     panel.kind_combo.setCurrentIndex(1)
     assert not panel.refresh_check.isEnabled()
     panel.shutdown()
+
+
+def test_gbfs_refresh_is_off_in_a_fresh_profile(qgis_iface, project):
+    saved = load_settings()
+    reset_settings()
+    try:
+        panel = GbfsPanel(qgis_iface)
+        assert not panel.refresh_check.isChecked() and panel.refresh_spin.value() == 60
+        assert panel.refresh_check.isEnabled()  # offered for stations, just not switched on
+        panel.shutdown()
+    finally:
+        save_settings(saved)
 
 
 def test_gbfs_panel_loads_stations_with_live_refresh(qgis_iface, project, httpserver, wait_until):
