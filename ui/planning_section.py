@@ -57,8 +57,9 @@ class PlanningSection(DockSection):
         form.addRow(tr("Challenges"), self.challenges)
         self.all_challenges = QCheckBox(tr("Every challenge of the register"), self)
         self.all_challenges.setToolTip(
-            tr("Points, lines and areas together (lines and areas by a point inside them); challenges "
-               "without a location count in the competence matrix only")
+            tr("Points, lines and areas together (lines and areas by a point inside them, which also decides "
+               "whether an actor's area of action covers them); challenges without a location get no distances, "
+               "only the competent actors without an area of action")
         )
         self.all_challenges.setChecked(True)
         self.all_challenges.toggled.connect(lambda checked: self.challenges.setEnabled(not checked))

@@ -23,7 +23,14 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..plugin.register import RegisterError, create_register, export_register, import_rows, open_register
+from ..plugin.register import (
+    ImportRejectedError,
+    RegisterError,
+    create_register,
+    export_register,
+    import_rows,
+    open_register,
+)
 from ..plugin.register.in_project import registers_in_project, target_label
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log, notify
@@ -223,8 +230,9 @@ class RegisterSection(DockSection):
 
     # background work
 
-    def run(self, description: str, function, on_done) -> None:
-        """Run `function(feedback)` through the runner; `on_done(result)` on success, errors reported."""
+    def run(self, description: str, function, on_done, on_error=None) -> None:
+        """Run `function(feedback)` through the runner; `on_done(result)` on success; errors reported,
+        unless `on_error(error)` returns True (it has shown the error its own way)."""
         self.job += 1
         job = self.job
 
@@ -236,6 +244,8 @@ class RegisterSection(DockSection):
             self.progress.setValue(100)
             self.update_buttons()
             if error is not None:
+                if on_error is not None and on_error(error):
+                    return
                 notify(error_text(error), "critical", self.iface)
                 if not isinstance(error, RegisterError):
                     log(f"{description}: {type(error).__name__}: {error}", "critical")
@@ -324,7 +334,20 @@ class RegisterSection(DockSection):
             register = open_register(target)
             return import_rows(register, table, path, geocode=geocode, feedback=feedback)
 
-        self.run(tr("Importing into the register"), work, lambda report: self.imported(target, report))
+        self.run(tr("Importing into the register"), work, lambda report: self.imported(target, report),
+                 self.import_refused)
+
+    def import_refused(self, error) -> bool:
+        """Invalid rows: nothing was written; the report window lists them, line by line."""
+        if not isinstance(error, ImportRejectedError):
+            return False
+        self.last_report = error.report
+        notify(tr("Nothing was imported: rows of the file are invalid") + f" ({len(error.report.rejected)})",
+               "warning", self.iface)
+        for line in error.report.lines():
+            log(f"{error.report.path}: {line}", "warning")
+        self.show_import_report(error.report)
+        return True
 
     def imported(self, target: str, report) -> None:
         self.last_report = report

@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import colon, tr
 
 FIELD_SEP = "\x1f"
 ROW_SEP = "\x1e"
@@ -231,10 +231,10 @@ def sources_text(layers) -> str:
         text += " — " + (entry.licence or tr("licence not stated"))
         parts.append(text)
     if unsourced:
-        parts.append(tr("also shown, source not stated") + ": " + ", ".join(unsourced))
+        parts.append(tr("also shown, source not stated") + colon() + ", ".join(unsourced))
     if not parts:
         return ""
-    text = tr("Sources") + ": " + "; ".join(parts) + "."
+    text = tr("Sources") + colon() + "; ".join(parts) + "."
     if any(entry.osm for entry in entries):
         text += " " + tr("© OpenStreetMap contributors")
     return text

@@ -19,11 +19,12 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsSpatialIndex,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..definitions import CATEGORIES, DOMAINS, domain_label
-from ..toolbelt.i18n import tr
+from ..definitions import CATEGORIES, DOMAINS, category_label, domain_label
+from ..toolbelt.i18n import colon, tr
 from .domain_categories import categories_for
 
 DEFAULT_CRS = "EPSG:2154"
@@ -125,10 +126,24 @@ def _category_order(category):
     return CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)
 
 
+def covers(area: QgsGeometry, geometry: QgsGeometry, engine=None) -> bool:
+    """True when no point of `geometry` lies outside `area`: GEOS "covers", so a challenge on the edge of
+    the area counts, and a line or polygon that crosses the edge does not."""
+    engine = engine or QgsGeometry.createGeometryEngine(area.constGet())
+    # DE-9IM of (area, geometry): the area's exterior meets neither the interior nor the boundary of
+    # the geometry. (A prepared engine answers relate() with nothing, so the engine is not prepared.)
+    return engine.relatePattern(geometry.constGet(), "******FF*")
+
+
 class Actors:
+    """The actors and their areas of action, in the working CRS. An actor is competent for a challenge
+    when its competences include the challenge's domain and its area of action covers the whole
+    challenge (a challenge on the area's edge counts), or when it has no area (competent everywhere)."""
+
     def __init__(self, layer, crs, context):
         self.actors = []  # (name, competences, geometry or None)
         self.without_area = []
+        self.engines = {}
         self.index = QgsSpatialIndex()
         if layer is None:
             return
@@ -146,8 +161,22 @@ class Actors:
             else:
                 self.index.addFeature(len(self.actors) - 1, geometry.boundingBox())
 
-    def competent(self, domain: str, geometry: QgsGeometry) -> list:
-        """Actors competent in `domain` whose area contains the challenge or who have no area."""
+    def _covers(self, position: int, area: QgsGeometry, geometry: QgsGeometry) -> bool:
+        """`covers`, with a prepared area answering the common cases (inside, or apart) quickly."""
+        if position not in self.engines:
+            prepared = QgsGeometry.createGeometryEngine(area.constGet())
+            prepared.prepareGeometry()
+            self.engines[position] = (prepared, QgsGeometry.createGeometryEngine(area.constGet()))
+        prepared, plain = self.engines[position]
+        if prepared.contains(geometry.constGet()):
+            return True
+        if not prepared.intersects(geometry.constGet()):
+            return False
+        return covers(area, geometry, plain)  # on the edge, or across it
+
+    def competent(self, domain: str, geometry) -> list:
+        """Actors competent in `domain` whose area covers `geometry`, and those with no area. A challenge
+        without a location (`geometry` None) gets only the actors with no area: where it lies is unknown."""
         if not domain:
             return []
         candidates = set(self.index.intersects(geometry.boundingBox())) if geometry is not None else set()
@@ -155,7 +184,9 @@ class Actors:
         names = []
         for position in sorted(candidates):
             name, competences, area = self.actors[position]
-            if domain in competences and (area is None or area.intersects(geometry)):
+            if domain not in competences:
+                continue
+            if area is None or (geometry is not None and self._covers(position, area, geometry)):
                 names.append(name)
         return names
 
@@ -171,23 +202,49 @@ def output_fields(challenge_fields: QgsFields, categories) -> QgsFields:
     return fields
 
 
+def _category_text(category: str) -> str:
+    """A category's label in the user's language (a key outside DESIGN.md's list is shown as is)."""
+    return category_label(category) if category in CATEGORIES else category
+
+
 def summary_text(domain, distance, around, actors) -> str:
-    related = categories_for(domain)
-    nearby = [f"{count} {category}" for category, (count, _) in around.items() if count]
-    parts = []
-    if domain in DOMAINS:
-        parts.append(domain_label(domain))
+    """One line in the user's language: the domain, the resources within `distance` by category, the
+    related categories absent nearby, the competent actors. `around` None: the challenge has no
+    location, so nothing is said about distances."""
+    parts = [domain_label(domain) if domain in DOMAINS else tr("No domain")]
+    if around is None:
+        parts.append(tr("no location: resources nearby unknown"))
     else:
-        parts.append(tr("No domain"))
-    if nearby:
-        parts.append(tr("within") + f" {distance:g} m: " + ", ".join(nearby))
-    else:
-        parts.append(tr("no resource within") + f" {distance:g} m")
-    missing = [c for c in related if not around.get(c, (0, None))[0]]
-    if missing and domain:
-        parts.append(tr("missing nearby") + ": " + ", ".join(missing))
-    parts.append((tr("competent actors") + ": " + ", ".join(actors)) if actors else tr("no competent actor"))
+        nearby = [f"{_category_text(category)} ({count})" for category, (count, _) in around.items() if count]
+        if nearby:
+            parts.append(tr("within") + f" {distance:g} m" + colon() + ", ".join(nearby))
+        else:
+            parts.append(tr("no resource within") + f" {distance:g} m")
+        missing = [_category_text(c) for c in categories_for(domain) if not around.get(c, (0, None))[0]]
+        if missing and domain:
+            parts.append(tr("missing nearby") + colon() + ", ".join(missing))
+    parts.append((tr("competent actors") + colon() + ", ".join(actors)) if actors else tr("no competent actor"))
     return "; ".join(parts)
+
+
+def output_wkb_type(geometries, fallback):
+    """A geometry type that holds every geometry of `geometries`: theirs when they share one, the multi
+    type when they mix single and multi parts of one family, else Unknown (a generic geometry column).
+    `fallback` when none has a geometry."""
+    types = {geometry.wkbType() for geometry in geometries if geometry is not None and not geometry.isNull()}
+    if not types:
+        return fallback
+    if len(types) == 1:
+        return types.pop()
+    families = {QgsWkbTypes.geometryType(kind) for kind in types}
+    if len(families) > 1:
+        return QgsWkbTypes.Unknown
+    kind = QgsWkbTypes.multiType(QgsWkbTypes.flatType(next(iter(types))))
+    if any(QgsWkbTypes.hasZ(t) for t in types):
+        kind = QgsWkbTypes.addZ(kind)
+    if any(QgsWkbTypes.hasM(t) for t in types):
+        kind = QgsWkbTypes.addM(kind)
+    return kind
 
 
 def challenge_context(challenges, resources, actors, distance: float, crs=None, feedback=None,
@@ -216,15 +273,17 @@ def challenge_context(challenges, resources, actors, distance: float, crs=None, 
         domain = str(domain).strip() if domain not in (None, "") and str(domain) != "NULL" else ""
         attributes = list(feature.attributes())
         if not feature.hasGeometry() or feature.geometry().isEmpty():
-            around, names = {}, []
+            # No location: no count, no distance (null, not 0); only the actors without an area apply.
+            around, names = None, competent.competent(domain, None)
+            attributes += [None, None] * len(categories)
         else:
             geometry = QgsGeometry(feature.geometry())
             geometry.transform(transform)
             around = index.around(geometry, distance)
             names = competent.competent(domain, geometry)
-        for category in categories:
-            count, nearest = around.get(category, (0, None))
-            attributes += [count, round(nearest, 1) if nearest is not None else None]
+            for category in categories:
+                count, nearest = around.get(category, (0, None))
+                attributes += [count, round(nearest, 1) if nearest is not None else None]
         attributes += [len(names), "; ".join(names), summary_text(domain, distance, around, names)]
         rows.append((attributes, feature.geometry()))
     return fields, rows

@@ -13,10 +13,17 @@ import html
 
 from qgis.core import QgsFeatureRequest
 
-from ..definitions import DOMAINS, domain_label
+from ..definitions import CATEGORIES, DOMAINS, category_label, domain_label
 from ..toolbelt.i18n import tr
 from .context import parse_competences
-from .domain_categories import categories_for
+from .domain_categories import DOMAIN_CATEGORIES, categories_for
+
+# Every category some domain relies on, in DESIGN.md's order: one `res_<category>` column each.
+RELATED_CATEGORIES = tuple(c for c in CATEGORIES if any(c in related for related in DOMAIN_CATEGORIES.values()))
+
+
+def category_column(category: str) -> str:
+    return f"res_{category}"
 
 OPEN_STATUSES = ("identified", "in_progress")
 
@@ -31,7 +38,9 @@ def mark(open_challenges: int, actors: int, resources: int) -> str:
 
 def competence_matrix(challenges, resources, actors, feedback=None) -> list:
     """One dict per domain: domain, label, challenges_open, challenges_solved, actors_competent,
-    resources_related, mark. Counts come from `uniqueValues`/aggregates and one pass over actors."""
+    resources_related, mark, and `res_<category>` for every category of RELATED_CATEGORIES: the number of
+    resources of that category when it is related to the domain, None when it is not (so the related
+    ones add up to resources_related). One pass over each layer's attributes, none over geometries."""
     open_count = dict.fromkeys(DOMAINS, 0)
     solved_count = dict.fromkeys(DOMAINS, 0)
     if challenges is not None:
@@ -68,7 +77,7 @@ def competence_matrix(challenges, resources, actors, feedback=None) -> list:
     rows = []
     for domain in DOMAINS:
         related = sum(per_category.get(category, 0) for category in categories_for(domain))
-        rows.append({
+        row = {
             "domain": domain,
             "label": domain_label(domain),
             "challenges_open": open_count[domain],
@@ -76,7 +85,11 @@ def competence_matrix(challenges, resources, actors, feedback=None) -> list:
             "actors_competent": actor_count[domain],
             "resources_related": related,
             "mark": mark(open_count[domain], actor_count[domain], related),
-        })
+        }
+        for category in RELATED_CATEGORIES:
+            row[category_column(category)] = per_category.get(category, 0) if category in categories_for(domain) \
+                else None
+        rows.append(row)
     return rows
 
 
@@ -92,6 +105,17 @@ def _subset(layer, attributes):
 
 def mark_label(key: str) -> str:
     return {"weak": tr("weak"), "strong": tr("strong"), "balanced": tr("balanced")}[key]
+
+
+def categories_table(row) -> str:
+    """The domain's related resources by category (labels in the user's language), as a small table."""
+    cells = [(category_label(category), row[category_column(category)]) for category in RELATED_CATEGORIES
+             if row.get(category_column(category)) is not None]
+    if not cells:
+        return ""
+    body = "".join(f"<tr><th>{html.escape(label)}</th><td>{count}</td></tr>" for label, count in cells)
+    return (f'<table class="categories"><caption>{html.escape(tr("Related resources by category"))}</caption>'
+            f"{body}</table>")
 
 
 def html_report(rows, title: str) -> str:
@@ -115,6 +139,7 @@ def html_report(rows, title: str) -> str:
             f'{html.escape(mark_label(row["mark"]))}</span></h2>'
             f'<svg width="520" height="96" role="img" aria-label="{html.escape(row["label"])}">'
             f'{"".join(bars)}</svg>'
+            f'{categories_table(row)}'
             f'</section>')
     rule = tr("Weak: open challenges with no competent actor or no related resource, or more than three open "
               "challenges per competent actor. Strong: competent actors and related resources, and at most two "
@@ -124,6 +149,9 @@ def html_report(rows, title: str) -> str:
         f"<title>{html.escape(title)}</title><style>"
         "body{font-family:sans-serif;margin:2em;color:#000}section{page-break-inside:avoid;margin-bottom:1em}"
         "h2{font-size:1.1em;margin:0.3em 0}.mark{font-size:0.9em;border:1px solid;padding:0 0.3em}"
+        "table.categories{border-collapse:collapse;font-size:0.9em;margin-left:150px}"
+        "table.categories th,table.categories td{border:1px solid #999;padding:0.1em 0.5em;text-align:left}"
+        "table.categories td{text-align:right}"
         "@media print{body{margin:1cm}}</style></head><body>"
         f"<h1>{html.escape(title)}</h1><p>{html.escape(rule)}</p>{''.join(blocks)}</body></html>"
     )

@@ -4,13 +4,13 @@
     register = create_register("/data/register.gpkg")            # or "postgres:<QGIS connection>[/<schema>]"
     register = open_register(target)                            # upgrades an older schema in place
     layers = register.add_to_project()                          # "Register" group, forms, relations
-    report = import_rows(register, "challenges", "file.csv")    # ImportReport(imported, failed, geocoded)
+    report = import_rows(register, "challenges", "file.csv")    # ImportReport; ImportRejectedError if rows are invalid
     paths = export_register(register, "/tmp/out", "geojson")
 """
 
 from .errors import RegisterError
 from .export import export_register
-from .import_csv import ImportReport, import_rows
+from .import_csv import ImportRejectedError, ImportReport, import_rows
 from .schema import DEFAULT_PG_SCHEMA, SCHEMA_VERSION, TABLES, table_label
 from .store import Register, create_register, open_register, postgres_connections
 
@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_PG_SCHEMA",
     "SCHEMA_VERSION",
     "TABLES",
+    "ImportRejectedError",
     "ImportReport",
     "Register",
     "RegisterError",

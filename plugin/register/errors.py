@@ -12,5 +12,6 @@ class RegisterError(Exception):
 
 
 class RowError(Exception):
-    """One row of a file being imported cannot be imported; the message says why (the row is left out
-    and reported, the others are imported)."""
+    """One row of a file being imported cannot be imported; the message says why. An invalid row stops
+    the whole import (ImportRejectedError lists them all); a row whose address the BAN does not find is
+    left out and reported, the others imported."""

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # Register column: accepted header names, normalised (tabular.normalize_name: lowercase, no accents).
 ALIASES = {
     "challenges": {
-        "title": ("title", "titre", "intitule", "libelle", "enjeu", "probleme", "objet"),
+        "title": ("title", "titre", "intitule", "libelle", "enjeu", "defi", "probleme", "objet"),
         "description": ("description", "descriptif", "detail", "details", "commentaire", "precisions"),
         "domain": ("domain", "domaine", "domaine_mobilite", "domaine_de_mobilite", "thematique", "theme"),
         "status": ("status", "statut", "etat", "avancement"),

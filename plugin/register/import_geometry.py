@@ -1,6 +1,7 @@
 """The geometry of an imported row, in EPSG:4326: a WKT (with or without `SRID=n;`) or GeoJSON
 column, lat/lon or Lambert-93 x/y columns (decimal commas accepted), or one column holding both
-numbers; bad or out-of-range coordinates are a RowError naming the column."""
+numbers; bad or out-of-range coordinates are a RowError naming the column, the value and what was
+expected."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from osgeo import ogr, osr
 
-from ..sources.tabular import CsvLayout, lambert93_like
+from ..sources.tabular import CsvLayout, lambert93_like, parse_pair
 from ..toolbelt.i18n import tr
 from .errors import RowError
 from .schema import SRID
@@ -32,18 +33,40 @@ def _transform_to_wgs84(geometry, epsg: int):
     return geometry
 
 
+def _shown(text: str, limit: int = 60) -> str:
+    """A cell's value as quoted in a message: long geometries are cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _coordinate(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def geometry_columns(layout: CsvLayout) -> str:
+    """The column(s) a row's geometry is read from, as named in messages ("" when none)."""
+    if layout.geometry:
+        return layout.geometry
+    if layout.lat and layout.lon:
+        return f"{layout.lon}/{layout.lat}"
+    return layout.combined or ""
+
+
 def _number(text: str, column: str) -> float:
     try:
         return float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
-        raise RowError(tr("Bad coordinates") + f": '{text}' ({tr('column')} {column})") from None
+        raise RowError(tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {column}; "
+                       + tr("expected a number") + ")") from None
 
 
 def _check_lonlat(geometry, column: str):
     minx, maxx, miny, maxy = geometry.GetEnvelope()
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+        c = _coordinate
+        where = f"{c(minx)}, {c(miny)}" if (minx, miny) == (maxx, maxy) else \
+            f"{c(minx)}..{c(maxx)}, {c(miny)}..{c(maxy)}"
         raise RowError(tr("Bad coordinates: outside longitude -180..180 / latitude -90..90")
-                       + f" ({tr('column')} {column})")
+                       + f" ({tr('column')} {column}: {where})")
     return geometry
 
 
@@ -59,7 +82,8 @@ def row_geometry(cells: dict, layout: CsvLayout):
         except RuntimeError:
             geometry = None
         if geometry is None or geometry.IsEmpty():
-            raise RowError(tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry})")
+            raise RowError(tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry}: "
+                           f"'{_shown(text)}'; " + tr("expected WKT or GeoJSON") + ")")
         minx, maxx, miny, maxy = geometry.GetEnvelope()
         if lambert93_like([minx, maxx], [miny, maxy]):
             return _transform_to_wgs84(geometry, 2154)
@@ -69,23 +93,31 @@ def row_geometry(cells: dict, layout: CsvLayout):
         if not lat_text and not lon_text:
             return None
         if not lat_text or not lon_text:
-            raise RowError(tr("Bad coordinates: one of the two is missing") + f" ({layout.lon}/{layout.lat})")
+            raise RowError(tr("Bad coordinates: one of the two is missing")
+                           + f" ({tr('column')} {layout.lon}/{layout.lat}: '{lon_text}', '{lat_text}')")
         x, y = _number(lon_text, layout.lon), _number(lat_text, layout.lat)
         point = ogr.Geometry(ogr.wkbPoint)
         point.AddPoint_2D(x, y)
         if layout.crs == "EPSG:2154" or lambert93_like([x], [y]):
             if not lambert93_like([x], [y]):
-                raise RowError(tr("Bad coordinates: outside Lambert-93 France") + f" ({x}, {y})")
+                raise RowError(tr("Bad coordinates: outside Lambert-93 France")
+                               + f" ({tr('column')} {layout.lon}/{layout.lat}: {_coordinate(x)}, {_coordinate(y)})")
             return _transform_to_wgs84(point, 2154)
         return _check_lonlat(point, f"{layout.lon}/{layout.lat}")
     if layout.combined:
         text = cells.get(layout.combined, "")
         if not text:
             return None
-        numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", text)
-        if len(numbers) != 2:
-            raise RowError(tr("Bad coordinates") + f": '{text}' ({tr('column')} {layout.combined})")
-        a, b = float(numbers[0]), float(numbers[1])
+        # The data.gouv.fr source's reading first ("48.1,-1.6", "48,1;-1,6"...), then any two numbers
+        # apart ("-1.6 47.8").
+        pair = parse_pair(text)
+        numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", text) if pair is None else None
+        if pair is None and len(numbers) == 2:
+            pair = float(numbers[0]), float(numbers[1])
+        if pair is None:
+            raise RowError(tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {layout.combined}; "
+                           + tr("expected two numbers") + ")")
+        a, b = pair
         x, y = (a, b) if layout.combined_order == "lonlat" else (b, a)
         point = ogr.Geometry(ogr.wkbPoint)
         point.AddPoint_2D(x, y)

@@ -1,5 +1,6 @@
 """The register values of an imported row: French and English domain, status, priority and kind
-names, competence lists, French and ISO dates, and the checks that leave a row out (RowError)."""
+names, competence lists, French and ISO dates, and the checks that make a row invalid (RowError: each
+problem names the column, the value and what was expected)."""
 
 from __future__ import annotations
 
@@ -134,31 +135,46 @@ def parse_datetime(value: str):
 
 
 def validate_row(table: str, cells: dict, mapping: dict) -> dict:
-    """The register values of one row (geometry aside), or a RowError."""
+    """The register values of one row (geometry aside), or a RowError listing every problem of the row,
+    each naming the column, the value and what was expected."""
+    problems = []
+
     def get(name):
         column = mapping.get(name)
         return cells.get(column, "").strip() if column else ""
 
+    def parse(name, parser):
+        text = get(name)
+        if not text:
+            return None
+        try:
+            return parser(text)
+        except RowError as error:
+            problems.append(tr("column") + f" {mapping[name]}: {error}")
+            return None
+
+    def required(name, message):
+        if not get(name):
+            problems.append(message + f" ({tr('column')} {mapping[name]})")
+        return get(name)
+
     values = {}
     if table == "challenges":
-        values["title"] = get("title")
-        if not values["title"]:
-            raise RowError(tr("The title is empty") + f" ({tr('column')} {mapping['title']})")
-        if not get("domain"):
-            raise RowError(tr("The mobility domain is empty") + f" ({tr('column')} {mapping['domain']})")
-        values["domain"] = match_domain(get("domain"))
-        values["status"] = match_status(get("status")) if get("status") else "identified"
-        values["priority"] = match_priority(get("priority")) if get("priority") else None
+        values["title"] = required("title", tr("The title is empty"))
+        if required("domain", tr("The mobility domain is empty")):
+            values["domain"] = parse("domain", match_domain)
+        values["status"] = parse("status", match_status) or "identified"
+        values["priority"] = parse("priority", match_priority)
         values["description"] = get("description") or None
         values["community"] = get("community") or None
         for name in ("created_at", "updated_at"):
-            values[name] = parse_datetime(get(name)) if get(name) else None
+            values[name] = parse(name, parse_datetime)
     else:
-        values["name"] = get("name")
-        if not values["name"]:
-            raise RowError(tr("The name is empty") + f" ({tr('column')} {mapping['name']})")
-        values["kind"] = match_kind(get("kind")) if get("kind") else None
-        values["competences"] = match_competences(get("competences")) if get("competences") else None
+        values["name"] = required("name", tr("The name is empty"))
+        values["kind"] = parse("kind", match_kind)
+        values["competences"] = parse("competences", match_competences)
         values["contact"] = get("contact") or None
         values["website"] = get("website") or None
+    if problems:
+        raise RowError("; ".join(problems))
     return values

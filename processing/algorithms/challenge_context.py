@@ -5,13 +5,30 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
+    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsWkbTypes,
 )
 
-from ...plugin.planning.context import PlanningError, challenge_context
+from ...plugin.planning.context import PlanningError, challenge_context, output_wkb_type
 from .planning_inputs import PlanningAlgorithm
+
+
+def file_instead_of_memory(value, context):
+    """The OUTPUT value, with a temporary GeoPackage instead of a temporary (memory) layer: a memory
+    layer holds one geometry type, a GeoPackage's generic geometry column holds points, lines and
+    polygons together. Other destinations are kept."""
+    definition = QgsProcessingOutputLayerDefinition(value if value is not None else QgsProcessing.TEMPORARY_OUTPUT)
+    sink, _ok = definition.sink.valueAsString(context.expressionContext())
+    if sink and sink != QgsProcessing.TEMPORARY_OUTPUT and not sink.startswith("memory:"):
+        return value
+    definition.sink = QgsProperty.fromValue(QgsProcessingUtils.generateTempFilename("challenge_context.gpkg"))
+    return definition
 
 
 class ChallengeContextAlgorithm(PlanningAlgorithm):
@@ -24,8 +41,13 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
         return self.tr(
             "For every challenge: per resource category, the number of resources within the distance and the "
             "distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the "
-            "actors whose competences include the challenge's domain and whose area of action contains the "
-            "challenge (or who have no area); and a short summary. Spatial indexes keep it fast on large layers.")
+            "competent actors: those whose competences include the challenge's domain and whose area of action "
+            "covers the whole challenge (a challenge on the edge of the area counts, a line or an area that "
+            "goes beyond it does not), and those who have no area of action (competent everywhere); and a "
+            "short summary in the user's language. A challenge without a location gets no counts and no "
+            "distances (empty values) and only the competent actors without an area. The output keeps each "
+            "challenge's own geometry (points, lines and polygons together in a GeoPackage). Spatial indexes "
+            "keep it fast on large layers.")
 
     def initAlgorithm(self, config=None):
         self.add_register_inputs()
@@ -51,11 +73,20 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
                                              context.transformContext())
         except PlanningError as error:
             raise QgsProcessingException(str(error)) from None
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, challenges.wkbType(),
-                                          challenges.crs())
+        # QGIS reports a generic geometry table (the register's challenges) as the type of its first
+        # feature: the sink's type comes from the geometries themselves.
+        wkb_type = output_wkb_type([geometry for _, geometry in rows], challenges.wkbType())
+        if wkb_type == QgsWkbTypes.Unknown:
+            parameters = dict(parameters, OUTPUT=file_instead_of_memory(parameters.get("OUTPUT"), context))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, wkb_type, challenges.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for attributes, geometry in rows:
             feature = QgsFeature(fields)
             feature.setAttributes(attributes)
             feature.setGeometry(geometry)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    self.tr("The output cannot hold this challenge's geometry; choose a GeoPackage output")
+                    + f": {QgsWkbTypes.displayString(geometry.wkbType())} ({dest})")
         return {"OUTPUT": dest}

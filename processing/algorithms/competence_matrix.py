@@ -14,13 +14,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...plugin.planning.matrix import competence_matrix, html_report
+from ...plugin.planning.matrix import RELATED_CATEGORIES, category_column, competence_matrix, html_report
 from ...plugin.toolbelt.layer_writer import atomic_output
 from .planning_inputs import PlanningAlgorithm
 
 COLUMNS = (("domain", QVariant.String), ("label", QVariant.String), ("challenges_open", QVariant.Int),
            ("challenges_solved", QVariant.Int), ("actors_competent", QVariant.Int),
-           ("resources_related", QVariant.Int), ("mark", QVariant.String))
+           ("resources_related", QVariant.Int), ("mark", QVariant.String)) + tuple(
+    (category_column(category), QVariant.Int) for category in RELATED_CATEGORIES)
 
 
 class CompetenceMatrixAlgorithm(PlanningAlgorithm):
@@ -32,10 +33,12 @@ class CompetenceMatrixAlgorithm(PlanningAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "One row per mobility domain: open and solved challenges, competent actors and resources of the "
-            "categories related to the domain. Mark: weak when there are open challenges and no competent actor "
-            "or no related resource, or more than three open challenges per competent actor; strong when there "
-            "are competent actors and related resources and at most two open challenges per competent actor; "
-            "balanced otherwise. Optionally writes an HTML report with a chart per domain.")
+            "categories related to the domain (resources_related), with their count per category in the "
+            "res_<category> columns (empty when the category is not related to the domain). Mark: weak when "
+            "there are open challenges and no competent actor or no related resource, or more than three open "
+            "challenges per competent actor; strong when there are competent actors and related resources and at "
+            "most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report "
+            "with a chart and the related resources by category per domain.")
 
     def initAlgorithm(self, config=None):
         self.add_register_inputs(resources_optional=True, distance=False)

@@ -29,7 +29,42 @@ from ...plugin.export.council_map import (
     output_for_format,
 )
 from ...plugin.export.sources_text import layer_title
+from ...plugin.toolbelt.i18n import tr
 from .base import OpenTerritoryAlgorithm
+
+# The enumerations a model, a script or qgis_process may give by index (as models store them) or by
+# name, in any case: FORMAT pdf/png, PAGE A4/A3, ORIENTATION landscape/portrait.
+CHOICES = {"FORMAT": FORMATS, "PAGE": PAGES, "ORIENTATION": ORIENTATIONS}
+
+
+def choice_index(name: str, value, labels=()) -> int:
+    """The index among CHOICES[name] that `value` names: an index (0, "1"), a key ("pdf", "A3",
+    "portrait") or an option's label ("Portrait", in any case); None stands for the default (0). A
+    QgsProcessingException names the parameter, the value and what is accepted."""
+    keys = CHOICES[name]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    if isinstance(value, bool):
+        value = None  # True/False are not choices
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        if 0 <= value < len(keys):
+            return value
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.isdigit() and int(text) < len(keys):
+            return int(text)
+        names = [key.lower() for key in keys]
+        if text.lower() in names:
+            return names.index(text.lower())
+        label_names = [str(label).lower() for label in labels]
+        if text.lower() in label_names:
+            return label_names.index(text.lower())
+    accepted = " / ".join(keys)
+    numbers = " / ".join(str(i) for i in range(len(keys)))
+    raise QgsProcessingException(f"{name} '{value}': " + tr("unknown value; expected") + f" {accepted} "
+                                 + tr("(any case) or") + f" {numbers}")
 
 
 def prepare_file_layer(layer) -> None:
@@ -57,6 +92,27 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
             "one page per feature, named after the feature: a single PDF, or one PNG per page named "
             "<output>_<page name>.png. The file is replaced only when the export succeeds."
         )
+
+    def choice(self, parameters, name: str) -> int:
+        definition = self.parameterDefinition(name)
+        return choice_index(name, parameters.get(name), definition.options() if definition else ())
+
+    def with_choice_indices(self, parameters: dict) -> dict:
+        """The parameters with FORMAT, PAGE and ORIENTATION as indices, what QGIS's own checks expect."""
+        return dict(parameters, **{name: self.choice(parameters, name) for name in CHOICES if name in parameters})
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        try:
+            checked = self.with_choice_indices(parameters)
+        except QgsProcessingException as error:
+            return False, str(error)
+        return super().checkParameterValues(checked, context)
+
+    def preprocessParameters(self, parameters):  # noqa: N802
+        try:
+            return self.with_choice_indices(parameters)
+        except QgsProcessingException:
+            return parameters  # checkParameterValues reports it
 
     def flags(self):
         # Print layouts are not thread safe: like QGIS's own layout export algorithms, run in the main thread.
@@ -104,13 +160,14 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterEnum("FORMAT", self.tr("Format"), options=["PDF", "PNG"], defaultValue=0),
-                self.tr("Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page)"),
+                self.tr("Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page); by "
+                        "name (pdf, png, any case) or by number (0, 1)"),
             )
         )
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterEnum("PAGE", self.tr("Page size"), options=list(PAGES), defaultValue=0),
-                self.tr("Paper size: A4 or A3"),
+                self.tr("Paper size: A4 or A3 (or 0, 1)"),
                 advanced=True,
             )
         )
@@ -122,7 +179,8 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                     options=[self.tr("Landscape"), self.tr("Portrait")],
                     defaultValue=0,
                 ),
-                self.tr("Landscape (legend beside the map) or portrait (legend under the map)"),
+                self.tr("Landscape (legend beside the map) or portrait (legend under the map); by name "
+                        "(landscape, portrait) or by number (0, 1)"),
                 advanced=True,
             )
         )
@@ -155,7 +213,7 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
         layers = self.parameterAsLayerList(parameters, "LAYERS", context)
         if not layers:
             raise QgsProcessingException(self.tr("Choose at least one layer to show on the map"))
-        fmt = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+        fmt = FORMATS[self.choice(parameters, "FORMAT")]
         requested = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         output = output_for_format(requested, fmt)
         if output != requested:
@@ -180,8 +238,8 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                 extent=extent,
                 coverage=coverage,
                 fmt=fmt,
-                page=PAGES[self.parameterAsEnum(parameters, "PAGE", context)],
-                orientation=ORIENTATIONS[self.parameterAsEnum(parameters, "ORIENTATION", context)],
+                page=PAGES[self.choice(parameters, "PAGE")],
+                orientation=ORIENTATIONS[self.choice(parameters, "ORIENTATION")],
                 subtitle=self.parameterAsString(parameters, "SUBTITLE", context) or None,
                 logo=self.parameterAsFile(parameters, "LOGO", context) or None,
                 project=project,

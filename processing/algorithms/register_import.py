@@ -16,7 +16,8 @@ from qgis.core import (
 
 from ...plugin.register import RegisterError, create_register, import_rows, open_register
 from ...plugin.register.geocode import BAN_URL
-from ...plugin.register.import_csv import IMPORT_TABLES
+from ...plugin.register.import_csv import IMPORT_TABLES, ImportRejectedError
+from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import atomic_output
 from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
@@ -30,7 +31,7 @@ def open_or_create(target: str, create: bool, feedback):
         except RegisterError:
             if not create:
                 raise
-            feedback.pushInfo(f"{target}: new register")
+            feedback.pushInfo(tr("No register there yet: a new one is created") + f": {target}")
             return create_register(target)
     except RegisterError as error:
         raise QgsProcessingException(str(error)) from None
@@ -47,10 +48,12 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
         return self.tr(
             "Adds the rows of a CSV, XLSX or ODS file to the register's challenges or actors. French column names "
             "and values are understood (titre, domaine, statut, priorité, nom, type, compétences, adresse...). "
-            "Rows without coordinates are located from their address by the Base Adresse Nationale. Rows with an "
-            "unknown domain, bad coordinates or an address that cannot be found are left out and listed in the "
-            "report; the other rows are written together, or none of them. Rows already in the register are "
-            "not added twice.")
+            "Every row is checked first: if any row has an unknown domain, status, kind or priority, bad "
+            "coordinates or geometry, or lacks a required value, nothing is imported and the error lists every "
+            "invalid row (line, column, value, what was expected). Rows without coordinates are then located "
+            "from their address by the Base Adresse Nationale: a row whose address cannot be found is left out "
+            "and listed in the report, the other rows are imported. The rows are written together, or none of "
+            "them. Rows already in the register are not added twice.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(self.help_param(QgsProcessingParameterString("TARGET", self.tr("Register")), self.tr(
@@ -73,7 +76,8 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
             self.tr("Make a new, empty register at the given place before importing"), advanced=True))
         self.addParameter(self.help_param(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Report of the rows left out"), self.tr("CSV files (*.csv)"), optional=True),
-            self.tr("CSV file listing each row left out or already present: line number and reason")))
+            self.tr("CSV file listing each row left out or already present, or each invalid row when nothing "
+                    "was imported: line number and reason")))
         for name, label in (("IMPORTED", self.tr("Rows imported")), ("FAILED", self.tr("Rows left out")),
                             ("GEOCODED", self.tr("Rows located from their address"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -83,25 +87,34 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
                                   self.parameterAsBool(parameters, "CREATE", context), feedback)
         table = IMPORT_TABLES[self.parameterAsEnum(parameters, "TABLE", context)]
         path = self.parameterAsFile(parameters, "INPUT", context)
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         try:
             report = import_rows(register, table, path, geocode=self.parameterAsBool(parameters, "GEOCODE", context),
                                  feedback=feedback, transport=Transport(feedback=feedback),
                                  geocoder_url=self.parameterAsString(parameters, "GEOCODER", context) or None)
+        except ImportRejectedError as error:
+            if output:
+                write_report(output, error.report)  # the invalid rows, to fix the file
+            raise QgsProcessingException(str(error)) from None
         except RegisterError as error:
             raise QgsProcessingException(str(error)) from None
         feedback.pushInfo(report.summary())
         for line in report.lines():
             feedback.reportError(line, fatalError=False)
         results = {"IMPORTED": report.imported, "FAILED": len(report.failed), "GEOCODED": report.geocoded}
-        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if output:
-            with atomic_output(output) as tmp:
-                with open(tmp, "w", encoding="utf-8", newline="") as handle:
-                    writer = csv.writer(handle)
-                    writer.writerow(["line", "outcome", "reason"])
-                    for line, reason in sorted(report.failed):
-                        writer.writerow([line, "left out", reason])
-                    for line, reason in sorted(report.skipped):
-                        writer.writerow([line, "already present", reason])
+            write_report(output, report)
             results["OUTPUT"] = output
         return results
+
+
+def write_report(output: str, report) -> None:
+    """The report CSV: line, outcome (invalid, left out, already present), reason."""
+    with atomic_output(output) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["line", "outcome", "reason"])
+            for outcome, rows in (("invalid", report.rejected), ("left out", report.failed),
+                                  ("already present", report.skipped)):
+                for line, reason in sorted(rows):
+                    writer.writerow([line, outcome, reason])

@@ -136,3 +136,37 @@ def test_layers_loaded_from_a_path_get_their_title_and_style(tmp_path):
     layer = QgsVectorLayer(uri(plain, "communes"), "territory", "ogr")
     prepare_file_layer(layer)
     assert layer.name() == "communes"
+
+
+def test_format_page_and_orientation_by_name_or_number(provider, tmp_path):
+    """qgis_process and scripts give names (any case), models store indices: both are accepted."""
+    gpkg = make_territory(tmp_path)
+    common = {"LAYERS": [uri(gpkg, "car_park_ods")], "TITLE": "Formats"}
+    results = run(dict(common, FORMAT="pdf", OUTPUT=str(tmp_path / "a.png")))
+    assert results["OUTPUT"] == str(tmp_path / "a.pdf")
+    with open(results["OUTPUT"], "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    for value, name in (("PNG", "b"), (1, "c"), ("1", "d")):
+        results = run(dict(common, FORMAT=value, OUTPUT=str(tmp_path / f"{name}.pdf")))
+        assert results["OUTPUT"] == str(tmp_path / f"{name}.png")
+        assert not QImage(results["OUTPUT"]).isNull()
+    # At 150 dpi: A3 portrait is 297 x 420 mm, 1754 x 2480 px; A4 landscape 297 x 210 mm, 1754 x 1240 px.
+    results = run(dict(common, FORMAT="png", PAGE="a3", ORIENTATION="Portrait", OUTPUT=str(tmp_path / "e.png")))
+    image = QImage(results["OUTPUT"])
+    assert (image.width(), image.height()) == pytest.approx((1754, 2480), abs=2)
+    results = run(dict(common, FORMAT=1, PAGE=0, ORIENTATION="landscape", OUTPUT=str(tmp_path / "f.png")))
+    image = QImage(results["OUTPUT"])
+    assert (image.width(), image.height()) == pytest.approx((1754, 1240), abs=2)
+
+
+@pytest.mark.parametrize(("name", "value", "accepted"), [
+    ("FORMAT", "jpeg", "pdf / png"), ("FORMAT", 2, "pdf / png"), ("PAGE", "A5", "A4 / A3"),
+    ("ORIENTATION", "diagonal", "landscape / portrait"),
+])
+def test_bad_choice_is_a_clear_error(provider, tmp_path, name, value, accepted):
+    gpkg = make_territory(tmp_path)
+    with pytest.raises(QgsProcessingException) as raised:
+        run({"LAYERS": [uri(gpkg, "car_park_ods")], "TITLE": "x", name: value, "OUTPUT": str(tmp_path / "m.pdf")})
+    message = str(raised.value)
+    assert f"{name} '{value}'" in message and accepted in message, message
+    assert not (tmp_path / "m.pdf").exists()

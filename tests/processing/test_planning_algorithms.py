@@ -2,11 +2,13 @@
 
 import pytest
 from qgis.core import (
+    NULL,
     QgsFeature,
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 
@@ -101,3 +103,87 @@ def test_gap_layer_by_zone_and_grid(provider, layers, tmp_path):
     cells = list(QgsVectorLayer(results["OUTPUT"], "g", "ogr").getFeatures())
     assert len(cells) == 1 and cells[0]["open_unserved"] == 1
     assert cells[0].geometry().intersects(QgsGeometry.fromWkt("POINT(352000 6790000)"))
+
+
+def test_challenge_context_keeps_the_registers_points_lines_and_polygons(provider, tmp_path):
+    """The register's challenges table has a generic geometry column, which QGIS reports as the type of
+    its first feature (a point): every challenge must come out with its own geometry."""
+    import os
+
+    from open_territory.plugin.register import create_register, import_rows
+    from osgeo import ogr
+    from shapely import wkt as shapely_wkt
+
+    demo = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                        "resources", "demo", "data", "register", "challenges.csv")
+    register_path = str(tmp_path / "register.gpkg")
+    register = create_register(register_path)
+    import_rows(register, "challenges", demo, geocode=False)
+    no_location = tmp_path / "sans_lieu.csv"
+    no_location.write_text("titre,domaine\nSans lieu,velo\n", encoding="utf-8")
+    import_rows(register, "challenges", str(no_location), geocode=False)
+    dataset = ogr.Open(register_path)
+    expected = {f.GetField("title"): f.GetGeometryRef().ExportToWkt() if f.GetGeometryRef() else None
+                for f in dataset.GetLayerByName("challenges")}
+    dataset = None
+    assert {shapely_wkt.loads(w).geom_type for w in expected.values() if w} == {"Point", "LineString", "Polygon"}
+    uri = f"{register_path}|layername=challenges"
+    assert QgsVectorLayer(uri, "c", "ogr").wkbType() == QgsWkbTypes.Point  # what QGIS reports
+
+    for output in (str(tmp_path / "context.gpkg"), "TEMPORARY_OUTPUT"):
+        results, _ = run(provider, "challenge_context", {"CHALLENGES": uri, "RESOURCES": [], "DISTANCE": 100,
+                                                         "OUTPUT": output})
+        written = ogr.Open(results["OUTPUT"].split("|")[0])
+        layer = written.GetLayer(0)
+        assert layer.GetGeomType() == ogr.wkbUnknown  # a generic geometry column, not a point one
+        found = {f.GetField("title"): f.GetGeometryRef().ExportToWkt() if f.GetGeometryRef() else None
+                 for f in layer}
+        written = None
+        assert set(found) == set(expected)
+        for title, wkt in expected.items():
+            if wkt is None:
+                assert found[title] is None
+            else:
+                assert shapely_wkt.loads(found[title]).equals_exact(shapely_wkt.loads(wkt), 1e-9), title
+
+
+def test_challenge_context_of_points_stays_a_point_layer(provider, layers):
+    challenges, resources, actors = layers
+    results, context = run(provider, "challenge_context", {
+        "CHALLENGES": challenges, "RESOURCES": [resources], "DISTANCE": 100, "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = context.getMapLayer(results["OUTPUT"])
+    assert layer.wkbType() == QgsWkbTypes.Point and layer.featureCount() == 3
+
+
+def test_competence_matrix_counts_related_resources_by_category(provider, tmp_path):
+    from open_territory.plugin.planning.domain_categories import DOMAIN_CATEGORIES
+
+    resources = memory("Point?crs=EPSG:2154&field=category:string", [
+        (f"POINT({350000 + i} 6790000)", {"category": category})
+        for i, category in enumerate(["bicycle_parking"] * 3 + ["cycleway"] * 2 + ["bus_stop"] + ["other"])])
+    report = str(tmp_path / "report.html")
+    challenges = memory("Point?crs=EPSG:2154&field=title:string&field=domain:string", [])
+    results, _ = run(provider, "competence_matrix", {
+        "CHALLENGES": challenges, "RESOURCES": [resources], "OUTPUT": str(tmp_path / "matrix.gpkg"), "REPORT": report})
+    table = QgsVectorLayer(results["OUTPUT"], "m", "ogr")
+    names = table.fields().names()
+    columns = sorted(name for name in names if name.startswith("res_"))
+    assert columns == sorted(f"res_{c}" for c in {c for related in DOMAIN_CATEGORIES.values() for c in related})
+    assert {"domain", "label", "challenges_open", "challenges_solved", "actors_competent", "resources_related",
+            "mark"} <= set(names)  # the columns models rely on are kept
+    counts = {"bicycle_parking": 3, "cycleway": 2, "bus_stop": 1}
+    rows = {f["domain"]: f for f in table.getFeatures()}
+    for domain, related in DOMAIN_CATEGORIES.items():
+        row = rows[domain]
+        for column in columns:
+            category = column[len("res_"):]
+            value = row[column]
+            if category in related:
+                assert value == counts.get(category, 0), (domain, column)
+            else:
+                assert value is None or value == NULL, (domain, column)  # not related to the domain
+        assert row["resources_related"] == sum(counts.get(c, 0) for c in related)
+    page = open(report, encoding="utf-8").read()
+    velo = page[page.index("<h2>Cycling"):page.index("</section>", page.index("<h2>Cycling"))]
+    assert "<th>Bicycle parking</th><td>3</td>" in velo and "<th>Cycleways</th><td>2</td>" in velo
+    assert "<th>Bike-share stations</th><td>0</td>" in velo and "Bus stops" not in velo

@@ -25,12 +25,18 @@ def test_import_then_export(provider, tmp_path):
     bad = tmp_path / "enjeux.csv"
     bad.write_text("titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;magie;47,81;-1,59\n",
                    encoding="cp1252")
-    results = run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(bad), "GEOCODE": False,
-                                      "CREATE": True, "OUTPUT": str(tmp_path / "report.csv")})
-    assert (results["IMPORTED"], results["FAILED"], results["GEOCODED"]) == (1, 1, 0)
+    with pytest.raises(QgsProcessingException) as raised:
+        run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(bad), "GEOCODE": False,
+                                "CREATE": True, "OUTPUT": str(tmp_path / "report.csv")})
+    assert "Nothing was imported" in str(raised.value) and "line 3: column domaine" in str(raised.value)
+    assert open_register(target).counts()["challenges"] == 0  # one invalid row: nothing written
     with open(tmp_path / "report.csv", encoding="utf-8") as handle:
         report = list(csv.DictReader(handle))
-    assert report[0]["line"] == "3" and "magie" in report[0]["reason"]
+    assert [(row["line"], row["outcome"]) for row in report] == [("3", "invalid")] and "magie" in report[0]["reason"]
+    bad.write_text("titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;voirie;47,81;-1,59\n",
+                   encoding="cp1252")
+    results = run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(bad), "GEOCODE": False})
+    assert (results["IMPORTED"], results["FAILED"], results["GEOCODED"]) == (2, 0, 0)
     results = run("register_import", {"TARGET": target, "TABLE": 1, "INPUT": os.path.join(DEMO, "actors.csv"),
                                       "GEOCODE": False})
     assert results["IMPORTED"] == 6
@@ -52,3 +58,35 @@ def test_errors_are_processing_errors(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="Required columns are missing"):
         run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(missing), "GEOCODE": False})
     assert open_register(target).counts()["challenges"] == 0
+
+
+def test_new_register_message_in_the_users_language(provider, tmp_path):
+    from open_territory.plugin.main import translation_file
+    from open_territory.plugin.toolbelt.i18n import CONTEXT
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.infos.append(info)
+
+    import processing
+
+    translator = QTranslator()
+    assert translator.load(translation_file("fr"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        feedback = Recorder()
+        target = str(tmp_path / "nouveau.gpkg")
+        processing.run("openterritory:register_import", {"TARGET": target, "TABLE": 1, "CREATE": True,
+                                                          "INPUT": os.path.join(DEMO, "actors.csv"), "GEOCODE": False},
+                       context=QgsProcessingContext(), feedback=feedback)
+        expected = QCoreApplication.translate(CONTEXT, "No register there yet: a new one is created")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert expected != "No register there yet: a new one is created"
+    assert f"{expected}: {target}" in feedback.infos
+    assert not any(info.endswith("new register") for info in feedback.infos)

@@ -433,13 +433,29 @@ def test_create_import_and_list_through_the_section(section, qgis_iface, tmp_pat
     monkeypatch.setattr(section, "ask_import", lambda: (str(bad), "challenges", False))
     section.import_file()
     assert wait_until(lambda: not section.busy())
-    report = reports[-1]
-    assert report.imported == 1 and [line for line, _ in report.failed] == [3, 4]
-    assert section.challenges_panel.row_count() == 7
+    # refused: the report window lists every invalid row, the message bar says nothing was imported
+    assert len(reports) == 2 and reports[1].imported == 0 and reports[1].path == str(bad)
+    lines = reports[1].lines()
+    assert "line 3: The mobility domain is empty (column domaine)" in lines
+    assert any(line.startswith("line 4: column domaine: Unknown mobility domain 'licornes'") for line in lines)
+    warning = messages(qgis_iface, Qgis.Warning)[-1]
+    assert warning.startswith("Nothing was imported") and "Traceback" not in warning
+    assert not any("Traceback" in m for m in messages(qgis_iface, Qgis.Critical))
+    assert section.challenges_panel.row_count() == 6  # "Trottoir étroit", valid, was not imported either
+
+
+def test_import_report_dialog_lists_invalid_left_out_and_skipped_rows(tmp_path):
+    from open_territory.plugin.register.import_csv import ImportReport
+
+    report = ImportReport(path=str(tmp_path / "enjeux.csv"), rejected=[(4, "column domaine: Unknown"), (2, "x")])
     dialog = ImportReportDialog(report)
     assert dialog.table.rowCount() == 2
-    assert dialog.table.item(0, 0).text() == "3" and dialog.table.item(1, 2).text()
-    assert any("rows left out: 2" in m for m in messages(qgis_iface, Qgis.Warning))
+    assert [dialog.table.item(i, 0).text() for i in range(2)] == ["2", "4"]
+    assert dialog.table.item(1, 1).text() == "Invalid" and dialog.table.item(1, 2).text() == "column domaine: Unknown"
+    mixed = ImportReport(imported=3, failed=[(5, "Address not found")], skipped=[(3, "Already in the register")])
+    dialog = ImportReportDialog(mixed)
+    assert [(dialog.table.item(i, 0).text(), dialog.table.item(i, 1).text()) for i in range(2)] == [
+        ("3", "Skipped"), ("5", "Left out")]
 
 
 def test_open_a_register_and_errors_shown_as_is(section, register, qgis_iface, tmp_path, monkeypatch):
@@ -531,6 +547,10 @@ def test_import_dialog_geocoding_switch(tmp_path):
     assert not dialog.geocode_check.isEnabled() and not dialog.geocode()
     offline = ImportDialog(offline=True)
     assert not offline.geocode_check.isEnabled() and "Offline" in offline.geocode_check.toolTip()
+    from qgis.PyQt.QtWidgets import QLabel
+
+    intro = dialog.findChildren(QLabel)[0].text()
+    assert "nothing is imported" in intro and "address cannot be located are left out" in intro
 
 
 # -- PostGIS: a team register through the section ------------------------------------------------------

@@ -166,8 +166,10 @@ class ImportDialog(_Dialog):
     def __init__(self, offline: bool = False, table: str = "challenges", parent=None):
         super().__init__(tr("Import into the register"), parent)
         self.offline = offline
-        intro = QLabel(tr("Rows with an unknown domain, status or kind, bad coordinates or an address that "
-                          "cannot be located are left out and listed after the import."), self)
+        intro = QLabel(tr("Every row is checked first: if one has an unknown domain, status, kind or priority, "
+                          "bad coordinates or a missing title, domain or name, nothing is imported and every "
+                          "invalid row is listed. Rows whose address cannot be located are left out and listed "
+                          "after the import; the others are imported."), self)
         intro.setWordWrap(True)
         self.body.addWidget(intro)
         form = QFormLayout()
@@ -253,7 +255,8 @@ class ExportDialog(_Dialog):
 
 
 class ImportReportDialog(QDialog):
-    """What an import did: the counts, then every row left out with its line and the reason."""
+    """What an import did: the counts, then every row invalid (the import was refused: ImportRejectedError's
+    report), left out or skipped, with its line and the reason."""
 
     def __init__(self, report, parent=None):
         super().__init__(parent)
@@ -266,7 +269,8 @@ class ImportReportDialog(QDialog):
         summary.setTextFormat(Qt.RichText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        rows = sorted([(line, reason, tr("Left out")) for line, reason in report.failed]
+        rows = sorted([(line, reason, tr("Invalid")) for line, reason in getattr(report, "rejected", [])]
+                      + [(line, reason, tr("Left out")) for line, reason in report.failed]
                       + [(line, reason, tr("Skipped")) for line, reason in getattr(report, "skipped", [])],
                       key=lambda item: (item[0] if isinstance(item[0], int) else 0, str(item[1])))
         self.table = QTableWidget(len(rows), 3, self)

@@ -1,9 +1,20 @@
 """Challenge context on hand-built layers, answers checked independently with shapely and pyproj."""
 
+import re
+
 import pytest
-from open_territory.plugin.planning.context import PlanningError, challenge_context, parse_competences
+from open_territory.plugin.main import translation_file
+from open_territory.plugin.planning.context import (
+    PlanningError,
+    challenge_context,
+    output_wkb_type,
+    parse_competences,
+)
+from open_territory.plugin.toolbelt.i18n import CONTEXT
 from pyproj import Transformer
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from shapely import wkt as shapely_wkt
 from shapely.geometry import Point
 
 TO_L93 = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
@@ -80,7 +91,96 @@ def test_counts_nearest_and_actors(layers):
     assert far["nearest_bicycle_parking_m"] == pytest.approx(expected, abs=0.5)
     assert far["actors"] == ""  # Air Breizh's area does not reach it
     assert by["Sans domaine"]["n_actors"] == 0 and by["Sans domaine"]["n_bicycle_parking"] == 2
-    assert by["Sans géométrie"]["n_bicycle_parking"] == 0 and by["Sans géométrie"]["nearest_bicycle_parking_m"] is None
+
+
+def test_a_challenge_without_location(layers):
+    """Nothing is counted (null, not 0), nothing is said about distances, and the actors without an area
+    (competent everywhere) are listed; those with an area cannot be judged."""
+    challenges, resources, actors = layers
+    fields, rows = challenge_context(challenges, resources, actors, 500)
+    row = rows_by_title(fields, rows)["Sans géométrie"]
+    for category in ("bicycle_parking", "cycleway"):
+        assert row[f"n_{category}"] is None and row[f"nearest_{category}_m"] is None
+    assert row["actors"] == "Métropole" and row["n_actors"] == 1
+    summary = row["summary"]
+    assert "no location" in summary and "Métropole" in summary
+    assert not re.search(r"\d m\b", summary) and "within" not in summary and "missing nearby" not in summary
+
+
+@pytest.fixture()
+def french():
+    translator = QTranslator()
+    assert translator.load(translation_file("fr")), "run scripts/i18n.py update && scripts/i18n.py compile"
+    QCoreApplication.installTranslator(translator)
+    assert QCoreApplication.translate(CONTEXT, "Bicycle parking") != "Bicycle parking"
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_summary_in_the_users_language(layers, french):
+    challenges, resources, actors = layers
+    fields, rows = challenge_context(challenges, resources, actors, 500)
+    by = rows_by_title(fields, rows)
+    label = {key: QCoreApplication.translate(CONTEXT, english) for key, english in (
+        ("bicycle_parking", "Bicycle parking"), ("cycleway", "Cycleways"),
+        ("bike_share_station", "Bike-share stations"), ("velo", "Cycling"))}
+    summary = by["Carrefour"]["summary"]
+    assert summary.startswith(label["velo"] + "; ")
+    assert f"{label['bicycle_parking']} (2)" in summary and f"{label['cycleway']} (1)" in summary
+    assert label["bike_share_station"] in summary  # related to cycling, absent nearby
+    for text in [summary] + [row["summary"] for row in by.values()]:
+        assert not re.search(r"[a-z]+_[a-z_]+", text), text  # no category or domain key
+        assert not re.search(r"\b(within|missing nearby|competent actors|no location)\b", text), text
+    assert QCoreApplication.translate(CONTEXT, "no location: resources nearby unknown") in by["Sans géométrie"][
+        "summary"]
+
+
+def square(x0, y0, side):
+    return f"POLYGON(({x0} {y0}, {x0 + side} {y0}, {x0 + side} {y0 + side}, {x0} {y0 + side}, {x0} {y0}))"
+
+
+def test_an_actor_is_competent_when_its_area_covers_the_whole_challenge():
+    """Checked against shapely's `covers`: on the edge counts, crossing the edge does not."""
+    area = square(350000, 6790000, 1000)
+    actors = layer("Polygon?crs=EPSG:2154&field=name:string&field=competences:string",
+                   [(area, {"name": "Asso", "competences": "velo"})])
+    cases = {
+        "inside": "POINT(350500 6790500)",
+        "on the edge": "POINT(350000 6790500)",
+        "outside": "POINT(349000 6790500)",
+        "line inside": "LINESTRING(350100 6790100, 350900 6790900)",
+        "line along the edge": "LINESTRING(350000 6790000, 351000 6790000)",
+        "line crossing": "LINESTRING(350500 6790500, 351500 6790500)",
+        "area inside": square(350100, 6790100, 200),
+        "area crossing": square(350800, 6790800, 400),
+        "area larger": square(349000, 6789000, 3000),
+    }
+    lines = layer("LineString?crs=EPSG:2154&field=title:string&field=domain:string", [])
+    challenges = layer("Polygon?crs=EPSG:2154&field=title:string&field=domain:string", [])
+    points = layer("Point?crs=EPSG:2154&field=title:string&field=domain:string", [])
+    for title, wkt in cases.items():
+        target = {"POINT": points, "LINESTRING": lines}.get(wkt.split("(")[0], challenges)
+        feature = QgsFeature(target.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([title, "velo"])
+        target.dataProvider().addFeatures([feature])
+    found = {}
+    for target in (points, lines, challenges):
+        fields, rows = challenge_context(target, [], actors, 100, crs=QgsCoordinateReferenceSystem("EPSG:2154"))
+        found.update({title: names for title, names in ((r[0][0], r[0][fields.indexOf("actors")]) for r in rows)})
+    expected = {title: "Asso" if shapely_wkt.loads(area).covers(shapely_wkt.loads(wkt)) else ""
+                for title, wkt in cases.items()}
+    assert found == expected
+    assert expected["on the edge"] == "Asso" and expected["line crossing"] == expected["area crossing"] == ""
+
+
+def test_output_type_fits_every_geometry():
+    point, line = QgsGeometry.fromWkt("POINT(0 0)"), QgsGeometry.fromWkt("LINESTRING(0 0, 1 1)")
+    multipoint = QgsGeometry.fromWkt("MULTIPOINT((0 0), (1 1))")
+    assert output_wkb_type([point, point, QgsGeometry()], QgsWkbTypes.Unknown) == QgsWkbTypes.Point
+    assert output_wkb_type([point, multipoint], QgsWkbTypes.Point) == QgsWkbTypes.MultiPoint
+    assert output_wkb_type([point, line], QgsWkbTypes.Point) == QgsWkbTypes.Unknown
+    assert output_wkb_type([QgsGeometry()], QgsWkbTypes.Polygon) == QgsWkbTypes.Polygon
 
 
 def test_empty_inputs(layers):

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from open_territory.plugin.register import RegisterError, create_register, import_rows
+from open_territory.plugin.register.import_csv import ImportRejectedError
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal, ogr
 from werkzeug import Response
@@ -82,8 +83,12 @@ def test_missing_columns_stop_the_import_naming_file_and_columns(target, tmp_pat
         import_rows(register, "actors", str(tmp_path / "none.csv"))
 
 
-def test_bad_rows_are_reported_and_the_others_imported(target, tmp_path, helpers):
+def test_one_invalid_row_and_nothing_is_imported_every_invalid_row_listed(target, tmp_path, helpers):
+    """Bad input changes nothing: the register keeps what it had, and the message lists every invalid row
+    with its line, the column, the value and what was expected."""
     register = create_register(target)
+    import_rows(register, "challenges", write(tmp_path / "avant.csv", "titre,domaine\nDéjà là,marche\n"),
+                geocode=False)
     path = write(tmp_path / "enjeux.csv", (
         "titre,domaine,statut,priorite,lat,lon\n"
         "Bon,velo,,,47.81,-1.59\n"
@@ -95,16 +100,29 @@ def test_bad_rows_are_reported_and_the_others_imported(target, tmp_path, helpers
         "Priorité 9,velo,,9,47.81,-1.59\n"
         ",velo,,,47.81,-1.59\n"
         "Sans lieu,marche,,,,\n"
+        "Tout faux,licornes,fini?,0,nord,-1.59\n"
     ))
-    report = import_rows(register, "challenges", path, geocode=False)
-    assert report.imported == 2  # "Bon" and "Sans lieu" (no coordinates, no address: no location)
-    failed = dict(report.failed)
-    assert sorted(failed) == [3, 4, 5, 6, 7, 8, 9]
-    assert "teleportation" in failed[3] and "Unknown mobility domain" in failed[3]
-    assert "Bad coordinates" in failed[4] and "Bad coordinates" in failed[5] and "Bad coordinates" in failed[6]
-    assert "status" in failed[7] and "priority" in failed[8] and "title" in failed[9]
-    assert [r[0] for r in rows(register, helpers, "challenges", "title")] == ["Bon", "Sans lieu"]
-    assert any(line.startswith("line 3: ") for line in report.lines())
+    with pytest.raises(ImportRejectedError) as raised:
+        import_rows(register, "challenges", path, geocode=False)
+    error = raised.value
+    assert isinstance(error, RegisterError)  # shown as is by the dock and by Processing
+    rejected = dict(error.report.rejected)
+    assert sorted(rejected) == [3, 4, 5, 6, 7, 8, 9, 11]  # "Bon" and "Sans lieu" are valid
+    assert "column domaine" in rejected[3] and "Unknown mobility domain 'teleportation'" in rejected[3]
+    assert "expected one of: voirie" in rejected[3]
+    assert "Bad coordinates" in rejected[4] and "lon/lat" in rejected[4] and "123.4" in rejected[4]
+    assert "'abc'" in rejected[5] and "column lat" in rejected[5] and "expected a number" in rejected[5]
+    assert "one of the two is missing" in rejected[6] and "lon/lat" in rejected[6]
+    assert "column statut" in rejected[7] and "'fini?'" in rejected[7] and "identified, in_progress" in rejected[7]
+    assert "column priorite" in rejected[8] and "'9'" in rejected[8] and "expected 1, 2 or 3" in rejected[8]
+    assert "The title is empty (column titre)" in rejected[9]
+    # Every problem of a row, not only the first.
+    assert all(word in rejected[11] for word in ("'licornes'", "'fini?'", "'0'", "'nord'")), rejected[11]
+    message = str(error)
+    assert message.startswith("Nothing was imported") and "enjeux.csv" in message
+    assert all(f"line {line}: " in message for line in rejected)
+    assert error.report.imported == 0 and error.report.summary().startswith("Nothing was imported")
+    assert [r[0] for r in rows(register, helpers, "challenges", "title")] == ["Déjà là"]
 
 
 def test_bad_wkt_and_actor_geometry(target, tmp_path):
@@ -117,34 +135,45 @@ def test_bad_wkt_and_actor_geometry(target, tmp_path):
         ";Sorcier;magicien;velo\n"
         ';Inconnu;association;"velo,teleportation"\n'
     ))
-    report = import_rows(register, "actors", path, geocode=False)
-    assert report.imported == 1
-    failed = dict(report.failed)
-    assert "geometry cannot be read" in failed[3]
-    assert "polygon is expected" in failed[4]
-    assert "magicien" in failed[5]
-    assert "teleportation" in failed[6]
+    with pytest.raises(ImportRejectedError) as raised:
+        import_rows(register, "actors", path, geocode=False)
+    rejected = dict(raised.value.report.rejected)
+    assert sorted(rejected) == [3, 4, 5, 6]
+    assert "geometry cannot be read" in rejected[3] and "'POLYGON ((-1.6 47.8, oops'" in rejected[3]
+    assert "expected WKT or GeoJSON" in rejected[3]
+    assert "column wkt" in rejected[4] and "polygon is expected (POINT)" in rejected[4]
+    assert "column type" in rejected[5] and "'magicien'" in rejected[5] and "public body" in rejected[5]
+    assert "column compétences" in rejected[6] and "'teleportation'" in rejected[6]
+    assert register.counts()["actors"] == 0
 
 
-def test_spreadsheet_import(target, tmp_path, helpers):
-    path = str(tmp_path / "acteurs.xlsx")
+def make_xlsx(path, rows_values):
     dataset = gdal.GetDriverByName("XLSX").Create(path, 0, 0, 0, gdal.GDT_Unknown)
     layer = dataset.CreateLayer("Feuil1", geom_type=ogr.wkbNone)
     for name in ("Nom", "Type", "Compétences", "Courriel"):
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-    for values in (("Lycée technique", "école", "vehicules;logistique", "d@l.example"),
-                   ("Transports Express", "entreprise", "transport_collectif", ""),
-                   ("Sorcier", "magicien", "velo", "")):
+    for values in rows_values:
         feature = ogr.Feature(layer.GetLayerDefn())
         for index, value in enumerate(values):
             if value:
                 feature.SetField(index, value)
         layer.CreateFeature(feature)
     dataset = None
+    return path
+
+
+def test_spreadsheet_import(target, tmp_path, helpers):
+    good = (("Lycée technique", "école", "vehicules;logistique", "d@l.example"),
+            ("Transports Express", "entreprise", "transport_collectif", ""))
     register = create_register(target)
-    report = import_rows(register, "actors", path)
+    with pytest.raises(ImportRejectedError) as raised:
+        import_rows(register, "actors", make_xlsx(str(tmp_path / "acteurs.xlsx"),
+                                                  good + (("Sorcier", "magicien", "velo", ""),)))
+    (line, reason), = raised.value.report.rejected
+    assert line == 4 and "magicien" in reason  # the spreadsheet's own row number
+    assert register.counts()["actors"] == 0
+    report = import_rows(register, "actors", make_xlsx(str(tmp_path / "acteurs_ok.xlsx"), good))
     assert report.imported == 2
-    assert len(report.failed) == 1 and report.failed[0][0] == 4 and "magicien" in report.failed[0][1]
     assert rows(register, helpers, "actors", "name, kind, competences, contact") == [
         ["Lycée technique", "school", "{vehicules,logistique}", "d@l.example"],
         ["Transports Express", "company", "{transport_collectif}", None],
@@ -253,6 +282,15 @@ def test_addresses_are_geocoded_failures_reported_and_replies_cached(target, tmp
         "2 rue Cassée Démo-sur-Vilaine", "3 rue Saturée Démo-sur-Vilaine"]
     assert again.imported == 0 and len(again.skipped) == 3
     assert register.counts()["challenges"] == 3
+
+
+def test_an_invalid_row_stops_the_import_before_any_address_is_asked(target, tmp_path, ban):
+    register = create_register(target)
+    path = write(tmp_path / "enjeux.csv", GEOCODE_CSV + "Domaine inconnu;magie;1 place de la Gare;Démo-sur-Vilaine;;\n")
+    with pytest.raises(ImportRejectedError) as raised:
+        import_rows(register, "challenges", path, geocoder_url=ban.url_for("").rstrip("/"))
+    assert [line for line, _ in raised.value.report.rejected] == [9]
+    assert ban.log == [] and register.counts()["challenges"] == 0
 
 
 def test_geocoding_off_leaves_address_rows_without_location(target, tmp_path, ban):

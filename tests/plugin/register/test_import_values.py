@@ -1,6 +1,7 @@
 """The values of an imported row: French names of domains, statuses, priorities and kinds, dates."""
 
 import pytest
+from open_territory.plugin.definitions import DOMAINS
 from open_territory.plugin.register.errors import RowError
 from open_territory.plugin.register.import_values import (
     match_competences,
@@ -78,3 +79,23 @@ def test_validate_row_defaults_and_empty_required_values():
         validate_row("challenges", {"Titre": "Pont", "Domaine": " "}, mapping)
     with pytest.raises(RowError, match=r"The name is empty \(column Nom\)"):
         validate_row("actors", {"Nom": ""}, {"name": "Nom"})
+
+
+def test_validate_row_lists_every_problem_with_column_value_and_expected():
+    mapping = {"title": "Titre", "domain": "Domaine", "status": "Statut", "priority": "Priorité",
+               "created_at": "Créé le"}
+    with pytest.raises(RowError) as raised:
+        validate_row("challenges", {"Titre": "", "Domaine": "fusées", "Statut": "fini", "Priorité": "7",
+                                    "Créé le": "hier"}, mapping)
+    problems = str(raised.value).split("; ")
+    assert problems == [
+        "The title is empty (column Titre)",
+        "column Domaine: Unknown mobility domain 'fusées' (expected one of: " + ", ".join(DOMAINS) + ")",
+        "column Statut: Unknown status 'fini' (expected one of: identified, in_progress, solved)",
+        "column Priorité: Invalid priority '7' (expected 1, 2 or 3)",
+        "column Créé le: Invalid date 'hier' (expected YYYY-MM-DD or DD/MM/YYYY)",
+    ]
+    with pytest.raises(RowError, match=r"^column Type: Unknown kind of actor 'Club'.*; column Compétences: "
+                                        r"Unknown mobility domain 'fusées'"):
+        validate_row("actors", {"Nom": "X", "Type": "Club", "Compétences": "velo, fusées"},
+                     {"name": "Nom", "kind": "Type", "competences": "Compétences"})
