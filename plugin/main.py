@@ -6,25 +6,15 @@ import os
 import sys
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .toolbelt.i18n import tr
+from .toolbelt.i18n import qgis_locale, tr
 from .toolbelt.logger import log
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "open_territory.svg")
-
-
-def qgis_locale() -> str:
-    """The two-letter language QGIS runs in (its own override first, then the system's)."""
-    settings = QSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "") or ""
-    else:
-        name = QLocale.system().name()
-    return (name or "en")[:2]
 
 
 def translation_file(locale: str) -> str:
