@@ -31,7 +31,8 @@ test-fast:
 lint: setup
 	$(VENV)/bin/ruff check .
 
-translations:
+# lrelease comes from qttools5-dev-tools, installed by setup.
+translations: setup
 	@python3 scripts/i18n.py update
 	@python3 scripts/i18n.py compile
 

@@ -4,12 +4,17 @@
   <context>
     <name>OpenTerritory</name>
     <message>
-      <location filename="../ui/options.py" line="65" />
+      <location filename="../ui/options.py" line="73" />
       <source> MB</source>
       <translation> Mo</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="181" />
+      <location filename="../ui/options.py" line="65" />
+      <source> days</source>
+      <translation> jours</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="283" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -19,17 +24,22 @@
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="174" />
+      <location filename="../processing/algorithms/council_map.py" line="67" />
+      <source>(any case) or</source>
+      <translation>(majuscules ou minuscules) ou</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="217" />
       <source>(recorded replies: loads offline)</source>
       <translation>(réponses enregistrées : se charge hors ligne)</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="275" />
+      <location filename="../plugin/profiles/validator.py" line="375" />
       <source>(required)</source>
       <translation>(obligatoire)</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="190" />
+      <location filename="../ui/territory_section.py" line="233" />
       <source>(unconfirmed)</source>
       <translation>(non confirmé)</translation>
     </message>
@@ -49,12 +59,17 @@
       <translation>3 - Basse</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/i18n.py" line="18" />
+      <source>: </source>
+      <translation> : </translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" line="74" />
       <source>A GeoPackage file for one person, or a PostGIS schema the team shares.</source>
       <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="54" />
+      <location filename="../processing/algorithms/load_territory.py" line="55" />
       <source>A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file</source>
       <translation>Identifiant d'un profil fourni (par exemple rennes, nantes, demo) ou chemin d'un fichier de profil JSON</translation>
     </message>
@@ -79,7 +94,7 @@
       <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="94" />
+      <location filename="../plugin/planning/context.py" line="95" />
       <source>A resource layer has no category field</source>
       <translation>Une couche de ressources n'a pas de champ category</translation>
     </message>
@@ -114,7 +129,7 @@
       <translation>Acteurs</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="208" />
+      <location filename="../ui/register/dialogs.py" line="210" />
       <source>Actors are not located from an address: their location is an area of action</source>
       <translation>Les acteurs ne sont pas localisés d'après une adresse : leur emplacement est une zone d'action</translation>
     </message>
@@ -126,7 +141,7 @@
     <message>
       <location filename="../plugin/register/project_layers.py" line="151" />
       <source>Actors of the challenge</source>
-      <translation>Acteurs de l'enjeu</translation>
+      <translation>Acteurs du défi</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" line="155" />
@@ -134,7 +149,7 @@
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="214" />
+      <location filename="../ui/register_section.py" line="221" />
       <source>Add an existing register's layers to the project ("Register" group)</source>
       <translation>Ajouter au projet les couches d'un registre existant (groupe « Registre »)</translation>
     </message>
@@ -144,7 +159,7 @@
       <translation>Ajouter sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="87" />
+      <location filename="../ui/resources/ods_panel.py" line="90" />
       <source>Add this portal to the list</source>
       <translation>Ajouter ce portail à la liste</translation>
     </message>
@@ -169,9 +184,9 @@
       <translation>Adresse introuvable</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="47" />
-      <source>Adds the rows of a CSV, XLSX or ODS file to the register's challenges or actors. French column names and values are understood (titre, domaine, statut, priorité, nom, type, compétences, adresse...). Rows without coordinates are located from their address by the Base Adresse Nationale. Rows with an unknown domain, bad coordinates or an address that cannot be found are left out and listed in the report; the other rows are written together, or none of them. Rows already in the register are not added twice.</source>
-      <translation>Ajoute les lignes d'un fichier CSV, XLSX ou ODS aux enjeux ou aux acteurs du registre. Les noms de colonnes et les valeurs en français sont compris (titre, domaine, statut, priorité, nom, type, compétences, adresse...). Les lignes sans coordonnées sont localisées d'après leur adresse par la Base Adresse Nationale. Les lignes au domaine inconnu, aux coordonnées incorrectes ou à l'adresse introuvable sont écartées et listées dans le rapport ; les autres lignes sont écrites ensemble, ou aucune. Les lignes déjà présentes dans le registre ne sont pas ajoutées deux fois.</translation>
+      <location filename="../processing/algorithms/register_import.py" line="48" />
+      <source>Adds the rows of a CSV, XLSX or ODS file to the register's challenges or actors. French column names and values are understood (titre, domaine, statut, priorité, nom, type, compétences, adresse...). Every row is checked first: if any row has an unknown domain, status, kind or priority, bad coordinates or geometry, or lacks a required value, nothing is imported and the error lists every invalid row (line, column, value, what was expected). Rows without coordinates are then located from their address by the Base Adresse Nationale: a row whose address cannot be found is left out and listed in the report, the other rows are imported. The rows are written together, or none of them. Rows already in the register are not added twice.</source>
+      <translation>Ajoute les lignes d'un fichier CSV, XLSX ou ODS aux défis ou aux acteurs du registre. Les noms de colonnes et les valeurs en français sont compris (titre, domaine, statut, priorité, nom, type, compétences, adresse...). Toutes les lignes sont d'abord vérifiées : si une ligne a un domaine, un statut, un type ou une priorité inconnus, des coordonnées ou une géométrie incorrectes, ou s'il lui manque une valeur obligatoire, rien n'est importé et l'erreur liste chaque ligne invalide (ligne, colonne, valeur, ce qui était attendu). Les lignes sans coordonnées sont ensuite localisées d'après leur adresse par la Base Adresse Nationale : une ligne dont l'adresse est introuvable est écartée et listée dans le rapport, les autres lignes sont importées. Les lignes sont écrites ensemble, ou aucune. Les lignes déjà présentes dans le registre ne sont pas ajoutées deux fois.</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="73" />
@@ -194,7 +209,7 @@
       <translation>Tous les domaines</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="177" />
+      <location filename="../ui/register/dialogs.py" line="179" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
@@ -214,7 +229,7 @@
       <translation>Déjà dans le registre</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="100" />
+      <location filename="../plugin/register/import_geometry.py" line="127" />
       <source>An actor's geometry is its area of action: a polygon is expected</source>
       <translation>La géométrie d'un acteur est sa zone d'action : un polygone est attendu</translation>
     </message>
@@ -224,12 +239,12 @@
       <translation>Un atlas : une page par commune ou quartier, nommée d'après elle</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="119" />
+      <location filename="../ui/resources/osm_panel.py" line="111" />
       <source>Area</source>
       <translation>Zone</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="108" />
+      <location filename="../processing/algorithms/osm_resources.py" line="107" />
       <source>Area layer</source>
       <translation>Couche de zone</translation>
     </message>
@@ -244,22 +259,22 @@
       <translation>Zone sur la carte</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="75" />
+      <location filename="../processing/algorithms/council_map.py" line="131" />
       <source>Area shown on the map; empty: the combined extent of the layers (ignored for an atlas)</source>
       <translation>Zone montrée sur la carte ; vide : l'emprise de l'ensemble des couches (sans effet pour un atlas)</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="66" />
+      <location filename="../ui/options.py" line="82" />
       <source>Ask before downloading a file larger than this</source>
       <translation>Demander avant de télécharger un fichier plus gros que cette taille</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="148" />
+      <location filename="../processing/algorithms/osm_resources.py" line="147" />
       <source>Asking</source>
       <translation>Interrogation de</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="190" />
+      <location filename="../ui/resources/osm_panel.py" line="182" />
       <source>Asking the Overpass server…</source>
       <translation>Interrogation du serveur Overpass…</translation>
     </message>
@@ -274,32 +289,32 @@
       <translation>URL de découverte (gbfs.json) de tout système GBFS 1.x, 2.x ou 3.0</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="39" />
+      <location filename="../plugin/register/import_geometry.py" line="58" />
       <source>Bad coordinates</source>
       <translation>Coordonnées incorrectes</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="72" />
+      <location filename="../plugin/register/import_geometry.py" line="96" />
       <source>Bad coordinates: one of the two is missing</source>
       <translation>Coordonnées incorrectes : l'une des deux manque</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="78" />
+      <location filename="../plugin/register/import_geometry.py" line="103" />
       <source>Bad coordinates: outside Lambert-93 France</source>
       <translation>Coordonnées incorrectes : hors de la France en Lambert-93</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="45" />
+      <location filename="../plugin/register/import_geometry.py" line="68" />
       <source>Bad coordinates: outside longitude -180..180 / latitude -90..90</source>
       <translation>Coordonnées incorrectes : hors longitude -180..180 / latitude -90..90</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="62" />
+      <location filename="../plugin/register/import_geometry.py" line="85" />
       <source>Bad coordinates: the geometry cannot be read</source>
       <translation>Coordonnées incorrectes : la géométrie est illisible</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="70" />
+      <location filename="../processing/algorithms/register_import.py" line="73" />
       <source>Base URL of a Base Adresse Nationale API (its /search/ endpoint is used)</source>
       <translation>URL de base d'une API Base Adresse Nationale (son point d'accès /search/ est utilisé)</translation>
     </message>
@@ -334,6 +349,11 @@
       <translation>URL de base du portail udata (data.gouv.fr ou une autre instance udata)</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" line="75" />
+      <source>Beyond this size, the least recently fetched replies are deleted from the cache (checked once per session)</source>
+      <translation>Au-delà de cette taille, les réponses téléchargées le moins récemment sont supprimées du cache (vérifié une fois par session)</translation>
+    </message>
+    <message>
       <location filename="../plugin/definitions.py" line="48" />
       <source>Bicycle parking</source>
       <translation>Stationnement vélo</translation>
@@ -344,22 +364,22 @@
       <translation>Stations de vélos en libre-service</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="336" />
+      <location filename="../plugin/profiles/territory.py" line="340" />
       <source>Boundary failed</source>
       <translation>Échec du contour</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="318" />
+      <location filename="../plugin/profiles/territory.py" line="322" />
       <source>Boundary of</source>
       <translation>Contour de</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="45" />
+      <location filename="../processing/algorithms/load_territory.py" line="46" />
       <source>Bundled profiles:</source>
       <translation>Profils fournis :</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="64" />
+      <location filename="../ui/territory_section.py" line="71" />
       <source>Bundled territories and the profile files opened in this session</source>
       <translation>Territoires fournis et fichiers de profil ouverts pendant cette session</translation>
     </message>
@@ -369,22 +389,22 @@
       <translation>Arrêts de bus</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="63" />
+      <location filename="../processing/algorithms/register_import.py" line="66" />
       <source>CSV (any separator, UTF-8 or cp1252), XLSX or ODS file with one row per challenge or actor</source>
-      <translation>Fichier CSV (tout séparateur, UTF-8 ou cp1252), XLSX ou ODS avec une ligne par enjeu ou par acteur</translation>
+      <translation>Fichier CSV (tout séparateur, UTF-8 ou cp1252), XLSX ou ODS avec une ligne par défi ou par acteur</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="233" />
+      <location filename="../ui/register/dialogs.py" line="235" />
       <source>CSV (geometry as WKT)</source>
       <translation>CSV (géométrie en WKT)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="76" />
-      <source>CSV file listing each row left out or already present: line number and reason</source>
-      <translation>Fichier CSV listant chaque ligne écartée ou déjà présente : numéro de ligne et raison</translation>
+      <location filename="../processing/algorithms/register_import.py" line="79" />
+      <source>CSV file listing each row left out or already present, or each invalid row when nothing was imported: line number and reason</source>
+      <translation>Fichier CSV listant chaque ligne écartée ou déjà présente, ou chaque ligne invalide quand rien n'a été importé : numéro de ligne et raison</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="75" />
+      <location filename="../processing/algorithms/register_import.py" line="78" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -399,12 +419,17 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="94" />
+      <location filename="../ui/options.py" line="77" />
+      <source>Cache size limit</source>
+      <translation>Taille maximale du cache</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="95" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="318" />
+      <location filename="../plugin/sources/overpass.py" line="288" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
@@ -444,7 +469,7 @@
       <translation>Autopartage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="100" />
+      <location filename="../processing/algorithms/osm_resources.py" line="99" />
       <source>Category</source>
       <translation>Catégorie</translation>
     </message>
@@ -456,32 +481,32 @@
     <message>
       <location filename="../plugin/register/forms.py" line="224" />
       <source>Challenge</source>
-      <translation>Enjeu</translation>
+      <translation>Défi</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" line="227" />
       <source>Challenge actor</source>
-      <translation>Acteur de l'enjeu</translation>
+      <translation>Acteur du défi</translation>
     </message>
     <message>
       <location filename="../plugin/register/project_layers.py" line="142" />
       <source>Challenge actors</source>
-      <translation>Acteurs des enjeux</translation>
+      <translation>Acteurs des défis</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="21" />
+      <location filename="../processing/algorithms/challenge_context.py" line="38" />
       <source>Challenge context</source>
       <translation>Contexte des défis</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" line="228" />
       <source>Challenge resource</source>
-      <translation>Ressource de l'enjeu</translation>
+      <translation>Ressource du défi</translation>
     </message>
     <message>
       <location filename="../plugin/register/project_layers.py" line="145" />
       <source>Challenge resources</source>
-      <translation>Ressources des enjeux</translation>
+      <translation>Ressources des défis</translation>
     </message>
     <message>
       <location filename="../plugin/register/project_layers.py" line="158" />
@@ -491,17 +516,17 @@
     <message>
       <location filename="../plugin/register/project_layers.py" line="47" />
       <source>Challenges (areas)</source>
-      <translation>Enjeux (surfaces)</translation>
+      <translation>Défis (surfaces)</translation>
     </message>
     <message>
       <location filename="../plugin/register/project_layers.py" line="46" />
       <source>Challenges (lines)</source>
-      <translation>Enjeux (lignes)</translation>
+      <translation>Défis (lignes)</translation>
     </message>
     <message>
       <location filename="../plugin/register/project_layers.py" line="45" />
       <source>Challenges (points)</source>
-      <translation>Enjeux (points)</translation>
+      <translation>Défis (points)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/planning_inputs.py" line="22" />
@@ -511,7 +536,7 @@
     <message>
       <location filename="../plugin/register/project_layers.py" line="48" />
       <source>Challenges without location</source>
-      <translation>Enjeux sans localisation</translation>
+      <translation>Défis sans localisation</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="49" />
@@ -529,7 +554,7 @@
       <translation>Choisissez d'abord une connexion PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="163" />
+      <location filename="../ui/planning_section.py" line="164" />
       <source>Choose a challenges layer first</source>
       <translation>Choisissez d'abord une couche de défis</translation>
     </message>
@@ -554,12 +579,12 @@
       <translation>Choisissez la couche des communes ou quartiers pour une page par entité</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="252" />
+      <location filename="../ui/register/dialogs.py" line="254" />
       <source>Choose the export folder first</source>
       <translation>Choisissez d'abord le dossier d'export</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="217" />
+      <location filename="../ui/register/dialogs.py" line="219" />
       <source>Choose the file to import first</source>
       <translation>Choisissez d'abord le fichier à importer</translation>
     </message>
@@ -614,7 +639,7 @@
       <translation>Commun</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="83" />
+      <location filename="../ui/planning_section.py" line="84" />
       <source>Communes or districts for the gap layer; empty: a regular grid</source>
       <translation>Communes ou quartiers de la couche des manques ; vide : une grille régulière</translation>
     </message>
@@ -624,7 +649,7 @@
       <translation>Communes ou quartiers où compter ; vide : une grille régulière</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="98" />
+      <location filename="../processing/algorithms/council_map.py" line="154" />
       <source>Communes or districts: one page per feature, the map centred on it, pages named by its name field (nom, name...); empty: a single page</source>
       <translation>Communes ou quartiers : une page par entité, la carte centrée sur elle, les pages nommées par son champ de nom (nom, name…) ; vide : une seule page</translation>
     </message>
@@ -644,7 +669,7 @@
       <translation>Compétence</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="30" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="31" />
       <source>Competence matrix</source>
       <translation>Matrice des compétences</translation>
     </message>
@@ -654,7 +679,7 @@
       <translation>Compétences</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="101" />
+      <location filename="../plugin/planning/matrix.py" line="125" />
       <source>Competent actors</source>
       <translation>Acteurs compétents</translation>
     </message>
@@ -669,7 +694,7 @@
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="500" />
+      <location filename="../plugin/toolbelt/network.py" line="539" />
       <source>Could not reach the server</source>
       <translation>Impossible de joindre le serveur</translation>
     </message>
@@ -699,17 +724,17 @@
       <translation>Compte, par commune ou quartier (ZONES) ou par cellule d'une grille régulière, les défis ouverts sans acteur compétent ou sans ressource d'une catégorie liée à moins de la distance. Prêt pour une carte de chaleur de là où l'aide manque.</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="167" />
+      <location filename="../ui/register_section.py" line="174" />
       <source>Create a register or open one: its layers come in the "Register" group</source>
       <translation>Créez un registre ou ouvrez-en un : ses couches arrivent dans le groupe « Registre »</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="211" />
+      <location filename="../ui/register_section.py" line="218" />
       <source>Create an empty register: a GeoPackage file or a schema in a PostgreSQL database</source>
       <translation>Créer un registre vide : un fichier GeoPackage ou un schéma dans une base PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="72" />
+      <location filename="../processing/algorithms/register_import.py" line="75" />
       <source>Create the register if it does not exist</source>
       <translation>Créer le registre s'il n'existe pas</translation>
     </message>
@@ -719,7 +744,7 @@
       <translation>Créé le</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="275" />
+      <location filename="../ui/register_section.py" line="285" />
       <source>Creating the register</source>
       <translation>Création du registre</translation>
     </message>
@@ -774,7 +799,7 @@
       <translation>Distance (mètres)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="201" />
+      <location filename="../plugin/planning/context.py" line="258" />
       <source>Distances need a projected CRS, not</source>
       <translation>Les distances demandent un SCR projeté, pas</translation>
     </message>
@@ -792,6 +817,11 @@
       <location filename="../ui/resources/datagouv_panel.py" line="151" />
       <source>Download not started</source>
       <translation>Téléchargement non lancé</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="67" />
+      <source>Downloaded replies are kept for offline use, then deleted this many days after they were fetched (checked once per session)</source>
+      <translation>Les réponses téléchargées sont gardées pour le mode hors ligne, puis supprimées ce nombre de jours après leur téléchargement (vérifié une fois par session)</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" line="278" />
@@ -814,7 +844,7 @@
       <translation>Dessinez-le avec l'outil de numérisation de QGIS (clic droit pour terminer), puis remplissez son formulaire ; enregistrez les modifications de la couche pour l'écrire dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="212" />
+      <location filename="../ui/register/dialogs.py" line="214" />
       <source>Each address is sent to the Base Adresse Nationale (api-adresse.data.gouv.fr); replies are cached</source>
       <translation>Chaque adresse est envoyée à la Base Adresse Nationale (api-adresse.data.gouv.fr) ; les réponses sont gardées en cache</translation>
     </message>
@@ -834,7 +864,12 @@
       <translation>Tous les défis du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="289" />
+      <location filename="../ui/register/dialogs.py" line="169" />
+      <source>Every row is checked first: if one has an unknown domain, status, kind or priority, bad coordinates or a missing title, domain or name, nothing is imported and every invalid row is listed. Rows whose address cannot be located are left out and listed after the import; the others are imported.</source>
+      <translation>Toutes les lignes sont d'abord vérifiées : si l'une a un domaine, un statut, un type ou une priorité inconnus, des coordonnées incorrectes, ou s'il lui manque le titre, le domaine ou le nom, rien n'est importé et chaque ligne invalide est listée. Les lignes dont l'adresse est introuvable sont écartées et listées après l'import ; les autres sont importées.</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="293" />
       <source>Every row was imported.</source>
       <translation>Toutes les lignes ont été importées.</translation>
     </message>
@@ -844,7 +879,7 @@
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="109" />
+      <location filename="../ui/territory_section.py" line="127" />
       <source>Export as a profile file…</source>
       <translation>Exporter comme fichier de profil…</translation>
     </message>
@@ -879,22 +914,22 @@
       <translation>Exporter le registre</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="248" />
+      <location filename="../ui/territory_section.py" line="295" />
       <source>Export the territory profile</source>
       <translation>Exporter le profil du territoire</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="377" />
+      <location filename="../ui/register_section.py" line="400" />
       <source>Exporting the register</source>
       <translation>Export du registre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="52" />
+      <location filename="../processing/algorithms/council_map.py" line="87" />
       <source>Exports a print-ready map for a council meeting: title, subtitle, date, the map of the chosen layers, a legend of those layers, scale bar, north arrow, the territory's logo and a box listing the sources and licences of every layer shown (with the OpenStreetMap attribution when OSM data is shown). A4 or A3, landscape or portrait, vector PDF or PNG. With a coverage layer (communes, districts), one page per feature, named after the feature: a single PDF, or one PNG per page named &lt;output&gt;_&lt;page name&gt;.png. The file is replaced only when the export succeeds.</source>
       <translation>Exporte une carte prête à imprimer pour une séance du conseil : titre, sous-titre, date, la carte des couches choisies, une légende de ces couches, échelle graphique, flèche du nord, le logo du territoire et un encadré des sources et licences de chaque couche représentée (avec la mention OpenStreetMap quand des données OSM sont représentées). A4 ou A3, paysage ou portrait, PDF vectoriel ou PNG. Avec une couche de couverture (communes, quartiers), une page par entité, nommée d'après elle : un seul PDF, ou un PNG par page nommé &lt;sortie&gt;_&lt;nom de la page&gt;.png. Le fichier n'est remplacé que si l'export réussit.</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="81" />
+      <location filename="../ui/register_section.py" line="88" />
       <source>Export…</source>
       <translation>Exporter…</translation>
     </message>
@@ -904,12 +939,12 @@
       <translation>Emprise</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="248" />
+      <location filename="../plugin/sources/sensor_community.py" line="255" />
       <source>Extremely poor (over 75 µg/m³)</source>
       <translation>Extrêmement mauvais (plus de 75 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="244" />
+      <location filename="../plugin/sources/sensor_community.py" line="251" />
       <source>Fair (10-20 µg/m³)</source>
       <translation>Moyen (10-20 µg/m³)</translation>
     </message>
@@ -924,7 +959,7 @@
       <translation>Flux</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="57" />
+      <location filename="../ui/resources/ods_panel.py" line="60" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
@@ -934,7 +969,7 @@
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="62" />
+      <location filename="../processing/algorithms/register_import.py" line="65" />
       <source>File to import</source>
       <translation>Fichier à importer</translation>
     </message>
@@ -964,7 +999,7 @@
       <translation>Filtrer les systèmes français (nom, ville)</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="241" />
+      <location filename="../ui/register/dialogs.py" line="243" />
       <source>Folder</source>
       <translation>Dossier</translation>
     </message>
@@ -979,9 +1014,9 @@
       <translation>Dossier où les réponses téléchargées sont conservées pour l'usage hors ligne</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="24" />
-      <source>For every challenge: per resource category, the number of resources within the distance and the distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the actors whose competences include the challenge's domain and whose area of action contains the challenge (or who have no area); and a short summary. Spatial indexes keep it fast on large layers.</source>
-      <translation>Pour chaque défi : par catégorie de ressource, le nombre de ressources à moins de la distance et la distance à la plus proche (en mètres, calculée dans un SCR projeté quels que soient les SCR des couches) ; les acteurs dont les compétences incluent le domaine du défi et dont la zone d'action contient le défi (ou qui n'ont pas de zone) ; et un court résumé. Des index spatiaux le gardent rapide sur de grandes couches.</translation>
+      <location filename="../processing/algorithms/challenge_context.py" line="41" />
+      <source>For every challenge: per resource category, the number of resources within the distance and the distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the competent actors: those whose competences include the challenge's domain and whose area of action covers the whole challenge (a challenge on the edge of the area counts, a line or an area that goes beyond it does not), and those who have no area of action (competent everywhere); and a short summary in the user's language. A challenge without a location gets no counts and no distances (empty values) and only the competent actors without an area. The output keeps each challenge's own geometry (points, lines and polygons together in a GeoPackage). Spatial indexes keep it fast on large layers.</source>
+      <translation>Pour chaque défi : par catégorie de ressource, le nombre de ressources à moins de la distance et la distance à la plus proche (en mètres, calculée dans un SCR projeté quels que soient les SCR des couches) ; les acteurs compétents : ceux dont les compétences incluent le domaine du défi et dont la zone d'action couvre le défi tout entier (un défi sur le bord de la zone compte, une ligne ou une zone qui en déborde ne compte pas), et ceux qui n'ont pas de zone d'action (compétents partout) ; et un court résumé dans la langue de l'utilisateur. Un défi sans localisation n'a ni comptes ni distances (valeurs vides) et seulement les acteurs compétents sans zone. La sortie garde la géométrie propre à chaque défi (points, lignes et polygones ensemble dans un GeoPackage). Des index spatiaux le gardent rapide sur de grandes couches.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_load.py" line="61" />
@@ -989,7 +1024,12 @@
       <translation>Pour les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail, envoyée en « Authorization: Apikey &lt;clé&gt; » (méthode Basic : le mot de passe est la clé)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="106" />
+      <location filename="../ui/resources/ods_panel.py" line="101" />
+      <source>For private datasets: the portal's API key, kept in QGIS's authentication database as a Basic configuration whose password is the key (the user name is not used). It is sent as 'Authorization: Apikey &lt;key&gt;' to the selected portal only, and is never written to the layer or the project. Choosing another portal clears it.</source>
+      <translation>Pour les jeux de données privés : la clé d'API du portail, conservée dans la base d'authentification de QGIS comme configuration Basic dont le mot de passe est la clé (le nom d'utilisateur n'est pas utilisé). Elle est envoyée en « Authorization: Apikey &lt;clé&gt; » au seul portail choisi, et n'est jamais écrite dans la couche ni dans le projet. Choisir un autre portail l'efface.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="162" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
@@ -1009,7 +1049,7 @@
       <translation>GBFS</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="43" />
+      <location filename="../ui/territory_section.py" line="47" />
       <source>GBFS feed</source>
       <translation>Flux GBFS</translation>
     </message>
@@ -1029,37 +1069,37 @@
       <translation>Stations de véhicules partagés GBFS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="97" />
+      <location filename="../plugin/sources/gbfs.py" line="101" />
       <source>GBFS: 'kind' must be 'stations' or 'vehicles'</source>
       <translation>GBFS : 'kind' doit valoir 'stations' ou 'vehicles'</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="92" />
+      <location filename="../plugin/sources/gbfs.py" line="96" />
       <source>GBFS: the 'feed' key (URL of the system's gbfs.json) is missing</source>
       <translation>GBFS : la clé 'feed' (URL du gbfs.json du système) est absente</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="94" />
+      <location filename="../plugin/sources/gbfs.py" line="98" />
       <source>GBFS: the feed must be an http or https URL</source>
       <translation>GBFS : le flux doit être une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="280" />
+      <location filename="../plugin/sources/overpass.py" line="320" />
       <source>GDAL cannot read the Overpass reply</source>
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="83" />
+      <location filename="../plugin/sources/resource_file.py" line="84" />
       <source>GDAL cannot read the downloaded file</source>
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="556" />
+      <location filename="../plugin/sources/tabular.py" line="686" />
       <source>GDAL reads other columns than the CSV header announces</source>
       <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="91" />
+      <location filename="../ui/planning_section.py" line="92" />
       <source>Gap layer</source>
       <translation>Couche des manques</translation>
     </message>
@@ -1069,12 +1109,12 @@
       <translation>Manques</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="199" />
+      <location filename="../ui/planning_section.py" line="200" />
       <source>Gaps: open challenges without help</source>
       <translation>Manques : défis ouverts sans appui</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="234" />
+      <location filename="../ui/register/dialogs.py" line="236" />
       <source>GeoJSON</source>
       <translation>GeoJSON</translation>
     </message>
@@ -1084,7 +1124,7 @@
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="73" />
+      <location filename="../processing/algorithms/load_territory.py" line="75" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1104,7 +1144,7 @@
       <translation>GeoPackage à écrire ; vide : un fichier dans le dossier de données de l'extension</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="69" />
+      <location filename="../processing/algorithms/register_import.py" line="72" />
       <source>Geocoder URL</source>
       <translation>URL du géocodeur</translation>
     </message>
@@ -1114,12 +1154,12 @@
       <translation>Échec du géocodage</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="48" />
+      <location filename="../ui/resources/ods_panel.py" line="51" />
       <source>Geometry</source>
       <translation>Géométrie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="143" />
+      <location filename="../processing/algorithms/osm_resources.py" line="142" />
       <source>Give an extent or an area layer</source>
       <translation>Indiquez une emprise ou une couche de zone</translation>
     </message>
@@ -1144,7 +1184,7 @@
       <translation>Indiquez l'URL du nœud producteur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="243" />
+      <location filename="../plugin/sources/sensor_community.py" line="250" />
       <source>Good (0-10 µg/m³)</source>
       <translation>Bon (0-10 µg/m³)</translation>
     </message>
@@ -1154,12 +1194,12 @@
       <translation>Taille des cellules (mètres)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="46" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="49" />
       <source>HTML files (*.html)</source>
       <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="46" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="49" />
       <source>HTML report</source>
       <translation>Rapport HTML</translation>
     </message>
@@ -1174,24 +1214,24 @@
       <translation>Identifié</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="135" />
+      <location filename="../processing/algorithms/council_map.py" line="193" />
       <source>Images</source>
       <translation>Images</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="85" />
+      <location filename="../plugin/register/import_csv.py" line="108" />
       <source>Import cancelled; nothing was written</source>
       <translation>Import annulé ; rien n'a été écrit</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="216" />
+      <location filename="../ui/register_section.py" line="223" />
       <source>Import challenges or actors from a CSV or spreadsheet file</source>
       <translation>Importer des défis ou des acteurs depuis un fichier CSV ou un tableur</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="44" />
+      <location filename="../processing/algorithms/register_import.py" line="45" />
       <source>Import challenges or actors into the register</source>
-      <translation>Importer des enjeux ou des acteurs dans le registre</translation>
+      <translation>Importer des défis ou des acteurs dans le registre</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" line="167" />
@@ -1199,22 +1239,22 @@
       <translation>Importer dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="260" />
+      <location filename="../ui/register/dialogs.py" line="263" />
       <source>Import report</source>
       <translation>Compte rendu de l'import</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="51" />
+      <location filename="../plugin/register/import_csv.py" line="57" />
       <source>Imported</source>
       <translation>Importées</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="327" />
+      <location filename="../ui/register_section.py" line="337" />
       <source>Importing into the register</source>
       <translation>Import dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="79" />
+      <location filename="../ui/register_section.py" line="86" />
       <source>Import…</source>
       <translation>Importer…</translation>
     </message>
@@ -1224,9 +1264,14 @@
       <translation>En cours</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="186" />
+      <location filename="../ui/register/dialogs.py" line="188" />
       <source>Into</source>
       <translation>Dans</translation>
+    </message>
+    <message>
+      <location filename="../ui/register/dialogs.py" line="272" />
+      <source>Invalid</source>
+      <translation>Invalide</translation>
     </message>
     <message>
       <location filename="../plugin/register/store.py" line="85" />
@@ -1234,12 +1279,12 @@
       <translation>Nom de schéma PostgreSQL invalide (lettres, chiffres et _ seulement)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="129" />
+      <location filename="../plugin/register/import_values.py" line="130" />
       <source>Invalid date</source>
       <translation>Date invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="88" />
+      <location filename="../plugin/register/import_values.py" line="89" />
       <source>Invalid priority</source>
       <translation>Priorité invalide</translation>
     </message>
@@ -1254,12 +1299,17 @@
       <translation>Il n'a pas de localisation sur laquelle zoomer</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" line="69" />
+      <source>Keep cached replies</source>
+      <translation>Garder les réponses en cache</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/ods_search.py" line="95" />
       <source>Keep only datasets that have a geo_point_2d or geo_shape field (loadable as map layers)</source>
       <translation>Ne garder que les jeux de données ayant un champ geo_point_2d ou geo_shape (chargeables comme couches cartographiques)</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="62" />
+      <location filename="../ui/register_section.py" line="69" />
       <source>Keep the register of the territory's challenges and actors.</source>
       <translation>Tenir le registre des défis et des acteurs du territoire.</translation>
     </message>
@@ -1294,44 +1344,49 @@
       <translation>Laboratoire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="122" />
+      <location filename="../processing/algorithms/council_map.py" line="179" />
       <source>Landscape</source>
       <translation>Paysage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="125" />
-      <source>Landscape (legend beside the map) or portrait (legend under the map)</source>
-      <translation>Paysage (légende à côté de la carte) ou portrait (légende sous la carte)</translation>
+      <location filename="../processing/algorithms/council_map.py" line="182" />
+      <source>Landscape (legend beside the map) or portrait (legend under the map); by name (landscape, portrait) or by number (0, 1)</source>
+      <translation>Paysage (légende à côté de la carte) ou portrait (légende sous la carte) ; par nom (landscape, portrait) ou par numéro (0, 1)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="278" />
+      <location filename="../plugin/sources/resource_file.py" line="284" />
       <source>Large download</source>
       <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="79" />
+      <location filename="../ui/territory_section.py" line="86" />
       <source>Last load</source>
       <translation>Dernier chargement</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="69" />
+      <location filename="../processing/algorithms/council_map.py" line="125" />
       <source>Layers drawn on the map and listed in the legend and the sources box; the first is on top</source>
       <translation>Couches dessinées sur la carte, reprises dans la légende et l'encadré des sources ; la première est au-dessus</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="78" />
+      <location filename="../processing/algorithms/load_territory.py" line="80" />
       <source>Layers loaded</source>
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="68" />
+      <location filename="../processing/algorithms/council_map.py" line="124" />
       <source>Layers to show</source>
       <translation>Couches à montrer</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="269" />
+      <location filename="../ui/register/dialogs.py" line="273" />
       <source>Left out</source>
       <translation>Écartée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/point_rows.py" line="50" />
+      <source>Left out for unusable coordinates (unreadable, out of range or 0,0)</source>
+      <translation>Écartés pour coordonnées inutilisables (illisibles, hors limites ou 0,0)</translation>
     </message>
     <message>
       <location filename="../plugin/export/legend_fit.py" line="15" />
@@ -1349,7 +1404,7 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="273" />
+      <location filename="../ui/register/dialogs.py" line="277" />
       <source>Line</source>
       <translation>Ligne</translation>
     </message>
@@ -1359,7 +1414,7 @@
       <translation>Ligne sur la carte</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="87" />
+      <location filename="../processing/algorithms/council_map.py" line="143" />
       <source>Line under the title; for an atlas the page's name is added to it</source>
       <translation>Ligne sous le titre ; pour un atlas, le nom de la page y est ajouté</translation>
     </message>
@@ -1374,12 +1429,12 @@
       <translation>Lister</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" line="124" />
+      <location filename="../plugin/sources/gbfs_refresh.py" line="148" />
       <source>Live GBFS status</source>
       <translation>État GBFS en direct</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" line="132" />
+      <location filename="../plugin/sources/gbfs_refresh.py" line="156" />
       <source>Live GBFS status not refreshed</source>
       <translation>État GBFS en direct non actualisé</translation>
     </message>
@@ -1399,12 +1454,12 @@
       <translation>Charger une ressource data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="31" />
+      <location filename="../processing/algorithms/load_territory.py" line="32" />
       <source>Load a territory</source>
       <translation>Charger un territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="96" />
+      <location filename="../ui/territory_section.py" line="114" />
       <source>Load all</source>
       <translation>Tout charger</translation>
     </message>
@@ -1424,12 +1479,12 @@
       <translation>Charger les capteurs de l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="137" />
+      <location filename="../ui/resources/osm_panel.py" line="129" />
       <source>Load the ticked categories</source>
       <translation>Charger les catégories cochées</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="94" />
+      <location filename="../ui/territory_section.py" line="112" />
       <source>Load ticked</source>
       <translation>Charger la sélection</translation>
     </message>
@@ -1454,12 +1509,12 @@
       <translation>Chargement de</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="287" />
+      <location filename="../ui/territory_section.py" line="334" />
       <source>Loading the territory</source>
       <translation>Chargement du territoire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="35" />
+      <location filename="../processing/algorithms/load_territory.py" line="36" />
       <source>Loads every resource a territory profile lists (open data portals, OpenStreetMap, GBFS feeds, citizen sensors) and the territory's boundary into one GeoPackage: one layer per category and source with the common fields, a 'sources' table (source, dataset, licence, URL, date, feature count, status) and the layers' styles, so the file opens styled in any QGIS. A source that fails is reported and skipped; the others still load. Identifiers marked unconfirmed and entries disabled in the profile are skipped.</source>
       <translation>Charge toutes les ressources listées par un profil de territoire (portails de données ouvertes, OpenStreetMap, flux GBFS, capteurs citoyens) et le contour du territoire dans un seul GeoPackage : une couche par catégorie et par source avec les champs communs, une table « sources » (source, jeu de données, licence, URL, date, nombre d'entités, statut) et les styles des couches, pour que le fichier s'ouvre stylé dans n'importe quel QGIS. Une source en échec est signalée et ignorée ; les autres se chargent quand même. Les identifiants non confirmés et les entrées désactivées dans le profil sont ignorés.</translation>
     </message>
@@ -1479,7 +1534,7 @@
       <translation>Charge une ressource d'un jeu de données data.gouv.fr comme couche : GeoJSON, shapefile zippé (extrait en sécurité), GeoPackage, KML ou CSV avec coordonnées. Les CSV français sont lus tels quels : séparateurs « ; » ou « , », UTF-8 avec ou sans BOM ou Windows-1252, virgules décimales, coordonnées en colonnes lat/lon ou dans une colonne « lat,lon ». Sans ressource indiquée, la meilleure ressource géographique du jeu est prise (GeoJSON d'abord). La couche porte les champs communs (category, name, source, source_dataset, licence, fetched_at) à côté des champs de la ressource ; la licence est celle du jeu de données. Un téléchargement plus gros que la taille réglée dans les options de l'extension est signalé par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="87" />
+      <location filename="../processing/algorithms/osm_resources.py" line="86" />
       <source>Loads the OpenStreetMap resources of one category (traffic signals, bicycle parking, charging stations, bus stops, car parks, cycleways, street lamps...) through the Overpass API, for an extent or the polygons of an area layer (the territory boundary). Signals, lamps, stops and sensors are points; cycleways are lines; car parks, bicycle parking, charging stations, bike-share stations and car sharing are points, areas being drawn as a point inside them. Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, rate limit, busy server) stop the algorithm with a clear message; a partial reply is never written. Data © OpenStreetMap contributors, ODbL.</source>
       <translation>Charge les ressources OpenStreetMap d'une catégorie (feux tricolores, stationnement vélo, bornes de recharge, arrêts de bus, parkings, aménagements cyclables, lampadaires...) via l'API Overpass, pour une emprise ou les polygones d'une couche de zone (le périmètre du territoire). Feux, lampadaires, arrêts et capteurs sont des points ; les aménagements cyclables sont des lignes ; parkings, stationnements vélo, bornes de recharge, stations de vélos en libre-service et autopartage sont des points, les surfaces étant représentées par un point intérieur. Les attributs utiles sont des colonnes, les autres sont conservés dans other_tags. Les erreurs du serveur (délai, mémoire, quota, serveur chargé) arrêtent l'algorithme avec un message clair ; une réponse partielle n'est jamais écrite. Données © les contributeurs d'OpenStreetMap, ODbL.</translation>
     </message>
@@ -1499,19 +1554,19 @@
       <translation>Charge les stations d'un système de véhicules partagés (vélos en libre-service, autopartage...) publié en GBFS 1.x, 2.x ou 3.0 : station_information jointe à station_status, de sorte que chaque station porte ses véhicules et bornes disponibles, si elle est installée, ouverte à la location et au retour, et l'heure de son dernier relevé. La catégorie est car_sharing quand le système n'a que des voitures, bike_share_station sinon ; la licence vient des informations du système quand il en publie une. Le panneau liste les systèmes français et peut actualiser l'état périodiquement.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="65" />
+      <location filename="../processing/algorithms/register_import.py" line="68" />
       <source>Locate addresses</source>
       <translation>Localiser les adresses</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="187" />
+      <location filename="../ui/register/dialogs.py" line="189" />
       <source>Locate rows without coordinates from their address (Base Adresse Nationale)</source>
       <translation>Localiser les lignes sans coordonnées d'après leur adresse (Base Adresse Nationale)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="66" />
+      <location filename="../processing/algorithms/register_import.py" line="69" />
       <source>Locate the challenges without coordinates from their address columns (adresse, code postal, commune) through the Base Adresse Nationale</source>
-      <translation>Localiser les enjeux sans coordonnées d'après leurs colonnes d'adresse (adresse, code postal, commune) avec la Base Adresse Nationale</translation>
+      <translation>Localiser les défis sans coordonnées d'après leurs colonnes d'adresse (adresse, code postal, commune) avec la Base Adresse Nationale</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="71" />
@@ -1519,12 +1574,12 @@
       <translation>Logistique</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="133" />
+      <location filename="../processing/algorithms/council_map.py" line="191" />
       <source>Logo</source>
       <translation>Logo</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="73" />
+      <location filename="../processing/algorithms/register_import.py" line="76" />
       <source>Make a new, empty register at the given place before importing</source>
       <translation>Créer un registre vide à l'endroit indiqué avant l'import</translation>
     </message>
@@ -1534,7 +1589,7 @@
       <translation>Makers (fablab)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="74" />
+      <location filename="../processing/algorithms/council_map.py" line="130" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1544,7 +1599,7 @@
       <translation>Carte réalisée le</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="98" />
+      <location filename="../ui/resources/ods_panel.py" line="118" />
       <source>Maps only</source>
       <translation>Cartes seulement</translation>
     </message>
@@ -1564,12 +1619,12 @@
       <translation>Domaines de mobilité</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="245" />
+      <location filename="../plugin/sources/sensor_community.py" line="252" />
       <source>Moderate (20-25 µg/m³)</source>
       <translation>Dégradé (20-25 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="47" />
+      <location filename="../ui/resources/ods_panel.py" line="50" />
       <source>Modified</source>
       <translation>Modifié le</translation>
     </message>
@@ -1599,7 +1654,7 @@
       <translation>GeoPackage du nouveau registre</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="75" />
+      <location filename="../ui/register_section.py" line="82" />
       <source>New…</source>
       <translation>Nouveau…</translation>
     </message>
@@ -1609,7 +1664,7 @@
       <translation>Aucun pilote GDAL n'écrit cette extension de fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="242" />
+      <location filename="../plugin/sources/sensor_community.py" line="249" />
       <source>No PM2.5 reading</source>
       <translation>Pas de mesure PM2,5</translation>
     </message>
@@ -1619,12 +1674,12 @@
       <translation>Aucune connexion PostgreSQL nommée dans la cible du registre</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="194" />
+      <location filename="../plugin/sources/rudi.py" line="192" />
       <source>No RUDI producer node given (base URL)</source>
       <translation>Aucun nœud producteur RUDI indiqué (URL de base)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="256" />
+      <location filename="../plugin/sources/rudi.py" line="254" />
       <source>No RUDI resource given (global_id)</source>
       <translation>Aucune ressource RUDI indiquée (global_id)</translation>
     </message>
@@ -1634,7 +1689,7 @@
       <translation>Sans zone d'action</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="532" />
+      <location filename="../plugin/sources/tabular.py" line="658" />
       <source>No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)</source>
       <translation>Aucune colonne de coordonnées trouvée dans le CSV (recherchées : lat/lon, latitude/longitude, x/y, coordonnees...)</translation>
     </message>
@@ -1644,12 +1699,12 @@
       <translation>Aucun jeu de données data.gouv.fr indiqué (identifiant ou slug)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="181" />
+      <location filename="../plugin/planning/context.py" line="214" />
       <source>No domain</source>
       <translation>Sans domaine</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="219" />
+      <location filename="../ui/register/dialogs.py" line="221" />
       <source>No file at this path</source>
       <translation>Aucun fichier à cet emplacement</translation>
     </message>
@@ -1679,12 +1734,17 @@
       <translation>Aucun registre indiqué : choisissez un fichier GeoPackage ou une connexion PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="156" />
+      <location filename="../ui/register_section.py" line="163" />
       <source>No register in this project</source>
       <translation>Aucun registre dans ce projet</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="108" />
+      <location filename="../processing/algorithms/register_import.py" line="34" />
+      <source>No register there yet: a new one is created</source>
+      <translation>Pas encore de registre à cet endroit : un nouveau est créé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="111" />
       <source>No resource of the territory could be loaded</source>
       <translation>Aucune ressource du territoire n'a pu être chargée</translation>
     </message>
@@ -1699,7 +1759,7 @@
       <translation>Aucune connexion PostgreSQL enregistrée de ce nom dans QGIS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="184" />
+      <location filename="../plugin/sources/gbfs.py" line="195" />
       <source>No station_status feed: availability columns are empty</source>
       <translation>Pas de flux station_status : les colonnes de disponibilité sont vides</translation>
     </message>
@@ -1719,6 +1779,16 @@
       <translation>Note</translation>
     </message>
     <message>
+      <location filename="../plugin/register/import_csv.py" line="56" />
+      <source>Nothing was imported</source>
+      <translation>Rien n'a été importé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_csv.py" line="78" />
+      <source>Nothing was imported: rows of the file are invalid</source>
+      <translation>Rien n'a été importé : des lignes du fichier sont invalides</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gbfs_stations.py" line="49" />
       <source>Number of features</source>
       <translation>Nombre d'entités</translation>
@@ -1729,42 +1799,42 @@
       <translation>Filtre ODSQL</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="195" />
+      <location filename="../ui/resources/osm_panel.py" line="187" />
       <source>OSM</source>
       <translation>OSM</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="62" />
+      <location filename="../processing/algorithms/load_territory.py" line="63" />
       <source>Offline (answer from the cache only)</source>
       <translation>Hors ligne (réponses du cache uniquement)</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="206" />
+      <location filename="../ui/register/dialogs.py" line="208" />
       <source>Offline mode is on (plugin options): addresses cannot be located</source>
       <translation>Le mode hors ligne est activé (options de l'extension) : les adresses ne peuvent pas être localisées</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="69" />
+      <location filename="../ui/options.py" line="85" />
       <source>Offline mode: answer from the cache only</source>
       <translation>Mode hors ligne : répondre uniquement depuis le cache</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="119" />
+      <location filename="../plugin/toolbelt/network.py" line="123" />
       <source>Offline mode: this reply is not in the cache</source>
       <translation>Mode hors ligne : cette réponse n'est pas dans le cache</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="90" />
+      <location filename="../ui/territory_section.py" line="105" />
       <source>Offline: use the cached replies only</source>
       <translation>Hors ligne : utiliser uniquement les réponses en cache</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="38" />
+      <location filename="../processing/algorithms/challenge_context.py" line="60" />
       <source>One feature per challenge with counts, nearest distances, competent actors and a summary</source>
       <translation>Une entité par défi avec les comptes, les distances au plus proche, les acteurs compétents et un résumé</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="228" />
+      <location filename="../ui/register/dialogs.py" line="230" />
       <source>One file per table; files of a previous export in the folder are replaced.</source>
       <translation>Un fichier par table ; les fichiers d'un export précédent dans le dossier sont remplacés.</translation>
     </message>
@@ -1774,19 +1844,19 @@
       <translation>Une page par entité de</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="94" />
+      <location filename="../processing/algorithms/council_map.py" line="150" />
       <source>One page per feature of (atlas)</source>
       <translation>Une page par entité de (atlas)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="33" />
-      <source>One row per mobility domain: open and solved challenges, competent actors and resources of the categories related to the domain. Mark: weak when there are open challenges and no competent actor or no related resource, or more than three open challenges per competent actor; strong when there are competent actors and related resources and at most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report with a chart per domain.</source>
-      <translation>Une ligne par domaine de mobilité : défis ouverts et résolus, acteurs compétents et ressources des catégories liées au domaine. Appréciation : faible quand il y a des défis ouverts et aucun acteur compétent ou aucune ressource liée, ou plus de trois défis ouverts par acteur compétent ; fort quand il y a des acteurs compétents et des ressources liées et au plus deux défis ouverts par acteur compétent ; équilibré sinon. Écrit en option un rapport HTML avec un graphique par domaine.</translation>
+      <location filename="../processing/algorithms/competence_matrix.py" line="34" />
+      <source>One row per mobility domain: open and solved challenges, competent actors and resources of the categories related to the domain (resources_related), with their count per category in the res_&lt;category&gt; columns (empty when the category is not related to the domain). Mark: weak when there are open challenges and no competent actor or no related resource, or more than three open challenges per competent actor; strong when there are competent actors and related resources and at most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report with a chart and the related resources by category per domain.</source>
+      <translation>Une ligne par domaine de mobilité : défis ouverts et résolus, acteurs compétents et ressources des catégories liées au domaine (resources_related), avec leur nombre par catégorie dans les colonnes res_&lt;catégorie&gt; (vides quand la catégorie n'est pas liée au domaine). Appréciation : faible quand il y a des défis ouverts et aucun acteur compétent ou aucune ressource liée, ou plus de trois défis ouverts par acteur compétent ; fort quand il y a des acteurs compétents et des ressources liées et au plus deux défis ouverts par acteur compétent ; équilibré sinon. Écrit en option un rapport HTML avec, par domaine, un graphique et les ressources liées par catégorie.</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="73" />
+      <location filename="../plugin/register/import_csv.py" line="121" />
       <source>Only challenges and actors can be imported</source>
-      <translation>Seuls les enjeux et les acteurs peuvent être importés</translation>
+      <translation>Seuls les défis et les acteurs peuvent être importés</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_search.py" line="99" />
@@ -1814,7 +1884,7 @@
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../plugin/main.py" line="74" />
+      <location filename="../plugin/main.py" line="64" />
       <source>Open Territory</source>
       <translation>Territoire ouvert</translation>
     </message>
@@ -1829,17 +1899,17 @@
       <translation>Ouvrir un registre créé avec Open Territory.</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="149" />
+      <location filename="../ui/territory_section.py" line="192" />
       <source>Open a territory profile</source>
       <translation>Ouvrir un profil de territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="67" />
+      <location filename="../ui/territory_section.py" line="74" />
       <source>Open a territory profile file (JSON)</source>
       <translation>Ouvrir un fichier de profil de territoire (JSON)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="100" />
+      <location filename="../plugin/planning/matrix.py" line="124" />
       <source>Open challenges</source>
       <translation>Défis ouverts</translation>
     </message>
@@ -1854,52 +1924,52 @@
       <translation>Ouvrez ou créez d'abord un registre</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="62" />
+      <location filename="../ui/resources/ods_panel.py" line="65" />
       <source>Open the dataset page</source>
       <translation>Ouvrir la page du jeu de données</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="153" />
+      <location filename="../ui/resources/osm_panel.py" line="145" />
       <source>OpenStreetMap (Overpass)</source>
       <translation>OpenStreetMap (Overpass)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="122" />
+      <location filename="../processing/algorithms/osm_resources.py" line="121" />
       <source>OpenStreetMap resources</source>
       <translation>Ressources OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="84" />
+      <location filename="../processing/algorithms/osm_resources.py" line="83" />
       <source>OpenStreetMap resources (Overpass)</source>
       <translation>Ressources OpenStreetMap (Overpass)</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="204" />
+      <location filename="../ui/resources/osm_panel.py" line="196" />
       <source>OpenStreetMap resources loaded</source>
       <translation>Ressources OpenStreetMap chargées</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="219" />
+      <location filename="../ui/resources/ods_panel.py" line="257" />
       <source>Opendatasoft</source>
       <translation>Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="41" />
+      <location filename="../ui/territory_section.py" line="45" />
       <source>Opendatasoft portal</source>
       <translation>Portail Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="79" />
+      <location filename="../ui/resources/ods_panel.py" line="82" />
       <source>Opendatasoft portal whose catalog is searched</source>
       <translation>Portail Opendatasoft dont le catalogue est interrogé</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="119" />
+      <location filename="../ui/resources/ods_panel.py" line="139" />
       <source>Opendatasoft portals</source>
       <translation>Portails Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="172" />
+      <location filename="../ui/resources/ods_panel.py" line="207" />
       <source>Opendatasoft search</source>
       <translation>Recherche Opendatasoft</translation>
     </message>
@@ -1914,12 +1984,12 @@
       <translation>Opendatasoft : la clé « portal » (URL de base du portail) manque</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="281" />
+      <location filename="../ui/register_section.py" line="291" />
       <source>Opening the register</source>
       <translation>Ouverture du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="77" />
+      <location filename="../ui/register_section.py" line="84" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1929,7 +1999,7 @@
       <translation>Facultatif</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="48" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="51" />
       <source>Optional HTML page with one chart per domain, ready to print</source>
       <translation>Page HTML facultative avec un graphique par domaine, prête à imprimer</translation>
     </message>
@@ -1944,7 +2014,7 @@
       <translation>Emprise facultative : seuls les enregistrements dont la géométrie s'y trouve sont téléchargés</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="121" />
+      <location filename="../processing/algorithms/council_map.py" line="178" />
       <source>Orientation</source>
       <translation>Orientation</translation>
     </message>
@@ -1954,7 +2024,7 @@
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="82" />
+      <location filename="../ui/resources/ods_panel.py" line="85" />
       <source>Other portal URL</source>
       <translation>URL d'un autre portail</translation>
     </message>
@@ -1974,17 +2044,17 @@
       <translation>Sortie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="144" />
+      <location filename="../processing/algorithms/council_map.py" line="202" />
       <source>Output file</source>
       <translation>Fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="162" />
+      <location filename="../processing/algorithms/council_map.py" line="220" />
       <source>Output file named after the format</source>
       <translation>Fichier de sortie renommé selon le format</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="208" />
+      <location filename="../ui/planning_section.py" line="209" />
       <source>Overlay done</source>
       <translation>Superposition terminée</translation>
     </message>
@@ -1999,92 +2069,92 @@
       <translation>Serveur de l'API Overpass utilisé pour les ressources OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="114" />
+      <location filename="../processing/algorithms/osm_resources.py" line="113" />
       <source>Overpass interpreter URL (http or https); empty: the server chosen in the settings</source>
       <translation>URL de l'interpréteur Overpass (http ou https) ; vide : le serveur choisi dans les paramètres</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="112" />
+      <location filename="../processing/algorithms/osm_resources.py" line="111" />
       <source>Overpass server</source>
       <translation>Serveur Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="134" />
+      <location filename="../plugin/sources/overpass.py" line="151" />
       <source>Overpass: an extent or an area is needed</source>
       <translation>Overpass : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="126" />
+      <location filename="../plugin/sources/overpass.py" line="143" />
       <source>Overpass: no OpenStreetMap preset for this category</source>
       <translation>Overpass : aucun préréglage OpenStreetMap pour cette catégorie</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="100" />
+      <location filename="../plugin/sources/overpass.py" line="117" />
       <source>Overpass: the area is not a valid polygon (WKT in EPSG:4326)</source>
       <translation>Overpass : la zone n'est pas un polygone valide (WKT en EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="81" />
+      <location filename="../plugin/sources/overpass.py" line="98" />
       <source>Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>Overpass : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="163" />
+      <location filename="../plugin/sources/overpass.py" line="180" />
       <source>Overpass: the query ran out of memory on the server. Choose a smaller area.</source>
       <translation>Overpass : la requête a manqué de mémoire sur le serveur. Choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="159" />
+      <location filename="../plugin/sources/overpass.py" line="176" />
       <source>Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : la requête a dépassé le délai sur le serveur. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="213" />
+      <location filename="../plugin/sources/overpass.py" line="230" />
       <source>Overpass: the reply is not OSM XML</source>
       <translation>Overpass : la réponse n'est pas du XML OSM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="215" />
+      <location filename="../plugin/sources/overpass.py" line="232" />
       <source>Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area.</source>
       <translation>Overpass : la réponse a été coupée avant sa fin ; rien n'a été écrit. Réessayez, ou choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="200" />
+      <location filename="../plugin/sources/overpass.py" line="217" />
       <source>Overpass: the server answered in JSON where OSM XML was asked</source>
       <translation>Overpass : le serveur a répondu en JSON alors que du XML OSM était demandé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="233" />
+      <location filename="../plugin/sources/overpass.py" line="250" />
       <source>Overpass: the server answered with an error</source>
       <translation>Overpass : le serveur a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="364" />
+      <location filename="../plugin/sources/overpass.py" line="461" />
       <source>Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : le serveur n'a pas répondu à temps. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="156" />
+      <location filename="../plugin/sources/overpass.py" line="173" />
       <source>Overpass: the server is too busy to take the query. Try again later or choose another server.</source>
       <translation>Overpass : le serveur est trop chargé pour accepter la requête. Réessayez plus tard ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="152" />
+      <location filename="../plugin/sources/overpass.py" line="169" />
       <source>Overpass: the server limits the requests from this address (rate limited). Wait a minute or choose another server.</source>
       <translation>Overpass : le serveur limite les requêtes de cette adresse (quota atteint). Attendez une minute ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="166" />
+      <location filename="../plugin/sources/overpass.py" line="183" />
       <source>Overpass: the server rejected the query</source>
       <translation>Overpass : le serveur a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="167" />
+      <location filename="../plugin/sources/overpass.py" line="184" />
       <source>Overpass: the server reported an error</source>
       <translation>Overpass : le serveur a signalé une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="352" />
+      <location filename="../plugin/sources/overpass.py" line="449" />
       <source>Overpass: the timeout must be a number of seconds</source>
       <translation>Overpass : le délai doit être un nombre de secondes</translation>
     </message>
@@ -2094,17 +2164,17 @@
       <translation>Propriétaire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="144" />
+      <location filename="../processing/algorithms/council_map.py" line="202" />
       <source>PDF</source>
       <translation>PDF</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="146" />
+      <location filename="../processing/algorithms/council_map.py" line="204" />
       <source>PDF or PNG file; its extension follows FORMAT. A PNG atlas writes &lt;name&gt;_&lt;page name&gt;.png beside it</source>
       <translation>Fichier PDF ou PNG ; son extension suit FORMAT. Un atlas PNG écrit &lt;nom&gt;_&lt;nom de la page&gt;.png à côté</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="144" />
+      <location filename="../processing/algorithms/council_map.py" line="202" />
       <source>PNG image</source>
       <translation>Image PNG</translation>
     </message>
@@ -2114,19 +2184,19 @@
       <translation>Page</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="112" />
+      <location filename="../processing/algorithms/council_map.py" line="169" />
       <source>Page size</source>
       <translation>Format de page</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="151" />
+      <location filename="../processing/algorithms/council_map.py" line="209" />
       <source>Pages</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="113" />
-      <source>Paper size: A4 or A3</source>
-      <translation>Format du papier : A4 ou A3</translation>
+      <location filename="../processing/algorithms/council_map.py" line="170" />
+      <source>Paper size: A4 or A3 (or 0, 1)</source>
+      <translation>Format du papier : A4 ou A3 (ou 0, 1)</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" line="66" />
@@ -2139,7 +2209,7 @@
       <translation>Bien matériel</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="59" />
+      <location filename="../ui/territory_section.py" line="63" />
       <source>Pick a territory profile to load its resources.</source>
       <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
     </message>
@@ -2155,21 +2225,21 @@
     </message>
     <message>
       <location filename="../ui/planning_section.py" line="60" />
-      <source>Points, lines and areas together (lines and areas by a point inside them); challenges without a location count in the competence matrix only</source>
-      <translation>Points, lignes et zones ensemble (lignes et zones par un point situé dessus) ; les défis sans localisation ne comptent que dans la matrice des compétences</translation>
+      <source>Points, lines and areas together (lines and areas by a point inside them, which also decides whether an actor's area of action covers them); challenges without a location get no distances, only the competent actors without an area of action</source>
+      <translation>Points, lignes et zones ensemble (lignes et zones par un point situé dessus, qui décide aussi si la zone d'action d'un acteur les couvre) ; les défis sans localisation n'ont pas de distances, seulement les acteurs compétents sans zone d'action</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="110" />
+      <location filename="../processing/algorithms/osm_resources.py" line="109" />
       <source>Polygons to cover (for instance the territory boundary), in any CRS; replaces the extent</source>
       <translation>Polygones à couvrir (par exemple le périmètre du territoire), dans n'importe quel SCR ; remplace l'emprise</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="118" />
+      <location filename="../ui/resources/osm_panel.py" line="110" />
       <source>Polygons to cover (the territory boundary); empty: the map extent</source>
       <translation>Polygones à couvrir (le périmètre du territoire) ; vide : l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="246" />
+      <location filename="../plugin/sources/sensor_community.py" line="253" />
       <source>Poor (25-50 µg/m³)</source>
       <translation>Mauvais (25-50 µg/m³)</translation>
     </message>
@@ -2179,7 +2249,12 @@
       <translation>Portail (URL de base)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="122" />
+      <location filename="../ui/resources/ods_panel.py" line="98" />
+      <source>Portal API key</source>
+      <translation>Clé d'API du portail</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" line="179" />
       <source>Portrait</source>
       <translation>Portrait</translation>
     </message>
@@ -2224,17 +2299,17 @@
       <translation>Nœud producteur (URL de base)</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="149" />
+      <location filename="../ui/territory_section.py" line="192" />
       <source>Profiles (*.json)</source>
       <translation>Profils (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="34" />
+      <location filename="../processing/algorithms/challenge_context.py" line="56" />
       <source>Projected CRS for distances; empty: EPSG:2154 in mainland France, else the UTM zone</source>
       <translation>SCR projeté pour les distances ; vide : EPSG:2154 en France métropolitaine, sinon la zone UTM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="356" />
+      <location filename="../plugin/sources/tabular.py" line="401" />
       <source>Projected coordinates in an unknown system; the layer has no CRS</source>
       <translation>Coordonnées projetées dans un système inconnu ; la couche n'a pas de SCR</translation>
     </message>
@@ -2279,17 +2354,27 @@
       <translation>Lecture du catalogue RUDI…</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="273" />
+      <location filename="../ui/register/dialogs.py" line="277" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="46" />
+      <location filename="../ui/resources/ods_panel.py" line="49" />
       <source>Records</source>
       <translation>Enregistrements</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="140" />
+      <location filename="../plugin/toolbelt/network.py" line="140" />
+      <source>Redirect from a secure (https) address to an insecure (http) one refused</source>
+      <translation>Redirection d'une adresse sécurisée (https) vers une adresse non sécurisée (http) refusée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" line="137" />
+      <source>Redirect to another site refused: the request carries an API key or an authentication configuration, which is only sent to the site it was given for</source>
+      <translation>Redirection vers un autre site refusée : la requête porte une clé d'API ou une configuration d'authentification, qui n'est envoyée qu'au site pour lequel elle a été donnée</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" line="132" />
       <source>Refresh from OpenStreetMap</source>
       <translation>Actualiser depuis OpenStreetMap</translation>
     </message>
@@ -2309,27 +2394,32 @@
       <translation>GeoPackage du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="276" />
+      <location filename="../ui/register_section.py" line="286" />
       <source>Register created</source>
       <translation>Registre créé</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="381" />
+      <location filename="../ui/register_section.py" line="404" />
       <source>Register exported</source>
       <translation>Registre exporté</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="282" />
+      <location filename="../ui/register_section.py" line="292" />
       <source>Register opened</source>
       <translation>Registre ouvert</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="101" />
+      <location filename="../plugin/planning/matrix.py" line="125" />
       <source>Related resources</source>
       <translation>Ressources liées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="75" />
+      <location filename="../plugin/planning/matrix.py" line="117" />
+      <source>Related resources by category</source>
+      <translation>Ressources liées par catégorie</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/register_import.py" line="78" />
       <source>Report of the rows left out</source>
       <translation>Rapport des lignes écartées</translation>
     </message>
@@ -2389,17 +2479,17 @@
       <translation>Ressources du catalogue</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="100" />
+      <location filename="../ui/resources/osm_panel.py" line="92" />
       <source>Resources mapped in OpenStreetMap (© OpenStreetMap contributors, ODbL), loaded through an Overpass server for the map extent or an area layer.</source>
       <translation>Ressources cartographiées dans OpenStreetMap (© les contributeurs d'OpenStreetMap, ODbL), chargées via un serveur Overpass pour l'emprise de la carte ou une couche de zone.</translation>
     </message>
     <message>
       <location filename="../plugin/register/project_layers.py" line="153" />
       <source>Resources of the challenge</source>
-      <translation>Ressources de l'enjeu</translation>
+      <translation>Ressources du défi</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="72" />
+      <location filename="../ui/options.py" line="88" />
       <source>Restore defaults</source>
       <translation>Rétablir les valeurs par défaut</translation>
     </message>
@@ -2434,17 +2524,17 @@
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="77" />
+      <location filename="../processing/algorithms/register_import.py" line="81" />
       <source>Rows imported</source>
       <translation>Lignes importées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="77" />
+      <location filename="../processing/algorithms/register_import.py" line="81" />
       <source>Rows left out</source>
       <translation>Lignes écartées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="78" />
+      <location filename="../processing/algorithms/register_import.py" line="82" />
       <source>Rows located from their address</source>
       <translation>Lignes localisées d'après leur adresse</translation>
     </message>
@@ -2454,17 +2544,12 @@
       <translation>Lignes affichées par les filtres, sur les lignes du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="169" />
-      <source>Rows with an unknown domain, status or kind, bad coordinates or an address that cannot be located are left out and listed after the import.</source>
-      <translation>Les lignes au domaine, au statut ou au type inconnu, aux coordonnées fausses ou à l'adresse introuvable sont écartées et listées après l'import.</translation>
-    </message>
-    <message>
-      <location filename="../ui/register_section.py" line="315" />
+      <location filename="../ui/register_section.py" line="325" />
       <source>Save or discard the edits of the register's layers first</source>
       <translation>Enregistrez ou annulez d'abord les modifications des couches du registre</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="111" />
+      <location filename="../ui/territory_section.py" line="129" />
       <source>Save this territory's set-up (with the ticked resources) as a profile another territory can adapt</source>
       <translation>Enregistrer la configuration de ce territoire (avec les ressources cochées) comme un profil qu'un autre territoire peut adapter</translation>
     </message>
@@ -2509,7 +2594,7 @@
       <translation>Texte recherché</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="95" />
+      <location filename="../ui/resources/ods_panel.py" line="115" />
       <source>Search the catalog (vélo, parking, bus...)</source>
       <translation>Chercher dans le catalogue (vélo, parking, bus...)</translation>
     </message>
@@ -2534,17 +2619,17 @@
       <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="167" />
+      <location filename="../ui/resources/ods_panel.py" line="201" />
       <source>Searching…</source>
       <translation>Recherche…</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="133" />
+      <location filename="../ui/resources/osm_panel.py" line="125" />
       <source>Seconds the server may spend on each query</source>
       <translation>Secondes que le serveur peut consacrer à chaque requête</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="120" />
+      <location filename="../processing/algorithms/osm_resources.py" line="119" />
       <source>Seconds the server may spend on the query; the request waits 30 s longer</source>
       <translation>Secondes que le serveur peut consacrer à la requête ; la requête réseau attend 30 s de plus</translation>
     </message>
@@ -2574,7 +2659,7 @@
       <translation>Véhicules partagés (GBFS)</translation>
     </message>
     <message>
-      <location filename="../plugin/main.py" line="76" />
+      <location filename="../plugin/main.py" line="66" />
       <source>Show the Open Territory panel</source>
       <translation>Afficher le panneau Territoire ouvert</translation>
     </message>
@@ -2609,7 +2694,7 @@
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="270" />
+      <location filename="../ui/register/dialogs.py" line="274" />
       <source>Skipped</source>
       <translation>Ignorée</translation>
     </message>
@@ -2624,12 +2709,12 @@
       <translation>Résolu</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="100" />
+      <location filename="../plugin/planning/matrix.py" line="124" />
       <source>Solved challenges</source>
       <translation>Défis résolus</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="79" />
+      <location filename="../ui/territory_section.py" line="86" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
@@ -2639,12 +2724,12 @@
       <translation>Sources</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="152" />
+      <location filename="../processing/algorithms/council_map.py" line="210" />
       <source>Sources text</source>
       <translation>Texte des sources</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="79" />
+      <location filename="../processing/algorithms/load_territory.py" line="81" />
       <source>Sources that failed</source>
       <translation>Sources en échec</translation>
     </message>
@@ -2664,7 +2749,7 @@
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="91" />
+      <location filename="../ui/register_section.py" line="98" />
       <source>Stop the running operation; nothing is half-written</source>
       <translation>Arrêter l'opération en cours ; rien n'est écrit à moitié</translation>
     </message>
@@ -2674,32 +2759,32 @@
       <translation>Éclairage public</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="68" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="71" />
       <source>Strengths and weaknesses by mobility domain</source>
       <translation>Forces et faiblesses par domaine de mobilité</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="86" />
+      <location filename="../processing/algorithms/council_map.py" line="142" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="80" />
+      <location filename="../processing/algorithms/load_territory.py" line="82" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="59" />
+      <location filename="../processing/algorithms/register_import.py" line="62" />
       <source>Table</source>
       <translation>Table</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="44" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="47" />
       <source>Table with one row per mobility domain</source>
       <translation>Table avec une ligne par domaine de mobilité</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="62" />
+      <location filename="../processing/algorithms/register_import.py" line="65" />
       <source>Tables (*.csv *.txt *.xlsx *.ods)</source>
       <translation>Tableaux (*.csv *.txt *.xlsx *.ods)</translation>
     </message>
@@ -2714,32 +2799,32 @@
       <translation>Des tables de mêmes noms existent déjà ; choisissez un autre schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="85" />
+      <location filename="../plugin/profiles/territory.py" line="86" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="73" />
+      <location filename="../processing/algorithms/load_territory.py" line="75" />
       <source>Territory GeoPackage</source>
       <translation>GeoPackage du territoire</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="313" />
+      <location filename="../plugin/profiles/territory.py" line="317" />
       <source>Territory boundary</source>
       <translation>Contour du territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="329" />
+      <location filename="../ui/territory_section.py" line="376" />
       <source>Territory loaded</source>
       <translation>Territoire chargé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="53" />
+      <location filename="../processing/algorithms/load_territory.py" line="54" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="261" />
+      <location filename="../ui/territory_section.py" line="308" />
       <source>Territory profile written</source>
       <translation>Profil de territoire enregistré</translation>
     </message>
@@ -2749,62 +2834,67 @@
       <translation>Le fichier CSV ne peut pas être lu</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="394" />
+      <location filename="../plugin/sources/tabular.py" line="656" />
+      <source>The CSV file has a header line but no data rows</source>
+      <translation>Le fichier CSV a une ligne d'en-tête mais aucune ligne de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/tabular.py" line="460" />
       <source>The CSV file has no header line</source>
       <translation>Le fichier CSV n'a pas de ligne d'en-tête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="251" />
+      <location filename="../plugin/sources/tabular.py" line="275" />
       <source>The CSV file is empty</source>
       <translation>Le fichier CSV est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="436" />
+      <location filename="../plugin/sources/tabular.py" line="502" />
       <source>The CSV header line is too long</source>
       <translation>La ligne d'en-tête du CSV est trop longue</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_parse.py" line="174" />
+      <location filename="../plugin/sources/gbfs_parse.py" line="194" />
       <source>The GBFS discovery file lists no feeds</source>
       <translation>Le fichier de découverte GBFS ne liste aucun flux</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="75" />
+      <location filename="../processing/algorithms/load_territory.py" line="77" />
       <source>The GeoPackage to write; an existing file is replaced only when the load succeeds</source>
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="177" />
+      <location filename="../plugin/sources/resource_file.py" line="183" />
       <source>The JSON file is neither GeoJSON nor a list of records</source>
       <translation>Le fichier JSON n'est ni du GeoJSON ni une liste d'enregistrements</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="160" />
+      <location filename="../plugin/sources/resource_file.py" line="163" />
       <source>The JSON file is too large to convert; choose a GeoJSON or CSV resource</source>
       <translation>Le fichier JSON est trop volumineux pour être converti ; choisissez une ressource GeoJSON ou CSV</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="192" />
+      <location filename="../plugin/sources/resource_file.py" line="198" />
       <source>The JSON records carry no coordinates</source>
       <translation>Les enregistrements JSON ne portent pas de coordonnées</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="214" />
+      <location filename="../plugin/sources/rudi.py" line="212" />
       <source>The RUDI node answered with an error for</source>
       <translation>Le nœud RUDI a répondu par une erreur pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="210" />
+      <location filename="../plugin/sources/rudi.py" line="208" />
       <source>The RUDI node does not know</source>
       <translation>Le nœud RUDI ne connaît pas</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="212" />
+      <location filename="../plugin/sources/rudi.py" line="210" />
       <source>The RUDI node rejected the request for</source>
       <translation>Le nœud RUDI a refusé la requête pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="291" />
+      <location filename="../plugin/sources/rudi.py" line="289" />
       <source>The RUDI resource has no file GDAL can load</source>
       <translation>La ressource RUDI n'a aucun fichier que GDAL sait charger</translation>
     </message>
@@ -2814,7 +2904,7 @@
       <translation>L'URL du fichier de découverte gbfs.json du système, par exemple https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="137" />
+      <location filename="../plugin/planning/context.py" line="152" />
       <source>The actors layer has no competences field</source>
       <translation>La couche des acteurs n'a pas de champ competences</translation>
     </message>
@@ -2854,12 +2944,12 @@
       <translation>L'archive contient un nom de fichier invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="106" />
+      <location filename="../plugin/sources/resource_file.py" line="107" />
       <source>The archive holds no geographic file (shapefile, GeoPackage, GeoJSON, CSV...)</source>
       <translation>L'archive ne contient aucun fichier géographique (shapefile, GeoPackage, GeoJSON, CSV...)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="322" />
+      <location filename="../plugin/sources/resource_file.py" line="328" />
       <source>The archive holds several files of this kind; loaded</source>
       <translation>L'archive contient plusieurs fichiers de ce type ; chargé :</translation>
     </message>
@@ -2874,7 +2964,7 @@
       <translation>L'archive est trop volumineuse une fois extraite</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="67" />
+      <location filename="../processing/algorithms/osm_resources.py" line="66" />
       <source>The area layer has no polygon</source>
       <translation>La couche de zone ne contient aucun polygone</translation>
     </message>
@@ -2884,22 +2974,22 @@
       <translation>La zone à couvrir, dans n'importe quel SCR (elle est envoyée au serveur en WGS 84 sous forme de rectangle)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="105" />
+      <location filename="../processing/algorithms/osm_resources.py" line="104" />
       <source>The area to cover, in any CRS (sent to the server in WGS 84); used when no area layer is given</source>
       <translation>La zone à couvrir, dans n'importe quel SCR (envoyée au serveur en WGS 84) ; utilisée quand aucune couche de zone n'est donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="412" />
+      <location filename="../plugin/toolbelt/network.py" line="431" />
       <source>The authentication configuration could not be applied</source>
       <translation>La configuration d'authentification n'a pas pu être appliquée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="187" />
+      <location filename="../plugin/toolbelt/network.py" line="205" />
       <source>The authentication configuration could not be read</source>
       <translation>La configuration d'authentification n'a pas pu être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="203" />
+      <location filename="../plugin/toolbelt/network.py" line="221" />
       <source>The authentication configuration holds no API key</source>
       <translation>La configuration d'authentification ne contient pas de clé d'API</translation>
     </message>
@@ -2909,12 +2999,12 @@
       <translation>Le fichier de contour n'existe pas</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="43" />
+      <location filename="../processing/algorithms/challenge_context.py" line="65" />
       <source>The challenges layer cannot be read</source>
       <translation>La couche des défis ne peut pas être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="516" />
+      <location filename="../plugin/toolbelt/network.py" line="559" />
       <source>The connection broke during the download</source>
       <translation>La connexion a été interrompue pendant le téléchargement</translation>
     </message>
@@ -2954,22 +3044,22 @@
       <translation>L'identifiant ou le slug du jeu de données, comme dans https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (l'URL de la page convient aussi)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="197" />
+      <location filename="../plugin/planning/context.py" line="254" />
       <source>The distance must be zero or positive</source>
       <translation>La distance doit être positive ou nulle</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="98" />
+      <location filename="../plugin/toolbelt/network.py" line="102" />
       <source>The download was cancelled</source>
       <translation>Le téléchargement a été annulé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="91" />
+      <location filename="../plugin/sources/resource_file.py" line="92" />
       <source>The downloaded file has no layer</source>
       <translation>Le fichier téléchargé ne contient pas de couche</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="165" />
+      <location filename="../plugin/sources/resource_file.py" line="171" />
       <source>The downloaded file is not valid JSON</source>
       <translation>Le fichier téléchargé n'est pas du JSON valide</translation>
     </message>
@@ -2989,7 +3079,7 @@
       <translation>L'emprise n'est pas un rectangle</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="346" />
+      <location filename="../plugin/sources/resource_file.py" line="352" />
       <source>The file holds several layers; loaded</source>
       <translation>Le fichier contient plusieurs couches ; chargée :</translation>
     </message>
@@ -2999,7 +3089,7 @@
       <translation>Le fichier n'est pas une archive zip lisible</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="306" />
+      <location filename="../plugin/sources/rudi.py" line="304" />
       <source>The file of this RUDI resource could not be downloaded</source>
       <translation>Le fichier de cette ressource RUDI n'a pas pu être téléchargé</translation>
     </message>
@@ -3044,7 +3134,7 @@
       <translation>La grille aurait plus d'un million de cellules : choisissez des cellules plus grandes</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="102" />
+      <location filename="../processing/algorithms/osm_resources.py" line="101" />
       <source>The kind of resource; the values in order are:</source>
       <translation>Le type de ressource ; les valeurs, dans l'ordre, sont :</translation>
     </message>
@@ -3069,7 +3159,7 @@
       <translation>Il manque au modèle de mise en page les éléments</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" line="60" />
+      <location filename="../plugin/sources/gbfs_refresh.py" line="62" />
       <source>The live status could not be written into the layer</source>
       <translation>L'état en direct n'a pas pu être écrit dans la couche</translation>
     </message>
@@ -3084,14 +3174,19 @@
       <translation>Le fichier du logo n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="148" />
+      <location filename="../plugin/register/import_values.py" line="164" />
       <source>The mobility domain is empty</source>
       <translation>Le domaine de mobilité est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="159" />
+      <location filename="../plugin/register/import_values.py" line="173" />
       <source>The name is empty</source>
       <translation>Le nom est vide</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/challenge_context.py" line="90" />
+      <source>The output cannot hold this challenge's geometry; choose a GeoPackage output</source>
+      <translation>La sortie ne peut pas contenir la géométrie de ce défi ; choisissez une sortie GeoPackage</translation>
     </message>
     <message>
       <location filename="../plugin/export/council_map.py" line="89" />
@@ -3109,12 +3204,12 @@
       <translation>La sortie est un dossier, pas un fichier</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="192" />
+      <location filename="../ui/planning_section.py" line="193" />
       <source>The overlay failed: see the Processing log</source>
       <translation>La superposition a échoué : voir le journal des traitements</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="259" />
+      <location filename="../ui/territory_section.py" line="306" />
       <source>The profile could not be written</source>
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
@@ -3124,12 +3219,12 @@
       <translation>Le contour du profil ne désigne aucun EPCI, aucune commune ni aucun fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="223" />
+      <location filename="../plugin/profiles/territory.py" line="224" />
       <source>The profile's offline cache folder does not exist</source>
       <translation>Le dossier de cache hors ligne du profil n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="161" />
+      <location filename="../plugin/toolbelt/network.py" line="179" />
       <source>The quota resets at</source>
       <translation>Le quota est réinitialisé le</translation>
     </message>
@@ -3179,7 +3274,7 @@
       <translation>La couche du registre est en lecture seule</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="367" />
+      <location filename="../ui/register_section.py" line="390" />
       <source>The register's layers have unsaved edits: the export holds what is saved</source>
       <translation>Les couches du registre ont des modifications non enregistrées : l'export contient ce qui est enregistré</translation>
     </message>
@@ -3194,12 +3289,12 @@
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="249" />
+      <location filename="../plugin/toolbelt/network.py" line="267" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="114" />
+      <location filename="../plugin/toolbelt/network.py" line="118" />
       <source>The reply was cut before its end</source>
       <translation>La réponse a été coupée avant sa fin</translation>
     </message>
@@ -3229,6 +3324,11 @@
       <translation>Les lignes n'ont pas pu être écrites ; rien n'a été importé</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/tabular.py" line="439" />
+      <source>The sampled rows hold no x/y value telling their coordinate system; the layer has no CRS</source>
+      <translation>Les lignes lues ne donnent aucune valeur x/y indiquant leur système de coordonnées ; la couche n'a pas de SCR</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" line="103" />
       <source>The schema that holds the register</source>
       <translation>Le schéma qui contient le registre</translation>
@@ -3239,22 +3339,22 @@
       <translation>La recherche a été annulée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="377" />
+      <location filename="../plugin/toolbelt/network.py" line="397" />
       <source>The server answered with a web page instead of data (JSON expected)</source>
       <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="139" />
+      <location filename="../plugin/toolbelt/network.py" line="157" />
       <source>The server answered with an error</source>
       <translation>Le serveur a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="104" />
+      <location filename="../plugin/toolbelt/network.py" line="108" />
       <source>The server did not answer within the timeout</source>
       <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="315" />
+      <location filename="../plugin/sources/resource_file.py" line="321" />
       <source>The server sent a web page instead of the data file</source>
       <translation>Le serveur a renvoyé une page web au lieu du fichier de données</translation>
     </message>
@@ -3269,22 +3369,27 @@
       <translation>Le classeur n'a aucune ligne</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="101" />
+      <location filename="../plugin/sources/gbfs.py" line="191" />
+      <source>The station status could not be read: availability columns are empty</source>
+      <translation>Le statut des stations n'a pas pu être lu : les colonnes de disponibilité sont vides</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" line="104" />
       <source>The territory could not be loaded</source>
       <translation>Le territoire n'a pas pu être chargé</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="303" />
+      <location filename="../plugin/profiles/territory.py" line="307" />
       <source>The territory load was cancelled</source>
       <translation>Le chargement du territoire a été annulé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="92" />
+      <location filename="../processing/algorithms/load_territory.py" line="95" />
       <source>The territory profile is not valid</source>
       <translation>Le profil de territoire n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="137" />
+      <location filename="../processing/algorithms/council_map.py" line="195" />
       <source>The territory's logo, printed in the top right corner; empty: no logo</source>
       <translation>Le logo du territoire, imprimé en haut à droite ; vide : pas de logo</translation>
     </message>
@@ -3294,7 +3399,7 @@
       <translation>Le logo du territoire, en haut à droite ; vide : pas de logo</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="146" />
+      <location filename="../plugin/register/import_values.py" line="163" />
       <source>The title is empty</source>
       <translation>Le titre est vide</translation>
     </message>
@@ -3309,29 +3414,29 @@
       <translation>Thème</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="49" />
+      <location filename="../ui/resources/ods_panel.py" line="52" />
       <source>Themes</source>
       <translation>Thèmes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="191" />
+      <location filename="../plugin/sources/gbfs.py" line="203" />
       <source>This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)</source>
       <translation>Ce système GBFS ne publie pas de véhicules en free-floating (pas de flux vehicle_status ni free_bike_status)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="137" />
+      <location filename="../plugin/sources/gbfs.py" line="141" />
       <source>This GBFS system publishes no station status</source>
       <translation>Ce système GBFS ne publie pas l'état des stations</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="177" />
+      <location filename="../plugin/sources/gbfs.py" line="181" />
       <source>This GBFS system publishes no stations (no station_information feed)</source>
       <translation>Ce système GBFS ne publie pas de stations (pas de flux station_information)</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/layer_writer.py" line="60" />
       <source>This GeoPackage is the register of challenges and actors; resources are never written into it. Choose another output file</source>
-      <translation>Ce GeoPackage est le registre des enjeux et des acteurs ; aucune ressource n'y est jamais écrite. Choisissez un autre fichier de sortie</translation>
+      <translation>Ce GeoPackage est le registre des défis et des acteurs ; aucune ressource n'y est jamais écrite. Choisissez un autre fichier de sortie</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" line="300" />
@@ -3344,7 +3449,7 @@
       <translation>Ce défi n'a pas de localisation</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_parse.py" line="138" />
+      <location filename="../plugin/sources/gbfs_parse.py" line="158" />
       <source>This is not a GBFS document (no 'data' object)</source>
       <translation>Ce n'est pas un document GBFS (pas d'objet 'data')</translation>
     </message>
@@ -3354,7 +3459,7 @@
       <translation>Ce n'est pas un registre Territoire ouvert (pas de table register_meta)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="200" />
+      <location filename="../plugin/toolbelt/network.py" line="218" />
       <source>This kind of authentication configuration cannot carry an API key</source>
       <translation>Ce type de configuration d'authentification ne peut pas porter de clé d'API</translation>
     </message>
@@ -3379,7 +3484,7 @@
       <translation>Cette ressource est volumineuse</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="353" />
+      <location filename="../plugin/profiles/territory.py" line="357" />
       <source>This version of the plugin has no source named</source>
       <translation>Cette version de l'extension n'a pas de source nommée</translation>
     </message>
@@ -3389,17 +3494,17 @@
       <translation>Ceci a été supprimé de data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="179" />
+      <location filename="../ui/resources/osm_panel.py" line="171" />
       <source>Tick at least one category.</source>
       <translation>Cochez au moins une catégorie.</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="277" />
+      <location filename="../ui/territory_section.py" line="324" />
       <source>Tick at least one resource to load</source>
       <translation>Cochez au moins une ressource à charger</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="81" />
+      <location filename="../ui/territory_section.py" line="96" />
       <source>Tick the resources to load; unconfirmed identifiers are left unticked</source>
       <translation>Cochez les ressources à charger ; les identifiants non confirmés restent décochés</translation>
     </message>
@@ -3409,7 +3514,12 @@
       <translation>Cochez les types de capteurs à garder ; aucun coché : tous les types</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="72" />
+      <location filename="../ui/territory_section.py" line="106" />
+      <source>Ticked at first when the offline mode of the plugin's settings is on</source>
+      <translation>Coché d'emblée quand le mode hors ligne des paramètres de l'extension est activé</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" line="73" />
       <source>Ticked layers with a category field are the resources</source>
       <translation>Les couches cochées ayant un champ category sont les ressources</translation>
     </message>
@@ -3419,12 +3529,12 @@
       <translation>Temps accordé à une requête réseau avant de l'abandonner</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="134" />
+      <location filename="../ui/resources/osm_panel.py" line="126" />
       <source>Timeout</source>
       <translation>Délai</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="117" />
+      <location filename="../processing/algorithms/osm_resources.py" line="116" />
       <source>Timeout (seconds)</source>
       <translation>Délai (secondes)</translation>
     </message>
@@ -3434,7 +3544,7 @@
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="81" />
+      <location filename="../processing/algorithms/council_map.py" line="137" />
       <source>Title printed at the top of the page</source>
       <translation>Titre imprimé en haut de la page</translation>
     </message>
@@ -3454,7 +3564,7 @@
       <translation>Feux de circulation</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="265" />
+      <location filename="../plugin/sources/rudi.py" line="263" />
       <source>Unexpected reply for the RUDI resource</source>
       <translation>Réponse inattendue pour la ressource RUDI</translation>
     </message>
@@ -3464,7 +3574,7 @@
       <translation>Réponse inattendue pour le jeu de données data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="225" />
+      <location filename="../plugin/sources/rudi.py" line="223" />
       <source>Unexpected reply from the RUDI catalog</source>
       <translation>Réponse inattendue du catalogue RUDI</translation>
     </message>
@@ -3474,7 +3584,7 @@
       <translation>Réponse inattendue de la recherche data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="130" />
+      <location filename="../processing/algorithms/osm_resources.py" line="129" />
       <source>Unknown category</source>
       <translation>Catégorie inconnue</translation>
     </message>
@@ -3489,12 +3599,12 @@
       <translation>Famille de géométrie inconnue</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="92" />
+      <location filename="../plugin/register/import_values.py" line="93" />
       <source>Unknown kind of actor</source>
       <translation>Type d'acteur inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="74" />
+      <location filename="../plugin/register/import_values.py" line="75" />
       <source>Unknown mobility domain</source>
       <translation>Domaine de mobilité inconnu</translation>
     </message>
@@ -3514,7 +3624,7 @@
       <translation>Format de page inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="78" />
+      <location filename="../plugin/register/import_values.py" line="79" />
       <source>Unknown status</source>
       <translation>Statut inconnu</translation>
     </message>
@@ -3529,14 +3639,14 @@
       <translation>Met à jour sur place la disponibilité des stations chargées, en arrière-plan, tant que la couche est dans le projet</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="64" />
-      <source>Use only replies already in the cache; nothing is downloaded. A profile with its own recorded replies (the demo) is always loaded offline</source>
-      <translation>N'utiliser que les réponses déjà en cache ; rien n'est téléchargé. Un profil qui a ses propres réponses enregistrées (la démo) se charge toujours hors ligne</translation>
+      <location filename="../processing/algorithms/load_territory.py" line="65" />
+      <source>Use only replies already in the cache; nothing is downloaded. The load is offline whenever the offline mode of the plugin's settings is on, and a profile with its own recorded replies (the demo) is always loaded offline</source>
+      <translation>N'utiliser que les réponses déjà en cache ; rien n'est téléchargé. Le chargement est hors ligne dès que le mode hors ligne des paramètres de l'extension est activé, et un profil qui a ses propres réponses enregistrées (la démo) se charge toujours hors ligne</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="107" />
-      <source>Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page)</source>
-      <translation>PDF vectoriel (un fichier, toutes les pages) ou images PNG à 150 dpi (un fichier par page)</translation>
+      <location filename="../processing/algorithms/council_map.py" line="163" />
+      <source>Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page); by name (pdf, png, any case) or by number (0, 1)</source>
+      <translation>PDF vectoriel (un fichier, toutes les pages), ou images PNG à 150 dpi (un fichier par page) ; par nom (pdf, png, en majuscules ou minuscules) ou par numéro (0, 1)</translation>
     </message>
     <message>
       <location filename="../ui/export_section.py" line="69" />
@@ -3554,12 +3664,12 @@
       <translation>Véhicules et flottes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="247" />
+      <location filename="../plugin/sources/sensor_community.py" line="254" />
       <source>Very poor (50-75 µg/m³)</source>
       <translation>Très mauvais (50-75 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="208" />
+      <location filename="../ui/register_section.py" line="215" />
       <source>Wait for the current operation to finish, or cancel it</source>
       <translation>Attendez la fin de l'opération en cours, ou annulez-la</translation>
     </message>
@@ -3569,12 +3679,12 @@
       <translation>Marche</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="67" />
+      <location filename="../ui/options.py" line="83" />
       <source>Warn before downloads over</source>
       <translation>Avertir avant les téléchargements de plus de</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="119" />
+      <location filename="../plugin/planning/matrix.py" line="144" />
       <source>Weak: open challenges with no competent actor or no related resource, or more than three open challenges per competent actor. Strong: competent actors and related resources, and at most two open challenges per competent actor. Balanced: otherwise.</source>
       <translation>Faible : des défis ouverts sans acteur compétent ou sans ressource liée, ou plus de trois défis ouverts par acteur compétent. Fort : des acteurs compétents et des ressources liées, et au plus deux défis ouverts par acteur compétent. Équilibré : sinon.</translation>
     </message>
@@ -3584,7 +3694,7 @@
       <translation>Site web</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="273" />
+      <location filename="../ui/register/dialogs.py" line="277" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
@@ -3594,12 +3704,12 @@
       <translation>Là où l'aide manque</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="92" />
+      <location filename="../ui/planning_section.py" line="93" />
       <source>Where open challenges lack a competent actor or a resource nearby</source>
       <translation>Où les défis ouverts manquent d'un acteur compétent ou d'une ressource proche</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="123" />
+      <location filename="../processing/algorithms/osm_resources.py" line="122" />
       <source>Where to write the layer (a GeoPackage by default)</source>
       <translation>Où écrire la couche (un GeoPackage par défaut)</translation>
     </message>
@@ -3614,7 +3724,7 @@
       <translation>Où écrire les points (un GeoPackage par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="60" />
+      <location filename="../processing/algorithms/register_import.py" line="63" />
       <source>Which table of the register receives the rows</source>
       <translation>La table du registre qui reçoit les lignes</translation>
     </message>
@@ -3634,19 +3744,19 @@
       <translation>Mots à chercher dans les titres, descriptions et mots-clés des jeux de données ; vide : tout le catalogue</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="33" />
+      <location filename="../processing/algorithms/challenge_context.py" line="55" />
       <source>Working CRS</source>
       <translation>SCR de travail</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="217" />
+      <location filename="../ui/register_section.py" line="224" />
       <source>Write every table of the register as CSV or GeoJSON files</source>
       <translation>Écrire chaque table du registre en fichiers CSV ou GeoJSON</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_export.py" line="27" />
       <source>Writes every table of the register (challenges, actors, resources catalog and the links between them) into a folder, one CSV file (geometry as WKT) or one GeoJSON file per table. Files of a previous export are replaced only once every new file is written.</source>
-      <translation>Écrit chaque table du registre (enjeux, acteurs, catalogue des ressources et liens entre eux) dans un dossier, un fichier CSV (géométrie en WKT) ou un fichier GeoJSON par table. Les fichiers d'un export précédent ne sont remplacés qu'une fois tous les nouveaux fichiers écrits.</translation>
+      <translation>Écrit chaque table du registre (défis, acteurs, catalogue des ressources et liens entre eux) dans un dossier, un fichier CSV (géométrie en WKT) ou un fichier GeoJSON par table. Les fichiers d'un export précédent ne sont remplacés qu'une fois tous les nouveaux fichiers écrits.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/gap_layer.py" line="36" />
@@ -3654,7 +3764,7 @@
       <translation>Zones</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="84" />
+      <location filename="../ui/planning_section.py" line="85" />
       <source>Zones (gap layer)</source>
       <translation>Zones (couche des manques)</translation>
     </message>
@@ -3674,7 +3784,7 @@
       <translation>Zoomez d'abord la carte sur la zone à couvrir.</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="183" />
+      <location filename="../ui/resources/osm_panel.py" line="175" />
       <source>Zoom the map to the area to cover, or choose an area layer.</source>
       <translation>Zoomez la carte sur la zone à couvrir, ou choisissez une couche de zone.</translation>
     </message>
@@ -3684,27 +3794,47 @@
       <translation>Zoomer</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="88" />
+      <location filename="../ui/territory_section.py" line="103" />
       <source>[GeoPackage beside the project]</source>
       <translation>[GeoPackage à côté du projet]</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="185" />
+      <location filename="../plugin/profiles/validator.py" line="70" />
+      <source>[xmin, ymin, xmax, ymax] in degrees (EPSG:4326)</source>
+      <translation>[xmin, ymin, xmax, ymax] en degrés (EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="243" />
       <source>[xmin, ymin, xmax, ymax] in degrees, min before max</source>
       <translation>[xmin, ymin, xmax, ymax] en degrés, le minimum avant le maximum</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="179" />
+      <location filename="../plugin/profiles/profile.py" line="237" />
       <source>a CRS QGIS knows, such as EPSG:2154</source>
       <translation>un SCR connu de QGIS, par exemple EPSG:2154</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="157" />
+      <location filename="../plugin/profiles/validator.py" line="69" />
+      <source>a CRS written EPSG:&lt;code&gt;, such as EPSG:2154</source>
+      <translation>un SCR écrit EPSG:&lt;code&gt;, par exemple EPSG:2154</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="182" />
       <source>a bundled profile id or a profile file; bundled profiles:</source>
       <translation>un identifiant de profil fourni ou un fichier de profil ; profils fournis :</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="286" />
+      <location filename="../plugin/profiles/validator.py" line="62" />
+      <source>a file path, absolute or relative to the profile file</source>
+      <translation>un chemin de fichier, absolu ou relatif au fichier du profil</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="75" />
+      <source>a folder of recorded replies, absolute or relative to the profile file</source>
+      <translation>un dossier de réponses enregistrées, absolu ou relatif au fichier du profil</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="387" />
       <source>a key among</source>
       <translation>une clé parmi</translation>
     </message>
@@ -3714,82 +3844,117 @@
       <translation>une couche ne peut pas être exportée</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="213" />
+      <location filename="../plugin/profiles/profile.py" line="271" />
       <source>a layer name not used by another entry</source>
       <translation>un nom de couche qu'aucune autre entrée n'utilise</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="83" />
+      <location filename="../plugin/profiles/validator.py" line="86" />
+      <source>a layer name: a letter, then letters, digits or _</source>
+      <translation>un nom de couche : une lettre, puis des lettres, des chiffres ou _</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="161" />
       <source>a list</source>
       <translation>une liste</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="253" />
+      <location filename="../plugin/profiles/validator.py" line="354" />
       <source>a list of</source>
       <translation>une liste de</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="252" />
+      <location filename="../plugin/profiles/validator.py" line="82" />
+      <source>a list of INSEE commune codes</source>
+      <translation>une liste de codes INSEE de communes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="353" />
       <source>a list of at least</source>
       <translation>une liste d'au moins</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="260" />
+      <location filename="../plugin/profiles/validator.py" line="361" />
       <source>a list of at most</source>
       <translation>une liste d'au plus</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="199" />
+      <location filename="../plugin/profiles/validator.py" line="79" />
       <source>a non-empty text</source>
       <translation>un texte non vide</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="85" />
+      <location filename="../plugin/profiles/validator.py" line="163" />
       <source>a number</source>
       <translation>un nombre</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="209" />
+      <location filename="../plugin/profiles/validator.py" line="311" />
       <source>a number of at least</source>
       <translation>un nombre au moins égal à</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="213" />
+      <location filename="../plugin/profiles/validator.py" line="315" />
       <source>a number of at most</source>
       <translation>un nombre au plus égal à</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="201" />
+      <location filename="../plugin/profiles/profile.py" line="259" />
       <source>a portal URL or one of the profile's portals:</source>
       <translation>l'URL d'un portail ou l'un des portails du profil :</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="315" />
+      <location filename="../plugin/profiles/profile.py" line="375" />
       <source>a readable UTF-8 JSON file</source>
       <translation>un fichier JSON lisible en UTF-8</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="84" />
+      <location filename="../plugin/profiles/validator.py" line="91" />
+      <source>a sensor type, such as SDS011</source>
+      <translation>un type de capteur, par exemple SDS011</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="66" />
+      <source>a short lowercase key (letters, digits, - and _), such as rennes</source>
+      <translation>une clé courte en minuscules (lettres, chiffres, - et _), par exemple rennes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="162" />
       <source>a text</source>
       <translation>un texte</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="203" />
+      <location filename="../plugin/profiles/validator.py" line="305" />
       <source>a text matching</source>
       <translation>un texte de la forme</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="286" />
+      <location filename="../plugin/profiles/validator.py" line="63" />
+      <source>a text, or an object of language → text, such as {"fr": "…", "en": "…"}</source>
+      <translation>un texte, ou un objet langue → texte, par exemple {"fr": "…", "en": "…"}</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="68" />
+      <source>a two-letter country code, such as FR</source>
+      <translation>un code de pays en deux lettres, par exemple FR</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="80" />
+      <source>a two-letter language code, such as fr or en</source>
+      <translation>un code de langue en deux lettres, par exemple fr ou en</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="389" />
       <source>a valid key</source>
       <translation>une clé valide</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="275" />
+      <location filename="../plugin/profiles/validator.py" line="375" />
       <source>a value</source>
       <translation>une valeur</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="86" />
+      <location filename="../plugin/profiles/validator.py" line="164" />
       <source>a whole number</source>
       <translation>un nombre entier</translation>
     </message>
@@ -3799,7 +3964,7 @@
       <translation>accès refusé : le jeu de données est privé ou la clé d'API a été refusée ; indiquez une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="55" />
+      <location filename="../plugin/register/import_csv.py" line="61" />
       <source>already in the register</source>
       <translation>déjà dans le registre</translation>
     </message>
@@ -3809,12 +3974,27 @@
       <translation>également représenté, source non précisée</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="279" />
+      <location filename="../plugin/profiles/validator.py" line="83" />
+      <source>an INSEE commune code (5 characters, such as 35238 or 2A004)</source>
+      <translation>un code INSEE de commune (5 caractères, par exemple 35238 ou 2A004)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="206" />
       <source>an empty object</source>
       <translation>un objet vide</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="313" />
+      <location filename="../plugin/profiles/profile.py" line="216" />
+      <source>an existing file</source>
+      <translation>un fichier existant</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="220" />
+      <source>an existing folder</source>
+      <translation>un dossier existant</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="373" />
       <source>an existing profile file</source>
       <translation>un fichier de profil existant</translation>
     </message>
@@ -3824,32 +4004,37 @@
       <translation>une emprise a été donnée mais le jeu de données n'a pas de champ géographique</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="223" />
+      <location filename="../plugin/profiles/validator.py" line="61" />
+      <source>an http or https URL</source>
+      <translation>une URL http ou https</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="282" />
       <source>an object</source>
       <translation>un objet</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="279" />
+      <location filename="../plugin/profiles/validator.py" line="379" />
       <source>at least one key</source>
       <translation>au moins une clé</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="94" />
+      <location filename="../plugin/planning/matrix.py" line="107" />
       <source>balanced</source>
       <translation>équilibré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="46" />
+      <location filename="../plugin/register/import_csv.py" line="96" />
       <source>column</source>
       <translation>colonne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="536" />
+      <location filename="../plugin/sources/tabular.py" line="662" />
       <source>columns</source>
       <translation>colonnes</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="189" />
+      <location filename="../plugin/planning/context.py" line="226" />
       <source>competent actors</source>
       <translation>acteurs compétents</translation>
     </message>
@@ -3879,49 +4064,79 @@
       <translation>jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="269" />
+      <location filename="../plugin/profiles/territory.py" line="273" />
       <source>disabled in the profile</source>
       <translation>désactivée dans le profil</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="63" />
+      <location filename="../plugin/toolbelt/i18n.py" line="37" />
+      <source>en</source>
+      <translation>fr</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="204" />
+      <source>exactly one of epci (the SIREN of an EPCI), communes (INSEE codes) or file</source>
+      <translation>un seul de epci (le SIREN d'un EPCI), communes (codes INSEE) ou file</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="141" />
       <source>expected</source>
       <translation>attendu :</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="88" />
+      <location filename="../plugin/register/import_values.py" line="89" />
       <source>expected 1, 2 or 3</source>
       <translation>1, 2 ou 3 attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="129" />
+      <location filename="../plugin/register/import_geometry.py" line="86" />
+      <source>expected WKT or GeoJSON</source>
+      <translation>WKT ou GeoJSON attendu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="130" />
       <source>expected YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="70" />
+      <location filename="../plugin/register/import_geometry.py" line="59" />
+      <source>expected a number</source>
+      <translation>nombre attendu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/import_values.py" line="71" />
       <source>expected one of</source>
       <translation>valeurs attendues</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="89" />
+      <location filename="../plugin/register/import_geometry.py" line="114" />
+      <source>expected two numbers</source>
+      <translation>deux nombres attendus</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" line="90" />
       <source>failed</source>
       <translation>en échec</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="374" />
+      <location filename="../plugin/profiles/territory.py" line="378" />
       <source>features</source>
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="381" />
+      <location filename="../ui/register_section.py" line="404" />
       <source>files in</source>
       <translation>fichiers dans</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="190" />
+      <location filename="../ui/resources/ods_panel.py" line="225" />
       <source>first</source>
       <translation>premiers</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="66" />
+      <source>forever</source>
+      <translation>sans limite</translation>
     </message>
     <message>
       <location filename="../plugin/sources/datagouv.py" line="159" />
@@ -3929,7 +4144,7 @@
       <translation>formats</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="65" />
+      <location filename="../plugin/profiles/validator.py" line="143" />
       <source>found</source>
       <translation>trouvé :</translation>
     </message>
@@ -3939,12 +4154,17 @@
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="331" />
+      <location filename="../plugin/register/import_csv.py" line="56" />
+      <source>invalid rows</source>
+      <translation>lignes invalides</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" line="378" />
       <source>layers</source>
       <translation>couches</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="87" />
+      <location filename="../plugin/profiles/territory.py" line="88" />
       <source>layers loaded</source>
       <translation>couches chargées</translation>
     </message>
@@ -3954,7 +4174,7 @@
       <translation>licence non précisée</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="62" />
+      <location filename="../plugin/register/import_csv.py" line="69" />
       <source>line</source>
       <translation>ligne</translation>
     </message>
@@ -3969,42 +4189,52 @@
       <translation>état en direct toutes les</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="53" />
+      <location filename="../plugin/register/import_csv.py" line="59" />
       <source>located from their address</source>
       <translation>localisées d'après leur adresse</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="80" />
+      <location filename="../plugin/sources/sensor_community.py" line="242" />
       <source>locations</source>
       <translation>emplacements</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="188" />
+      <location filename="../plugin/planning/context.py" line="225" />
       <source>missing nearby</source>
       <translation>absent à proximité</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="189" />
+      <location filename="../plugin/planning/context.py" line="226" />
       <source>no competent actor</source>
       <translation>aucun acteur compétent</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="185" />
+      <location filename="../ui/options.py" line="74" />
+      <source>no limit</source>
+      <translation>sans limite</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="216" />
+      <source>no location: resources nearby unknown</source>
+      <translation>sans localisation : ressources proches inconnues</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" line="222" />
       <source>no resource within</source>
       <translation>aucune ressource à moins de</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="313" />
+      <location filename="../plugin/profiles/profile.py" line="373" />
       <source>no such file</source>
       <translation>fichier introuvable</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="171" />
+      <location filename="../plugin/profiles/validator.py" line="273" />
       <source>no such key here</source>
       <translation>aucune clé de ce nom ici</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="296" />
+      <location filename="../plugin/profiles/validator.py" line="399" />
       <source>no such key here; allowed keys:</source>
       <translation>aucune clé de ce nom ici ; clés permises :</translation>
     </message>
@@ -4014,12 +4244,12 @@
       <translation>aucun</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="48" />
+      <location filename="../ui/resources/ods_panel.py" line="51" />
       <source>none (table)</source>
       <translation>aucune (table)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="348" />
+      <location filename="../plugin/sources/resource_file.py" line="354" />
       <source>not</source>
       <translation>pas</translation>
     </message>
@@ -4039,12 +4269,17 @@
       <translation>non indiquée</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="275" />
+      <location filename="../plugin/profiles/validator.py" line="375" />
       <source>nothing</source>
       <translation>rien</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="158" />
+      <location filename="../plugin/profiles/profile.py" line="225" />
+      <source>nothing there</source>
+      <translation>rien à cet endroit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="183" />
       <source>nothing with this name</source>
       <translation>rien de ce nom</translation>
     </message>
@@ -4054,9 +4289,14 @@
       <translation>le mode hors ligne est actif et cette réponse n'est pas dans le cache</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="191" />
+      <location filename="../plugin/profiles/validator.py" line="293" />
       <source>one of</source>
       <translation>l'une des valeurs</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="206" />
+      <source>only</source>
+      <translation>seulement</translation>
     </message>
     <message>
       <location filename="../ui/export_section.py" line="218" />
@@ -4064,7 +4304,7 @@
       <translation>pages</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="160" />
+      <location filename="../plugin/toolbelt/network.py" line="178" />
       <source>quota</source>
       <translation>quota</translation>
     </message>
@@ -4074,7 +4314,7 @@
       <translation>enregistrements annoncés par le catalogue</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="225" />
+      <location filename="../ui/resources/ods_panel.py" line="263" />
       <source>records loaded</source>
       <translation>enregistrements chargés</translation>
     </message>
@@ -4089,7 +4329,7 @@
       <translation>actualisée depuis OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="57" />
+      <location filename="../plugin/register/import_csv.py" line="63" />
       <source>rows left out</source>
       <translation>lignes écartées</translation>
     </message>
@@ -4114,42 +4354,52 @@
       <translation>score</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/validator.py" line="90" />
+      <source>sensor types, such as SDS011: a list, or a text separated by commas</source>
+      <translation>des types de capteurs, par exemple SDS011 : une liste, ou un texte séparé par des virgules</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/sensor_community.py" line="53" />
       <source>sensor.community citizen sensors</source>
       <translation>Capteurs citoyens sensor.community</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="97" />
+      <location filename="../plugin/sources/sensor_community.py" line="99" />
       <source>sensor.community: an extent or an area is needed</source>
       <translation>sensor.community : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="187" />
+      <location filename="../plugin/sources/sensor_community.py" line="193" />
       <source>sensor.community: the area is not valid WKT</source>
       <translation>sensor.community : la zone n'est pas un WKT valide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="93" />
+      <location filename="../plugin/sources/sensor_community.py" line="95" />
       <source>sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>sensor.community : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="119" />
+      <location filename="../plugin/sources/sensor_community.py" line="120" />
       <source>sensor.community: the reply is not a list of readings</source>
       <translation>sensor.community : la réponse n'est pas une liste de mesures</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="195" />
+      <location filename="../plugin/sources/sensor_community.py" line="201" />
       <source>sensor.community: the server must be an http or https URL</source>
       <translation>sensor.community : le serveur doit être une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="123" />
+      <location filename="../plugin/profiles/profile.py" line="208" />
+      <source>several:</source>
+      <translation>plusieurs :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gbfs.py" line="198" />
       <source>stations</source>
       <translation>stations</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="94" />
+      <location filename="../plugin/planning/matrix.py" line="107" />
       <source>strong</source>
       <translation>fort</translation>
     </message>
@@ -4169,12 +4419,32 @@
       <translation>le PDF ne peut pas être produit</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/validator.py" line="95" />
+      <source>the RUDI resource's id</source>
+      <translation>l'identifiant de la ressource RUDI</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="81" />
+      <source>the SIREN of the EPCI (9 digits)</source>
+      <translation>le SIREN de l'EPCI (9 chiffres)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="94" />
+      <source>the URL of the RUDI node</source>
+      <translation>l'URL du nœud RUDI</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="89" />
+      <source>the URL of the system's gbfs.json</source>
+      <translation>l'URL du gbfs.json du système</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" line="33" />
       <source>the atlas cannot be prepared</source>
       <translation>l'atlas ne peut pas être préparé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="222" />
+      <location filename="../plugin/sources/rudi.py" line="220" />
       <source>the catalog</source>
       <translation>le catalogue</translation>
     </message>
@@ -4184,9 +4454,19 @@
       <translation>la réponse du catalogue ne contient pas de liste de résultats</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/validator.py" line="92" />
+      <source>the data.gouv.fr dataset's id or slug</source>
+      <translation>l'identifiant ou le slug du jeu de données data.gouv.fr</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/datagouv.py" line="251" />
       <source>the dataset</source>
       <translation>le jeu de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="88" />
+      <source>the dataset's identifier (dataset_id), without spaces or /</source>
+      <translation>l'identifiant du jeu de données (dataset_id), sans espace ni /</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" line="121" />
@@ -4202,6 +4482,11 @@
       <location filename="../plugin/export/layout_export.py" line="29" />
       <source>the file cannot be written</source>
       <translation>le fichier ne peut pas être écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="65" />
+      <source>the format version of the profile: 1</source>
+      <translation>la version du format du profil : 1</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" line="117" />
@@ -4229,14 +4514,29 @@
       <translation>le quota d'API du portail est épuisé</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/validator.py" line="87" />
+      <source>the portal's base URL, or the key of one of the profile's portals</source>
+      <translation>l'URL de base du portail, ou la clé d'un des portails du profil</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/ods.py" line="189" />
       <source>the reply is not a dataset description</source>
       <translation>la réponse n'est pas la description d'un jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="260" />
+      <location filename="../plugin/sources/rudi.py" line="258" />
       <source>the resource</source>
       <translation>la ressource</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="93" />
+      <source>the resource's id or title</source>
+      <translation>l'identifiant ou le titre de la ressource</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="72" />
+      <source>the resources to load, per category</source>
+      <translation>les ressources à charger, par catégorie</translation>
     </message>
     <message>
       <location filename="../plugin/sources/datagouv.py" line="236" />
@@ -4244,27 +4544,47 @@
       <translation>la recherche</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="87" />
+      <location filename="../plugin/profiles/validator.py" line="85" />
+      <source>the source of the resource</source>
+      <translation>la source de la ressource</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="67" />
+      <source>the territory's name</source>
+      <translation>le nom du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="71" />
+      <source>the territory's outline: epci (the SIREN of an EPCI), communes (INSEE codes) or file</source>
+      <translation>le contour du territoire : epci (le SIREN d'un EPCI), communes (codes INSEE) ou file</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" line="165" />
       <source>true or false</source>
       <translation>true ou false</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="267" />
+      <location filename="../plugin/profiles/territory.py" line="271" />
       <source>unconfirmed identifier: not loaded unless asked for</source>
       <translation>identifiant non confirmé : chargé seulement sur demande</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="319" />
+      <location filename="../processing/algorithms/council_map.py" line="66" />
+      <source>unknown value; expected</source>
+      <translation>valeur inconnue ; attendu</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/profile.py" line="379" />
       <source>valid JSON</source>
       <translation>du JSON valide</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="123" />
+      <location filename="../plugin/sources/gbfs.py" line="207" />
       <source>vehicles</source>
       <translation>véhicules</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="94" />
+      <location filename="../plugin/planning/matrix.py" line="107" />
       <source>weak</source>
       <translation>faible</translation>
     </message>
@@ -4274,7 +4594,7 @@
       <translation>avec QGIS et Territoire ouvert</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="183" />
+      <location filename="../plugin/planning/context.py" line="220" />
       <source>within</source>
       <translation>à moins de</translation>
     </message>

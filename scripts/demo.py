@@ -120,39 +120,47 @@ def register_and_planning(gpkg: str, output_dir: str) -> dict:
     return {"register": path, "planning": planning, "report": report_html}
 
 
-def council_map(gpkg: str, output_dir: str):
-    """The council map PDF, through plugin/export/council_map.py when it exists (issue 9).
-
-    The demo territory is French: the map is made in French (the plugin's French translation, a French
-    date) and in the profile's CRS (Lambert-93), its layers named by their titles as the dock names them."""
-    from open_territory.plugin.export.council_map import export_council_map
-    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+def speak_french():
+    """The demo territory is French: everything the demo makes is in French (the plugin's French
+    translation, French dates), from the first step, since the territory load already writes texts
+    (layer titles from the profile, the sensors' legend). Returns the translator, to keep it alive."""
     from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
     translator = QTranslator()
-    if translator.load(os.path.join(REPO, "i18n", "open_territory_fr.qm")):
-        QCoreApplication.installTranslator(translator)
+    path = os.path.join(REPO, "i18n", "open_territory_fr.qm")
+    if not translator.load(path):
+        raise SystemExit(f"demo: the French translation {path} could not be loaded (run `make translations`)")
+    QCoreApplication.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
+    return translator
+
+
+def council_map(gpkg: str, output_dir: str):
+    """The council map PDF (plugin/export/council_map.py), in the profile's CRS (Lambert-93 for the
+    demo), its layers named by their titles as the dock names them."""
+    from open_territory.plugin.export.council_map import export_council_map
+    from open_territory.plugin.profiles.profile import load_profile
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    crs = QgsCoordinateReferenceSystem(load_profile("demo").crs)
     resources, boundary = territory_layers(gpkg)
     project = QgsProject.instance()
     project.clear()
-    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    project.setCrs(crs)
     # The first layer is drawn on top: the communes outline goes last, at the bottom.
     loaded = resources + ([boundary] if boundary is not None and boundary.isValid() else [])
     project.addMapLayers(loaded)
     pdf = os.path.join(output_dir, "council_map.pdf")
     started = time.monotonic()
-    try:
-        result = export_council_map(
-            layers=loaded,
-            output=pdf,
-            title="Démo-sur-Vilaine — ressources de mobilité",
-            subtitle="Stationnement, recharge, vélo, transports et qualité de l'air sur les trois communes",
-            project=project,
-            fmt="pdf",
-        )
-    finally:
-        QCoreApplication.removeTranslator(translator)
+    result = export_council_map(
+        layers=loaded,
+        output=pdf,
+        title="Démo-sur-Vilaine — ressources de mobilité",
+        subtitle="Stationnement, recharge, vélo, transports et qualité de l'air sur les trois communes",
+        project=project,
+        fmt="pdf",
+        crs=crs,
+    )
     if not os.path.exists(pdf):
         raise SystemExit(f"demo: the council map export wrote no file at {pdf}")
     print(f"demo: council map made in {time.monotonic() - started:.1f} s, {result['PAGES']} page(s)")
@@ -166,6 +174,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     os.makedirs(args.output_dir, exist_ok=True)
     app = start_qgis(processing=True)
+    translator = speak_french()
     try:
         results = load(args.output_dir)
         gpkg = results["OUTPUT"]
@@ -174,12 +183,20 @@ def main(argv=None) -> int:
             f"demo: {gpkg}: {int(results['LOADED'])} layers loaded, {int(results['FAILED'])} failed, "
             f"in {results['seconds']:.1f} s"
         )
-        register_and_planning(gpkg, args.output_dir)
+        from open_territory.plugin.register import RegisterError
+
+        try:
+            register_and_planning(gpkg, args.output_dir)
+        except RegisterError as error:  # the bundled register data is checked like any user's file
+            raise SystemExit(f"demo: the demo register could not be made: {error.message}") from None
         pdf = None if args.no_map else council_map(gpkg, args.output_dir)
         if pdf:
             print(f"demo: council map {pdf} ({os.path.getsize(pdf)} bytes)")
         return 1 if results["FAILED"] else 0
     finally:
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        QCoreApplication.removeTranslator(translator)
         app.exitQgis()
 
 

@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBS="zip unzip python3-qgis qgis qgis-providers xvfb gdal-bin pyqt5-dev-tools qttools5-dev-tools poppler-utils python3-venv postgresql-15-postgis-3"
+# xauth: xvfb-run needs it, and it is only a Recommends of xvfb (installed without recommends below).
+DEBS="zip unzip python3-qgis qgis qgis-providers xvfb xauth gdal-bin pyqt5-dev-tools qttools5-dev-tools poppler-utils python3-venv postgresql-15-postgis-3"
 missing=""
 for pkg in $DEBS; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -50,7 +50,13 @@ def test_demo_territory_register_planning_and_council_map(tmp_path):
     # (pdftotext joins words hyphenated at a line end: host names are checked by their first part)
     for source in ("data.demo-sur", "datagouv.demo-sur", "OpenStreetMap", "sensors.demo-sur", "geo.demo-sur"):
         assert source in text
-    assert "Communes of Démo-sur-Vilaine" in text and "Car parks" in text
+    # The demo territory is French: its layers, their legend and the sensors' classes are named in French
+    # (the profile's French titles, the translation installed before the territory is loaded).
+    for french in ("Communes de Démo-sur-Vilaine", "Parkings", "Feux tricolores", "Bon (0-10 µg/m³)",
+                   "Capteurs citoyens de qualité de l'air", "Légende"):
+        assert french in text, french
+    for english in ("Communes of", "Car parks", "Traffic lights", "Good (0-10", "Citizen air sensors", "Legend"):
+        assert english not in text, english
     from qgis.PyQt.QtCore import QDate, QLocale
 
     assert QLocale(QLocale.French, QLocale.France).toString(QDate.currentDate(), "d MMMM yyyy") in text

@@ -7,9 +7,9 @@ from __future__ import annotations
 import copy
 import os
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import Qt, pyqtSlot
+from qgis.PyQt.QtCore import QEvent, Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,13 +27,17 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.definitions import CATEGORIES, category_label
 from ..plugin.profiles.profile import ProfileError, bundled_profile_names, load_profile, save_profile
-from ..plugin.profiles.territory import LoadCancelledError, load_territory
+from ..plugin.profiles.territory import LoadCancelledError, entry_spec, load_territory
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
+from ..plugin.toolbelt.settings import load_settings
 from .resources.layer_output import dock_output_path
 from .sections import DockSection
 
 LAYER_ROLE = Qt.UserRole + 1
+# Most of the tree's width each column after the resource's title may take: a long dataset identifier
+# (ResizeToContents alone) squeezed the titles to nothing in a narrow dock.
+COLUMN_SHARES = {1: 0.2, 2: 0.22, 3: 0.16}
 
 
 def source_label(key: str) -> str:
@@ -61,6 +65,9 @@ class TerritorySection(DockSection):
         row = QHBoxLayout()
         self.profile_combo = QComboBox(self)
         self.profile_combo.setObjectName("territoryProfile")
+        # Long profile names must not set the dock's minimum width.
+        self.profile_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_combo.setMinimumContentsLength(12)
         self.profile_combo.setToolTip(tr("Bundled territories and the profile files opened in this session"))
         row.addWidget(self.profile_combo, 1)
         self.open_button = QPushButton(tr("Open…"), self)
@@ -77,7 +84,15 @@ class TerritorySection(DockSection):
         self.tree.setObjectName("territoryResources")
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([tr("Resource"), tr("Source"), tr("Dataset"), tr("Last load")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        # The resource's title takes the room the dock has; the other columns fit their contents up to
+        # a share of the width (fit_columns), shortened in the middle beyond it (in full in the tooltips).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in COLUMN_SHARES:
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+        self.tree.setTextElideMode(Qt.ElideMiddle)
+        self.tree.viewport().installEventFilter(self)
         self.tree.setToolTip(tr("Tick the resources to load; unconfirmed identifiers are left unticked"))
         layout.addWidget(self.tree, 1)
 
@@ -88,6 +103,9 @@ class TerritorySection(DockSection):
         self.output.lineEdit().setPlaceholderText(tr("[GeoPackage beside the project]"))
         layout.addWidget(self.output)
         self.offline_check = QCheckBox(tr("Offline: use the cached replies only"), self)
+        self.offline_check.setToolTip(tr("Ticked at first when the offline mode of the plugin's settings is on"))
+        self.offline_setting = None
+        self.sync_offline_setting()
         layout.addWidget(self.offline_check)
 
         buttons = QHBoxLayout()
@@ -132,6 +150,31 @@ class TerritorySection(DockSection):
 
     def title(self) -> str:
         return tr("Territory")
+
+    def sync_offline_setting(self):
+        """The offline box follows the settings' offline mode whenever that changes (the options page
+        may have changed it since); in between, the user's own tick stands."""
+        offline = load_settings().offline
+        if offline != self.offline_setting:
+            self.offline_setting = offline
+            self.offline_check.setChecked(offline)
+
+    def showEvent(self, event):  # noqa: N802
+        self.sync_offline_setting()
+        super().showEvent(event)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if watched is self.tree.viewport() and event.type() == QEvent.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self):
+        """Source, dataset and last load as wide as their contents, within their share of the width."""
+        width = self.tree.viewport().width()
+        header = self.tree.header()
+        for column, share in COLUMN_SHARES.items():
+            wanted = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(min(wanted, int(width * share)), header.minimumSectionSize()))
 
     # -- profile ------------------------------------------------------------------------------
 
@@ -180,15 +223,16 @@ class TerritorySection(DockSection):
             entries = [e for e in profile.resources if e.category == category]
             if not entries:
                 continue
-            group = QTreeWidgetItem(self.tree, [category_label(category), "", ""])
+            group = QTreeWidgetItem(self.tree, [category_label(category)])
             group.setFlags(group.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
-            group.setFirstColumnSpanned(False)
+            group.setFirstColumnSpanned(True)
             groups[category] = group
             for entry in entries:
                 title = entry.title or entry.dataset
                 if entry.unconfirmed:
                     title += " " + tr("(unconfirmed)")
                 item = QTreeWidgetItem(group, [title, source_label(entry.source), entry.dataset])
+                item.setToolTip(1, source_label(entry.source))
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.Checked if entry.enabled and not entry.unconfirmed else Qt.Unchecked)
                 item.setData(0, LAYER_ROLE, entry.layer)
@@ -197,6 +241,7 @@ class TerritorySection(DockSection):
                 item.setToolTip(2, entry.dataset)
             group.setExpanded(True)
         self.tree.blockSignals(False)
+        self.fit_columns()
 
     def checked_layers(self) -> list:
         layers = []
@@ -219,7 +264,8 @@ class TerritorySection(DockSection):
     # -- export -------------------------------------------------------------------------------
 
     def current_profile_data(self) -> dict:
-        """The profile as shown: the ticked resources enabled, the others disabled."""
+        """The profile as shown: the ticked resources enabled (and confirmed: the user chose them), the
+        others disabled. Texts keep all their languages."""
         data = copy.deepcopy(self.profile.data)
         checked = set(self.checked_layers())
         by_path = {e.path: e for e in self.profile.resources}
@@ -228,6 +274,7 @@ class TerritorySection(DockSection):
                 resource = by_path[f"$.resources.{category}[{index}]"]
                 if resource.layer in checked:
                     entry.pop("enabled", None)
+                    entry.pop("unconfirmed", None)
                 else:
                     entry["enabled"] = False
         # Paths of the original profile stay valid from the new file's folder only if made absolute.
@@ -351,15 +398,31 @@ class TerritorySection(DockSection):
                 else:
                     item.setText(3, "–")
                 item.setToolTip(3, outcome.message or outcome.url)
+        self.fit_columns()
 
     def add_to_project(self, report):
         project = QgsProject.instance()
+        if not project.mapLayers():
+            # A new project takes the territory's CRS (Lambert-93 in mainland France) rather than the
+            # CRS of the first layer, the sources' EPSG:4326.
+            crs = QgsCoordinateReferenceSystem(report.profile.crs)
+            if crs.isValid():
+                project.setCrs(crs)
         group = project.layerTreeRoot().insertGroup(0, report.profile.name)
         # Resources above the boundary: the outline stays under everything.
+        from ..plugin.sources.overpass import OverpassSource, prepare_osm_layer
+
         names = [n for n in report.layers if n != "boundary"] + [n for n in report.layers if n == "boundary"]
+        osm_entries = {e.layer: e for e in report.profile.resources if e.source == OverpassSource.KEY}
         for name in names:
             layer = QgsVectorLayer(f"{report.output}|layername={name}", self.layer_title(report, name), "ogr")
             if layer.isValid():
+                if name in osm_entries:
+                    # Its style is in the GeoPackage already; what it lacks is the attribution and the
+                    # query that "Refresh from OpenStreetMap" reruns.
+                    entry = osm_entries[name]
+                    spec = dict(entry_spec(entry, report.extent or report.profile.extent), category=entry.category)
+                    prepare_osm_layer(layer, spec, style=False)
                 project.addMapLayer(layer, False)
                 group.addLayer(layer)
 

@@ -2,8 +2,12 @@
 
 A profile is one JSON file (bundled ones in resources/profiles/, the schema beside them). Reading
 one checks it against the schema, then the rules a schema cannot say (a portal key that names a
-declared portal, a CRS QGIS knows, layer names used once); every problem names the file, the JSON
-path and what was expected.
+declared portal, a CRS QGIS knows, layer names used once, one kind of boundary, files and folders
+that exist); every problem names the file, the JSON path and what was expected.
+
+Texts shown to users (name, description, titles) are one text or one per language
+({"fr": "Parkings", "en": "Car parks"}): the loaded profile holds them in the user's language,
+its `data` keeps them all (an exported profile stays multilingual).
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..toolbelt.i18n import tr
-from .validator import Issue, Validator
+from ..toolbelt.i18n import tr, ui_language
+from .validator import Issue, Validator, profile_expectations
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROFILES_DIR = os.path.join(ROOT, "resources", "profiles")
@@ -23,6 +27,23 @@ SCHEMA_PATH = os.path.join(PROFILES_DIR, "profile.schema.json")
 
 # Keys of a resource entry that belong to the profile, not to the source's spec.
 ENTRY_KEYS = ("source", "title", "layer", "domain", "enabled", "unconfirmed", "note")
+
+
+def localized(value, language: str = None) -> str:
+    """A profile text in `language` (default: the user's), else French, else English, else the first."""
+    if isinstance(value, dict):
+        for code in (language or ui_language(), "fr", "en"):
+            if value.get(code):
+                return value[code]
+        return next((text for text in value.values() if text), "")
+    return value or ""
+
+
+def stable_text(value) -> str:
+    """A profile text that does not depend on the user's language, for names derived from it."""
+    if isinstance(value, dict):
+        return value.get("en") or next((text for text in value.values() if text), "")
+    return value or ""
 
 
 class ProfileError(Exception):
@@ -79,12 +100,16 @@ class Profile:
         return self.data.get("boundary", {})
 
     @property
+    def boundary_title(self) -> str:
+        return localized(self.boundary.get("title"))
+
+    @property
     def extent(self):
         return self.data.get("extent")
 
     @property
     def description(self) -> str:
-        return self.data.get("description", "")
+        return localized(self.data.get("description"))
 
     def relative(self, value: str) -> str:
         """A path of the profile, relative to the profile file."""
@@ -114,7 +139,7 @@ def schema_validator() -> Validator:
     global _validator
     if _validator is None:
         with open(SCHEMA_PATH, encoding="utf-8") as handle:
-            _validator = Validator(json.load(handle))
+            _validator = Validator(json.load(handle), labels=profile_expectations)
     return _validator
 
 
@@ -136,8 +161,8 @@ def bundled_profile_names() -> list:
                 data = json.load(handle)
         except (OSError, ValueError):
             continue
-        if isinstance(data, dict) and isinstance(data.get("name"), str):
-            names.append((profile_id, data["name"]))
+        if isinstance(data, dict) and isinstance(data.get("name"), (str, dict)):
+            names.append((profile_id, localized(data["name"])))
     return names
 
 
@@ -168,11 +193,44 @@ def slug(text: str, length: int = 40) -> str:
     return value[:length].strip("_") or "x"
 
 
-def semantic_issues(data: dict) -> list:
-    """What the schema cannot check."""
+BOUNDARY_KINDS = ("epci", "communes", "file")
+
+
+def boundary_issues(boundary: dict) -> list:
+    """Exactly one kind of outline: two would leave the user guessing which one is loaded."""
+    kinds = [kind for kind in BOUNDARY_KINDS if boundary.get(kind)]
+    if len(kinds) == 1:
+        return []
+    expected = tr("exactly one of epci (the SIREN of an EPCI), communes (INSEE codes) or file")
+    if not kinds:
+        found = tr("only") + " " + ", ".join(boundary) if boundary else tr("an empty object")
+    else:
+        found = tr("several:") + " " + ", ".join(kinds)
+    return [Issue("$.boundary", expected, found)]
+
+
+def path_issues(data: dict, base_dir: str) -> list:
+    """The files and folders the profile names must exist (relative ones from the profile's folder)."""
+    checks = []
+    if data.get("boundary", {}).get("file"):
+        checks.append(("$.boundary.file", data["boundary"]["file"], os.path.exists, tr("an existing file")))
+    for kind, value in sorted(data.get("register", {}).items()):
+        checks.append((f"$.register.{kind}", value, os.path.isfile, tr("an existing file")))
+    if data.get("offline_cache"):
+        checks.append(("$.offline_cache", data["offline_cache"], os.path.isdir, tr("an existing folder")))
+    issues = []
+    for path, value, exists, expected in checks:
+        resolved = value if os.path.isabs(value) else os.path.normpath(os.path.join(base_dir, value))
+        if not exists(resolved):
+            issues.append(Issue(path, expected, f"{value!r} → {resolved}: " + tr("nothing there")))
+    return issues
+
+
+def semantic_issues(data: dict, base_dir: str = "") -> list:
+    """What the schema cannot check. base_dir: the folder relative paths start from."""
     from qgis.core import QgsCoordinateReferenceSystem
 
-    issues = []
+    issues = boundary_issues(data.get("boundary", {})) + path_issues(data, base_dir or os.getcwd())
     portals = data.get("portals", {})
     crs = data.get("crs")
     if crs and not QgsCoordinateReferenceSystem(crs).isValid():
@@ -218,12 +276,13 @@ def semantic_issues(data: dict) -> list:
     return issues
 
 
-def validate_data(data, file_label: str = "profile") -> list:
+def validate_data(data, path: str = "") -> list:
+    """The problems of a profile whose file is (or will be) `path`; relative paths start from its folder."""
     if not isinstance(data, dict):
         return [Issue("$", tr("an object"), type(data).__name__)]
     issues = schema_validator().validate(data)
     if not issues:
-        issues = semantic_issues(data)
+        issues = semantic_issues(data, os.path.dirname(os.path.abspath(path)) if path else "")
     return issues
 
 
@@ -243,10 +302,11 @@ def entry_layer_names(data: dict) -> dict:
                 name = f"{category}_{entry['source']}"
                 if counts[(category, entry["source"])] > 1:
                     # Portal ids are stable and readable; feeds are URLs, so their title says more.
+                    # A name must not change with the user's language: a localized title gives its English.
                     ident = (
                         entry.get("dataset")
                         or entry.get("resource")
-                        or entry.get("title")
+                        or stable_text(entry.get("title"))
                         or entry.get("feed")
                         or str(index + 1)
                     )
@@ -279,7 +339,7 @@ def resolve_entries(data: dict) -> list:
                     source=entry["source"],
                     spec=spec,
                     layer=names[(category, index)],
-                    title=entry.get("title", ""),
+                    title=localized(entry.get("title")),
                     domain=entry.get("domain", ""),
                     unconfirmed=bool(entry.get("unconfirmed", False)),
                     enabled=bool(entry.get("enabled", True)),
@@ -296,7 +356,7 @@ def profile_from_data(data: dict, path: str) -> Profile:
         raise ProfileError(path, issues)
     return Profile(
         id=data["id"],
-        name=data["name"],
+        name=localized(data["name"]),
         path=path,
         data=data,
         crs=data.get("crs", "EPSG:2154"),

@@ -1,6 +1,7 @@
 """Styles saved inside the territory GeoPackage (its layer_styles table), so the file opens styled
 in any QGIS. A category's style is resources/styles/<category>.qml when the project ships one,
-else a plain symbol in the category's colour."""
+else a plain symbol in the category's colour. A source whose style has legend labels applies it
+itself, so the labels are saved in the user's language (the .qml holds the English ones)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ COLOURS = {
     "road_works": "#fb9a99",
     "other": "#808080",
 }
+
+
+def translated_style(category: str):
+    """The function applying a category's style with its legend in the user's language, or None."""
+    if category == "air_quality_sensor":
+        from ..sources.sensor_community import apply_default_style
+
+        return apply_default_style
+    return None
 
 
 def style_file(category: str):
@@ -60,7 +70,10 @@ def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
         return False
     qml = style_file(category)
     loaded = False
-    if qml:
+    apply_style = translated_style(category)
+    if apply_style is not None:
+        loaded = apply_style(layer)
+    elif qml:
         _message, loaded = layer.loadNamedStyle(qml)
     if not loaded:
         renderer = default_renderer(layer, category)

@@ -21,6 +21,7 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import atomic_output, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import CancelledError, Transport, redact
+from ..toolbelt.settings import load_settings
 from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_extent
 from .profile import Profile, ResourceEntry
 
@@ -229,7 +230,7 @@ def prepare_cache(profile: Profile):
 def load_territory(
     profile: Profile,
     output: str,
-    offline: bool = False,
+    offline: bool = None,
     feedback=None,
     layers=None,
     include_unconfirmed: bool = False,
@@ -238,10 +239,13 @@ def load_territory(
 ) -> TerritoryReport:
     """Load the profile's resources into the GeoPackage `output`; returns what loaded and what failed.
 
+    offline: answer from the cache only; None follows the settings' offline mode.
     layers: names of the entries to load (default: every enabled, confirmed entry).
     transport_factory(feedback, authcfg, cache_dir, offline) -> Transport, for tests.
     Raises LoadCancelledError when the feedback is cancelled (the output is then left as it was)."""
     entries = select_entries(profile, layers, include_unconfirmed)
+    if offline is None:
+        offline = load_settings().offline
     work_cache = prepare_cache(profile)
     cache_dir = os.path.join(work_cache, "cache") if work_cache else None
     if work_cache:
@@ -310,7 +314,7 @@ def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, 
         "other",
         spec.get("server") or "geo.api.gouv.fr",
         boundary_dataset(spec),
-        spec.get("title", tr("Territory boundary")),
+        profile.boundary_title or tr("Territory boundary"),
         fetched_at=utc_now_iso(),
     )
     step = step_feedback(feedback, 0.0, 100.0 / steps)

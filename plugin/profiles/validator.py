@@ -4,6 +4,12 @@ QGIS ships no jsonschema package and the plugin manager installs none, so the pr
 checked here. Each problem names the JSON path (`$.resources.car_park[0].dataset`), what was
 expected and what was found. A keyword outside the subset is refused, so the schema cannot drift
 into rules that would silently not be checked.
+
+What was expected is said in the user's language: the schema's `description`s are English notes for
+profile writers, so the messages take their wording from a table of translated labels instead
+(`profile_expectations`), keyed by where the rule sits in the schema: a definition (`url`), a property
+(`crs`, `ods.dataset`, `register.actors`), a list's items (`boundary.communes[]`) or an object's keys
+(`localized.keys`).
 """
 
 from __future__ import annotations
@@ -47,6 +53,78 @@ KEYWORDS = {
     "then",
     "else",
 }
+
+
+def profile_expectations() -> dict:
+    """What each rule of profile.schema.json expects, in the user's language (called at each validation,
+    so the translation in force is the one used)."""
+    url = tr("an http or https URL")
+    relative_file = tr("a file path, absolute or relative to the profile file")
+    localized = tr("a text, or an object of language → text, such as {\"fr\": \"…\", \"en\": \"…\"}")
+    return {
+        "version": tr("the format version of the profile: 1"),
+        "id": tr("a short lowercase key (letters, digits, - and _), such as rennes"),
+        "name": tr("the territory's name"),
+        "country": tr("a two-letter country code, such as FR"),
+        "crs": tr("a CRS written EPSG:<code>, such as EPSG:2154"),
+        "extent": tr("[xmin, ymin, xmax, ymax] in degrees (EPSG:4326)"),
+        "boundary": tr("the territory's outline: epci (the SIREN of an EPCI), communes (INSEE codes) or file"),
+        "resources": tr("the resources to load, per category"),
+        "register.challenges": relative_file,
+        "register.actors": relative_file,
+        "offline_cache": tr("a folder of recorded replies, absolute or relative to the profile file"),
+        "url": url,
+        "text": localized,
+        "localized": localized,
+        "localized.*": tr("a non-empty text"),
+        "localized.keys": tr("a two-letter language code, such as fr or en"),
+        "boundary.epci": tr("the SIREN of the EPCI (9 digits)"),
+        "boundary.communes": tr("a list of INSEE commune codes"),
+        "boundary.communes[]": tr("an INSEE commune code (5 characters, such as 35238 or 2A004)"),
+        "boundary.file": relative_file,
+        "resource.source": tr("the source of the resource"),
+        "resource.layer": tr("a layer name: a letter, then letters, digits or _"),
+        "ods.portal": tr("the portal's base URL, or the key of one of the profile's portals"),
+        "ods.dataset": tr("the dataset's identifier (dataset_id), without spaces or /"),
+        "gbfs.feed": tr("the URL of the system's gbfs.json"),
+        "sensor_community.types": tr("sensor types, such as SDS011: a list, or a text separated by commas"),
+        "sensor_community.types[]": tr("a sensor type, such as SDS011"),
+        "datagouv.dataset": tr("the data.gouv.fr dataset's id or slug"),
+        "datagouv.resource": tr("the resource's id or title"),
+        "rudi.node": tr("the URL of the RUDI node"),
+        "rudi.resource": tr("the RUDI resource's id"),
+    }
+
+
+def schema_keys(schema) -> dict:
+    """id(schema node) -> its key in an expectations table (see the module's docstring)."""
+    keys = {}
+
+    def walk(node, key):
+        if not isinstance(node, dict):
+            return
+        if key:
+            keys.setdefault(id(node), key)
+        for name, sub in node.get("definitions", {}).items():
+            walk(sub, name)
+        for name, sub in node.get("properties", {}).items():
+            walk(sub, f"{key}.{name}" if key else name)
+        if "items" in node:
+            walk(node["items"], key + "[]")
+        if isinstance(node.get("additionalProperties"), dict):
+            walk(node["additionalProperties"], key + ".*")
+        if isinstance(node.get("propertyNames"), dict):
+            walk(node["propertyNames"], key + ".keys")
+        # Branches say the same thing as the node they belong to.
+        for branch in ("anyOf", "allOf"):
+            for sub in node.get(branch, []):
+                walk(sub, key)
+        for branch in ("if", "then", "else"):
+            if branch in node:
+                walk(node[branch], key)
+
+    walk(schema, "")
+    return keys
 
 
 class SchemaError(Exception):
@@ -116,9 +194,14 @@ def child_path(path: str, key) -> str:
 
 
 class Validator:
-    def __init__(self, schema: dict):
+    """labels: a callable returning {schema key: what is expected} (see profile_expectations)."""
+
+    def __init__(self, schema: dict, labels=None):
         self.root = schema
         self.check_schema(schema)
+        self.keys = schema_keys(schema)
+        self.labels = labels
+        self._labels = {}
 
     # -- the schema -----------------------------------------------------------------------------
 
@@ -155,9 +238,28 @@ class Validator:
     # -- the instance ---------------------------------------------------------------------------
 
     def validate(self, instance) -> list:
+        self._labels = self.labels() if self.labels is not None else {}
         issues = []
         self._validate(instance, self.root, "$", issues)
         return issues
+
+    def label(self, schema):
+        """What `schema` expects in the user's words, or None."""
+        if not isinstance(schema, dict):
+            return None
+        label = self._labels.get(self.keys.get(id(schema)))
+        if label is None and "$ref" in schema:  # `"feed": {"$ref": url}` says what a `url` says
+            label = self._labels.get(self.keys.get(id(self.resolve(schema["$ref"]))))
+        return label
+
+    def schema_types(self, schema) -> list:
+        """The types a schema (or the one it refers to) allows, [] when it does not say."""
+        if not isinstance(schema, dict):
+            return []
+        if "type" not in schema and "$ref" in schema:
+            schema = self.resolve(schema["$ref"])
+        names = schema.get("type", [])
+        return names if isinstance(names, list) else [names]
 
     def is_valid(self, instance, schema) -> bool:
         issues = []
@@ -172,7 +274,7 @@ class Validator:
             return
         if "$ref" in schema:
             self._validate(value, self.resolve(schema["$ref"]), path, issues)
-        hint = schema.get("description")
+        hint = self.label(schema)
 
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
@@ -227,17 +329,16 @@ class Validator:
                 if not found:
                     break
                 # The branch whose type fits, with the fewest problems, is the one the user meant.
-                wrong_type = (
-                    isinstance(sub, dict)
-                    and "type" in sub
-                    and not any(
-                        is_type(value, t)
-                        for t in (sub["type"] if isinstance(sub["type"], list) else [sub["type"]])
-                    )
-                )
-                branches.append(((wrong_type, len(found)), found))
+                types = self.schema_types(sub)
+                wrong_type = bool(types) and not any(is_type(value, t) for t in types)
+                branches.append(((wrong_type, len(found)), found, types))
             else:
-                issues.extend(min(branches, key=lambda b: b[0])[1])
+                if all(wrong for (wrong, _count), _found, _types in branches):
+                    # No branch has the value's type: one message naming every type allowed.
+                    expected = hint or tr(" or ").join(type_label(t) for _k, _f, types in branches for t in types)
+                    issues.append(Issue(path, expected, describe_value(value)))
+                else:
+                    issues.extend(min(branches, key=lambda b: b[0])[1])
         if "if" in schema:
             branch = "then" if self.is_valid(value, schema["if"]) else "else"
             if branch in schema:
@@ -268,8 +369,7 @@ class Validator:
     def _validate_object(self, value, schema, path, issues, hint):
         for key in schema.get("required", []):
             if key not in value:
-                sub = schema.get("properties", {}).get(key)
-                what = sub.get("description") if isinstance(sub, dict) else None
+                what = self.label(schema.get("properties", {}).get(key))
                 issues.append(
                     Issue(
                         child_path(path, key), (what or tr("a value")) + " " + tr("(required)"), tr("nothing")
@@ -283,7 +383,10 @@ class Validator:
         for key, item in value.items():
             if names is not None and not self.is_valid(key, names):
                 allowed = names.get("enum") if isinstance(names, dict) else None
-                expected = (tr("a key among") + " " + ", ".join(allowed)) if allowed else tr("a valid key")
+                if allowed:
+                    expected = tr("a key among") + " " + ", ".join(allowed)
+                else:
+                    expected = self.label(names) or tr("a valid key")
                 issues.append(Issue(child_path(path, key), expected, describe_value(key)))
                 continue
             if key in properties:

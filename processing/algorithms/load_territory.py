@@ -13,6 +13,7 @@ from qgis.core import (
 
 from ...plugin.profiles.profile import ProfileError, bundled_profile_ids, load_profile
 from ...plugin.profiles.territory import LoadCancelledError, load_territory
+from ...plugin.toolbelt.settings import load_settings
 from .base import OpenTerritoryAlgorithm
 
 
@@ -62,7 +63,8 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
                     self.OFFLINE, self.tr("Offline (answer from the cache only)"), defaultValue=False
                 ),
                 self.tr(
-                    "Use only replies already in the cache; nothing is downloaded. A profile with its own "
+                    "Use only replies already in the cache; nothing is downloaded. The load is offline "
+                    "whenever the offline mode of the plugin's settings is on, and a profile with its own "
                     "recorded replies (the demo) is always loaded offline"
                 ),
             )
@@ -81,7 +83,8 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         reference = self.parameterAsString(parameters, self.PROFILE, context)
-        offline = self.parameterAsBoolean(parameters, self.OFFLINE, context)
+        # The settings' offline mode is the user's promise that nothing goes on the network.
+        offline = self.parameterAsBoolean(parameters, self.OFFLINE, context) or load_settings().offline
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             output += ".gpkg"

@@ -35,13 +35,59 @@ def test_load_shows_dock_action_and_provider(plugin, qgis_iface):
     assert not plugin.action.isChecked()
 
 
+class RecordingIface:
+    """The test interface, recording what the plugin adds to QGIS's interface and removes from it."""
+
+    def __init__(self, iface):
+        self._iface = iface
+        self.toolbar, self.menus, self.options, self.layer_actions = [], [], [], []
+
+    def __getattr__(self, name):
+        return getattr(self._iface, name)
+
+    def addToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.append(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.remove(action)
+
+    def addPluginToMenu(self, menu, action):  # noqa: N802
+        self.menus.append((menu, action))
+
+    def removePluginMenu(self, menu, action):  # noqa: N802
+        self.menus.remove((menu, action))
+
+    def registerOptionsWidgetFactory(self, factory):  # noqa: N802
+        self.options.append(factory)
+
+    def unregisterOptionsWidgetFactory(self, factory):  # noqa: N802
+        self.options.remove(factory)
+
+    def addCustomActionForLayerType(self, action, menu, layer_type, all_layers):  # noqa: N802
+        self.layer_actions.append(action)
+
+    def addCustomActionForLayer(self, action, layer):  # noqa: N802
+        assert action in self.layer_actions, "an action offered for a layer must be registered first"
+
+    def removeCustomActionForLayerType(self, action):  # noqa: N802
+        self.layer_actions.remove(action)
+        return True
+
+
 def test_unload_removes_everything_and_reload_works(qgis_iface):
+    iface = RecordingIface(qgis_iface)
     for _ in range(2):
-        plugin = classFactory(qgis_iface)
+        plugin = classFactory(iface)
         plugin.initGui()
         assert provider_ids().count("openterritory") == 1
+        assert iface.toolbar == [plugin.action]
+        assert [action for _menu, action in iface.menus] == [plugin.action]  # removed under the same menu name
+        assert len(iface.options) == 1
+        refresh = [a for a in iface.layer_actions if a.text() == "Refresh from OpenStreetMap"]
+        assert len(refresh) == 1 and len(iface.layer_actions) == 1
         plugin.unload()
         assert "openterritory" not in provider_ids()
+        assert iface.toolbar == [] and iface.menus == [] and iface.options == [] and iface.layer_actions == []
         QgsApplication.processEvents()
         QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         left = [d for d in qgis_iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "OpenTerritoryDock"]

@@ -90,3 +90,24 @@ def test_demo_profile_offline(provider, tmp_path):
     failed = {layer for layer, (status, _count, _message) in rows.items() if status == "failed"}
     assert failed == unavailable, result["SUMMARY"]
     assert result["LOADED"] == len(expected)
+
+
+def test_offline_mode_of_the_settings_applies(provider, tmp_path, httpserver, fake_sources, territory_file):  # noqa: F811
+    """OFFLINE left at its default: the settings' offline mode still keeps the load off the network."""
+    from open_territory.plugin.toolbelt.settings import load_settings, save_settings
+
+    from ..plugin.profiles.conftest import BOUNDARY
+
+    httpserver.expect_request("/communes").respond_with_json(BOUNDARY)
+    data = json.load(open(territory_file, encoding="utf-8"))
+    data["boundary"] = {"epci": "200099999", "server": httpserver.url_for("/").rstrip("/")}
+    path = tmp_path / "geo.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    settings = load_settings()
+    settings.offline = True
+    save_settings(settings)
+    result = run({"PROFILE": str(path), "OUTPUT": str(tmp_path / "t.gpkg")})
+    assert len(httpserver.log) == 0
+    with sqlite3.connect(tmp_path / "t.gpkg") as db:
+        status, message = db.execute("SELECT status, message FROM sources WHERE layer = 'boundary'").fetchone()
+    assert status == "failed" and "cache" in message, result["SUMMARY"]

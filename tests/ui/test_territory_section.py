@@ -6,7 +6,7 @@ import json
 from open_territory.plugin.definitions import category_label
 from open_territory.plugin.profiles.profile import bundled_profile_ids, load_profile
 from open_territory.ui.territory_section import LAYER_ROLE, TerritorySection
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt.QtCore import Qt
 
 from ..qt_wait import wait_until
@@ -105,3 +105,103 @@ def test_cancel_leaves_no_file(qgis_iface, qgis_new_project, tmp_path):
     assert wait_for(lambda: section.task is None), "the cancelled load did not end"
     assert section.last_report is None and not output.exists()
     assert section.load_all_button.isEnabled()
+
+
+def test_resource_titles_stay_readable_in_a_narrow_dock(qgis_iface):
+    section = TerritorySection(qgis_iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("rennes"))  # long dataset ids
+    section.resize(400, 600)
+    section.show()
+    try:
+        QgsApplication.processEvents()
+        assert section.width() <= 400, "the section must fit a 400 px dock"
+        tree = section.tree
+        width = tree.viewport().width()
+        assert tree.columnWidth(0) >= 0.35 * width, [tree.columnWidth(i) for i in range(4)]
+        assert sum(tree.columnWidth(i) for i in range(4)) <= width + 1  # no horizontal scrolling
+        group = tree.topLevelItem(0)
+        assert group.isFirstColumnSpanned() and group.childCount()
+        # wider, the other columns get their contents' width and the titles the rest
+        section.resize(1400, 600)
+        QgsApplication.processEvents()
+        assert tree.columnWidth(1) == max(tree.sizeHintForColumn(1), tree.header().sectionSizeHint(1))
+        assert tree.columnWidth(0) > tree.columnWidth(1)
+    finally:
+        section.hide()
+
+
+def test_offline_box_starts_from_the_settings(qgis_iface):
+    from open_territory.plugin.toolbelt.settings import load_settings, save_settings
+
+    assert not TerritorySection(qgis_iface).offline_check.isChecked()
+    settings = load_settings()
+    settings.offline = True
+    save_settings(settings)
+    section = TerritorySection(qgis_iface)
+    assert section.offline_check.isChecked()
+    section.offline_check.setChecked(False)  # the user's choice stands while the setting is unchanged
+    section.sync_offline_setting()
+    assert not section.offline_check.isChecked()
+    settings.offline = False
+    save_settings(settings)
+    section.offline_check.setChecked(True)
+    section.sync_offline_setting()  # the setting changed (options page): the box follows
+    assert not section.offline_check.isChecked()
+
+
+def test_exported_profile_loads_the_ticked_unconfirmed_entries(qgis_iface, tmp_path):
+    section = TerritorySection(qgis_iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("toulouse"))
+    unconfirmed = [e.layer for e in section.profile.resources if e.unconfirmed]
+    assert unconfirmed
+    section.set_checked(section.checked_layers() + unconfirmed[:1])
+    target = tmp_path / "mine.json"
+    assert section.export_profile(str(target))
+    exported = load_profile(str(target))
+    from open_territory.plugin.profiles.territory import select_entries
+
+    assert unconfirmed[0] in [e.layer for e in select_entries(exported)]
+    assert [e.layer for e in exported.resources if e.unconfirmed] == unconfirmed[1:]
+
+
+def test_export_keeps_every_language_of_the_titles(qgis_iface, tmp_path):
+    section = TerritorySection(qgis_iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
+    target = tmp_path / "demo_copy.json"
+    assert section.export_profile(str(target))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    original = load_profile("demo").data
+    assert data["boundary"]["title"] == original["boundary"]["title"]
+    assert data["resources"]["car_park"][0]["title"] == {"fr": "Parkings", "en": "Car parks"}
+    assert data["description"] == original["description"]
+
+
+def test_a_new_project_takes_the_territory_crs(qgis_iface, qgis_new_project, tmp_path):
+    from open_territory.plugin.profiles.territory import load_territory
+
+    section = TerritorySection(qgis_iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    report = load_territory(section.profile, str(tmp_path / "d.gpkg"), layers=["car_park_ods"])
+    section.add_to_project(report)
+    assert QgsProject.instance().crs().authid() == "EPSG:2154" == section.profile.crs
+
+
+def test_osm_layers_of_a_territory_can_be_refreshed(qgis_iface, qgis_new_project, tmp_path):
+    """A territory's OSM layer carries the attribution and the query that "Refresh from OpenStreetMap" reruns."""
+    from open_territory.plugin.profiles.territory import load_territory
+    from open_territory.plugin.sources.overpass import SPEC_PROPERTY
+
+    section = TerritorySection(qgis_iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
+    osm = [e.layer for e in section.profile.resources if e.source == "overpass"]
+    ods = [e.layer for e in section.profile.resources if e.source == "ods"]
+    report = load_territory(section.profile, str(tmp_path / "d.gpkg"), layers=osm[:1] + ods[:1])
+    assert not report.failed, report.summary()
+    section.add_to_project(report)
+    layers = {layer.source().split("layername=")[1]: layer for layer in QgsProject.instance().mapLayers().values()}
+    spec = json.loads(layers[osm[0]].customProperty(SPEC_PROPERTY))
+    entry = next(e for e in section.profile.resources if e.layer == osm[0])
+    assert spec["category"] == entry.category and len(spec["extent"]) == 4
+    assert "OpenStreetMap" in layers[osm[0]].attribution()
+    assert layers[ods[0]].customProperty(SPEC_PROPERTY) is None

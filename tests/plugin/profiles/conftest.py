@@ -65,6 +65,19 @@ class BrokenService(Source):
 
 
 @pytest.fixture()
+def french():
+    """The plugin's compiled French translation installed for the test (`make translations`)."""
+    from open_territory.plugin.main import translation_file
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(translation_file("fr")), "run `make translations` first"
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture()
 def fake_sources(monkeypatch):
     FakePortal.calls = []
     table = {"ods": FakePortal, "gbfs": BrokenService}

@@ -3,6 +3,7 @@ naming the file, the JSON path and what was expected."""
 
 import copy
 import json
+import os
 
 import pytest
 from open_territory.plugin.definitions import CATEGORIES
@@ -200,3 +201,140 @@ def test_save_profile_round_trip_and_refuses_bad(tmp_path):
     with pytest.raises(ProfileError):
         save_profile(bad, str(tmp_path / "bad.json"))
     assert not (tmp_path / "bad.json").exists()
+
+
+@pytest.mark.parametrize(
+    "boundary, found",
+    [
+        ({"title": "Somewhere"}, "only title"),
+        ({"epci": "123456789", "communes": ["35238"]}, "epci, communes"),
+        ({"communes": ["35238"], "file": "b.geojson"}, "communes, file"),
+    ],
+)
+def test_boundary_needs_exactly_one_kind(tmp_path, boundary, found):
+    (tmp_path / "b.geojson").write_text("{}", encoding="utf-8")
+    data = dict(copy.deepcopy(GOOD), boundary=boundary)
+    error = errors(tmp_path, data)
+    assert [i.path for i in error.issues] == ["$.boundary"]
+    assert found in error.issues[0].found
+    assert all(i.path == "$.boundary" and "exactly one of epci" in i.expected for i in error.issues), str(error)
+
+
+@pytest.mark.parametrize(
+    "mutate, path, resolved",
+    [
+        (lambda d: d.update(boundary={"file": "shapes/communes.gpkg"}), "$.boundary.file", "shapes/communes.gpkg"),
+        (lambda d: d.update(register={"actors": "../data/actors.csv"}), "$.register.actors", "../data/actors.csv"),
+        (lambda d: d.update(offline_cache="cache"), "$.offline_cache", "cache"),
+    ],
+)
+def test_files_the_profile_names_must_exist(tmp_path, mutate, path, resolved):
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    data = copy.deepcopy(GOOD)
+    mutate(data)
+    with pytest.raises(ProfileError) as caught:
+        load_profile(write(folder, data))
+    issues = [i for i in caught.value.issues if i.path == path]
+    assert len(issues) == 1, str(caught.value)
+    # the message gives the path as written and where it was looked for
+    full = os.path.normpath(os.path.join(str(folder), resolved))
+    assert repr(resolved) in issues[0].found and full in issues[0].found
+    # once the file or folder exists, the profile loads
+    target = folder / resolved
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.mkdir() if path == "$.offline_cache" else target.write_text("x", encoding="utf-8")
+    load_profile(write(folder, data))
+
+
+def test_an_offline_cache_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "cache").write_text("not a folder", encoding="utf-8")
+    error = errors(tmp_path, dict(copy.deepcopy(GOOD), offline_cache="cache"))
+    assert [i.path for i in error.issues] == ["$.offline_cache"]
+
+
+LOCALIZED = dict(
+    copy.deepcopy(GOOD),
+    name={"fr": "Testville-la-Jolie", "en": "Testville the Pretty"},
+    description={"en": "A test town", "fr": "Une ville de test"},
+    boundary={"epci": "123456789", "title": {"en": "Communes of Testville", "fr": "Communes de Testville"}},
+    resources={
+        "car_park": [
+            {"source": "ods", "portal": "tv", "dataset": "parkings", "title": {"fr": "Parkings", "en": "Car parks"}},
+            {"source": "overpass", "title": {"de": "Parkplätze"}},
+        ],
+        "car_sharing": [
+            {
+                "source": "gbfs",
+                "feed": "https://a.example/gbfs.json",
+                "title": {"fr": "Autopartage A", "en": "Car share A"},
+            },
+            {"source": "gbfs", "feed": "https://b.example/gbfs.json", "title": "Citiz"},
+        ],
+    },
+)
+
+
+def test_localized_texts_in_the_users_language(tmp_path, french):
+    profile = load_profile(write(tmp_path, LOCALIZED))
+    assert profile.name == "Testville-la-Jolie" and profile.description == "Une ville de test"
+    assert profile.boundary_title == "Communes de Testville"
+    titles = {e.layer: e.title for e in profile.resources}
+    assert titles["car_park_ods"] == "Parkings" and titles["car_park_overpass"] == "Parkplätze"
+    # layer names do not change with the language: they come from the English title
+    assert set(titles) == {
+        "car_park_ods",
+        "car_park_overpass",
+        "car_sharing_gbfs_car_share_a",
+        "car_sharing_gbfs_citiz",
+    }
+    # the profile's data keeps every language, for an export
+    assert profile.data["name"] == LOCALIZED["name"]
+
+
+def test_localized_texts_without_a_translation_are_english(tmp_path):
+    profile = load_profile(write(tmp_path, LOCALIZED))
+    assert profile.name == "Testville the Pretty" and profile.boundary_title == "Communes of Testville"
+    titles = {e.layer: e.title for e in profile.resources}
+    assert titles["car_park_ods"] == "Car parks" and titles["car_sharing_gbfs_car_share_a"] == "Car share A"
+
+
+def test_localized_pick_order():
+    from open_territory.plugin.profiles.profile import localized
+
+    assert localized({"de": "Hallo", "fr": "Bonjour", "en": "Hello"}, "de") == "Hallo"
+    assert localized({"en": "Hello", "fr": "Bonjour"}, "it") == "Bonjour"
+    assert localized({"en": "Hello"}, "it") == "Hello"
+    assert localized({"es": "Hola", "it": "Ciao"}, "de") == "Hola"
+    assert localized("Text", "de") == "Text" and localized(None) == ""
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [({}, "text"), ({"french": "Parkings"}, "language code"), ({"fr": ""}, "non-empty"), (3, "text")],
+)
+def test_bad_localized_texts(tmp_path, value, expected):
+    data = copy.deepcopy(GOOD)
+    data["resources"]["car_park"][0]["title"] = value
+    error = errors(tmp_path, data)
+    found = [i for i in error.issues if i.path.startswith("$.resources.car_park[0].title")]
+    assert any(expected in i.expected for i in found), str(error)
+
+
+def test_bundled_french_territories_have_french_and_english_titles():
+    # Names that read the same in both languages stay one text.
+    same_in_both = {
+        "Le Vélo par TBM (GBFS)", "LE vélo STAR (GBFS)", "Vélib' Métropole (GBFS)", "Vélhop (GBFS)",
+        "VélôToulouse (GBFS)", "Citiz Gironde", "Citiz Nantes", "Citiz Rennes Métropole", "Citédia Services",
+        "Citiz Grand Est", "Citiz Occitanie", "Paris (geo.api.gouv.fr)", "Arrondissements",
+    }
+    for profile_id in bundled_profile_ids():
+        data = load_profile(profile_id).data
+        texts = [data["boundary"].get("title"), data.get("description")] + [
+            entry.get("title") for entries in data["resources"].values() for entry in entries
+        ]
+        for text in texts:
+            if isinstance(text, dict):
+                assert {"fr", "en"} <= set(text), (profile_id, text)
+            else:
+                assert text in same_in_both, (profile_id, text)

@@ -154,3 +154,48 @@ def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_
     assert second.outcomes[0].feature_count == 2
     assert second.extent == pytest.approx([-1.62, 47.79, -1.56, 47.83])
     assert len(httpserver.log) == 0
+
+
+def geo_profile(tmp_path, territory_file, httpserver):
+    data = json.load(open(territory_file, encoding="utf-8"))
+    data["boundary"] = {"epci": "200099999", "server": httpserver.url_for("/").rstrip("/")}
+    path = tmp_path / "geo.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return load_profile(str(path))
+
+
+def test_settings_offline_mode_keeps_the_load_off_the_network(tmp_path, httpserver, fake_sources, territory_file):
+    from open_territory.plugin.toolbelt.settings import load_settings, save_settings
+
+    httpserver.expect_request("/communes").respond_with_json(BOUNDARY)
+    settings = load_settings()
+    settings.offline = True
+    save_settings(settings)
+    report = load_territory(geo_profile(tmp_path, territory_file, httpserver), str(tmp_path / "t.gpkg"))
+    assert report.offline
+    assert len(httpserver.log) == 0
+    boundary = report.outcomes[0]
+    assert boundary.status == "failed" and "cache" in boundary.message
+    # asked for explicitly, the network is used
+    online = load_territory(
+        geo_profile(tmp_path, territory_file, httpserver), str(tmp_path / "u.gpkg"), offline=False
+    )
+    assert online.outcomes[0].status == "ok" and len(httpserver.log) == 1
+
+
+def test_sensor_legend_is_saved_in_the_users_language(tmp_path, french):
+    from open_territory.plugin.profiles.styles import save_layer_style
+
+    gpkg = str(tmp_path / "s.gpkg")
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(gpkg)
+    layer = dataset.CreateLayer("air_quality_sensor_sensor_community", geom_type=ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("pm25", ogr.OFTReal))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (-1.6 47.8)"))
+    feature.SetField("pm25", 7.0)
+    layer.CreateFeature(feature)
+    dataset = layer = feature = None
+    assert save_layer_style(gpkg, "air_quality_sensor_sensor_community", "air_quality_sensor")
+    styled = QgsVectorLayer(f"{gpkg}|layername=air_quality_sensor_sensor_community", "x", "ogr")
+    labels = [r.label() for r in styled.renderer().ranges()]
+    assert "Bon (0-10 µg/m³)" in labels and "Good (0-10 µg/m³)" not in labels
