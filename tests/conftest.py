@@ -53,6 +53,16 @@ def collect_before_qgis_exits(qgis_app):
 
 
 @pytest.fixture(autouse=True)
+def gdal_switch_left_as_found():
+    """The plugin turns GDAL's exceptions on for its own work only (plugin/toolbelt/gdal_errors.py)."""
+    from osgeo import gdal, ogr, osr
+
+    yield
+    left_on = [m.__name__ for m in (gdal, ogr, osr) if m.GetUseExceptions()]
+    assert not left_on, f"GDAL exceptions left on after the test: {left_on}"
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """Each test starts from the default settings, with a cache folder of its own."""
     from open_territory.plugin.toolbelt.settings import PluginSettings, reset_settings, save_settings

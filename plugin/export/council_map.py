@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import atomic_output
 from ..toolbelt.logger import log
@@ -91,6 +92,7 @@ def check_inputs(layers, output, fmt, page, orientation):
         raise CouncilMapError(tr("The output folder is not writable") + f": {folder}")
 
 
+@with_gdal_exceptions
 def build_layout(
     layers,
     title,
@@ -127,6 +129,7 @@ def build_layout(
     return layout, atlas, text
 
 
+@with_gdal_exceptions
 def export_council_map(
     layers,
     output,

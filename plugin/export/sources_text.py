@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import colon, tr
 
 FIELD_SEP = "\x1f"
@@ -134,6 +135,7 @@ def geopackage_of(layer):
     return path, table
 
 
+@with_gdal_exceptions
 def sources_table_rows(path: str) -> dict:
     """layer name -> row of the `sources` table of a territory GeoPackage (empty when it has none)."""
     from osgeo import gdal
@@ -168,6 +170,7 @@ def layer_title(layer):
     return (row or {}).get("title") or gpkg[1] or None
 
 
+@with_gdal_exceptions
 def collect_sources(layers) -> tuple:
     """(entries, unsourced layer names) for the layers shown, in their order, each source once."""
     from qgis.core import QgsVectorLayer
@@ -220,6 +223,7 @@ def collect_sources(layers) -> tuple:
     return list(entries.values()), unsourced
 
 
+@with_gdal_exceptions
 def sources_text(layers) -> str:
     """The sources box: every source shown with its datasets and licence, and the OSM attribution."""
     entries, unsourced = collect_sources(layers)

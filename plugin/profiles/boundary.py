@@ -14,6 +14,7 @@ import tempfile
 from osgeo import ogr
 
 from ..sources.base import FetchResult, SourceError
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso, write_resource_layer
 
@@ -63,6 +64,7 @@ def _features(payload) -> list:
     return []
 
 
+@with_gdal_exceptions
 def fetch_boundary(
     spec: dict,
     transport,
@@ -143,6 +145,7 @@ def fetch_boundary(
     )
 
 
+@with_gdal_exceptions
 def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER):
     """[xmin, ymin, xmax, ymax] of a layer in EPSG:4326 (the boundary is written in 4326), or None."""
     dataset = ogr.Open(path)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from osgeo import ogr
 
 from ..sources import registry
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import atomic_output, utc_now_iso
 from ..toolbelt.logger import log
@@ -179,6 +180,7 @@ def entry_spec(entry: ResourceEntry, extent) -> dict:
     return spec
 
 
+@with_gdal_exceptions
 def delete_layer(path: str, layer_name: str):
     """Remove what a failed source may have left half written."""
     if not os.path.exists(path):
@@ -193,6 +195,7 @@ def delete_layer(path: str, layer_name: str):
     dataset = None
 
 
+@with_gdal_exceptions
 def write_sources_table(path: str, outcomes) -> None:
     driver = ogr.GetDriverByName("GPKG")
     dataset = driver.Open(path, 1) if os.path.exists(path) else driver.CreateDataSource(path)
@@ -227,6 +230,7 @@ def prepare_cache(profile: Profile):
     return work
 
 
+@with_gdal_exceptions
 def load_territory(
     profile: Profile,
     output: str,

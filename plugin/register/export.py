@@ -12,12 +12,11 @@ import tempfile
 
 from osgeo import gdal
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
 from .errors import RegisterError
 from .schema import SPATIAL_TABLES, TABLES
-
-gdal.UseExceptions()
 
 FORMATS = {
     "csv": ("CSV", ".csv", ["GEOMETRY=AS_WKT", "CREATE_CSVT=NO", "WRITE_BOM=NO"]),
@@ -25,6 +24,7 @@ FORMATS = {
 }
 
 
+@with_gdal_exceptions
 def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, feedback=None) -> list:
     """Write the register's tables into `output_dir` as <table>.csv or <table>.geojson; return the paths."""
     fmt = (fmt or "").lower().lstrip(".")

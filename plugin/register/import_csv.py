@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from osgeo import ogr
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
 from .errors import RegisterError, RowError
@@ -33,8 +34,6 @@ from .import_geometry import actor_area, geometry_columns, row_geometry
 from .import_source import read_source
 from .import_values import validate_row
 from .import_write import write_rows
-
-ogr.UseExceptions()
 
 IMPORT_TABLES = ("challenges", "actors")
 
@@ -108,6 +107,7 @@ def _cancelled(feedback, path: str) -> None:
         raise RegisterError(tr("Import cancelled; nothing was written") + f": {path}")
 
 
+@with_gdal_exceptions
 def import_rows(register, table: str, path: str, geocode=True, feedback=None, transport=None,
                 geocoder_url: str = None) -> ImportReport:
     """Import the challenges or actors of a CSV/XLSX/ODS file into `register`.

@@ -10,11 +10,10 @@ import re
 from osgeo import ogr, osr
 
 from ..sources.tabular import CsvLayout, lambert93_like, parse_pair
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from .errors import RowError
 from .schema import SRID
-
-ogr.UseExceptions()
 
 
 def _wgs84():
@@ -70,6 +69,7 @@ def _check_lonlat(geometry, column: str):
     return geometry
 
 
+@with_gdal_exceptions
 def row_geometry(cells: dict, layout: CsvLayout):
     """The row's geometry in EPSG:4326, None when the row gives no coordinates."""
     if layout.geometry:
@@ -125,6 +125,7 @@ def row_geometry(cells: dict, layout: CsvLayout):
     return None
 
 
+@with_gdal_exceptions
 def actor_area(geometry):
     """An actor's geometry is its area of action: a polygon or multipolygon, returned as a multipolygon;
     any other geometry is a RowError."""

@@ -9,15 +9,13 @@ import csv
 import os
 from dataclasses import dataclass
 
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from ..sources.tabular import GEOMETRY_NAMES, LAT_NAMES, LON_NAMES, CsvError, CsvLayout, find_coordinates, sniff_csv
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from .errors import RegisterError
 from .import_columns import pick_column
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 SPREADSHEETS = {".xlsx": "XLSX", ".ods": "ODS"}
 
@@ -51,6 +49,7 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+@with_gdal_exceptions
 def read_source(path: str) -> Source:
     if not os.path.isfile(path):
         raise RegisterError(tr("The file to import does not exist") + f": {path}")

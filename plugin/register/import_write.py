@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from osgeo import ogr
 
 from ..sources.tabular import normalize_name
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from .errors import RegisterError
@@ -16,7 +17,6 @@ from .errors import RegisterError
 if TYPE_CHECKING:
     from .import_csv import ImportReport
 
-ogr.UseExceptions()
 
 
 def _existing_keys(dataset, register, table: str) -> set:
@@ -41,6 +41,7 @@ def _row_key(table: str, values: dict) -> tuple:
     return (normalize_name(values["name"]),)
 
 
+@with_gdal_exceptions
 def write_rows(register, table: str, prepared: list, report: ImportReport, feedback) -> None:
     """Write `prepared` [(line, values, geometry, located)] into `table`, counting into `report`; a
     RegisterError when cancelled or when the database refuses a row (then nothing is written)."""

@@ -13,9 +13,10 @@ import os
 import re
 import tempfile
 
-from osgeo import gdal, ogr
+from osgeo import gdal
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
 
+from ..toolbelt.gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
@@ -33,9 +34,6 @@ from .schema import (
     dialect_for,
     migration_statements,
 )
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 POSTGRES_PREFIX = "postgres:"
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited for
@@ -153,6 +151,7 @@ class Register:
             uri.setDataSource(self.schema, table, None, "", "fid")
         return uri.uri(False), "postgres"
 
+    @with_gdal_exceptions
     def add_to_project(self, project=None) -> dict:
         from .project_layers import add_register_to_project
 
@@ -166,6 +165,7 @@ class Register:
         return postgres_dsn(self.location)
 
     @contextlib.contextmanager
+    @raising_gdal_exceptions
     def open_dataset(self, update: bool = True):
         dataset = open_dataset(self.kind, self.location, self.schema, update)
         try:
@@ -173,6 +173,7 @@ class Register:
         finally:
             dataset = None
 
+    @with_gdal_exceptions
     def counts(self) -> dict:
         """{table: number of rows}."""
         with self.open_dataset(update=False) as dataset:
@@ -199,6 +200,7 @@ def _clean_pg_error(error) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+@with_gdal_exceptions
 def open_dataset(kind: str, location: str, schema: str = None, update: bool = True):
     flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
     if kind == "gpkg":
@@ -285,6 +287,7 @@ def _migrate(dataset, kind: str, schema: str, start: int, where: str) -> None:
         raise RegisterError(tr("The register's schema could not be written") + f": {where}: {detail}") from None
 
 
+@with_gdal_exceptions
 def ensure_spatial_indexes(kind: str, location: str) -> None:
     """GeoPackage: GDAL's own R-tree (table and triggers) on the spatial tables that lack one. Run on a
     fresh connection, after the migration that made the tables, so GDAL knows them."""
@@ -314,6 +317,7 @@ def _conflicts(dataset, kind: str, schema: str) -> list:
     return [t for t in (META_TABLE, DOMAIN_TABLE) + TABLES if _table_exists(dataset, kind, schema, t)]
 
 
+@with_gdal_exceptions
 def create_register(target: str) -> Register:
     """Make a new, empty register at `target`; an existing register (or tables of the same names)
     is never overwritten."""
@@ -396,6 +400,7 @@ def _create_gpkg(path: str) -> Register:
     return Register("gpkg", path)
 
 
+@with_gdal_exceptions
 def open_register(target: str) -> Register:
     """Open the register at `target`, upgrading its schema in place when it is older than this plugin's."""
     kind, location, schema = parse_target(target)

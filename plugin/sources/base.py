@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
+
 
 class SourceError(Exception):
     """A failure the user can act on. The message names the service, the dataset and what went wrong."""
@@ -30,6 +32,12 @@ class Source:
     """Subclasses set KEY and implement `fetch`; `search` and `describe` where the service has a catalog."""
 
     KEY = ""
+
+    def __init_subclass__(cls, **kwargs):
+        # GDAL raises during a fetch, and only then (toolbelt/gdal_errors.py).
+        super().__init_subclass__(**kwargs)
+        if "fetch" in cls.__dict__:
+            cls.fetch = with_gdal_exceptions(cls.__dict__["fetch"])
 
     def __init__(self, transport):
         self.transport = transport

@@ -30,6 +30,7 @@ import tempfile
 
 from osgeo import gdal
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
     LayerWriteError,
@@ -344,6 +345,7 @@ class OdsSource(Source):
             gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", None)
 
 
+@with_gdal_exceptions
 def written_count(path: str) -> int:
     dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
     count = dataset.GetLayer(0).GetFeatureCount()
@@ -351,6 +353,7 @@ def written_count(path: str) -> int:
     return count
 
 
+@with_gdal_exceptions
 def settle_geometry_type(path: str, layer_name: str) -> None:
     """Shapes mix Polygon and MultiPolygon, so GDAL declares the layer "any geometry" even once every
     shape is promoted to multi. When one type remains, declare it in the GeoPackage (one SQL scan in
@@ -375,6 +378,7 @@ def settle_geometry_type(path: str, layer_name: str) -> None:
     dataset = None
 
 
+@with_gdal_exceptions
 def append_layer(src_path, output, layer_name, common, options, settle=False) -> int:
     """Write the layer into a scratch GeoPackage beside `output`, then copy it in one transaction,
     replacing a layer of the same name: a failed download never leaves a half layer in `output`."""

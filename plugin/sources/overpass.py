@@ -48,6 +48,7 @@ from urllib.parse import urlsplit, urlunsplit
 from osgeo import gdal, ogr
 
 from ..definitions import OSM_ATTRIBUTION, OSM_LICENCE
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
     LayerWriteError,
@@ -64,9 +65,6 @@ from ..toolbelt.network import HttpError, IncompleteReplyError, RequestTimeoutEr
 from ..toolbelt.settings import OVERPASS_SERVERS, load_settings
 from .base import FetchResult, Source, SourceError
 from .osm_presets import LINE, POINT_AREA, PRESETS, column_name
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 DEFAULT_SERVER = OVERPASS_SERVERS[0]
 DEFAULT_TIMEOUT = 180  # seconds, Overpass's own default
@@ -107,6 +105,7 @@ def _ring_filter(ring) -> str:
     return '(poly:"' + " ".join(f"{p[1]:.7f} {p[0]:.7f}" for p in points) + '")'
 
 
+@with_gdal_exceptions
 def poly_filters(area_wkt: str) -> list:
     """One `(poly:"lat lon ...")` filter per polygon part (outer rings), simplified when large."""
     try:
@@ -393,6 +392,7 @@ def _put_in_place(scratch: str, dest_path: str, dest_layer: str, dest_format: st
             _convert(scratch, tmp, dest_layer, dest_format, preset)
 
 
+@with_gdal_exceptions
 def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, common: dict,
                     dest_format: str = "GPKG", append: bool = False, feedback=None) -> int:
     """Translate the OSM XML reply into `dest_layer` of `dest_path`; returns the number of features.

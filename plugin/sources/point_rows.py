@@ -13,12 +13,10 @@ import uuid
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsVectorFileWriter
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import write_resource_layer
 from ..toolbelt.logger import log
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 OGR_TYPES = {
     "string": (ogr.OFTString, None),
@@ -52,6 +50,7 @@ def bad_places_warnings(count: int, what: str) -> list:
     return [text]
 
 
+@with_gdal_exceptions
 def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -> None:
     """Write `rows` [(lon, lat, {field: value})] into a new GeoPackage `path` (EPSG:4326), with
     `fields` [(name, type key of OGR_TYPES)] as schema. Datetimes are ISO-8601 strings."""
@@ -91,6 +90,7 @@ def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -
     dataset = None
 
 
+@with_gdal_exceptions
 def write_point_rows(rows, fields, dest_path: str, dest_layer: str, common: dict, name_field: str = None,
                      append: bool = False, feedback=None) -> int:
     """Rows -> `dest_layer` of `dest_path` with the common fields; returns the feature count."""

@@ -15,6 +15,7 @@ import uuid
 
 from osgeo import gdal
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import LayerWriteError, WriteCancelled, atomic_output, write_resource_layer
 from ..toolbelt.logger import log
@@ -22,8 +23,6 @@ from ..toolbelt.network import CancelledError
 from .base import FetchResult, SourceError
 from .safe_zip import UnsafeArchiveError, safe_extract
 from .tabular import LAT_NAMES, LON_NAMES, CsvError, normalize_name, prepare_csv
-
-gdal.UseExceptions()
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
@@ -76,6 +75,7 @@ def output_format(path: str) -> str:
     return OUTPUT_FORMATS.get(os.path.splitext(path)[1].lower(), "GPKG")
 
 
+@with_gdal_exceptions
 def geometry_layer(path: str) -> tuple:
     """(layer name, other layer names) of the first layer with a geometry in a GDAL dataset."""
     try:
@@ -201,6 +201,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
     return dest
 
 
+@with_gdal_exceptions
 def is_geojson(path: str) -> bool:
     try:
         dataset = gdal.OpenEx(
@@ -242,6 +243,7 @@ def write_output(
         return write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
 
 
+@with_gdal_exceptions
 def load_file(
     path: str,
     output: str,
@@ -289,6 +291,7 @@ def large_download_warnings(settings, size, what: str, feedback=None) -> list:
     return [text]
 
 
+@with_gdal_exceptions
 def load_download(path: str, output: str, layer_name: str, result: FetchResult, what: str, category: str = None,
                   **options) -> FetchResult:
     """Write the file a source downloaded into `output` with the common fields taken from `result`

@@ -31,6 +31,7 @@ from osgeo import ogr
 from qgis.core import QgsGraduatedSymbolRenderer
 
 from ..main import PLUGIN_DIR
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
@@ -175,6 +176,7 @@ def _natural(text):
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
 
 
+@with_gdal_exceptions
 def inside_area(rows, area_wkt: str) -> list:
     polygon = ogr.CreateGeometryFromWkt(area_wkt)
     kept = []
@@ -186,6 +188,7 @@ def inside_area(rows, area_wkt: str) -> list:
     return kept
 
 
+@with_gdal_exceptions
 def area_extent(area_wkt: str) -> list:
     try:
         geometry = ogr.CreateGeometryFromWkt(area_wkt)

@@ -30,10 +30,9 @@ from dataclasses import dataclass, field
 
 from osgeo import gdal
 
+from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import write_resource_layer
-
-gdal.UseExceptions()
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 200
@@ -441,6 +440,7 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
             )
 
 
+@with_gdal_exceptions
 def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayout:
     """Find the encoding, separator, columns and coordinates of a CSV file from a sample."""
     if not os.path.exists(path) or os.path.getsize(path) == 0:
@@ -549,6 +549,7 @@ def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_s
     return dest
 
 
+@with_gdal_exceptions
 def gdal_has_separator_option() -> bool:
     return int(gdal.VersionInfo()) >= 3080000  # the CSV driver's SEPARATOR open option
 
@@ -636,6 +637,7 @@ def build_vrt(csv_path: str, layout: CsvLayout, layer_name: str = "data") -> str
     )
 
 
+@with_gdal_exceptions
 def prepare_csv(
     path: str,
     work_dir: str,
@@ -698,6 +700,7 @@ def prepare_csv(
     return vrt_path, layout
 
 
+@with_gdal_exceptions
 def csv_to_layer(
     path: str,
     dest_path: str,

@@ -13,13 +13,11 @@ import datetime
 import os
 import tempfile
 
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from ..definitions import COMMON_FIELDS
+from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 
 class LayerWriteError(Exception):
@@ -71,6 +69,7 @@ def sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+@with_gdal_exceptions
 def source_field_names(path: str, layer_name: str = None) -> list:
     dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
     layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
@@ -110,6 +109,7 @@ def gdal_progress(feedback, start=0.0, end=100.0):
     return callback
 
 
+@with_gdal_exceptions
 def write_resource_layer(src_path: str, dest_path: str, dest_layer: str, common: dict, name_field: str = None,
                          src_layer: str = None, dest_format: str = "GPKG", geometry_type: str = None,
                          where: str = None, append: bool = False, extra_options=None, feedback=None,
@@ -162,6 +162,7 @@ def write_resource_layer(src_path: str, dest_path: str, dest_layer: str, common:
 
 
 @contextlib.contextmanager
+@raising_gdal_exceptions
 def atomic_output(dest_path: str):
     """Yield a temporary path beside `dest_path`; it replaces `dest_path` only if the block succeeds,
     so a failed or cancelled write never touches what was already on disk. The register is refused."""

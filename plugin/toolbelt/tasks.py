@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsFeedback, QgsTask
 
+from .gdal_errors import gdal_exceptions
 from .logger import log
 
 
@@ -30,7 +31,8 @@ class FeedbackTask(QgsTask):
 
     def run(self):
         try:
-            self.result = self.function(self.feedback)
+            with gdal_exceptions():
+                self.result = self.function(self.feedback)
         except Exception as error:  # noqa: BLE001 - reported to the user in finished()
             self.error = error
             return False
