@@ -74,12 +74,12 @@
       <translation>Identifiant d'un profil fourni (par exemple rennes, nantes, demo) ou chemin d'un fichier de profil JSON</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="386" />
+      <location filename="../plugin/register/store.py" line="390" />
       <source>A file appeared at the register's path meanwhile</source>
       <translation>Un fichier est apparu entre-temps à l'emplacement du registre</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="77" />
+      <location filename="../plugin/export/council_map.py" line="78" />
       <source>A layer to show is not valid</source>
       <translation>Une couche à montrer n'est pas valide</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>Un nom est obligatoire</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="329" />
+      <location filename="../plugin/register/store.py" line="333" />
       <source>A register already exists there; open it instead of creating it</source>
       <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
     </message>
@@ -224,12 +224,12 @@
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_write.py" line="62" />
+      <location filename="../plugin/register/import_write.py" line="63" />
       <source>Already in the register</source>
       <translation>Déjà dans le registre</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="127" />
+      <location filename="../plugin/register/import_geometry.py" line="133" />
       <source>An actor's geometry is its area of action: a polygon is expected</source>
       <translation>La géométrie d'un acteur est sa zone d'action : un polygone est attendu</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>URL de découverte (gbfs.json) de tout système GBFS 1.x, 2.x ou 3.0</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="58" />
+      <location filename="../plugin/register/import_geometry.py" line="57" />
       <source>Bad coordinates</source>
       <translation>Coordonnées incorrectes</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>Coordonnées incorrectes : hors de la France en Lambert-93</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="68" />
+      <location filename="../plugin/register/import_geometry.py" line="67" />
       <source>Bad coordinates: outside longitude -180..180 / latitude -90..90</source>
       <translation>Coordonnées incorrectes : hors longitude -180..180 / latitude -90..90</translation>
     </message>
@@ -364,12 +364,12 @@
       <translation>Stations de vélos en libre-service</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="340" />
+      <location filename="../plugin/profiles/territory.py" line="344" />
       <source>Boundary failed</source>
       <translation>Échec du contour</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="322" />
+      <location filename="../plugin/profiles/territory.py" line="326" />
       <source>Boundary of</source>
       <translation>Contour de</translation>
     </message>
@@ -429,17 +429,17 @@
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="288" />
+      <location filename="../plugin/sources/overpass.py" line="287" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="214" />
+      <location filename="../plugin/register/store.py" line="216" />
       <source>Cannot connect to the PostgreSQL database</source>
       <translation>Connexion impossible à la base PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="381" />
+      <location filename="../plugin/register/store.py" line="385" />
       <source>Cannot create the GeoPackage</source>
       <translation>Impossible de créer le GeoPackage</translation>
     </message>
@@ -449,12 +449,12 @@
       <translation>Impossible de créer le dossier d'export</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="339" />
+      <location filename="../plugin/register/store.py" line="343" />
       <source>Cannot create the schema</source>
       <translation>Impossible de créer le schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="208" />
+      <location filename="../plugin/register/store.py" line="210" />
       <source>Cannot open the GeoPackage</source>
       <translation>Impossible d'ouvrir le GeoPackage</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>Choisissez un système ou saisissez l'URL de son gbfs.json.</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="72" />
+      <location filename="../plugin/export/council_map.py" line="73" />
       <source>Choose at least one layer to show on the map</source>
       <translation>Choisissez au moins une couche à montrer sur la carte</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>Choisissez d'abord le fichier à importer</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="82" />
+      <location filename="../plugin/export/council_map.py" line="83" />
       <source>Choose the output file</source>
       <translation>Choisissez le fichier de sortie</translation>
     </message>
@@ -694,17 +694,17 @@
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="539" />
+      <location filename="../plugin/toolbelt/network.py" line="575" />
       <source>Could not reach the server</source>
       <translation>Impossible de joindre le serveur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="394" />
+      <location filename="../plugin/sources/ods.py" line="398" />
       <source>Could not write the layer</source>
       <translation>Impossible d'écrire la couche</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="111" />
+      <location filename="../plugin/export/council_map.py" line="113" />
       <source>Council map</source>
       <translation>Carte pour le conseil</translation>
     </message>
@@ -824,7 +824,7 @@
       <translation>Les réponses téléchargées sont gardées pour le mode hors ligne, puis supprimées ce nombre de jours après leur téléchargement (vérifié une fois par session)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="278" />
+      <location filename="../plugin/sources/ods.py" line="279" />
       <source>Downloading</source>
       <translation>Téléchargement de</translation>
     </message>
@@ -874,7 +874,7 @@
       <translation>Toutes les lignes ont été importées.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/base.py" line="17" />
+      <location filename="../processing/algorithms/base.py" line="18" />
       <source>Export</source>
       <translation>Export</translation>
     </message>
@@ -884,7 +884,7 @@
       <translation>Exporter comme fichier de profil…</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="157" />
+      <location filename="../plugin/export/council_map.py" line="160" />
       <source>Export cancelled</source>
       <translation>Export annulé</translation>
     </message>
@@ -939,12 +939,12 @@
       <translation>Emprise</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="255" />
+      <location filename="../plugin/sources/sensor_community.py" line="258" />
       <source>Extremely poor (over 75 µg/m³)</source>
       <translation>Extrêmement mauvais (plus de 75 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="251" />
+      <location filename="../plugin/sources/sensor_community.py" line="254" />
       <source>Fair (10-20 µg/m³)</source>
       <translation>Moyen (10-20 µg/m³)</translation>
     </message>
@@ -1069,22 +1069,22 @@
       <translation>Stations de véhicules partagés GBFS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="101" />
+      <location filename="../plugin/sources/gbfs.py" line="100" />
       <source>GBFS: 'kind' must be 'stations' or 'vehicles'</source>
       <translation>GBFS : 'kind' doit valoir 'stations' ou 'vehicles'</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="96" />
+      <location filename="../plugin/sources/gbfs.py" line="95" />
       <source>GBFS: the 'feed' key (URL of the system's gbfs.json) is missing</source>
       <translation>GBFS : la clé 'feed' (URL du gbfs.json du système) est absente</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="98" />
+      <location filename="../plugin/sources/gbfs.py" line="97" />
       <source>GBFS: the feed must be an http or https URL</source>
       <translation>GBFS : le flux doit être une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="320" />
+      <location filename="../plugin/sources/overpass.py" line="319" />
       <source>GDAL cannot read the Overpass reply</source>
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
@@ -1094,7 +1094,7 @@
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="686" />
+      <location filename="../plugin/sources/tabular.py" line="688" />
       <source>GDAL reads other columns than the CSV header announces</source>
       <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
     </message>
@@ -1119,7 +1119,7 @@
       <translation>GeoJSON</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="117" />
+      <location filename="../plugin/register/store.py" line="115" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
@@ -1184,7 +1184,7 @@
       <translation>Indiquez l'URL du nœud producteur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="250" />
+      <location filename="../plugin/sources/sensor_community.py" line="253" />
       <source>Good (0-10 µg/m³)</source>
       <translation>Bon (0-10 µg/m³)</translation>
     </message>
@@ -1219,7 +1219,7 @@
       <translation>Images</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="108" />
+      <location filename="../plugin/register/import_csv.py" line="107" />
       <source>Import cancelled; nothing was written</source>
       <translation>Import annulé ; rien n'a été écrit</translation>
     </message>
@@ -1244,7 +1244,7 @@
       <translation>Compte rendu de l'import</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="57" />
+      <location filename="../plugin/register/import_csv.py" line="56" />
       <source>Imported</source>
       <translation>Importées</translation>
     </message>
@@ -1274,7 +1274,7 @@
       <translation>Invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="85" />
+      <location filename="../plugin/register/store.py" line="83" />
       <source>Invalid PostgreSQL schema name (letters, digits and _ only)</source>
       <translation>Nom de schéma PostgreSQL invalide (lettres, chiffres et _ seulement)</translation>
     </message>
@@ -1354,7 +1354,7 @@
       <translation>Paysage (légende à côté de la carte) ou portrait (légende sous la carte) ; par nom (landscape, portrait) ou par numéro (0, 1)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="284" />
+      <location filename="../plugin/sources/resource_file.py" line="286" />
       <source>Large download</source>
       <translation>Téléchargement volumineux</translation>
     </message>
@@ -1384,7 +1384,7 @@
       <translation>Écartée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/point_rows.py" line="50" />
+      <location filename="../plugin/sources/point_rows.py" line="48" />
       <source>Left out for unusable coordinates (unreadable, out of range or 0,0)</source>
       <translation>Écartés pour coordonnées inutilisables (illisibles, hors limites ou 0,0)</translation>
     </message>
@@ -1594,7 +1594,7 @@
       <translation>Emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="118" />
+      <location filename="../plugin/export/council_map.py" line="120" />
       <source>Map made on</source>
       <translation>Carte réalisée le</translation>
     </message>
@@ -1619,7 +1619,7 @@
       <translation>Domaines de mobilité</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="252" />
+      <location filename="../plugin/sources/sensor_community.py" line="255" />
       <source>Moderate (20-25 µg/m³)</source>
       <translation>Dégradé (20-25 µg/m³)</translation>
     </message>
@@ -1664,22 +1664,22 @@
       <translation>Aucun pilote GDAL n'écrit cette extension de fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="249" />
+      <location filename="../plugin/sources/sensor_community.py" line="252" />
       <source>No PM2.5 reading</source>
       <translation>Pas de mesure PM2,5</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="83" />
+      <location filename="../plugin/register/store.py" line="81" />
       <source>No PostgreSQL connection named in the register target</source>
       <translation>Aucune connexion PostgreSQL nommée dans la cible du registre</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="192" />
+      <location filename="../plugin/sources/rudi.py" line="191" />
       <source>No RUDI producer node given (base URL)</source>
       <translation>Aucun nœud producteur RUDI indiqué (URL de base)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="254" />
+      <location filename="../plugin/sources/rudi.py" line="253" />
       <source>No RUDI resource given (global_id)</source>
       <translation>Aucune ressource RUDI indiquée (global_id)</translation>
     </message>
@@ -1689,7 +1689,7 @@
       <translation>Sans zone d'action</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="658" />
+      <location filename="../plugin/sources/tabular.py" line="660" />
       <source>No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)</source>
       <translation>Aucune colonne de coordonnées trouvée dans le CSV (recherchées : lat/lon, latitude/longitude, x/y, coordonnees...)</translation>
     </message>
@@ -1724,12 +1724,12 @@
       <translation>Sans localisation</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="403" />
+      <location filename="../plugin/register/store.py" line="408" />
       <source>No register at this path</source>
       <translation>Aucun registre à cet emplacement</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="73" />
+      <location filename="../plugin/register/store.py" line="71" />
       <source>No register given: choose a GeoPackage file or a PostgreSQL connection</source>
       <translation>Aucun registre indiqué : choisissez un fichier GeoPackage ou une connexion PostgreSQL</translation>
     </message>
@@ -1754,12 +1754,12 @@
       <translation>Aucune connexion PostgreSQL enregistrée dans QGIS : ajoutez-en une d'abord dans le gestionnaire des sources de données</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="65" />
+      <location filename="../plugin/register/store.py" line="63" />
       <source>No saved PostgreSQL connection of this name in QGIS</source>
       <translation>Aucune connexion PostgreSQL enregistrée de ce nom dans QGIS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="195" />
+      <location filename="../plugin/sources/gbfs.py" line="194" />
       <source>No station_status feed: availability columns are empty</source>
       <translation>Pas de flux station_status : les colonnes de disponibilité sont vides</translation>
     </message>
@@ -1769,7 +1769,7 @@
       <translation>Format qui ne se charge pas comme couche</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="75" />
+      <location filename="../plugin/export/council_map.py" line="76" />
       <source>Not a map layer</source>
       <translation>Ce n'est pas une couche cartographique</translation>
     </message>
@@ -1779,12 +1779,12 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="56" />
+      <location filename="../plugin/register/import_csv.py" line="55" />
       <source>Nothing was imported</source>
       <translation>Rien n'a été importé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="78" />
+      <location filename="../plugin/register/import_csv.py" line="77" />
       <source>Nothing was imported: rows of the file are invalid</source>
       <translation>Rien n'a été importé : des lignes du fichier sont invalides</translation>
     </message>
@@ -1974,12 +1974,12 @@
       <translation>Recherche Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="197" />
+      <location filename="../plugin/sources/ods.py" line="198" />
       <source>Opendatasoft: no portal URL given</source>
       <translation>Opendatasoft : aucune URL de portail donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="245" />
+      <location filename="../plugin/sources/ods.py" line="246" />
       <source>Opendatasoft: the 'portal' key (base URL of the portal) is missing</source>
       <translation>Opendatasoft : la clé « portal » (URL de base du portail) manque</translation>
     </message>
@@ -2079,52 +2079,52 @@
       <translation>Serveur Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="151" />
+      <location filename="../plugin/sources/overpass.py" line="150" />
       <source>Overpass: an extent or an area is needed</source>
       <translation>Overpass : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="143" />
+      <location filename="../plugin/sources/overpass.py" line="142" />
       <source>Overpass: no OpenStreetMap preset for this category</source>
       <translation>Overpass : aucun préréglage OpenStreetMap pour cette catégorie</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="117" />
+      <location filename="../plugin/sources/overpass.py" line="116" />
       <source>Overpass: the area is not a valid polygon (WKT in EPSG:4326)</source>
       <translation>Overpass : la zone n'est pas un polygone valide (WKT en EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="98" />
+      <location filename="../plugin/sources/overpass.py" line="96" />
       <source>Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>Overpass : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="180" />
+      <location filename="../plugin/sources/overpass.py" line="179" />
       <source>Overpass: the query ran out of memory on the server. Choose a smaller area.</source>
       <translation>Overpass : la requête a manqué de mémoire sur le serveur. Choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="176" />
+      <location filename="../plugin/sources/overpass.py" line="175" />
       <source>Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : la requête a dépassé le délai sur le serveur. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="230" />
+      <location filename="../plugin/sources/overpass.py" line="229" />
       <source>Overpass: the reply is not OSM XML</source>
       <translation>Overpass : la réponse n'est pas du XML OSM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="232" />
+      <location filename="../plugin/sources/overpass.py" line="231" />
       <source>Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area.</source>
       <translation>Overpass : la réponse a été coupée avant sa fin ; rien n'a été écrit. Réessayez, ou choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="217" />
+      <location filename="../plugin/sources/overpass.py" line="216" />
       <source>Overpass: the server answered in JSON where OSM XML was asked</source>
       <translation>Overpass : le serveur a répondu en JSON alors que du XML OSM était demandé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="250" />
+      <location filename="../plugin/sources/overpass.py" line="249" />
       <source>Overpass: the server answered with an error</source>
       <translation>Overpass : le serveur a répondu par une erreur</translation>
     </message>
@@ -2134,22 +2134,22 @@
       <translation>Overpass : le serveur n'a pas répondu à temps. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="173" />
+      <location filename="../plugin/sources/overpass.py" line="172" />
       <source>Overpass: the server is too busy to take the query. Try again later or choose another server.</source>
       <translation>Overpass : le serveur est trop chargé pour accepter la requête. Réessayez plus tard ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="169" />
+      <location filename="../plugin/sources/overpass.py" line="168" />
       <source>Overpass: the server limits the requests from this address (rate limited). Wait a minute or choose another server.</source>
       <translation>Overpass : le serveur limite les requêtes de cette adresse (quota atteint). Attendez une minute ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="183" />
+      <location filename="../plugin/sources/overpass.py" line="182" />
       <source>Overpass: the server rejected the query</source>
       <translation>Overpass : le serveur a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="184" />
+      <location filename="../plugin/sources/overpass.py" line="183" />
       <source>Overpass: the server reported an error</source>
       <translation>Overpass : le serveur a signalé une erreur</translation>
     </message>
@@ -2214,7 +2214,7 @@
       <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/base.py" line="16" />
+      <location filename="../processing/algorithms/base.py" line="17" />
       <source>Planning</source>
       <translation>Planification</translation>
     </message>
@@ -2239,7 +2239,7 @@
       <translation>Polygones à couvrir (le périmètre du territoire) ; vide : l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="253" />
+      <location filename="../plugin/sources/sensor_community.py" line="256" />
       <source>Poor (25-50 µg/m³)</source>
       <translation>Mauvais (25-50 µg/m³)</translation>
     </message>
@@ -2264,12 +2264,12 @@
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="308" />
+      <location filename="../plugin/register/store.py" line="311" />
       <source>PostGIS is not installed in the database and could not be added; ask its administrator to run CREATE EXTENSION postgis</source>
       <translation>PostGIS n'est pas installé dans la base et n'a pas pu y être ajouté ; demandez à son administrateur d'exécuter CREATE EXTENSION postgis</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="120" />
+      <location filename="../plugin/register/store.py" line="118" />
       <source>PostgreSQL connection</source>
       <translation>Connexion PostgreSQL</translation>
     </message>
@@ -2309,7 +2309,7 @@
       <translation>SCR projeté pour les distances ; vide : EPSG:2154 en France métropolitaine, sinon la zone UTM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="401" />
+      <location filename="../plugin/sources/tabular.py" line="400" />
       <source>Projected coordinates in an unknown system; the layer has no CRS</source>
       <translation>Coordonnées projetées dans un système inconnu ; la couche n'a pas de SCR</translation>
     </message>
@@ -2469,7 +2469,7 @@
       <translation>Catalogue des ressources</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/base.py" line="14" />
+      <location filename="../processing/algorithms/base.py" line="15" />
       <source>Resources from open portals</source>
       <translation>Ressources des portails ouverts</translation>
     </message>
@@ -2719,7 +2719,7 @@
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../plugin/export/sources_text.py" line="237" />
+      <location filename="../plugin/export/sources_text.py" line="241" />
       <source>Sources</source>
       <translation>Sources</translation>
     </message>
@@ -2789,17 +2789,17 @@
       <translation>Tableaux (*.csv *.txt *.xlsx *.ods)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="364" />
+      <location filename="../plugin/register/store.py" line="368" />
       <source>Tables of the same names already exist in the GeoPackage</source>
       <translation>Des tables de mêmes noms existent déjà dans le GeoPackage</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="332" />
+      <location filename="../plugin/register/store.py" line="336" />
       <source>Tables of the same names already exist; choose another schema</source>
       <translation>Des tables de mêmes noms existent déjà ; choisissez un autre schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="86" />
+      <location filename="../plugin/profiles/territory.py" line="87" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -2809,7 +2809,7 @@
       <translation>GeoPackage du territoire</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="317" />
+      <location filename="../plugin/profiles/territory.py" line="321" />
       <source>Territory boundary</source>
       <translation>Contour du territoire</translation>
     </message>
@@ -2829,12 +2829,12 @@
       <translation>Profil de territoire enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" line="75" />
+      <location filename="../plugin/register/import_source.py" line="74" />
       <source>The CSV file cannot be read</source>
       <translation>Le fichier CSV ne peut pas être lu</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="656" />
+      <location filename="../plugin/sources/tabular.py" line="658" />
       <source>The CSV file has a header line but no data rows</source>
       <translation>Le fichier CSV a une ligne d'en-tête mais aucune ligne de données</translation>
     </message>
@@ -2844,7 +2844,7 @@
       <translation>Le fichier CSV n'a pas de ligne d'en-tête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="275" />
+      <location filename="../plugin/sources/tabular.py" line="274" />
       <source>The CSV file is empty</source>
       <translation>Le fichier CSV est vide</translation>
     </message>
@@ -2879,22 +2879,22 @@
       <translation>Les enregistrements JSON ne portent pas de coordonnées</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="212" />
+      <location filename="../plugin/sources/rudi.py" line="211" />
       <source>The RUDI node answered with an error for</source>
       <translation>Le nœud RUDI a répondu par une erreur pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="208" />
+      <location filename="../plugin/sources/rudi.py" line="207" />
       <source>The RUDI node does not know</source>
       <translation>Le nœud RUDI ne connaît pas</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="210" />
+      <location filename="../plugin/sources/rudi.py" line="209" />
       <source>The RUDI node rejected the request for</source>
       <translation>Le nœud RUDI a refusé la requête pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="289" />
+      <location filename="../plugin/sources/rudi.py" line="288" />
       <source>The RUDI resource has no file GDAL can load</source>
       <translation>La ressource RUDI n'a aucun fichier que GDAL sait charger</translation>
     </message>
@@ -2949,7 +2949,7 @@
       <translation>L'archive ne contient aucun fichier géographique (shapefile, GeoPackage, GeoJSON, CSV...)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="328" />
+      <location filename="../plugin/sources/resource_file.py" line="331" />
       <source>The archive holds several files of this kind; loaded</source>
       <translation>L'archive contient plusieurs fichiers de ce type ; chargé :</translation>
     </message>
@@ -2979,22 +2979,22 @@
       <translation>La zone à couvrir, dans n'importe quel SCR (envoyée au serveur en WGS 84) ; utilisée quand aucune couche de zone n'est donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="431" />
+      <location filename="../plugin/toolbelt/network.py" line="439" />
       <source>The authentication configuration could not be applied</source>
       <translation>La configuration d'authentification n'a pas pu être appliquée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="205" />
+      <location filename="../plugin/toolbelt/network.py" line="213" />
       <source>The authentication configuration could not be read</source>
       <translation>La configuration d'authentification n'a pas pu être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="221" />
+      <location filename="../plugin/toolbelt/network.py" line="229" />
       <source>The authentication configuration holds no API key</source>
       <translation>La configuration d'authentification ne contient pas de clé d'API</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/boundary.py" line="81" />
+      <location filename="../plugin/profiles/boundary.py" line="83" />
       <source>The boundary file does not exist</source>
       <translation>Le fichier de contour n'existe pas</translation>
     </message>
@@ -3004,7 +3004,7 @@
       <translation>La couche des défis ne peut pas être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="559" />
+      <location filename="../plugin/toolbelt/network.py" line="595" />
       <source>The connection broke during the download</source>
       <translation>La connexion a été interrompue pendant le téléchargement</translation>
     </message>
@@ -3049,6 +3049,11 @@
       <translation>La distance doit être positive ou nulle</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" line="149" />
+      <source>The download could not be written to disk</source>
+      <translation>Le téléchargement n'a pas pu être écrit sur le disque</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" line="102" />
       <source>The download was cancelled</source>
       <translation>Le téléchargement a été annulé</translation>
@@ -3079,7 +3084,7 @@
       <translation>L'emprise n'est pas un rectangle</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="352" />
+      <location filename="../plugin/sources/resource_file.py" line="355" />
       <source>The file holds several layers; loaded</source>
       <translation>Le fichier contient plusieurs couches ; chargée :</translation>
     </message>
@@ -3089,7 +3094,7 @@
       <translation>Le fichier n'est pas une archive zip lisible</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="304" />
+      <location filename="../plugin/sources/rudi.py" line="303" />
       <source>The file of this RUDI resource could not be downloaded</source>
       <translation>Le fichier de cette ressource RUDI n'a pas pu être téléchargé</translation>
     </message>
@@ -3104,12 +3109,12 @@
       <translation>Le fichier de cette ressource data.gouv.fr n'est plus disponible</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" line="56" />
+      <location filename="../plugin/register/import_source.py" line="55" />
       <source>The file to import does not exist</source>
       <translation>Le fichier à importer n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="373" />
+      <location filename="../plugin/register/store.py" line="377" />
       <source>The folder of the register does not exist</source>
       <translation>Le dossier du registre n'existe pas</translation>
     </message>
@@ -3189,17 +3194,17 @@
       <translation>La sortie ne peut pas contenir la géométrie de ce défi ; choisissez une sortie GeoPackage</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="89" />
+      <location filename="../plugin/export/council_map.py" line="90" />
       <source>The output folder cannot be created</source>
       <translation>Le dossier de sortie ne peut pas être créé</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="91" />
+      <location filename="../plugin/export/council_map.py" line="92" />
       <source>The output folder is not writable</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="85" />
+      <location filename="../plugin/export/council_map.py" line="86" />
       <source>The output is a folder, not a file</source>
       <translation>La sortie est un dossier, pas un fichier</translation>
     </message>
@@ -3214,17 +3219,17 @@
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/boundary.py" line="98" />
+      <location filename="../plugin/profiles/boundary.py" line="100" />
       <source>The profile's boundary names no EPCI, commune or file</source>
       <translation>Le contour du profil ne désigne aucun EPCI, aucune commune ni aucun fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="224" />
+      <location filename="../plugin/profiles/territory.py" line="227" />
       <source>The profile's offline cache folder does not exist</source>
       <translation>Le dossier de cache hors ligne du profil n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="179" />
+      <location filename="../plugin/toolbelt/network.py" line="187" />
       <source>The quota resets at</source>
       <translation>Le quota est réinitialisé le</translation>
     </message>
@@ -3239,22 +3244,22 @@
       <translation>Le registre n'a pas accepté la modification ; la couche reste en mode édition</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_write.py" line="52" />
+      <location filename="../plugin/register/import_write.py" line="53" />
       <source>The register has no such table</source>
       <translation>Le registre n'a pas de table de ce nom</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="252" />
+      <location filename="../plugin/register/store.py" line="254" />
       <source>The register has no valid schema version</source>
       <translation>Le registre n'a pas de version de schéma valide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="355" />
+      <location filename="../plugin/register/store.py" line="359" />
       <source>The register must be a file, not a folder</source>
       <translation>Le registre doit être un fichier, pas un dossier</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="412" />
+      <location filename="../plugin/register/store.py" line="417" />
       <source>The register was made by a newer version of Open Territory; update the plugin to open it</source>
       <translation>Le registre a été créé par une version plus récente de Territoire ouvert ; mettez à jour l'extension pour l'ouvrir</translation>
     </message>
@@ -3279,7 +3284,7 @@
       <translation>Les couches du registre ont des modifications non enregistrées : l'export contient ce qui est enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="285" />
+      <location filename="../plugin/register/store.py" line="287" />
       <source>The register's schema could not be written</source>
       <translation>Le schéma du registre n'a pas pu être écrit</translation>
     </message>
@@ -3289,7 +3294,7 @@
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="267" />
+      <location filename="../plugin/toolbelt/network.py" line="275" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
     </message>
@@ -3319,12 +3324,12 @@
       <translation>L'identifiant ou le titre exact de la ressource ; vide : la meilleure ressource géographique du jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_write.py" line="90" />
+      <location filename="../plugin/register/import_write.py" line="91" />
       <source>The rows could not be written; nothing was imported</source>
       <translation>Les lignes n'ont pas pu être écrites ; rien n'a été importé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="439" />
+      <location filename="../plugin/sources/tabular.py" line="438" />
       <source>The sampled rows hold no x/y value telling their coordinate system; the layer has no CRS</source>
       <translation>Les lignes lues ne donnent aucune valeur x/y indiquant leur système de coordonnées ; la couche n'a pas de SCR</translation>
     </message>
@@ -3339,12 +3344,12 @@
       <translation>La recherche a été annulée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="397" />
+      <location filename="../plugin/toolbelt/network.py" line="405" />
       <source>The server answered with a web page instead of data (JSON expected)</source>
       <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="157" />
+      <location filename="../plugin/toolbelt/network.py" line="165" />
       <source>The server answered with an error</source>
       <translation>Le serveur a répondu par une erreur</translation>
     </message>
@@ -3354,22 +3359,22 @@
       <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="321" />
+      <location filename="../plugin/sources/resource_file.py" line="324" />
       <source>The server sent a web page instead of the data file</source>
       <translation>Le serveur a renvoyé une page web au lieu du fichier de données</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" line="120" />
+      <location filename="../plugin/register/import_source.py" line="119" />
       <source>The spreadsheet cannot be read</source>
       <translation>Le classeur ne peut pas être lu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" line="110" />
+      <location filename="../plugin/register/import_source.py" line="109" />
       <source>The spreadsheet has no rows</source>
       <translation>Le classeur n'a aucune ligne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="191" />
+      <location filename="../plugin/sources/gbfs.py" line="190" />
       <source>The station status could not be read: availability columns are empty</source>
       <translation>Le statut des stations n'a pas pu être lu : les colonnes de disponibilité sont vides</translation>
     </message>
@@ -3379,7 +3384,7 @@
       <translation>Le territoire n'a pas pu être chargé</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="307" />
+      <location filename="../plugin/profiles/territory.py" line="311" />
       <source>The territory load was cancelled</source>
       <translation>Le chargement du territoire a été annulé</translation>
     </message>
@@ -3419,22 +3424,22 @@
       <translation>Thèmes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="203" />
+      <location filename="../plugin/sources/gbfs.py" line="202" />
       <source>This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)</source>
       <translation>Ce système GBFS ne publie pas de véhicules en free-floating (pas de flux vehicle_status ni free_bike_status)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="141" />
+      <location filename="../plugin/sources/gbfs.py" line="140" />
       <source>This GBFS system publishes no station status</source>
       <translation>Ce système GBFS ne publie pas l'état des stations</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="181" />
+      <location filename="../plugin/sources/gbfs.py" line="180" />
       <source>This GBFS system publishes no stations (no station_information feed)</source>
       <translation>Ce système GBFS ne publie pas de stations (pas de flux station_information)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/layer_writer.py" line="60" />
+      <location filename="../plugin/toolbelt/layer_writer.py" line="58" />
       <source>This GeoPackage is the register of challenges and actors; resources are never written into it. Choose another output file</source>
       <translation>Ce GeoPackage est le registre des défis et des acteurs ; aucune ressource n'y est jamais écrite. Choisissez un autre fichier de sortie</translation>
     </message>
@@ -3454,12 +3459,12 @@
       <translation>Ce n'est pas un document GBFS (pas d'objet 'data')</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="409" />
+      <location filename="../plugin/register/store.py" line="414" />
       <source>This is not an Open Territory register (no register_meta table)</source>
       <translation>Ce n'est pas un registre Territoire ouvert (pas de table register_meta)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="218" />
+      <location filename="../plugin/toolbelt/network.py" line="226" />
       <source>This kind of authentication configuration cannot carry an API key</source>
       <translation>Ce type de configuration d'authentification ne peut pas porter de clé d'API</translation>
     </message>
@@ -3484,7 +3489,7 @@
       <translation>Cette ressource est volumineuse</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="357" />
+      <location filename="../plugin/profiles/territory.py" line="361" />
       <source>This version of the plugin has no source named</source>
       <translation>Cette version de l'extension n'a pas de source nommée</translation>
     </message>
@@ -3564,7 +3569,7 @@
       <translation>Feux de circulation</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="263" />
+      <location filename="../plugin/sources/rudi.py" line="262" />
       <source>Unexpected reply for the RUDI resource</source>
       <translation>Réponse inattendue pour la ressource RUDI</translation>
     </message>
@@ -3574,7 +3579,7 @@
       <translation>Réponse inattendue pour le jeu de données data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="223" />
+      <location filename="../plugin/sources/rudi.py" line="222" />
       <source>Unexpected reply from the RUDI catalog</source>
       <translation>Réponse inattendue du catalogue RUDI</translation>
     </message>
@@ -3594,7 +3599,7 @@
       <translation>Format d'export inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="136" />
+      <location filename="../plugin/register/store.py" line="134" />
       <source>Unknown geometry family</source>
       <translation>Famille de géométrie inconnue</translation>
     </message>
@@ -3609,7 +3614,7 @@
       <translation>Domaine de mobilité inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="79" />
+      <location filename="../plugin/export/council_map.py" line="80" />
       <source>Unknown output format</source>
       <translation>Format de sortie inconnu</translation>
     </message>
@@ -3664,7 +3669,7 @@
       <translation>Véhicules et flottes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="254" />
+      <location filename="../plugin/sources/sensor_community.py" line="257" />
       <source>Very poor (50-75 µg/m³)</source>
       <translation>Très mauvais (50-75 µg/m³)</translation>
     </message>
@@ -3959,17 +3964,17 @@
       <translation>un nombre entier</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="106" />
+      <location filename="../plugin/sources/ods.py" line="107" />
       <source>access denied: the dataset is private or the API key was refused; give an authentication configuration holding the portal's API key</source>
       <translation>accès refusé : le jeu de données est privé ou la clé d'API a été refusée ; indiquez une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="61" />
+      <location filename="../plugin/register/import_csv.py" line="60" />
       <source>already in the register</source>
       <translation>déjà dans le registre</translation>
     </message>
     <message>
-      <location filename="../plugin/export/sources_text.py" line="234" />
+      <location filename="../plugin/export/sources_text.py" line="238" />
       <source>also shown, source not stated</source>
       <translation>également représenté, source non précisée</translation>
     </message>
@@ -3999,7 +4004,7 @@
       <translation>un fichier de profil existant</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="258" />
+      <location filename="../plugin/sources/ods.py" line="259" />
       <source>an extent was given but the dataset has no geographic field</source>
       <translation>une emprise a été donnée mais le jeu de données n'a pas de champ géographique</translation>
     </message>
@@ -4024,12 +4029,12 @@
       <translation>équilibré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="96" />
+      <location filename="../plugin/register/import_csv.py" line="95" />
       <source>column</source>
       <translation>colonne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="662" />
+      <location filename="../plugin/sources/tabular.py" line="664" />
       <source>columns</source>
       <translation>colonnes</translation>
     </message>
@@ -4059,12 +4064,12 @@
       <translation>data.gouv.fr a refusé la requête pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="96" />
+      <location filename="../plugin/sources/ods.py" line="97" />
       <source>dataset</source>
       <translation>jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="273" />
+      <location filename="../plugin/profiles/territory.py" line="277" />
       <source>disabled in the profile</source>
       <translation>désactivée dans le profil</translation>
     </message>
@@ -4099,7 +4104,7 @@
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="59" />
+      <location filename="../plugin/register/import_geometry.py" line="58" />
       <source>expected a number</source>
       <translation>nombre attendu</translation>
     </message>
@@ -4109,17 +4114,17 @@
       <translation>valeurs attendues</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="114" />
+      <location filename="../plugin/register/import_geometry.py" line="119" />
       <source>expected two numbers</source>
       <translation>deux nombres attendus</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="90" />
+      <location filename="../plugin/profiles/territory.py" line="91" />
       <source>failed</source>
       <translation>en échec</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="378" />
+      <location filename="../plugin/profiles/territory.py" line="382" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -4149,12 +4154,12 @@
       <translation>trouvé :</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/boundary.py" line="105" />
+      <location filename="../plugin/profiles/boundary.py" line="107" />
       <source>geo.api.gouv.fr returned no commune outline</source>
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="56" />
+      <location filename="../plugin/register/import_csv.py" line="55" />
       <source>invalid rows</source>
       <translation>lignes invalides</translation>
     </message>
@@ -4164,17 +4169,17 @@
       <translation>couches</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="88" />
+      <location filename="../plugin/profiles/territory.py" line="89" />
       <source>layers loaded</source>
       <translation>couches chargées</translation>
     </message>
     <message>
-      <location filename="../plugin/export/sources_text.py" line="231" />
+      <location filename="../plugin/export/sources_text.py" line="235" />
       <source>licence not stated</source>
       <translation>licence non précisée</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="69" />
+      <location filename="../plugin/register/import_csv.py" line="68" />
       <source>line</source>
       <translation>ligne</translation>
     </message>
@@ -4189,12 +4194,12 @@
       <translation>état en direct toutes les</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="59" />
+      <location filename="../plugin/register/import_csv.py" line="58" />
       <source>located from their address</source>
       <translation>localisées d'après leur adresse</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="242" />
+      <location filename="../plugin/sources/sensor_community.py" line="245" />
       <source>locations</source>
       <translation>emplacements</translation>
     </message>
@@ -4239,7 +4244,7 @@
       <translation>aucune clé de ce nom ici ; clés permises :</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="64" />
+      <location filename="../plugin/register/store.py" line="62" />
       <source>none</source>
       <translation>aucun</translation>
     </message>
@@ -4249,7 +4254,7 @@
       <translation>aucune (table)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="354" />
+      <location filename="../plugin/sources/resource_file.py" line="357" />
       <source>not</source>
       <translation>pas</translation>
     </message>
@@ -4259,7 +4264,7 @@
       <translation>mémoire insuffisante pour la page à cette résolution</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="109" />
+      <location filename="../plugin/sources/ods.py" line="110" />
       <source>not found on this portal: check the dataset id and the portal URL (a private dataset also needs an API key)</source>
       <translation>introuvable sur ce portail : vérifiez l'identifiant du jeu de données et l'URL du portail (un jeu de données privé demande aussi une clé d'API)</translation>
     </message>
@@ -4284,7 +4289,7 @@
       <translation>rien de ce nom</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="127" />
+      <location filename="../plugin/sources/ods.py" line="128" />
       <source>offline mode is on and this reply is not in the cache</source>
       <translation>le mode hors ligne est actif et cette réponse n'est pas dans le cache</translation>
     </message>
@@ -4304,12 +4309,12 @@
       <translation>pages</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="178" />
+      <location filename="../plugin/toolbelt/network.py" line="186" />
       <source>quota</source>
       <translation>quota</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="311" />
+      <location filename="../plugin/sources/ods.py" line="312" />
       <source>records announced by the catalog</source>
       <translation>enregistrements annoncés par le catalogue</translation>
     </message>
@@ -4319,7 +4324,7 @@
       <translation>enregistrements chargés</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="310" />
+      <location filename="../plugin/sources/ods.py" line="311" />
       <source>records written</source>
       <translation>enregistrements écrits</translation>
     </message>
@@ -4329,22 +4334,22 @@
       <translation>actualisée depuis OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="63" />
+      <location filename="../plugin/register/import_csv.py" line="62" />
       <source>rows left out</source>
       <translation>lignes écartées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="66" />
+      <location filename="../plugin/register/store.py" line="64" />
       <source>saved connections</source>
       <translation>connexions enregistrées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="120" />
+      <location filename="../plugin/register/store.py" line="118" />
       <source>schema</source>
       <translation>schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="413" />
+      <location filename="../plugin/register/store.py" line="418" />
       <source>schema version</source>
       <translation>version du schéma</translation>
     </message>
@@ -4364,27 +4369,27 @@
       <translation>Capteurs citoyens sensor.community</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="99" />
+      <location filename="../plugin/sources/sensor_community.py" line="100" />
       <source>sensor.community: an extent or an area is needed</source>
       <translation>sensor.community : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="193" />
+      <location filename="../plugin/sources/sensor_community.py" line="196" />
       <source>sensor.community: the area is not valid WKT</source>
       <translation>sensor.community : la zone n'est pas un WKT valide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="95" />
+      <location filename="../plugin/sources/sensor_community.py" line="96" />
       <source>sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>sensor.community : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="120" />
+      <location filename="../plugin/sources/sensor_community.py" line="121" />
       <source>sensor.community: the reply is not a list of readings</source>
       <translation>sensor.community : la réponse n'est pas une liste de mesures</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="201" />
+      <location filename="../plugin/sources/sensor_community.py" line="204" />
       <source>sensor.community: the server must be an http or https URL</source>
       <translation>sensor.community : le serveur doit être une URL http ou https</translation>
     </message>
@@ -4394,7 +4399,7 @@
       <translation>plusieurs :</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="198" />
+      <location filename="../plugin/sources/gbfs.py" line="197" />
       <source>stations</source>
       <translation>stations</translation>
     </message>
@@ -4404,12 +4409,12 @@
       <translation>fort</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="248" />
+      <location filename="../plugin/sources/ods.py" line="249" />
       <source>the 'dataset' key (dataset id) is missing</source>
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="102" />
+      <location filename="../plugin/sources/ods.py" line="103" />
       <source>the ODSQL filter was rejected</source>
       <translation>le filtre ODSQL a été refusé</translation>
     </message>
@@ -4444,12 +4449,12 @@
       <translation>l'atlas ne peut pas être préparé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="220" />
+      <location filename="../plugin/sources/rudi.py" line="219" />
       <source>the catalog</source>
       <translation>le catalogue</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="212" />
+      <location filename="../plugin/sources/ods.py" line="213" />
       <source>the catalog reply has no results list</source>
       <translation>la réponse du catalogue ne contient pas de liste de résultats</translation>
     </message>
@@ -4469,12 +4474,12 @@
       <translation>l'identifiant du jeu de données (dataset_id), sans espace ni /</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="121" />
+      <location filename="../plugin/sources/ods.py" line="122" />
       <source>the download was cut before its end; nothing was written, try again</source>
       <translation>le téléchargement a été interrompu avant la fin ; rien n'a été écrit, réessayez</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="130" />
+      <location filename="../plugin/sources/ods.py" line="131" />
       <source>the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written</source>
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
     </message>
@@ -4489,27 +4494,27 @@
       <translation>la version du format du profil : 1</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="117" />
+      <location filename="../plugin/sources/ods.py" line="118" />
       <source>the portal answered with a web page instead of data: check that the URL is an Opendatasoft portal (it may also be under maintenance)</source>
       <translation>le portail a répondu par une page web au lieu de données : vérifiez que l'URL est celle d'un portail Opendatasoft (il est peut-être aussi en maintenance)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="114" />
+      <location filename="../plugin/sources/ods.py" line="115" />
       <source>the portal answered with an error</source>
       <translation>le portail a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="124" />
+      <location filename="../plugin/sources/ods.py" line="125" />
       <source>the portal could not be reached or the connection broke; nothing was written</source>
       <translation>le portail est injoignable ou la connexion a été coupée ; rien n'a été écrit</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="104" />
+      <location filename="../plugin/sources/ods.py" line="105" />
       <source>the portal rejected the request</source>
       <translation>le portail a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="112" />
+      <location filename="../plugin/sources/ods.py" line="113" />
       <source>the portal's API quota is used up</source>
       <translation>le quota d'API du portail est épuisé</translation>
     </message>
@@ -4519,12 +4524,12 @@
       <translation>l'URL de base du portail, ou la clé d'un des portails du profil</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="189" />
+      <location filename="../plugin/sources/ods.py" line="190" />
       <source>the reply is not a dataset description</source>
       <translation>la réponse n'est pas la description d'un jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="258" />
+      <location filename="../plugin/sources/rudi.py" line="257" />
       <source>the resource</source>
       <translation>la ressource</translation>
     </message>
@@ -4564,7 +4569,7 @@
       <translation>true ou false</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="271" />
+      <location filename="../plugin/profiles/territory.py" line="275" />
       <source>unconfirmed identifier: not loaded unless asked for</source>
       <translation>identifiant non confirmé : chargé seulement sur demande</translation>
     </message>
@@ -4579,7 +4584,7 @@
       <translation>du JSON valide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="207" />
+      <location filename="../plugin/sources/gbfs.py" line="206" />
       <source>vehicles</source>
       <translation>véhicules</translation>
     </message>
@@ -4589,7 +4594,7 @@
       <translation>faible</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" line="118" />
+      <location filename="../plugin/export/council_map.py" line="120" />
       <source>with QGIS and Open Territory</source>
       <translation>avec QGIS et Territoire ouvert</translation>
     </message>
@@ -4614,7 +4619,7 @@
       <translation>{total} défis</translation>
     </message>
     <message>
-      <location filename="../plugin/export/sources_text.py" line="239" />
+      <location filename="../plugin/export/sources_text.py" line="243" />
       <source>© OpenStreetMap contributors</source>
       <translation>© les contributeurs d'OpenStreetMap</translation>
     </message>

@@ -141,6 +141,14 @@ class RedirectRefusedError(NetworkError):
         super().__init__(url, text + f": {self.target}")
 
 
+class DownloadWriteError(NetworkError):
+    """The reply could not be written to disk (a full disk, a read-only cache folder)."""
+
+    def __init__(self, url, error: OSError, folder: str):
+        reason = error.strerror or str(error)
+        super().__init__(url, tr("The download could not be written to disk") + f" ({folder}): {reason}")
+
+
 class HttpError(NetworkError):
     """An HTTP error status; `payload` holds the decoded JSON body when the server sent one."""
 
@@ -452,6 +460,10 @@ class Transport:
         if pruned and pruned[0]:
             log(f"cache {self.cache.folder}: {pruned[0]} old replies removed ({pruned[1] // 1024} KiB)")
 
+    @staticmethod
+    def _open_part(handle):
+        return os.fdopen(handle, "wb")
+
     def _fetch(self, method, url, data, headers, timeout, key, progress) -> Response:
         if isinstance(data, dict):
             body = urlencode(data).encode("utf-8")
@@ -461,8 +473,8 @@ class Transport:
         request = self._build_request(url, headers)
         os.makedirs(self.cache.folder, exist_ok=True)
         handle, part_path = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=self.cache.folder)
-        out = os.fdopen(handle, "wb")
-        state = {"received": 0, "timed_out": False, "cancelled": False}
+        out = self._open_part(handle)
+        state = {"received": 0, "timed_out": False, "cancelled": False, "error": None}
         started = time.monotonic()
         manager = QgsNetworkAccessManager.instance()
         if method == "GET":
@@ -480,21 +492,42 @@ class Transport:
         poll = QTimer()
         poll.setInterval(100)
 
+        def slot(function):
+            """An exception escaping a Qt slot makes PyQt abort the whole of QGIS: it is kept instead,
+            the download stopped, and the error raised once the event loop is left."""
+
+            def guarded(*args):
+                try:
+                    function(*args)
+                except Exception as error:  # noqa: BLE001 - raised again after the loop
+                    if state["error"] is None:
+                        state["error"] = error
+                    reply.abort()
+                    loop.quit()
+
+            return guarded
+
+        @slot
         def on_ready_read():
+            if state["error"] is not None:
+                return
             chunk = bytes(reply.readAll())
             out.write(chunk)
             state["received"] += len(chunk)
             idle.start()
 
+        @slot
         def on_progress(received, total):
             idle.start()
             if progress and self.feedback is not None and total > 0:
                 self.feedback.setProgress(min(100.0, 100.0 * received / total))
 
+        @slot
         def on_timeout():
             state["timed_out"] = True
             reply.abort()
 
+        @slot
         def on_poll():
             if self.feedback is not None and self.feedback.isCanceled():
                 state["cancelled"] = True
@@ -502,7 +535,7 @@ class Transport:
 
         reply.readyRead.connect(on_ready_read)
         reply.downloadProgress.connect(on_progress)
-        reply.uploadProgress.connect(lambda *_: idle.start())
+        reply.uploadProgress.connect(slot(lambda *_: idle.start()))
         reply.finished.connect(loop.quit)
         idle.timeout.connect(on_timeout)
         poll.timeout.connect(on_poll)
@@ -520,6 +553,9 @@ class Transport:
                        reply.uploadProgress, reply.finished):
             signal.disconnect()
         try:
+            if state["error"] is not None:
+                raise DownloadWriteError(url, state["error"], self.cache.folder) \
+                    if isinstance(state["error"], OSError) else state["error"]
             return self._finish(reply, method, url, key, part_path, state, timeout, started)
         finally:
             reply.deleteLater()

@@ -175,6 +175,33 @@ def test_cancel(httpserver, transport):
     assert time.monotonic() - start < 1.2
 
 
+def test_a_full_disk_stops_the_download_with_a_message_not_a_crash(httpserver, transport, monkeypatch):
+    """A write error inside the reply's slot would make PyQt abort QGIS: it becomes a clear error."""
+    import errno
+
+    from open_territory.plugin.toolbelt.cache import cache_key
+    from open_territory.plugin.toolbelt.network import DownloadWriteError
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.real = os.fdopen(handle, "wb")
+
+        def write(self, data):
+            if data:
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            self.real.close()
+
+    monkeypatch.setattr(Transport, "_open_part", staticmethod(FullDisk))
+    httpserver.expect_request("/big").respond_with_data(b"x" * 200_000)
+    with pytest.raises(DownloadWriteError, match="No space left on device") as raised:
+        transport.get(httpserver.url_for("/big"))
+    assert transport.cache.folder in str(raised.value)
+    assert [name for name in os.listdir(transport.cache.folder) if name.endswith(".part")] == []
+    assert transport.cache.get(cache_key("GET", httpserver.url_for("/big"))) is None
+
+
 def test_timeout_and_retries_come_from_the_settings(httpserver, tmp_path):
     # One Transport() read right after the save: the QgsSettings store is the user's, shared with any
     # other QGIS process running at the same time.
