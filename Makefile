@@ -8,7 +8,11 @@ QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 PACKAGE_FILES := metadata.txt __init__.py LICENSE README.md plugin processing ui resources i18n
 
-.PHONY: setup demo test test-fast lint translations package install clean bench postgis
+.PHONY: system setup demo test test-fast lint translations package install clean bench postgis
+
+# Debian packages only (QGIS, lrelease, zip...): enough to build translations and the package.
+system:
+	@bash scripts/setup.sh --system-only
 
 setup:
 	@bash scripts/setup.sh
@@ -31,8 +35,8 @@ test-fast:
 lint: setup
 	$(VENV)/bin/ruff check .
 
-# lrelease comes from qttools5-dev-tools, installed by setup.
-translations: setup
+# lrelease comes from qttools5-dev-tools, a Debian package.
+translations: system
 	@python3 scripts/i18n.py update
 	@python3 scripts/i18n.py compile
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need on a fresh Debian 12 machine, only what is missing.
+#   scripts/setup.sh                 Debian packages, then the virtual environment .venv with the test tools
+#   scripts/setup.sh --system-only   Debian packages only (what `make translations` and `make package` need)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,8 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+
+[ "${1:-}" = "--system-only" ] && exit 0
 
 VENV=.venv
 stamp="$VENV/.requirements-dev.txt"

@@ -76,3 +76,17 @@ def test_translations_need_the_setup():
         setup = next(i for i, line in enumerate(lines) if "scripts/setup.sh" in line)
         compile_line = next(i for i, line in enumerate(lines) if "i18n.py compile" in line)
         assert setup < compile_line, (target, plan)
+
+
+def test_system_only_installs_no_virtual_environment(tmp_path):
+    """`make package` in a bare copy of the plugin (tests/desktop builds one) needs the Debian packages only."""
+    log = tmp_path / "calls.log"
+    repo = tmp_path / "repo"
+    (repo / "scripts").mkdir(parents=True)
+    shutil.copy(os.path.join(REPO, "scripts", "setup.sh"), repo / "scripts" / "setup.sh")
+    path = stub_bin(tmp_path, log)
+    done = subprocess.run(["bash", str(repo / "scripts" / "setup.sh"), "--system-only"], env={"PATH": path},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert not (repo / ".venv").exists()
+    assert any(" install " in line for line in log.read_text(encoding="utf-8").splitlines())
