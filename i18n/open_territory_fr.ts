@@ -29,7 +29,7 @@
       <translation>(majuscules ou minuscules) ou</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="217" />
+      <location filename="../ui/territory_section.py" line="235" />
       <source>(recorded replies: loads offline)</source>
       <translation>(réponses enregistrées : se charge hors ligne)</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>(obligatoire)</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="233" />
+      <location filename="../ui/territory_section.py" line="251" />
       <source>(unconfirmed)</source>
       <translation>(non confirmé)</translation>
     </message>
@@ -239,6 +239,11 @@
       <translation>Un atlas : une page par commune ou quartier, nommée d'après elle</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" line="107" />
+      <source>Answer from the replies already in the cache, without the network. Ticked at first when the offline mode of the plugin's settings is on</source>
+      <translation>Répondre avec les réponses déjà en cache, sans le réseau. Coché au départ quand le mode hors ligne des paramètres de l'extension est actif</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/osm_panel.py" line="111" />
       <source>Area</source>
       <translation>Zone</translation>
@@ -379,7 +384,7 @@
       <translation>Profils fournis :</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="71" />
+      <location filename="../ui/territory_section.py" line="72" />
       <source>Bundled territories and the profile files opened in this session</source>
       <translation>Territoires fournis et fichiers de profil ouverts pendant cette session</translation>
     </message>
@@ -879,7 +884,7 @@
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="127" />
+      <location filename="../ui/territory_section.py" line="135" />
       <source>Export as a profile file…</source>
       <translation>Exporter comme fichier de profil…</translation>
     </message>
@@ -914,7 +919,7 @@
       <translation>Exporter le registre</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="295" />
+      <location filename="../ui/territory_section.py" line="316" />
       <source>Export the territory profile</source>
       <translation>Exporter le profil du territoire</translation>
     </message>
@@ -1049,7 +1054,7 @@
       <translation>GBFS</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="47" />
+      <location filename="../ui/territory_section.py" line="48" />
       <source>GBFS feed</source>
       <translation>Flux GBFS</translation>
     </message>
@@ -1359,7 +1364,7 @@
       <translation>Téléchargement volumineux</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="86" />
+      <location filename="../ui/territory_section.py" line="87" />
       <source>Last load</source>
       <translation>Dernier chargement</translation>
     </message>
@@ -1459,7 +1464,7 @@
       <translation>Charger un territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="114" />
+      <location filename="../ui/territory_section.py" line="118" />
       <source>Load all</source>
       <translation>Tout charger</translation>
     </message>
@@ -1484,7 +1489,7 @@
       <translation>Charger les catégories cochées</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="112" />
+      <location filename="../ui/territory_section.py" line="116" />
       <source>Load ticked</source>
       <translation>Charger la sélection</translation>
     </message>
@@ -1509,7 +1514,7 @@
       <translation>Chargement de</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="334" />
+      <location filename="../ui/territory_section.py" line="355" />
       <source>Loading the territory</source>
       <translation>Chargement du territoire</translation>
     </message>
@@ -1809,6 +1814,11 @@
       <translation>Hors ligne (réponses du cache uniquement)</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" line="106" />
+      <source>Offline (cached replies only)</source>
+      <translation>Hors ligne (réponses en cache)</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" line="208" />
       <source>Offline mode is on (plugin options): addresses cannot be located</source>
       <translation>Le mode hors ligne est activé (options de l'extension) : les adresses ne peuvent pas être localisées</translation>
@@ -1822,11 +1832,6 @@
       <location filename="../plugin/toolbelt/network.py" line="123" />
       <source>Offline mode: this reply is not in the cache</source>
       <translation>Mode hors ligne : cette réponse n'est pas dans le cache</translation>
-    </message>
-    <message>
-      <location filename="../ui/territory_section.py" line="105" />
-      <source>Offline: use the cached replies only</source>
-      <translation>Hors ligne : utiliser uniquement les réponses en cache</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/challenge_context.py" line="60" />
@@ -1899,12 +1904,12 @@
       <translation>Ouvrir un registre créé avec Open Territory.</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="192" />
+      <location filename="../ui/territory_section.py" line="210" />
       <source>Open a territory profile</source>
       <translation>Ouvrir un profil de territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="74" />
+      <location filename="../ui/territory_section.py" line="75" />
       <source>Open a territory profile file (JSON)</source>
       <translation>Ouvrir un fichier de profil de territoire (JSON)</translation>
     </message>
@@ -1954,7 +1959,7 @@
       <translation>Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="45" />
+      <location filename="../ui/territory_section.py" line="46" />
       <source>Opendatasoft portal</source>
       <translation>Portail Opendatasoft</translation>
     </message>
@@ -2209,7 +2214,7 @@
       <translation>Bien matériel</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="63" />
+      <location filename="../ui/territory_section.py" line="64" />
       <source>Pick a territory profile to load its resources.</source>
       <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
     </message>
@@ -2299,7 +2304,7 @@
       <translation>Nœud producteur (URL de base)</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="192" />
+      <location filename="../ui/territory_section.py" line="210" />
       <source>Profiles (*.json)</source>
       <translation>Profils (*.json)</translation>
     </message>
@@ -2549,7 +2554,7 @@
       <translation>Enregistrez ou annulez d'abord les modifications des couches du registre</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="129" />
+      <location filename="../ui/territory_section.py" line="137" />
       <source>Save this territory's set-up (with the ticked resources) as a profile another territory can adapt</source>
       <translation>Enregistrer la configuration de ce territoire (avec les ressources cochées) comme un profil qu'un autre territoire peut adapter</translation>
     </message>
@@ -2714,7 +2719,7 @@
       <translation>Défis résolus</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="86" />
+      <location filename="../ui/territory_section.py" line="87" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
@@ -2814,7 +2819,7 @@
       <translation>Contour du territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="376" />
+      <location filename="../ui/territory_section.py" line="398" />
       <source>Territory loaded</source>
       <translation>Territoire chargé</translation>
     </message>
@@ -2824,7 +2829,7 @@
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="308" />
+      <location filename="../ui/territory_section.py" line="329" />
       <source>Territory profile written</source>
       <translation>Profil de territoire enregistré</translation>
     </message>
@@ -3214,7 +3219,7 @@
       <translation>La superposition a échoué : voir le journal des traitements</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="306" />
+      <location filename="../ui/territory_section.py" line="327" />
       <source>The profile could not be written</source>
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
@@ -3504,12 +3509,12 @@
       <translation>Cochez au moins une catégorie.</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="324" />
+      <location filename="../ui/territory_section.py" line="345" />
       <source>Tick at least one resource to load</source>
       <translation>Cochez au moins une ressource à charger</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="96" />
+      <location filename="../ui/territory_section.py" line="97" />
       <source>Tick the resources to load; unconfirmed identifiers are left unticked</source>
       <translation>Cochez les ressources à charger ; les identifiants non confirmés restent décochés</translation>
     </message>
@@ -3517,11 +3522,6 @@
       <location filename="../ui/resources/sensors_panel.py" line="40" />
       <source>Tick the sensor types to keep; none ticked: every type</source>
       <translation>Cochez les types de capteurs à garder ; aucun coché : tous les types</translation>
-    </message>
-    <message>
-      <location filename="../ui/territory_section.py" line="106" />
-      <source>Ticked at first when the offline mode of the plugin's settings is on</source>
-      <translation>Coché d'emblée quand le mode hors ligne des paramètres de l'extension est activé</translation>
     </message>
     <message>
       <location filename="../ui/planning_section.py" line="73" />
@@ -3799,7 +3799,7 @@
       <translation>Zoomer</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="103" />
+      <location filename="../ui/territory_section.py" line="104" />
       <source>[GeoPackage beside the project]</source>
       <translation>[GeoPackage à côté du projet]</translation>
     </message>
@@ -4164,7 +4164,7 @@
       <translation>lignes invalides</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="378" />
+      <location filename="../ui/territory_section.py" line="400" />
       <source>layers</source>
       <translation>couches</translation>
     </message>

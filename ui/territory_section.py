@@ -38,6 +38,7 @@ LAYER_ROLE = Qt.UserRole + 1
 # Most of the tree's width each column after the resource's title may take: a long dataset identifier
 # (ResizeToContents alone) squeezed the titles to nothing in a narrow dock.
 COLUMN_SHARES = {1: 0.2, 2: 0.22, 3: 0.16}
+NARROW_TREE = 420  # pixels: below this the tree shows the titles and the last load only
 
 
 def source_label(key: str) -> str:
@@ -102,27 +103,34 @@ class TerritorySection(DockSection):
         self.output.setDialogTitle(tr("Territory GeoPackage"))
         self.output.lineEdit().setPlaceholderText(tr("[GeoPackage beside the project]"))
         layout.addWidget(self.output)
-        self.offline_check = QCheckBox(tr("Offline: use the cached replies only"), self)
-        self.offline_check.setToolTip(tr("Ticked at first when the offline mode of the plugin's settings is on"))
+        self.offline_check = QCheckBox(tr("Offline (cached replies only)"), self)
+        self.offline_check.setToolTip(tr("Answer from the replies already in the cache, without the network. "
+                                         "Ticked at first when the offline mode of the plugin's settings is on"))
         self.offline_setting = None
         self.sync_offline_setting()
         layout.addWidget(self.offline_check)
 
+        # Two buttons a row, so that the French labels fit a narrow dock; the cancel button beside the
+        # progress of the load it stops.
         buttons = QHBoxLayout()
         self.load_selected_button = QPushButton(tr("Load ticked"), self)
         self.load_selected_button.clicked.connect(lambda: self.start_load(all_resources=False))
         self.load_all_button = QPushButton(tr("Load all"), self)
         self.load_all_button.clicked.connect(lambda: self.start_load(all_resources=True))
-        self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        for button in (self.load_selected_button, self.load_all_button, self.cancel_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.load_selected_button)
+        buttons.addWidget(self.load_all_button)
         layout.addLayout(buttons)
+        running = QHBoxLayout()
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        layout.addWidget(self.progress)
+        running.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        running.addWidget(self.cancel_button)
+        layout.addLayout(running)
 
         self.export_button = QPushButton(tr("Export as a profile file…"), self)
         self.export_button.setToolTip(
@@ -169,11 +177,21 @@ class TerritorySection(DockSection):
         return super().eventFilter(watched, event)
 
     def fit_columns(self):
-        """Source, dataset and last load as wide as their contents, within their share of the width."""
+        """Source, dataset and last load as wide as their contents, within their share of the width. In a
+        narrow dock the source and dataset columns hide (the titles' tooltips give them), so the titles
+        stay readable."""
         width = self.tree.viewport().width()
+        narrow = width < NARROW_TREE
+        for column in (1, 2):
+            self.tree.setColumnHidden(column, narrow)
         header = self.tree.header()
         for column, share in COLUMN_SHARES.items():
-            wanted = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if narrow and column in (1, 2):
+                continue
+            if narrow:  # the last load as wide as its values ("✓ 12"), its header shortened
+                wanted, share = self.tree.sizeHintForColumn(column), 0.3
+            else:
+                wanted = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, max(min(wanted, int(width * share)), header.minimumSectionSize()))
 
     # -- profile ------------------------------------------------------------------------------
@@ -236,7 +254,10 @@ class TerritorySection(DockSection):
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.Checked if entry.enabled and not entry.unconfirmed else Qt.Unchecked)
                 item.setData(0, LAYER_ROLE, entry.layer)
-                tip = entry.note or entry.dataset
+                # The source and dataset columns hide in a narrow dock: the title's tooltip says them.
+                tip = f"{title}\n{source_label(entry.source)} — {entry.dataset}"
+                if entry.note:
+                    tip += f"\n{entry.note}"
                 item.setToolTip(0, tip)
                 item.setToolTip(2, entry.dataset)
             group.setExpanded(True)
@@ -348,6 +369,7 @@ class TerritorySection(DockSection):
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         self.cancel_button.setEnabled(busy)
+        self.cancel_button.setVisible(busy)
         for widget in (
             self.load_selected_button,
             self.load_all_button,

@@ -72,6 +72,14 @@ def main():
     n_resources = int(sys.argv[2]) if len(sys.argv) > 2 else 500000
     app = QgsApplication([], False)
     app.initQgis()
+    measure(n_challenges, n_resources)
+    # The layers of measure() must be gone before exitQgis(): destroyed after it, they crash the
+    # interpreter on its way out.
+    gc.collect()
+    app.exitQgis()
+
+
+def measure(n_challenges: int, n_resources: int):
     from processing.core.Processing import Processing
 
     Processing.initialize()
@@ -117,10 +125,6 @@ def main():
         f"native:joinbynearest on the first data (nearest only, one category): {t_native:.2f} s; "
         f"challenge_context / joinbynearest = {t1 / t_native:.2f}"
     )
-    # Layers destroyed after exitQgis() crash the interpreter on its way out: they go first.
-    del timed, challenges, small, large, actors
-    gc.collect()
-    app.exitQgis()
 
 
 if __name__ == "__main__":

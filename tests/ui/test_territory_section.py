@@ -118,9 +118,20 @@ def test_resource_titles_stay_readable_in_a_narrow_dock(qgis_iface):
         tree = section.tree
         width = tree.viewport().width()
         assert tree.columnWidth(0) >= 0.35 * width, [tree.columnWidth(i) for i in range(4)]
-        assert sum(tree.columnWidth(i) for i in range(4)) <= width + 1  # no horizontal scrolling
+        shown = [i for i in range(4) if not tree.isColumnHidden(i)]
+        assert sum(tree.columnWidth(i) for i in shown) <= width + 1  # no horizontal scrolling
         group = tree.topLevelItem(0)
         assert group.isFirstColumnSpanned() and group.childCount()
+        # a dock as narrow as QGIS gives it on a laptop: the titles and the last load only, the source and
+        # dataset in the title's tooltip
+        section.resize(290, 600)
+        QgsApplication.processEvents()
+        assert tree.isColumnHidden(1) and tree.isColumnHidden(2) and not tree.isColumnHidden(3)
+        assert tree.columnWidth(0) >= 0.75 * tree.viewport().width()
+        child = group.child(0)
+        assert child.text(2) in child.toolTip(0)
+        section.resize(400, 600)
+        QgsApplication.processEvents()
         # wider, the other columns get their contents' width and the titles the rest
         section.resize(1400, 600)
         QgsApplication.processEvents()
