@@ -23,6 +23,7 @@ demo: setup translations
 # pytest exits 5 when it collected no test: that must fail, like any other exit code.
 # -P: the repository root must not be on sys.path, or our processing/ hides QGIS's processing.
 test: setup translations postgis
+	$(VENV)/bin/ruff check .
 	$(PY) -P -m pytest
 
 # A local PostgreSQL/PostGIS for the register tests (scripts/start_postgis.sh, idempotent).
