@@ -699,7 +699,7 @@
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="575" />
+      <location filename="../plugin/toolbelt/network.py" line="587" />
       <source>Could not reach the server</source>
       <translation>Impossible de joindre le serveur</translation>
     </message>
@@ -1829,7 +1829,7 @@
       <translation>Mode hors ligne : répondre uniquement depuis le cache</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="123" />
+      <location filename="../plugin/toolbelt/network.py" line="126" />
       <source>Offline mode: this reply is not in the cache</source>
       <translation>Mode hors ligne : cette réponse n'est pas dans le cache</translation>
     </message>
@@ -2369,12 +2369,12 @@
       <translation>Enregistrements</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="140" />
+      <location filename="../plugin/toolbelt/network.py" line="143" />
       <source>Redirect from a secure (https) address to an insecure (http) one refused</source>
       <translation>Redirection d'une adresse sécurisée (https) vers une adresse non sécurisée (http) refusée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="137" />
+      <location filename="../plugin/toolbelt/network.py" line="140" />
       <source>Redirect to another site refused: the request carries an API key or an authentication configuration, which is only sent to the site it was given for</source>
       <translation>Redirection vers un autre site refusée : la requête porte une clé d'API ou une configuration d'authentification, qui n'est envoyée qu'au site pour lequel elle a été donnée</translation>
     </message>
@@ -2984,17 +2984,17 @@
       <translation>La zone à couvrir, dans n'importe quel SCR (envoyée au serveur en WGS 84) ; utilisée quand aucune couche de zone n'est donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="439" />
+      <location filename="../plugin/toolbelt/network.py" line="461" />
       <source>The authentication configuration could not be applied</source>
       <translation>La configuration d'authentification n'a pas pu être appliquée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="213" />
+      <location filename="../plugin/toolbelt/network.py" line="235" />
       <source>The authentication configuration could not be read</source>
       <translation>La configuration d'authentification n'a pas pu être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="229" />
+      <location filename="../plugin/toolbelt/network.py" line="251" />
       <source>The authentication configuration holds no API key</source>
       <translation>La configuration d'authentification ne contient pas de clé d'API</translation>
     </message>
@@ -3009,7 +3009,7 @@
       <translation>La couche des défis ne peut pas être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="595" />
+      <location filename="../plugin/toolbelt/network.py" line="606" />
       <source>The connection broke during the download</source>
       <translation>La connexion a été interrompue pendant le téléchargement</translation>
     </message>
@@ -3054,12 +3054,12 @@
       <translation>La distance doit être positive ou nulle</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="149" />
+      <location filename="../plugin/toolbelt/network.py" line="152" />
       <source>The download could not be written to disk</source>
       <translation>Le téléchargement n'a pas pu être écrit sur le disque</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="102" />
+      <location filename="../plugin/toolbelt/network.py" line="105" />
       <source>The download was cancelled</source>
       <translation>Le téléchargement a été annulé</translation>
     </message>
@@ -3234,7 +3234,7 @@
       <translation>Le dossier de cache hors ligne du profil n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="187" />
+      <location filename="../plugin/toolbelt/network.py" line="209" />
       <source>The quota resets at</source>
       <translation>Le quota est réinitialisé le</translation>
     </message>
@@ -3299,12 +3299,12 @@
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="275" />
+      <location filename="../plugin/toolbelt/network.py" line="297" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="118" />
+      <location filename="../plugin/toolbelt/network.py" line="121" />
       <source>The reply was cut before its end</source>
       <translation>La réponse a été coupée avant sa fin</translation>
     </message>
@@ -3349,17 +3349,17 @@
       <translation>La recherche a été annulée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="405" />
+      <location filename="../plugin/toolbelt/network.py" line="427" />
       <source>The server answered with a web page instead of data (JSON expected)</source>
       <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="165" />
+      <location filename="../plugin/toolbelt/network.py" line="187" />
       <source>The server answered with an error</source>
       <translation>Le serveur a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="108" />
+      <location filename="../plugin/toolbelt/network.py" line="111" />
       <source>The server did not answer within the timeout</source>
       <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
@@ -3469,7 +3469,7 @@
       <translation>Ce n'est pas un registre Territoire ouvert (pas de table register_meta)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="226" />
+      <location filename="../plugin/toolbelt/network.py" line="248" />
       <source>This kind of authentication configuration cannot carry an API key</source>
       <translation>Ce type de configuration d'authentification ne peut pas porter de clé d'API</translation>
     </message>
@@ -4309,7 +4309,7 @@
       <translation>pages</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="186" />
+      <location filename="../plugin/toolbelt/network.py" line="208" />
       <source>quota</source>
       <translation>quota</translation>
     </message>

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -33,6 +34,8 @@ from .logger import log
 from .metadata import metadata, plugin_version
 from .settings import load_settings
 
+READ_BUFFER_BYTES = 16 * 1024 * 1024
+TICK_MS = 50  # how often a download is drained to disk and checked for cancellation and inactivity
 RETRY_STATUSES = (429, 502, 503, 504)
 # Network failures worth another try: the server or a proxy dropped us, not a wrong URL.
 RETRY_ERRORS = (
@@ -147,6 +150,25 @@ class DownloadWriteError(NetworkError):
     def __init__(self, url, error: OSError, folder: str):
         reason = error.strerror or str(error)
         super().__init__(url, tr("The download could not be written to disk") + f" ({folder}): {reason}")
+
+
+@dataclass
+class ReplyFacts:
+    """What a finished QNetworkReply said, read before the reply is deleted."""
+
+    status: object  # the HTTP status, None when no server answered
+    headers: dict
+    error: int
+    error_string: str
+    reason: str
+    credentials: bool  # the request carried credentials (for the message of a refused redirect)
+
+    @classmethod
+    def of(cls, reply, credentials: bool) -> ReplyFacts:
+        headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1") for k, v in reply.rawHeaderPairs()}
+        return cls(reply.attribute(QNetworkRequest.HttpStatusCodeAttribute), headers, reply.error(),
+                   reply.errorString(), reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
+                   credentials)
 
 
 class HttpError(NetworkError):
@@ -485,107 +507,96 @@ class Transport:
             reply = manager.head(request)
         else:
             reply = manager.sendCustomRequest(request, method.encode(), QByteArray(body or b""))
+        # No Python function is connected to any signal here (an exception escaping a Qt slot makes PyQt
+        # abort QGIS): the event loop is left every TICK_MS, a timer whose timeout quits it, or when the
+        # reply finishes, and the reply is drained and checked in plain Python in between.
+        # Qt stops reading the socket while this much waits to be drained: memory stays flat whatever
+        # the size of the download (READ_BUFFER_BYTES per TICK_MS is far beyond any real connection).
+        reply.setReadBufferSize(READ_BUFFER_BYTES)
         loop = QEventLoop()
-        idle = QTimer()
-        idle.setSingleShot(True)
-        idle.setInterval(int(timeout * 1000))
-        poll = QTimer()
-        poll.setInterval(100)
-
-        def slot(function):
-            """An exception escaping a Qt slot makes PyQt abort the whole of QGIS: it is kept instead,
-            the download stopped, and the error raised once the event loop is left."""
-
-            def guarded(*args):
-                try:
-                    function(*args)
-                except Exception as error:  # noqa: BLE001 - raised again after the loop
-                    if state["error"] is None:
-                        state["error"] = error
-                    reply.abort()
-                    loop.quit()
-
-            return guarded
-
-        @slot
-        def on_ready_read():
-            if state["error"] is not None:
-                return
-            chunk = bytes(reply.readAll())
-            out.write(chunk)
-            state["received"] += len(chunk)
-            idle.start()
-
-        @slot
-        def on_progress(received, total):
-            idle.start()
-            if progress and self.feedback is not None and total > 0:
-                self.feedback.setProgress(min(100.0, 100.0 * received / total))
-
-        @slot
-        def on_timeout():
-            state["timed_out"] = True
-            reply.abort()
-
-        @slot
-        def on_poll():
-            if self.feedback is not None and self.feedback.isCanceled():
-                state["cancelled"] = True
-                reply.abort()
-
-        reply.readyRead.connect(on_ready_read)
-        reply.downloadProgress.connect(on_progress)
-        reply.uploadProgress.connect(slot(lambda *_: idle.start()))
+        tick = QTimer()
+        tick.setInterval(TICK_MS)
+        tick.timeout.connect(loop.quit)
         reply.finished.connect(loop.quit)
-        idle.timeout.connect(on_timeout)
-        poll.timeout.connect(on_poll)
-        idle.start()
-        poll.start()
-        if not reply.isFinished():
-            loop.exec_()
-        idle.stop()
-        poll.stop()
-        on_ready_read()
-        out.close()
-        # The closures and the timers reference each other: break the cycle here, so the timers die
-        # in this thread and not later in the garbage collector of another one (Qt warns then).
-        for signal in (idle.timeout, poll.timeout, reply.readyRead, reply.downloadProgress,
-                       reply.uploadProgress, reply.finished):
-            signal.disconnect()
+        last_activity, total = time.monotonic(), None
+        tick.start()
+        try:
+            while True:
+                if reply.bytesAvailable() > 0:
+                    chunk = bytes(reply.readAll())
+                    out.write(chunk)
+                    state["received"] += len(chunk)
+                    last_activity = time.monotonic()
+                    if progress and self.feedback is not None:
+                        if total is None:
+                            length = reply.header(QNetworkRequest.ContentLengthHeader)
+                            total = int(length) if length else 0
+                        if total > 0:
+                            self.feedback.setProgress(min(100.0, 100.0 * state["received"] / total))
+                if reply.isFinished():
+                    break
+                if self.feedback is not None and self.feedback.isCanceled() and not state["cancelled"]:
+                    state["cancelled"] = True
+                    reply.abort()
+                elif time.monotonic() - last_activity > timeout and not state["timed_out"]:
+                    state["timed_out"] = True
+                    reply.abort()
+                else:
+                    loop.exec_()
+        except OSError as error:  # writing to disk: the reply is stopped, the error said after clean-up
+            state["error"] = error
+            reply.abort()
+        finally:
+            tick.stop()
+            try:
+                out.close()
+            except OSError as error:
+                state["error"] = state["error"] or error
+        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
+        # PyQt learns that a reply made in a worker thread is destroyed through a queued signal that the
+        # main thread handles later: by then Qt may have put the next reply at the same address, and PyQt
+        # marked that live reply as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted"
+        # half-way through a download, or QGIS aborted, about one download in a hundred in a task). With
+        # the signal cut, the reply is deleted here and its wrapper with it.
+        try:
+            reply.destroyed.disconnect()
+        except TypeError:  # nothing was connected (the main thread's replies)
+            pass
+        for qt_object in (reply, loop, tick):
+            sip.delete(qt_object)
+        # No Python name is left on them: an error raised below keeps this frame alive in its traceback
+        # (a task's error, a Processing failure).
+        reply = loop = tick = None
         try:
             if state["error"] is not None:
                 raise DownloadWriteError(url, state["error"], self.cache.folder) \
                     if isinstance(state["error"], OSError) else state["error"]
-            return self._finish(reply, method, url, key, part_path, state, timeout, started)
+            return self._finish(facts, method, url, key, part_path, state, timeout, started)
         finally:
-            reply.deleteLater()
             if os.path.exists(part_path):
                 os.remove(part_path)
 
-    def _finish(self, reply, method, url, key, part_path, state, timeout, started) -> Response:
+    def _finish(self, facts, method, url, key, part_path, state, timeout, started) -> Response:
         if state["cancelled"]:
             raise CancelledError(url)
         if state["timed_out"]:
             raise RequestTimeoutError(url, timeout)
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1") for k, v in reply.rawHeaderPairs()}
-        error = reply.error()
+        status, headers, error = facts.status, facts.headers, facts.error
         elapsed = time.monotonic() - started
         if status is None:
-            failure = ConnectionFailedError(url, tr("Could not reach the server") + f": {reply.errorString()}")
+            failure = ConnectionFailedError(url, tr("Could not reach the server") + f": {facts.error_string}")
             failure.retryable = error in RETRY_ERRORS
             raise failure
         status = int(status)
         if error == QNetworkReply.InsecureRedirectError:
             target = headers.get("location", "")
             raise RedirectRefusedError(url, QUrl(url).resolved(QUrl(target)).toString() if target else url,
-                                       self._carries_credentials(reply.request()))
+                                       facts.credentials)
         if status >= 400:
             with open(part_path, "rb") as handle:
                 body = handle.read()
             log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
-            raise HttpError(url, status, body, reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
-                            headers)
+            raise HttpError(url, status, body, facts.reason, headers)
         # A HEAD reply announces the length of a body it never sends.
         expected = headers.get("content-length") if method != "HEAD" else None
         if error != QNetworkReply.NoError or (expected and expected.isdigit() and state["received"] < int(expected)
@@ -593,7 +604,7 @@ class Transport:
             if expected and expected.isdigit():
                 raise IncompleteReplyError(url, state["received"], int(expected))
             failure = ConnectionFailedError(url, tr("The connection broke during the download") +
-                                            f": {reply.errorString()}")
+                                            f": {facts.error_string}")
             failure.retryable = error in RETRY_ERRORS
             raise failure
         self._prune_cache()

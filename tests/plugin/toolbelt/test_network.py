@@ -283,3 +283,32 @@ def test_redact_and_retry_after():
     assert retry_after_seconds("") is None
     assert 0 <= retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") <= 1
     assert network.looks_like_html(b"  <!DOCTYPE html>", "")
+
+
+def test_hundreds_of_downloads_in_a_background_task(httpserver, tmp_path):
+    """A task that downloads a lot (a register import locating 2,000 addresses, a territory load): Qt
+    puts new replies at the addresses of deleted ones, and PyQt's late notice that an old reply was
+    destroyed used to mark a live one as deleted, failing the task or aborting QGIS about once in a
+    hundred downloads. Errors are kept with their tracebacks, as a task keeps its error."""
+    from open_territory.plugin.toolbelt.tasks import start_task
+
+    from ...qt_wait import wait_until
+
+    httpserver.expect_request("/missing").respond_with_data("no", status=404)
+    httpserver.expect_request("/ok").respond_with_data("yes")
+    kept, done = [], []
+
+    def work(feedback):
+        transport = Transport(feedback=feedback, cache_dir=str(tmp_path / "cache"), retries=0)
+        for _ in range(150):
+            try:
+                transport.get(httpserver.url_for("/missing"))
+            except HttpError as error:
+                kept.append(error)  # with its traceback, hence the frame that held the reply
+            with open(transport.get(httpserver.url_for("/ok")).path, "rb") as handle:
+                assert handle.read() == b"yes"
+        return len(kept)
+
+    task = start_task("downloads", work, lambda result, error: done.append((result, error)))  # noqa: F841 - kept alive
+    assert wait_until(lambda: done, 60)
+    assert done == [(150, None)]
