@@ -507,12 +507,12 @@ class Transport:
             reply = manager.head(request)
         else:
             reply = manager.sendCustomRequest(request, method.encode(), QByteArray(body or b""))
-        # No Python function is connected to any signal here (an exception escaping a Qt slot makes PyQt
-        # abort QGIS): the event loop is left every TICK_MS, a timer whose timeout quits it, or when the
-        # reply finishes, and the reply is drained and checked in plain Python in between.
         # Qt stops reading the socket while this much waits to be drained: memory stays flat whatever
         # the size of the download (READ_BUFFER_BYTES per TICK_MS is far beyond any real connection).
         reply.setReadBufferSize(READ_BUFFER_BYTES)
+        # No Python function is connected to any signal here (an exception escaping a Qt slot makes PyQt
+        # abort QGIS): the event loop is left every TICK_MS, a timer whose timeout quits it, or when the
+        # reply finishes, and the reply is drained and checked in plain Python in between.
         loop = QEventLoop()
         tick = QTimer()
         tick.setInterval(TICK_MS)
@@ -568,9 +568,8 @@ class Transport:
         # (a task's error, a Processing failure).
         reply = loop = tick = None
         try:
-            if state["error"] is not None:
-                raise DownloadWriteError(url, state["error"], self.cache.folder) \
-                    if isinstance(state["error"], OSError) else state["error"]
+            if state["error"] is not None:  # only ever an OSError of the file being written
+                raise DownloadWriteError(url, state["error"], self.cache.folder)
             return self._finish(facts, method, url, key, part_path, state, timeout, started)
         finally:
             if os.path.exists(part_path):
