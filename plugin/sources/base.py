@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..toolbelt.gdal_errors import with_gdal_exceptions
+from ..toolbelt.gdal_errors import wrap_own_methods
 
 
 class SourceError(Exception):
@@ -36,8 +36,7 @@ class Source:
     def __init_subclass__(cls, **kwargs):
         # GDAL raises during a fetch, and only then (toolbelt/gdal_errors.py).
         super().__init_subclass__(**kwargs)
-        if "fetch" in cls.__dict__:
-            cls.fetch = with_gdal_exceptions(cls.__dict__["fetch"])
+        wrap_own_methods(cls, "fetch")
 
     def __init__(self, transport):
         self.transport = transport

@@ -67,3 +67,10 @@ def raising_gdal_exceptions(iterator_function):
             yield from iterator_function(*args, **kwargs)
 
     return wrapper
+
+
+def wrap_own_methods(cls, *names) -> None:
+    """For `__init_subclass__`: the methods `names` that `cls` itself defines run inside gdal_exceptions()."""
+    for name in names:
+        if name in cls.__dict__:
+            setattr(cls, name, with_gdal_exceptions(cls.__dict__[name]))

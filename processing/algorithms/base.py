@@ -6,7 +6,7 @@ from qgis.core import QgsProcessingAlgorithm
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin.main import ICON_PATH
-from ...plugin.toolbelt.gdal_errors import with_gdal_exceptions
+from ...plugin.toolbelt.gdal_errors import wrap_own_methods
 from ...plugin.toolbelt.i18n import tr
 
 
@@ -29,9 +29,7 @@ class OpenTerritoryAlgorithm(QgsProcessingAlgorithm):
     def __init_subclass__(cls, **kwargs):
         # The plugin's GDAL calls raise while an algorithm runs, and only then (toolbelt/gdal_errors.py).
         super().__init_subclass__(**kwargs)
-        for method in ("prepareAlgorithm", "processAlgorithm", "postProcessAlgorithm"):
-            if method in cls.__dict__:
-                setattr(cls, method, with_gdal_exceptions(cls.__dict__[method]))
+        wrap_own_methods(cls, "prepareAlgorithm", "processAlgorithm", "postProcessAlgorithm")
 
     def name(self):
         return self.NAME
