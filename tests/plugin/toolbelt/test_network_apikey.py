@@ -12,7 +12,8 @@ from open_territory.plugin.toolbelt.network import (
     quota_reset_seconds,
     server_message,
 )
-from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+from ...qgis_auth import store_auth_config
 
 
 @pytest.fixture()
@@ -23,15 +24,7 @@ def transport(tmp_path):
 
 
 def store_config(method, values, name="ods"):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master", True)
-    config = QgsAuthMethodConfig(method)
-    config.setName(name)
-    for key, value in values.items():
-        config.setConfig(key, value)
-    assert manager.storeAuthenticationConfig(config)[0]
-    return config.id()
+    return store_auth_config(method, values, name)
 
 
 def test_apikey_header_from_basic_authcfg_never_logged(httpserver, transport, monkeypatch):

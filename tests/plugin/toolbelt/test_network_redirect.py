@@ -4,7 +4,8 @@ origin (here the same host on another port), while anonymous requests still foll
 import pytest
 from open_territory.plugin.toolbelt.network import NetworkError, Transport
 from pytest_httpserver import HTTPServer
-from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+from ...qgis_auth import store_auth_config
 
 
 @pytest.fixture()
@@ -26,15 +27,7 @@ def other_origin(httpserver):
 
 
 def store_basic(username, password):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("redirect-test")
-    config.setConfig("username", username)
-    config.setConfig("password", password)
-    assert manager.storeAuthenticationConfig(config)[0]
-    return config.id()
+    return store_auth_config("Basic", {"username": username, "password": password}, "redirect-test")
 
 
 def redirect_to(httpserver, path, target):

@@ -7,8 +7,10 @@ import time
 import pytest
 from open_territory.plugin.toolbelt.settings import load_settings
 from open_territory.ui.resources.ods_panel import OdsPanel
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProject
+from qgis.core import QgsProject
 from werkzeug import Response
+
+from ...qgis_auth import store_auth_config
 
 spec = importlib.util.spec_from_file_location(
     "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "test_ods_payloads.py")
@@ -121,15 +123,7 @@ def test_cancel_a_slow_load(panel, httpserver, wait_until):
 
 def store_apikey(key):
     """A Basic configuration whose password is the portal's API key, in the test's auth database."""
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("Portal API key")
-    config.setConfig("username", "apikey")
-    config.setConfig("password", key)
-    assert manager.storeAuthenticationConfig(config)[0]
-    return config.id()
+    return store_auth_config("Basic", {"username": "apikey", "password": key}, "Portal API key")
 
 
 def test_private_dataset_with_the_chosen_api_key(panel, httpserver, wait_until, tmp_path):
