@@ -699,7 +699,7 @@
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="587" />
+      <location filename="../plugin/toolbelt/network.py" line="586" />
       <source>Could not reach the server</source>
       <translation>Impossible de joindre le serveur</translation>
     </message>
@@ -3009,7 +3009,7 @@
       <translation>La couche des défis ne peut pas être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="606" />
+      <location filename="../plugin/toolbelt/network.py" line="605" />
       <source>The connection broke during the download</source>
       <translation>La connexion a été interrompue pendant le téléchargement</translation>
     </message>
