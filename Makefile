@@ -24,6 +24,7 @@ demo: setup translations
 # -P: the repository root must not be on sys.path, or our processing/ hides QGIS's processing.
 test: setup translations postgis
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -P -m pytest
 
 # A local PostgreSQL/PostGIS for the register tests (scripts/start_postgis.sh, idempotent).
@@ -35,6 +36,7 @@ test-fast:
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # lrelease comes from qttools5-dev-tools, a Debian package.
 translations: system

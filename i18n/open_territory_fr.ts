@@ -4,7 +4,7 @@
   <context>
     <name>OpenTerritory</name>
     <message>
-      <location filename="../ui/options.py" line="73" />
+      <location filename="../ui/options.py" line="77" />
       <source> MB</source>
       <translation> Mo</translation>
     </message>
@@ -14,7 +14,7 @@
       <translation> jours</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="283" />
+      <location filename="../plugin/profiles/validator.py" line="282" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -29,17 +29,17 @@
       <translation>(majuscules ou minuscules) ou</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="235" />
+      <location filename="../ui/territory_section.py" line="234" />
       <source>(recorded replies: loads offline)</source>
       <translation>(réponses enregistrées : se charge hors ligne)</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="375" />
+      <location filename="../plugin/profiles/validator.py" line="366" />
       <source>(required)</source>
       <translation>(obligatoire)</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="251" />
+      <location filename="../ui/territory_section.py" line="250" />
       <source>(unconfirmed)</source>
       <translation>(non confirmé)</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation> : </translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="74" />
+      <location filename="../ui/register/dialogs.py" line="75" />
       <source>A GeoPackage file for one person, or a PostGIS schema the team shares.</source>
       <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>Identifiant d'un profil fourni (par exemple rennes, nantes, demo) ou chemin d'un fichier de profil JSON</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="390" />
+      <location filename="../plugin/register/store.py" line="404" />
       <source>A file appeared at the register's path meanwhile</source>
       <translation>Un fichier est apparu entre-temps à l'emplacement du registre</translation>
     </message>
@@ -84,12 +84,12 @@
       <translation>Une couche à montrer n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="158" />
+      <location filename="../plugin/register/forms.py" line="166" />
       <source>A name is required</source>
       <translation>Un nom est obligatoire</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="333" />
+      <location filename="../plugin/register/store.py" line="343" />
       <source>A register already exists there; open it instead of creating it</source>
       <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
     </message>
@@ -99,62 +99,62 @@
       <translation>Une couche de ressources n'a pas de champ category</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="114" />
+      <location filename="../processing/algorithms/ods_search.py" line="154" />
       <source>A table with one row per dataset found</source>
       <translation>Une table avec une ligne par jeu de données trouvé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="151" />
+      <location filename="../plugin/register/forms.py" line="158" />
       <source>A title is required</source>
       <translation>Un titre est obligatoire</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="103" />
+      <location filename="../plugin/register/forms.py" line="105" />
       <source>A value from the list</source>
       <translation>Une valeur de la liste</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="59" />
+      <location filename="../processing/algorithms/ods_load.py" line="77" />
       <source>API key (authentication configuration)</source>
       <translation>Clé d'API (configuration d'authentification)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="225" />
+      <location filename="../plugin/register/forms.py" line="261" />
       <source>Actor</source>
       <translation>Acteur</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="155" />
+      <location filename="../plugin/register/project_layers.py" line="186" />
       <source>Actors</source>
       <translation>Acteurs</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="210" />
+      <location filename="../ui/register/dialogs.py" line="224" />
       <source>Actors are not located from an address: their location is an area of action</source>
       <translation>Les acteurs ne sont pas localisés d'après une adresse : leur emplacement est une zone d'action</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/planning_inputs.py" line="29" />
+      <location filename="../processing/algorithms/planning_inputs.py" line="44" />
       <source>Actors layer (fields name, competences; geometry: area of action, optional)</source>
       <translation>Couche des acteurs (champs name, competences ; géométrie : zone d'action, facultative)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="151" />
+      <location filename="../plugin/register/project_layers.py" line="171" />
       <source>Actors of the challenge</source>
       <translation>Acteurs du défi</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="155" />
+      <location filename="../ui/register/list_panel.py" line="160" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="221" />
+      <location filename="../ui/register_section.py" line="236" />
       <source>Add an existing register's layers to the project ("Register" group)</source>
       <translation>Ajouter au projet les couches d'un registre existant (groupe « Registre »)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="152" />
+      <location filename="../ui/register/list_panel.py" line="157" />
       <source>Add on map</source>
       <translation>Ajouter sur la carte</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>Ajouter ce portail à la liste</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="176" />
+      <location filename="../ui/register/list_panel.py" line="181" />
       <source>Adding cancelled</source>
       <translation>Ajout annulé</translation>
     </message>
@@ -174,12 +174,12 @@
       <translation>Adresse (URL)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/geocode.py" line="90" />
+      <location filename="../plugin/register/geocode.py" line="96" />
       <source>Address found with too little confidence</source>
       <translation>Adresse trouvée avec une confiance trop faible</translation>
     </message>
     <message>
-      <location filename="../plugin/register/geocode.py" line="80" />
+      <location filename="../plugin/register/geocode.py" line="85" />
       <source>Address not found</source>
       <translation>Adresse introuvable</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>Capteurs de qualité de l'air</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="33" />
+      <location filename="../ui/resources/sensors_panel.py" line="34" />
       <source>Air-quality and noise sensors run by citizens (sensor.community, ODbL), in the current map extent, with their latest readings.</source>
       <translation>Capteurs de qualité de l'air et de bruit tenus par des citoyens (sensor.community, ODbL), dans l'emprise courante de la carte, avec leurs dernières mesures.</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>Tous les domaines</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="179" />
+      <location filename="../ui/register/dialogs.py" line="192" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
@@ -224,12 +224,12 @@
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_write.py" line="63" />
+      <location filename="../plugin/register/import_write.py" line="62" />
       <source>Already in the register</source>
       <translation>Déjà dans le registre</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="133" />
+      <location filename="../plugin/register/import_geometry.py" line="151" />
       <source>An actor's geometry is its area of action: a polygon is expected</source>
       <translation>La géométrie d'un acteur est sa zone d'action : un polygone est attendu</translation>
     </message>
@@ -239,47 +239,47 @@
       <translation>Un atlas : une page par commune ou quartier, nommée d'après elle</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="107" />
+      <location filename="../ui/territory_section.py" line="108" />
       <source>Answer from the replies already in the cache, without the network. Ticked at first when the offline mode of the plugin's settings is on</source>
       <translation>Répondre avec les réponses déjà en cache, sans le réseau. Coché au départ quand le mode hors ligne des paramètres de l'extension est actif</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="111" />
+      <location filename="../ui/resources/osm_panel.py" line="118" />
       <source>Area</source>
       <translation>Zone</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="107" />
+      <location filename="../processing/algorithms/osm_resources.py" line="122" />
       <source>Area layer</source>
       <translation>Couche de zone</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="154" />
+      <location filename="../ui/register/list_panel.py" line="159" />
       <source>Area of action on the map</source>
       <translation>Zone d'action sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="151" />
+      <location filename="../ui/register/list_panel.py" line="154" />
       <source>Area on the map</source>
       <translation>Zone sur la carte</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="131" />
+      <location filename="../processing/algorithms/council_map.py" line="132" />
       <source>Area shown on the map; empty: the combined extent of the layers (ignored for an atlas)</source>
       <translation>Zone montrée sur la carte ; vide : l'emprise de l'ensemble des couches (sans effet pour un atlas)</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="82" />
+      <location filename="../ui/options.py" line="90" />
       <source>Ask before downloading a file larger than this</source>
       <translation>Demander avant de télécharger un fichier plus gros que cette taille</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="147" />
+      <location filename="../processing/algorithms/osm_resources.py" line="181" />
       <source>Asking</source>
       <translation>Interrogation de</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="182" />
+      <location filename="../ui/resources/osm_panel.py" line="197" />
       <source>Asking the Overpass server…</source>
       <translation>Interrogation du serveur Overpass…</translation>
     </message>
@@ -294,42 +294,42 @@
       <translation>URL de découverte (gbfs.json) de tout système GBFS 1.x, 2.x ou 3.0</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="57" />
+      <location filename="../plugin/register/import_geometry.py" line="58" />
       <source>Bad coordinates</source>
       <translation>Coordonnées incorrectes</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="96" />
+      <location filename="../plugin/register/import_geometry.py" line="106" />
       <source>Bad coordinates: one of the two is missing</source>
       <translation>Coordonnées incorrectes : l'une des deux manque</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="103" />
+      <location filename="../plugin/register/import_geometry.py" line="115" />
       <source>Bad coordinates: outside Lambert-93 France</source>
       <translation>Coordonnées incorrectes : hors de la France en Lambert-93</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="67" />
+      <location filename="../plugin/register/import_geometry.py" line="70" />
       <source>Bad coordinates: outside longitude -180..180 / latitude -90..90</source>
       <translation>Coordonnées incorrectes : hors longitude -180..180 / latitude -90..90</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="85" />
+      <location filename="../plugin/register/import_geometry.py" line="93" />
       <source>Bad coordinates: the geometry cannot be read</source>
       <translation>Coordonnées incorrectes : la géométrie est illisible</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="73" />
+      <location filename="../processing/algorithms/register_import.py" line="94" />
       <source>Base URL of a Base Adresse Nationale API (its /search/ endpoint is used)</source>
       <translation>URL de base d'une API Base Adresse Nationale (son point d'accès /search/ est utilisé)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="87" />
+      <location filename="../processing/algorithms/ods_search.py" line="102" />
       <source>Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr</source>
       <translation>URL de base du portail Opendatasoft, par exemple https://data.rennesmetropole.fr</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="47" />
+      <location filename="../processing/algorithms/ods_load.py" line="50" />
       <source>Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr (an API or dataset page URL of the portal works too)</source>
       <translation>URL de base du portail Opendatasoft, par exemple https://data.rennesmetropole.fr (une URL d'API ou de page de jeu de données du portail convient aussi)</translation>
     </message>
@@ -344,17 +344,17 @@
       <translation>URL de base du nœud producteur RUDI, par exemple https://&lt;nœud&gt;/ (l'URL de sa liste /api/v1/resources convient aussi)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/sensor_community.py" line="73" />
+      <location filename="../processing/algorithms/sensor_community.py" line="84" />
       <source>Base URL of the sensor.community data API (http or https)</source>
       <translation>URL de base de l'API de données sensor.community (http ou https)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/datagouv_load.py" line="55" />
+      <location filename="../processing/algorithms/datagouv_load.py" line="53" />
       <source>Base URL of the udata portal (data.gouv.fr or another udata instance)</source>
       <translation>URL de base du portail udata (data.gouv.fr ou une autre instance udata)</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="75" />
+      <location filename="../ui/options.py" line="80" />
       <source>Beyond this size, the least recently fetched replies are deleted from the cache (checked once per session)</source>
       <translation>Au-delà de cette taille, les réponses téléchargées le moins récemment sont supprimées du cache (vérifié une fois par session)</translation>
     </message>
@@ -369,12 +369,12 @@
       <translation>Stations de vélos en libre-service</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="344" />
+      <location filename="../plugin/profiles/territory.py" line="340" />
       <source>Boundary failed</source>
       <translation>Échec du contour</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="326" />
+      <location filename="../plugin/profiles/territory.py" line="322" />
       <source>Boundary of</source>
       <translation>Contour de</translation>
     </message>
@@ -394,27 +394,27 @@
       <translation>Arrêts de bus</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="66" />
+      <location filename="../processing/algorithms/register_import.py" line="79" />
       <source>CSV (any separator, UTF-8 or cp1252), XLSX or ODS file with one row per challenge or actor</source>
       <translation>Fichier CSV (tout séparateur, UTF-8 ou cp1252), XLSX ou ODS avec une ligne par défi ou par acteur</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="235" />
+      <location filename="../ui/register/dialogs.py" line="251" />
       <source>CSV (geometry as WKT)</source>
       <translation>CSV (géométrie en WKT)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="79" />
+      <location filename="../processing/algorithms/register_import.py" line="112" />
       <source>CSV file listing each row left out or already present, or each invalid row when nothing was imported: line number and reason</source>
       <translation>Fichier CSV listant chaque ligne écartée ou déjà présente, ou chaque ligne invalide quand rien n'a été importé : numéro de ligne et raison</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="78" />
+      <location filename="../processing/algorithms/register_import.py" line="110" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_export.py" line="37" />
+      <location filename="../processing/algorithms/register_export.py" line="43" />
       <source>CSV with a WKT geometry column, or GeoJSON (RFC 7946, WGS 84)</source>
       <translation>CSV avec une colonne de géométrie WKT, ou GeoJSON (RFC 7946, WGS 84)</translation>
     </message>
@@ -424,27 +424,27 @@
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="77" />
+      <location filename="../ui/options.py" line="85" />
       <source>Cache size limit</source>
       <translation>Taille maximale du cache</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="95" />
+      <location filename="../ui/planning_section.py" line="97" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="287" />
+      <location filename="../plugin/sources/overpass.py" line="326" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="216" />
+      <location filename="../plugin/register/store.py" line="219" />
       <source>Cannot connect to the PostgreSQL database</source>
       <translation>Connexion impossible à la base PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="385" />
+      <location filename="../plugin/register/store.py" line="399" />
       <source>Cannot create the GeoPackage</source>
       <translation>Impossible de créer le GeoPackage</translation>
     </message>
@@ -454,12 +454,12 @@
       <translation>Impossible de créer le dossier d'export</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="343" />
+      <location filename="../plugin/register/store.py" line="357" />
       <source>Cannot create the schema</source>
       <translation>Impossible de créer le schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="210" />
+      <location filename="../plugin/register/store.py" line="212" />
       <source>Cannot open the GeoPackage</source>
       <translation>Impossible d'ouvrir le GeoPackage</translation>
     </message>
@@ -474,7 +474,7 @@
       <translation>Autopartage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="99" />
+      <location filename="../processing/algorithms/osm_resources.py" line="104" />
       <source>Category</source>
       <translation>Catégorie</translation>
     </message>
@@ -484,17 +484,17 @@
       <translation>Catégorie écrite dans le champ « category » de la couche chargée</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="224" />
+      <location filename="../plugin/register/forms.py" line="260" />
       <source>Challenge</source>
       <translation>Défi</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="227" />
+      <location filename="../plugin/register/forms.py" line="263" />
       <source>Challenge actor</source>
       <translation>Acteur du défi</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="142" />
+      <location filename="../plugin/register/project_layers.py" line="149" />
       <source>Challenge actors</source>
       <translation>Acteurs des défis</translation>
     </message>
@@ -504,17 +504,17 @@
       <translation>Contexte des défis</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="228" />
+      <location filename="../plugin/register/forms.py" line="264" />
       <source>Challenge resource</source>
       <translation>Ressource du défi</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="145" />
+      <location filename="../plugin/register/project_layers.py" line="158" />
       <source>Challenge resources</source>
       <translation>Ressources des défis</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="158" />
+      <location filename="../plugin/register/project_layers.py" line="189" />
       <source>Challenges</source>
       <translation>Défis</translation>
     </message>
@@ -534,7 +534,7 @@
       <translation>Défis (points)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/planning_inputs.py" line="22" />
+      <location filename="../processing/algorithms/planning_inputs.py" line="25" />
       <source>Challenges layer of the register (fields title, domain, status...)</source>
       <translation>Couche des défis du registre (champs title, domain, status…)</translation>
     </message>
@@ -554,17 +554,17 @@
       <translation>Vérification de la taille du fichier…</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="150" />
+      <location filename="../ui/register/dialogs.py" line="158" />
       <source>Choose a PostgreSQL connection first</source>
       <translation>Choisissez d'abord une connexion PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="164" />
+      <location filename="../ui/planning_section.py" line="167" />
       <source>Choose a challenges layer first</source>
       <translation>Choisissez d'abord une couche de défis</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="107" />
+      <location filename="../ui/resources/gbfs_panel.py" line="111" />
       <source>Choose a system or type the URL of its gbfs.json.</source>
       <translation>Choisissez un système ou saisissez l'URL de son gbfs.json.</translation>
     </message>
@@ -574,7 +574,7 @@
       <translation>Choisissez au moins une couche à montrer sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="143" />
+      <location filename="../ui/register/dialogs.py" line="151" />
       <source>Choose the GeoPackage file first</source>
       <translation>Choisissez d'abord le fichier GeoPackage</translation>
     </message>
@@ -584,12 +584,12 @@
       <translation>Choisissez la couche des communes ou quartiers pour une page par entité</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="254" />
+      <location filename="../ui/register/dialogs.py" line="270" />
       <source>Choose the export folder first</source>
       <translation>Choisissez d'abord le dossier d'export</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="219" />
+      <location filename="../ui/register/dialogs.py" line="235" />
       <source>Choose the file to import first</source>
       <translation>Choisissez d'abord le fichier à importer</translation>
     </message>
@@ -604,22 +604,22 @@
       <translation>Collectif citoyen</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="78" />
+      <location filename="../ui/resources/sensors_panel.py" line="95" />
       <source>Citizen sensors</source>
       <translation>Capteurs citoyens</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="55" />
+      <location filename="../ui/resources/sensors_panel.py" line="60" />
       <source>Citizen sensors (sensor.community)</source>
       <translation>Capteurs citoyens (sensor.community)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="379" />
+      <location filename="../ui/register/list_panel.py" line="405" />
       <source>Click on the map where the challenge is (Esc cancels)</source>
       <translation>Cliquez sur la carte à l'endroit du défi (Échap pour annuler)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="310" />
+      <location filename="../ui/register/list_panel.py" line="326" />
       <source>Click on the map where the challenge is, then fill its form (Esc cancels)</source>
       <translation>Cliquez sur la carte à l'endroit du défi, puis remplissez son formulaire (Échap pour annuler)</translation>
     </message>
@@ -629,12 +629,12 @@
       <translation>Pôle (cluster)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_columns.py" line="65" />
+      <location filename="../plugin/register/import_columns.py" line="67" />
       <source>Columns found</source>
       <translation>Colonnes trouvées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/sensor_community.py" line="69" />
+      <location filename="../processing/algorithms/sensor_community.py" line="74" />
       <source>Comma-separated sensor types to keep, for instance SDS011,BME280; empty: every type. Common types:</source>
       <translation>Types de capteurs à garder, séparés par des virgules, par exemple SDS011,BME280 ; vide : tous les types. Types courants :</translation>
     </message>
@@ -644,17 +644,17 @@
       <translation>Commun</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="84" />
+      <location filename="../ui/planning_section.py" line="86" />
       <source>Communes or districts for the gap layer; empty: a regular grid</source>
       <translation>Communes ou quartiers de la couche des manques ; vide : une grille régulière</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gap_layer.py" line="37" />
+      <location filename="../processing/algorithms/gap_layer.py" line="41" />
       <source>Communes or districts to count in; empty: a regular grid</source>
       <translation>Communes ou quartiers où compter ; vide : une grille régulière</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="154" />
+      <location filename="../processing/algorithms/council_map.py" line="155" />
       <source>Communes or districts: one page per feature, the map centred on it, pages named by its name field (nom, name...); empty: a single page</source>
       <translation>Communes ou quartiers : une page par entité, la carte centrée sur elle, les pages nommées par son champ de nom (nom, name…) ; vide : une seule page</translation>
     </message>
@@ -674,7 +674,7 @@
       <translation>Compétence</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="31" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="36" />
       <source>Competence matrix</source>
       <translation>Matrice des compétences</translation>
     </message>
@@ -684,12 +684,12 @@
       <translation>Compétences</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="125" />
+      <location filename="../plugin/planning/matrix.py" line="133" />
       <source>Competent actors</source>
       <translation>Acteurs compétents</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="110" />
+      <location filename="../ui/register/dialogs.py" line="118" />
       <source>Connection</source>
       <translation>Connexion</translation>
     </message>
@@ -699,12 +699,12 @@
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="586" />
+      <location filename="../plugin/toolbelt/network.py" line="627" />
       <source>Could not reach the server</source>
       <translation>Impossible de joindre le serveur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="398" />
+      <location filename="../plugin/sources/ods.py" line="459" />
       <source>Could not write the layer</source>
       <translation>Impossible d'écrire la couche</translation>
     </message>
@@ -729,17 +729,17 @@
       <translation>Compte, par commune ou quartier (ZONES) ou par cellule d'une grille régulière, les défis ouverts sans acteur compétent ou sans ressource d'une catégorie liée à moins de la distance. Prêt pour une carte de chaleur de là où l'aide manque.</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="174" />
+      <location filename="../ui/register_section.py" line="177" />
       <source>Create a register or open one: its layers come in the "Register" group</source>
       <translation>Créez un registre ou ouvrez-en un : ses couches arrivent dans le groupe « Registre »</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="218" />
+      <location filename="../ui/register_section.py" line="232" />
       <source>Create an empty register: a GeoPackage file or a schema in a PostgreSQL database</source>
       <translation>Créer un registre vide : un fichier GeoPackage ou un schéma dans une base PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="75" />
+      <location filename="../processing/algorithms/register_import.py" line="101" />
       <source>Create the register if it does not exist</source>
       <translation>Créer le registre s'il n'existe pas</translation>
     </message>
@@ -749,7 +749,7 @@
       <translation>Créé le</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="285" />
+      <location filename="../ui/register_section.py" line="303" />
       <source>Creating the register</source>
       <translation>Création du registre</translation>
     </message>
@@ -784,12 +784,12 @@
       <translation>Jeu de données (identifiant ou slug)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="50" />
+      <location filename="../processing/algorithms/ods_load.py" line="58" />
       <source>Dataset id</source>
       <translation>Identifiant du jeu de données</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="112" />
+      <location filename="../processing/algorithms/ods_search.py" line="153" />
       <source>Datasets found</source>
       <translation>Jeux de données trouvés</translation>
     </message>
@@ -799,22 +799,22 @@
       <translation>Description</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/planning_inputs.py" line="32" />
+      <location filename="../processing/algorithms/planning_inputs.py" line="50" />
       <source>Distance (metres)</source>
       <translation>Distance (mètres)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="258" />
+      <location filename="../plugin/planning/context.py" line="266" />
       <source>Distances need a projected CRS, not</source>
       <translation>Les distances demandent un SCR projeté, pas</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_model.py" line="162" />
+      <location filename="../ui/register/list_model.py" line="165" />
       <source>Domain</source>
       <translation>Domaine</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" line="204" />
+      <location filename="../ui/resources/source_panel.py" line="208" />
       <source>Download it anyway?</source>
       <translation>La télécharger quand même ?</translation>
     </message>
@@ -824,37 +824,37 @@
       <translation>Téléchargement non lancé</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="67" />
+      <location filename="../ui/options.py" line="68" />
       <source>Downloaded replies are kept for offline use, then deleted this many days after they were fetched (checked once per session)</source>
       <translation>Les réponses téléchargées sont gardées pour le mode hors ligne, puis supprimées ce nombre de jours après leur téléchargement (vérifié une fois par session)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="279" />
+      <location filename="../plugin/sources/ods.py" line="315" />
       <source>Downloading</source>
       <translation>Téléchargement de</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="120" />
+      <location filename="../ui/resources/gbfs_panel.py" line="127" />
       <source>Downloading…</source>
       <translation>Téléchargement…</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="473" />
+      <location filename="../ui/register/list_panel.py" line="507" />
       <source>Draw it on the map (right click ends), fill its form, then save the layer's edits</source>
       <translation>Dessinez-le sur la carte (clic droit pour terminer), remplissez son formulaire, puis enregistrez les modifications de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="314" />
+      <location filename="../ui/register/list_panel.py" line="333" />
       <source>Draw it with QGIS's digitizing tool (right click ends), then fill its form; save the layer's edits to write it to the register</source>
       <translation>Dessinez-le avec l'outil de numérisation de QGIS (clic droit pour terminer), puis remplissez son formulaire ; enregistrez les modifications de la couche pour l'écrire dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="214" />
+      <location filename="../ui/register/dialogs.py" line="230" />
       <source>Each address is sent to the Base Adresse Nationale (api-adresse.data.gouv.fr); replies are cached</source>
       <translation>Chaque adresse est envoyée à la Base Adresse Nationale (api-adresse.data.gouv.fr) ; les réponses sont gardées en cache</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="165" />
+      <location filename="../ui/register/list_panel.py" line="170" />
       <source>Edit…</source>
       <translation>Modifier…</translation>
     </message>
@@ -869,12 +869,12 @@
       <translation>Tous les défis du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="169" />
+      <location filename="../ui/register/dialogs.py" line="178" />
       <source>Every row is checked first: if one has an unknown domain, status, kind or priority, bad coordinates or a missing title, domain or name, nothing is imported and every invalid row is listed. Rows whose address cannot be located are left out and listed after the import; the others are imported.</source>
       <translation>Toutes les lignes sont d'abord vérifiées : si l'une a un domaine, un statut, un type ou une priorité inconnus, des coordonnées incorrectes, ou s'il lui manque le titre, le domaine ou le nom, rien n'est importé et chaque ligne invalide est listée. Les lignes dont l'adresse est introuvable sont écartées et listées après l'import ; les autres sont importées.</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="293" />
+      <location filename="../ui/register/dialogs.py" line="311" />
       <source>Every row was imported.</source>
       <translation>Toutes les lignes ont été importées.</translation>
     </message>
@@ -884,7 +884,7 @@
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="135" />
+      <location filename="../ui/territory_section.py" line="139" />
       <source>Export as a profile file…</source>
       <translation>Exporter comme fichier de profil…</translation>
     </message>
@@ -899,7 +899,7 @@
       <translation>Export annulé ; rien n'a été modifié</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_export.py" line="39" />
+      <location filename="../processing/algorithms/register_export.py" line="48" />
       <source>Export folder</source>
       <translation>Dossier d'export</translation>
     </message>
@@ -919,17 +919,17 @@
       <translation>Exporter le registre</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="316" />
+      <location filename="../ui/territory_section.py" line="315" />
       <source>Export the territory profile</source>
       <translation>Exporter le profil du territoire</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="400" />
+      <location filename="../ui/register_section.py" line="433" />
       <source>Exporting the register</source>
       <translation>Export du registre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="87" />
+      <location filename="../processing/algorithms/council_map.py" line="88" />
       <source>Exports a print-ready map for a council meeting: title, subtitle, date, the map of the chosen layers, a legend of those layers, scale bar, north arrow, the territory's logo and a box listing the sources and licences of every layer shown (with the OpenStreetMap attribution when OSM data is shown). A4 or A3, landscape or portrait, vector PDF or PNG. With a coverage layer (communes, districts), one page per feature, named after the feature: a single PDF, or one PNG per page named &lt;output&gt;_&lt;page name&gt;.png. The file is replaced only when the export succeeds.</source>
       <translation>Exporte une carte prête à imprimer pour une séance du conseil : titre, sous-titre, date, la carte des couches choisies, une légende de ces couches, échelle graphique, flèche du nord, le logo du territoire et un encadré des sources et licences de chaque couche représentée (avec la mention OpenStreetMap quand des données OSM sont représentées). A4 ou A3, paysage ou portrait, PDF vectoriel ou PNG. Avec une couche de couverture (communes, quartiers), une page par entité, nommée d'après elle : un seul PDF, ou un PNG par page nommé &lt;sortie&gt;_&lt;nom de la page&gt;.png. Le fichier n'est remplacé que si l'export réussit.</translation>
     </message>
@@ -939,17 +939,17 @@
       <translation>Exporter…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="56" />
+      <location filename="../processing/algorithms/ods_load.py" line="70" />
       <source>Extent</source>
       <translation>Emprise</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="258" />
+      <location filename="../plugin/sources/sensor_community.py" line="277" />
       <source>Extremely poor (over 75 µg/m³)</source>
       <translation>Extrêmement mauvais (plus de 75 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="254" />
+      <location filename="../plugin/sources/sensor_community.py" line="273" />
       <source>Fair (10-20 µg/m³)</source>
       <translation>Moyen (10-20 µg/m³)</translation>
     </message>
@@ -969,27 +969,27 @@
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="108" />
+      <location filename="../ui/register/dialogs.py" line="116" />
       <source>File</source>
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="65" />
+      <location filename="../processing/algorithms/register_import.py" line="77" />
       <source>File to import</source>
       <translation>Fichier à importer</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_export.py" line="40" />
+      <location filename="../processing/algorithms/register_export.py" line="52" />
       <source>Files written</source>
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="312" />
+      <location filename="../ui/register/list_panel.py" line="329" />
       <source>Fill the form of a challenge without a location</source>
       <translation>Remplir le formulaire d'un défi sans localisation</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="313" />
+      <location filename="../ui/register/list_panel.py" line="331" />
       <source>Fill the form of an actor without an area of action</source>
       <translation>Remplir le formulaire d'un acteur sans zone d'action</translation>
     </message>
@@ -1004,12 +1004,12 @@
       <translation>Filtrer les systèmes français (nom, ville)</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="243" />
+      <location filename="../ui/register/dialogs.py" line="259" />
       <source>Folder</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_export.py" line="39" />
+      <location filename="../processing/algorithms/register_export.py" line="49" />
       <source>Folder receiving one file per table</source>
       <translation>Dossier qui reçoit un fichier par table</translation>
     </message>
@@ -1024,7 +1024,7 @@
       <translation>Pour chaque défi : par catégorie de ressource, le nombre de ressources à moins de la distance et la distance à la plus proche (en mètres, calculée dans un SCR projeté quels que soient les SCR des couches) ; les acteurs compétents : ceux dont les compétences incluent le domaine du défi et dont la zone d'action couvre le défi tout entier (un défi sur le bord de la zone compte, une ligne ou une zone qui en déborde ne compte pas), et ceux qui n'ont pas de zone d'action (compétents partout) ; et un court résumé dans la langue de l'utilisateur. Un défi sans localisation n'a ni comptes ni distances (valeurs vides) et seulement les acteurs compétents sans zone. La sortie garde la géométrie propre à chaque défi (points, lignes et polygones ensemble dans un GeoPackage). Des index spatiaux le gardent rapide sur de grandes couches.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="61" />
+      <location filename="../processing/algorithms/ods_load.py" line="79" />
       <source>For private datasets: an authentication configuration holding the portal's API key, sent as 'Authorization: Apikey &lt;key&gt;' (Basic method: the password is the key)</source>
       <translation>Pour les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail, envoyée en « Authorization: Apikey &lt;clé&gt; » (méthode Basic : le mot de passe est la clé)</translation>
     </message>
@@ -1034,7 +1034,7 @@
       <translation>Pour les jeux de données privés : la clé d'API du portail, conservée dans la base d'authentification de QGIS comme configuration Basic dont le mot de passe est la clé (le nom d'utilisateur n'est pas utilisé). Elle est envoyée en « Authorization: Apikey &lt;clé&gt; » au seul portail choisi, et n'est jamais écrite dans la couche ni dans le projet. Choisir un autre portail l'efface.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="162" />
+      <location filename="../processing/algorithms/council_map.py" line="163" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
@@ -1049,7 +1049,7 @@
       <translation>Véhicules en free-floating</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="119" />
+      <location filename="../ui/resources/gbfs_panel.py" line="124" />
       <source>GBFS</source>
       <translation>GBFS</translation>
     </message>
@@ -1059,7 +1059,7 @@
       <translation>Flux GBFS</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" line="43" />
+      <location filename="../processing/algorithms/gbfs_stations.py" line="45" />
       <source>GBFS feed (gbfs.json URL)</source>
       <translation>Flux GBFS (URL du gbfs.json)</translation>
     </message>
@@ -1074,22 +1074,22 @@
       <translation>Stations de véhicules partagés GBFS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="100" />
+      <location filename="../plugin/sources/gbfs.py" line="102" />
       <source>GBFS: 'kind' must be 'stations' or 'vehicles'</source>
       <translation>GBFS : 'kind' doit valoir 'stations' ou 'vehicles'</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="95" />
+      <location filename="../plugin/sources/gbfs.py" line="97" />
       <source>GBFS: the 'feed' key (URL of the system's gbfs.json) is missing</source>
       <translation>GBFS : la clé 'feed' (URL du gbfs.json du système) est absente</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="97" />
+      <location filename="../plugin/sources/gbfs.py" line="99" />
       <source>GBFS: the feed must be an http or https URL</source>
       <translation>GBFS : le flux doit être une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="319" />
+      <location filename="../plugin/sources/overpass.py" line="360" />
       <source>GDAL cannot read the Overpass reply</source>
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
@@ -1099,47 +1099,47 @@
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="688" />
+      <location filename="../plugin/sources/tabular.py" line="673" />
       <source>GDAL reads other columns than the CSV header announces</source>
       <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="92" />
+      <location filename="../ui/planning_section.py" line="94" />
       <source>Gap layer</source>
       <translation>Couche des manques</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gap_layer.py" line="42" />
+      <location filename="../processing/algorithms/gap_layer.py" line="59" />
       <source>Gaps</source>
       <translation>Manques</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="200" />
+      <location filename="../ui/planning_section.py" line="207" />
       <source>Gaps: open challenges without help</source>
       <translation>Manques : défis ouverts sans appui</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="236" />
+      <location filename="../ui/register/dialogs.py" line="252" />
       <source>GeoJSON</source>
       <translation>GeoJSON</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="115" />
+      <location filename="../plugin/register/store.py" line="117" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="75" />
+      <location filename="../processing/algorithms/load_territory.py" line="73" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="79" />
+      <location filename="../ui/register/dialogs.py" line="83" />
       <source>GeoPackage file</source>
       <translation>Fichier GeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_export.py" line="33" />
+      <location filename="../processing/algorithms/register_export.py" line="37" />
       <source>GeoPackage path, or postgres:&lt;QGIS connection name&gt;[/&lt;schema&gt;] for a shared PostGIS register</source>
       <translation>Chemin d'un GeoPackage, ou postgres:&lt;nom de connexion QGIS&gt;[/&lt;schéma&gt;] pour un registre PostGIS partagé</translation>
     </message>
@@ -1149,12 +1149,12 @@
       <translation>GeoPackage à écrire ; vide : un fichier dans le dossier de données de l'extension</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="72" />
+      <location filename="../processing/algorithms/register_import.py" line="93" />
       <source>Geocoder URL</source>
       <translation>URL du géocodeur</translation>
     </message>
     <message>
-      <location filename="../plugin/register/geocode.py" line="73" />
+      <location filename="../plugin/register/geocode.py" line="78" />
       <source>Geocoding failed</source>
       <translation>Échec du géocodage</translation>
     </message>
@@ -1164,7 +1164,7 @@
       <translation>Géométrie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="142" />
+      <location filename="../processing/algorithms/osm_resources.py" line="176" />
       <source>Give an extent or an area layer</source>
       <translation>Indiquez une emprise ou une couche de zone</translation>
     </message>
@@ -1174,12 +1174,12 @@
       <translation>Indiquez le nœud producteur RUDI et le global_id de la ressource</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/datagouv_load.py" line="66" />
+      <location filename="../processing/algorithms/datagouv_load.py" line="64" />
       <source>Give the data.gouv.fr dataset (id or slug)</source>
       <translation>Indiquez le jeu de données data.gouv.fr (identifiant ou slug)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="71" />
+      <location filename="../processing/algorithms/ods_load.py" line="96" />
       <source>Give the portal URL and the dataset id</source>
       <translation>Indiquez l'URL du portail et l'identifiant du jeu de données</translation>
     </message>
@@ -1189,27 +1189,27 @@
       <translation>Indiquez l'URL du nœud producteur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="253" />
+      <location filename="../plugin/sources/sensor_community.py" line="272" />
       <source>Good (0-10 µg/m³)</source>
       <translation>Bon (0-10 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gap_layer.py" line="39" />
+      <location filename="../processing/algorithms/gap_layer.py" line="48" />
       <source>Grid cell size (metres)</source>
       <translation>Taille des cellules (mètres)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="49" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="62" />
       <source>HTML files (*.html)</source>
       <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="49" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="61" />
       <source>HTML report</source>
       <translation>Rapport HTML</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="105" />
+      <location filename="../processing/algorithms/ods_search.py" line="138" />
       <source>How many datasets to list at most (fetched 100 at a time)</source>
       <translation>Nombre maximal de jeux de données à lister (récupérés 100 par 100)</translation>
     </message>
@@ -1219,17 +1219,17 @@
       <translation>Identifié</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="193" />
+      <location filename="../processing/algorithms/council_map.py" line="198" />
       <source>Images</source>
       <translation>Images</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="107" />
+      <location filename="../plugin/register/import_csv.py" line="110" />
       <source>Import cancelled; nothing was written</source>
       <translation>Import annulé ; rien n'a été écrit</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="223" />
+      <location filename="../ui/register_section.py" line="239" />
       <source>Import challenges or actors from a CSV or spreadsheet file</source>
       <translation>Importer des défis ou des acteurs depuis un fichier CSV ou un tableur</translation>
     </message>
@@ -1239,12 +1239,12 @@
       <translation>Importer des défis ou des acteurs dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="167" />
+      <location filename="../ui/register/dialogs.py" line="175" />
       <source>Import into the register</source>
       <translation>Importer dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="263" />
+      <location filename="../ui/register/dialogs.py" line="279" />
       <source>Import report</source>
       <translation>Compte rendu de l'import</translation>
     </message>
@@ -1254,7 +1254,7 @@
       <translation>Importées</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="337" />
+      <location filename="../ui/register_section.py" line="366" />
       <source>Importing into the register</source>
       <translation>Import dans le registre</translation>
     </message>
@@ -1269,47 +1269,47 @@
       <translation>En cours</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="188" />
+      <location filename="../ui/register/dialogs.py" line="201" />
       <source>Into</source>
       <translation>Dans</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="272" />
+      <location filename="../ui/register/dialogs.py" line="289" />
       <source>Invalid</source>
       <translation>Invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="83" />
+      <location filename="../plugin/register/store.py" line="85" />
       <source>Invalid PostgreSQL schema name (letters, digits and _ only)</source>
       <translation>Nom de schéma PostgreSQL invalide (lettres, chiffres et _ seulement)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="130" />
+      <location filename="../plugin/register/import_values.py" line="199" />
       <source>Invalid date</source>
       <translation>Date invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="89" />
+      <location filename="../plugin/register/import_values.py" line="158" />
       <source>Invalid priority</source>
       <translation>Priorité invalide</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="342" />
+      <location filename="../ui/register/list_panel.py" line="364" />
       <source>It cannot be shown in the map's coordinate reference system</source>
       <translation>Il ne peut pas être affiché dans le système de coordonnées de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="334" />
+      <location filename="../ui/register/list_panel.py" line="355" />
       <source>It has no location to zoom to</source>
       <translation>Il n'a pas de localisation sur laquelle zoomer</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="69" />
+      <location filename="../ui/options.py" line="73" />
       <source>Keep cached replies</source>
       <translation>Garder les réponses en cache</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="95" />
+      <location filename="../processing/algorithms/ods_search.py" line="118" />
       <source>Keep only datasets that have a geo_point_2d or geo_shape field (loadable as map layers)</source>
       <translation>Ne garder que les jeux de données ayant un champ geo_point_2d ou geo_shape (chargeables comme couches cartographiques)</translation>
     </message>
@@ -1349,17 +1349,17 @@
       <translation>Laboratoire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="179" />
+      <location filename="../processing/algorithms/council_map.py" line="182" />
       <source>Landscape</source>
       <translation>Paysage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="182" />
+      <location filename="../processing/algorithms/council_map.py" line="185" />
       <source>Landscape (legend beside the map) or portrait (legend under the map); by name (landscape, portrait) or by number (0, 1)</source>
       <translation>Paysage (légende à côté de la carte) ou portrait (légende sous la carte) ; par nom (landscape, portrait) ou par numéro (0, 1)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="286" />
+      <location filename="../plugin/sources/resource_file.py" line="278" />
       <source>Large download</source>
       <translation>Téléchargement volumineux</translation>
     </message>
@@ -1369,27 +1369,27 @@
       <translation>Dernier chargement</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="125" />
+      <location filename="../processing/algorithms/council_map.py" line="126" />
       <source>Layers drawn on the map and listed in the legend and the sources box; the first is on top</source>
       <translation>Couches dessinées sur la carte, reprises dans la légende et l'encadré des sources ; la première est au-dessus</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="80" />
+      <location filename="../processing/algorithms/load_territory.py" line="78" />
       <source>Layers loaded</source>
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="124" />
+      <location filename="../processing/algorithms/council_map.py" line="125" />
       <source>Layers to show</source>
       <translation>Couches à montrer</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="273" />
+      <location filename="../ui/register/dialogs.py" line="290" />
       <source>Left out</source>
       <translation>Écartée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/point_rows.py" line="48" />
+      <location filename="../plugin/sources/point_rows.py" line="57" />
       <source>Left out for unusable coordinates (unreadable, out of range or 0,0)</source>
       <translation>Écartés pour coordonnées inutilisables (illisibles, hors limites ou 0,0)</translation>
     </message>
@@ -1399,7 +1399,7 @@
       <translation>Légende</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="102" />
+      <location filename="../ui/register/dialogs.py" line="108" />
       <source>Letters, digits and _; the schema is created when it does not exist</source>
       <translation>Lettres, chiffres et _ ; le schéma est créé s'il n'existe pas</translation>
     </message>
@@ -1409,17 +1409,17 @@
       <translation>Licence</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="277" />
+      <location filename="../ui/register/dialogs.py" line="295" />
       <source>Line</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="150" />
+      <location filename="../ui/register/list_panel.py" line="153" />
       <source>Line on the map</source>
       <translation>Ligne sur la carte</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="143" />
+      <location filename="../processing/algorithms/council_map.py" line="144" />
       <source>Line under the title; for an atlas the page's name is added to it</source>
       <translation>Ligne sous le titre ; pour un atlas, le nom de la page y est ajouté</translation>
     </message>
@@ -1464,7 +1464,7 @@
       <translation>Charger un territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="118" />
+      <location filename="../ui/territory_section.py" line="122" />
       <source>Load all</source>
       <translation>Tout charger</translation>
     </message>
@@ -1479,42 +1479,42 @@
       <translation>Charger la ressource</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="51" />
+      <location filename="../ui/resources/sensors_panel.py" line="56" />
       <source>Load the sensors of the map extent</source>
       <translation>Charger les capteurs de l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="129" />
+      <location filename="../ui/resources/osm_panel.py" line="136" />
       <source>Load the ticked categories</source>
       <translation>Charger les catégories cochées</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="116" />
+      <location filename="../ui/territory_section.py" line="120" />
       <source>Load ticked</source>
       <translation>Charger la sélection</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" line="226" />
+      <location filename="../ui/resources/source_panel.py" line="230" />
       <source>Loaded</source>
       <translation>Chargé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="65" />
+      <location filename="../processing/algorithms/ods_load.py" line="89" />
       <source>Loaded dataset</source>
       <translation>Jeu de données chargé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/datagouv_load.py" line="60" />
+      <location filename="../processing/algorithms/datagouv_load.py" line="58" />
       <source>Loaded resource</source>
       <translation>Ressource chargée</translation>
     </message>
     <message>
-      <location filename="../ui/resources/datagouv_panel.py" line="162" />
+      <location filename="../ui/resources/datagouv_panel.py" line="161" />
       <source>Loading</source>
       <translation>Chargement de</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="355" />
+      <location filename="../ui/territory_section.py" line="354" />
       <source>Loading the territory</source>
       <translation>Chargement du territoire</translation>
     </message>
@@ -1539,7 +1539,7 @@
       <translation>Charge une ressource d'un jeu de données data.gouv.fr comme couche : GeoJSON, shapefile zippé (extrait en sécurité), GeoPackage, KML ou CSV avec coordonnées. Les CSV français sont lus tels quels : séparateurs « ; » ou « , », UTF-8 avec ou sans BOM ou Windows-1252, virgules décimales, coordonnées en colonnes lat/lon ou dans une colonne « lat,lon ». Sans ressource indiquée, la meilleure ressource géographique du jeu est prise (GeoJSON d'abord). La couche porte les champs communs (category, name, source, source_dataset, licence, fetched_at) à côté des champs de la ressource ; la licence est celle du jeu de données. Un téléchargement plus gros que la taille réglée dans les options de l'extension est signalé par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="86" />
+      <location filename="../processing/algorithms/osm_resources.py" line="87" />
       <source>Loads the OpenStreetMap resources of one category (traffic signals, bicycle parking, charging stations, bus stops, car parks, cycleways, street lamps...) through the Overpass API, for an extent or the polygons of an area layer (the territory boundary). Signals, lamps, stops and sensors are points; cycleways are lines; car parks, bicycle parking, charging stations, bike-share stations and car sharing are points, areas being drawn as a point inside them. Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, rate limit, busy server) stop the algorithm with a clear message; a partial reply is never written. Data © OpenStreetMap contributors, ODbL.</source>
       <translation>Charge les ressources OpenStreetMap d'une catégorie (feux tricolores, stationnement vélo, bornes de recharge, arrêts de bus, parkings, aménagements cyclables, lampadaires...) via l'API Overpass, pour une emprise ou les polygones d'une couche de zone (le périmètre du territoire). Feux, lampadaires, arrêts et capteurs sont des points ; les aménagements cyclables sont des lignes ; parkings, stationnements vélo, bornes de recharge, stations de vélos en libre-service et autopartage sont des points, les surfaces étant représentées par un point intérieur. Les attributs utiles sont des colonnes, les autres sont conservés dans other_tags. Les erreurs du serveur (délai, mémoire, quota, serveur chargé) arrêtent l'algorithme avec un message clair ; une réponse partielle n'est jamais écrite. Données © les contributeurs d'OpenStreetMap, ODbL.</translation>
     </message>
@@ -1559,17 +1559,17 @@
       <translation>Charge les stations d'un système de véhicules partagés (vélos en libre-service, autopartage...) publié en GBFS 1.x, 2.x ou 3.0 : station_information jointe à station_status, de sorte que chaque station porte ses véhicules et bornes disponibles, si elle est installée, ouverte à la location et au retour, et l'heure de son dernier relevé. La catégorie est car_sharing quand le système n'a que des voitures, bike_share_station sinon ; la licence vient des informations du système quand il en publie une. Le panneau liste les systèmes français et peut actualiser l'état périodiquement.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="68" />
+      <location filename="../processing/algorithms/register_import.py" line="84" />
       <source>Locate addresses</source>
       <translation>Localiser les adresses</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="189" />
+      <location filename="../ui/register/dialogs.py" line="203" />
       <source>Locate rows without coordinates from their address (Base Adresse Nationale)</source>
       <translation>Localiser les lignes sans coordonnées d'après leur adresse (Base Adresse Nationale)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="69" />
+      <location filename="../processing/algorithms/register_import.py" line="85" />
       <source>Locate the challenges without coordinates from their address columns (adresse, code postal, commune) through the Base Adresse Nationale</source>
       <translation>Localiser les défis sans coordonnées d'après leurs colonnes d'adresse (adresse, code postal, commune) avec la Base Adresse Nationale</translation>
     </message>
@@ -1579,12 +1579,12 @@
       <translation>Logistique</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="191" />
+      <location filename="../processing/algorithms/council_map.py" line="196" />
       <source>Logo</source>
       <translation>Logo</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="76" />
+      <location filename="../processing/algorithms/register_import.py" line="103" />
       <source>Make a new, empty register at the given place before importing</source>
       <translation>Créer un registre vide à l'endroit indiqué avant l'import</translation>
     </message>
@@ -1594,7 +1594,7 @@
       <translation>Makers (fablab)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="130" />
+      <location filename="../processing/algorithms/council_map.py" line="131" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
     </message>
@@ -1604,12 +1604,12 @@
       <translation>Carte réalisée le</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="118" />
+      <location filename="../ui/resources/ods_panel.py" line="120" />
       <source>Maps only</source>
       <translation>Cartes seulement</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="102" />
+      <location filename="../processing/algorithms/ods_search.py" line="132" />
       <source>Maximum number of datasets</source>
       <translation>Nombre maximal de jeux de données</translation>
     </message>
@@ -1624,7 +1624,7 @@
       <translation>Domaines de mobilité</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="255" />
+      <location filename="../plugin/sources/sensor_community.py" line="274" />
       <source>Moderate (20-25 µg/m³)</source>
       <translation>Dégradé (20-25 µg/m³)</translation>
     </message>
@@ -1654,7 +1654,7 @@
       <translation>Nouveau registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="90" />
+      <location filename="../ui/register/dialogs.py" line="94" />
       <source>New register GeoPackage</source>
       <translation>GeoPackage du nouveau registre</translation>
     </message>
@@ -1669,47 +1669,47 @@
       <translation>Aucun pilote GDAL n'écrit cette extension de fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="252" />
+      <location filename="../plugin/sources/sensor_community.py" line="271" />
       <source>No PM2.5 reading</source>
       <translation>Pas de mesure PM2,5</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="81" />
+      <location filename="../plugin/register/store.py" line="83" />
       <source>No PostgreSQL connection named in the register target</source>
       <translation>Aucune connexion PostgreSQL nommée dans la cible du registre</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="191" />
+      <location filename="../plugin/sources/rudi.py" line="188" />
       <source>No RUDI producer node given (base URL)</source>
       <translation>Aucun nœud producteur RUDI indiqué (URL de base)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="253" />
+      <location filename="../plugin/sources/rudi.py" line="248" />
       <source>No RUDI resource given (global_id)</source>
       <translation>Aucune ressource RUDI indiquée (global_id)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_model.py" line="219" />
+      <location filename="../ui/register/list_model.py" line="222" />
       <source>No area of action</source>
       <translation>Sans zone d'action</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="660" />
+      <location filename="../plugin/sources/tabular.py" line="650" />
       <source>No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)</source>
       <translation>Aucune colonne de coordonnées trouvée dans le CSV (recherchées : lat/lon, latitude/longitude, x/y, coordonnees...)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="247" />
+      <location filename="../plugin/sources/datagouv.py" line="242" />
       <source>No data.gouv.fr dataset given (id or slug)</source>
       <translation>Aucun jeu de données data.gouv.fr indiqué (identifiant ou slug)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="214" />
+      <location filename="../plugin/planning/context.py" line="215" />
       <source>No domain</source>
       <translation>Sans domaine</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="221" />
+      <location filename="../ui/register/dialogs.py" line="237" />
       <source>No file at this path</source>
       <translation>Aucun fichier à cet emplacement</translation>
     </message>
@@ -1724,17 +1724,17 @@
       <translation>Aucune couche n'est affichée sur la carte : cochez les couches à imprimer</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_model.py" line="219" />
+      <location filename="../ui/register/list_model.py" line="222" />
       <source>No location</source>
       <translation>Sans localisation</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="408" />
+      <location filename="../plugin/register/store.py" line="422" />
       <source>No register at this path</source>
       <translation>Aucun registre à cet emplacement</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="71" />
+      <location filename="../plugin/register/store.py" line="73" />
       <source>No register given: choose a GeoPackage file or a PostgreSQL connection</source>
       <translation>Aucun registre indiqué : choisissez un fichier GeoPackage ou une connexion PostgreSQL</translation>
     </message>
@@ -1749,22 +1749,22 @@
       <translation>Pas encore de registre à cet endroit : un nouveau est créé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="111" />
+      <location filename="../processing/algorithms/load_territory.py" line="105" />
       <source>No resource of the territory could be loaded</source>
       <translation>Aucune ressource du territoire n'a pu être chargée</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="114" />
+      <location filename="../ui/register/dialogs.py" line="122" />
       <source>No saved PostgreSQL connection in QGIS: add one in the Data Source Manager first</source>
       <translation>Aucune connexion PostgreSQL enregistrée dans QGIS : ajoutez-en une d'abord dans le gestionnaire des sources de données</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="63" />
+      <location filename="../plugin/register/store.py" line="64" />
       <source>No saved PostgreSQL connection of this name in QGIS</source>
       <translation>Aucune connexion PostgreSQL enregistrée de ce nom dans QGIS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="194" />
+      <location filename="../plugin/sources/gbfs.py" line="200" />
       <source>No station_status feed: availability columns are empty</source>
       <translation>Pas de flux station_status : les colonnes de disponibilité sont vides</translation>
     </message>
@@ -1789,27 +1789,27 @@
       <translation>Rien n'a été importé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="77" />
+      <location filename="../plugin/register/import_csv.py" line="78" />
       <source>Nothing was imported: rows of the file are invalid</source>
       <translation>Rien n'a été importé : des lignes du fichier sont invalides</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" line="49" />
+      <location filename="../processing/algorithms/gbfs_stations.py" line="58" />
       <source>Number of features</source>
       <translation>Nombre d'entités</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="53" />
+      <location filename="../processing/algorithms/ods_load.py" line="64" />
       <source>ODSQL filter</source>
       <translation>Filtre ODSQL</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="187" />
+      <location filename="../ui/resources/osm_panel.py" line="203" />
       <source>OSM</source>
       <translation>OSM</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="63" />
+      <location filename="../processing/algorithms/load_territory.py" line="61" />
       <source>Offline (answer from the cache only)</source>
       <translation>Hors ligne (réponses du cache uniquement)</translation>
     </message>
@@ -1819,12 +1819,12 @@
       <translation>Hors ligne (réponses en cache)</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="208" />
+      <location filename="../ui/register/dialogs.py" line="222" />
       <source>Offline mode is on (plugin options): addresses cannot be located</source>
       <translation>Le mode hors ligne est activé (options de l'extension) : les adresses ne peuvent pas être localisées</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="85" />
+      <location filename="../ui/options.py" line="93" />
       <source>Offline mode: answer from the cache only</source>
       <translation>Mode hors ligne : répondre uniquement depuis le cache</translation>
     </message>
@@ -1834,12 +1834,12 @@
       <translation>Mode hors ligne : cette réponse n'est pas dans le cache</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="60" />
+      <location filename="../processing/algorithms/challenge_context.py" line="65" />
       <source>One feature per challenge with counts, nearest distances, competent actors and a summary</source>
       <translation>Une entité par défi avec les comptes, les distances au plus proche, les acteurs compétents et un résumé</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="230" />
+      <location filename="../ui/register/dialogs.py" line="246" />
       <source>One file per table; files of a previous export in the folder are replaced.</source>
       <translation>Un fichier par table ; les fichiers d'un export précédent dans le dossier sont remplacés.</translation>
     </message>
@@ -1849,22 +1849,22 @@
       <translation>Une page par entité de</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="150" />
+      <location filename="../processing/algorithms/council_map.py" line="151" />
       <source>One page per feature of (atlas)</source>
       <translation>Une page par entité de (atlas)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="34" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="39" />
       <source>One row per mobility domain: open and solved challenges, competent actors and resources of the categories related to the domain (resources_related), with their count per category in the res_&lt;category&gt; columns (empty when the category is not related to the domain). Mark: weak when there are open challenges and no competent actor or no related resource, or more than three open challenges per competent actor; strong when there are competent actors and related resources and at most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report with a chart and the related resources by category per domain.</source>
       <translation>Une ligne par domaine de mobilité : défis ouverts et résolus, acteurs compétents et ressources des catégories liées au domaine (resources_related), avec leur nombre par catégorie dans les colonnes res_&lt;catégorie&gt; (vides quand la catégorie n'est pas liée au domaine). Appréciation : faible quand il y a des défis ouverts et aucun acteur compétent ou aucune ressource liée, ou plus de trois défis ouverts par acteur compétent ; fort quand il y a des acteurs compétents et des ressources liées et au plus deux défis ouverts par acteur compétent ; équilibré sinon. Écrit en option un rapport HTML avec, par domaine, un graphique et les ressources liées par catégorie.</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="121" />
+      <location filename="../plugin/register/import_csv.py" line="125" />
       <source>Only challenges and actors can be imported</source>
       <translation>Seuls les défis et les acteurs peuvent être importés</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="99" />
+      <location filename="../processing/algorithms/ods_search.py" line="124" />
       <source>Only datasets of this portal theme, written exactly as the portal does (such as Mobilité)</source>
       <translation>Seulement les jeux de données de ce thème du portail, écrit exactement comme le portail l'écrit (par exemple Mobilité)</translation>
     </message>
@@ -1874,7 +1874,7 @@
       <translation>Seulement les jeux avec une ressource géographique</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="93" />
+      <location filename="../processing/algorithms/ods_search.py" line="116" />
       <source>Only datasets with a geometry</source>
       <translation>Seulement les jeux de données avec géométrie</translation>
     </message>
@@ -1899,7 +1899,7 @@
       <translation>Ouvrir un registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="75" />
+      <location filename="../ui/register/dialogs.py" line="77" />
       <source>Open a register made with Open Territory.</source>
       <translation>Ouvrir un registre créé avec Open Territory.</translation>
     </message>
@@ -1914,12 +1914,12 @@
       <translation>Ouvrir un fichier de profil de territoire (JSON)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="124" />
+      <location filename="../plugin/planning/matrix.py" line="131" />
       <source>Open challenges</source>
       <translation>Défis ouverts</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="305" />
+      <location filename="../ui/register/list_panel.py" line="319" />
       <source>Open its form; the change is saved when the form is accepted</source>
       <translation>Ouvrir son formulaire ; la modification est enregistrée quand le formulaire est validé</translation>
     </message>
@@ -1934,27 +1934,27 @@
       <translation>Ouvrir la page du jeu de données</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="145" />
+      <location filename="../ui/resources/osm_panel.py" line="152" />
       <source>OpenStreetMap (Overpass)</source>
       <translation>OpenStreetMap (Overpass)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="121" />
+      <location filename="../processing/algorithms/osm_resources.py" line="150" />
       <source>OpenStreetMap resources</source>
       <translation>Ressources OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="83" />
+      <location filename="../processing/algorithms/osm_resources.py" line="84" />
       <source>OpenStreetMap resources (Overpass)</source>
       <translation>Ressources OpenStreetMap (Overpass)</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="196" />
+      <location filename="../ui/resources/osm_panel.py" line="212" />
       <source>OpenStreetMap resources loaded</source>
       <translation>Ressources OpenStreetMap chargées</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="257" />
+      <location filename="../ui/resources/ods_panel.py" line="264" />
       <source>Opendatasoft</source>
       <translation>Opendatasoft</translation>
     </message>
@@ -1969,27 +1969,27 @@
       <translation>Portail Opendatasoft dont le catalogue est interrogé</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="139" />
+      <location filename="../ui/resources/ods_panel.py" line="141" />
       <source>Opendatasoft portals</source>
       <translation>Portails Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="207" />
+      <location filename="../ui/resources/ods_panel.py" line="210" />
       <source>Opendatasoft search</source>
       <translation>Recherche Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="198" />
+      <location filename="../plugin/sources/ods.py" line="226" />
       <source>Opendatasoft: no portal URL given</source>
       <translation>Opendatasoft : aucune URL de portail donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="246" />
+      <location filename="../plugin/sources/ods.py" line="276" />
       <source>Opendatasoft: the 'portal' key (base URL of the portal) is missing</source>
       <translation>Opendatasoft : la clé « portal » (URL de base du portail) manque</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="291" />
+      <location filename="../ui/register_section.py" line="312" />
       <source>Opening the register</source>
       <translation>Ouverture du registre</translation>
     </message>
@@ -2004,22 +2004,22 @@
       <translation>Facultatif</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="51" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="66" />
       <source>Optional HTML page with one chart per domain, ready to print</source>
       <translation>Page HTML facultative avec un graphique par domaine, prête à imprimer</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="54" />
+      <location filename="../processing/algorithms/ods_load.py" line="65" />
       <source>Optional ODSQL where clause, such as capacite &gt; 10 or commune = "Rennes"</source>
       <translation>Clause where ODSQL facultative, par exemple capacite &gt; 10 ou commune = "Rennes"</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="57" />
+      <location filename="../processing/algorithms/ods_load.py" line="71" />
       <source>Optional extent: only records whose geometry lies in it are downloaded</source>
       <translation>Emprise facultative : seuls les enregistrements dont la géométrie s'y trouve sont téléchargés</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="178" />
+      <location filename="../processing/algorithms/council_map.py" line="181" />
       <source>Orientation</source>
       <translation>Orientation</translation>
     </message>
@@ -2039,7 +2039,7 @@
       <translation>Autres ressources</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="287" />
+      <location filename="../ui/register/list_panel.py" line="293" />
       <source>Other ways to add are in the menu of the arrow</source>
       <translation>Les autres façons d'ajouter sont dans le menu de la flèche</translation>
     </message>
@@ -2049,17 +2049,17 @@
       <translation>Sortie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="202" />
+      <location filename="../processing/algorithms/council_map.py" line="207" />
       <source>Output file</source>
       <translation>Fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="220" />
+      <location filename="../processing/algorithms/council_map.py" line="225" />
       <source>Output file named after the format</source>
       <translation>Fichier de sortie renommé selon le format</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="209" />
+      <location filename="../ui/planning_section.py" line="216" />
       <source>Overlay done</source>
       <translation>Superposition terminée</translation>
     </message>
@@ -2074,92 +2074,92 @@
       <translation>Serveur de l'API Overpass utilisé pour les ressources OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="113" />
+      <location filename="../processing/algorithms/osm_resources.py" line="130" />
       <source>Overpass interpreter URL (http or https); empty: the server chosen in the settings</source>
       <translation>URL de l'interpréteur Overpass (http ou https) ; vide : le serveur choisi dans les paramètres</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="111" />
+      <location filename="../processing/algorithms/osm_resources.py" line="129" />
       <source>Overpass server</source>
       <translation>Serveur Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="150" />
+      <location filename="../plugin/sources/overpass.py" line="153" />
       <source>Overpass: an extent or an area is needed</source>
       <translation>Overpass : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="142" />
+      <location filename="../plugin/sources/overpass.py" line="146" />
       <source>Overpass: no OpenStreetMap preset for this category</source>
       <translation>Overpass : aucun préréglage OpenStreetMap pour cette catégorie</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="116" />
+      <location filename="../plugin/sources/overpass.py" line="120" />
       <source>Overpass: the area is not a valid polygon (WKT in EPSG:4326)</source>
       <translation>Overpass : la zone n'est pas un polygone valide (WKT en EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="96" />
+      <location filename="../plugin/sources/overpass.py" line="100" />
       <source>Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>Overpass : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="179" />
+      <location filename="../plugin/sources/overpass.py" line="195" />
       <source>Overpass: the query ran out of memory on the server. Choose a smaller area.</source>
       <translation>Overpass : la requête a manqué de mémoire sur le serveur. Choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="175" />
+      <location filename="../plugin/sources/overpass.py" line="189" />
       <source>Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : la requête a dépassé le délai sur le serveur. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="229" />
+      <location filename="../plugin/sources/overpass.py" line="246" />
       <source>Overpass: the reply is not OSM XML</source>
       <translation>Overpass : la réponse n'est pas du XML OSM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="231" />
+      <location filename="../plugin/sources/overpass.py" line="250" />
       <source>Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area.</source>
       <translation>Overpass : la réponse a été coupée avant sa fin ; rien n'a été écrit. Réessayez, ou choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="216" />
+      <location filename="../plugin/sources/overpass.py" line="233" />
       <source>Overpass: the server answered in JSON where OSM XML was asked</source>
       <translation>Overpass : le serveur a répondu en JSON alors que du XML OSM était demandé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="249" />
+      <location filename="../plugin/sources/overpass.py" line="273" />
       <source>Overpass: the server answered with an error</source>
       <translation>Overpass : le serveur a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="461" />
+      <location filename="../plugin/sources/overpass.py" line="540" />
       <source>Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : le serveur n'a pas répondu à temps. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="172" />
+      <location filename="../plugin/sources/overpass.py" line="183" />
       <source>Overpass: the server is too busy to take the query. Try again later or choose another server.</source>
       <translation>Overpass : le serveur est trop chargé pour accepter la requête. Réessayez plus tard ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="168" />
+      <location filename="../plugin/sources/overpass.py" line="174" />
       <source>Overpass: the server limits the requests from this address (rate limited). Wait a minute or choose another server.</source>
       <translation>Overpass : le serveur limite les requêtes de cette adresse (quota atteint). Attendez une minute ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="182" />
+      <location filename="../plugin/sources/overpass.py" line="198" />
       <source>Overpass: the server rejected the query</source>
       <translation>Overpass : le serveur a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="183" />
+      <location filename="../plugin/sources/overpass.py" line="199" />
       <source>Overpass: the server reported an error</source>
       <translation>Overpass : le serveur a signalé une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" line="449" />
+      <location filename="../plugin/sources/overpass.py" line="527" />
       <source>Overpass: the timeout must be a number of seconds</source>
       <translation>Overpass : le délai doit être un nombre de secondes</translation>
     </message>
@@ -2169,17 +2169,17 @@
       <translation>Propriétaire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="202" />
+      <location filename="../processing/algorithms/council_map.py" line="207" />
       <source>PDF</source>
       <translation>PDF</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="204" />
+      <location filename="../processing/algorithms/council_map.py" line="209" />
       <source>PDF or PNG file; its extension follows FORMAT. A PNG atlas writes &lt;name&gt;_&lt;page name&gt;.png beside it</source>
       <translation>Fichier PDF ou PNG ; son extension suit FORMAT. Un atlas PNG écrit &lt;nom&gt;_&lt;nom de la page&gt;.png à côté</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="202" />
+      <location filename="../processing/algorithms/council_map.py" line="207" />
       <source>PNG image</source>
       <translation>Image PNG</translation>
     </message>
@@ -2189,17 +2189,17 @@
       <translation>Page</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="169" />
+      <location filename="../processing/algorithms/council_map.py" line="172" />
       <source>Page size</source>
       <translation>Format de page</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="209" />
+      <location filename="../processing/algorithms/council_map.py" line="214" />
       <source>Pages</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="170" />
+      <location filename="../processing/algorithms/council_map.py" line="173" />
       <source>Paper size: A4 or A3 (or 0, 1)</source>
       <translation>Format du papier : A4 ou A3 (ou 0, 1)</translation>
     </message>
@@ -2224,7 +2224,7 @@
       <translation>Planification</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="150" />
+      <location filename="../ui/register/list_panel.py" line="152" />
       <source>Point on the map</source>
       <translation>Point sur la carte</translation>
     </message>
@@ -2234,22 +2234,22 @@
       <translation>Points, lignes et zones ensemble (lignes et zones par un point situé dessus, qui décide aussi si la zone d'action d'un acteur les couvre) ; les défis sans localisation n'ont pas de distances, seulement les acteurs compétents sans zone d'action</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="109" />
+      <location filename="../processing/algorithms/osm_resources.py" line="124" />
       <source>Polygons to cover (for instance the territory boundary), in any CRS; replaces the extent</source>
       <translation>Polygones à couvrir (par exemple le périmètre du territoire), dans n'importe quel SCR ; remplace l'emprise</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="110" />
+      <location filename="../ui/resources/osm_panel.py" line="117" />
       <source>Polygons to cover (the territory boundary); empty: the map extent</source>
       <translation>Polygones à couvrir (le périmètre du territoire) ; vide : l'emprise de la carte</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="256" />
+      <location filename="../plugin/sources/sensor_community.py" line="275" />
       <source>Poor (25-50 µg/m³)</source>
       <translation>Mauvais (25-50 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="45" />
+      <location filename="../processing/algorithms/ods_load.py" line="48" />
       <source>Portal (base URL)</source>
       <translation>Portail (URL de base)</translation>
     </message>
@@ -2259,7 +2259,7 @@
       <translation>Clé d'API du portail</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="179" />
+      <location filename="../processing/algorithms/council_map.py" line="182" />
       <source>Portrait</source>
       <translation>Portrait</translation>
     </message>
@@ -2269,17 +2269,17 @@
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="311" />
+      <location filename="../plugin/register/store.py" line="316" />
       <source>PostGIS is not installed in the database and could not be added; ask its administrator to run CREATE EXTENSION postgis</source>
       <translation>PostGIS n'est pas installé dans la base et n'a pas pu y être ajouté ; demandez à son administrateur d'exécuter CREATE EXTENSION postgis</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="118" />
+      <location filename="../plugin/register/store.py" line="120" />
       <source>PostgreSQL connection</source>
       <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="80" />
+      <location filename="../ui/register/dialogs.py" line="84" />
       <source>PostgreSQL database (PostGIS)</source>
       <translation>Base PostgreSQL (PostGIS)</translation>
     </message>
@@ -2309,12 +2309,12 @@
       <translation>Profils (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="56" />
+      <location filename="../processing/algorithms/challenge_context.py" line="58" />
       <source>Projected CRS for distances; empty: EPSG:2154 in mainland France, else the UTM zone</source>
       <translation>SCR projeté pour les distances ; vide : EPSG:2154 en France métropolitaine, sinon la zone UTM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="400" />
+      <location filename="../plugin/sources/tabular.py" line="396" />
       <source>Projected coordinates in an unknown system; the layer has no CRS</source>
       <translation>Coordonnées projetées dans un système inconnu ; la couche n'a pas de SCR</translation>
     </message>
@@ -2344,7 +2344,7 @@
       <translation>RUDI (Rennes)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/planning_inputs.py" line="33" />
+      <location filename="../processing/algorithms/planning_inputs.py" line="51" />
       <source>Radius around each challenge within which resources are counted, in metres</source>
       <translation>Rayon autour de chaque défi dans lequel les ressources sont comptées, en mètres</translation>
     </message>
@@ -2359,7 +2359,7 @@
       <translation>Lecture du catalogue RUDI…</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="277" />
+      <location filename="../ui/register/dialogs.py" line="295" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
@@ -2369,7 +2369,7 @@
       <translation>Enregistrements</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="143" />
+      <location filename="../plugin/toolbelt/network.py" line="145" />
       <source>Redirect from a secure (https) address to an insecure (http) one refused</source>
       <translation>Redirection d'une adresse sécurisée (https) vers une adresse non sécurisée (http) refusée</translation>
     </message>
@@ -2379,7 +2379,7 @@
       <translation>Redirection vers un autre site refusée : la requête porte une clé d'API ou une configuration d'authentification, qui n'est envoyée qu'au site pour lequel elle a été donnée</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="132" />
+      <location filename="../ui/resources/osm_panel.py" line="139" />
       <source>Refresh from OpenStreetMap</source>
       <translation>Actualiser depuis OpenStreetMap</translation>
     </message>
@@ -2394,47 +2394,47 @@
       <translation>Registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="93" />
+      <location filename="../ui/register/dialogs.py" line="97" />
       <source>Register GeoPackage</source>
       <translation>GeoPackage du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="286" />
+      <location filename="../ui/register_section.py" line="305" />
       <source>Register created</source>
       <translation>Registre créé</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="404" />
+      <location filename="../ui/register_section.py" line="437" />
       <source>Register exported</source>
       <translation>Registre exporté</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="292" />
+      <location filename="../ui/register_section.py" line="314" />
       <source>Register opened</source>
       <translation>Registre ouvert</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="125" />
+      <location filename="../plugin/planning/matrix.py" line="134" />
       <source>Related resources</source>
       <translation>Ressources liées</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="117" />
+      <location filename="../plugin/planning/matrix.py" line="123" />
       <source>Related resources by category</source>
       <translation>Ressources liées par catégorie</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="78" />
+      <location filename="../processing/algorithms/register_import.py" line="110" />
       <source>Report of the rows left out</source>
       <translation>Rapport des lignes écartées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_columns.py" line="64" />
+      <location filename="../plugin/register/import_columns.py" line="65" />
       <source>Required columns are missing from the file</source>
       <translation>Des colonnes obligatoires manquent dans le fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/register/forms.py" line="226" />
+      <location filename="../plugin/register/forms.py" line="262" />
       <source>Resource</source>
       <translation>Ressource</translation>
     </message>
@@ -2454,17 +2454,17 @@
       <translation>Catégorie de ressource écrite dans le champ « category »</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/planning_inputs.py" line="24" />
+      <location filename="../processing/algorithms/planning_inputs.py" line="32" />
       <source>Resource layers</source>
       <translation>Couches de ressources</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/planning_inputs.py" line="26" />
+      <location filename="../processing/algorithms/planning_inputs.py" line="36" />
       <source>Resource layers, each with a category field</source>
       <translation>Couches de ressources, chacune avec un champ category</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="156" />
+      <location filename="../plugin/register/project_layers.py" line="186" />
       <source>Resources</source>
       <translation>Ressources</translation>
     </message>
@@ -2484,17 +2484,17 @@
       <translation>Ressources du catalogue</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="92" />
+      <location filename="../ui/resources/osm_panel.py" line="95" />
       <source>Resources mapped in OpenStreetMap (© OpenStreetMap contributors, ODbL), loaded through an Overpass server for the map extent or an area layer.</source>
       <translation>Ressources cartographiées dans OpenStreetMap (© les contributeurs d'OpenStreetMap, ODbL), chargées via un serveur Overpass pour l'emprise de la carte ou une couche de zone.</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="153" />
+      <location filename="../plugin/register/project_layers.py" line="180" />
       <source>Resources of the challenge</source>
       <translation>Ressources du défi</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="88" />
+      <location filename="../ui/options.py" line="96" />
       <source>Restore defaults</source>
       <translation>Rétablir les valeurs par défaut</translation>
     </message>
@@ -2529,42 +2529,42 @@
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="81" />
+      <location filename="../processing/algorithms/register_import.py" line="119" />
       <source>Rows imported</source>
       <translation>Lignes importées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="81" />
+      <location filename="../processing/algorithms/register_import.py" line="120" />
       <source>Rows left out</source>
       <translation>Lignes écartées</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="82" />
+      <location filename="../processing/algorithms/register_import.py" line="121" />
       <source>Rows located from their address</source>
       <translation>Lignes localisées d'après leur adresse</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="232" />
+      <location filename="../ui/register/list_panel.py" line="238" />
       <source>Rows shown by the filters, of the rows in the register</source>
       <translation>Lignes affichées par les filtres, sur les lignes du registre</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="325" />
+      <location filename="../ui/register_section.py" line="349" />
       <source>Save or discard the edits of the register's layers first</source>
       <translation>Enregistrez ou annulez d'abord les modifications des couches du registre</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="137" />
+      <location filename="../ui/territory_section.py" line="141" />
       <source>Save this territory's set-up (with the ticked resources) as a profile another territory can adapt</source>
       <translation>Enregistrer la configuration de ce territoire (avec les ressources cochées) comme un profil qu'un autre territoire peut adapter</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="458" />
+      <location filename="../ui/register/list_panel.py" line="488" />
       <source>Saved to the register</source>
       <translation>Enregistré dans le registre</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="111" />
+      <location filename="../ui/register/dialogs.py" line="119" />
       <source>Schema</source>
       <translation>Schéma</translation>
     </message>
@@ -2579,7 +2579,7 @@
       <translation>Rechercher</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="73" />
+      <location filename="../processing/algorithms/ods_search.py" line="85" />
       <source>Search an Opendatasoft portal</source>
       <translation>Rechercher dans un portail Opendatasoft</translation>
     </message>
@@ -2594,12 +2594,12 @@
       <translation>Chercher dans le nom, le contact, le site web</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="89" />
+      <location filename="../processing/algorithms/ods_search.py" line="107" />
       <source>Search text</source>
       <translation>Texte recherché</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="115" />
+      <location filename="../ui/resources/ods_panel.py" line="117" />
       <source>Search the catalog (vélo, parking, bus...)</source>
       <translation>Chercher dans le catalogue (vélo, parking, bus...)</translation>
     </message>
@@ -2609,12 +2609,12 @@
       <translation>Rechercher dans les portails de données ouvertes et charger leurs jeux de données comme couches.</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="110" />
+      <location filename="../ui/register/list_panel.py" line="111" />
       <source>Search title, description, raised by</source>
       <translation>Chercher dans le titre, la description, le porteur</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="76" />
+      <location filename="../processing/algorithms/ods_search.py" line="88" />
       <source>Searches the catalog of an Opendatasoft portal and writes one row per dataset: id, title, description, themes, keywords, publisher, licence, modification date, record count, whether it is geographic and its geometry field, its fields and its page URL. Give a dataset_id of the table to 'Load an Opendatasoft dataset'.</source>
       <translation>Cherche dans le catalogue d'un portail Opendatasoft et écrit une ligne par jeu de données : identifiant, titre, description, thèmes, mots-clés, producteur, licence, date de modification, nombre d'enregistrements, s'il est géographique et son champ de géométrie, ses champs et l'URL de sa page. Donnez un dataset_id de la table à « Charger un jeu de données Opendatasoft ».</translation>
     </message>
@@ -2624,42 +2624,42 @@
       <translation>Recherche sur data.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="201" />
+      <location filename="../ui/resources/ods_panel.py" line="203" />
       <source>Searching…</source>
       <translation>Recherche…</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="125" />
+      <location filename="../ui/resources/osm_panel.py" line="132" />
       <source>Seconds the server may spend on each query</source>
       <translation>Secondes que le serveur peut consacrer à chaque requête</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="119" />
+      <location filename="../processing/algorithms/osm_resources.py" line="144" />
       <source>Seconds the server may spend on the query; the request waits 30 s longer</source>
       <translation>Secondes que le serveur peut consacrer à la requête ; la requête réseau attend 30 s de plus</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="291" />
+      <location filename="../ui/register/list_panel.py" line="297" />
       <source>Select a row in the list first</source>
       <translation>Sélectionnez d'abord une ligne de la liste</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/sensor_community.py" line="68" />
+      <location filename="../processing/algorithms/sensor_community.py" line="73" />
       <source>Sensor types</source>
       <translation>Types de capteurs</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/sensor_community.py" line="75" />
+      <location filename="../processing/algorithms/sensor_community.py" line="90" />
       <source>Sensors</source>
       <translation>Capteurs</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/datagouv_load.py" line="54" />
+      <location filename="../processing/algorithms/datagouv_load.py" line="52" />
       <source>Server</source>
       <translation>Serveur</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="77" />
+      <location filename="../ui/resources/gbfs_panel.py" line="81" />
       <source>Shared vehicles (GBFS)</source>
       <translation>Véhicules partagés (GBFS)</translation>
     </message>
@@ -2689,7 +2689,7 @@
       <translation>Afficher les défis d'un statut</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gap_layer.py" line="40" />
+      <location filename="../processing/algorithms/gap_layer.py" line="53" />
       <source>Side of the grid cells when no zones are given</source>
       <translation>Côté des cellules de la grille quand aucune zone n'est donnée</translation>
     </message>
@@ -2699,7 +2699,7 @@
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="274" />
+      <location filename="../ui/register/dialogs.py" line="291" />
       <source>Skipped</source>
       <translation>Ignorée</translation>
     </message>
@@ -2714,7 +2714,7 @@
       <translation>Résolu</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="124" />
+      <location filename="../plugin/planning/matrix.py" line="132" />
       <source>Solved challenges</source>
       <translation>Défis résolus</translation>
     </message>
@@ -2729,17 +2729,17 @@
       <translation>Sources</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="210" />
+      <location filename="../processing/algorithms/council_map.py" line="215" />
       <source>Sources text</source>
       <translation>Texte des sources</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="81" />
+      <location filename="../processing/algorithms/load_territory.py" line="79" />
       <source>Sources that failed</source>
       <translation>Sources en échec</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" line="52" />
+      <location filename="../processing/algorithms/gbfs_stations.py" line="61" />
       <source>Stations</source>
       <translation>Stations</translation>
     </message>
@@ -2764,42 +2764,42 @@
       <translation>Éclairage public</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="71" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="88" />
       <source>Strengths and weaknesses by mobility domain</source>
       <translation>Forces et faiblesses par domaine de mobilité</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="142" />
+      <location filename="../processing/algorithms/council_map.py" line="143" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="82" />
+      <location filename="../processing/algorithms/load_territory.py" line="80" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="62" />
+      <location filename="../processing/algorithms/register_import.py" line="69" />
       <source>Table</source>
       <translation>Table</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" line="47" />
+      <location filename="../processing/algorithms/competence_matrix.py" line="54" />
       <source>Table with one row per mobility domain</source>
       <translation>Table avec une ligne par domaine de mobilité</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="65" />
+      <location filename="../processing/algorithms/register_import.py" line="77" />
       <source>Tables (*.csv *.txt *.xlsx *.ods)</source>
       <translation>Tableaux (*.csv *.txt *.xlsx *.ods)</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="368" />
+      <location filename="../plugin/register/store.py" line="382" />
       <source>Tables of the same names already exist in the GeoPackage</source>
       <translation>Des tables de mêmes noms existent déjà dans le GeoPackage</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="336" />
+      <location filename="../plugin/register/store.py" line="348" />
       <source>Tables of the same names already exist; choose another schema</source>
       <translation>Des tables de mêmes noms existent déjà ; choisissez un autre schéma</translation>
     </message>
@@ -2809,17 +2809,17 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="75" />
+      <location filename="../processing/algorithms/load_territory.py" line="73" />
       <source>Territory GeoPackage</source>
       <translation>GeoPackage du territoire</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="321" />
+      <location filename="../plugin/profiles/territory.py" line="317" />
       <source>Territory boundary</source>
       <translation>Contour du territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="398" />
+      <location filename="../ui/territory_section.py" line="397" />
       <source>Territory loaded</source>
       <translation>Territoire chargé</translation>
     </message>
@@ -2829,7 +2829,7 @@
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="329" />
+      <location filename="../ui/territory_section.py" line="328" />
       <source>Territory profile written</source>
       <translation>Profil de territoire enregistré</translation>
     </message>
@@ -2839,37 +2839,37 @@
       <translation>Le fichier CSV ne peut pas être lu</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="658" />
+      <location filename="../plugin/sources/tabular.py" line="648" />
       <source>The CSV file has a header line but no data rows</source>
       <translation>Le fichier CSV a une ligne d'en-tête mais aucune ligne de données</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="460" />
+      <location filename="../plugin/sources/tabular.py" line="454" />
       <source>The CSV file has no header line</source>
       <translation>Le fichier CSV n'a pas de ligne d'en-tête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="274" />
+      <location filename="../plugin/sources/tabular.py" line="270" />
       <source>The CSV file is empty</source>
       <translation>Le fichier CSV est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="502" />
+      <location filename="../plugin/sources/tabular.py" line="494" />
       <source>The CSV header line is too long</source>
       <translation>La ligne d'en-tête du CSV est trop longue</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_parse.py" line="194" />
+      <location filename="../plugin/sources/gbfs_parse.py" line="196" />
       <source>The GBFS discovery file lists no feeds</source>
       <translation>Le fichier de découverte GBFS ne liste aucun flux</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="77" />
+      <location filename="../processing/algorithms/load_territory.py" line="75" />
       <source>The GeoPackage to write; an existing file is replaced only when the load succeeds</source>
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="183" />
+      <location filename="../plugin/sources/resource_file.py" line="179" />
       <source>The JSON file is neither GeoJSON nor a list of records</source>
       <translation>Le fichier JSON n'est ni du GeoJSON ni une liste d'enregistrements</translation>
     </message>
@@ -2879,37 +2879,37 @@
       <translation>Le fichier JSON est trop volumineux pour être converti ; choisissez une ressource GeoJSON ou CSV</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="198" />
+      <location filename="../plugin/sources/resource_file.py" line="194" />
       <source>The JSON records carry no coordinates</source>
       <translation>Les enregistrements JSON ne portent pas de coordonnées</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="211" />
+      <location filename="../plugin/sources/rudi.py" line="208" />
       <source>The RUDI node answered with an error for</source>
       <translation>Le nœud RUDI a répondu par une erreur pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="207" />
+      <location filename="../plugin/sources/rudi.py" line="204" />
       <source>The RUDI node does not know</source>
       <translation>Le nœud RUDI ne connaît pas</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="209" />
+      <location filename="../plugin/sources/rudi.py" line="206" />
       <source>The RUDI node rejected the request for</source>
       <translation>Le nœud RUDI a refusé la requête pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="288" />
+      <location filename="../plugin/sources/rudi.py" line="283" />
       <source>The RUDI resource has no file GDAL can load</source>
       <translation>La ressource RUDI n'a aucun fichier que GDAL sait charger</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" line="44" />
+      <location filename="../processing/algorithms/gbfs_stations.py" line="46" />
       <source>The URL of the system's auto-discovery file gbfs.json, for instance https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json</source>
       <translation>L'URL du fichier de découverte gbfs.json du système, par exemple https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="152" />
+      <location filename="../plugin/planning/context.py" line="153" />
       <source>The actors layer has no competences field</source>
       <translation>La couche des acteurs n'a pas de champ competences</translation>
     </message>
@@ -2919,7 +2919,7 @@
       <translation>L'adresse est trop courte pour être localisée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" line="128" />
+      <location filename="../plugin/sources/safe_zip.py" line="126" />
       <source>The archive could not be extracted</source>
       <translation>L'archive n'a pas pu être extraite</translation>
     </message>
@@ -2954,7 +2954,7 @@
       <translation>L'archive ne contient aucun fichier géographique (shapefile, GeoPackage, GeoJSON, CSV...)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="331" />
+      <location filename="../plugin/sources/resource_file.py" line="324" />
       <source>The archive holds several files of this kind; loaded</source>
       <translation>L'archive contient plusieurs fichiers de ce type ; chargé :</translation>
     </message>
@@ -2969,47 +2969,47 @@
       <translation>L'archive est trop volumineuse une fois extraite</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="66" />
+      <location filename="../processing/algorithms/osm_resources.py" line="67" />
       <source>The area layer has no polygon</source>
       <translation>La couche de zone ne contient aucun polygone</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/sensor_community.py" line="66" />
+      <location filename="../processing/algorithms/sensor_community.py" line="68" />
       <source>The area to cover, in any CRS (it is sent to the server in WGS 84 as a box)</source>
       <translation>La zone à couvrir, dans n'importe quel SCR (elle est envoyée au serveur en WGS 84 sous forme de rectangle)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="104" />
+      <location filename="../processing/algorithms/osm_resources.py" line="114" />
       <source>The area to cover, in any CRS (sent to the server in WGS 84); used when no area layer is given</source>
       <translation>La zone à couvrir, dans n'importe quel SCR (envoyée au serveur en WGS 84) ; utilisée quand aucune couche de zone n'est donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="461" />
+      <location filename="../plugin/toolbelt/network.py" line="498" />
       <source>The authentication configuration could not be applied</source>
       <translation>La configuration d'authentification n'a pas pu être appliquée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="235" />
+      <location filename="../plugin/toolbelt/network.py" line="242" />
       <source>The authentication configuration could not be read</source>
       <translation>La configuration d'authentification n'a pas pu être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="251" />
+      <location filename="../plugin/toolbelt/network.py" line="261" />
       <source>The authentication configuration holds no API key</source>
       <translation>La configuration d'authentification ne contient pas de clé d'API</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/boundary.py" line="83" />
+      <location filename="../plugin/profiles/boundary.py" line="80" />
       <source>The boundary file does not exist</source>
       <translation>Le fichier de contour n'existe pas</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="65" />
+      <location filename="../processing/algorithms/challenge_context.py" line="72" />
       <source>The challenges layer cannot be read</source>
       <translation>La couche des défis ne peut pas être lue</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="605" />
+      <location filename="../plugin/toolbelt/network.py" line="652" />
       <source>The connection broke during the download</source>
       <translation>La connexion a été interrompue pendant le téléchargement</translation>
     </message>
@@ -3034,12 +3034,12 @@
       <translation>Le jeu de données data.gouv.fr n'a aucune ressource avec cet identifiant ou ce titre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="64" />
+      <location filename="../processing/algorithms/ods_load.py" line="86" />
       <source>The dataset field copied into the common 'name' field; empty: guessed (nom, name, libelle, title...)</source>
       <translation>Le champ du jeu de données copié dans le champ commun « name » ; vide : deviné (nom, name, libelle, title...)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" line="51" />
+      <location filename="../processing/algorithms/ods_load.py" line="59" />
       <source>The dataset identifier (dataset_id), as in the portal's URL /explore/dataset/&lt;id&gt;/</source>
       <translation>L'identifiant du jeu de données (dataset_id), comme dans l'URL du portail /explore/dataset/&lt;id&gt;/</translation>
     </message>
@@ -3049,12 +3049,12 @@
       <translation>L'identifiant ou le slug du jeu de données, comme dans https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (l'URL de la page convient aussi)</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="254" />
+      <location filename="../plugin/planning/context.py" line="262" />
       <source>The distance must be zero or positive</source>
       <translation>La distance doit être positive ou nulle</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="152" />
+      <location filename="../plugin/toolbelt/network.py" line="154" />
       <source>The download could not be written to disk</source>
       <translation>Le téléchargement n'a pas pu être écrit sur le disque</translation>
     </message>
@@ -3079,7 +3079,7 @@
       <translation>L'emprise ne peut pas être convertie dans le système de coordonnées de la carte</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/sensor_community.py" line="83" />
+      <location filename="../processing/algorithms/sensor_community.py" line="100" />
       <source>The extent is empty</source>
       <translation>L'emprise est vide</translation>
     </message>
@@ -3089,7 +3089,7 @@
       <translation>L'emprise n'est pas un rectangle</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="355" />
+      <location filename="../plugin/sources/resource_file.py" line="346" />
       <source>The file holds several layers; loaded</source>
       <translation>Le fichier contient plusieurs couches ; chargée :</translation>
     </message>
@@ -3099,17 +3099,17 @@
       <translation>Le fichier n'est pas une archive zip lisible</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="303" />
+      <location filename="../plugin/sources/rudi.py" line="298" />
       <source>The file of this RUDI resource could not be downloaded</source>
       <translation>Le fichier de cette ressource RUDI n'a pas pu être téléchargé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="319" />
+      <location filename="../plugin/sources/datagouv.py" line="314" />
       <source>The file of this data.gouv.fr resource could not be downloaded</source>
       <translation>Le fichier de cette ressource data.gouv.fr n'a pas pu être téléchargé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="314" />
+      <location filename="../plugin/sources/datagouv.py" line="309" />
       <source>The file of this data.gouv.fr resource is no longer available</source>
       <translation>Le fichier de cette ressource data.gouv.fr n'est plus disponible</translation>
     </message>
@@ -3119,17 +3119,17 @@
       <translation>Le fichier à importer n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="377" />
+      <location filename="../plugin/register/store.py" line="391" />
       <source>The folder of the register does not exist</source>
       <translation>Le dossier du registre n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/register/geocode.py" line="85" />
+      <location filename="../plugin/register/geocode.py" line="90" />
       <source>The geocoder's reply has no coordinates</source>
       <translation>La réponse du géocodeur n'a pas de coordonnées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/geocode.py" line="78" />
+      <location filename="../plugin/register/geocode.py" line="83" />
       <source>The geocoder's reply is not a GeoJSON FeatureCollection</source>
       <translation>La réponse du géocodeur n'est pas une FeatureCollection GeoJSON</translation>
     </message>
@@ -3144,7 +3144,7 @@
       <translation>La grille aurait plus d'un million de cellules : choisissez des cellules plus grandes</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="101" />
+      <location filename="../processing/algorithms/osm_resources.py" line="108" />
       <source>The kind of resource; the values in order are:</source>
       <translation>Le type de ressource ; les valeurs, dans l'ordre, sont :</translation>
     </message>
@@ -3184,17 +3184,17 @@
       <translation>Le fichier du logo n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="164" />
+      <location filename="../plugin/register/import_values.py" line="233" />
       <source>The mobility domain is empty</source>
       <translation>Le domaine de mobilité est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="173" />
+      <location filename="../plugin/register/import_values.py" line="242" />
       <source>The name is empty</source>
       <translation>Le nom est vide</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="90" />
+      <location filename="../processing/algorithms/challenge_context.py" line="103" />
       <source>The output cannot hold this challenge's geometry; choose a GeoPackage output</source>
       <translation>La sortie ne peut pas contenir la géométrie de ce défi ; choisissez une sortie GeoPackage</translation>
     </message>
@@ -3214,92 +3214,92 @@
       <translation>La sortie est un dossier, pas un fichier</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="193" />
+      <location filename="../ui/planning_section.py" line="200" />
       <source>The overlay failed: see the Processing log</source>
       <translation>La superposition a échoué : voir le journal des traitements</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="327" />
+      <location filename="../ui/territory_section.py" line="326" />
       <source>The profile could not be written</source>
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/boundary.py" line="100" />
+      <location filename="../plugin/profiles/boundary.py" line="97" />
       <source>The profile's boundary names no EPCI, commune or file</source>
       <translation>Le contour du profil ne désigne aucun EPCI, aucune commune ni aucun fichier</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="227" />
+      <location filename="../plugin/profiles/territory.py" line="225" />
       <source>The profile's offline cache folder does not exist</source>
       <translation>Le dossier de cache hors ligne du profil n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="209" />
+      <location filename="../plugin/toolbelt/network.py" line="216" />
       <source>The quota resets at</source>
       <translation>Le quota est réinitialisé le</translation>
     </message>
     <message>
-      <location filename="../plugin/register/export.py" line="68" />
+      <location filename="../plugin/register/export.py" line="74" />
       <source>The register could not be exported</source>
       <translation>Le registre n'a pas pu être exporté</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="461" />
+      <location filename="../ui/register/list_panel.py" line="492" />
       <source>The register did not accept the change; the layer stays in edit mode</source>
       <translation>Le registre n'a pas accepté la modification ; la couche reste en mode édition</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_write.py" line="53" />
+      <location filename="../plugin/register/import_write.py" line="52" />
       <source>The register has no such table</source>
       <translation>Le registre n'a pas de table de ce nom</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="254" />
+      <location filename="../plugin/register/store.py" line="258" />
       <source>The register has no valid schema version</source>
       <translation>Le registre n'a pas de version de schéma valide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="359" />
+      <location filename="../plugin/register/store.py" line="373" />
       <source>The register must be a file, not a folder</source>
       <translation>Le registre doit être un fichier, pas un dossier</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="417" />
+      <location filename="../plugin/register/store.py" line="431" />
       <source>The register was made by a newer version of Open Territory; update the plugin to open it</source>
       <translation>Le registre a été créé par une version plus récente de Territoire ouvert ; mettez à jour l'extension pour l'ouvrir</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="421" />
+      <location filename="../ui/register/list_panel.py" line="450" />
       <source>The register's layer cannot be edited</source>
       <translation>La couche du registre ne peut pas être modifiée</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="117" />
+      <location filename="../plugin/register/project_layers.py" line="120" />
       <source>The register's layer could not be opened</source>
       <translation>La couche du registre n'a pas pu être ouverte</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="306" />
+      <location filename="../ui/register/list_panel.py" line="321" />
       <source>The register's layer is read-only</source>
       <translation>La couche du registre est en lecture seule</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="390" />
+      <location filename="../ui/register_section.py" line="423" />
       <source>The register's layers have unsaved edits: the export holds what is saved</source>
       <translation>Les couches du registre ont des modifications non enregistrées : l'export contient ce qui est enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="287" />
+      <location filename="../plugin/register/store.py" line="291" />
       <source>The register's schema could not be written</source>
       <translation>Le schéma du registre n'a pas pu être écrit</translation>
     </message>
     <message>
-      <location filename="../plugin/register/project_layers.py" line="97" />
+      <location filename="../plugin/register/project_layers.py" line="98" />
       <source>The relation between register layers is not valid</source>
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="297" />
+      <location filename="../plugin/toolbelt/network.py" line="307" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
     </message>
@@ -3309,12 +3309,12 @@
       <translation>La réponse a été coupée avant sa fin</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/datagouv_load.py" line="60" />
+      <location filename="../processing/algorithms/datagouv_load.py" line="58" />
       <source>The resource field copied into the common 'name' field</source>
       <translation>Le champ de la ressource copié dans le champ commun « name »</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="305" />
+      <location filename="../plugin/sources/datagouv.py" line="300" />
       <source>The resource has no download address</source>
       <translation>La ressource n'a pas d'adresse de téléchargement</translation>
     </message>
@@ -3334,27 +3334,27 @@
       <translation>Les lignes n'ont pas pu être écrites ; rien n'a été importé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="438" />
+      <location filename="../plugin/sources/tabular.py" line="432" />
       <source>The sampled rows hold no x/y value telling their coordinate system; the layer has no CRS</source>
       <translation>Les lignes lues ne donnent aucune valeur x/y indiquant leur système de coordonnées ; la couche n'a pas de SCR</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="103" />
+      <location filename="../ui/register/dialogs.py" line="110" />
       <source>The schema that holds the register</source>
       <translation>Le schéma qui contient le registre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="144" />
+      <location filename="../processing/algorithms/ods_search.py" line="186" />
       <source>The search was cancelled</source>
       <translation>La recherche a été annulée</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="427" />
+      <location filename="../plugin/toolbelt/network.py" line="462" />
       <source>The server answered with a web page instead of data (JSON expected)</source>
       <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="187" />
+      <location filename="../plugin/toolbelt/network.py" line="194" />
       <source>The server answered with an error</source>
       <translation>Le serveur a répondu par une erreur</translation>
     </message>
@@ -3364,7 +3364,7 @@
       <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="324" />
+      <location filename="../plugin/sources/resource_file.py" line="317" />
       <source>The server sent a web page instead of the data file</source>
       <translation>Le serveur a renvoyé une page web au lieu du fichier de données</translation>
     </message>
@@ -3379,27 +3379,27 @@
       <translation>Le classeur n'a aucune ligne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="190" />
+      <location filename="../plugin/sources/gbfs.py" line="196" />
       <source>The station status could not be read: availability columns are empty</source>
       <translation>Le statut des stations n'a pas pu être lu : les colonnes de disponibilité sont vides</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="104" />
+      <location filename="../processing/algorithms/load_territory.py" line="99" />
       <source>The territory could not be loaded</source>
       <translation>Le territoire n'a pas pu être chargé</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="311" />
+      <location filename="../plugin/profiles/territory.py" line="307" />
       <source>The territory load was cancelled</source>
       <translation>Le chargement du territoire a été annulé</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="95" />
+      <location filename="../processing/algorithms/load_territory.py" line="92" />
       <source>The territory profile is not valid</source>
       <translation>Le profil de territoire n'est pas valide</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="195" />
+      <location filename="../processing/algorithms/council_map.py" line="200" />
       <source>The territory's logo, printed in the top right corner; empty: no logo</source>
       <translation>Le logo du territoire, imprimé en haut à droite ; vide : pas de logo</translation>
     </message>
@@ -3409,17 +3409,17 @@
       <translation>Le logo du territoire, en haut à droite ; vide : pas de logo</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="163" />
+      <location filename="../plugin/register/import_values.py" line="232" />
       <source>The title is empty</source>
       <translation>Le titre est vide</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" line="215" />
+      <location filename="../ui/resources/source_panel.py" line="219" />
       <source>The written layer cannot be opened</source>
       <translation>La couche écrite ne peut pas être ouverte</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="98" />
+      <location filename="../processing/algorithms/ods_search.py" line="123" />
       <source>Theme</source>
       <translation>Thème</translation>
     </message>
@@ -3429,87 +3429,87 @@
       <translation>Thèmes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="202" />
+      <location filename="../plugin/sources/gbfs.py" line="216" />
       <source>This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)</source>
       <translation>Ce système GBFS ne publie pas de véhicules en free-floating (pas de flux vehicle_status ni free_bike_status)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="140" />
+      <location filename="../plugin/sources/gbfs.py" line="143" />
       <source>This GBFS system publishes no station status</source>
       <translation>Ce système GBFS ne publie pas l'état des stations</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="180" />
+      <location filename="../plugin/sources/gbfs.py" line="185" />
       <source>This GBFS system publishes no stations (no station_information feed)</source>
       <translation>Ce système GBFS ne publie pas de stations (pas de flux station_information)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/layer_writer.py" line="58" />
+      <location filename="../plugin/toolbelt/layer_writer.py" line="63" />
       <source>This GeoPackage is the register of challenges and actors; resources are never written into it. Choose another output file</source>
       <translation>Ce GeoPackage est le registre des défis et des acteurs ; aucune ressource n'y est jamais écrite. Choisissez un autre fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="300" />
+      <location filename="../ui/register/list_panel.py" line="309" />
       <source>This actor has no area of action</source>
       <translation>Cet acteur n'a pas de zone d'action</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="299" />
+      <location filename="../ui/register/list_panel.py" line="307" />
       <source>This challenge has no location</source>
       <translation>Ce défi n'a pas de localisation</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_parse.py" line="158" />
+      <location filename="../plugin/sources/gbfs_parse.py" line="159" />
       <source>This is not a GBFS document (no 'data' object)</source>
       <translation>Ce n'est pas un document GBFS (pas d'objet 'data')</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="414" />
+      <location filename="../plugin/register/store.py" line="428" />
       <source>This is not an Open Territory register (no register_meta table)</source>
       <translation>Ce n'est pas un registre Territoire ouvert (pas de table register_meta)</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="248" />
+      <location filename="../plugin/toolbelt/network.py" line="257" />
       <source>This kind of authentication configuration cannot carry an API key</source>
       <translation>Ce type de configuration d'authentification ne peut pas porter de clé d'API</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="277" />
+      <location filename="../ui/register/list_panel.py" line="283" />
       <source>This layer of the register is not in the project; open the register again</source>
       <translation>Cette couche du registre n'est pas dans le projet ; ouvrez de nouveau le registre</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="224" />
+      <location filename="../ui/resources/osm_panel.py" line="240" />
       <source>This layer was not loaded from OpenStreetMap by Open Territory</source>
       <translation>Cette couche n'a pas été chargée depuis OpenStreetMap par Open Territory</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="396" />
+      <location filename="../ui/register/list_panel.py" line="423" />
       <source>This point cannot be placed in the register's coordinate reference system</source>
       <translation>Ce point ne peut pas être placé dans le système de coordonnées du registre</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" line="204" />
+      <location filename="../ui/resources/source_panel.py" line="208" />
       <source>This resource is large</source>
       <translation>Cette ressource est volumineuse</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="361" />
+      <location filename="../plugin/profiles/territory.py" line="354" />
       <source>This version of the plugin has no source named</source>
       <translation>Cette version de l'extension n'a pas de source nommée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="225" />
+      <location filename="../plugin/sources/datagouv.py" line="222" />
       <source>This was deleted from data.gouv.fr</source>
       <translation>Ceci a été supprimé de data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="171" />
+      <location filename="../ui/resources/osm_panel.py" line="181" />
       <source>Tick at least one category.</source>
       <translation>Cochez au moins une catégorie.</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="345" />
+      <location filename="../ui/territory_section.py" line="344" />
       <source>Tick at least one resource to load</source>
       <translation>Cochez au moins une ressource à charger</translation>
     </message>
@@ -3519,12 +3519,12 @@
       <translation>Cochez les ressources à charger ; les identifiants non confirmés restent décochés</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="40" />
+      <location filename="../ui/resources/sensors_panel.py" line="45" />
       <source>Tick the sensor types to keep; none ticked: every type</source>
       <translation>Cochez les types de capteurs à garder ; aucun coché : tous les types</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="73" />
+      <location filename="../ui/planning_section.py" line="75" />
       <source>Ticked layers with a category field are the resources</source>
       <translation>Les couches cochées ayant un champ category sont les ressources</translation>
     </message>
@@ -3534,12 +3534,12 @@
       <translation>Temps accordé à une requête réseau avant de l'abandonner</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="126" />
+      <location filename="../ui/resources/osm_panel.py" line="133" />
       <source>Timeout</source>
       <translation>Délai</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="116" />
+      <location filename="../processing/algorithms/osm_resources.py" line="138" />
       <source>Timeout (seconds)</source>
       <translation>Délai (secondes)</translation>
     </message>
@@ -3549,12 +3549,12 @@
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="137" />
+      <location filename="../processing/algorithms/council_map.py" line="138" />
       <source>Title printed at the top of the page</source>
       <translation>Titre imprimé en haut de la page</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="109" />
+      <location filename="../processing/algorithms/ods_search.py" line="147" />
       <source>To see private datasets: an authentication configuration holding the portal's API key</source>
       <translation>Pour voir les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
@@ -3569,27 +3569,27 @@
       <translation>Feux de circulation</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="262" />
+      <location filename="../plugin/sources/rudi.py" line="257" />
       <source>Unexpected reply for the RUDI resource</source>
       <translation>Réponse inattendue pour la ressource RUDI</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="254" />
+      <location filename="../plugin/sources/datagouv.py" line="249" />
       <source>Unexpected reply for the data.gouv.fr dataset</source>
       <translation>Réponse inattendue pour le jeu de données data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="222" />
+      <location filename="../plugin/sources/rudi.py" line="217" />
       <source>Unexpected reply from the RUDI catalog</source>
       <translation>Réponse inattendue du catalogue RUDI</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="240" />
+      <location filename="../plugin/sources/datagouv.py" line="236" />
       <source>Unexpected reply from the data.gouv.fr search</source>
       <translation>Réponse inattendue de la recherche data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="129" />
+      <location filename="../processing/algorithms/osm_resources.py" line="160" />
       <source>Unknown category</source>
       <translation>Catégorie inconnue</translation>
     </message>
@@ -3599,17 +3599,17 @@
       <translation>Format d'export inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="134" />
+      <location filename="../plugin/register/store.py" line="136" />
       <source>Unknown geometry family</source>
       <translation>Famille de géométrie inconnue</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="93" />
+      <location filename="../plugin/register/import_values.py" line="162" />
       <source>Unknown kind of actor</source>
       <translation>Type d'acteur inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="75" />
+      <location filename="../plugin/register/import_values.py" line="144" />
       <source>Unknown mobility domain</source>
       <translation>Domaine de mobilité inconnu</translation>
     </message>
@@ -3629,7 +3629,7 @@
       <translation>Format de page inconnu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="79" />
+      <location filename="../plugin/register/import_values.py" line="148" />
       <source>Unknown status</source>
       <translation>Statut inconnu</translation>
     </message>
@@ -3639,17 +3639,17 @@
       <translation>Mis à jour</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="64" />
+      <location filename="../ui/resources/gbfs_panel.py" line="65" />
       <source>Updates the availability of the loaded stations in place, in the background, while the layer is in the project</source>
       <translation>Met à jour sur place la disponibilité des stations chargées, en arrière-plan, tant que la couche est dans le projet</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" line="65" />
+      <location filename="../processing/algorithms/load_territory.py" line="63" />
       <source>Use only replies already in the cache; nothing is downloaded. The load is offline whenever the offline mode of the plugin's settings is on, and a profile with its own recorded replies (the demo) is always loaded offline</source>
       <translation>N'utiliser que les réponses déjà en cache ; rien n'est téléchargé. Le chargement est hors ligne dès que le mode hors ligne des paramètres de l'extension est activé, et un profil qui a ses propres réponses enregistrées (la démo) se charge toujours hors ligne</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="163" />
+      <location filename="../processing/algorithms/council_map.py" line="164" />
       <source>Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page); by name (pdf, png, any case) or by number (0, 1)</source>
       <translation>PDF vectoriel (un fichier, toutes les pages), ou images PNG à 150 dpi (un fichier par page) ; par nom (pdf, png, en majuscules ou minuscules) ou par numéro (0, 1)</translation>
     </message>
@@ -3659,7 +3659,7 @@
       <translation>PDF vectoriel, ou images PNG à 150 dpi (une par page)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_vehicles.py" line="23" />
+      <location filename="../processing/algorithms/gbfs_vehicles.py" line="24" />
       <source>Vehicles</source>
       <translation>Véhicules</translation>
     </message>
@@ -3669,12 +3669,12 @@
       <translation>Véhicules et flottes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="257" />
+      <location filename="../plugin/sources/sensor_community.py" line="276" />
       <source>Very poor (50-75 µg/m³)</source>
       <translation>Très mauvais (50-75 µg/m³)</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="215" />
+      <location filename="../ui/register_section.py" line="228" />
       <source>Wait for the current operation to finish, or cancel it</source>
       <translation>Attendez la fin de l'opération en cours, ou annulez-la</translation>
     </message>
@@ -3684,12 +3684,12 @@
       <translation>Marche</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="83" />
+      <location filename="../ui/options.py" line="91" />
       <source>Warn before downloads over</source>
       <translation>Avertir avant les téléchargements de plus de</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="144" />
+      <location filename="../plugin/planning/matrix.py" line="157" />
       <source>Weak: open challenges with no competent actor or no related resource, or more than three open challenges per competent actor. Strong: competent actors and related resources, and at most two open challenges per competent actor. Balanced: otherwise.</source>
       <translation>Faible : des défis ouverts sans acteur compétent ou sans ressource liée, ou plus de trois défis ouverts par acteur compétent. Fort : des acteurs compétents et des ressources liées, et au plus deux défis ouverts par acteur compétent. Équilibré : sinon.</translation>
     </message>
@@ -3699,7 +3699,7 @@
       <translation>Site web</translation>
     </message>
     <message>
-      <location filename="../ui/register/dialogs.py" line="277" />
+      <location filename="../ui/register/dialogs.py" line="295" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
@@ -3709,12 +3709,12 @@
       <translation>Là où l'aide manque</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="93" />
+      <location filename="../ui/planning_section.py" line="95" />
       <source>Where open challenges lack a competent actor or a resource nearby</source>
       <translation>Où les défis ouverts manquent d'un acteur compétent ou d'une ressource proche</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" line="122" />
+      <location filename="../processing/algorithms/osm_resources.py" line="151" />
       <source>Where to write the layer (a GeoPackage by default)</source>
       <translation>Où écrire la couche (un GeoPackage par défaut)</translation>
     </message>
@@ -3724,37 +3724,37 @@
       <translation>Où écrire la couche (un GeoPackage par défaut) ; un fichier existant n'est remplacé que si le chargement réussit</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" line="48" />
+      <location filename="../processing/algorithms/gbfs_stations.py" line="55" />
       <source>Where to write the points (a GeoPackage by default)</source>
       <translation>Où écrire les points (un GeoPackage par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/register_import.py" line="63" />
+      <location filename="../processing/algorithms/register_import.py" line="71" />
       <source>Which table of the register receives the rows</source>
       <translation>La table du registre qui reçoit les lignes</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="154" />
+      <location filename="../ui/register/list_panel.py" line="159" />
       <source>Without area</source>
       <translation>Sans zone</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="151" />
+      <location filename="../ui/register/list_panel.py" line="155" />
       <source>Without location</source>
       <translation>Sans localisation</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="90" />
+      <location filename="../processing/algorithms/ods_search.py" line="108" />
       <source>Words to look for in the datasets' titles, descriptions and keywords; empty: the whole catalog</source>
       <translation>Mots à chercher dans les titres, descriptions et mots-clés des jeux de données ; vide : tout le catalogue</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/challenge_context.py" line="55" />
+      <location filename="../processing/algorithms/challenge_context.py" line="57" />
       <source>Working CRS</source>
       <translation>SCR de travail</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="224" />
+      <location filename="../ui/register_section.py" line="240" />
       <source>Write every table of the register as CSV or GeoJSON files</source>
       <translation>Écrire chaque table du registre en fichiers CSV ou GeoJSON</translation>
     </message>
@@ -3764,37 +3764,37 @@
       <translation>Écrit chaque table du registre (défis, acteurs, catalogue des ressources et liens entre eux) dans un dossier, un fichier CSV (géométrie en WKT) ou un fichier GeoJSON par table. Les fichiers d'un export précédent ne sont remplacés qu'une fois tous les nouveaux fichiers écrits.</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gap_layer.py" line="36" />
+      <location filename="../processing/algorithms/gap_layer.py" line="39" />
       <source>Zones</source>
       <translation>Zones</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" line="85" />
+      <location filename="../ui/planning_section.py" line="87" />
       <source>Zones (gap layer)</source>
       <translation>Zones (couche des manques)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gap_layer.py" line="43" />
+      <location filename="../processing/algorithms/gap_layer.py" line="60" />
       <source>Zones with the number of open challenges lacking an actor or a resource</source>
       <translation>Zones avec le nombre de défis ouverts sans acteur ou sans ressource</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="298" />
+      <location filename="../ui/register/list_panel.py" line="305" />
       <source>Zoom the map to it and flash it (or double-click the row)</source>
       <translation>Zoomer la carte dessus et le faire clignoter (ou double-cliquer sur la ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" line="64" />
+      <location filename="../ui/resources/sensors_panel.py" line="72" />
       <source>Zoom the map to the area to cover first.</source>
       <translation>Zoomez d'abord la carte sur la zone à couvrir.</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="175" />
+      <location filename="../ui/resources/osm_panel.py" line="185" />
       <source>Zoom the map to the area to cover, or choose an area layer.</source>
       <translation>Zoomez la carte sur la zone à couvrir, ou choisissez une couche de zone.</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="163" />
+      <location filename="../ui/register/list_panel.py" line="168" />
       <source>Zoom to</source>
       <translation>Zoomer</translation>
     </message>
@@ -3809,7 +3809,7 @@
       <translation>[xmin, ymin, xmax, ymax] en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="243" />
+      <location filename="../plugin/profiles/profile.py" line="240" />
       <source>[xmin, ymin, xmax, ymax] in degrees, min before max</source>
       <translation>[xmin, ymin, xmax, ymax] en degrés, le minimum avant le maximum</translation>
     </message>
@@ -3839,7 +3839,7 @@
       <translation>un dossier de réponses enregistrées, absolu ou relatif au fichier du profil</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="387" />
+      <location filename="../plugin/profiles/validator.py" line="377" />
       <source>a key among</source>
       <translation>une clé parmi</translation>
     </message>
@@ -3849,7 +3849,7 @@
       <translation>une couche ne peut pas être exportée</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="271" />
+      <location filename="../plugin/profiles/profile.py" line="265" />
       <source>a layer name not used by another entry</source>
       <translation>un nom de couche qu'aucune autre entrée n'utilise</translation>
     </message>
@@ -3864,7 +3864,7 @@
       <translation>une liste</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="354" />
+      <location filename="../plugin/profiles/validator.py" line="346" />
       <source>a list of</source>
       <translation>une liste de</translation>
     </message>
@@ -3874,12 +3874,12 @@
       <translation>une liste de codes INSEE de communes</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="353" />
+      <location filename="../plugin/profiles/validator.py" line="345" />
       <source>a list of at least</source>
       <translation>une liste d'au moins</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="361" />
+      <location filename="../plugin/profiles/validator.py" line="353" />
       <source>a list of at most</source>
       <translation>une liste d'au plus</translation>
     </message>
@@ -3894,22 +3894,22 @@
       <translation>un nombre</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="311" />
+      <location filename="../plugin/profiles/validator.py" line="306" />
       <source>a number of at least</source>
       <translation>un nombre au moins égal à</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="315" />
+      <location filename="../plugin/profiles/validator.py" line="308" />
       <source>a number of at most</source>
       <translation>un nombre au plus égal à</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="259" />
+      <location filename="../plugin/profiles/profile.py" line="255" />
       <source>a portal URL or one of the profile's portals:</source>
       <translation>l'URL d'un portail ou l'un des portails du profil :</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="375" />
+      <location filename="../plugin/profiles/profile.py" line="369" />
       <source>a readable UTF-8 JSON file</source>
       <translation>un fichier JSON lisible en UTF-8</translation>
     </message>
@@ -3929,7 +3929,7 @@
       <translation>un texte</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="305" />
+      <location filename="../plugin/profiles/validator.py" line="302" />
       <source>a text matching</source>
       <translation>un texte de la forme</translation>
     </message>
@@ -3949,12 +3949,12 @@
       <translation>un code de langue en deux lettres, par exemple fr ou en</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="389" />
+      <location filename="../plugin/profiles/validator.py" line="379" />
       <source>a valid key</source>
       <translation>une clé valide</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="375" />
+      <location filename="../plugin/profiles/validator.py" line="366" />
       <source>a value</source>
       <translation>une valeur</translation>
     </message>
@@ -3999,12 +3999,12 @@
       <translation>un dossier existant</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="373" />
+      <location filename="../plugin/profiles/profile.py" line="367" />
       <source>an existing profile file</source>
       <translation>un fichier de profil existant</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="259" />
+      <location filename="../plugin/sources/ods.py" line="293" />
       <source>an extent was given but the dataset has no geographic field</source>
       <translation>une emprise a été donnée mais le jeu de données n'a pas de champ géographique</translation>
     </message>
@@ -4014,32 +4014,32 @@
       <translation>une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="282" />
+      <location filename="../plugin/profiles/profile.py" line="276" />
       <source>an object</source>
       <translation>un objet</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="379" />
+      <location filename="../plugin/profiles/validator.py" line="369" />
       <source>at least one key</source>
       <translation>au moins une clé</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="107" />
+      <location filename="../plugin/planning/matrix.py" line="109" />
       <source>balanced</source>
       <translation>équilibré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" line="95" />
+      <location filename="../plugin/register/import_csv.py" line="98" />
       <source>column</source>
       <translation>colonne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" line="664" />
+      <location filename="../plugin/sources/tabular.py" line="651" />
       <source>columns</source>
       <translation>colonnes</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="226" />
+      <location filename="../plugin/planning/context.py" line="227" />
       <source>competent actors</source>
       <translation>acteurs compétents</translation>
     </message>
@@ -4049,17 +4049,17 @@
       <translation>data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="229" />
+      <location filename="../plugin/sources/datagouv.py" line="226" />
       <source>data.gouv.fr answered with an error for</source>
       <translation>data.gouv.fr a répondu par une erreur pour</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="223" />
+      <location filename="../plugin/sources/datagouv.py" line="220" />
       <source>data.gouv.fr does not know</source>
       <translation>data.gouv.fr ne connaît pas</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="227" />
+      <location filename="../plugin/sources/datagouv.py" line="224" />
       <source>data.gouv.fr rejected the request for</source>
       <translation>data.gouv.fr a refusé la requête pour</translation>
     </message>
@@ -4069,7 +4069,7 @@
       <translation>jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="277" />
+      <location filename="../plugin/profiles/territory.py" line="273" />
       <source>disabled in the profile</source>
       <translation>désactivée dans le profil</translation>
     </message>
@@ -4089,17 +4089,17 @@
       <translation>attendu :</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="89" />
+      <location filename="../plugin/register/import_values.py" line="158" />
       <source>expected 1, 2 or 3</source>
       <translation>1, 2 ou 3 attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="86" />
+      <location filename="../plugin/register/import_geometry.py" line="94" />
       <source>expected WKT or GeoJSON</source>
       <translation>WKT ou GeoJSON attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="130" />
+      <location filename="../plugin/register/import_values.py" line="199" />
       <source>expected YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA attendu</translation>
     </message>
@@ -4109,12 +4109,12 @@
       <translation>nombre attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_values.py" line="71" />
+      <location filename="../plugin/register/import_values.py" line="140" />
       <source>expected one of</source>
       <translation>valeurs attendues</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_geometry.py" line="119" />
+      <location filename="../plugin/register/import_geometry.py" line="134" />
       <source>expected two numbers</source>
       <translation>deux nombres attendus</translation>
     </message>
@@ -4124,17 +4124,17 @@
       <translation>en échec</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="382" />
+      <location filename="../plugin/profiles/territory.py" line="374" />
       <source>features</source>
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../ui/register_section.py" line="404" />
+      <location filename="../ui/register_section.py" line="437" />
       <source>files in</source>
       <translation>fichiers dans</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="225" />
+      <location filename="../ui/resources/ods_panel.py" line="230" />
       <source>first</source>
       <translation>premiers</translation>
     </message>
@@ -4144,7 +4144,7 @@
       <translation>sans limite</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="159" />
+      <location filename="../plugin/sources/datagouv.py" line="157" />
       <source>formats</source>
       <translation>formats</translation>
     </message>
@@ -4154,7 +4154,7 @@
       <translation>trouvé :</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/boundary.py" line="107" />
+      <location filename="../plugin/profiles/boundary.py" line="104" />
       <source>geo.api.gouv.fr returned no commune outline</source>
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
     </message>
@@ -4164,7 +4164,7 @@
       <translation>lignes invalides</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" line="400" />
+      <location filename="../ui/territory_section.py" line="399" />
       <source>layers</source>
       <translation>couches</translation>
     </message>
@@ -4184,12 +4184,12 @@
       <translation>ligne</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_search.py" line="147" />
+      <location filename="../processing/algorithms/ods_search.py" line="189" />
       <source>listed</source>
       <translation>listés</translation>
     </message>
     <message>
-      <location filename="../ui/resources/gbfs_panel.py" line="132" />
+      <location filename="../ui/resources/gbfs_panel.py" line="140" />
       <source>live status every</source>
       <translation>état en direct toutes les</translation>
     </message>
@@ -4199,37 +4199,37 @@
       <translation>localisées d'après leur adresse</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="245" />
+      <location filename="../plugin/sources/sensor_community.py" line="264" />
       <source>locations</source>
       <translation>emplacements</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="225" />
+      <location filename="../plugin/planning/context.py" line="226" />
       <source>missing nearby</source>
       <translation>absent à proximité</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="226" />
+      <location filename="../plugin/planning/context.py" line="227" />
       <source>no competent actor</source>
       <translation>aucun acteur compétent</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" line="74" />
+      <location filename="../ui/options.py" line="78" />
       <source>no limit</source>
       <translation>sans limite</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="216" />
+      <location filename="../plugin/planning/context.py" line="217" />
       <source>no location: resources nearby unknown</source>
       <translation>sans localisation : ressources proches inconnues</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="222" />
+      <location filename="../plugin/planning/context.py" line="223" />
       <source>no resource within</source>
       <translation>aucune ressource à moins de</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="373" />
+      <location filename="../plugin/profiles/profile.py" line="367" />
       <source>no such file</source>
       <translation>fichier introuvable</translation>
     </message>
@@ -4239,7 +4239,7 @@
       <translation>aucune clé de ce nom ici</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="399" />
+      <location filename="../plugin/profiles/validator.py" line="389" />
       <source>no such key here; allowed keys:</source>
       <translation>aucune clé de ce nom ici ; clés permises :</translation>
     </message>
@@ -4254,7 +4254,7 @@
       <translation>aucune (table)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" line="357" />
+      <location filename="../plugin/sources/resource_file.py" line="346" />
       <source>not</source>
       <translation>pas</translation>
     </message>
@@ -4264,7 +4264,7 @@
       <translation>mémoire insuffisante pour la page à cette résolution</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="110" />
+      <location filename="../plugin/sources/ods.py" line="112" />
       <source>not found on this portal: check the dataset id and the portal URL (a private dataset also needs an API key)</source>
       <translation>introuvable sur ce portail : vérifiez l'identifiant du jeu de données et l'URL du portail (un jeu de données privé demande aussi une clé d'API)</translation>
     </message>
@@ -4274,7 +4274,7 @@
       <translation>non indiquée</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="375" />
+      <location filename="../plugin/profiles/validator.py" line="366" />
       <source>nothing</source>
       <translation>rien</translation>
     </message>
@@ -4289,12 +4289,12 @@
       <translation>rien de ce nom</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="128" />
+      <location filename="../plugin/sources/ods.py" line="134" />
       <source>offline mode is on and this reply is not in the cache</source>
       <translation>le mode hors ligne est actif et cette réponse n'est pas dans le cache</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" line="293" />
+      <location filename="../plugin/profiles/validator.py" line="291" />
       <source>one of</source>
       <translation>l'une des valeurs</translation>
     </message>
@@ -4309,27 +4309,27 @@
       <translation>pages</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" line="208" />
+      <location filename="../plugin/toolbelt/network.py" line="215" />
       <source>quota</source>
       <translation>quota</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="312" />
+      <location filename="../plugin/sources/ods.py" line="356" />
       <source>records announced by the catalog</source>
       <translation>enregistrements annoncés par le catalogue</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" line="263" />
+      <location filename="../ui/resources/ods_panel.py" line="274" />
       <source>records loaded</source>
       <translation>enregistrements chargés</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="311" />
+      <location filename="../plugin/sources/ods.py" line="354" />
       <source>records written</source>
       <translation>enregistrements écrits</translation>
     </message>
     <message>
-      <location filename="../ui/resources/osm_panel.py" line="238" />
+      <location filename="../ui/resources/osm_panel.py" line="255" />
       <source>refreshed from OpenStreetMap</source>
       <translation>actualisée depuis OpenStreetMap</translation>
     </message>
@@ -4339,22 +4339,22 @@
       <translation>lignes écartées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="64" />
+      <location filename="../plugin/register/store.py" line="65" />
       <source>saved connections</source>
       <translation>connexions enregistrées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="118" />
+      <location filename="../plugin/register/store.py" line="120" />
       <source>schema</source>
       <translation>schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" line="418" />
+      <location filename="../plugin/register/store.py" line="432" />
       <source>schema version</source>
       <translation>version du schéma</translation>
     </message>
     <message>
-      <location filename="../plugin/register/geocode.py" line="91" />
+      <location filename="../plugin/register/geocode.py" line="96" />
       <source>score</source>
       <translation>score</translation>
     </message>
@@ -4369,27 +4369,27 @@
       <translation>Capteurs citoyens sensor.community</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="100" />
+      <location filename="../plugin/sources/sensor_community.py" line="101" />
       <source>sensor.community: an extent or an area is needed</source>
       <translation>sensor.community : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="196" />
+      <location filename="../plugin/sources/sensor_community.py" line="203" />
       <source>sensor.community: the area is not valid WKT</source>
       <translation>sensor.community : la zone n'est pas un WKT valide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="96" />
+      <location filename="../plugin/sources/sensor_community.py" line="97" />
       <source>sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>sensor.community : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="121" />
+      <location filename="../plugin/sources/sensor_community.py" line="122" />
       <source>sensor.community: the reply is not a list of readings</source>
       <translation>sensor.community : la réponse n'est pas une liste de mesures</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/sensor_community.py" line="204" />
+      <location filename="../plugin/sources/sensor_community.py" line="211" />
       <source>sensor.community: the server must be an http or https URL</source>
       <translation>sensor.community : le serveur doit être une URL http ou https</translation>
     </message>
@@ -4399,17 +4399,17 @@
       <translation>plusieurs :</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="197" />
+      <location filename="../plugin/sources/gbfs.py" line="210" />
       <source>stations</source>
       <translation>stations</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="107" />
+      <location filename="../plugin/planning/matrix.py" line="109" />
       <source>strong</source>
       <translation>fort</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="249" />
+      <location filename="../plugin/sources/ods.py" line="280" />
       <source>the 'dataset' key (dataset id) is missing</source>
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
     </message>
@@ -4449,12 +4449,12 @@
       <translation>l'atlas ne peut pas être préparé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="219" />
+      <location filename="../plugin/sources/rudi.py" line="215" />
       <source>the catalog</source>
       <translation>le catalogue</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="213" />
+      <location filename="../plugin/sources/ods.py" line="241" />
       <source>the catalog reply has no results list</source>
       <translation>la réponse du catalogue ne contient pas de liste de résultats</translation>
     </message>
@@ -4464,7 +4464,7 @@
       <translation>l'identifiant ou le slug du jeu de données data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="251" />
+      <location filename="../plugin/sources/datagouv.py" line="246" />
       <source>the dataset</source>
       <translation>le jeu de données</translation>
     </message>
@@ -4474,12 +4474,12 @@
       <translation>l'identifiant du jeu de données (dataset_id), sans espace ni /</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="122" />
+      <location filename="../plugin/sources/ods.py" line="128" />
       <source>the download was cut before its end; nothing was written, try again</source>
       <translation>le téléchargement a été interrompu avant la fin ; rien n'a été écrit, réessayez</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="131" />
+      <location filename="../plugin/sources/ods.py" line="137" />
       <source>the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written</source>
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
     </message>
@@ -4494,17 +4494,17 @@
       <translation>la version du format du profil : 1</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="118" />
+      <location filename="../plugin/sources/ods.py" line="122" />
       <source>the portal answered with a web page instead of data: check that the URL is an Opendatasoft portal (it may also be under maintenance)</source>
       <translation>le portail a répondu par une page web au lieu de données : vérifiez que l'URL est celle d'un portail Opendatasoft (il est peut-être aussi en maintenance)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="115" />
+      <location filename="../plugin/sources/ods.py" line="119" />
       <source>the portal answered with an error</source>
       <translation>le portail a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="125" />
+      <location filename="../plugin/sources/ods.py" line="131" />
       <source>the portal could not be reached or the connection broke; nothing was written</source>
       <translation>le portail est injoignable ou la connexion a été coupée ; rien n'a été écrit</translation>
     </message>
@@ -4514,7 +4514,7 @@
       <translation>le portail a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="113" />
+      <location filename="../plugin/sources/ods.py" line="117" />
       <source>the portal's API quota is used up</source>
       <translation>le quota d'API du portail est épuisé</translation>
     </message>
@@ -4524,12 +4524,12 @@
       <translation>l'URL de base du portail, ou la clé d'un des portails du profil</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" line="190" />
+      <location filename="../plugin/sources/ods.py" line="208" />
       <source>the reply is not a dataset description</source>
       <translation>la réponse n'est pas la description d'un jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/rudi.py" line="257" />
+      <location filename="../plugin/sources/rudi.py" line="252" />
       <source>the resource</source>
       <translation>la ressource</translation>
     </message>
@@ -4544,7 +4544,7 @@
       <translation>les ressources à charger, par catégorie</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" line="236" />
+      <location filename="../plugin/sources/datagouv.py" line="233" />
       <source>the search</source>
       <translation>la recherche</translation>
     </message>
@@ -4569,27 +4569,27 @@
       <translation>true ou false</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" line="275" />
+      <location filename="../plugin/profiles/territory.py" line="271" />
       <source>unconfirmed identifier: not loaded unless asked for</source>
       <translation>identifiant non confirmé : chargé seulement sur demande</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/council_map.py" line="66" />
+      <location filename="../processing/algorithms/council_map.py" line="67" />
       <source>unknown value; expected</source>
       <translation>valeur inconnue ; attendu</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/profile.py" line="379" />
+      <location filename="../plugin/profiles/profile.py" line="373" />
       <source>valid JSON</source>
       <translation>du JSON valide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" line="206" />
+      <location filename="../plugin/sources/gbfs.py" line="224" />
       <source>vehicles</source>
       <translation>véhicules</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/matrix.py" line="107" />
+      <location filename="../plugin/planning/matrix.py" line="109" />
       <source>weak</source>
       <translation>faible</translation>
     </message>
@@ -4599,22 +4599,22 @@
       <translation>avec QGIS et Territoire ouvert</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" line="220" />
+      <location filename="../plugin/planning/context.py" line="221" />
       <source>within</source>
       <translation>à moins de</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="226" />
+      <location filename="../ui/register/list_panel.py" line="232" />
       <source>{shown} of {total}</source>
       <translation>{shown} sur {total}</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="230" />
+      <location filename="../ui/register/list_panel.py" line="236" />
       <source>{total} actors</source>
       <translation>{total} acteurs</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" line="228" />
+      <location filename="../ui/register/list_panel.py" line="234" />
       <source>{total} challenges</source>
       <translation>{total} défis</translation>
     </message>

@@ -109,12 +109,13 @@ def register_and_planning(gpkg: str, output_dir: str) -> dict:
     def into_planning(table):
         return f"ogr:dbname='{planning}' table=\"{table}\" (geom)"
 
-    run_algorithm("openterritory:challenge_context",
-                  dict(common, DISTANCE=300, OUTPUT=into_planning("challenge_context")))
-    run_algorithm("openterritory:competence_matrix",
-                  dict(common, OUTPUT=into_planning("competence_matrix"), REPORT=report_html))
-    run_algorithm("openterritory:gap_layer",
-                  dict(common, DISTANCE=300, ZONES=communes, OUTPUT=into_planning("gaps")))
+    run_algorithm(
+        "openterritory:challenge_context", dict(common, DISTANCE=300, OUTPUT=into_planning("challenge_context"))
+    )
+    run_algorithm(
+        "openterritory:competence_matrix", dict(common, OUTPUT=into_planning("competence_matrix"), REPORT=report_html)
+    )
+    run_algorithm("openterritory:gap_layer", dict(common, DISTANCE=300, ZONES=communes, OUTPUT=into_planning("gaps")))
     project.clear()
     print(f"demo: register {path} and planning {planning} made in {time.monotonic() - started:.1f} s")
     return {"register": path, "planning": planning, "report": report_html}

@@ -52,8 +52,14 @@ def test_demo_territory_register_planning_and_council_map(tmp_path):
         assert source in text
     # The demo territory is French: its layers, their legend and the sensors' classes are named in French
     # (the profile's French titles, the translation installed before the territory is loaded).
-    for french in ("Communes de Démo-sur-Vilaine", "Parkings", "Feux tricolores", "Bon (0-10 µg/m³)",
-                   "Capteurs citoyens de qualité de l'air", "Légende"):
+    for french in (
+        "Communes de Démo-sur-Vilaine",
+        "Parkings",
+        "Feux tricolores",
+        "Bon (0-10 µg/m³)",
+        "Capteurs citoyens de qualité de l'air",
+        "Légende",
+    ):
         assert french in text, french
     for english in ("Communes of", "Car parks", "Traffic lights", "Good (0-10", "Citizen air sensors", "Legend"):
         assert english not in text, english

@@ -8,8 +8,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 
 def test_every_visible_string_has_a_french_translation():
-    result = subprocess.run([sys.executable, os.path.join(PLUGIN_DIR, "scripts", "i18n.py"), "missing"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, os.path.join(PLUGIN_DIR, "scripts", "i18n.py"), "missing"], capture_output=True, text=True
+    )
     assert result.returncode == 0, "untranslated strings:\n" + result.stdout
 
 

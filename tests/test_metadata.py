@@ -5,8 +5,21 @@ import re
 from open_territory.plugin.main import PLUGIN_DIR
 
 REQUIRED = [
-    "name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
-    "repository", "tracker", "homepage", "category", "tags", "icon", "changelog", "hasProcessingProvider",
+    "name",
+    "qgisMinimumVersion",
+    "description",
+    "about",
+    "version",
+    "author",
+    "email",
+    "repository",
+    "tracker",
+    "homepage",
+    "category",
+    "tags",
+    "icon",
+    "changelog",
+    "hasProcessingProvider",
 ]
 
 

@@ -41,8 +41,9 @@ def test_setup_installs_xauth_for_xvfb_run(tmp_path):
     stub(repo / ".venv" / "bin", "python", f'echo "pip $*" >> {log}')
     shutil.copy(repo / "requirements-dev.txt", repo / ".venv" / ".requirements-dev.txt")
     path = stub_bin(tmp_path, log)
-    done = subprocess.run(["bash", str(repo / "scripts" / "setup.sh")], env={"PATH": path},
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", str(repo / "scripts" / "setup.sh")], env={"PATH": path}, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     installs = [line.split() for line in log.read_text(encoding="utf-8").splitlines() if " install " in line]
     assert len(installs) == 1
@@ -56,12 +57,17 @@ def test_ci_installs_make_when_missing_then_runs_make_test(tmp_path):
     shutil.copy(os.path.join(REPO, ".ci", "run"), repo / ".ci" / "run")
     path = stub_bin(tmp_path, log)
     # apt-get "installs" make: a stub that records how it is called.
-    stub(path, "apt-get", f'echo "apt-get $*" >> {log}; '
-                          f'if [[ " $* " == *" install "* ]]; then printf \'#!/bin/bash\\necho "make $*" >> {log}\\n\' '
-                          f'> {path}/make; chmod +x {path}/make; fi')
+    stub(
+        path,
+        "apt-get",
+        f'echo "apt-get $*" >> {log}; '
+        f'if [[ " $* " == *" install "* ]]; then printf \'#!/bin/bash\\necho "make $*" >> {log}\\n\' '
+        f"> {path}/make; chmod +x {path}/make; fi",
+    )
     stub(path, "chmod", f'exec {shutil.which("chmod")} "$@"')
-    done = subprocess.run(["bash", str(repo / ".ci" / "run")], env={"PATH": path},
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", str(repo / ".ci" / "run")], env={"PATH": path}, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     calls = log.read_text(encoding="utf-8").splitlines()
     assert any(c.startswith("apt-get") and " install " in c and c.endswith(" make") for c in calls), calls
@@ -85,8 +91,13 @@ def test_system_only_installs_no_virtual_environment(tmp_path):
     (repo / "scripts").mkdir(parents=True)
     shutil.copy(os.path.join(REPO, "scripts", "setup.sh"), repo / "scripts" / "setup.sh")
     path = stub_bin(tmp_path, log)
-    done = subprocess.run(["bash", str(repo / "scripts" / "setup.sh"), "--system-only"], env={"PATH": path},
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", str(repo / "scripts" / "setup.sh"), "--system-only"],
+        env={"PATH": path},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert not (repo / ".venv").exists()
     assert any(" install " in line for line in log.read_text(encoding="utf-8").splitlines())

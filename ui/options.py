@@ -64,16 +64,24 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.cache_keep_days.setRange(0, 3650)
         self.cache_keep_days.setSuffix(tr(" days"))
         self.cache_keep_days.setSpecialValueText(tr("forever"))
-        self.cache_keep_days.setToolTip(tr("Downloaded replies are kept for offline use, then deleted this many "
-                                           "days after they were fetched (checked once per session)"))
+        self.cache_keep_days.setToolTip(
+            tr(
+                "Downloaded replies are kept for offline use, then deleted this many "
+                "days after they were fetched (checked once per session)"
+            )
+        )
         form.addRow(tr("Keep cached replies"), self.cache_keep_days)
 
         self.cache_max_mb = QSpinBox(self)
         self.cache_max_mb.setRange(0, 1000000)
         self.cache_max_mb.setSuffix(tr(" MB"))
         self.cache_max_mb.setSpecialValueText(tr("no limit"))
-        self.cache_max_mb.setToolTip(tr("Beyond this size, the least recently fetched replies are deleted from "
-                                        "the cache (checked once per session)"))
+        self.cache_max_mb.setToolTip(
+            tr(
+                "Beyond this size, the least recently fetched replies are deleted from "
+                "the cache (checked once per session)"
+            )
+        )
         form.addRow(tr("Cache size limit"), self.cache_max_mb)
 
         self.download_warning = QSpinBox(self)

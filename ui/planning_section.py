@@ -57,9 +57,11 @@ class PlanningSection(DockSection):
         form.addRow(tr("Challenges"), self.challenges)
         self.all_challenges = QCheckBox(tr("Every challenge of the register"), self)
         self.all_challenges.setToolTip(
-            tr("Points, lines and areas together (lines and areas by a point inside them, which also decides "
-               "whether an actor's area of action covers them); challenges without a location get no distances, "
-               "only the competent actors without an area of action")
+            tr(
+                "Points, lines and areas together (lines and areas by a point inside them, which also decides "
+                "whether an actor's area of action covers them); challenges without a location get no distances, "
+                "only the competent actors without an area of action"
+            )
         )
         self.all_challenges.setChecked(True)
         self.all_challenges.toggled.connect(lambda checked: self.challenges.setEnabled(not checked))
@@ -117,8 +119,9 @@ class PlanningSection(DockSection):
         self.unticked |= {item.data(Qt.UserRole) for item in self._items() if item.checkState() != Qt.Checked}
         self.resources.clear()
         self.pick_register_layers()
-        vector_layers = [layer for layer in QgsProject.instance().mapLayers().values()
-                         if isinstance(layer, QgsVectorLayer)]
+        vector_layers = [
+            layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, QgsVectorLayer)
+        ]
         self.challenges.setExceptedLayerList([lyr for lyr in vector_layers if lyr.fields().indexOf("domain") < 0])
         self.actors.setExceptedLayerList([lyr for lyr in vector_layers if lyr.fields().indexOf("competences") < 0])
         for layer in vector_layers:
@@ -164,8 +167,12 @@ class PlanningSection(DockSection):
             notify(tr("Choose a challenges layer first"), "warning", self.iface)
             return
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"openterritory:{name}")
-        parameters = {"CHALLENGES": challenges, "RESOURCES": self.resource_layers(),
-                      "ACTORS": self.actors.currentLayer(), "OUTPUT": "TEMPORARY_OUTPUT"}
+        parameters = {
+            "CHALLENGES": challenges,
+            "RESOURCES": self.resource_layers(),
+            "ACTORS": self.actors.currentLayer(),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        }
         report = None
         if name in ("challenge_context", "gap_layer"):
             parameters["DISTANCE"] = self.distance.value()

@@ -171,8 +171,11 @@ class RegisterSection(DockSection):
         current = self.current()
         if current is not None:
             self.preferred_target = current.target  # kept when other layers come and go
-        self.register_combo.setToolTip(current.target if current is not None else tr(
-            "Create a register or open one: its layers come in the \"Register\" group"))
+        self.register_combo.setToolTip(
+            current.target
+            if current is not None
+            else tr('Create a register or open one: its layers come in the "Register" group')
+        )
         for panel in self.panels():
             panel.set_register(current, tr("Open or create a register first"), refresh=not deferred)
         if deferred and current is not None:
@@ -182,8 +185,11 @@ class RegisterSection(DockSection):
     def watch_layers(self) -> None:
         """Rebuild the lists when the register's features change (edits, commits, reloads)."""
         project = QgsProject.instance()
-        wanted = {layer_id for entry in self.registers for layer_id in entry.layer_ids("challenges")
-                  + entry.layer_ids("actors")}
+        wanted = {
+            layer_id
+            for entry in self.registers
+            for layer_id in entry.layer_ids("challenges") + entry.layer_ids("actors")
+        }
         for layer_id in list(self.watched):
             if layer_id not in wanted or sip.isdeleted(self.watched[layer_id]):
                 del self.watched[layer_id]
@@ -191,8 +197,15 @@ class RegisterSection(DockSection):
             layer = project.mapLayer(layer_id)
             if layer is None or self.watched.get(layer_id) is layer:
                 continue
-            for signal in (layer.featureAdded, layer.featuresDeleted, layer.attributeValueChanged,
-                           layer.geometryChanged, layer.afterCommitChanges, layer.afterRollBack, layer.dataChanged):
+            for signal in (
+                layer.featureAdded,
+                layer.featuresDeleted,
+                layer.attributeValueChanged,
+                layer.geometryChanged,
+                layer.afterCommitChanges,
+                layer.afterRollBack,
+                layer.dataChanged,
+            ):
                 signal.connect(self.schedule_refresh)
             self.watched[layer_id] = layer
 
@@ -215,13 +228,17 @@ class RegisterSection(DockSection):
         wait = tr("Wait for the current operation to finish, or cancel it")
         has_register = self.current() is not None
         self.new_button.setEnabled(not busy)
-        self.new_button.setToolTip(wait if busy else tr("Create an empty register: a GeoPackage file or a "
-                                                        "schema in a PostgreSQL database"))
+        self.new_button.setToolTip(
+            wait if busy else tr("Create an empty register: a GeoPackage file or a schema in a PostgreSQL database")
+        )
         self.open_button.setEnabled(not busy)
-        self.open_button.setToolTip(wait if busy else tr("Add an existing register's layers to the project "
-                                                         "(\"Register\" group)"))
-        for button, tip in ((self.import_button, tr("Import challenges or actors from a CSV or spreadsheet file")),
-                            (self.export_button, tr("Write every table of the register as CSV or GeoJSON files"))):
+        self.open_button.setToolTip(
+            wait if busy else tr('Add an existing register\'s layers to the project ("Register" group)')
+        )
+        for button, tip in (
+            (self.import_button, tr("Import challenges or actors from a CSV or spreadsheet file")),
+            (self.export_button, tr("Write every table of the register as CSV or GeoJSON files")),
+        ):
             why = wait if busy else "" if has_register else tr("Open or create a register first")
             button.setEnabled(not why)
             button.setToolTip(why or tip)
@@ -282,14 +299,20 @@ class RegisterSection(DockSection):
     def create(self) -> None:
         target = self.ask_target("create")
         if target:
-            self.run(tr("Creating the register"), lambda _feedback: create_register(target),
-                     lambda register: self.show_register(register, tr("Register created")))
+            self.run(
+                tr("Creating the register"),
+                lambda _feedback: create_register(target),
+                lambda register: self.show_register(register, tr("Register created")),
+            )
 
     def open_existing(self) -> None:
         target = self.ask_target("open")
         if target:
-            self.run(tr("Opening the register"), lambda _feedback: open_register(target),
-                     lambda register: self.show_register(register, tr("Register opened")))
+            self.run(
+                tr("Opening the register"),
+                lambda _feedback: open_register(target),
+                lambda register: self.show_register(register, tr("Register opened")),
+            )
 
     def show_register(self, register, message: str) -> None:
         """Add the register's layers to the project and show its lists."""
@@ -322,8 +345,13 @@ class RegisterSection(DockSection):
             return
         modified = self.modified_layers()
         if modified:
-            notify(tr("Save or discard the edits of the register's layers first") + ": "
-                   + ", ".join(layer.name() for layer in modified), "warning", self.iface)
+            notify(
+                tr("Save or discard the edits of the register's layers first")
+                + ": "
+                + ", ".join(layer.name() for layer in modified),
+                "warning",
+                self.iface,
+            )
             return
         choice = self.ask_import()
         if not choice:
@@ -334,16 +362,20 @@ class RegisterSection(DockSection):
             register = open_register(target)
             return import_rows(register, table, path, geocode=geocode, feedback=feedback)
 
-        self.run(tr("Importing into the register"), work, lambda report: self.imported(target, report),
-                 self.import_refused)
+        self.run(
+            tr("Importing into the register"), work, lambda report: self.imported(target, report), self.import_refused
+        )
 
     def import_refused(self, error) -> bool:
         """Invalid rows: nothing was written; the report window lists them, line by line."""
         if not isinstance(error, ImportRejectedError):
             return False
         self.last_report = error.report
-        notify(tr("Nothing was imported: rows of the file are invalid") + f" ({len(error.report.rejected)})",
-               "warning", self.iface)
+        notify(
+            tr("Nothing was imported: rows of the file are invalid") + f" ({len(error.report.rejected)})",
+            "warning",
+            self.iface,
+        )
         for line in error.report.lines():
             log(f"{error.report.path}: {line}", "warning")
         self.show_import_report(error.report)
@@ -387,8 +419,9 @@ class RegisterSection(DockSection):
         if not target:
             return
         if self.modified_layers():
-            notify(tr("The register's layers have unsaved edits: the export holds what is saved"), "warning",
-                   self.iface)
+            notify(
+                tr("The register's layers have unsaved edits: the export holds what is saved"), "warning", self.iface
+            )
         choice = self.ask_export()
         if not choice:
             return
@@ -419,8 +452,15 @@ class RegisterSection(DockSection):
         for layer in self.watched.values():
             if sip.isdeleted(layer):
                 continue
-            for signal in (layer.featureAdded, layer.featuresDeleted, layer.attributeValueChanged,
-                           layer.geometryChanged, layer.afterCommitChanges, layer.afterRollBack, layer.dataChanged):
+            for signal in (
+                layer.featureAdded,
+                layer.featuresDeleted,
+                layer.attributeValueChanged,
+                layer.geometryChanged,
+                layer.afterCommitChanges,
+                layer.afterRollBack,
+                layer.dataChanged,
+            ):
                 try:
                     signal.disconnect(self.schedule_refresh)
                 except TypeError:

@@ -104,8 +104,12 @@ class TerritorySection(DockSection):
         self.output.lineEdit().setPlaceholderText(tr("[GeoPackage beside the project]"))
         layout.addWidget(self.output)
         self.offline_check = QCheckBox(tr("Offline (cached replies only)"), self)
-        self.offline_check.setToolTip(tr("Answer from the replies already in the cache, without the network. "
-                                         "Ticked at first when the offline mode of the plugin's settings is on"))
+        self.offline_check.setToolTip(
+            tr(
+                "Answer from the replies already in the cache, without the network. "
+                "Ticked at first when the offline mode of the plugin's settings is on"
+            )
+        )
         self.offline_setting = None
         self.sync_offline_setting()
         layout.addWidget(self.offline_check)
@@ -134,10 +138,7 @@ class TerritorySection(DockSection):
 
         self.export_button = QPushButton(tr("Export as a profile file…"), self)
         self.export_button.setToolTip(
-            tr(
-                "Save this territory's set-up (with the ticked resources) as a profile "
-                "another territory can adapt"
-            )
+            tr("Save this territory's set-up (with the ticked resources) as a profile another territory can adapt")
         )
         self.export_button.clicked.connect(self.choose_export_file)
         layout.addWidget(self.export_button)
@@ -206,9 +207,7 @@ class TerritorySection(DockSection):
             notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
 
     def choose_profile_file(self):
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open a territory profile"), "", tr("Profiles (*.json)")
-        )
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a territory profile"), "", tr("Profiles (*.json)"))
         if path:
             self.open_profile_file(path)
 

@@ -96,8 +96,9 @@ class ResourceIndex:
             for category in sorted(str(v) for v in layer.uniqueValues(position) if v is not None):
                 request = _request(crs, context, [])
                 request.setFilterExpression(f"\"category\" = '{category.replace(chr(39), chr(39) * 2)}'")
-                index = QgsSpatialIndex(layer.getFeatures(request), feedback,
-                                        QgsSpatialIndex.FlagStoreFeatureGeometries)
+                index = QgsSpatialIndex(
+                    layer.getFeatures(request), feedback, QgsSpatialIndex.FlagStoreFeatureGeometries
+                )
                 key = (layer.id(), category)
                 self.indexes[key] = (category, index)
                 if feedback is not None and feedback.isCanceled():
@@ -247,8 +248,15 @@ def output_wkb_type(geometries, fallback):
     return kind
 
 
-def challenge_context(challenges, resources, actors, distance: float, crs=None, feedback=None,
-                      context: QgsCoordinateTransformContext = None):
+def challenge_context(
+    challenges,
+    resources,
+    actors,
+    distance: float,
+    crs=None,
+    feedback=None,
+    context: QgsCoordinateTransformContext = None,
+):
     """(output fields, [(attributes, geometry in the challenges' CRS)]) for every challenge."""
     if distance < 0:
         raise PlanningError(tr("The distance must be zero or positive"))

@@ -52,8 +52,9 @@ def grid(extent: QgsRectangle, size: float):
             yield f"{i}_{j}", QgsGeometry.fromRect(QgsRectangle(x, y, x + size, y + size))
 
 
-def gap_zones(challenges, resources, actors, distance, zones=None, cell_size=1000.0, crs=None, feedback=None,
-              context=None):
+def gap_zones(
+    challenges, resources, actors, distance, zones=None, cell_size=1000.0, crs=None, feedback=None, context=None
+):
     """(fields, [(attributes, geometry)]) with per zone: open_unserved, no_actor, no_resource.
 
     Zones come from `zones` (a polygon layer, kept in its CRS) or a grid of `cell_size` metres in the

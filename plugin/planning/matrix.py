@@ -25,6 +25,7 @@ RELATED_CATEGORIES = tuple(c for c in CATEGORIES if any(c in related for related
 def category_column(category: str) -> str:
     return f"res_{category}"
 
+
 OPEN_STATUSES = ("identified", "in_progress")
 
 
@@ -87,8 +88,9 @@ def competence_matrix(challenges, resources, actors, feedback=None) -> list:
             "mark": mark(open_count[domain], actor_count[domain], related),
         }
         for category in RELATED_CATEGORIES:
-            row[category_column(category)] = per_category.get(category, 0) if category in categories_for(domain) \
-                else None
+            row[category_column(category)] = (
+                per_category.get(category, 0) if category in categories_for(domain) else None
+            )
         rows.append(row)
     return rows
 
@@ -109,20 +111,28 @@ def mark_label(key: str) -> str:
 
 def categories_table(row) -> str:
     """The domain's related resources by category (labels in the user's language), as a small table."""
-    cells = [(category_label(category), row[category_column(category)]) for category in RELATED_CATEGORIES
-             if row.get(category_column(category)) is not None]
+    cells = [
+        (category_label(category), row[category_column(category)])
+        for category in RELATED_CATEGORIES
+        if row.get(category_column(category)) is not None
+    ]
     if not cells:
         return ""
     body = "".join(f"<tr><th>{html.escape(label)}</th><td>{count}</td></tr>" for label, count in cells)
-    return (f'<table class="categories"><caption>{html.escape(tr("Related resources by category"))}</caption>'
-            f"{body}</table>")
+    return (
+        f'<table class="categories"><caption>{html.escape(tr("Related resources by category"))}</caption>{body}</table>'
+    )
 
 
 def html_report(rows, title: str) -> str:
     """A self-contained page: one bar chart per domain (inline SVG), readable in print."""
     colours = {"weak": "#b2182b", "strong": "#1a9850", "balanced": "#666666"}
-    series = [("challenges_open", tr("Open challenges")), ("challenges_solved", tr("Solved challenges")),
-              ("actors_competent", tr("Competent actors")), ("resources_related", tr("Related resources"))]
+    series = [
+        ("challenges_open", tr("Open challenges")),
+        ("challenges_solved", tr("Solved challenges")),
+        ("actors_competent", tr("Competent actors")),
+        ("resources_related", tr("Related resources")),
+    ]
     top = max([1] + [row[key] for row in rows for key, _ in series])
     blocks = []
     for row in rows:
@@ -130,20 +140,25 @@ def html_report(rows, title: str) -> str:
         for i, (key, label) in enumerate(series):
             width = 300 * row[key] / top
             y = 6 + i * 22
-            bars.append(f'<text x="0" y="{y + 13}" font-size="12">{html.escape(label)}</text>'
-                        f'<rect x="150" y="{y}" width="{width:.1f}" height="16" fill="#4a6fa5" stroke="#000" '
-                        f'stroke-width="0.5"/>'
-                        f'<text x="{156 + width:.1f}" y="{y + 13}" font-size="12">{row[key]}</text>')
+            bars.append(
+                f'<text x="0" y="{y + 13}" font-size="12">{html.escape(label)}</text>'
+                f'<rect x="150" y="{y}" width="{width:.1f}" height="16" fill="#4a6fa5" stroke="#000" '
+                f'stroke-width="0.5"/>'
+                f'<text x="{156 + width:.1f}" y="{y + 13}" font-size="12">{row[key]}</text>'
+            )
         blocks.append(
             f'<section><h2>{html.escape(row["label"])} <span class="mark" style="color:{colours[row["mark"]]}">'
-            f'{html.escape(mark_label(row["mark"]))}</span></h2>'
+            f"{html.escape(mark_label(row['mark']))}</span></h2>"
             f'<svg width="520" height="96" role="img" aria-label="{html.escape(row["label"])}">'
-            f'{"".join(bars)}</svg>'
-            f'{categories_table(row)}'
-            f'</section>')
-    rule = tr("Weak: open challenges with no competent actor or no related resource, or more than three open "
-              "challenges per competent actor. Strong: competent actors and related resources, and at most two "
-              "open challenges per competent actor. Balanced: otherwise.")
+            f"{''.join(bars)}</svg>"
+            f"{categories_table(row)}"
+            f"</section>"
+        )
+    rule = tr(
+        "Weak: open challenges with no competent actor or no related resource, or more than three open "
+        "challenges per competent actor. Strong: competent actors and related resources, and at most two "
+        "open challenges per competent actor. Balanced: otherwise."
+    )
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>"

@@ -29,12 +29,9 @@ def boundary_requests(spec: dict) -> list:
     """(url, params) of the geo.api.gouv.fr calls the boundary needs (none for a file)."""
     server = (spec.get("server") or GEO_API).rstrip("/")
     if spec.get("epci"):
-        return [
-            (f"{server}/communes", {"codeEpci": spec["epci"], "format": "geojson", "geometry": "contour"})
-        ]
+        return [(f"{server}/communes", {"codeEpci": spec["epci"], "format": "geojson", "geometry": "contour"})]
     return [
-        (f"{server}/communes/{code}", {"format": "geojson", "geometry": "contour"})
-        for code in spec.get("communes", [])
+        (f"{server}/communes/{code}", {"format": "geojson", "geometry": "contour"}) for code in spec.get("communes", [])
     ]
 
 
@@ -140,9 +137,7 @@ def fetch_boundary(
             )
         finally:
             os.remove(path)
-    return FetchResult(
-        layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at
-    )
+    return FetchResult(layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at)
 
 
 @with_gdal_exceptions

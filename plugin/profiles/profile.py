@@ -236,12 +236,8 @@ def semantic_issues(data: dict, base_dir: str = "") -> list:
     if crs and not QgsCoordinateReferenceSystem(crs).isValid():
         issues.append(Issue("$.crs", tr("a CRS QGIS knows, such as EPSG:2154"), repr(crs)))
     extent = data.get("extent")
-    if extent and (
-        extent[0] >= extent[2] or extent[1] >= extent[3] or abs(extent[1]) > 90 or abs(extent[3]) > 90
-    ):
-        issues.append(
-            Issue("$.extent", tr("[xmin, ymin, xmax, ymax] in degrees, min before max"), repr(extent))
-        )
+    if extent and (extent[0] >= extent[2] or extent[1] >= extent[3] or abs(extent[1]) > 90 or abs(extent[3]) > 90):
+        issues.append(Issue("$.extent", tr("[xmin, ymin, xmax, ymax] in degrees, min before max"), repr(extent)))
     layers = {}
     for category, entries in data.get("resources", {}).items():
         for index, entry in enumerate(entries):
@@ -256,9 +252,7 @@ def semantic_issues(data: dict, base_dir: str = "") -> list:
                     issues.append(
                         Issue(
                             path + ".portal",
-                            tr("a portal URL or one of the profile's portals:")
-                            + " "
-                            + (", ".join(portals) or "-"),
+                            tr("a portal URL or one of the profile's portals:") + " " + (", ".join(portals) or "-"),
                             repr(portal),
                         )
                     )

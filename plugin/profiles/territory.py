@@ -93,9 +93,7 @@ class TerritoryReport:
         ]
         for o in self.outcomes:
             if o.status == OK:
-                lines.append(
-                    f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})"
-                )
+                lines.append(f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})")
             elif o.status == FAILED:
                 lines.append(f"  ✗ {o.layer}: {o.message}")
             else:
@@ -255,9 +253,7 @@ def load_territory(
     if work_cache:
         offline = True  # a profile with its own recorded replies never goes on the network
     factory = transport_factory or (
-        lambda fb, authcfg, folder, off: Transport(
-            feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off
-        )
+        lambda fb, authcfg, folder, off: Transport(feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off)
     )
     report = TerritoryReport(profile=profile, output=output, offline=offline)
     skipped = [] if layers else [e for e in profile.resources if e not in entries]
@@ -348,18 +344,14 @@ def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, 
 
 
 def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps):
-    outcome = Outcome(
-        entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso()
-    )
+    outcome = Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso())
     step = step_feedback(feedback, 100.0 * index / steps, 100.0 / steps)
     push(feedback, f"[{index}/{steps - 2}] {entry.layer} ({entry.source} {entry.dataset})…")
     try:
         try:
             source_class = registry.source_class(entry.source)
         except KeyError:
-            raise RuntimeError(
-                tr("This version of the plugin has no source named") + f" '{entry.source}'"
-            ) from None
+            raise RuntimeError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
         transport = factory(step, entry.spec.get("authcfg", ""), cache_dir, offline)
         source = source_class(transport)
         result = source.fetch(

@@ -60,7 +60,7 @@ def profile_expectations() -> dict:
     so the translation in force is the one used)."""
     url = tr("an http or https URL")
     relative_file = tr("a file path, absolute or relative to the profile file")
-    localized = tr("a text, or an object of language → text, such as {\"fr\": \"…\", \"en\": \"…\"}")
+    localized = tr('a text, or an object of language → text, such as {"fr": "…", "en": "…"}')
     return {
         "version": tr("the format version of the profile: 1"),
         "id": tr("a short lowercase key (letters, digits, - and _), such as rennes"),
@@ -279,9 +279,7 @@ class Validator:
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             if not any(is_type(value, name) for name in names):
-                issues.append(
-                    Issue(path, tr(" or ").join(type_label(n) for n in names), describe_value(value))
-                )
+                issues.append(Issue(path, tr(" or ").join(type_label(n) for n in names), describe_value(value)))
                 return
         if "const" in schema and value != schema["const"]:
             issues.append(Issue(path, describe_value(schema["const"]), describe_value(value)))
@@ -301,19 +299,13 @@ class Validator:
                 issues.append(Issue(path, hint or tr("a non-empty text"), describe_value(value)))
             elif "pattern" in schema and not re.search(schema["pattern"], value):
                 issues.append(
-                    Issue(
-                        path, hint or tr("a text matching") + f" {schema['pattern']}", describe_value(value)
-                    )
+                    Issue(path, hint or tr("a text matching") + f" {schema['pattern']}", describe_value(value))
                 )
         if is_type(value, "number"):
             if "minimum" in schema and value < schema["minimum"]:
-                issues.append(
-                    Issue(path, tr("a number of at least") + f" {schema['minimum']}", describe_value(value))
-                )
+                issues.append(Issue(path, tr("a number of at least") + f" {schema['minimum']}", describe_value(value)))
             if "maximum" in schema and value > schema["maximum"]:
-                issues.append(
-                    Issue(path, tr("a number of at most") + f" {schema['maximum']}", describe_value(value))
-                )
+                issues.append(Issue(path, tr("a number of at most") + f" {schema['maximum']}", describe_value(value)))
         if isinstance(value, list):
             self._validate_array(value, schema, path, issues, hint)
         if isinstance(value, dict):
@@ -371,9 +363,7 @@ class Validator:
             if key not in value:
                 what = self.label(schema.get("properties", {}).get(key))
                 issues.append(
-                    Issue(
-                        child_path(path, key), (what or tr("a value")) + " " + tr("(required)"), tr("nothing")
-                    )
+                    Issue(child_path(path, key), (what or tr("a value")) + " " + tr("(required)"), tr("nothing"))
                 )
         if "minProperties" in schema and len(value) < schema["minProperties"]:
             issues.append(Issue(path, hint or tr("at least one key"), tr("an empty object")))

@@ -51,16 +51,22 @@ def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, 
                 spatial = table in SPATIAL_TABLES
                 # OGR SQL keeps the feature id as a `fid` column: the link tables refer to it.
                 options = gdal.VectorTranslateOptions(
-                    format=driver, layerName=table, layerCreationOptions=creation_options,
-                    SQLStatement=f'SELECT CAST(FID AS integer) AS fid, * FROM "{table}"', SQLDialect="OGRSQL",
-                    geometryType=None if spatial else "NONE", dstSRS="EPSG:4326" if spatial else None)
+                    format=driver,
+                    layerName=table,
+                    layerCreationOptions=creation_options,
+                    SQLStatement=f'SELECT CAST(FID AS integer) AS fid, * FROM "{table}"',
+                    SQLDialect="OGRSQL",
+                    geometryType=None if spatial else "NONE",
+                    dstSRS="EPSG:4326" if spatial else None,
+                )
                 if not spatial:
                     gdal.PushErrorHandler("CPLQuietErrorHandler")  # "no SRS" warnings of plain tables
                 try:
                     out = gdal.VectorTranslate(tmp_path, dataset, options=options)
                 except RuntimeError as error:
-                    raise RegisterError(tr("The register could not be exported") + f": {table} → {final}: "
-                                        f"{error}") from None
+                    raise RegisterError(
+                        tr("The register could not be exported") + f": {table} → {final}: {error}"
+                    ) from None
                 finally:
                     if not spatial:
                         gdal.PopErrorHandler()

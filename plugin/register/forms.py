@@ -83,12 +83,14 @@ def _constrain(layer, field: str, not_null: bool = False, expression: str = None
     if index < 0:
         return
     if not_null:
-        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                 QgsFieldConstraints.ConstraintStrengthHard)
+        layer.setFieldConstraint(
+            index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
+        )
     if expression:
         layer.setConstraintExpression(index, expression, description)
-        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression,
-                                 QgsFieldConstraints.ConstraintStrengthHard)
+        layer.setFieldConstraint(
+            index, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
+        )
 
 
 def _widget(layer, field: str, setup: QgsEditorWidgetSetup) -> None:
@@ -105,8 +107,9 @@ def _nomenclature(layer, field: str, pairs, nullable: bool) -> None:
 
 def domain_label_expression() -> str:
     """A CASE expression giving the translated label of the `key` field (labels are not stored)."""
-    cases = " ".join(f"WHEN \"key\" = '{key}' THEN '{domain_label(key).replace(chr(39), chr(39) * 2)}'"
-                     for key in DOMAINS)
+    cases = " ".join(
+        f"WHEN \"key\" = '{key}' THEN '{domain_label(key).replace(chr(39), chr(39) * 2)}'" for key in DOMAINS
+    )
     return f'CASE {cases} ELSE "key" END'
 
 
@@ -130,8 +133,12 @@ def _common(layer, table: str) -> None:
     for hidden in ("fid", GEOMETRY_COLUMN):
         _widget(layer, hidden, QgsEditorWidgetSetup("Hidden", {}))
     if table in TIMESTAMPED:
-        config = {"display_format": "yyyy-MM-dd HH:mm:ss", "field_format": "yyyy-MM-dd HH:mm:ss",
-                  "allow_null": True, "calendar_popup": False}
+        config = {
+            "display_format": "yyyy-MM-dd HH:mm:ss",
+            "field_format": "yyyy-MM-dd HH:mm:ss",
+            "allow_null": True,
+            "calendar_popup": False,
+        }
         for name, on_update in (("created_at", False), ("updated_at", True)):
             index = layer.fields().indexOf(name)
             if index < 0:
@@ -147,21 +154,24 @@ def setup_fields(layer, table: str, domain_layer=None, actors_layer=None, catalo
     """Widgets, aliases, constraints and default values of one register layer."""
     _common(layer, table)
     if table == "challenges":
-        _constrain(layer, "title", not_null=True, expression='length(trim("title")) > 0',
-                   description=tr("A title is required"))
+        _constrain(
+            layer, "title", not_null=True, expression='length(trim("title")) > 0', description=tr("A title is required")
+        )
         _nomenclature(layer, "domain", [(k, domain_label(k)) for k in DOMAINS], nullable=False)
         _nomenclature(layer, "status", [(k, status_label(k)) for k in CHALLENGE_STATUSES], nullable=False)
         layer.setDefaultValueDefinition(layer.fields().indexOf("status"), QgsDefaultValue("'identified'"))
         _nomenclature(layer, "priority", [(k, priority_label(k)) for k in PRIORITIES], nullable=True)
     elif table == "actors":
-        _constrain(layer, "name", not_null=True, expression='length(trim("name")) > 0',
-                   description=tr("A name is required"))
+        _constrain(
+            layer, "name", not_null=True, expression='length(trim("name")) > 0', description=tr("A name is required")
+        )
         _nomenclature(layer, "kind", [(k, actor_kind_label(k)) for k in ACTOR_KINDS], nullable=True)
         if domain_layer is not None:
             _widget(layer, "competences", competences_widget(domain_layer))
     elif table == "resources_catalog":
-        _constrain(layer, "title", not_null=True, expression='length(trim("title")) > 0',
-                   description=tr("A title is required"))
+        _constrain(
+            layer, "title", not_null=True, expression='length(trim("title")) > 0', description=tr("A title is required")
+        )
         _nomenclature(layer, "kind", [(k, catalog_kind_label(k)) for k in CATALOG_KINDS], nullable=False)
         _nomenclature(layer, "domain", [(k, domain_label(k)) for k in DOMAINS], nullable=True)
     elif table == "challenge_actors" and actors_layer is not None:
@@ -173,21 +183,47 @@ def setup_fields(layer, table: str, domain_layer=None, actors_layer=None, catalo
 
 
 def _layer_reference(layer) -> dict:
-    return {"Layer": layer.id(), "LayerName": layer.name(), "LayerSource": layer.publicSource(),
-            "LayerProviderName": layer.providerType()}
+    return {
+        "Layer": layer.id(),
+        "LayerName": layer.name(),
+        "LayerSource": layer.publicSource(),
+        "LayerProviderName": layer.providerType(),
+    }
 
 
 def _lookup(layer, value_field: str) -> QgsEditorWidgetSetup:
-    return QgsEditorWidgetSetup("ValueRelation", {
-        **_layer_reference(layer), "Key": "fid", "Value": value_field, "AllowMulti": False, "AllowNull": False,
-        "OrderByValue": True, "UseCompleter": True, "FilterExpression": "", "NofColumns": 1})
+    return QgsEditorWidgetSetup(
+        "ValueRelation",
+        {
+            **_layer_reference(layer),
+            "Key": "fid",
+            "Value": value_field,
+            "AllowMulti": False,
+            "AllowNull": False,
+            "OrderByValue": True,
+            "UseCompleter": True,
+            "FilterExpression": "",
+            "NofColumns": 1,
+        },
+    )
 
 
 def competences_widget(domain_layer) -> QgsEditorWidgetSetup:
     """Multi-select of mobility domains; stores "{a,b}" in the text field (read by parse_competences)."""
-    return QgsEditorWidgetSetup("ValueRelation", {
-        **_layer_reference(domain_layer), "Key": "key", "Value": DOMAIN_LABEL_FIELD, "AllowMulti": True,
-        "AllowNull": True, "OrderByValue": False, "UseCompleter": False, "FilterExpression": "", "NofColumns": 2})
+    return QgsEditorWidgetSetup(
+        "ValueRelation",
+        {
+            **_layer_reference(domain_layer),
+            "Key": "key",
+            "Value": DOMAIN_LABEL_FIELD,
+            "AllowMulti": True,
+            "AllowNull": True,
+            "OrderByValue": False,
+            "UseCompleter": False,
+            "FilterExpression": "",
+            "NofColumns": 2,
+        },
+    )
 
 
 def tabbed_form(layer, table: str, relation_tabs) -> None:

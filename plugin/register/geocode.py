@@ -64,8 +64,13 @@ class BanGeocoder:
     def _ask(self, query: str) -> Geocoded:
         self.requests += 1
         try:
-            response = self.transport.get(f"{self.base_url}/search/", params={"q": query, "limit": 1},
-                                          max_age=GEOCODE_MAX_AGE, expect="json", progress=False)
+            response = self.transport.get(
+                f"{self.base_url}/search/",
+                params={"q": query, "limit": 1},
+                max_age=GEOCODE_MAX_AGE,
+                expect="json",
+                progress=False,
+            )
             payload = response.json()
         except CancelledError:
             raise
@@ -87,6 +92,7 @@ class BanGeocoder:
         score = float(properties.get("score") or 0.0)
         label = str(properties.get("label") or "")
         if score < self.min_score:
-            raise GeocodeError(tr("Address found with too little confidence") + f": '{query}' → '{label}' "
-                               f"({tr('score')} {score:.2f})")
+            raise GeocodeError(
+                tr("Address found with too little confidence") + f": '{query}' → '{label}' ({tr('score')} {score:.2f})"
+            )
         return Geocoded(lon, lat, score, label, response.from_cache)

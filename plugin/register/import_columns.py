@@ -61,8 +61,12 @@ def map_columns(source: Source, table: str) -> dict:
     missing = [name for name in REQUIRED[table] if name not in mapping]
     if missing:
         expected = "; ".join(f"{name} ({', '.join(ALIASES[table][name][:3])})" for name in missing)
-        raise RegisterError(tr("Required columns are missing from the file") + f": {source.path}: {expected}. "
-                            + tr("Columns found") + f": {', '.join(source.columns) or '-'}")
+        raise RegisterError(
+            tr("Required columns are missing from the file")
+            + f": {source.path}: {expected}. "
+            + tr("Columns found")
+            + f": {', '.join(source.columns) or '-'}"
+        )
     return mapping
 
 

@@ -74,8 +74,11 @@ class ImportRejectedError(RegisterError):
 
     def __init__(self, report: ImportReport):
         self.report = report
-        super().__init__(tr("Nothing was imported: rows of the file are invalid") + f" ({report.path}):\n"
-                         + "\n".join(report.lines()))
+        super().__init__(
+            tr("Nothing was imported: rows of the file are invalid")
+            + f" ({report.path}):\n"
+            + "\n".join(report.lines())
+        )
 
 
 def check_row(table: str, cells: dict, mapping: dict, layout):
@@ -108,8 +111,9 @@ def _cancelled(feedback, path: str) -> None:
 
 
 @with_gdal_exceptions
-def import_rows(register, table: str, path: str, geocode=True, feedback=None, transport=None,
-                geocoder_url: str = None) -> ImportReport:
+def import_rows(
+    register, table: str, path: str, geocode=True, feedback=None, transport=None, geocoder_url: str = None
+) -> ImportReport:
     """Import the challenges or actors of a CSV/XLSX/ODS file into `register`.
 
     Every row is checked first: one invalid row and nothing is written (ImportRejectedError, a

@@ -54,18 +54,22 @@ def _number(text: str, column: str) -> float:
     try:
         return float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
-        raise RowError(tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {column}; "
-                       + tr("expected a number") + ")") from None
+        raise RowError(
+            tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {column}; " + tr("expected a number") + ")"
+        ) from None
 
 
 def _check_lonlat(geometry, column: str):
     minx, maxx, miny, maxy = geometry.GetEnvelope()
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
         c = _coordinate
-        where = f"{c(minx)}, {c(miny)}" if (minx, miny) == (maxx, maxy) else \
-            f"{c(minx)}..{c(maxx)}, {c(miny)}..{c(maxy)}"
-        raise RowError(tr("Bad coordinates: outside longitude -180..180 / latitude -90..90")
-                       + f" ({tr('column')} {column}: {where})")
+        where = (
+            f"{c(minx)}, {c(miny)}" if (minx, miny) == (maxx, maxy) else f"{c(minx)}..{c(maxx)}, {c(miny)}..{c(maxy)}"
+        )
+        raise RowError(
+            tr("Bad coordinates: outside longitude -180..180 / latitude -90..90")
+            + f" ({tr('column')} {column}: {where})"
+        )
     return geometry
 
 
@@ -77,13 +81,18 @@ def row_geometry(cells: dict, layout: CsvLayout):
         if not text:
             return None
         try:
-            geometry = ogr.CreateGeometryFromJson(text) if text.lstrip().startswith("{") else \
-                ogr.CreateGeometryFromWkt(re.sub(r"^\s*SRID=\d+;", "", text))
+            geometry = (
+                ogr.CreateGeometryFromJson(text)
+                if text.lstrip().startswith("{")
+                else ogr.CreateGeometryFromWkt(re.sub(r"^\s*SRID=\d+;", "", text))
+            )
         except RuntimeError:
             geometry = None
         if geometry is None or geometry.IsEmpty():
-            raise RowError(tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry}: "
-                           f"'{_shown(text)}'; " + tr("expected WKT or GeoJSON") + ")")
+            raise RowError(
+                tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry}: "
+                f"'{_shown(text)}'; " + tr("expected WKT or GeoJSON") + ")"
+            )
         minx, maxx, miny, maxy = geometry.GetEnvelope()
         if lambert93_like([minx, maxx], [miny, maxy]):
             return _transform_to_wgs84(geometry, 2154)
@@ -93,15 +102,19 @@ def row_geometry(cells: dict, layout: CsvLayout):
         if not lat_text and not lon_text:
             return None
         if not lat_text or not lon_text:
-            raise RowError(tr("Bad coordinates: one of the two is missing")
-                           + f" ({tr('column')} {layout.lon}/{layout.lat}: '{lon_text}', '{lat_text}')")
+            raise RowError(
+                tr("Bad coordinates: one of the two is missing")
+                + f" ({tr('column')} {layout.lon}/{layout.lat}: '{lon_text}', '{lat_text}')"
+            )
         x, y = _number(lon_text, layout.lon), _number(lat_text, layout.lat)
         point = ogr.Geometry(ogr.wkbPoint)
         point.AddPoint_2D(x, y)
         if layout.crs == "EPSG:2154" or lambert93_like([x], [y]):
             if not lambert93_like([x], [y]):
-                raise RowError(tr("Bad coordinates: outside Lambert-93 France")
-                               + f" ({tr('column')} {layout.lon}/{layout.lat}: {_coordinate(x)}, {_coordinate(y)})")
+                raise RowError(
+                    tr("Bad coordinates: outside Lambert-93 France")
+                    + f" ({tr('column')} {layout.lon}/{layout.lat}: {_coordinate(x)}, {_coordinate(y)})"
+                )
             return _transform_to_wgs84(point, 2154)
         return _check_lonlat(point, f"{layout.lon}/{layout.lat}")
     if layout.combined:
@@ -115,8 +128,12 @@ def row_geometry(cells: dict, layout: CsvLayout):
         if pair is None and len(numbers) == 2:
             pair = float(numbers[0]), float(numbers[1])
         if pair is None:
-            raise RowError(tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {layout.combined}; "
-                           + tr("expected two numbers") + ")")
+            raise RowError(
+                tr("Bad coordinates")
+                + f": '{_shown(text)}' ({tr('column')} {layout.combined}; "
+                + tr("expected two numbers")
+                + ")"
+            )
         a, b = pair
         x, y = (a, b) if layout.combined_order == "lonlat" else (b, a)
         point = ogr.Geometry(ogr.wkbPoint)
@@ -130,6 +147,7 @@ def actor_area(geometry):
     """An actor's geometry is its area of action: a polygon or multipolygon, returned as a multipolygon;
     any other geometry is a RowError."""
     if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        raise RowError(tr("An actor's geometry is its area of action: a polygon is expected")
-                       + f" ({geometry.GetGeometryName()})")
+        raise RowError(
+            tr("An actor's geometry is its area of action: a polygon is expected") + f" ({geometry.GetGeometryName()})"
+        )
     return ogr.ForceToMultiPolygon(geometry)

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from .import_csv import ImportReport
 
 
-
 def _existing_keys(dataset, register, table: str) -> set:
     qualified = register.dialect.qualify(table)
     if table == "challenges":
@@ -88,5 +87,7 @@ def write_rows(register, table: str, prepared: list, report: ImportReport, feedb
             report.imported = report.geocoded = 0
             if isinstance(error, RegisterError):
                 raise
-            raise RegisterError(tr("The rows could not be written; nothing was imported") + f": {report.path} "
-                                f"({tr('line')} {line}): {error}") from None
+            raise RegisterError(
+                tr("The rows could not be written; nothing was imported") + f": {report.path} "
+                f"({tr('line')} {line}): {error}"
+            ) from None

@@ -53,8 +53,12 @@ def _family(layer) -> str:
     if family:
         return str(family)
     key = str(layer.customProperty(LAYER_PROPERTY) or "")
-    return {"challenges_points": "Point", "challenges_lines": "LineString", "challenges_polygons": "Polygon",
-            "challenges_unlocated": "None"}.get(key, "Point")
+    return {
+        "challenges_points": "Point",
+        "challenges_lines": "LineString",
+        "challenges_polygons": "Polygon",
+        "challenges_unlocated": "None",
+    }.get(key, "Point")
 
 
 def registers_in_project(project=None) -> list:
@@ -83,5 +87,5 @@ def target_label(target: str) -> str:
     import os
 
     if target.lower().startswith("postgres:"):
-        return "PostgreSQL " + target[len("postgres:"):]
+        return "PostgreSQL " + target[len("postgres:") :]
     return os.path.basename(target) or target

@@ -94,8 +94,10 @@ def _relation(project, register, relation_id: str, name: str, referencing, colum
     relation.addFieldPair(column, "fid")
     relation.setStrength(QgsRelation.Association)
     if not relation.isValid():
-        raise RegisterError(tr("The relation between register layers is not valid") + f": {name} "
-                            f"({referencing.name()}.{column} → {referenced.name()})")
+        raise RegisterError(
+            tr("The relation between register layers is not valid") + f": {name} "
+            f"({referencing.name()}.{column} → {referenced.name()})"
+        )
     manager.addRelation(relation)
     return relation
 
@@ -114,8 +116,9 @@ def add_register_to_project(register, project=None) -> dict:
         uri, provider = register.layer_uri(table, family)
         layer = QgsVectorLayer(uri, layer_name(key), provider)
         if not layer.isValid():
-            raise RegisterError(tr("The register's layer could not be opened") + f": {layer_name(key)} "
-                                f"({register.describe()})")
+            raise RegisterError(
+                tr("The register's layer could not be opened") + f": {layer_name(key)} ({register.describe()})"
+            )
         layer.setCustomProperty(TABLE_PROPERTY, table)
         layer.setCustomProperty(TARGET_PROPERTY, register.target)
         layer.setCustomProperty(LAYER_PROPERTY, key)
@@ -139,21 +142,49 @@ def configure(register, project, layers: dict) -> None:
     domains, actors, catalog = layers[DOMAIN_TABLE], layers["actors"], layers["resources_catalog"]
     links = {"challenge_actors": layers["challenge_actors"], "challenge_resources": layers["challenge_resources"]}
     setup_domain_layer(domains)
-    to_actor = _relation(project, register, f"ot_register_{uid}_challenge_actors_actor", tr("Challenge actors"),
-                         links["challenge_actors"], "actor_id", actors)
-    to_resource = _relation(project, register, f"ot_register_{uid}_challenge_resources_resource",
-                            tr("Challenge resources"), links["challenge_resources"], "resource_id", catalog)
+    to_actor = _relation(
+        project,
+        register,
+        f"ot_register_{uid}_challenge_actors_actor",
+        tr("Challenge actors"),
+        links["challenge_actors"],
+        "actor_id",
+        actors,
+    )
+    to_resource = _relation(
+        project,
+        register,
+        f"ot_register_{uid}_challenge_resources_resource",
+        tr("Challenge resources"),
+        links["challenge_resources"],
+        "resource_id",
+        catalog,
+    )
     for key, table, _family in LAYERS:
         layer = layers[key]
         setup_fields(layer, table, domain_layer=domains, actors_layer=actors, catalog_layer=catalog)
         if table == "challenges":
-            actor_link = _relation(project, register, f"ot_register_{uid}_challenge_actors_{key}",
-                                   tr("Actors of the challenge"), links["challenge_actors"], "challenge_id", layer)
-            resource_link = _relation(project, register, f"ot_register_{uid}_challenge_resources_{key}",
-                                      tr("Resources of the challenge"), links["challenge_resources"], "challenge_id",
-                                      layer)
-            tabbed_form(layer, table, [(tr("Actors"), actor_link, to_actor),
-                                       (tr("Resources"), resource_link, to_resource)])
+            actor_link = _relation(
+                project,
+                register,
+                f"ot_register_{uid}_challenge_actors_{key}",
+                tr("Actors of the challenge"),
+                links["challenge_actors"],
+                "challenge_id",
+                layer,
+            )
+            resource_link = _relation(
+                project,
+                register,
+                f"ot_register_{uid}_challenge_resources_{key}",
+                tr("Resources of the challenge"),
+                links["challenge_resources"],
+                "challenge_id",
+                layer,
+            )
+            tabbed_form(
+                layer, table, [(tr("Actors"), actor_link, to_actor), (tr("Resources"), resource_link, to_resource)]
+            )
         elif table == "actors":
             tabbed_form(layer, table, [(tr("Challenges"), to_actor, None)])
         elif table == "resources_catalog":

@@ -180,8 +180,9 @@ class PostgresDialect(Dialect):
         geom = f"{GEOMETRY_COLUMN} geometry({pg_type}, {SRID}), " if geometry else ""
         statements = [f"CREATE TABLE {self.qualify(table)} ({self.primary_key}, {geom}{columns})"]
         if geometry:
-            statements.append(f"CREATE INDEX {table}_{GEOMETRY_COLUMN}_idx ON {self.qualify(table)} "
-                              f"USING gist ({GEOMETRY_COLUMN})")
+            statements.append(
+                f"CREATE INDEX {table}_{GEOMETRY_COLUMN}_idx ON {self.qualify(table)} USING gist ({GEOMETRY_COLUMN})"
+            )
         return statements
 
     def stamp_triggers(self, table):
@@ -217,10 +218,14 @@ def _v1(d: Dialect) -> list:
         f"competences {t}, contact {t}, website {t}, {d.timestamps()}"
     )
     return (
-        [f"CREATE TABLE {d.qualify(META_TABLE)} (key {t} PRIMARY KEY NOT NULL, value {t})"]
-        if d.name == "postgres"
-        else d.create_table(META_TABLE, f"key {t} UNIQUE NOT NULL, value {t}")
-    ) + d.create_table("challenges", challenges, "GEOMETRY") + d.create_table("actors", actors, "MULTIPOLYGON")
+        (
+            [f"CREATE TABLE {d.qualify(META_TABLE)} (key {t} PRIMARY KEY NOT NULL, value {t})"]
+            if d.name == "postgres"
+            else d.create_table(META_TABLE, f"key {t} UNIQUE NOT NULL, value {t}")
+        )
+        + d.create_table("challenges", challenges, "GEOMETRY")
+        + d.create_table("actors", actors, "MULTIPOLYGON")
+    )
 
 
 def _v2(d: Dialect) -> list:
@@ -233,8 +238,10 @@ def _v2(d: Dialect) -> list:
     statements = d.create_table("resources_catalog", catalog)
     for link, ((col_a, table_a), (col_b, table_b)) in LINK_TABLES.items():
         extra = "role" if link == "challenge_actors" else "note"
-        columns = (f"{col_a} {i} NOT NULL, {col_b} {i} NOT NULL, {extra} {t}, UNIQUE ({col_a}, {col_b}), "
-                   f"{d.foreign_key(col_a, table_a)}, {d.foreign_key(col_b, table_b)}")
+        columns = (
+            f"{col_a} {i} NOT NULL, {col_b} {i} NOT NULL, {extra} {t}, UNIQUE ({col_a}, {col_b}), "
+            f"{d.foreign_key(col_a, table_a)}, {d.foreign_key(col_b, table_b)}"
+        )
         statements += d.create_table(link, columns)
         statements += d.link_integrity(link)
         statements.append(f"CREATE INDEX {link}_{col_b}_idx ON {d.qualify(link)} ({col_b})")

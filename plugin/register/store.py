@@ -60,8 +60,10 @@ def _connection_uri(name: str) -> QgsDataSourceUri:
     connections = metadata.connections(False) if metadata is not None else {}
     if name not in connections:
         known = ", ".join(sorted(connections)) or tr("none")
-        raise RegisterError(tr("No saved PostgreSQL connection of this name in QGIS") + f": '{name}' "
-                            f"({tr('saved connections')}: {known})")
+        raise RegisterError(
+            tr("No saved PostgreSQL connection of this name in QGIS") + f": '{name}' "
+            f"({tr('saved connections')}: {known})"
+        )
     return QgsDataSourceUri(connections[name].uri())
 
 
@@ -72,7 +74,7 @@ def parse_target(target: str):
     target = str(target).strip()
     if not target.lower().startswith(POSTGRES_PREFIX):
         return "gpkg", os.path.abspath(os.path.expanduser(target)), None
-    rest = target[len(POSTGRES_PREFIX):].strip()
+    rest = target[len(POSTGRES_PREFIX) :].strip()
     connection, schema = rest, DEFAULT_PG_SCHEMA
     if "/" in rest and rest not in postgres_connections():
         connection, _, schema = rest.rpartition("/")
@@ -213,8 +215,9 @@ def open_dataset(kind: str, location: str, schema: str = None, update: bool = Tr
     try:
         return gdal.OpenEx(dsn, flags, allowed_drivers=["PostgreSQL"], open_options=options)
     except RuntimeError as error:
-        raise RegisterError(tr("Cannot connect to the PostgreSQL database") + f" {_pg_where(location)}: "
-                            + _clean_pg_error(error)) from None
+        raise RegisterError(
+            tr("Cannot connect to the PostgreSQL database") + f" {_pg_where(location)}: " + _clean_pg_error(error)
+        ) from None
 
 
 def _execute(dataset, sql: str):
@@ -238,8 +241,9 @@ def _scalar(dataset, sql: str):
 def _table_exists(dataset, kind: str, schema: str, table: str) -> bool:
     if kind == "gpkg":
         return bool(_scalar(dataset, f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"))
-    return bool(_scalar(dataset, f"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' "
-                                 f"AND tablename = '{table}'"))
+    return bool(
+        _scalar(dataset, f"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' AND tablename = '{table}'")
+    )
 
 
 def _read_version(dataset, kind: str, schema: str, where: str):
@@ -308,9 +312,14 @@ def _ensure_postgis(dataset, connection: str) -> None:
     try:
         _execute(dataset, "CREATE EXTENSION IF NOT EXISTS postgis")
     except RuntimeError as error:
-        raise RegisterError(tr("PostGIS is not installed in the database and could not be added; ask its "
-                               "administrator to run CREATE EXTENSION postgis") + f": {_pg_where(connection)} "
-                            f"({_clean_pg_error(error)})") from None
+        raise RegisterError(
+            tr(
+                "PostGIS is not installed in the database and could not be added; ask its "
+                "administrator to run CREATE EXTENSION postgis"
+            )
+            + f": {_pg_where(connection)} "
+            f"({_clean_pg_error(error)})"
+        ) from None
 
 
 def _conflicts(dataset, kind: str, schema: str) -> list:
@@ -330,18 +339,23 @@ def create_register(target: str) -> Register:
         _ensure_postgis(dataset, location)
         clash = _conflicts(dataset, kind, schema)
         if META_TABLE in clash:
-            raise RegisterError(tr("A register already exists there; open it instead of creating it")
-                                + f": {where}, {tr('schema')} {schema}")
+            raise RegisterError(
+                tr("A register already exists there; open it instead of creating it")
+                + f": {where}, {tr('schema')} {schema}"
+            )
         if clash:
-            raise RegisterError(tr("Tables of the same names already exist; choose another schema")
-                                + f": {where}, {tr('schema')} {schema} ({', '.join(clash)})")
+            raise RegisterError(
+                tr("Tables of the same names already exist; choose another schema")
+                + f": {where}, {tr('schema')} {schema} ({', '.join(clash)})"
+            )
         schema_existed = bool(_scalar(dataset, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'"))
         if not schema_existed:
             try:
                 _execute(dataset, f'CREATE SCHEMA "{schema}"')
             except RuntimeError as error:
-                raise RegisterError(tr("Cannot create the schema") + f" {schema}: {where}: "
-                                    + _clean_pg_error(error)) from None
+                raise RegisterError(
+                    tr("Cannot create the schema") + f" {schema}: {where}: " + _clean_pg_error(error)
+                ) from None
         try:
             _migrate(dataset, kind, schema, 0, where)
         except RegisterError:
@@ -362,11 +376,11 @@ def _create_gpkg(path: str) -> Register:
         try:
             clash = _conflicts(dataset, "gpkg", None)
             if META_TABLE in clash:
-                raise RegisterError(tr("A register already exists there; open it instead of creating it")
-                                    + f": {path}")
+                raise RegisterError(tr("A register already exists there; open it instead of creating it") + f": {path}")
             if clash:
-                raise RegisterError(tr("Tables of the same names already exist in the GeoPackage")
-                                    + f": {path} ({', '.join(clash)})")
+                raise RegisterError(
+                    tr("Tables of the same names already exist in the GeoPackage") + f": {path} ({', '.join(clash)})"
+                )
             _migrate(dataset, "gpkg", None, 0, path)  # one transaction: all tables or none
         finally:
             dataset = None
@@ -415,7 +429,8 @@ def open_register(target: str) -> Register:
         if version > SCHEMA_VERSION:
             raise RegisterError(
                 tr("The register was made by a newer version of Open Territory; update the plugin to open it")
-                + f": {where} ({tr('schema version')} {version} > {SCHEMA_VERSION})")
+                + f": {where} ({tr('schema version')} {version} > {SCHEMA_VERSION})"
+            )
         if version < SCHEMA_VERSION:
             _migrate(dataset, kind, schema, version, where)
             log(f"register upgraded from schema version {version} to {SCHEMA_VERSION}: {where}")

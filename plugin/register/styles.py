@@ -24,14 +24,22 @@ def register_symbol(layer, table: str):
                 {"name": "star", "size": "4.5", "color": CHALLENGE_COLOUR, "outline_color": "255,255,255"}
             )
         if geometry == QgsWkbTypes.LineGeometry:
-            return QgsLineSymbol.createSimple({"line_width": "1.2", "line_color": CHALLENGE_COLOUR,
-                                               "line_style": "dash"})
+            return QgsLineSymbol.createSimple(
+                {"line_width": "1.2", "line_color": CHALLENGE_COLOUR, "line_style": "dash"}
+            )
         if geometry == QgsWkbTypes.PolygonGeometry:
-            return QgsFillSymbol.createSimple({"color": CHALLENGE_COLOUR + ",60", "outline_color": CHALLENGE_COLOUR,
-                                               "outline_width": "0.8", "outline_style": "dash"})
+            return QgsFillSymbol.createSimple(
+                {
+                    "color": CHALLENGE_COLOUR + ",60",
+                    "outline_color": CHALLENGE_COLOUR,
+                    "outline_width": "0.8",
+                    "outline_style": "dash",
+                }
+            )
     if table == "actors" and geometry == QgsWkbTypes.PolygonGeometry:
-        return QgsFillSymbol.createSimple({"style": "no", "outline_color": ACTOR_COLOUR, "outline_width": "0.6",
-                                           "outline_style": "dot"})
+        return QgsFillSymbol.createSimple(
+            {"style": "no", "outline_color": ACTOR_COLOUR, "outline_width": "0.6", "outline_style": "dot"}
+        )
     return None
 
 

@@ -49,8 +49,9 @@ class Source:
         """Catalog entries matching `query` (catalog sources)."""
         raise NotImplementedError
 
-    def fetch(self, spec: dict, output: str, layer_name: str, category: str, feedback=None,
-              append: bool = False) -> FetchResult:
+    def fetch(
+        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
+    ) -> FetchResult:
         """Write the resource described by `spec` as layer `layer_name` of `output` (a GeoPackage unless the
         path says otherwise), with the common fields; `append` adds the layer to an existing GeoPackage.
         `spec` holds the source's own keys as a profile writes them; an optional `extent` is

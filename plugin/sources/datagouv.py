@@ -154,10 +154,7 @@ def choose_resource(dataset: dict, wanted: str = None) -> dict:
     if not candidates:
         formats = ", ".join(sorted({r.get("format") or "?" for r in resources})) or tr("none")
         raise SourceError(
-            tr("The data.gouv.fr dataset has no geographic resource")
-            + f" ({label}; "
-            + tr("formats")
-            + f": {formats})"
+            tr("The data.gouv.fr dataset has no geographic resource") + f" ({label}; " + tr("formats") + f": {formats})"
         )
     order = {resource.get("id"): index for index, resource in enumerate(resources)}
     candidates.sort(
@@ -236,9 +233,7 @@ class DatagouvSource(Source):
         reply = self.api_get(server, "/datasets/", params, tr("the search") + f" '{query}'")
         items = reply.get("data") if isinstance(reply, dict) else None
         if not isinstance(items, list):
-            raise SourceError(
-                tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})"
-            )
+            raise SourceError(tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})")
         return [dataset_summary(item) for item in items if isinstance(item, dict)]
 
     def dataset(self, spec: dict) -> dict:
@@ -322,8 +317,7 @@ class DatagouvSource(Source):
             raise SourceError(message) from None
         except NetworkError as error:
             raise SourceError(
-                tr("The file of this data.gouv.fr resource could not be downloaded")
-                + f": '{title}' ({ref}): {error}"
+                tr("The file of this data.gouv.fr resource could not be downloaded") + f": '{title}' ({ref}): {error}"
             ) from None
         if feedback is not None and feedback.isCanceled():
             raise CancelledError(url)

@@ -78,14 +78,16 @@ def load_systems(path: str = SYSTEMS_CSV) -> list:
             url = (row.get("Auto-Discovery URL") or "").strip()
             if not url:
                 continue
-            systems.append({
-                "name": (row.get("Name") or "").strip(),
-                "location": (row.get("Location") or "").strip(),
-                "system_id": (row.get("System ID") or "").strip(),
-                "url": url,
-                "versions": (row.get("Supported Versions") or "").strip(),
-                "authentication": (row.get("Authentication Type") or "").strip(),
-            })
+            systems.append(
+                {
+                    "name": (row.get("Name") or "").strip(),
+                    "location": (row.get("Location") or "").strip(),
+                    "system_id": (row.get("System ID") or "").strip(),
+                    "url": url,
+                    "versions": (row.get("Supported Versions") or "").strip(),
+                    "authentication": (row.get("Authentication Type") or "").strip(),
+                }
+            )
     return systems
 
 
@@ -127,8 +129,9 @@ class GbfsSource(Source):
                 log(str(error), "warning")
         if with_types and "vehicle_types" in feeds:
             try:
-                system.types = parse.vehicle_types(self.get_json(feeds["vehicle_types"], "vehicle_types"),
-                                                   system.language)
+                system.types = parse.vehicle_types(
+                    self.get_json(feeds["vehicle_types"], "vehicle_types"), system.language
+                )
             except SourceError as error:
                 log(str(error), "warning")
         return system
@@ -169,16 +172,18 @@ class GbfsSource(Source):
                 found.append(system)
         return found
 
-    def fetch(self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None,
-              append: bool = False) -> FetchResult:
+    def fetch(
+        self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None, append: bool = False
+    ) -> FetchResult:
         feed, kind = check_spec(spec)
         fetched_at = utc_now_iso()
         system = self.discover(feed, spec.get("language"))
         warnings = []
         if kind == "stations":
             if "station_information" not in system.feeds:
-                raise SourceError(tr("This GBFS system publishes no stations (no station_information feed)") +
-                                  f" ({redact(feed)})")
+                raise SourceError(
+                    tr("This GBFS system publishes no stations (no station_information feed)") + f" ({redact(feed)})"
+                )
             information = self.get_json(system.feeds["station_information"], "station_information")
             status = None
             if "station_status" in system.feeds:
@@ -187,20 +192,33 @@ class GbfsSource(Source):
                     parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
                 except SourceError as error:  # the stations are still worth having without availability
                     log(str(error), "warning")
-                    warnings.append(tr("The station status could not be read: availability columns are empty")
-                                    + f" ({error})")
+                    warnings.append(
+                        tr("The station status could not be read: availability columns are empty") + f" ({error})"
+                    )
                     status = None
             else:
                 warnings.append(tr("No station_status feed: availability columns are empty"))
-            rows, bad = parse.station_rows(information, status, system.types, system.info, system.version,
-                                           system.language, redact(system.feeds["station_information"]))
+            rows, bad = parse.station_rows(
+                information,
+                status,
+                system.types,
+                system.info,
+                system.version,
+                system.language,
+                redact(system.feeds["station_information"]),
+            )
             warnings += bad_places_warnings(bad, tr("stations"))
             fields, name_field = parse.STATION_FIELDS, "station_name"
         else:
             url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
             if not url:
-                raise SourceError(tr("This GBFS system publishes no free-floating vehicles "
-                                     "(no vehicle_status or free_bike_status feed)") + f" ({redact(feed)})")
+                raise SourceError(
+                    tr(
+                        "This GBFS system publishes no free-floating vehicles "
+                        "(no vehicle_status or free_bike_status feed)"
+                    )
+                    + f" ({redact(feed)})"
+                )
             document = self.get_json(url, "vehicle_status")
             rows, bad = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
             warnings += bad_places_warnings(bad, tr("vehicles"))
@@ -216,8 +234,9 @@ class GbfsSource(Source):
             "licence": licence,
             "fetched_at": fetched_at,
         }
-        count = write_point_rows(rows, fields, output, layer_name, common, name_field=name_field,
-                                 append=append, feedback=feedback)
+        count = write_point_rows(
+            rows, fields, output, layer_name, common, name_field=name_field, append=append, feedback=feedback
+        )
         shown = redact(feed)
         log(f"GBFS {system.label} ({shown}, v{system.version or '?'}): {count} {kind} -> {layer_name}")
         return FetchResult(layer_name, count, source, shown, licence, shown, fetched_at, warnings)

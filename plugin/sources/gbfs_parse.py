@@ -21,7 +21,8 @@ OPERATOR_TERMS = "see the operator's terms"
 CAR_SHARING_WORDS = re.compile(
     r"autopartage|car[\s_-]?shar|citiz|getaround|communauto|zity|free2move|share now|ubeeqo|"
     r"leo\s?&\s?go|mobilize|marcel|clem'|\bauto\b|\bcars?\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,15 +177,16 @@ def discover_feeds(document, url: str, language: str = None):
     else:
         by_language = {}
         if isinstance(data, dict):
-            by_language = {k: v for k, v in data.items()
-                           if isinstance(v, dict) and isinstance(v.get("feeds"), list)}
+            by_language = {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("feeds"), list)}
         if not by_language:
             raise SourceError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
         chosen = next((lang for lang in (language, "fr", "en") if lang and lang in by_language), None)
         if chosen is None:
             prefixes = {k.split("-")[0].lower(): k for k in by_language}
-            chosen = next((prefixes[lang] for lang in (language, "fr", "en") if lang and lang in prefixes),
-                          next(iter(by_language)))
+            chosen = next(
+                (prefixes[lang] for lang in (language, "fr", "en") if lang and lang in prefixes),
+                next(iter(by_language)),
+            )
         feeds = by_language[chosen]["feeds"]
     found = {}
     for feed in feeds:
@@ -326,8 +328,17 @@ STATION_FIELDS = (
     ("gbfs_version", "string"),
 )
 
-STATUS_FIELDS = ("vehicles_available", "docks_available", "vehicles_disabled", "docks_disabled",
-                 "vehicles_by_type", "is_installed", "is_renting", "is_returning", "last_reported")
+STATUS_FIELDS = (
+    "vehicles_available",
+    "docks_available",
+    "vehicles_disabled",
+    "docks_disabled",
+    "vehicles_by_type",
+    "is_installed",
+    "is_renting",
+    "is_returning",
+    "last_reported",
+)
 
 VEHICLE_FIELDS = (
     ("label", "string"),
@@ -354,8 +365,9 @@ def status_columns(status: dict, types: dict) -> dict:
     return columns
 
 
-def station_rows(information, status_document, types: dict, system: dict, version: str,
-                 language: str = None, url: str = ""):
+def station_rows(
+    information, status_document, types: dict, system: dict, version: str, language: str = None, url: str = ""
+):
     """([(lon, lat, columns)] per station of station_information, joined with station_status by
     station_id (compared as text: one file may say 42 and the other "42"), number of stations skipped
     for bad coordinates). Stations without coordinates are skipped too; stations without status keep
@@ -400,21 +412,27 @@ def vehicle_rows(document, types: dict, system: dict, version: str, url: str = "
         type_id = as_text(item.get("vehicle_type_id"))
         vehicle_type = types.get(type_id) or {}
         vehicle_id = as_text(item.get("vehicle_id", item.get("bike_id")))
-        rows.append((lon, lat, {
-            "label": vehicle_type.get("name") or vehicle_type.get("form_factor") or type_id or vehicle_id,
-            "vehicle_id": vehicle_id,
-            "vehicle_type_id": type_id,
-            "vehicle_type_name": vehicle_type.get("name"),
-            "form_factor": vehicle_type.get("form_factor"),
-            "propulsion_type": vehicle_type.get("propulsion_type"),
-            "is_reserved": as_bool(item.get("is_reserved")),
-            "is_disabled": as_bool(item.get("is_disabled")),
-            "current_range_meters": as_float(item.get("current_range_meters")),
-            "current_fuel_percent": as_float(item.get("current_fuel_percent")),
-            "station_id": as_text(item.get("station_id")),
-            "last_reported": as_utc_iso(item.get("last_reported")),
-            "system_id": system.get("system_id"),
-            "system_name": system.get("name"),
-            "gbfs_version": version or None,
-        }))
+        rows.append(
+            (
+                lon,
+                lat,
+                {
+                    "label": vehicle_type.get("name") or vehicle_type.get("form_factor") or type_id or vehicle_id,
+                    "vehicle_id": vehicle_id,
+                    "vehicle_type_id": type_id,
+                    "vehicle_type_name": vehicle_type.get("name"),
+                    "form_factor": vehicle_type.get("form_factor"),
+                    "propulsion_type": vehicle_type.get("propulsion_type"),
+                    "is_reserved": as_bool(item.get("is_reserved")),
+                    "is_disabled": as_bool(item.get("is_disabled")),
+                    "current_range_meters": as_float(item.get("current_range_meters")),
+                    "current_fuel_percent": as_float(item.get("current_fuel_percent")),
+                    "station_id": as_text(item.get("station_id")),
+                    "last_reported": as_utc_iso(item.get("last_reported")),
+                    "system_id": system.get("system_id"),
+                    "system_name": system.get("name"),
+                    "gbfs_version": version or None,
+                },
+            )
+        )
     return rows, bad

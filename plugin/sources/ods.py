@@ -104,19 +104,25 @@ def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsErr
         elif error.status == 400:
             what = tr("the portal rejected the request")
         elif error.status in (401, 403):
-            what = tr("access denied: the dataset is private or the API key was refused; give an "
-                      "authentication configuration holding the portal's API key")
+            what = tr(
+                "access denied: the dataset is private or the API key was refused; give an "
+                "authentication configuration holding the portal's API key"
+            )
         elif error.status == 404:
-            what = tr("not found on this portal: check the dataset id and the portal URL (a private "
-                      "dataset also needs an API key)")
+            what = tr(
+                "not found on this portal: check the dataset id and the portal URL (a private "
+                "dataset also needs an API key)"
+            )
         elif error.status == 429:
             what = tr("the portal's API quota is used up")
         else:
             what = tr("the portal answered with an error")
         return OdsError(f"{where}: {what} (HTTP {error.status}: {detail}) [{error.url}]", status)
     if isinstance(error, UnexpectedContentError):
-        what = tr("the portal answered with a web page instead of data: check that the URL is an "
-                  "Opendatasoft portal (it may also be under maintenance)")
+        what = tr(
+            "the portal answered with a web page instead of data: check that the URL is an "
+            "Opendatasoft portal (it may also be under maintenance)"
+        )
         return OdsError(f"{where}: {what} [{error.url}]")
     if isinstance(error, IncompleteReplyError):
         what = tr("the download was cut before its end; nothing was written, try again")
@@ -128,23 +134,31 @@ def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsErr
         what = tr("offline mode is on and this reply is not in the cache")
         return OdsError(f"{where}: {what} [{error.url}]")
     if isinstance(error, LayerWriteError):
-        what = tr("the downloaded export could not be read or written (incomplete or invalid GeoJSON); "
-                  "nothing was written")
+        what = tr(
+            "the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written"
+        )
         return OdsError(f"{where}: {what} ({error})")
     return OdsError(f"{where}: {error}", status)
 
 
 def output_format(path: str) -> str:
     extension = os.path.splitext(path)[1].lower()
-    return {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".fgb": "FlatGeobuf",
-            ".shp": "ESRI Shapefile", ".csv": "CSV", ".sqlite": "SQLite"}.get(extension, "GPKG")
+    return {
+        ".gpkg": "GPKG",
+        ".geojson": "GeoJSON",
+        ".json": "GeoJSON",
+        ".fgb": "FlatGeobuf",
+        ".shp": "ESRI Shapefile",
+        ".csv": "CSV",
+        ".sqlite": "SQLite",
+    }.get(extension, "GPKG")
 
 
 def forget_cached_reply(response) -> None:
     """Drop a cached reply GDAL could not read, so offline mode never serves it."""
     if not response.path.endswith(".body"):
         return
-    for path in (response.path, response.path[:-len(".body")] + ".json"):
+    for path in (response.path, response.path[: -len(".body")] + ".json"):
         if os.path.exists(path):
             os.remove(path)
 
@@ -168,8 +182,9 @@ class OdsSource(Source):
     def get_json(self, transport, url: str, params: dict, portal: str, dataset: str = ""):
         try:
             # Small JSON replies: the job's progress bar is left to the export download.
-            reply = transport.get(url, params=params, headers={"Accept": "application/json"}, expect="json",
-                                  progress=False)
+            reply = transport.get(
+                url, params=params, headers={"Accept": "application/json"}, expect="json", progress=False
+            )
             return reply.json()
         except CancelledError:
             raise
@@ -186,11 +201,24 @@ class OdsSource(Source):
         try:
             return parse_dataset(portal, payload)
         except ValueError:
-            raise OdsError(f"Opendatasoft {portal}, " + tr("dataset") + f" {dataset}: " +
-                           tr("the reply is not a dataset description")) from None
+            raise OdsError(
+                f"Opendatasoft {portal}, "
+                + tr("dataset")
+                + f" {dataset}: "
+                + tr("the reply is not a dataset description")
+            ) from None
 
-    def search_datasets(self, portal: str, query: str = "", theme: str = "", geo_only: bool = False,
-                        limit: int = SEARCH_PAGE_MAX, offset: int = 0, authcfg: str = "", feedback=None):
+    def search_datasets(
+        self,
+        portal: str,
+        query: str = "",
+        theme: str = "",
+        geo_only: bool = False,
+        limit: int = SEARCH_PAGE_MAX,
+        offset: int = 0,
+        authcfg: str = "",
+        feedback=None,
+    ):
         """(total_count, [OdsDataset]) of the portal's catalog matching `query` (full-text search),
         `theme` (exact theme) and, with `geo_only`, only datasets that have a geo field."""
         portal = normalize_portal(portal)
@@ -232,8 +260,9 @@ class OdsSource(Source):
         return described
 
     def search(self, spec: dict, query: str, theme: str = "", geo_only: bool = False) -> list:
-        _total, datasets = self.search_datasets(spec.get("portal", ""), query, theme, geo_only,
-                                                authcfg=spec.get("authcfg", ""))
+        _total, datasets = self.search_datasets(
+            spec.get("portal", ""), query, theme, geo_only, authcfg=spec.get("authcfg", "")
+        )
         return datasets
 
     # -- load -----------------------------------------------------------------------------------
@@ -243,8 +272,10 @@ class OdsSource(Source):
         portal = normalize_portal(str(spec.get("portal") or ""))
         dataset = str(spec.get("dataset") or "").strip()
         if not portal:
-            raise OdsError(tr("Opendatasoft: the 'portal' key (base URL of the portal) is missing") +
-                           (f" ({tr('dataset')} {dataset})" if dataset else ""))
+            raise OdsError(
+                tr("Opendatasoft: the 'portal' key (base URL of the portal) is missing")
+                + (f" ({tr('dataset')} {dataset})" if dataset else "")
+            )
         if not dataset:
             raise OdsError(f"Opendatasoft {portal}: " + tr("the 'dataset' key (dataset id) is missing"))
         return portal, dataset
@@ -255,16 +286,21 @@ class OdsSource(Source):
         spatial = []
         if spec.get("extent") or spec.get("area_wkt"):
             if geometry is None:
-                raise OdsError(f"Opendatasoft {info.portal}, " + tr("dataset") + f" {info.dataset_id}: " +
-                               tr("an extent was given but the dataset has no geographic field"))
+                raise OdsError(
+                    f"Opendatasoft {info.portal}, "
+                    + tr("dataset")
+                    + f" {info.dataset_id}: "
+                    + tr("an extent was given but the dataset has no geographic field")
+                )
             if spec.get("extent"):
                 spatial.append(in_bbox(geometry.name, spec["extent"]))
             if spec.get("area_wkt"):
                 spatial.append(intersects(geometry.name, spec["area_wkt"]))
         return combine_where(spec.get("where") or "", *spatial)
 
-    def fetch(self, spec: dict, output: str, layer_name: str, category: str, feedback=None,
-              append: bool = False) -> FetchResult:
+    def fetch(
+        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
+    ) -> FetchResult:
         portal, dataset = self.check_spec(spec)
         job = feedback
         download_feedback = ScaledFeedback(job, 0.0, DOWNLOAD_SHARE) if job is not None else None
@@ -278,8 +314,7 @@ class OdsSource(Source):
         if job is not None and hasattr(job, "pushInfo"):
             job.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
         try:
-            response = transport.get(url, params=params, headers={"Accept": "application/geo+json"},
-                                     expect="json")
+            response = transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
         except CancelledError:
             raise
         except NetworkError as error:
@@ -292,14 +327,20 @@ class OdsSource(Source):
             geometry_type = "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
         name_field = spec.get("name_field") or guess_name_field(info)
         if spec.get("name_field") and spec["name_field"] not in info.field_names():
-            log(f"Opendatasoft {portal}, {dataset}: name_field {spec['name_field']} is not a field of the "
-                "dataset", "warning")
+            log(
+                f"Opendatasoft {portal}, {dataset}: name_field {spec['name_field']} is not a field of the dataset",
+                "warning",
+            )
         fetched_at = utc_now_iso()
-        common = {"category": category, "source": portal, "source_dataset": dataset,
-                  "licence": info.licence or None, "fetched_at": fetched_at}
+        common = {
+            "category": category,
+            "source": portal,
+            "source_dataset": dataset,
+            "licence": info.licence or None,
+            "fetched_at": fetched_at,
+        }
         try:
-            count = self.write(response.path, output, layer_name, common, name_field, geometry_type, append,
-                               job)
+            count = self.write(response.path, output, layer_name, common, name_field, geometry_type, append, job)
         except WriteCancelled:
             raise
         except LayerWriteError as error:
@@ -308,20 +349,36 @@ class OdsSource(Source):
 
         warnings = []
         if not where and info.records_count is not None and count != info.records_count:
-            warnings.append(f"Opendatasoft {portal}, {dataset}: " + tr("records written") +
-                            f" {count}, " + tr("records announced by the catalog") + f" {info.records_count}")
+            warnings.append(
+                f"Opendatasoft {portal}, {dataset}: "
+                + tr("records written")
+                + f" {count}, "
+                + tr("records announced by the catalog")
+                + f" {info.records_count}"
+            )
         for warning in warnings:
             log(warning, "warning")
         log(f"Opendatasoft {portal}, {dataset}: {count} records into {layer_name}")
-        return FetchResult(layer_name=layer_name, feature_count=count, source=portal, dataset=dataset,
-                           licence=info.licence, url=redact(response.url), fetched_at=fetched_at,
-                           warnings=warnings)
+        return FetchResult(
+            layer_name=layer_name,
+            feature_count=count,
+            source=portal,
+            dataset=dataset,
+            licence=info.licence,
+            url=redact(response.url),
+            fetched_at=fetched_at,
+            warnings=warnings,
+        )
 
     @staticmethod
     def write(src_path, output, layer_name, common, name_field, geometry_type, append, feedback) -> int:
         """GDAL writes the export; the output is replaced (or the layer added) only on success."""
-        options = dict(name_field=name_field, geometry_type=geometry_type, feedback=feedback,
-                       progress_range=(DOWNLOAD_SHARE, 100.0))
+        options = dict(
+            name_field=name_field,
+            geometry_type=geometry_type,
+            feedback=feedback,
+            progress_range=(DOWNLOAD_SHARE, 100.0),
+        )
         settle = geometry_type == "PROMOTE_TO_MULTI"
         # Lists (multivalued fields, coordinate pairs) kept as JSON text rather than "(2:a,b)".
         gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", "YES")
@@ -333,8 +390,7 @@ class OdsSource(Source):
                 count = write_shapefile(src_path, output, layer_name, common, options)
             else:
                 with atomic_output(output) as tmp:
-                    count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt,
-                                                 **options)
+                    count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
                     if settle and fmt == "GPKG":
                         settle_geometry_type(tmp, layer_name)
             if fmt != "GPKG":
@@ -365,16 +421,19 @@ def settle_geometry_type(path: str, layer_name: str) -> None:
         return
     quoted_table = '"' + layer_name.replace('"', '""') + '"'
     quoted_column = '"' + column.replace('"', '""') + '"'
-    result = dataset.ExecuteSQL(f"SELECT DISTINCT ST_GeometryType({quoted_column}) AS t FROM {quoted_table} "
-                                f"WHERE {quoted_column} IS NOT NULL")
+    result = dataset.ExecuteSQL(
+        f"SELECT DISTINCT ST_GeometryType({quoted_column}) AS t FROM {quoted_table} WHERE {quoted_column} IS NOT NULL"
+    )
     types = {feature.GetField(0) for feature in result} if result is not None else set()
     dataset.ReleaseResultSet(result)
     if len(types) == 1:
         (kind,) = types
         if kind and kind.isalpha():
             literal = layer_name.replace("'", "''")
-            dataset.ExecuteSQL(f"UPDATE gpkg_geometry_columns SET geometry_type_name = '{kind.upper()}' "
-                               f"WHERE lower(table_name) = lower('{literal}')")
+            dataset.ExecuteSQL(
+                f"UPDATE gpkg_geometry_columns SET geometry_type_name = '{kind.upper()}' "
+                f"WHERE lower(table_name) = lower('{literal}')"
+            )
     dataset = None
 
 
@@ -391,14 +450,15 @@ def append_layer(src_path, output, layer_name, common, options, settle=False) ->
         if settle:
             settle_geometry_type(scratch, layer_name)
         translate = gdal.VectorTranslateOptions(
-            options=["-nln", layer_name, "-gt", "unlimited", "-preserve_fid"], accessMode="overwrite",
-            layers=[layer_name])
+            options=["-nln", layer_name, "-gt", "unlimited", "-preserve_fid"],
+            accessMode="overwrite",
+            layers=[layer_name],
+        )
         try:
             if gdal.VectorTranslate(output, scratch, options=translate) is None:
                 raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output})")
         except RuntimeError as error:
-            raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output}): {error}") \
-                from None
+            raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output}): {error}") from None
         return count
     finally:
         for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):
@@ -413,8 +473,9 @@ def write_shapefile(src_path, output, layer_name, common, options) -> int:
     scratch = tempfile.mkdtemp(prefix=".ods-", dir=folder)
     try:
         stem = os.path.splitext(os.path.basename(output))[0]
-        count = write_resource_layer(src_path, os.path.join(scratch, stem + ".shp"), stem, common,
-                                     dest_format="ESRI Shapefile", **options)
+        count = write_resource_layer(
+            src_path, os.path.join(scratch, stem + ".shp"), stem, common, dest_format="ESRI Shapefile", **options
+        )
         for name in os.listdir(scratch):
             os.replace(os.path.join(scratch, name), os.path.join(folder, name))
         return count

@@ -20,8 +20,19 @@ PORTALS_FILE = os.path.join(PLUGIN_DIR, "resources", "portals.json")
 
 # Field names that usually hold a feature's label on French portals, best first. Exact names win,
 # then names starting with one of them ("nom_station", "libelle_long").
-NAME_CANDIDATES = ("nom", "name", "libelle", "title", "titre", "label", "denomination", "designation",
-                   "nom_usuel", "intitule", "lib")
+NAME_CANDIDATES = (
+    "nom",
+    "name",
+    "libelle",
+    "title",
+    "titre",
+    "label",
+    "denomination",
+    "designation",
+    "nom_usuel",
+    "intitule",
+    "lib",
+)
 
 
 def normalize_portal(url: str) -> str:
@@ -151,8 +162,14 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
     fields = []
     for item in payload.get("fields") or []:
         if isinstance(item, dict) and item.get("name"):
-            fields.append(OdsField(str(item["name"]), str(item.get("type") or ""),
-                                   str(item.get("label") or ""), plain_text(item.get("description"))))
+            fields.append(
+                OdsField(
+                    str(item["name"]),
+                    str(item.get("type") or ""),
+                    str(item.get("label") or ""),
+                    plain_text(item.get("description")),
+                )
+            )
     count = metas.get("records_count")
     try:
         count = int(count) if count is not None else None

@@ -43,75 +43,130 @@ class OsmPreset:
 
 PRESETS = {
     "traffic_signals": OsmPreset(
-        "traffic_signals", POINT,
+        "traffic_signals",
+        POINT,
         ('["highway"="traffic_signals"]', '["crossing"="traffic_signals"]'),
-        ("name", "highway", "crossing", "traffic_signals", "traffic_signals:sound",
-         "traffic_signals:direction", "button_operated", "ref"),
-        "highway = 'traffic_signals' OR crossing = 'traffic_signals'"),
+        (
+            "name",
+            "highway",
+            "crossing",
+            "traffic_signals",
+            "traffic_signals:sound",
+            "traffic_signals:direction",
+            "button_operated",
+            "ref",
+        ),
+        "highway = 'traffic_signals' OR crossing = 'traffic_signals'",
+    ),
     "bicycle_parking": OsmPreset(
-        "bicycle_parking", POINT_AREA,
+        "bicycle_parking",
+        POINT_AREA,
         ('["amenity"="bicycle_parking"]',),
         ("name", "amenity", "bicycle_parking", "capacity", "covered", "access", "fee", "operator"),
-        "amenity = 'bicycle_parking'"),
+        "amenity = 'bicycle_parking'",
+    ),
     "charging_station": OsmPreset(
-        "charging_station", POINT_AREA,
+        "charging_station",
+        POINT_AREA,
         ('["amenity"="charging_station"]',),
-        ("name", "amenity", "capacity", "operator", "network", "ref:EU:EVSE", "socket:type2",
-         "socket:type2_combo", "socket:chademo", "fee", "access", "opening_hours"),
-        "amenity = 'charging_station'"),
+        (
+            "name",
+            "amenity",
+            "capacity",
+            "operator",
+            "network",
+            "ref:EU:EVSE",
+            "socket:type2",
+            "socket:type2_combo",
+            "socket:chademo",
+            "fee",
+            "access",
+            "opening_hours",
+        ),
+        "amenity = 'charging_station'",
+    ),
     "bus_stop": OsmPreset(
-        "bus_stop", POINT,
+        "bus_stop",
+        POINT,
         ('["highway"="bus_stop"]', '["public_transport"="platform"]["bus"="yes"]'),
-        ("name", "highway", "public_transport", "bus", "shelter", "bench", "wheelchair", "ref", "network",
-         "operator"),
-        "highway = 'bus_stop' OR (public_transport = 'platform' AND bus = 'yes')"),
+        ("name", "highway", "public_transport", "bus", "shelter", "bench", "wheelchair", "ref", "network", "operator"),
+        "highway = 'bus_stop' OR (public_transport = 'platform' AND bus = 'yes')",
+    ),
     "car_park": OsmPreset(
-        "car_park", POINT_AREA,
+        "car_park",
+        POINT_AREA,
         ('["amenity"="parking"]',),
-        ("name", "amenity", "parking", "capacity", "capacity:disabled", "access", "fee", "carpool",
-         "operator", "opening_hours", "maxstay"),
-        "amenity = 'parking'"),
+        (
+            "name",
+            "amenity",
+            "parking",
+            "capacity",
+            "capacity:disabled",
+            "access",
+            "fee",
+            "carpool",
+            "operator",
+            "opening_hours",
+            "maxstay",
+        ),
+        "amenity = 'parking'",
+    ),
     "cycleway": OsmPreset(
         # Dedicated cycle tracks only: a road with a painted lane (cycleway=lane/track on a highway) is a
         # road, and the demo territory's expectations count highway=cycleway ways alone. ROAD_LANE_FILTERS
         # below holds the lane tags for a future "cycle lanes on roads" category.
-        "cycleway", LINE,
+        "cycleway",
+        LINE,
         ('["highway"="cycleway"]',),
-        ("name", "highway", "cycleway", "oneway", "oneway:bicycle", "segregated", "foot", "surface", "lit",
-         "width"),
-        "highway = 'cycleway'"),
+        ("name", "highway", "cycleway", "oneway", "oneway:bicycle", "segregated", "foot", "surface", "lit", "width"),
+        "highway = 'cycleway'",
+    ),
     "street_lamp": OsmPreset(
-        "street_lamp", POINT,
+        "street_lamp",
+        POINT,
         ('["highway"="street_lamp"]',),
         ("name", "highway", "lamp_mount", "light:source", "light:colour", "light:count", "ref", "operator"),
-        "highway = 'street_lamp'"),
+        "highway = 'street_lamp'",
+    ),
     "bike_share_station": OsmPreset(
-        "bike_share_station", POINT_AREA,
+        "bike_share_station",
+        POINT_AREA,
         ('["amenity"="bicycle_rental"]',),
         ("name", "amenity", "bicycle_rental", "network", "operator", "capacity", "ref"),
-        "amenity = 'bicycle_rental'"),
+        "amenity = 'bicycle_rental'",
+    ),
     "car_sharing": OsmPreset(
-        "car_sharing", POINT_AREA,
+        "car_sharing",
+        POINT_AREA,
         ('["amenity"="car_sharing"]',),
         ("name", "amenity", "operator", "network", "capacity", "ref"),
-        "amenity = 'car_sharing'"),
+        "amenity = 'car_sharing'",
+    ),
     "air_quality_sensor": OsmPreset(
-        "air_quality_sensor", POINT,
+        "air_quality_sensor",
+        POINT,
         ('["man_made"="monitoring_station"]["monitoring:air_quality"="yes"]',),
         ("name", "man_made", "monitoring:air_quality", "operator", "ref"),
-        "man_made = 'monitoring_station' AND \"monitoring:air_quality\" = 'yes'"),
+        "man_made = 'monitoring_station' AND \"monitoring:air_quality\" = 'yes'",
+    ),
     "traffic_counter": OsmPreset(
-        "traffic_counter", POINT,
-        ('["man_made"="monitoring_station"]["monitoring:traffic"="yes"]',
-         '["man_made"="monitoring_station"]["monitoring:bicycle"="yes"]'),
+        "traffic_counter",
+        POINT,
+        (
+            '["man_made"="monitoring_station"]["monitoring:traffic"="yes"]',
+            '["man_made"="monitoring_station"]["monitoring:bicycle"="yes"]',
+        ),
         ("name", "man_made", "monitoring:traffic", "monitoring:bicycle", "operator", "ref"),
-        "man_made = 'monitoring_station' AND "
-        "(\"monitoring:traffic\" = 'yes' OR \"monitoring:bicycle\" = 'yes')"),
+        "man_made = 'monitoring_station' AND (\"monitoring:traffic\" = 'yes' OR \"monitoring:bicycle\" = 'yes')",
+    ),
 }
 
-ROAD_LANE_FILTERS = ('["cycleway"~"^(lane|track|share_busway)$"]', '["cycleway:left"~"^(lane|track|share_busway)$"]',
-                     '["cycleway:right"~"^(lane|track|share_busway)$"]',
-                     '["cycleway:both"~"^(lane|track|share_busway)$"]')
+ROAD_LANE_FILTERS = (
+    '["cycleway"~"^(lane|track|share_busway)$"]',
+    '["cycleway:left"~"^(lane|track|share_busway)$"]',
+    '["cycleway:right"~"^(lane|track|share_busway)$"]',
+    '["cycleway:both"~"^(lane|track|share_busway)$"]',
+)
 
 
 def preset(category: str) -> OsmPreset:
@@ -129,8 +184,9 @@ def column_name(tag: str) -> str:
     return tag.replace(":", "_")
 
 
-STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                          "resources", "styles")
+STYLES_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "resources", "styles"
+)
 
 
 def style_path(category: str):

@@ -90,11 +90,15 @@ def bbox_filter(extent) -> str:
     try:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
     except (TypeError, ValueError):
-        raise OverpassError("unexpected", tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees "
-                                             "(EPSG:4326)") + f": {extent}") from None
+        raise OverpassError(
+            "unexpected",
+            tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}",
+        ) from None
     if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
-        raise OverpassError("unexpected", tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees "
-                                             "(EPSG:4326)") + f": {extent}")
+        raise OverpassError(
+            "unexpected",
+            tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}",
+        )
     return f"({ymin:.7f},{xmin:.7f},{ymax:.7f},{xmax:.7f})"
 
 
@@ -139,8 +143,7 @@ def poly_filters(area_wkt: str) -> list:
 
 def build_query(category: str, extent=None, area_wkt: str = None, timeout: int = DEFAULT_TIMEOUT) -> str:
     if category not in PRESETS:
-        raise OverpassError("unexpected", tr("Overpass: no OpenStreetMap preset for this category") +
-                            f": {category}")
+        raise OverpassError("unexpected", tr("Overpass: no OpenStreetMap preset for this category") + f": {category}")
     preset = PRESETS[category]
     if area_wkt:
         places = poly_filters(area_wkt)
@@ -148,8 +151,9 @@ def build_query(category: str, extent=None, area_wkt: str = None, timeout: int =
         places = [bbox_filter(extent)]
     else:
         raise OverpassError("unexpected", tr("Overpass: an extent or an area is needed"))
-    statements = [f"  {element}{tags}{place};" for place in places for element in preset.elements
-                  for tags in preset.filters]
+    statements = [
+        f"  {element}{tags}{place};" for place in places for element in preset.elements for tags in preset.filters
+    ]
     lines = [f"[out:xml][timeout:{int(timeout)}];", "(", *statements, ");"]
     if preset.elements != ("node",):
         lines.append("(._;>;);")  # the nodes of the ways, the members of the relations: GDAL builds geometries
@@ -165,19 +169,31 @@ def classify(message: str, timeout=None) -> OverpassError:
     text = " ".join(html.unescape(message).split())
     lowered = text.lower()
     if "rate_limited" in lowered or "too many requests" in lowered:
-        return OverpassError("rate_limited", tr("Overpass: the server limits the requests from this address "
-                                                "(rate limited). Wait a minute or choose another server.") +
-                             f" [{text}]")
+        return OverpassError(
+            "rate_limited",
+            tr(
+                "Overpass: the server limits the requests from this address "
+                "(rate limited). Wait a minute or choose another server."
+            )
+            + f" [{text}]",
+        )
     if "request_read_and_idx::timeout" in lowered or "too busy" in lowered:
-        return OverpassError("busy", tr("Overpass: the server is too busy to take the query. Try again later "
-                                        "or choose another server.") + f" [{text}]")
+        return OverpassError(
+            "busy",
+            tr("Overpass: the server is too busy to take the query. Try again later or choose another server.")
+            + f" [{text}]",
+        )
     if "timed out" in lowered or "timeout" in lowered:
-        return OverpassError("timeout", tr("Overpass: the query timed out on the server. Choose a smaller area "
-                                           "or a longer timeout.") + (f" ({timeout} s)" if timeout else "") +
-                             f" [{text}]")
+        return OverpassError(
+            "timeout",
+            tr("Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.")
+            + (f" ({timeout} s)" if timeout else "")
+            + f" [{text}]",
+        )
     if "out of memory" in lowered:
-        return OverpassError("memory", tr("Overpass: the query ran out of memory on the server. Choose a "
-                                          "smaller area.") + f" [{text}]")
+        return OverpassError(
+            "memory", tr("Overpass: the query ran out of memory on the server. Choose a smaller area.") + f" [{text}]"
+        )
     if "parse error" in lowered or "static error" in lowered:
         return OverpassError("parse", tr("Overpass: the server rejected the query") + f" [{text}]")
     return OverpassError("runtime", tr("Overpass: the server reported an error") + f" [{text}]")
@@ -210,7 +226,8 @@ def check_reply(path: str, timeout=None) -> list:
     start = head.lstrip()[:200].lower()
     if start.startswith(b"{"):
         remark = re.search(rb'"remark"\s*:\s*"((?:[^"\\]|\\.)*)"', tail) or re.search(
-            rb'"remark"\s*:\s*"((?:[^"\\]|\\.)*)"', head)
+            rb'"remark"\s*:\s*"((?:[^"\\]|\\.)*)"', head
+        )
         if remark and b"error" in remark.group(1).lower():
             raise classify(remark.group(1).decode("utf-8", "replace").replace('\\"', '"'), timeout)
         raise OverpassError("unexpected", tr("Overpass: the server answered in JSON where OSM XML was asked"))
@@ -228,8 +245,10 @@ def check_reply(path: str, timeout=None) -> list:
     if b"<osm" not in head:
         raise OverpassError("unexpected", tr("Overpass: the reply is not OSM XML"))
     if not tail.rstrip().endswith(b"</osm>"):
-        raise OverpassError("incomplete", tr("Overpass: the reply was cut before its end; nothing was written. "
-                                             "Try again, or choose a smaller area."))
+        raise OverpassError(
+            "incomplete",
+            tr("Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area."),
+        )
     return warnings
 
 
@@ -242,12 +261,19 @@ def http_error(error: HttpError, timeout=None) -> OverpassError:
         found = classify(detail, timeout) if detail else None
         if found is not None and found.kind in ("busy", "timeout", "rate_limited"):
             return found
-        return OverpassError("busy", tr("Overpass: the server is too busy to take the query. Try again later "
-                                        "or choose another server.") + f" [HTTP {error.status}]")
+        return OverpassError(
+            "busy",
+            tr("Overpass: the server is too busy to take the query. Try again later or choose another server.")
+            + f" [HTTP {error.status}]",
+        )
     if error.status == 400:
         return OverpassError("parse", tr("Overpass: the server rejected the query") + f" [{detail or 'HTTP 400'}]")
-    return OverpassError("runtime", tr("Overpass: the server answered with an error") +
-                         f" HTTP {error.status}" + (f" [{detail}]" if detail else ""))
+    return OverpassError(
+        "runtime",
+        tr("Overpass: the server answered with an error")
+        + f" HTTP {error.status}"
+        + (f" [{detail}]" if detail else ""),
+    )
 
 
 # -- GDAL ---------------------------------------------------------------------------------------
@@ -257,12 +283,24 @@ def osm_config(columns) -> str:
     """An OSM driver configuration with the preset's tags as columns on every layer."""
     attributes = ",".join(columns)
     ignore = "created_by,converted_by,source,time,ele,note,todo,fixme,FIXME"
-    text = ["closed_ways_are_polygons=aeroway,amenity,boundary,building,craft,geological,historic,landuse,"
-            "leisure,military,natural,office,place,shop,sport,tourism,highway=platform,public_transport=platform",
-            "attribute_name_laundering=no"]
+    text = [
+        "closed_ways_are_polygons=aeroway,amenity,boundary,building,craft,geological,historic,landuse,"
+        "leisure,military,natural,office,place,shop,sport,tourism,highway=platform,public_transport=platform",
+        "attribute_name_laundering=no",
+    ]
     for layer in ("points", "lines", "multipolygons", "multilinestrings", "other_relations"):
-        text += [f"[{layer}]", "osm_id=yes", "osm_version=no", "osm_timestamp=no", "osm_uid=no", "osm_user=no",
-                 "osm_changeset=no", f"attributes={attributes}", "other_tags=yes", f"ignore={ignore}"]
+        text += [
+            f"[{layer}]",
+            "osm_id=yes",
+            "osm_version=no",
+            "osm_timestamp=no",
+            "osm_uid=no",
+            "osm_user=no",
+            "osm_changeset=no",
+            f"attributes={attributes}",
+            "other_tags=yes",
+            f"ignore={ignore}",
+        ]
         if layer == "points":
             text.append("unsignificant=created_by,converted_by,source,time,ele,attribution")
     return "\n".join(text) + "\n"
@@ -276,8 +314,9 @@ def _columns_sql(preset, common: dict, osm_type_sql: str, osm_id_sql: str) -> st
         else:
             columns.append(f"{sql_literal(common[key])} AS {key}")
     columns += [f"{osm_type_sql} AS osm_type", f"{osm_id_sql} AS osm_id"]
-    columns += [f"{sql_identifier(tag)} AS {sql_identifier(column_name(tag))}" for tag in preset.columns
-                if tag != "name"]
+    columns += [
+        f"{sql_identifier(tag)} AS {sql_identifier(column_name(tag))}" for tag in preset.columns if tag != "name"
+    ]
     columns.append("other_tags")
     return ", ".join(columns)
 
@@ -304,8 +343,9 @@ def _description(preset) -> str:
     return f"DESCRIPTION=OpenStreetMap {preset.category}, {OSM_LICENCE}, {OSM_ATTRIBUTION}"
 
 
-def _translate_reply(reply_path: str, preset, scratch: str, dest_layer: str, common: dict, spatial_index: bool,
-                     feedback=None) -> int:
+def _translate_reply(
+    reply_path: str, preset, scratch: str, dest_layer: str, common: dict, spatial_index: bool, feedback=None
+) -> int:
     """The OSM XML reply into `dest_layer` of the new GeoPackage `scratch`, in one or two GDAL passes
     (points or lines, then the areas of a point_area category). Returns the number of features."""
     handle, config_path = tempfile.mkstemp(prefix="ot-osmconf-", suffix=".ini")
@@ -313,35 +353,54 @@ def _translate_reply(reply_path: str, preset, scratch: str, dest_layer: str, com
         out.write(osm_config(preset.columns))
     try:
         try:
-            source = gdal.OpenEx(reply_path, gdal.OF_VECTOR, allowed_drivers=["OSM"],
-                                 open_options=[f"CONFIG_FILE={config_path}"])
+            source = gdal.OpenEx(
+                reply_path, gdal.OF_VECTOR, allowed_drivers=["OSM"], open_options=[f"CONFIG_FILE={config_path}"]
+            )
         except RuntimeError as error:
             raise LayerWriteError(tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}") from None
         passes = []
         if preset.geometry == LINE:
-            sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines " \
-                  f"WHERE {preset.where}"
+            sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines WHERE {preset.where}"
             passes.append((sql, "OGRSQL", "LINESTRING"))
         else:
-            sql = f"SELECT {_columns_sql(preset, common, sql_literal('node'), 'osm_id')} FROM points " \
-                  f"WHERE {preset.where}"
+            sql = (
+                f"SELECT {_columns_sql(preset, common, sql_literal('node'), 'osm_id')} FROM points WHERE {preset.where}"
+            )
             passes.append((sql, "OGRSQL", "POINT"))
         if preset.geometry == POINT_AREA:
             osm_type = "CASE WHEN osm_way_id IS NOT NULL THEN 'way' ELSE 'relation' END"
-            sql = f"SELECT ST_PointOnSurface(geometry) AS geometry, " \
-                  f"{_columns_sql(preset, common, osm_type, 'COALESCE(osm_way_id, osm_id)')} " \
-                  f"FROM multipolygons WHERE {preset.where}"
+            sql = (
+                f"SELECT ST_PointOnSurface(geometry) AS geometry, "
+                f"{_columns_sql(preset, common, osm_type, 'COALESCE(osm_way_id, osm_id)')} "
+                f"FROM multipolygons WHERE {preset.where}"
+            )
             passes.append((sql, "SQLite", "POINT"))
         share = WRITE_SHARE / len(passes)
         for index, (sql, dialect, geometry_type) in enumerate(passes):
             options = ["-nln", dest_layer, "-nlt", geometry_type]
             if index == 0:
-                options += ["-lco", "FID=fid", "-lco", f"SPATIAL_INDEX={'YES' if spatial_index else 'NO'}",
-                            "-lco", _description(preset)]
-            _translate(scratch, source, {
-                "options": options, "format": "GPKG", "SQLStatement": sql, "SQLDialect": dialect,
-                "accessMode": "append" if index else None,
-                "callback": gdal_progress(feedback, index * share, (index + 1) * share)}, dest_layer, feedback)
+                options += [
+                    "-lco",
+                    "FID=fid",
+                    "-lco",
+                    f"SPATIAL_INDEX={'YES' if spatial_index else 'NO'}",
+                    "-lco",
+                    _description(preset),
+                ]
+            _translate(
+                scratch,
+                source,
+                {
+                    "options": options,
+                    "format": "GPKG",
+                    "SQLStatement": sql,
+                    "SQLDialect": dialect,
+                    "accessMode": "append" if index else None,
+                    "callback": gdal_progress(feedback, index * share, (index + 1) * share),
+                },
+                dest_layer,
+                feedback,
+            )
             _check_cancel(feedback)  # GDAL may finish a pass without asking the callback again
             source.ResetReading()
         source = None
@@ -359,8 +418,12 @@ def _replace_layer(scratch: str, dest_path: str, dest_layer: str, dest_format: s
     options = ["-nln", dest_layer, "-gt", "unlimited", "-preserve_fid"]
     if dest_format == "GPKG":
         options += ["-lco", "FID=fid", "-lco", "SPATIAL_INDEX=YES", "-lco", _description(preset)]
-    _translate(dest_path, scratch, {"options": options, "format": dest_format, "accessMode": "overwrite",
-                                    "layers": [dest_layer]}, dest_layer)
+    _translate(
+        dest_path,
+        scratch,
+        {"options": options, "format": dest_format, "accessMode": "overwrite", "layers": [dest_layer]},
+        dest_layer,
+    )
 
 
 def _convert(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
@@ -393,8 +456,16 @@ def _put_in_place(scratch: str, dest_path: str, dest_layer: str, dest_format: st
 
 
 @with_gdal_exceptions
-def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, common: dict,
-                    dest_format: str = "GPKG", append: bool = False, feedback=None) -> int:
+def write_osm_layer(
+    reply_path: str,
+    preset,
+    dest_path: str,
+    dest_layer: str,
+    common: dict,
+    dest_format: str = "GPKG",
+    append: bool = False,
+    feedback=None,
+) -> int:
     """Translate the OSM XML reply into `dest_layer` of `dest_path`; returns the number of features.
 
     The passes write a scratch GeoPackage beside `dest_path`; only a complete layer is then put in place,
@@ -429,8 +500,14 @@ def write_osm_layer(reply_path: str, preset, dest_path: str, dest_layer: str, co
 
 def output_format(path: str) -> str:
     extension = os.path.splitext(path)[1].lower()
-    return {".geojson": "GeoJSON", ".json": "GeoJSON", ".shp": "ESRI Shapefile", ".fgb": "FlatGeobuf",
-            ".sqlite": "SQLite", ".csv": "CSV"}.get(extension, "GPKG")
+    return {
+        ".geojson": "GeoJSON",
+        ".json": "GeoJSON",
+        ".shp": "ESRI Shapefile",
+        ".fgb": "FlatGeobuf",
+        ".sqlite": "SQLite",
+        ".csv": "CSV",
+    }.get(extension, "GPKG")
 
 
 class OverpassSource(Source):
@@ -443,11 +520,11 @@ class OverpassSource(Source):
         try:
             timeout = int(spec.get("timeout") or DEFAULT_TIMEOUT)
         except (TypeError, ValueError):
-            raise OverpassError("unexpected", tr("Overpass: the timeout must be a number of seconds") +
-                                f": {spec.get('timeout')}") from None
+            raise OverpassError(
+                "unexpected", tr("Overpass: the timeout must be a number of seconds") + f": {spec.get('timeout')}"
+            ) from None
         if timeout <= 0:
-            raise OverpassError("unexpected", tr("Overpass: the timeout must be a number of seconds") +
-                                f": {timeout}")
+            raise OverpassError("unexpected", tr("Overpass: the timeout must be a number of seconds") + f": {timeout}")
         query = build_query(category, spec.get("extent"), spec.get("area_wkt"), timeout)
         return category, server, timeout, query
 
@@ -458,29 +535,52 @@ class OverpassSource(Source):
         except HttpError as error:
             raise http_error(error, timeout) from None
         except RequestTimeoutError:
-            raise OverpassError("timeout", tr("Overpass: the server did not answer in time. Choose a smaller area "
-                                              "or a longer timeout.") + f" ({timeout} s, {server})") from None
+            raise OverpassError(
+                "timeout",
+                tr("Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.")
+                + f" ({timeout} s, {server})",
+            ) from None
         except IncompleteReplyError:
-            raise OverpassError("incomplete", tr("Overpass: the reply was cut before its end; nothing was "
-                                                 "written. Try again, or choose a smaller area.") +
-                                f" ({server})") from None
+            raise OverpassError(
+                "incomplete",
+                tr(
+                    "Overpass: the reply was cut before its end; nothing was "
+                    "written. Try again, or choose a smaller area."
+                )
+                + f" ({server})",
+            ) from None
         return response, check_reply(response.path, timeout)
 
-    def fetch(self, spec: dict, output: str, layer_name: str, category: str, feedback=None,
-              append: bool = False) -> FetchResult:
+    def fetch(
+        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
+    ) -> FetchResult:
         category, server, timeout, query = self.query_for(spec, category)
         log(f"Overpass {server}: {category}")
         response, warnings = self.download(server, query, timeout)
         for warning in warnings:
             log(f"Overpass {server}: {warning}", "warning")
         fetched_at = utc_now_iso()
-        common = {"category": category, "source": SOURCE_NAME, "source_dataset": server, "licence": OSM_LICENCE,
-                  "fetched_at": fetched_at}
-        count = write_osm_layer(response.path, PRESETS[category], output, layer_name, common,
-                                output_format(output), append, feedback)
+        common = {
+            "category": category,
+            "source": SOURCE_NAME,
+            "source_dataset": server,
+            "licence": OSM_LICENCE,
+            "fetched_at": fetched_at,
+        }
+        count = write_osm_layer(
+            response.path, PRESETS[category], output, layer_name, common, output_format(output), append, feedback
+        )
         # The dataset is the preset, as the profile entry names it; the server is where it came from.
-        return FetchResult(layer_name=layer_name, feature_count=count, source=SOURCE_NAME, dataset=category,
-                           licence=OSM_LICENCE, url=server, fetched_at=fetched_at, warnings=warnings)
+        return FetchResult(
+            layer_name=layer_name,
+            feature_count=count,
+            source=SOURCE_NAME,
+            dataset=category,
+            licence=OSM_LICENCE,
+            url=server,
+            fetched_at=fetched_at,
+            warnings=warnings,
+        )
 
 
 # -- layers in QGIS ---------------------------------------------------------------------------------

@@ -29,8 +29,17 @@ OGR_TYPES = {
 
 
 # Output formats by extension; anything else is a GeoPackage (the plugin's default).
-FORMATS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".fgb": "FlatGeobuf",
-           ".shp": "ESRI Shapefile", ".sqlite": "SQLite", ".csv": "CSV", ".gml": "GML", ".kml": "KML"}
+FORMATS = {
+    ".gpkg": "GPKG",
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".fgb": "FlatGeobuf",
+    ".shp": "ESRI Shapefile",
+    ".sqlite": "SQLite",
+    ".csv": "CSV",
+    ".gml": "GML",
+    ".kml": "KML",
+}
 
 
 def format_for_path(path: str) -> str:
@@ -91,14 +100,30 @@ def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -
 
 
 @with_gdal_exceptions
-def write_point_rows(rows, fields, dest_path: str, dest_layer: str, common: dict, name_field: str = None,
-                     append: bool = False, feedback=None) -> int:
+def write_point_rows(
+    rows,
+    fields,
+    dest_path: str,
+    dest_layer: str,
+    common: dict,
+    name_field: str = None,
+    append: bool = False,
+    feedback=None,
+) -> int:
     """Rows -> `dest_layer` of `dest_path` with the common fields; returns the feature count."""
     scratch = f"/vsimem/open_territory_{uuid.uuid4().hex}.gpkg"
     try:
         build_point_layer(scratch, dest_layer, fields, rows, feedback)
-        return write_resource_layer(scratch, dest_path, dest_layer, common, name_field=name_field,
-                                    dest_format=format_for_path(dest_path), append=append, feedback=feedback,
-                                    progress_range=(50.0, 100.0))
+        return write_resource_layer(
+            scratch,
+            dest_path,
+            dest_layer,
+            common,
+            name_field=name_field,
+            dest_format=format_for_path(dest_path),
+            append=append,
+            feedback=feedback,
+            progress_range=(50.0, 100.0),
+        )
     finally:
         gdal.Unlink(scratch)

@@ -172,11 +172,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
     records = document
     if isinstance(document, dict):
         records = next(
-            (
-                document[k]
-                for k in ("records", "results", "items", "data")
-                if isinstance(document.get(k), list)
-            ),
+            (document[k] for k in ("records", "results", "items", "data") if isinstance(document.get(k), list)),
             None,
         )
     if not isinstance(records, list):
@@ -204,9 +200,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
 @with_gdal_exceptions
 def is_geojson(path: str) -> bool:
     try:
-        dataset = gdal.OpenEx(
-            path, gdal.OF_VECTOR, allowed_drivers=["GeoJSON", "GeoJSONSeq", "ESRIJSON", "TopoJSON"]
-        )
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, allowed_drivers=["GeoJSON", "GeoJSONSeq", "ESRIJSON", "TopoJSON"])
     except RuntimeError:
         return False
     return dataset is not None and dataset.GetLayerCount() > 0
@@ -227,9 +221,7 @@ def write_output(
     progress_range=(0.0, 100.0),
 ) -> int:
     """Write into `output`: a new file replaced only on success, or a layer added to a GeoPackage."""
-    options = dict(
-        name_field=name_field, src_layer=src_layer, feedback=feedback, progress_range=progress_range
-    )
+    options = dict(name_field=name_field, src_layer=src_layer, feedback=feedback, progress_range=progress_range)
     fmt = output_format(output)
     if append and os.path.exists(output):
         # -overwrite: loading the same resource again replaces its layer.
@@ -292,8 +284,9 @@ def large_download_warnings(settings, size, what: str, feedback=None) -> list:
 
 
 @with_gdal_exceptions
-def load_download(path: str, output: str, layer_name: str, result: FetchResult, what: str, category: str = None,
-                  **options) -> FetchResult:
+def load_download(
+    path: str, output: str, layer_name: str, result: FetchResult, what: str, category: str = None, **options
+) -> FetchResult:
     """Write the file a source downloaded into `output` with the common fields taken from `result`
     (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
     the feature count and the file's warnings. Failures become SourceError naming `what` (the portal's
@@ -340,9 +333,7 @@ def resolve_source(path: str, work: str, declared: str, warnings: list, feedback
         )
     if kind == "csv":
         try:
-            vrt, layout = prepare_csv(
-                path, os.path.join(work, f"csv-{uuid.uuid4().hex[:8]}"), feedback=feedback
-            )
+            vrt, layout = prepare_csv(path, os.path.join(work, f"csv-{uuid.uuid4().hex[:8]}"), feedback=feedback)
         except CsvError as error:
             raise ResourceFileError(str(error)) from None
         warnings.extend(layout.warnings)
@@ -352,10 +343,6 @@ def resolve_source(path: str, work: str, declared: str, warnings: list, feedback
     layer, others = geometry_layer(path)
     if others:
         warnings.append(
-            tr("The file holds several layers; loaded")
-            + f" {layer}, "
-            + tr("not")
-            + " "
-            + ", ".join(others[:10])
+            tr("The file holds several layers; loaded") + f" {layer}, " + tr("not") + " " + ", ".join(others[:10])
         )
     return path, layer

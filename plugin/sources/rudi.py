@@ -84,9 +84,7 @@ def media_kind(media: dict) -> str:
     for marker, kind in MIME_KINDS:
         if marker in file_type:
             return kind
-    name = (
-        (media.get("media_name") or "") + " " + urlsplit((media.get("connector") or {}).get("url") or "").path
-    )
+    name = (media.get("media_name") or "") + " " + urlsplit((media.get("connector") or {}).get("url") or "").path
     extension = os.path.splitext(name.strip().lower())[1]
     return {
         ".geojson": "geojson",
@@ -152,8 +150,7 @@ def item_summary(item: dict, language: str = None) -> dict:
         "size": media_size(chosen) if chosen else None,
         "licence": licence_of(item, language),
         "loadable": chosen is not None,
-        "geographic": any(k in GEOGRAPHIC_KINDS for k in kinds)
-        or (bool(item.get("geography")) and chosen is not None),
+        "geographic": any(k in GEOGRAPHIC_KINDS for k in kinds) or (bool(item.get("geography")) and chosen is not None),
         "updated": (item.get("dataset_dates") or {}).get("updated", ""),
     }
 
@@ -215,9 +212,7 @@ class RudiSource(Source):
 
     def list_page(self, node: str, limit: int = 100, offset: int = 0) -> tuple:
         """(total, items) of one page of the node's catalog."""
-        reply = self.api_get(
-            node, "/resources", {"limit": int(limit), "offset": int(offset)}, tr("the catalog")
-        )
+        reply = self.api_get(node, "/resources", {"limit": int(limit), "offset": int(offset)}, tr("the catalog"))
         if not isinstance(reply, dict) or not isinstance(reply.get("items"), list):
             raise SourceError(tr("Unexpected reply from the RUDI catalog") + f" ({normalize_node(node)})")
         items = [item for item in reply["items"] if isinstance(item, dict)]
@@ -300,8 +295,7 @@ class RudiSource(Source):
             raise
         except NetworkError as error:
             raise SourceError(
-                tr("The file of this RUDI resource could not be downloaded")
-                + f": '{title}' ({global_id}): {error}"
+                tr("The file of this RUDI resource could not be downloaded") + f": '{title}' ({global_id}): {error}"
             ) from None
         result = FetchResult(
             layer_name=layer_name,

@@ -102,9 +102,7 @@ def safe_extract(
                     continue
                 os.makedirs(os.path.dirname(destination), exist_ok=True)
                 # O_EXCL: never follow a link or overwrite a file that appeared meanwhile.
-                handle = os.open(
-                    destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
-                )
+                handle = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
                 written.append(destination)
                 with archive.open(info) as source, os.fdopen(handle, "wb") as out:
                     while True:

@@ -93,8 +93,9 @@ def filter_query(extent=None, area=None, types=None) -> str:
     elif extent:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
         if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
-            raise SourceError(tr("sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees "
-                                 "(EPSG:4326)") + f": {extent}")
+            raise SourceError(
+                tr("sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}"
+            )
         query = f"box={ymin:.6f},{xmin:.6f},{ymax:.6f},{xmax:.6f}"
     else:
         raise SourceError(tr("sensor.community: an extent or an area is needed"))
@@ -154,20 +155,26 @@ def location_rows(items) -> tuple:
                     columns[column] = value_of(entry.get("value"))
         if all(value is None for value in columns.values()):
             continue  # nothing measured here: a point would only say a sensor exists
-        types = sorted({as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?"
-                        for _w, _k, item in readings})
+        types = sorted(
+            {
+                as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?"
+                for _w, _k, item in readings
+            }
+        )
         sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
         location = found["location"]
-        columns.update({
-            "location_id": location_id,
-            "label": f"{', '.join(types)} #{location_id}",
-            "sensor_ids": ",".join(sensor_ids) or None,
-            "sensor_types": ",".join(types),
-            "indoor": as_bool(location.get("indoor")),
-            "altitude": value_of(location.get("altitude")),
-            "country": as_text(location.get("country")),
-            "measured_at": readings[0][0] or None,
-        })
+        columns.update(
+            {
+                "location_id": location_id,
+                "label": f"{', '.join(types)} #{location_id}",
+                "sensor_ids": ",".join(sensor_ids) or None,
+                "sensor_types": ",".join(types),
+                "indoor": as_bool(location.get("indoor")),
+                "altitude": value_of(location.get("altitude")),
+                "country": as_text(location.get("country")),
+                "measured_at": readings[0][0] or None,
+            }
+        )
         rows.append((found["lon"], found["lat"], columns))
     return rows, len(bad)
 
@@ -218,11 +225,17 @@ class SensorCommunitySource(Source):
             raise SourceError(f"sensor.community: {error}") from error
 
     def describe(self, spec: dict) -> dict:
-        return {"title": "sensor.community", "licence": LICENCE, "category": CATEGORY,
-                "server": server_of(spec), "types": list(KNOWN_TYPES)}
+        return {
+            "title": "sensor.community",
+            "licence": LICENCE,
+            "category": CATEGORY,
+            "server": server_of(spec),
+            "types": list(KNOWN_TYPES),
+        }
 
-    def fetch(self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None,
-              append: bool = False) -> FetchResult:
+    def fetch(
+        self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None, append: bool = False
+    ) -> FetchResult:
         server = server_of(spec)
         extent = spec.get("extent")
         area_wkt = spec.get("area_wkt")
@@ -237,10 +250,16 @@ class SensorCommunitySource(Source):
         if feedback is not None and feedback.isCanceled():
             raise CancelledError(url)
         source = "sensor.community" if server == DEFAULT_SERVER else server
-        common = {"category": category or CATEGORY, "source": source, "source_dataset": query,
-                  "licence": LICENCE, "fetched_at": fetched_at}
-        count = write_point_rows(rows, FIELDS, output, layer_name, common, name_field="label", append=append,
-                                 feedback=feedback)
+        common = {
+            "category": category or CATEGORY,
+            "source": source,
+            "source_dataset": query,
+            "licence": LICENCE,
+            "fetched_at": fetched_at,
+        }
+        count = write_point_rows(
+            rows, FIELDS, output, layer_name, common, name_field="label", append=append, feedback=feedback
+        )
         log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {layer_name}")
         warnings = bad_places_warnings(bad, tr("locations"))
         return FetchResult(layer_name, count, source, query, LICENCE, url, fetched_at, warnings)
@@ -265,6 +284,6 @@ def apply_default_style(layer) -> bool:
     _message, ok = layer.loadNamedStyle(STYLE_PATH)
     renderer = layer.renderer()
     if ok and isinstance(renderer, QgsGraduatedSymbolRenderer):
-        for index, label in enumerate(style_labels()[:len(renderer.ranges())]):
+        for index, label in enumerate(style_labels()[: len(renderer.ranges())]):
             renderer.updateRangeLabel(index, label)
     return bool(ok)

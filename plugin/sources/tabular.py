@@ -154,9 +154,7 @@ GEOMETRY_NAMES = (
 # commas "48,1;-1,6" and "48,1, -1,6" (then the separator is ";" or a comma followed by a space).
 # combined_wkt_sql reads the same forms in SQL.
 PAIR = re.compile(r"^\s*[\[(]?\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*[\])]?\s*$")
-PAIR_DECIMAL_COMMA = re.compile(
-    r"^\s*[\[(]?\s*([-+]?\d+(?:,\d+)?)\s*(?:;|,\s)\s*([-+]?\d+(?:,\d+)?)\s*[\])]?\s*$"
-)
+PAIR_DECIMAL_COMMA = re.compile(r"^\s*[\[(]?\s*([-+]?\d+(?:,\d+)?)\s*(?:;|,\s)\s*([-+]?\d+(?:,\d+)?)\s*[\])]?\s*$")
 DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
 # Cells saying "no value" rather than holding one: a column of them is as good as an empty one.
 MISSING_VALUE = re.compile(
@@ -210,9 +208,7 @@ class CsvLayout:
         else:
             how = "no coordinates"
         sep = {"\t": "tab"}.get(self.separator, self.separator)
-        return f"{self.encoding}, separator '{sep}', {how}" + (
-            ", decimal commas" if self.decimal_comma else ""
-        )
+        return f"{self.encoding}, separator '{sep}', {how}" + (", decimal commas" if self.decimal_comma else "")
 
 
 def normalize_name(name: str) -> str:
@@ -405,9 +401,7 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
         return
 
     known = [c for c in columns if normalize_name(c) in COMBINED_NAMES]
-    guessed = [
-        c for c in columns if c not in known and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))
-    ]
+    guessed = [c for c in columns if c not in known and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))]
     for column in known + guessed:
         values = [v for v in _filled(rows, index[column]) if not MISSING_VALUE.match(v)]
         pairs = _pairs(rows, index[column])
@@ -482,9 +476,7 @@ def rewrite_utf8(
     """Copy `path` to `dest` as UTF-8 in streaming chunks; with `columns`, the header line is replaced
     by a quoted one so that GDAL cannot mistake the separator."""
     size = max(os.path.getsize(path), 1)
-    decoder = codecs.getincrementaldecoder(encoding if encoding != "utf-8-sig" else "utf-8-sig")(
-        errors="replace"
-    )
+    decoder = codecs.getincrementaldecoder(encoding if encoding != "utf-8-sig" else "utf-8-sig")(errors="replace")
     done = 0
     header_pending = columns is not None
     with open(path, "rb") as source, open(dest, "w", encoding="utf-8", newline="") as out:
@@ -500,9 +492,7 @@ def rewrite_utf8(
                 newline = text.find("\n")
                 if newline < 0 and chunk:
                     raise CsvError(tr("The CSV header line is too long") + f": {path}")
-                text = (
-                    _quoted_header(columns, separator) + "\n" + (text[newline + 1 :] if newline >= 0 else "")
-                )
+                text = _quoted_header(columns, separator) + "\n" + (text[newline + 1 :] if newline >= 0 else "")
                 header_pending = False
             out.write(text)
             done += len(chunk)
@@ -657,10 +647,7 @@ def prepare_csv(
         if layout.sampled_rows == 0:
             raise CsvError(tr("The CSV file has a header line but no data rows") + f": {path}")
         raise CsvError(
-            tr(
-                "No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, "
-                "x/y, coordonnees...)"
-            )
+            tr("No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)")
             + f"; {tr('columns')}: {', '.join(layout.columns[:30])}"
         )
     os.makedirs(work_dir, exist_ok=True)
@@ -673,9 +660,7 @@ def prepare_csv(
             path, os.path.join(work_dir, stem + ".csv"), layout.encoding, layout.separator, separator, feedback
         )
     elif layout.encoding not in ("utf-8", "utf-8-sig"):
-        csv_path = rewrite_utf8(
-            path, os.path.join(work_dir, stem + ".csv"), layout.encoding, feedback=feedback
-        )
+        csv_path = rewrite_utf8(path, os.path.join(work_dir, stem + ".csv"), layout.encoding, feedback=feedback)
     seen = _gdal_columns(csv_path, layout)
     if len(seen) != len(layout.columns):
         # GDAL split the header on another character: give it a quoted header it cannot misread.

@@ -71,8 +71,13 @@ class ReplyCache:
                 info = json.load(handle)
         except (OSError, ValueError):
             return None
-        return CacheEntry(body, info.get("url", ""), int(info.get("status", 200)), info.get("headers", {}),
-                          float(info.get("fetched_at", 0)))
+        return CacheEntry(
+            body,
+            info.get("url", ""),
+            int(info.get("status", 200)),
+            info.get("headers", {}),
+            float(info.get("fetched_at", 0)),
+        )
 
     def put_file(self, key: str, source_path: str, url: str, status: int, headers: dict, move=False) -> CacheEntry:
         body, meta = self._paths(key)

@@ -44,8 +44,12 @@ def is_register_file(path: str) -> bool:
 
         connection = sqlite3.connect(f"file:{os.path.abspath(path)}?mode=ro", uri=True)
         try:
-            return connection.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'register_meta'").fetchone()[0] > 0
+            return (
+                connection.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'register_meta'"
+                ).fetchone()[0]
+                > 0
+            )
         finally:
             connection.close()
     except Exception:  # an unreadable file is not a register that can be recognised
@@ -55,8 +59,13 @@ def is_register_file(path: str) -> bool:
 def refuse_register(path: str) -> None:
     """Resources are never written into the commons register (DESIGN.md: a refresh never overwrites it)."""
     if is_register_file(path):
-        raise LayerWriteError(tr("This GeoPackage is the register of challenges and actors; resources are never "
-                                 "written into it. Choose another output file") + f": {path}")
+        raise LayerWriteError(
+            tr(
+                "This GeoPackage is the register of challenges and actors; resources are never "
+                "written into it. Choose another output file"
+            )
+            + f": {path}"
+        )
 
 
 def sql_literal(value) -> str:
@@ -110,10 +119,21 @@ def gdal_progress(feedback, start=0.0, end=100.0):
 
 
 @with_gdal_exceptions
-def write_resource_layer(src_path: str, dest_path: str, dest_layer: str, common: dict, name_field: str = None,
-                         src_layer: str = None, dest_format: str = "GPKG", geometry_type: str = None,
-                         where: str = None, append: bool = False, extra_options=None, feedback=None,
-                         progress_range=(0.0, 100.0)) -> int:
+def write_resource_layer(
+    src_path: str,
+    dest_path: str,
+    dest_layer: str,
+    common: dict,
+    name_field: str = None,
+    src_layer: str = None,
+    dest_format: str = "GPKG",
+    geometry_type: str = None,
+    where: str = None,
+    append: bool = False,
+    extra_options=None,
+    feedback=None,
+    progress_range=(0.0, 100.0),
+) -> int:
     """Translate one layer of `src_path` into `dest_layer` of `dest_path` with the common fields.
 
     `common` maps common field names to constant values (`fetched_at` defaults to now, UTC).
@@ -144,8 +164,13 @@ def write_resource_layer(src_path: str, dest_path: str, dest_layer: str, common:
         options += list(extra_options)
     callback = gdal_progress(feedback, *progress_range)
     translate = gdal.VectorTranslateOptions(
-        options=options, format=dest_format, SQLStatement=sql, SQLDialect="OGRSQL",
-        accessMode="update" if append else None, callback=callback)
+        options=options,
+        format=dest_format,
+        SQLStatement=sql,
+        SQLDialect="OGRSQL",
+        accessMode="update" if append else None,
+        callback=callback,
+    )
     try:
         out = gdal.VectorTranslate(dest_path, dataset, options=translate)
     except RuntimeError as error:

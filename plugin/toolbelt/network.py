@@ -137,8 +137,10 @@ class RedirectRefusedError(NetworkError):
     def __init__(self, url, target, credentials: bool):
         self.target = redact(target)
         if credentials:
-            text = tr("Redirect to another site refused: the request carries an API key or an authentication "
-                      "configuration, which is only sent to the site it was given for")
+            text = tr(
+                "Redirect to another site refused: the request carries an API key or an authentication "
+                "configuration, which is only sent to the site it was given for"
+            )
         else:
             text = tr("Redirect from a secure (https) address to an insecure (http) one refused")
         super().__init__(url, text + f": {self.target}")
@@ -166,9 +168,14 @@ class ReplyFacts:
     @classmethod
     def of(cls, reply, credentials: bool) -> ReplyFacts:
         headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1") for k, v in reply.rawHeaderPairs()}
-        return cls(reply.attribute(QNetworkRequest.HttpStatusCodeAttribute), headers, reply.error(),
-                   reply.errorString(), reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
-                   credentials)
+        return cls(
+            reply.attribute(QNetworkRequest.HttpStatusCodeAttribute),
+            headers,
+            reply.error(),
+            reply.errorString(),
+            reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
+            credentials,
+        )
 
 
 class HttpError(NetworkError):
@@ -245,8 +252,11 @@ def authorization_from_authcfg(authcfg: str, scheme: str) -> str:
                 key = value
                 break
     else:
-        raise NetworkError("", tr("This kind of authentication configuration cannot carry an API key") +
-                           f": {authcfg} ({config.method()})")
+        raise NetworkError(
+            "",
+            tr("This kind of authentication configuration cannot carry an API key")
+            + f": {authcfg} ({config.method()})",
+        )
     if not key:
         raise NetworkError("", tr("The authentication configuration holds no API key") + f": {authcfg}")
     return f"{scheme} {key}"
@@ -329,8 +339,17 @@ class Transport:
     `auth_scheme` (e.g. "Apikey") sends the authcfg's key as `Authorization: <scheme> <key>` instead of
     letting the QGIS authentication method sign the request (see authorization_from_authcfg)."""
 
-    def __init__(self, feedback=None, authcfg: str = "", cache_dir: str = None, offline: bool = None,
-                 timeout: int = None, retries: int = None, settings=None, auth_scheme: str = ""):
+    def __init__(
+        self,
+        feedback=None,
+        authcfg: str = "",
+        cache_dir: str = None,
+        offline: bool = None,
+        timeout: int = None,
+        retries: int = None,
+        settings=None,
+        auth_scheme: str = "",
+    ):
         settings = settings or load_settings()
         self.feedback = feedback
         self.authcfg = authcfg or ""
@@ -346,20 +365,37 @@ class Transport:
     # -- public API -----------------------------------------------------------------------------
 
     def get(self, url, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
-        return self.request("GET", url, params=params, headers=headers, max_age=max_age, expect=expect,
-                            timeout=timeout, progress=progress)
+        return self.request(
+            "GET",
+            url,
+            params=params,
+            headers=headers,
+            max_age=max_age,
+            expect=expect,
+            timeout=timeout,
+            progress=progress,
+        )
 
     def head(self, url, params=None, headers=None, timeout=None):
         """Headers only, to learn a size before a download."""
         return self.request("HEAD", url, params=params, headers=headers, timeout=timeout, progress=False)
 
-    def post(self, url, data=None, params=None, headers=None, max_age=0, expect=None, timeout=None,
-             progress=True):
-        return self.request("POST", url, params=params, data=data, headers=headers, max_age=max_age,
-                            expect=expect, timeout=timeout, progress=progress)
+    def post(self, url, data=None, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
+        return self.request(
+            "POST",
+            url,
+            params=params,
+            data=data,
+            headers=headers,
+            max_age=max_age,
+            expect=expect,
+            timeout=timeout,
+            progress=progress,
+        )
 
-    def request(self, method, url, params=None, data=None, headers=None, max_age=0, expect=None,
-                timeout=None, progress=True) -> Response:
+    def request(
+        self, method, url, params=None, data=None, headers=None, max_age=0, expect=None, timeout=None, progress=True
+    ) -> Response:
         """Fetch `url` and return the reply stored on disk.
 
         max_age: seconds a cached reply may be served without asking the server (0: always ask).
@@ -380,14 +416,13 @@ class Transport:
         while True:
             self._raise_if_cancelled(full_url)
             try:
-                response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key,
-                                       progress)
+                response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key, progress)
             except (ConnectionFailedError, IncompleteReplyError) as error:
                 # A cut stream or a dropped connection is worth another try; a refused one is not.
                 retryable = isinstance(error, IncompleteReplyError) or getattr(error, "retryable", False)
                 if not retryable or attempt >= self.retries:
                     raise
-                wait = self.backoff * 2 ** attempt
+                wait = self.backoff * 2**attempt
             except HttpError as error:
                 if error.status not in RETRY_STATUSES or attempt >= self.retries:
                     raise
@@ -397,7 +432,7 @@ class Transport:
                     # when far (a daily quota), since no back-off would get through before then.
                     wait = quota_reset_seconds(error.payload)
                 if wait is None:
-                    wait = self.backoff * 2 ** attempt
+                    wait = self.backoff * 2**attempt
                 if wait > MAX_RETRY_WAIT:
                     raise
             else:
@@ -424,7 +459,8 @@ class Transport:
                 head = handle.read(512)
             if looks_like_html(head, response.header("content-type")):
                 raise UnexpectedContentError(
-                    response.url, tr("The server answered with a web page instead of data (JSON expected)"))
+                    response.url, tr("The server answered with a web page instead of data (JSON expected)")
+                )
         return response
 
     def _raise_if_cancelled(self, url):
@@ -458,19 +494,24 @@ class Transport:
             request.setRawHeader(b"Authorization", header.encode("utf-8"))
         elif self.authcfg:
             if not QgsApplication.authManager().updateNetworkRequest(request, self.authcfg):
-                raise NetworkError(url, tr("The authentication configuration could not be applied") +
-                                   f": {self.authcfg}")
+                raise NetworkError(
+                    url, tr("The authentication configuration could not be applied") + f": {self.authcfg}"
+                )
         # Qt repeats every raw header, Authorization included, on the redirected request: a request with
         # credentials follows redirects on its own origin (scheme, host, port) only, and _finish reports
         # the refused ones. Anonymous requests follow any redirect that is not a downgrade to http.
-        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute,
-                             QNetworkRequest.SameOriginRedirectPolicy if self._carries_credentials(request)
-                             else QNetworkRequest.NoLessSafeRedirectPolicy)
+        request.setAttribute(
+            QNetworkRequest.RedirectPolicyAttribute,
+            QNetworkRequest.SameOriginRedirectPolicy
+            if self._carries_credentials(request)
+            else QNetworkRequest.NoLessSafeRedirectPolicy,
+        )
         return request
 
     def _carries_credentials(self, request: QNetworkRequest) -> bool:
         return bool(self.authcfg) or any(
-            CREDENTIAL_HEADER.search(bytes(name).decode("latin-1")) for name in request.rawHeaderList())
+            CREDENTIAL_HEADER.search(bytes(name).decode("latin-1")) for name in request.rawHeaderList()
+        )
 
     def _prune_cache(self):
         """Old replies go when the transport first writes in a session (offline mode never writes)."""
@@ -589,8 +630,9 @@ class Transport:
         status = int(status)
         if error == QNetworkReply.InsecureRedirectError:
             target = headers.get("location", "")
-            raise RedirectRefusedError(url, QUrl(url).resolved(QUrl(target)).toString() if target else url,
-                                       facts.credentials)
+            raise RedirectRefusedError(
+                url, QUrl(url).resolved(QUrl(target)).toString() if target else url, facts.credentials
+            )
         if status >= 400:
             with open(part_path, "rb") as handle:
                 body = handle.read()
@@ -598,12 +640,17 @@ class Transport:
             raise HttpError(url, status, body, facts.reason, headers)
         # A HEAD reply announces the length of a body it never sends.
         expected = headers.get("content-length") if method != "HEAD" else None
-        if error != QNetworkReply.NoError or (expected and expected.isdigit() and state["received"] < int(expected)
-                                              and "gzip" not in headers.get("content-encoding", "")):
+        if error != QNetworkReply.NoError or (
+            expected
+            and expected.isdigit()
+            and state["received"] < int(expected)
+            and "gzip" not in headers.get("content-encoding", "")
+        ):
             if expected and expected.isdigit():
                 raise IncompleteReplyError(url, state["received"], int(expected))
-            failure = ConnectionFailedError(url, tr("The connection broke during the download") +
-                                            f": {facts.error_string}")
+            failure = ConnectionFailedError(
+                url, tr("The connection broke during the download") + f": {facts.error_string}"
+            )
             failure.retryable = error in RETRY_ERRORS
             raise failure
         self._prune_cache()

@@ -47,17 +47,24 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
             "short summary in the user's language. A challenge without a location gets no counts and no "
             "distances (empty values) and only the competent actors without an area. The output keeps each "
             "challenge's own geometry (points, lines and polygons together in a GeoPackage). Spatial indexes "
-            "keep it fast on large layers.")
+            "keep it fast on large layers."
+        )
 
     def initAlgorithm(self, config=None):
         self.add_register_inputs()
-        self.addParameter(self.help_param(QgsProcessingParameterCrs(
-            "CRS", self.tr("Working CRS"), optional=True),
-            self.tr("Projected CRS for distances; empty: EPSG:2154 in mainland France, else the UTM zone"),
-            advanced=True))
-        self.addParameter(self.help_param(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Challenge context")),
-            self.tr("One feature per challenge with counts, nearest distances, competent actors and a summary")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterCrs("CRS", self.tr("Working CRS"), optional=True),
+                self.tr("Projected CRS for distances; empty: EPSG:2154 in mainland France, else the UTM zone"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Challenge context")),
+                self.tr("One feature per challenge with counts, nearest distances, competent actors and a summary"),
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
@@ -68,9 +75,15 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
         distance = self.parameterAsDouble(parameters, "DISTANCE", context)
         crs = self.parameterAsCrs(parameters, "CRS", context)
         try:
-            fields, rows = challenge_context(challenges, resources, actors, distance,
-                                             crs if crs.isValid() else None, feedback,
-                                             context.transformContext())
+            fields, rows = challenge_context(
+                challenges,
+                resources,
+                actors,
+                distance,
+                crs if crs.isValid() else None,
+                feedback,
+                context.transformContext(),
+            )
         except PlanningError as error:
             raise QgsProcessingException(str(error)) from None
         # QGIS reports a generic geometry table (the register's challenges) as the type of its first
@@ -88,5 +101,6 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(
                     self.tr("The output cannot hold this challenge's geometry; choose a GeoPackage output")
-                    + f": {QgsWkbTypes.displayString(geometry.wkbType())} ({dest})")
+                    + f": {QgsWkbTypes.displayString(geometry.wkbType())} ({dest})"
+                )
         return {"OUTPUT": dest}

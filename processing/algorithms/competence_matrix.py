@@ -18,10 +18,15 @@ from ...plugin.planning.matrix import RELATED_CATEGORIES, category_column, compe
 from ...plugin.toolbelt.layer_writer import atomic_output
 from .planning_inputs import PlanningAlgorithm
 
-COLUMNS = (("domain", QVariant.String), ("label", QVariant.String), ("challenges_open", QVariant.Int),
-           ("challenges_solved", QVariant.Int), ("actors_competent", QVariant.Int),
-           ("resources_related", QVariant.Int), ("mark", QVariant.String)) + tuple(
-    (category_column(category), QVariant.Int) for category in RELATED_CATEGORIES)
+COLUMNS = (
+    ("domain", QVariant.String),
+    ("label", QVariant.String),
+    ("challenges_open", QVariant.Int),
+    ("challenges_solved", QVariant.Int),
+    ("actors_competent", QVariant.Int),
+    ("resources_related", QVariant.Int),
+    ("mark", QVariant.String),
+) + tuple((category_column(category), QVariant.Int) for category in RELATED_CATEGORIES)
 
 
 class CompetenceMatrixAlgorithm(PlanningAlgorithm):
@@ -38,17 +43,29 @@ class CompetenceMatrixAlgorithm(PlanningAlgorithm):
             "there are open challenges and no competent actor or no related resource, or more than three open "
             "challenges per competent actor; strong when there are competent actors and related resources and at "
             "most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report "
-            "with a chart and the related resources by category per domain.")
+            "with a chart and the related resources by category per domain."
+        )
 
     def initAlgorithm(self, config=None):
         self.add_register_inputs(resources_optional=True, distance=False)
-        self.addParameter(self.help_param(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Competence matrix"), QgsProcessing.TypeVector),
-            self.tr("Table with one row per mobility domain")))
-        self.addParameter(self.help_param(QgsProcessingParameterFileDestination(
-            "REPORT", self.tr("HTML report"), self.tr("HTML files (*.html)"), optional=True,
-            createByDefault=False),
-            self.tr("Optional HTML page with one chart per domain, ready to print")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Competence matrix"), QgsProcessing.TypeVector),
+                self.tr("Table with one row per mobility domain"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFileDestination(
+                    "REPORT",
+                    self.tr("HTML report"),
+                    self.tr("HTML files (*.html)"),
+                    optional=True,
+                    createByDefault=False,
+                ),
+                self.tr("Optional HTML page with one chart per domain, ready to print"),
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)

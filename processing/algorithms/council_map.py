@@ -63,8 +63,9 @@ def choice_index(name: str, value, labels=()) -> int:
             return label_names.index(text.lower())
     accepted = " / ".join(keys)
     numbers = " / ".join(str(i) for i in range(len(keys)))
-    raise QgsProcessingException(f"{name} '{value}': " + tr("unknown value; expected") + f" {accepted} "
-                                 + tr("(any case) or") + f" {numbers}")
+    raise QgsProcessingException(
+        f"{name} '{value}': " + tr("unknown value; expected") + f" {accepted} " + tr("(any case) or") + f" {numbers}"
+    )
 
 
 def prepare_file_layer(layer) -> None:
@@ -160,8 +161,10 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterEnum("FORMAT", self.tr("Format"), options=["PDF", "PNG"], defaultValue=0),
-                self.tr("Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page); by "
-                        "name (pdf, png, any case) or by number (0, 1)"),
+                self.tr(
+                    "Vector PDF (one file, every page), or PNG images at 150 dpi (one file per page); by "
+                    "name (pdf, png, any case) or by number (0, 1)"
+                ),
             )
         )
         self.addParameter(
@@ -179,8 +182,10 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                     options=[self.tr("Landscape"), self.tr("Portrait")],
                     defaultValue=0,
                 ),
-                self.tr("Landscape (legend beside the map) or portrait (legend under the map); by name "
-                        "(landscape, portrait) or by number (0, 1)"),
+                self.tr(
+                    "Landscape (legend beside the map) or portrait (legend under the map); by name "
+                    "(landscape, portrait) or by number (0, 1)"
+                ),
                 advanced=True,
             )
         )

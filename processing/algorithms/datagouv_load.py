@@ -44,9 +44,7 @@ class DatagouvLoadAlgorithm(ResourceLoadAlgorithm):
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterString(self.RESOURCE, self.tr("Resource (id or title)"), optional=True),
-                self.tr(
-                    "The resource's id or exact title; empty: the best geographic resource of the dataset"
-                ),
+                self.tr("The resource's id or exact title; empty: the best geographic resource of the dataset"),
             )
         )
         self.addParameter(

@@ -28,30 +28,53 @@ class GapLayerAlgorithm(PlanningAlgorithm):
         return self.tr(
             "Counts, per commune or district (ZONES) or per cell of a regular grid, the open challenges that have "
             "no competent actor or no resource of a related category within the distance. Ready for a heat map "
-            "of where help is missing.")
+            "of where help is missing."
+        )
 
     def initAlgorithm(self, config=None):
         self.add_register_inputs()
-        self.addParameter(self.help_param(QgsProcessingParameterVectorLayer(
-            "ZONES", self.tr("Zones"), [QgsProcessing.TypeVectorPolygon], optional=True),
-            self.tr("Communes or districts to count in; empty: a regular grid")))
-        self.addParameter(self.help_param(QgsProcessingParameterNumber(
-            "CELL_SIZE", self.tr("Grid cell size (metres)"), QgsProcessingParameterNumber.Double, 1000.0,
-            minValue=10.0), self.tr("Side of the grid cells when no zones are given"), advanced=True))
-        self.addParameter(self.help_param(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Gaps"), QgsProcessing.TypeVectorPolygon),
-            self.tr("Zones with the number of open challenges lacking an actor or a resource")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterVectorLayer(
+                    "ZONES", self.tr("Zones"), [QgsProcessing.TypeVectorPolygon], optional=True
+                ),
+                self.tr("Communes or districts to count in; empty: a regular grid"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterNumber(
+                    "CELL_SIZE",
+                    self.tr("Grid cell size (metres)"),
+                    QgsProcessingParameterNumber.Double,
+                    1000.0,
+                    minValue=10.0,
+                ),
+                self.tr("Side of the grid cells when no zones are given"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Gaps"), QgsProcessing.TypeVectorPolygon),
+                self.tr("Zones with the number of open challenges lacking an actor or a resource"),
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
         try:
             fields, rows, crs = gap_zones(
-                challenges, self.parameterAsLayerList(parameters, "RESOURCES", context),
+                challenges,
+                self.parameterAsLayerList(parameters, "RESOURCES", context),
                 self.parameterAsVectorLayer(parameters, "ACTORS", context),
                 self.parameterAsDouble(parameters, "DISTANCE", context),
                 self.parameterAsVectorLayer(parameters, "ZONES", context),
-                self.parameterAsDouble(parameters, "CELL_SIZE", context), None, feedback,
-                context.transformContext())
+                self.parameterAsDouble(parameters, "CELL_SIZE", context),
+                None,
+                feedback,
+                context.transformContext(),
+            )
         except PlanningError as error:
             raise QgsProcessingException(str(error)) from None
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, crs)

@@ -36,16 +36,25 @@ class GbfsStationsAlgorithm(OpenTerritoryAlgorithm):
             "its available vehicles and docks, whether it is installed, renting and returning, and the "
             "time of its last report. The category is car_sharing when the system only has cars, "
             "bike_share_station otherwise; the licence comes from the system's information when it "
-            "publishes one. The dock lists the French systems and can refresh the status periodically.")
+            "publishes one. The dock lists the French systems and can refresh the status periodically."
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.FEED, self.tr("GBFS feed (gbfs.json URL)")),
-            self.tr("The URL of the system's auto-discovery file gbfs.json, for instance "
-                    "https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterVectorDestination(self.OUTPUT, self.output_label()),
-            self.tr("Where to write the points (a GeoPackage by default)")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.FEED, self.tr("GBFS feed (gbfs.json URL)")),
+                self.tr(
+                    "The URL of the system's auto-discovery file gbfs.json, for instance "
+                    "https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterVectorDestination(self.OUTPUT, self.output_label()),
+                self.tr("Where to write the points (a GeoPackage by default)"),
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
 
     def output_label(self):
@@ -53,8 +62,7 @@ class GbfsStationsAlgorithm(OpenTerritoryAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feed = self.parameterAsString(parameters, self.FEED, context).strip()
-        target = resolve_output(self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-                                f"gbfs_{self.KIND}")
+        target = resolve_output(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), f"gbfs_{self.KIND}")
         source = GbfsSource(Transport(feedback=feedback))
         spec = {"source": "gbfs", "feed": feed, "kind": self.KIND}
         try:

@@ -17,7 +17,8 @@ class GbfsVehiclesAlgorithm(GbfsStationsAlgorithm):
             "Loads the free-floating vehicles of a shared-vehicle system published in GBFS 1.x, 2.x "
             "(free_bike_status) or 3.0 (vehicle_status), where they are now: one point per available "
             "vehicle with its type, form factor and propulsion (from vehicle_types when the system "
-            "publishes them), whether it is reserved or disabled, and its remaining range.")
+            "publishes them), whether it is reserved or disabled, and its remaining range."
+        )
 
     def output_label(self):
         return self.tr("Vehicles")

@@ -52,9 +52,7 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterString(self.PROFILE, self.tr("Territory profile"), defaultValue="demo"),
-                self.tr(
-                    "A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file"
-                ),
+                self.tr("A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file"),
             )
         )
         self.addParameter(
@@ -91,18 +89,14 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
         try:
             profile = load_profile(reference)
         except ProfileError as error:
-            raise QgsProcessingException(
-                self.tr("The territory profile is not valid") + ":\n" + str(error)
-            ) from None
+            raise QgsProcessingException(self.tr("The territory profile is not valid") + ":\n" + str(error)) from None
         feedback.pushInfo(self.tr("Territory") + f": {profile.name} ({profile.path})")
         try:
             report = load_territory(profile, output, offline=offline, feedback=feedback)
         except LoadCancelledError:
             raise QgsProcessingException(self.tr("The territory load was cancelled")) from None
         except Exception as error:  # noqa: BLE001 - the user gets the reason, not a traceback
-            raise QgsProcessingException(
-                self.tr("The territory could not be loaded") + f": {error}"
-            ) from None
+            raise QgsProcessingException(self.tr("The territory could not be loaded") + f": {error}") from None
         for outcome in report.failed:
             feedback.reportError(f"{outcome.layer}: {outcome.message}", False)
         feedback.pushInfo(report.summary())

@@ -37,32 +37,57 @@ class OdsLoadAlgorithm(ResourceLoadAlgorithm):
             "dataset without one loads as a table. The layer carries the common fields (category, name, "
             "source, source_dataset, licence, fetched_at) beside the dataset's own. An optional ODSQL filter "
             "and extent limit what is downloaded. A private dataset needs an authentication configuration "
-            "holding the portal's API key (a Basic configuration whose password is the key).")
+            "holding the portal's API key (a Basic configuration whose password is the key)."
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         portals = load_portals()
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.PORTAL, self.tr("Portal (base URL)"),
-                                         defaultValue=portals[0]["url"] if portals else ""),
-            self.tr("Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr (an API or "
-                    "dataset page URL of the portal works too)")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.DATASET, self.tr("Dataset id")),
-            self.tr("The dataset identifier (dataset_id), as in the portal's URL /explore/dataset/<id>/")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.WHERE, self.tr("ODSQL filter"), optional=True),
-            self.tr("Optional ODSQL where clause, such as capacite > 10 or commune = \"Rennes\"")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True),
-            self.tr("Optional extent: only records whose geometry lies in it are downloaded")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterAuthConfig(self.AUTHCFG, self.tr("API key (authentication configuration)"),
-                                             optional=True),
-            self.tr("For private datasets: an authentication configuration holding the portal's API key, "
-                    "sent as 'Authorization: Apikey <key>' (Basic method: the password is the key)")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(
+                    self.PORTAL, self.tr("Portal (base URL)"), defaultValue=portals[0]["url"] if portals else ""
+                ),
+                self.tr(
+                    "Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr (an API or "
+                    "dataset page URL of the portal works too)"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.DATASET, self.tr("Dataset id")),
+                self.tr("The dataset identifier (dataset_id), as in the portal's URL /explore/dataset/<id>/"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.WHERE, self.tr("ODSQL filter"), optional=True),
+                self.tr('Optional ODSQL where clause, such as capacite > 10 or commune = "Rennes"'),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True),
+                self.tr("Optional extent: only records whose geometry lies in it are downloaded"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterAuthConfig(
+                    self.AUTHCFG, self.tr("API key (authentication configuration)"), optional=True
+                ),
+                self.tr(
+                    "For private datasets: an authentication configuration holding the portal's API key, "
+                    "sent as 'Authorization: Apikey <key>' (Basic method: the password is the key)"
+                ),
+            )
+        )
         self.add_load_parameters(
-            self.tr("The dataset field copied into the common 'name' field; empty: guessed (nom, name, "
-                    "libelle, title...)"), self.tr("Loaded dataset"))
+            self.tr(
+                "The dataset field copied into the common 'name' field; empty: guessed (nom, name, libelle, title...)"
+            ),
+            self.tr("Loaded dataset"),
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         portal = self.parameterAsString(parameters, self.PORTAL, context).strip()
@@ -77,8 +102,7 @@ class OdsLoadAlgorithm(ResourceLoadAlgorithm):
         if authcfg:
             spec["authcfg"] = authcfg
         if parameters.get(self.EXTENT) is not None:
-            extent = self.parameterAsExtent(parameters, self.EXTENT, context,
-                                            QgsCoordinateReferenceSystem("EPSG:4326"))
+            extent = self.parameterAsExtent(parameters, self.EXTENT, context, QgsCoordinateReferenceSystem("EPSG:4326"))
             if not extent.isNull() and not extent.isEmpty():
                 spec["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
         return self.load(OdsSource(Transport(feedback=feedback)), spec, dataset, parameters, context, feedback)

@@ -51,10 +51,22 @@ def search_fields() -> QgsFields:
 
 def dataset_row(info) -> list:
     geometry = info.geometry_field
-    return [info.dataset_id, info.title, info.description, "; ".join(info.themes), "; ".join(info.keywords),
-            info.publisher, info.licence, info.modified, info.records_count, info.is_geographic,
-            geometry.name if geometry else None, ", ".join(f.name for f in info.fields), info.portal,
-            info.page_url]
+    return [
+        info.dataset_id,
+        info.title,
+        info.description,
+        "; ".join(info.themes),
+        "; ".join(info.keywords),
+        info.publisher,
+        info.licence,
+        info.modified,
+        info.records_count,
+        info.is_geographic,
+        geometry.name if geometry else None,
+        ", ".join(f.name for f in info.fields),
+        info.portal,
+        info.page_url,
+    ]
 
 
 class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
@@ -77,41 +89,71 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
             "Searches the catalog of an Opendatasoft portal and writes one row per dataset: id, title, "
             "description, themes, keywords, publisher, licence, modification date, record count, whether it "
             "is geographic and its geometry field, its fields and its page URL. Give a dataset_id of the "
-            "table to 'Load an Opendatasoft dataset'.")
+            "table to 'Load an Opendatasoft dataset'."
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         portals = load_portals()
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.PORTAL, self.tr("Portal (base URL)"),
-                                         defaultValue=portals[0]["url"] if portals else ""),
-            self.tr("Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.QUERY, self.tr("Search text"), optional=True),
-            self.tr("Words to look for in the datasets' titles, descriptions and keywords; empty: the whole "
-                    "catalog")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterBoolean(self.GEO_ONLY, self.tr("Only datasets with a geometry"),
-                                          defaultValue=True),
-            self.tr("Keep only datasets that have a geo_point_2d or geo_shape field (loadable as map "
-                    "layers)")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.THEME, self.tr("Theme"), optional=True),
-            self.tr("Only datasets of this portal theme, written exactly as the portal does (such as "
-                    "Mobilité)"), advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterNumber(self.LIMIT, self.tr("Maximum number of datasets"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=100, minValue=1,
-                                         maxValue=1000),
-            self.tr("How many datasets to list at most (fetched 100 at a time)"), advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterAuthConfig(self.AUTHCFG, self.tr("API key (authentication configuration)"),
-                                             optional=True),
-            self.tr("To see private datasets: an authentication configuration holding the portal's API key"),
-            advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Datasets found"),
-                                              QgsProcessing.TypeVector),
-            self.tr("A table with one row per dataset found")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(
+                    self.PORTAL, self.tr("Portal (base URL)"), defaultValue=portals[0]["url"] if portals else ""
+                ),
+                self.tr("Base URL of the Opendatasoft portal, such as https://data.rennesmetropole.fr"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.QUERY, self.tr("Search text"), optional=True),
+                self.tr(
+                    "Words to look for in the datasets' titles, descriptions and keywords; empty: the whole catalog"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterBoolean(
+                    self.GEO_ONLY, self.tr("Only datasets with a geometry"), defaultValue=True
+                ),
+                self.tr("Keep only datasets that have a geo_point_2d or geo_shape field (loadable as map layers)"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.THEME, self.tr("Theme"), optional=True),
+                self.tr("Only datasets of this portal theme, written exactly as the portal does (such as Mobilité)"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterNumber(
+                    self.LIMIT,
+                    self.tr("Maximum number of datasets"),
+                    QgsProcessingParameterNumber.Integer,
+                    defaultValue=100,
+                    minValue=1,
+                    maxValue=1000,
+                ),
+                self.tr("How many datasets to list at most (fetched 100 at a time)"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterAuthConfig(
+                    self.AUTHCFG, self.tr("API key (authentication configuration)"), optional=True
+                ),
+                self.tr("To see private datasets: an authentication configuration holding the portal's API key"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Datasets found"), QgsProcessing.TypeVector),
+                self.tr("A table with one row per dataset found"),
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         portal = self.parameterAsString(parameters, self.PORTAL, context).strip()
@@ -120,8 +162,9 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
         theme = self.parameterAsString(parameters, self.THEME, context).strip()
         limit = self.parameterAsInt(parameters, self.LIMIT, context)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, search_fields(),
-                                                 QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        sink, destination = self.parameterAsSink(
+            parameters, self.OUTPUT, context, search_fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         source = OdsSource(Transport(feedback=feedback))
@@ -131,8 +174,7 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
                 if feedback.isCanceled():
                     break
                 page = min(SEARCH_PAGE_MAX, limit - written)
-                total, datasets = source.search_datasets(portal, query, theme, geo_only, page, offset,
-                                                         authcfg)
+                total, datasets = source.search_datasets(portal, query, theme, geo_only, page, offset, authcfg)
                 for info in datasets[: limit - written]:
                     feature = QgsFeature(search_fields())
                     feature.setAttributes(dataset_row(info))
@@ -144,6 +186,5 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
             raise QgsProcessingException(self.tr("The search was cancelled")) from None
         except OdsError as error:
             raise QgsProcessingException(str(error)) from None
-        feedback.pushInfo(self.tr("Datasets found") + f": {total or 0}; " + self.tr("listed") +
-                          f": {written}")
+        feedback.pushInfo(self.tr("Datasets found") + f": {total or 0}; " + self.tr("listed") + f": {written}")
         return {self.OUTPUT: destination}

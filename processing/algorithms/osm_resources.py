@@ -53,8 +53,9 @@ class CategoryStyle(QgsProcessingLayerPostProcessorInterface):
 
 def area_wkt_4326(layer, context) -> str:
     """The union of an area layer's polygons, reprojected to EPSG:4326, as WKT."""
-    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),
-                                       context.transformContext())
+    transform = QgsCoordinateTransform(
+        layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
+    )
     parts = []
     for feature in layer.getFeatures():  # a territory boundary: a few features, not bulk data
         geometry = QgsGeometry(feature.geometry())
@@ -91,35 +92,65 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
             "bike-share stations and car sharing are points, areas being drawn as a point inside them. "
             "Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, "
             "rate limit, busy server) stop the algorithm with a clear message; a partial reply is never "
-            "written. Data © OpenStreetMap contributors, ODbL.")
+            "written. Data © OpenStreetMap contributors, ODbL."
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.categories = preset_categories()
-        self.addParameter(self.help_param(
-            QgsProcessingParameterEnum(self.CATEGORY, self.tr("Category"),
-                                       options=[category_label(c) for c in self.categories], defaultValue=0),
-            self.tr("The kind of resource; the values in order are:") + " " + ", ".join(self.categories)))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True),
-            self.tr("The area to cover, in any CRS (sent to the server in WGS 84); used when no area layer is "
-                    "given")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterVectorLayer(self.AREA, self.tr("Area layer"),
-                                              [QgsProcessing.TypeVectorPolygon], optional=True),
-            self.tr("Polygons to cover (for instance the territory boundary), in any CRS; replaces the extent")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.SERVER, self.tr("Overpass server"), optional=True,
-                                         defaultValue=""),
-            self.tr("Overpass interpreter URL (http or https); empty: the server chosen in the settings"),
-            advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterNumber(self.TIMEOUT, self.tr("Timeout (seconds)"),
-                                         QgsProcessingParameterNumber.Integer, DEFAULT_TIMEOUT, minValue=1,
-                                         maxValue=3600),
-            self.tr("Seconds the server may spend on the query; the request waits 30 s longer"), advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("OpenStreetMap resources")),
-            self.tr("Where to write the layer (a GeoPackage by default)")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterEnum(
+                    self.CATEGORY,
+                    self.tr("Category"),
+                    options=[category_label(c) for c in self.categories],
+                    defaultValue=0,
+                ),
+                self.tr("The kind of resource; the values in order are:") + " " + ", ".join(self.categories),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True),
+                self.tr(
+                    "The area to cover, in any CRS (sent to the server in WGS 84); used when no area layer is given"
+                ),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterVectorLayer(
+                    self.AREA, self.tr("Area layer"), [QgsProcessing.TypeVectorPolygon], optional=True
+                ),
+                self.tr("Polygons to cover (for instance the territory boundary), in any CRS; replaces the extent"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.SERVER, self.tr("Overpass server"), optional=True, defaultValue=""),
+                self.tr("Overpass interpreter URL (http or https); empty: the server chosen in the settings"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterNumber(
+                    self.TIMEOUT,
+                    self.tr("Timeout (seconds)"),
+                    QgsProcessingParameterNumber.Integer,
+                    DEFAULT_TIMEOUT,
+                    minValue=1,
+                    maxValue=3600,
+                ),
+                self.tr("Seconds the server may spend on the query; the request waits 30 s longer"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("OpenStreetMap resources")),
+                self.tr("Where to write the layer (a GeoPackage by default)"),
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -128,10 +159,13 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
         if not 0 <= index < len(categories):
             raise QgsProcessingException(self.tr("Unknown category") + f": {index}")
         category = categories[index]
-        spec = {"source": "overpass", "category": category,
-                "server": self.parameterAsString(parameters, self.SERVER, context).strip()
-                or load_settings().overpass_server,
-                "timeout": self.parameterAsInt(parameters, self.TIMEOUT, context) or DEFAULT_TIMEOUT}
+        spec = {
+            "source": "overpass",
+            "category": category,
+            "server": self.parameterAsString(parameters, self.SERVER, context).strip()
+            or load_settings().overpass_server,
+            "timeout": self.parameterAsInt(parameters, self.TIMEOUT, context) or DEFAULT_TIMEOUT,
+        }
         area = self.parameterAsVectorLayer(parameters, self.AREA, context)
         if area is not None:
             spec["area_wkt"] = area_wkt_4326(area, context)

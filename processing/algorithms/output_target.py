@@ -51,7 +51,6 @@ def resolve_output(destination: str, default_layer: str) -> OutputTarget:
         return OutputTarget(path, default_layer, "GPKG", False)
     driver = QgsVectorFileWriter.driverForExtension(extension)
     if not driver:
-        raise QgsProcessingException(tr("No GDAL driver writes this file extension") +
-                                     f": .{extension} ({path})")
+        raise QgsProcessingException(tr("No GDAL driver writes this file extension") + f": .{extension} ({path})")
     layer = default_layer if driver in ("SQLite",) else os.path.splitext(os.path.basename(path))[0]
     return OutputTarget(path, layer, driver, False)

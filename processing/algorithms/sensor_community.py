@@ -58,22 +58,39 @@ class SensorCommunityAlgorithm(OpenTerritoryAlgorithm):
             "per location with the latest value of each measure (PM10, PM2.5, temperature, humidity, "
             "pressure, noise), indoor sensors flagged. The readings of the last five minutes are asked; "
             "a sensor that reported several times keeps its latest reading. Data: sensor.community, "
-            "ODbL. The layer is styled on PM2.5 with the European Air Quality Index bands.")
+            "ODbL. The layer is styled on PM2.5 with the European Air Quality Index bands."
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(self.help_param(
-            QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent")),
-            self.tr("The area to cover, in any CRS (it is sent to the server in WGS 84 as a box)")))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.SENSOR_TYPES, self.tr("Sensor types"), optional=True),
-            self.tr("Comma-separated sensor types to keep, for instance SDS011,BME280; empty: every type. "
-                    "Common types:") + " " + ", ".join(KNOWN_TYPES)))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterString(self.SERVER, self.tr("Server"), defaultValue=DEFAULT_SERVER),
-            self.tr("Base URL of the sensor.community data API (http or https)"), advanced=True))
-        self.addParameter(self.help_param(
-            QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Sensors")),
-            self.tr("Where to write the points (a GeoPackage by default)")))
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent")),
+                self.tr("The area to cover, in any CRS (it is sent to the server in WGS 84 as a box)"),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.SENSOR_TYPES, self.tr("Sensor types"), optional=True),
+                self.tr(
+                    "Comma-separated sensor types to keep, for instance SDS011,BME280; empty: every type. Common types:"
+                )
+                + " "
+                + ", ".join(KNOWN_TYPES),
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.SERVER, self.tr("Server"), defaultValue=DEFAULT_SERVER),
+                self.tr("Base URL of the sensor.community data API (http or https)"),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Sensors")),
+                self.tr("Where to write the points (a GeoPackage by default)"),
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -85,8 +102,12 @@ class SensorCommunityAlgorithm(OpenTerritoryAlgorithm):
         server = self.parameterAsString(parameters, self.SERVER, context) or DEFAULT_SERVER
         destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         target = resolve_output(destination, "sensor_community")
-        spec = {"source": "sensor_community", "types": types, "server": server,
-                "extent": [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]}
+        spec = {
+            "source": "sensor_community",
+            "types": types,
+            "server": server,
+            "extent": [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()],
+        }
         source = SensorCommunitySource(Transport(feedback=feedback))
         try:
             if target.append or target.driver == "ESRI Shapefile":

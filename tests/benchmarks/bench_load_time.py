@@ -64,8 +64,10 @@ def main():
         measure(parent, warm_env)  # writes the bytecode, as the first start after an install does
         for label, env in (("bytecode compiled", warm_env), ("first start, no bytecode", cold_env)):
             runs = measure(parent, env)
-            print(f"plugin load (import + initGui), {label}, 5 fresh processes: median "
-                  f"{statistics.median(runs) * 1000:.0f} ms, max {max(runs) * 1000:.0f} ms (budget 200 ms)")
+            print(
+                f"plugin load (import + initGui), {label}, 5 fresh processes: median "
+                f"{statistics.median(runs) * 1000:.0f} ms, max {max(runs) * 1000:.0f} ms (budget 200 ms)"
+            )
 
 
 def measure(parent: str, env: dict) -> list:

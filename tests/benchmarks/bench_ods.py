@@ -102,12 +102,14 @@ def write_export(path: str, count: int) -> None:
             null = i % 997 == 0
             feature = {
                 "type": "Feature",
-                "geometry": None if null else {"type": "Point",
-                                               "coordinates": [round(lon, 7), round(lat, 7)]},
+                "geometry": None if null else {"type": "Point", "coordinates": [round(lon, 7), round(lat, 7)]},
                 "properties": {
-                    "idobj": f"ARC{i:07d}", "nom": f"Arceau {i} – {communes[i % len(communes)]}",
-                    "commune": communes[i % len(communes)], "code_insee": f"35{i % 300:03d}",
-                    "capacite": i % 40, "couvert": i % 3 == 0,
+                    "idobj": f"ARC{i:07d}",
+                    "nom": f"Arceau {i} – {communes[i % len(communes)]}",
+                    "commune": communes[i % len(communes)],
+                    "code_insee": f"35{i % 300:03d}",
+                    "capacite": i % 40,
+                    "couvert": i % 3 == 0,
                     "type_mobilier": "arceau" if i % 2 else "râtelier",
                     "date_pose": f"20{10 + i % 15}-0{1 + i % 9}-1{i % 10}",
                     "gestionnaire": "Rennes Métropole",
@@ -122,13 +124,36 @@ def write_export(path: str, count: int) -> None:
 
 
 def metadata(count: int) -> dict:
-    fields = [{"name": n, "type": t, "label": n, "description": None, "annotations": {}} for n, t in (
-        ("idobj", "text"), ("nom", "text"), ("commune", "text"), ("code_insee", "text"), ("capacite", "int"),
-        ("couvert", "boolean"), ("type_mobilier", "text"), ("date_pose", "date"), ("gestionnaire", "text"),
-        ("remarque", "text"), ("geo_point_2d", "geo_point_2d"))]
-    return {"dataset_id": DATASET, "fields": fields, "features": ["geo"], "has_records": True,
-            "metas": {"default": {"title": "Arceaux vélo (banc d'essai)", "license": "Licence Ouverte v2.0",
-                                  "records_count": count, "modified": "2026-11-22T00:00:00+00:00"}}}
+    fields = [
+        {"name": n, "type": t, "label": n, "description": None, "annotations": {}}
+        for n, t in (
+            ("idobj", "text"),
+            ("nom", "text"),
+            ("commune", "text"),
+            ("code_insee", "text"),
+            ("capacite", "int"),
+            ("couvert", "boolean"),
+            ("type_mobilier", "text"),
+            ("date_pose", "date"),
+            ("gestionnaire", "text"),
+            ("remarque", "text"),
+            ("geo_point_2d", "geo_point_2d"),
+        )
+    ]
+    return {
+        "dataset_id": DATASET,
+        "fields": fields,
+        "features": ["geo"],
+        "has_records": True,
+        "metas": {
+            "default": {
+                "title": "Arceaux vélo (banc d'essai)",
+                "license": "Licence Ouverte v2.0",
+                "records_count": count,
+                "modified": "2026-11-22T00:00:00+00:00",
+            }
+        },
+    }
 
 
 def run_child(command, env=None):
@@ -184,8 +209,9 @@ def main() -> int:
             ogr_runs.append((seconds, peak))
             out = os.path.join(work, f"ods_load_{run}.gpkg")
             cache = os.path.join(work, f"cache_{run}")  # a fresh cache: every run downloads
-            stdout, _wall, peak = run_child([sys.executable, "-P", "-c", LOADER, link_parent, portal, DATASET,
-                                             cache, out], env)
+            stdout, _wall, peak = run_child(
+                [sys.executable, "-P", "-c", LOADER, link_parent, portal, DATASET, cache, out], env
+            )
             report = json.loads(stdout.strip().splitlines()[-1])
             ods_runs.append((report["seconds"], peak, peak - report["baseline_mb"]))
             from osgeo import ogr
@@ -206,10 +232,14 @@ def main() -> int:
     ods_growth = max(growth for _, _, growth in ods_runs)
     ratio = ods_time / ogr_time
     print(f"ogr2ogr GeoJSON->GPKG : {ogr_time:6.2f} s (best of {args.repeat}), peak RSS {ogr_peak:7.1f} MB")
-    print(f"ods_load (HTTP+GDAL) : {ods_time:6.2f} s (best of {args.repeat}), peak RSS {ods_peak:7.1f} MB, "
-          f"growth over QGIS start {ods_growth:6.1f} MB")
-    print(f"time ratio ods_load/ogr2ogr: {ratio:.2f} (target <= {TIME_TARGET}); "
-          f"memory growth {ods_growth:.0f} MB (target < {MEMORY_TARGET_MB})")
+    print(
+        f"ods_load (HTTP+GDAL) : {ods_time:6.2f} s (best of {args.repeat}), peak RSS {ods_peak:7.1f} MB, "
+        f"growth over QGIS start {ods_growth:6.1f} MB"
+    )
+    print(
+        f"time ratio ods_load/ogr2ogr: {ratio:.2f} (target <= {TIME_TARGET}); "
+        f"memory growth {ods_growth:.0f} MB (target < {MEMORY_TARGET_MB})"
+    )
     shutil.rmtree(work, ignore_errors=True)
     ok = ratio <= TIME_TARGET and ods_growth < MEMORY_TARGET_MB
     print("OK" if ok else "TARGET MISSED")

@@ -27,11 +27,13 @@ sys.path.append("/usr/share/qgis/python/plugins")
 
 from qgis.core import QgsApplication  # noqa: E402
 
-HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API 0.7.61.5 4133829e">\n'
-          '<note>The data included in this document is from www.openstreetmap.org. The data is made available '
-          'under ODbL.</note>\n<meta osm_base="2024-05-02T10:11:12Z"/>\n\n')
+HEADER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API 0.7.61.5 4133829e">\n'
+    "<note>The data included in this document is from www.openstreetmap.org. The data is made available "
+    'under ODbL.</note>\n<meta osm_base="2024-05-02T10:11:12Z"/>\n\n'
+)
 
-SERVER = r'''
+SERVER = r"""
 import http.server, os, shutil, sys
 path = sys.argv[1]
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -48,7 +50,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 server.serve_forever()
-'''
+"""
 
 
 def write_lamps(path, n):
@@ -56,10 +58,12 @@ def write_lamps(path, n):
     with open(path, "w", encoding="utf-8") as out:
         out.write(HEADER)
         for i in range(n):
-            out.write(f'  <node id="{1000000 + i}" lat="{48.0 + random.random() * 0.2:.7f}" '
-                      f'lon="{-1.8 + random.random() * 0.3:.7f}">\n'
-                      f'    <tag k="highway" v="street_lamp"/>\n    <tag k="lamp_mount" v="bent_mast"/>\n'
-                      f'    <tag k="light:count" v="{1 + i % 2}"/>\n    <tag k="ref" v="L{i}"/>\n  </node>\n')
+            out.write(
+                f'  <node id="{1000000 + i}" lat="{48.0 + random.random() * 0.2:.7f}" '
+                f'lon="{-1.8 + random.random() * 0.3:.7f}">\n'
+                f'    <tag k="highway" v="street_lamp"/>\n    <tag k="lamp_mount" v="bent_mast"/>\n'
+                f'    <tag k="light:count" v="{1 + i % 2}"/>\n    <tag k="ref" v="L{i}"/>\n  </node>\n'
+            )
         out.write("\n</osm>\n")
 
 
@@ -75,8 +79,10 @@ def write_car_parks(path, n):
                 out.write(f'  <node id="{1000000 + 4 * w + k}" lat="{lat + dy:.7f}" lon="{lon + dx:.7f}"/>\n')
         for w in range(ways):
             refs = "".join(f'    <nd ref="{1000000 + 4 * w + k}"/>\n' for k in (0, 1, 2, 3, 0))
-            out.write(f'  <way id="{5000000 + w}">\n{refs}    <tag k="amenity" v="parking"/>\n'
-                      f'    <tag k="capacity" v="{10 + w % 90}"/>\n    <tag k="parking" v="surface"/>\n  </way>\n')
+            out.write(
+                f'  <way id="{5000000 + w}">\n{refs}    <tag k="amenity" v="parking"/>\n'
+                f'    <tag k="capacity" v="{10 + w % 90}"/>\n    <tag k="parking" v="surface"/>\n  </way>\n'
+            )
         out.write("\n</osm>\n")
 
 
@@ -90,8 +96,12 @@ def run_ogr2ogr(reply, folder, layers):
         os.remove(out)
     # /usr/bin/time reports ogr2ogr's own peak RSS (getrusage of children would count forks of this process)
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", "ogr2ogr", "-q", "-f", "GPKG", out, reply, *layers],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", "ogr2ogr", "-q", "-f", "GPKG", out, reply, *layers],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return time.perf_counter() - started, int(done.stderr.strip().splitlines()[-1]) / 1024.0
 
 
@@ -126,9 +136,16 @@ def main():
             before = max_rss_mb(resource.RUSAGE_SELF)
             output = os.path.join(folder, f"osm_{category}.gpkg")
             started = time.perf_counter()
-            result = processing.run("openterritory:osm_resources", {
-                "CATEGORY": preset_categories().index(category), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
-                "SERVER": f"http://127.0.0.1:{port}/api/interpreter", "TIMEOUT": 600, "OUTPUT": output})
+            result = processing.run(
+                "openterritory:osm_resources",
+                {
+                    "CATEGORY": preset_categories().index(category),
+                    "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+                    "SERVER": f"http://127.0.0.1:{port}/api/interpreter",
+                    "TIMEOUT": 600,
+                    "OUTPUT": output,
+                },
+            )
             ours = time.perf_counter() - started
             after = max_rss_mb(resource.RUSAGE_SELF)
         finally:
@@ -136,8 +153,10 @@ def main():
             server.wait()
             server.stdout.close()
         print(f"{category}: reply {size_mb:.0f} MB, {result['COUNT']} features written")
-        print(f"  osm_resources (download + checks + GDAL): {ours:.2f} s, peak RSS {after:.0f} MB "
-              f"(growth {after - before:.0f} MB over QGIS's {before:.0f} MB)")
+        print(
+            f"  osm_resources (download + checks + GDAL): {ours:.2f} s, peak RSS {after:.0f} MB "
+            f"(growth {after - before:.0f} MB over QGIS's {before:.0f} MB)"
+        )
         print(f"  ogr2ogr {' '.join(layers)} -> GPKG: {ogr_time:.2f} s, peak RSS {ogr_rss:.0f} MB")
         print(f"  ratio osm_resources / ogr2ogr: {ours / ogr_time:.2f} (target <= 1.5)")
     app.exitQgis()

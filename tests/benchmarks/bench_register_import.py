@@ -35,10 +35,23 @@ class Ban(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
         query = parse_qs(urlsplit(self.path).query)["q"][0]
         number = int(query.split()[0])
-        body = json.dumps({"type": "FeatureCollection", "version": "draft", "features": [{
-            "type": "Feature", "geometry": {"type": "Point", "coordinates": [-1.6 + number * 1e-5, 47.8]},
-            "properties": {"label": query, "score": 0.9, "type": "housenumber"}}],
-            "attribution": "BAN", "licence": "ETALAB-2.0", "query": query, "limit": 1}).encode()
+        body = json.dumps(
+            {
+                "type": "FeatureCollection",
+                "version": "draft",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": [-1.6 + number * 1e-5, 47.8]},
+                        "properties": {"label": query, "score": 0.9, "type": "housenumber"},
+                    }
+                ],
+                "attribution": "BAN",
+                "licence": "ETALAB-2.0",
+                "query": query,
+                "limit": 1,
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -109,8 +122,12 @@ def main():
         try:
             gdal.OpenEx("PG:" + dsn + " connect_timeout=3", gdal.OF_VECTOR)
             metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-            metadata.saveConnection(metadata.createConnection(QgsDataSourceUri(dsn).uri(False), {
-                "saveUsername": True, "savePassword": True}), "bench")
+            metadata.saveConnection(
+                metadata.createConnection(
+                    QgsDataSourceUri(dsn).uri(False), {"saveUsername": True, "savePassword": True}
+                ),
+                "bench",
+            )
             targets.append(("PostGIS", "postgres:bench/ot_bench_" + uuid.uuid4().hex[:8]))
         except RuntimeError:
             pass
@@ -118,10 +135,12 @@ def main():
     for label, target in targets:
         save_settings(PluginSettings(cache_dir=os.path.join(work, "cache-" + label)))  # each starts cold
         first, t1, second, t2, exports = run(target, path, url, n, work)
-        print(f"  {label}: first run {t1:.2f} s ({n / t1:,.0f} rows/s, {first.geocoder_requests} geocoder requests, "
-              f"{first.geocoder_cache_hits} cache hits); second run {t2:.2f} s ({n / t2:,.0f} rows/s, "
-              f"{second.geocoder_cache_hits}/{second.geocoder_requests} from the cache); "
-              f"export csv {exports['csv']:.2f} s, geojson {exports['geojson']:.2f} s")
+        print(
+            f"  {label}: first run {t1:.2f} s ({n / t1:,.0f} rows/s, {first.geocoder_requests} geocoder requests, "
+            f"{first.geocoder_cache_hits} cache hits); second run {t2:.2f} s ({n / t2:,.0f} rows/s, "
+            f"{second.geocoder_cache_hits}/{second.geocoder_requests} from the cache); "
+            f"export csv {exports['csv']:.2f} s, geojson {exports['geojson']:.2f} s"
+        )
         if target.startswith("postgres:"):
             from open_territory.plugin.register.store import open_dataset
 

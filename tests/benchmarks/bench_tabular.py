@@ -42,10 +42,7 @@ def main(rows: int) -> None:
         work_dir=os.path.join(folder, "work"),
     )
     elapsed = time.perf_counter() - start
-    print(
-        f"{count} rows ({size:.0f} MB cp1252) -> GeoPackage in {elapsed:.1f} s "
-        f"({count / elapsed:,.0f} rows/s)"
-    )
+    print(f"{count} rows ({size:.0f} MB cp1252) -> GeoPackage in {elapsed:.1f} s ({count / elapsed:,.0f} rows/s)")
     shutil.rmtree(folder, ignore_errors=True)
 
 

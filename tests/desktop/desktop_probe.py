@@ -18,8 +18,11 @@ def finish():
         "available": list(qgis.utils.available_plugins),
         "plugin_paths": list(qgis.utils.plugin_paths),
         "providers": [p.id() for p in QgsApplication.processingRegistry().providers()],
-        "algorithms": sorted(a.id() for a in QgsApplication.processingRegistry().algorithms()
-                             if a.provider() and a.provider().id() == "openterritory"),
+        "algorithms": sorted(
+            a.id()
+            for a in QgsApplication.processingRegistry().algorithms()
+            if a.provider() and a.provider().id() == "openterritory"
+        ),
     }
     plugin = qgis.utils.plugins.get("open_territory")
     if plugin is not None and plugin.dock is not None:

@@ -25,8 +25,11 @@ def setup():
         iface.mainWindow().showMaximized()
         communes = QgsVectorLayer(os.path.join(demo, "boundary", "communes.geojson"), "Communes", "ogr")
         if communes.isValid():
-            communes.renderer().setSymbol(QgsFillSymbol.createSimple(
-                {"color": "244,243,238,255", "outline_color": "140,140,140,255", "outline_width": "0.4"}))
+            communes.renderer().setSymbol(
+                QgsFillSymbol.createSimple(
+                    {"color": "244,243,238,255", "outline_color": "140,140,140,255", "outline_width": "0.4"}
+                )
+            )
             QgsProject.instance().addMapLayer(communes)
         register = create_register(os.path.join(OUT, "register.gpkg"))
         for table in ("challenges", "actors"):
@@ -37,8 +40,11 @@ def setup():
         plugin.dock.tabs.setCurrentWidget(section)
         layers = register.add_to_project(QgsProject.instance())
         # Areas of action as outlines, so the challenges stay visible (the register leaves QGIS's default fill).
-        layers["actors"].renderer().setSymbol(QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "90,110,160,255", "outline_width": "0.6", "outline_style": "dash"}))
+        layers["actors"].renderer().setSymbol(
+            QgsFillSymbol.createSimple(
+                {"color": "0,0,0,0", "outline_color": "90,110,160,255", "outline_width": "0.6", "outline_style": "dash"}
+            )
+        )
         QTimer.singleShot(1000, lambda: select(section))
     except Exception:  # noqa: BLE001 - written to the report, then QGIS quits
         report["errors"].append(traceback.format_exc())
@@ -65,8 +71,14 @@ def select(section):
             section.tabs.setCurrentWidget(section.actors_panel)
         report["buttons"] = {
             name: [button.isEnabled(), button.toolTip()]
-            for name, button in (("import", section.import_button), ("export", section.export_button),
-                                 ("add", panel.add_button), ("zoom", panel.zoom_button), ("edit", panel.edit_button))}
+            for name, button in (
+                ("import", section.import_button),
+                ("export", section.export_button),
+                ("add", panel.add_button),
+                ("zoom", panel.zoom_button),
+                ("edit", panel.edit_button),
+            )
+        }
         QTimer.singleShot(1500, lambda: add_on_map(section) if os.environ.get("OT_SHOT_ADD") else finish())
     except Exception:  # noqa: BLE001
         report["errors"].append(traceback.format_exc())

@@ -26,8 +26,15 @@ def test_package_layout():
     with zipfile.ZipFile(package()) as archive:
         names = archive.namelist()
     assert all(name.startswith("open_territory/") for name in names)
-    for required in ("metadata.txt", "__init__.py", "LICENSE", "plugin/main.py", "processing/provider.py",
-                     "i18n/open_territory_fr.qm", "resources/icons/open_territory.svg"):
+    for required in (
+        "metadata.txt",
+        "__init__.py",
+        "LICENSE",
+        "plugin/main.py",
+        "processing/provider.py",
+        "i18n/open_territory_fr.qm",
+        "resources/icons/open_territory.svg",
+    ):
         assert f"open_territory/{required}" in names, required
     assert not [n for n in names if "/tests/" in n or n.endswith((".ts", ".pyc")) or "__pycache__" in n]
 
@@ -43,10 +50,12 @@ def install_plugin(root, locale):
     settings_dir = os.path.join(profiles, "default", "QGIS")
     os.makedirs(settings_dir)
     with open(os.path.join(settings_dir, "QGIS3.ini"), "w", encoding="utf-8") as handle:
-        handle.write("[PythonPlugins]\nopen_territory=true\n\n"
-                     "[qgis]\ncheckVersion=false\nshowTips=false\n"
-                     "[core]\nNewsFeed\\httpsnewsfeedqgisorg\\disabled=true\n"
-                     f"[locale]\noverrideFlag=true\nuserLocale={locale}\n")
+        handle.write(
+            "[PythonPlugins]\nopen_territory=true\n\n"
+            "[qgis]\ncheckVersion=false\nshowTips=false\n"
+            "[core]\nNewsFeed\\httpsnewsfeedqgisorg\\disabled=true\n"
+            f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
+        )
 
 
 @pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("qgis"), reason="needs qgis and xvfb-run")
@@ -55,12 +64,32 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, locale, first_tab)
     profiles = tmp_path / "qgis"
     install_plugin(str(profiles), locale)
     errors = tmp_path / "errors.log"
-    env = dict(os.environ, OT_PROBE_DIR=str(tmp_path), OT_PROBE_ERRORS=str(errors),
-               PYQGIS_STARTUP=os.path.join(HERE, "startup_probe.py"), QT_QPA_PLATFORM="xcb")
+    env = dict(
+        os.environ,
+        OT_PROBE_DIR=str(tmp_path),
+        OT_PROBE_ERRORS=str(errors),
+        PYQGIS_STARTUP=os.path.join(HERE, "startup_probe.py"),
+        QT_QPA_PLATFORM="xcb",
+    )
     result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
-         "--nologo", "--noversioncheck", "--code", os.path.join(HERE, "desktop_probe.py")],
-        env=env, capture_output=True, text=True, timeout=180)
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1600x1000x24",
+            "qgis",
+            "--profiles-path",
+            str(profiles),
+            "--nologo",
+            "--noversioncheck",
+            "--code",
+            os.path.join(HERE, "desktop_probe.py"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     report_path = tmp_path / "report.json"
     assert report_path.exists(), f"QGIS did not run the probe:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     report = json.loads(report_path.read_text())

@@ -14,12 +14,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 
 
-@pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("qgis") or not shutil.which("zip"),
-                    reason="needs qgis, xvfb-run and zip")
+@pytest.mark.skipif(
+    not shutil.which("xvfb-run") or not shutil.which("qgis") or not shutil.which("zip"),
+    reason="needs qgis, xvfb-run and zip",
+)
 def test_register_tab_adds_a_challenge_with_the_real_form(tmp_path):
     env = dict(os.environ, OT_SHOT_ADD="1")
-    subprocess.run([os.path.join(HERE, "register_screenshot.sh"), str(tmp_path), "en_GB"], env=env,
-                   capture_output=True, text=True, timeout=300, check=True)
+    subprocess.run(
+        [os.path.join(HERE, "register_screenshot.sh"), str(tmp_path), "en_GB"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert report["errors"] == []
     assert report["rows"] == 6 and report["actors"] == 6

@@ -26,7 +26,12 @@ def test_load_shows_dock_action_and_provider(plugin, qgis_iface):
     docks = [d for d in qgis_iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "OpenTerritoryDock"]
     assert len(docks) == 1
     assert [plugin.dock.tabs.tabText(i) for i in range(plugin.dock.tabs.count())] == [
-        "Territory", "Resources", "Register", "Planning", "Export"]
+        "Territory",
+        "Resources",
+        "Register",
+        "Planning",
+        "Export",
+    ]
     qgis_iface.mainWindow().show()  # offscreen: a dock counts as visible only in a shown window
     plugin.action.trigger()
     assert plugin.dock.isUserVisible()

@@ -23,9 +23,7 @@ def _json(profile, *parts):
 
 def _osm_count(profile, category):
     kind, key, value = OSM_TAGS[category]
-    root = ElementTree.parse(
-        os.path.join(profile.base_dir, "..", "demo", "data", "osm", "demo.osm")
-    ).getroot()
+    root = ElementTree.parse(os.path.join(profile.base_dir, "..", "demo", "data", "osm", "demo.osm")).getroot()
     return sum(
         1
         for element in root.findall(kind)
@@ -47,11 +45,7 @@ def expected_demo_counts(profile) -> dict:
             types = set(entry.spec.get("types") or [])
             items = _json(profile, "sensor_community", "filter.json")
             count = len(
-                {
-                    i["location"]["id"]
-                    for i in items
-                    if not types or i["sensor"]["sensor_type"]["name"] in types
-                }
+                {i["location"]["id"] for i in items if not types or i["sensor"]["sensor_type"]["name"] in types}
             )
         elif entry.source == "datagouv":
             path = os.path.join(profile.base_dir, "..", "demo", "data", "datagouv", "irve-demo.csv")

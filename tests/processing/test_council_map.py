@@ -159,10 +159,15 @@ def test_format_page_and_orientation_by_name_or_number(provider, tmp_path):
     assert (image.width(), image.height()) == pytest.approx((1754, 1240), abs=2)
 
 
-@pytest.mark.parametrize(("name", "value", "accepted"), [
-    ("FORMAT", "jpeg", "pdf / png"), ("FORMAT", 2, "pdf / png"), ("PAGE", "A5", "A4 / A3"),
-    ("ORIENTATION", "diagonal", "landscape / portrait"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "accepted"),
+    [
+        ("FORMAT", "jpeg", "pdf / png"),
+        ("FORMAT", 2, "pdf / png"),
+        ("PAGE", "A5", "A4 / A3"),
+        ("ORIENTATION", "diagonal", "landscape / portrait"),
+    ],
+)
 def test_bad_choice_is_a_clear_error(provider, tmp_path, name, value, accepted):
     gpkg = make_territory(tmp_path)
     with pytest.raises(QgsProcessingException) as raised:

@@ -74,9 +74,7 @@ def test_loads_csv_resource_with_category(httpserver, tmp_path):
     )
     httpserver.expect_request("/files/bornes.csv").respond_with_data(csv_text.encode("utf-8"))
     output = str(tmp_path / "bornes.gpkg")
-    result = run(
-        {"DATASET": SLUG, "SERVER": base, "NAME_FIELD": "nom_station", "CATEGORY": 2, "OUTPUT": output}
-    )
+    result = run({"DATASET": SLUG, "SERVER": base, "NAME_FIELD": "nom_station", "CATEGORY": 2, "OUTPUT": output})
     assert result["OUTPUT"] == output
     dataset = ogr.Open(output)
     layer = dataset.GetLayerByName("bornes-recharge")

@@ -36,9 +36,7 @@ def test_handmade_profile_file(provider, tmp_path, fake_sources, territory_file)
     output = str(tmp_path / "handmade.gpkg")
     result = run({"PROFILE": territory_file, "OUTPUT": output, "OFFLINE": False})
     assert result["OUTPUT"] == output and os.path.exists(output)
-    assert (
-        result["LOADED"] == 4 and result["FAILED"] == 2
-    )  # boundary + 3 datasets; gbfs and a missing dataset
+    assert result["LOADED"] == 4 and result["FAILED"] == 2  # boundary + 3 datasets; gbfs and a missing dataset
     assert "bike_share_station_gbfs" in result["SUMMARY"]
     dataset = ogr.Open(output)
     assert dataset.GetLayerByName("car_park_ods").GetFeatureCount() == len(FAKE_DATASETS["parkings"])
@@ -76,9 +74,7 @@ def test_demo_profile_offline(provider, tmp_path):
     with sqlite3.connect(output) as db:
         rows = {
             layer: (status, count, message)
-            for layer, status, count, message in db.execute(
-                "SELECT layer, status, feature_count, message FROM sources"
-            )
+            for layer, status, count, message in db.execute("SELECT layer, status, feature_count, message FROM sources")
         }
     dataset = ogr.Open(output)
     for layer, count in expected.items():

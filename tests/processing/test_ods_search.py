@@ -45,9 +45,7 @@ def test_search_pages_into_a_table(qgis_processing, httpserver, tmp_path):
         offset = int(request.args["offset"])
         count = min(100, 130 - offset)
         entries = [
-            P.dataset_entry(
-                f"ds-{offset + i}", P.POINT_FIELDS, title=f"Vélo {offset + i}", records_count=offset + i
-            )
+            P.dataset_entry(f"ds-{offset + i}", P.POINT_FIELDS, title=f"Vélo {offset + i}", records_count=offset + i)
             for i in range(count)
         ]
         return Response(json.dumps({"total_count": 130, "results": entries}), content_type="application/json")
@@ -84,7 +82,5 @@ def test_search_error(qgis_processing, httpserver):
 def test_registered_parameters(qgis_processing):
     alg = algorithm()
     names = [p.name() for p in alg.parameterDefinitions()]
-    assert {"PORTAL", "QUERY", "GEO_ONLY", "OUTPUT"} <= set(names) and all(
-        p.help() for p in alg.parameterDefinitions()
-    )
+    assert {"PORTAL", "QUERY", "GEO_ONLY", "OUTPUT"} <= set(names) and all(p.help() for p in alg.parameterDefinitions())
     assert QgsApplication.processingRegistry() is not None

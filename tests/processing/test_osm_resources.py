@@ -47,7 +47,8 @@ def run(parameters, context=None):
 
 def serve(httpserver, name="mixed.osm", status=200):
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
-        fixture_bytes(name), status=status, content_type="application/osm3s+xml")
+        fixture_bytes(name), status=status, content_type="application/osm3s+xml"
+    )
     return httpserver.url_for("/api/interpreter")
 
 
@@ -69,9 +70,15 @@ def test_parameters_are_the_contract(provider):
 def test_extent_in_lambert93_car_parks(provider, httpserver, tmp_path):
     url = serve(httpserver)
     output = str(tmp_path / "parks.gpkg")
-    results = run({"CATEGORY": preset_categories().index("car_park"),
-                   "EXTENT": "345000,360000,6780000,6795000 [EPSG:2154]", "SERVER": url, "TIMEOUT": 33,
-                   "OUTPUT": output})
+    results = run(
+        {
+            "CATEGORY": preset_categories().index("car_park"),
+            "EXTENT": "345000,360000,6780000,6795000 [EPSG:2154]",
+            "SERVER": url,
+            "TIMEOUT": 33,
+            "OUTPUT": output,
+        }
+    )
     assert results["OUTPUT"] == output and results["COUNT"] == 3
     query = posted_query(httpserver)
     assert "[timeout:33]" in query
@@ -87,12 +94,12 @@ def test_area_layer_reprojected_into_poly(provider, httpserver, tmp_path):
     url = serve(httpserver)
     area = QgsVectorLayer("Polygon?crs=EPSG:2154", "territory", "memory")
     feature = QgsFeature()
-    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,"
-                                            "345000 6780000))"))
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,345000 6780000))"))
     area.dataProvider().addFeatures([feature])
     output = str(tmp_path / "signals.gpkg")
-    results = run({"CATEGORY": preset_categories().index("traffic_signals"), "AREA": area, "SERVER": url,
-                   "OUTPUT": output})
+    results = run(
+        {"CATEGORY": preset_categories().index("traffic_signals"), "AREA": area, "SERVER": url, "OUTPUT": output}
+    )
     assert results["COUNT"] == 2
     query = posted_query(httpserver)
     poly = query.split('(poly:"')[1].split('"')[0].split()
@@ -119,8 +126,15 @@ def test_loaded_output_gets_the_category_style(provider, httpserver, tmp_path, q
     output = str(tmp_path / "cycle.gpkg")
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    run({"CATEGORY": preset_categories().index("cycleway"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
-         "SERVER": url, "OUTPUT": QgsProcessingOutputLayerDefinition(output, QgsProject.instance())}, context)
+    run(
+        {
+            "CATEGORY": preset_categories().index("cycleway"),
+            "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+            "SERVER": url,
+            "OUTPUT": QgsProcessingOutputLayerDefinition(output, QgsProject.instance()),
+        },
+        context,
+    )
     details = context.layersToLoadOnCompletion()
     assert output in details and details[output].postProcessor() is not None
     layer = QgsVectorLayer(output, "cycle", "ogr")
@@ -132,18 +146,29 @@ def test_loaded_output_gets_the_category_style(provider, httpserver, tmp_path, q
 
 def layer_counts(path):
     dataset = ogr.Open(path)
-    return {dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount()
-            for i in range(dataset.GetLayerCount())}
+    return {
+        dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount() for i in range(dataset.GetLayerCount())
+    }
 
 
 def test_rerun_into_a_geopackage_table_replaces_it(provider, httpserver, tmp_path):
     url = serve(httpserver)
     path = str(tmp_path / "t.gpkg")
-    run({"CATEGORY": preset_categories().index("traffic_signals"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
-         "SERVER": url, "OUTPUT": path})
+    run(
+        {
+            "CATEGORY": preset_categories().index("traffic_signals"),
+            "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+            "SERVER": url,
+            "OUTPUT": path,
+        }
+    )
     target = f"ogr:dbname='{path}' table=\"parks\""
-    parameters = {"CATEGORY": preset_categories().index("car_park"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
-                  "SERVER": url, "OUTPUT": target}
+    parameters = {
+        "CATEGORY": preset_categories().index("car_park"),
+        "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+        "SERVER": url,
+        "OUTPUT": target,
+    }
     first = run(parameters)
     second = run(parameters)
     assert first["COUNT"] == second["COUNT"] == 3
@@ -154,8 +179,14 @@ def test_rerun_into_a_geopackage_table_replaces_it(provider, httpserver, tmp_pat
 def test_csv_output_for_car_parks(provider, httpserver, tmp_path):
     url = serve(httpserver)
     output = tmp_path / "parks.csv"
-    results = run({"CATEGORY": preset_categories().index("car_park"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
-                   "SERVER": url, "OUTPUT": str(output)})
+    results = run(
+        {
+            "CATEGORY": preset_categories().index("car_park"),
+            "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+            "SERVER": url,
+            "OUTPUT": str(output),
+        }
+    )
     assert results["COUNT"] == 3
     assert len(output.read_text(encoding="utf-8").strip().splitlines()) == 4  # header and three car parks
 
@@ -169,12 +200,18 @@ def test_loaded_output_offers_the_refresh(provider, httpserver, tmp_path, qgis_n
     output = str(tmp_path / "parks.gpkg")
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    run({"CATEGORY": preset_categories().index("car_park"), "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
-         "SERVER": url + "?key=SECRET", "TIMEOUT": 45,
-         "OUTPUT": QgsProcessingOutputLayerDefinition(output, QgsProject.instance())}, context)
+    run(
+        {
+            "CATEGORY": preset_categories().index("car_park"),
+            "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+            "SERVER": url + "?key=SECRET",
+            "TIMEOUT": 45,
+            "OUTPUT": QgsProcessingOutputLayerDefinition(output, QgsProject.instance()),
+        },
+        context,
+    )
     layer = QgsVectorLayer(output, "parks", "ogr")
-    context.layersToLoadOnCompletion()[output].postProcessor().postProcessLayer(layer, context,
-                                                                                 QgsProcessingFeedback())
+    context.layersToLoadOnCompletion()[output].postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
     spec = layer_spec(layer)
     assert spec["source"] == "overpass" and spec["category"] == "car_park" and spec["timeout"] == 45
     assert spec["server"] == url + "?key=***"

@@ -9,36 +9,54 @@ from open_territory.plugin.register import create_register, open_register
 from osgeo import ogr
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
-DEMO = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                    "resources", "demo", "data", "register")
+DEMO = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+    "resources",
+    "demo",
+    "data",
+    "register",
+)
 
 
 def run(algorithm, parameters):
     import processing
 
-    return processing.run(f"openterritory:{algorithm}", parameters, context=QgsProcessingContext(),
-                          feedback=QgsProcessingFeedback())
+    return processing.run(
+        f"openterritory:{algorithm}", parameters, context=QgsProcessingContext(), feedback=QgsProcessingFeedback()
+    )
 
 
 def test_import_then_export(provider, tmp_path):
     target = str(tmp_path / "register.gpkg")
     bad = tmp_path / "enjeux.csv"
-    bad.write_text("titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;magie;47,81;-1,59\n",
-                   encoding="cp1252")
+    bad.write_text(
+        "titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;magie;47,81;-1,59\n", encoding="cp1252"
+    )
     with pytest.raises(QgsProcessingException) as raised:
-        run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(bad), "GEOCODE": False,
-                                "CREATE": True, "OUTPUT": str(tmp_path / "report.csv")})
+        run(
+            "register_import",
+            {
+                "TARGET": target,
+                "TABLE": 0,
+                "INPUT": str(bad),
+                "GEOCODE": False,
+                "CREATE": True,
+                "OUTPUT": str(tmp_path / "report.csv"),
+            },
+        )
     assert "Nothing was imported" in str(raised.value) and "line 3: column domaine" in str(raised.value)
     assert open_register(target).counts()["challenges"] == 0  # one invalid row: nothing written
     with open(tmp_path / "report.csv", encoding="utf-8") as handle:
         report = list(csv.DictReader(handle))
     assert [(row["line"], row["outcome"]) for row in report] == [("3", "invalid")] and "magie" in report[0]["reason"]
-    bad.write_text("titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;voirie;47,81;-1,59\n",
-                   encoding="cp1252")
+    bad.write_text(
+        "titre;domaine;latitude;longitude\nBon;velo;47,81;-1,59\nMauvais;voirie;47,81;-1,59\n", encoding="cp1252"
+    )
     results = run("register_import", {"TARGET": target, "TABLE": 0, "INPUT": str(bad), "GEOCODE": False})
     assert (results["IMPORTED"], results["FAILED"], results["GEOCODED"]) == (2, 0, 0)
-    results = run("register_import", {"TARGET": target, "TABLE": 1, "INPUT": os.path.join(DEMO, "actors.csv"),
-                                      "GEOCODE": False})
+    results = run(
+        "register_import", {"TARGET": target, "TABLE": 1, "INPUT": os.path.join(DEMO, "actors.csv"), "GEOCODE": False}
+    )
     assert results["IMPORTED"] == 6
     assert open_register(target).counts()["actors"] == 6
 
@@ -81,9 +99,12 @@ def test_new_register_message_in_the_users_language(provider, tmp_path):
     try:
         feedback = Recorder()
         target = str(tmp_path / "nouveau.gpkg")
-        processing.run("openterritory:register_import", {"TARGET": target, "TABLE": 1, "CREATE": True,
-                                                          "INPUT": os.path.join(DEMO, "actors.csv"), "GEOCODE": False},
-                       context=QgsProcessingContext(), feedback=feedback)
+        processing.run(
+            "openterritory:register_import",
+            {"TARGET": target, "TABLE": 1, "CREATE": True, "INPUT": os.path.join(DEMO, "actors.csv"), "GEOCODE": False},
+            context=QgsProcessingContext(),
+            feedback=feedback,
+        )
         expected = QCoreApplication.translate(CONTEXT, "No register there yet: a new one is created")
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -25,10 +25,16 @@ def wait_for(section):
 
 
 def test_context_from_the_dock(qgis_iface, qgis_new_project, provider):
-    challenges = memory("Point?crs=EPSG:2154&field=title:string&field=domain:string", "challenges",
-                        [("POINT(350000 6790000)", {"title": "A", "domain": "velo"})])
-    resources = memory("Point?crs=EPSG:2154&field=category:string", "parkings",
-                       [("POINT(350010 6790000)", {"category": "bicycle_parking"})])
+    challenges = memory(
+        "Point?crs=EPSG:2154&field=title:string&field=domain:string",
+        "challenges",
+        [("POINT(350000 6790000)", {"title": "A", "domain": "velo"})],
+    )
+    resources = memory(
+        "Point?crs=EPSG:2154&field=category:string",
+        "parkings",
+        [("POINT(350010 6790000)", {"category": "bicycle_parking"})],
+    )
     QgsProject.instance().addMapLayers([challenges, resources])
     section = PlanningSection(qgis_iface)
     assert [section.resources.item(i).text() for i in range(section.resources.count())] == ["parkings"]
@@ -48,17 +54,27 @@ def test_context_from_the_dock(qgis_iface, qgis_new_project, provider):
 
 def test_gap_layer_from_the_dock_per_zone(qgis_iface, qgis_new_project, provider):
     challenges = memory(
-        "Point?crs=EPSG:2154&field=title:string&field=domain:string&field=status:string", "register challenges",
-        [("POINT(350000 6790000)", {"title": "A", "domain": "velo", "status": "identified"}),
-         ("POINT(360000 6790000)", {"title": "B", "domain": "velo", "status": "identified"}),
-         ("POINT(360100 6790000)", {"title": "C", "domain": "velo", "status": "solved"})])
-    resources = memory("Point?crs=EPSG:2154&field=category:string", "parkings",
-                       [("POINT(350010 6790000)", {"category": "bicycle_parking"})])
-    zones = memory("Polygon?crs=EPSG:2154&field=nom:string", "communes",
-                   [("POLYGON((345000 6785000,355000 6785000,355000 6795000,345000 6795000,345000 6785000))",
-                     {"nom": "Ouest"}),
-                    ("POLYGON((355000 6785000,365000 6785000,365000 6795000,355000 6795000,355000 6785000))",
-                     {"nom": "Est"})])
+        "Point?crs=EPSG:2154&field=title:string&field=domain:string&field=status:string",
+        "register challenges",
+        [
+            ("POINT(350000 6790000)", {"title": "A", "domain": "velo", "status": "identified"}),
+            ("POINT(360000 6790000)", {"title": "B", "domain": "velo", "status": "identified"}),
+            ("POINT(360100 6790000)", {"title": "C", "domain": "velo", "status": "solved"}),
+        ],
+    )
+    resources = memory(
+        "Point?crs=EPSG:2154&field=category:string",
+        "parkings",
+        [("POINT(350010 6790000)", {"category": "bicycle_parking"})],
+    )
+    zones = memory(
+        "Polygon?crs=EPSG:2154&field=nom:string",
+        "communes",
+        [
+            ("POLYGON((345000 6785000,355000 6785000,355000 6795000,345000 6795000,345000 6785000))", {"nom": "Ouest"}),
+            ("POLYGON((355000 6785000,365000 6785000,365000 6795000,355000 6795000,355000 6785000))", {"nom": "Est"}),
+        ],
+    )
     challenges.setCustomProperty("open_territory/register_table", "challenges")
     section = PlanningSection(qgis_iface)
     QgsProject.instance().addMapLayers([zones, resources, challenges])
@@ -113,8 +129,10 @@ def test_resource_list_and_layer_choices(qgis_iface, qgis_new_project, provider,
     section.resources.item(0).setCheckState(Qt.Unchecked)
     lamps = memory("Point?crs=EPSG:2154&field=category:string", "lamps", [])
     QgsProject.instance().addMapLayer(lamps)
-    states = {section.resources.item(i).text(): section.resources.item(i).checkState()
-              for i in range(section.resources.count())}
+    states = {
+        section.resources.item(i).text(): section.resources.item(i).checkState()
+        for i in range(section.resources.count())
+    }
     # A layer added later comes ticked; the one the user unticked stays unticked.
     assert states == {"parkings": Qt.Unchecked, "lamps": Qt.Checked}
 

@@ -75,7 +75,7 @@ def layers(register, project):
 
 def messages(iface, level):
     prefix = "Open Territory:"
-    return [m[len(prefix):] if m.startswith(prefix) else m for m in iface.messageBar().get_messages(level)]
+    return [m[len(prefix) :] if m.startswith(prefix) else m for m in iface.messageBar().get_messages(level)]
 
 
 def titles(panel):
@@ -199,8 +199,9 @@ def test_zoom_to_a_point_and_to_a_line(section, layers, qgis_iface, monkeypatch)
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
     canvas.setExtent(QgsRectangle(0, 6000000, 1200000, 7000000))
     flashed = []
-    monkeypatch.setattr(canvas, "flashFeatureIds", lambda layer, ids, *args: flashed.append((layer.id(), ids)),
-                        raising=False)
+    monkeypatch.setattr(
+        canvas, "flashFeatureIds", lambda layer, ids, *args: flashed.append((layer.id(), ids)), raising=False
+    )
     panel = section.challenges_panel
     row = select_title(panel, "Stationnement vélo saturé à la gare")
     assert panel.zoom_button.isEnabled()
@@ -245,8 +246,9 @@ def accept_form(values):
     seen = []
 
     def fake(iface, layer, feature, adding):
-        seen.append((layer.id(), adding, feature.geometry().asWkt(), dict(zip(layer.fields().names(),
-                                                                                feature.attributes()))))
+        seen.append(
+            (layer.id(), adding, feature.geometry().asWkt(), dict(zip(layer.fields().names(), feature.attributes())))
+        )
         assert layer.isEditable()
         for name, value in values.items():
             feature[name] = value
@@ -320,9 +322,13 @@ def test_add_an_actor_without_area_and_edit_it(section, layers, monkeypatch):
     select_title(panel, "Garage solidaire")
     assert not panel.zoom_button.isEnabled() and panel.zoom_button.toolTip() == "This actor has no area of action"
     # the stand-in for the form writes through the edit buffer, as the real one does on OK
-    monkeypatch.setattr(list_panel, "show_feature_form",
-                        lambda iface, layer, feature, adding: layer.changeAttributeValue(
-                            feature.id(), layer.fields().indexOf("contact"), "garage@example.org"))
+    monkeypatch.setattr(
+        list_panel,
+        "show_feature_form",
+        lambda iface, layer, feature, adding: layer.changeAttributeValue(
+            feature.id(), layer.fields().indexOf("contact"), "garage@example.org"
+        ),
+    )
     assert panel.edit_selected()
     assert not actors.isEditable()
     assert next(actors.getFeatures("\"name\" = 'Garage solidaire'"))["contact"] == "garage@example.org"
@@ -335,10 +341,12 @@ def test_the_real_form_adds_the_feature_when_accepted(section, layers, qgis_ifac
 
     points = layers["challenges_points"]
     points.startEditing()
-    feature = QgsVectorLayerUtils.createFeature(points, QgsGeometry.fromWkt("POINT(-1.6 47.81)"),
-                                                {points.fields().indexOf("title"): "Form test",
-                                                 points.fields().indexOf("domain"): "velo"},
-                                                points.createExpressionContext())
+    feature = QgsVectorLayerUtils.createFeature(
+        points,
+        QgsGeometry.fromWkt("POINT(-1.6 47.81)"),
+        {points.fields().indexOf("title"): "Form test", points.fields().indexOf("domain"): "velo"},
+        points.createExpressionContext(),
+    )
     pressed = []
 
     def press_ok():
@@ -416,20 +424,23 @@ def test_create_import_and_list_through_the_section(section, qgis_iface, tmp_pat
 
     reports = []
     monkeypatch.setattr(section, "show_import_report", reports.append)
-    monkeypatch.setattr(section, "ask_import",
-                        lambda: (os.path.join(DEMO, "challenges.csv"), "challenges", False))
+    monkeypatch.setattr(section, "ask_import", lambda: (os.path.join(DEMO, "challenges.csv"), "challenges", False))
     section.import_button.click()
     assert wait_until(lambda: not section.busy())
     assert len(reports) == 1 and reports[0].imported == 6 and not reports[0].failed
     assert section.challenges_panel.row_count() == 6
     assert "Stationnement vélo saturé à la gare" in section.challenges_panel.displayed(0)
-    points = [layer for layer in QgsProject.instance().mapLayers().values()
-              if layer.customProperty(LAYER_PROPERTY) == "challenges_points"][0]
+    points = [
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.customProperty(LAYER_PROPERTY) == "challenges_points"
+    ][0]
     assert points.featureCount() == 4  # the layer was reloaded, not only the list
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("titre;domaine;statut\nTrottoir étroit;marche;identifié\nSans domaine;;\nX;licornes;\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "titre;domaine;statut\nTrottoir étroit;marche;identifié\nSans domaine;;\nX;licornes;\n", encoding="utf-8"
+    )
     monkeypatch.setattr(section, "ask_import", lambda: (str(bad), "challenges", False))
     section.import_file()
     assert wait_until(lambda: not section.busy())
@@ -455,7 +466,9 @@ def test_import_report_dialog_lists_invalid_left_out_and_skipped_rows(tmp_path):
     mixed = ImportReport(imported=3, failed=[(5, "Address not found")], skipped=[(3, "Already in the register")])
     dialog = ImportReportDialog(mixed)
     assert [(dialog.table.item(i, 0).text(), dialog.table.item(i, 1).text()) for i in range(2)] == [
-        ("3", "Skipped"), ("5", "Left out")]
+        ("3", "Skipped"),
+        ("5", "Left out"),
+    ]
 
 
 def test_open_a_register_and_errors_shown_as_is(section, register, qgis_iface, tmp_path, monkeypatch):
@@ -484,8 +497,9 @@ def test_export_through_the_section(section, layers, tmp_path, monkeypatch):
     monkeypatch.setattr(section, "ask_export", lambda: (str(folder), "geojson"))
     section.export_button.click()
     assert wait_until(lambda: not section.busy())
-    assert sorted(os.listdir(folder)) == sorted(f"{t}.geojson" for t in (
-        "challenges", "actors", "resources_catalog", "challenge_actors", "challenge_resources"))
+    assert sorted(os.listdir(folder)) == sorted(
+        f"{t}.geojson" for t in ("challenges", "actors", "resources_catalog", "challenge_actors", "challenge_resources")
+    )
     assert section.last_export and all(os.path.isfile(p) for p in section.last_export)
 
 
@@ -569,8 +583,10 @@ def pg_connection(qgis_app):
     from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
     dsn = os.environ.get("OPEN_TERRITORY_TEST_PG") or (
-        open(PG_DSN_FILE, encoding="utf-8").read().strip() if os.path.exists(PG_DSN_FILE) else
-        "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test")
+        open(PG_DSN_FILE, encoding="utf-8").read().strip()
+        if os.path.exists(PG_DSN_FILE)
+        else "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
+    )
     try:
         gdal.OpenEx("PG:" + dsn + " connect_timeout=5", gdal.OF_VECTOR, allowed_drivers=["PostgreSQL"])
     except RuntimeError as error:
@@ -579,8 +595,9 @@ def pg_connection(qgis_app):
             pytest.fail(message)
         pytest.skip(message)
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    connection = metadata.createConnection(QgsDataSourceUri(dsn).uri(False),
-                                           {"saveUsername": True, "savePassword": True})
+    connection = metadata.createConnection(
+        QgsDataSourceUri(dsn).uri(False), {"saveUsername": True, "savePassword": True}
+    )
     metadata.saveConnection(connection, "open_territory_dock_test")
     schema = "ot_dock_" + uuid.uuid4().hex[:10]
     yield "open_territory_dock_test", schema, dsn
@@ -592,8 +609,9 @@ def pg_connection(qgis_app):
 
 
 @pytest.mark.postgis
-def test_postgis_register_created_imported_and_edited_through_the_section(section, pg_connection, qgis_iface,
-                                                                          monkeypatch):
+def test_postgis_register_created_imported_and_edited_through_the_section(
+    section, pg_connection, qgis_iface, monkeypatch
+):
     from osgeo import gdal
 
     name, schema, dsn = pg_connection
@@ -618,14 +636,17 @@ def test_postgis_register_created_imported_and_edited_through_the_section(sectio
     assert wait_until(lambda: not section.busy())
     assert section.challenges_panel.row_count() == 6
 
-    monkeypatch.setattr(list_panel, "show_feature_form", accept_form({"title": "Arceaux vélo place du marché",
-                                                                      "domain": "velo"}))
+    monkeypatch.setattr(
+        list_panel, "show_feature_form", accept_form({"title": "Arceaux vélo place du marché", "domain": "velo"})
+    )
     assert section.challenges_panel.add_at(QgsPointXY(-1.5991, 47.8140))  # canvas in WGS 84 here
     assert wait_until(lambda: "Arceaux vélo place du marché" in section.challenges_panel.displayed(0))
     dataset = gdal.OpenEx("PG:" + dsn, gdal.OF_VECTOR, allowed_drivers=["PostgreSQL"])
     try:
-        result = dataset.ExecuteSQL(f"SELECT status, ST_X(geom) AS x, ST_Y(geom) AS y FROM \"{schema}\".challenges "
-                                    "WHERE title = 'Arceaux vélo place du marché'")
+        result = dataset.ExecuteSQL(
+            f'SELECT status, ST_X(geom) AS x, ST_Y(geom) AS y FROM "{schema}".challenges '
+            "WHERE title = 'Arceaux vélo place du marché'"
+        )
         rows = [(f.GetField(0), round(f.GetField(1), 7), round(f.GetField(2), 7)) for f in result]
         dataset.ReleaseResultSet(result)
     finally:

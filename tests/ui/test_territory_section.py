@@ -17,8 +17,7 @@ def tree_rows(section):
     for i in range(section.tree.topLevelItemCount()):
         group = section.tree.topLevelItem(i)
         rows[group.text(0)] = [
-            (group.child(j).data(0, LAYER_ROLE), group.child(j).checkState(0))
-            for j in range(group.childCount())
+            (group.child(j).data(0, LAYER_ROLE), group.child(j).checkState(0)) for j in range(group.childCount())
         ]
     return rows
 
@@ -64,6 +63,7 @@ def test_bad_profile_file_is_refused(qgis_iface, tmp_path):
 
 wait_for = functools.partial(wait_until, seconds=60)
 
+
 def test_loads_ticked_demo_resources_in_the_background(qgis_iface, qgis_new_project, tmp_path):
     section = TerritorySection(qgis_iface)
     section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
@@ -77,15 +77,11 @@ def test_loads_ticked_demo_resources_in_the_background(qgis_iface, qgis_new_proj
     report = section.last_report
     assert report is not None and not report.failed, report and report.summary()
     assert sorted(report.layers) == sorted(["boundary"] + wanted)
-    names = sorted(
-        layer.source().split("layername=")[1] for layer in QgsProject.instance().mapLayers().values()
-    )
+    names = sorted(layer.source().split("layername=")[1] for layer in QgsProject.instance().mapLayers().values())
     assert names == sorted(["boundary"] + wanted)
     assert "boundary" in section.summary.toPlainText()
     shown = {
-        section.tree.topLevelItem(i).child(j).data(0, LAYER_ROLE): section.tree.topLevelItem(i)
-        .child(j)
-        .text(3)
+        section.tree.topLevelItem(i).child(j).data(0, LAYER_ROLE): section.tree.topLevelItem(i).child(j).text(3)
         for i in range(section.tree.topLevelItemCount())
         for j in range(section.tree.topLevelItem(i).childCount())
     }

@@ -71,8 +71,12 @@ class RegisterTargetDialog(_Dialog):
         title = tr("New register") if mode == "create" else tr("Open a register")
         super().__init__(title, parent)
         self.mode = mode
-        intro = QLabel(tr("A GeoPackage file for one person, or a PostGIS schema the team shares.")
-                       if mode == "create" else tr("Open a register made with Open Territory."), self)
+        intro = QLabel(
+            tr("A GeoPackage file for one person, or a PostGIS schema the team shares.")
+            if mode == "create"
+            else tr("Open a register made with Open Territory."),
+            self,
+        )
         intro.setWordWrap(True)
         self.body.addWidget(intro)
         self.kind_group = QButtonGroup(self)
@@ -97,10 +101,14 @@ class RegisterTargetDialog(_Dialog):
         self.connection_combo.setObjectName("registerConnection")
         self.connection_combo.addItems(postgres_connections())
         self.schema_edit = QLineEdit(DEFAULT_PG_SCHEMA, self)
-        self.schema_edit.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z_][A-Za-z0-9_]{0,62}"),
-                                                                  self))
-        self.schema_edit.setToolTip(tr("Letters, digits and _; the schema is created when it does not exist")
-                                    if mode == "create" else tr("The schema that holds the register"))
+        self.schema_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z_][A-Za-z0-9_]{0,62}"), self)
+        )
+        self.schema_edit.setToolTip(
+            tr("Letters, digits and _; the schema is created when it does not exist")
+            if mode == "create"
+            else tr("The schema that holds the register")
+        )
         self.schema_edit.textChanged.connect(self.update_ok)
 
         form = QFormLayout()
@@ -166,10 +174,15 @@ class ImportDialog(_Dialog):
     def __init__(self, offline: bool = False, table: str = "challenges", parent=None):
         super().__init__(tr("Import into the register"), parent)
         self.offline = offline
-        intro = QLabel(tr("Every row is checked first: if one has an unknown domain, status, kind or priority, "
-                          "bad coordinates or a missing title, domain or name, nothing is imported and every "
-                          "invalid row is listed. Rows whose address cannot be located are left out and listed "
-                          "after the import; the others are imported."), self)
+        intro = QLabel(
+            tr(
+                "Every row is checked first: if one has an unknown domain, status, kind or priority, "
+                "bad coordinates or a missing title, domain or name, nothing is imported and every "
+                "invalid row is listed. Rows whose address cannot be located are left out and listed "
+                "after the import; the others are imported."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.body.addWidget(intro)
         form = QFormLayout()
@@ -186,8 +199,9 @@ class ImportDialog(_Dialog):
         self.table_combo.setCurrentIndex(max(0, self.table_combo.findData(table)))
         self.table_combo.currentIndexChanged.connect(self.update_geocode)
         form.addRow(tr("Into"), self.table_combo)
-        self.geocode_check = QCheckBox(tr("Locate rows without coordinates from their address (Base Adresse "
-                                          "Nationale)"), self)
+        self.geocode_check = QCheckBox(
+            tr("Locate rows without coordinates from their address (Base Adresse Nationale)"), self
+        )
         self.geocode_check.setChecked(not offline)
         form.addRow(self.geocode_check)
         self.body.addLayout(form)
@@ -211,8 +225,10 @@ class ImportDialog(_Dialog):
         else:
             why = ""
         self.geocode_check.setEnabled(not why)
-        self.geocode_check.setToolTip(why or tr("Each address is sent to the Base Adresse Nationale "
-                                                "(api-adresse.data.gouv.fr); replies are cached"))
+        self.geocode_check.setToolTip(
+            why
+            or tr("Each address is sent to the Base Adresse Nationale (api-adresse.data.gouv.fr); replies are cached")
+        )
 
     def problem(self) -> str:
         if not self.path():
@@ -269,10 +285,12 @@ class ImportReportDialog(QDialog):
         summary.setTextFormat(Qt.RichText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        rows = sorted([(line, reason, tr("Invalid")) for line, reason in getattr(report, "rejected", [])]
-                      + [(line, reason, tr("Left out")) for line, reason in report.failed]
-                      + [(line, reason, tr("Skipped")) for line, reason in getattr(report, "skipped", [])],
-                      key=lambda item: (item[0] if isinstance(item[0], int) else 0, str(item[1])))
+        rows = sorted(
+            [(line, reason, tr("Invalid")) for line, reason in getattr(report, "rejected", [])]
+            + [(line, reason, tr("Left out")) for line, reason in report.failed]
+            + [(line, reason, tr("Skipped")) for line, reason in getattr(report, "skipped", [])],
+            key=lambda item: (item[0] if isinstance(item[0], int) else 0, str(item[1])),
+        )
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels([tr("Line"), tr("What"), tr("Reason")])
         self.table.verticalHeader().setVisible(False)

@@ -58,8 +58,9 @@ def filter_expression(table: str, domain: str = None, state: str = None, text: s
     if domain:
         if table == "actors":
             # ",a,b," LIKE '%,key,%': the competences list without braces, quotes or spaces.
-            bare = ("regexp_replace(regexp_replace(coalesce({col}, ''), '[]{{}}[\" ]', ''), '[;|]', ',')"
-                    .format(col=QgsExpression.quotedColumnRef("competences")))
+            bare = "regexp_replace(regexp_replace(coalesce({col}, ''), '[]{{}}[\" ]', ''), '[;|]', ',')".format(
+                col=QgsExpression.quotedColumnRef("competences")
+            )
             pattern = QgsExpression.quotedString(f"%,{domain},%")
             clauses.append(f"concat(',', {bare}, ',') LIKE {pattern}")
         else:
@@ -70,8 +71,10 @@ def filter_expression(table: str, domain: str = None, state: str = None, text: s
     text = (text or "").strip()
     if text:
         needle = QgsExpression.quotedString(text.lower())
-        found = [f"strpos(lower(coalesce({QgsExpression.quotedColumnRef(column)}, '')), {needle}) > 0"
-                 for column in SEARCHED[table]]
+        found = [
+            f"strpos(lower(coalesce({QgsExpression.quotedColumnRef(column)}, '')), {needle}) > 0"
+            for column in SEARCHED[table]
+        ]
         clauses.append("(" + " OR ".join(found) + ")")
     return " AND ".join(f"({clause})" for clause in clauses)
 

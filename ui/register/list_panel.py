@@ -107,8 +107,9 @@ class RegisterListPanel(QWidget):
         layout.addLayout(filters)
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(tr("Search title, description, raised by") if table == "challenges"
-                                            else tr("Search name, contact, website"))
+        self.search_edit.setPlaceholderText(
+            tr("Search title, description, raised by") if table == "challenges" else tr("Search name, contact, website")
+        )
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(250)
@@ -147,8 +148,12 @@ class RegisterListPanel(QWidget):
         self.add_menu.setToolTipsVisible(True)
         self.add_actions = {}
         if table == "challenges":
-            entries = (("Point", tr("Point on the map")), ("LineString", tr("Line on the map")),
-                       ("Polygon", tr("Area on the map")), ("None", tr("Without location")))
+            entries = (
+                ("Point", tr("Point on the map")),
+                ("LineString", tr("Line on the map")),
+                ("Polygon", tr("Area on the map")),
+                ("None", tr("Without location")),
+            )
             self.add_button.setText(tr("Add on map"))
         else:
             entries = (("None", tr("Without area")), ("Polygon", tr("Area of action on the map")))
@@ -205,8 +210,9 @@ class RegisterListPanel(QWidget):
         return self.register.challenge_layer(family)
 
     def expression(self) -> str:
-        return filter_expression(self.table, self.domain_combo.currentData(), self.state_combo.currentData(),
-                                 self.search_edit.text())
+        return filter_expression(
+            self.table, self.domain_combo.currentData(), self.state_combo.currentData(), self.search_edit.text()
+        )
 
     def refresh(self, *_args) -> None:
         """Rebuild the list from the layers (the layers' features, edits included)."""
@@ -295,24 +301,39 @@ class RegisterListPanel(QWidget):
             self.edit_button.setToolTip(why)
             return
         self.zoom_button.setEnabled(row.located)
-        self.zoom_button.setToolTip(tr("Zoom the map to it and flash it (or double-click the row)") if row.located
-                                    else tr("This challenge has no location") if self.table == "challenges"
-                                    else tr("This actor has no area of action"))
+        self.zoom_button.setToolTip(
+            tr("Zoom the map to it and flash it (or double-click the row)")
+            if row.located
+            else tr("This challenge has no location")
+            if self.table == "challenges"
+            else tr("This actor has no area of action")
+        )
         layer = QgsProject.instance().mapLayer(row.layer_id)
-        editable = layer is not None and not layer.readOnly() and bool(
-            layer.dataProvider().capabilities() & QgsVectorDataProvider.ChangeAttributeValues)
+        editable = (
+            layer is not None
+            and not layer.readOnly()
+            and bool(layer.dataProvider().capabilities() & QgsVectorDataProvider.ChangeAttributeValues)
+        )
         self.edit_button.setEnabled(editable)
-        self.edit_button.setToolTip(tr("Open its form; the change is saved when the form is accepted") if editable
-                                    else tr("The register's layer is read-only"))
+        self.edit_button.setToolTip(
+            tr("Open its form; the change is saved when the form is accepted")
+            if editable
+            else tr("The register's layer is read-only")
+        )
 
     def _add_tip(self, family: str) -> str:
         if family == "Point":
             return tr("Click on the map where the challenge is, then fill its form (Esc cancels)")
         if family == "None":
-            return tr("Fill the form of a challenge without a location") if self.table == "challenges" \
+            return (
+                tr("Fill the form of a challenge without a location")
+                if self.table == "challenges"
                 else tr("Fill the form of an actor without an area of action")
-        return tr("Draw it with QGIS's digitizing tool (right click ends), then fill its form; save the "
-                  "layer's edits to write it to the register")
+            )
+        return tr(
+            "Draw it with QGIS's digitizing tool (right click ends), then fill its form; save the "
+            "layer's edits to write it to the register"
+        )
 
     # zoom
 
@@ -339,12 +360,16 @@ class RegisterListPanel(QWidget):
         try:
             geometry.transform(transform)
         except Exception as error:  # noqa: BLE001 - QgsCsException: out of the CRS's area
-            notify(tr("It cannot be shown in the map's coordinate reference system") + f": {error}", "warning",
-                   self.iface)
+            notify(
+                tr("It cannot be shown in the map's coordinate reference system") + f": {error}", "warning", self.iface
+            )
             return False
         box = geometry.boundingBox()
-        if QgsWkbTypes.geometryType(geometry.wkbType()) == QgsWkbTypes.PointGeometry and box.width() == 0 \
-                and box.height() == 0:
+        if (
+            QgsWkbTypes.geometryType(geometry.wkbType()) == QgsWkbTypes.PointGeometry
+            and box.width() == 0
+            and box.height() == 0
+        ):
             canvas.setCenter(box.center())
             if canvas.scale() <= 0 or canvas.scale() > POINT_SCALE:
                 canvas.zoomScale(POINT_SCALE)
@@ -370,8 +395,9 @@ class RegisterListPanel(QWidget):
     def start_add(self, family: str) -> None:
         layer = self.family_layer(family)
         if layer is None:
-            notify(tr("This layer of the register is not in the project; open the register again"), "warning",
-                   self.iface)
+            notify(
+                tr("This layer of the register is not in the project; open the register again"), "warning", self.iface
+            )
             return
         if family == "Point" and self.table == "challenges":
             self.show_layer(layer)
@@ -393,8 +419,11 @@ class RegisterListPanel(QWidget):
             try:
                 geometry.transform(QgsCoordinateTransform(canvas_crs, layer.crs(), QgsProject.instance()))
             except Exception as error:  # noqa: BLE001 - QgsCsException
-                notify(tr("This point cannot be placed in the register's coordinate reference system")
-                       + f": {error}", "warning", self.iface)
+                notify(
+                    tr("This point cannot be placed in the register's coordinate reference system") + f": {error}",
+                    "warning",
+                    self.iface,
+                )
                 return False
         return self.add_feature(layer, geometry)
 
@@ -420,8 +449,9 @@ class RegisterListPanel(QWidget):
         if not was_editing and not layer.startEditing():
             notify(tr("The register's layer cannot be edited") + f": {layer.name()}", "warning", self.iface)
             return False
-        feature = QgsVectorLayerUtils.createFeature(layer, geometry, self.initial_values(layer),
-                                                    layer.createExpressionContext())
+        feature = QgsVectorLayerUtils.createFeature(
+            layer, geometry, self.initial_values(layer), layer.createExpressionContext()
+        )
         accepted = show_feature_form(self.iface, layer, feature, True)
         if not accepted:
             if not was_editing:
@@ -458,8 +488,11 @@ class RegisterListPanel(QWidget):
             notify(tr("Saved to the register") + f": {layer.name()}", "success", self.iface, 3)
             return True
         errors = "; ".join(layer.commitErrors())
-        notify(tr("The register did not accept the change; the layer stays in edit mode") + f": {errors}",
-               "critical", self.iface)
+        notify(
+            tr("The register did not accept the change; the layer stays in edit mode") + f": {errors}",
+            "critical",
+            self.iface,
+        )
         return False
 
     def digitize(self, layer) -> None:
@@ -470,8 +503,12 @@ class RegisterListPanel(QWidget):
         self.show_layer(layer)
         self.iface.setActiveLayer(layer)
         self.iface.actionAddFeature().trigger()
-        notify(tr("Draw it on the map (right click ends), fill its form, then save the layer's edits"),
-               "info", self.iface, 8)
+        notify(
+            tr("Draw it on the map (right click ends), fill its form, then save the layer's edits"),
+            "info",
+            self.iface,
+            8,
+        )
 
     @staticmethod
     def show_layer(layer) -> None:
@@ -482,4 +519,3 @@ class RegisterListPanel(QWidget):
     def shutdown(self) -> None:
         self.search_timer.stop()
         self.pick_tool.restore()
-

@@ -155,9 +155,8 @@ class DatagouvPanel(SourcePanel):
         category = self.category.currentData()
 
         def work(feedback):
-            return self.source(feedback).fetch(
-                spec, path, layer_name, category, feedback=feedback, append=True
-            )
+            return self.source(feedback).fetch(spec, path, layer_name, category, feedback=feedback, append=True)
 
-        self.run(tr("Loading") + f" {resource['title']}…", work,
-                 lambda result: self.loaded(result, resource["title"], path))
+        self.run(
+            tr("Loading") + f" {resource['title']}…", work, lambda result: self.loaded(result, resource["title"], path)
+        )

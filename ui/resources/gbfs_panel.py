@@ -61,8 +61,12 @@ class GbfsPanel(SourcePanel):
         self.refresh_spin.setRange(15, 3600)
         self.refresh_spin.setSuffix(tr(" s"))
         self.refresh_spin.setValue(settings.gbfs_refresh_seconds or DEFAULT_REFRESH)
-        self.refresh_check.setToolTip(tr("Updates the availability of the loaded stations in place, in the "
-                                         "background, while the layer is in the project"))
+        self.refresh_check.setToolTip(
+            tr(
+                "Updates the availability of the loaded stations in place, in the "
+                "background, while the layer is in the project"
+            )
+        )
         refresh_row.addWidget(self.refresh_check)
         refresh_row.addWidget(self.refresh_spin)
         form.addRow(refresh_row)
@@ -116,8 +120,12 @@ class GbfsPanel(SourcePanel):
         def work(feedback):
             return GbfsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, None, feedback)
 
-        self.run(tr("GBFS") + f" {label}", work, lambda result: self.on_loaded(result, feed, kind, output),
-                 status=tr("Downloading…"))
+        self.run(
+            tr("GBFS") + f" {label}",
+            work,
+            lambda result: self.on_loaded(result, feed, kind, output),
+            status=tr("Downloading…"),
+        )
 
     def on_loaded(self, result, feed, kind, output):
         name = f"{result.source} — {tr('stations') if kind == 'stations' else tr('vehicles')}"

@@ -22,8 +22,9 @@ _lock = threading.Lock()
 
 def dock_output_path(stem: str) -> str:
     home = QgsProject.instance().homePath()
-    folder = os.path.join(home, "open_territory") if home else \
-        os.path.join(load_settings().effective_cache_dir(), "layers")
+    folder = (
+        os.path.join(home, "open_territory") if home else os.path.join(load_settings().effective_cache_dir(), "layers")
+    )
     os.makedirs(folder, exist_ok=True)
     safe = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("_") or "layer"
     stamp = datetime.datetime.now().strftime("%Y%m%d_%H%M%S")

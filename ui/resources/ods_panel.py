@@ -98,10 +98,12 @@ class OdsPanel(SourcePanel):
         auth_label = QLabel(tr("Portal API key"), self)
         auth_row.addWidget(auth_label)
         self.auth_select = QgsAuthConfigSelect(self)
-        auth_tip = tr("For private datasets: the portal's API key, kept in QGIS's authentication database as "
-                      "a Basic configuration whose password is the key (the user name is not used). It is "
-                      "sent as 'Authorization: Apikey <key>' to the selected portal only, and is never written "
-                      "to the layer or the project. Choosing another portal clears it.")
+        auth_tip = tr(
+            "For private datasets: the portal's API key, kept in QGIS's authentication database as "
+            "a Basic configuration whose password is the key (the user name is not used). It is "
+            "sent as 'Authorization: Apikey <key>' to the selected portal only, and is never written "
+            "to the layer or the project. Choosing another portal clears it."
+        )
         auth_label.setToolTip(auth_tip)
         self.auth_select.setToolTip(auth_tip)
         auth_row.addWidget(self.auth_select, 1)
@@ -201,8 +203,9 @@ class OdsPanel(SourcePanel):
         self.status.setText(tr("Searching…"))
 
         def work(feedback):
-            return OdsSource(Transport(feedback=feedback)).search_datasets(portal, query, geo_only=geo_only,
-                                                                          authcfg=authcfg)
+            return OdsSource(Transport(feedback=feedback)).search_datasets(
+                portal, query, geo_only=geo_only, authcfg=authcfg
+            )
 
         self.search_task = self.runner(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
 
@@ -221,8 +224,11 @@ class OdsPanel(SourcePanel):
             item.setToolTip(info.dataset_id)
             item.setData(Qt.UserRole, info.dataset_id)
             self.results.addItem(item)
-        self.status.setText(tr("Datasets found") + f": {total}" +
-                            (f" ({tr('first')} {len(self.datasets)})" if total > len(self.datasets) else ""))
+        self.status.setText(
+            tr("Datasets found")
+            + f": {total}"
+            + (f" ({tr('first')} {len(self.datasets)})" if total > len(self.datasets) else "")
+        )
 
     def current_dataset(self):
         row = self.results.currentRow()
@@ -254,8 +260,13 @@ class OdsPanel(SourcePanel):
         def work(feedback):
             return OdsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, category, feedback)
 
-        self.run(tr("Opendatasoft") + f" {info.dataset_id}", work, lambda result: self.on_loaded(result, info, output),
-                 status=tr("Loading") + f" {info.title}…", cancelled=tr("The load was cancelled"))
+        self.run(
+            tr("Opendatasoft") + f" {info.dataset_id}",
+            work,
+            lambda result: self.on_loaded(result, info, output),
+            status=tr("Loading") + f" {info.title}…",
+            cancelled=tr("The load was cancelled"),
+        )
 
     def on_loaded(self, result, info, output):
         if self.add_layer(output, result.layer_name, info.title) is None:

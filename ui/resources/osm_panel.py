@@ -69,10 +69,12 @@ def fetch_categories(specs, output, feedback):
             return None
         step = QgsFeedback()
         step.progressChanged.connect(
-            lambda value, i=index: feedback.setProgress((i + value / 100.0) * 100.0 / len(specs)))
+            lambda value, i=index: feedback.setProgress((i + value / 100.0) * 100.0 / len(specs))
+        )
         feedback.canceled.connect(step.cancel, Qt.DirectConnection)  # the worker waits in its own loop
         result = OverpassSource(Transport(feedback=step)).fetch(
-            spec, output, f"osm_{spec['category']}", spec["category"], step, append=index > 0)
+            spec, output, f"osm_{spec['category']}", spec["category"], step, append=index > 0
+        )
         results.append((spec, result))
     feedback.setProgress(100)
     return results
@@ -89,8 +91,13 @@ class OsmPanel(SourcePanel):
         self.refresh_tasks = {}
         self.setObjectName("OpenTerritoryOsmPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Resources mapped in OpenStreetMap (© OpenStreetMap contributors, ODbL), loaded "
-                          "through an Overpass server for the map extent or an area layer."), self)
+        intro = QLabel(
+            tr(
+                "Resources mapped in OpenStreetMap (© OpenStreetMap contributors, ODbL), loaded "
+                "through an Overpass server for the map extent or an area layer."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -147,8 +154,11 @@ class OsmPanel(SourcePanel):
     # -- load -----------------------------------------------------------------------------------
 
     def ticked_categories(self) -> list:
-        return [self.category_list.item(i).data(Qt.UserRole) for i in range(self.category_list.count())
-                if self.category_list.item(i).checkState() == Qt.Checked]
+        return [
+            self.category_list.item(i).data(Qt.UserRole)
+            for i in range(self.category_list.count())
+            if self.category_list.item(i).checkState() == Qt.Checked
+        ]
 
     def coverage(self) -> dict:
         """{"area_wkt": ...} from the area layer, or {"extent": ...} from the map; {} when neither."""
@@ -175,11 +185,17 @@ class OsmPanel(SourcePanel):
             self.status.setText(tr("Zoom the map to the area to cover, or choose an area layer."))
             return
         server = self.server_combo.currentText().strip() or load_settings().overpass_server
-        specs = [{"source": "overpass", "category": c, "server": server, "timeout": self.timeout_spin.value(),
-                  **coverage} for c in categories]
+        specs = [
+            {"source": "overpass", "category": c, "server": server, "timeout": self.timeout_spin.value(), **coverage}
+            for c in categories
+        ]
         output = dock_output_path("osm_resources")
-        self.run(tr("OpenStreetMap resources"), lambda feedback: fetch_categories(specs, output, feedback),
-                 lambda results: self.on_loaded(results, output), status=tr("Asking the Overpass server…"))
+        self.run(
+            tr("OpenStreetMap resources"),
+            lambda feedback: fetch_categories(specs, output, feedback),
+            lambda results: self.on_loaded(results, output),
+            status=tr("Asking the Overpass server…"),
+        )
 
     def on_loaded(self, results, output):
         lines = []
@@ -235,15 +251,21 @@ class OsmPanel(SourcePanel):
                 result = results[0][1]
                 target.setDataSource(f"{output}|layername={result.layer_name}", target.name(), "ogr")
                 target.triggerRepaint()
-                notify(target.name() + ": " + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",
-                       "success", self.iface)
+                notify(
+                    target.name() + ": " + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",
+                    "success",
+                    self.iface,
+                )
             elif error is not None:
                 notify(str(error), "critical", self.iface)
             if on_done is not None:
                 on_done(results, error)
 
-        task = self.runner(tr("Refresh from OpenStreetMap") + f": {layer.name()}",
-                           lambda feedback: fetch_categories([spec], output, feedback), done)
+        task = self.runner(
+            tr("Refresh from OpenStreetMap") + f": {layer.name()}",
+            lambda feedback: fetch_categories([spec], output, feedback),
+            done,
+        )
         if task is not None:  # a synchronous runner has finished already
             self.refresh_tasks[layer_id] = task
         return task

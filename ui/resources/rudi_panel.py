@@ -147,12 +147,11 @@ class RudiPanel(SourcePanel):
         category = self.category.currentData()
 
         def work(feedback):
-            return self.source(feedback).fetch(
-                spec, path, layer_name, category, feedback=feedback, append=True
-            )
+            return self.source(feedback).fetch(spec, path, layer_name, category, feedback=feedback, append=True)
 
-        self.run(tr("Loading") + f" {summary['title']}…", work,
-                 lambda result: self.loaded(result, summary["title"], path))
+        self.run(
+            tr("Loading") + f" {summary['title']}…", work, lambda result: self.loaded(result, summary["title"], path)
+        )
 
 
 def escape_html(text) -> str:

@@ -30,8 +30,13 @@ class SensorsPanel(SourcePanel):
         super().__init__(iface, parent, runner)
         self.setObjectName("OpenTerritorySensorsPanel")
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Air-quality and noise sensors run by citizens (sensor.community, ODbL), in the "
-                          "current map extent, with their latest readings."), self)
+        intro = QLabel(
+            tr(
+                "Air-quality and noise sensors run by citizens (sensor.community, ODbL), in the "
+                "current map extent, with their latest readings."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -55,24 +60,36 @@ class SensorsPanel(SourcePanel):
         return tr("Citizen sensors (sensor.community)")
 
     def selected_types(self) -> list:
-        return [self.types_list.item(i).text() for i in range(self.types_list.count())
-                if self.types_list.item(i).checkState() == Qt.Checked]
+        return [
+            self.types_list.item(i).text()
+            for i in range(self.types_list.count())
+            if self.types_list.item(i).checkState() == Qt.Checked
+        ]
 
     def load(self):
         bbox = self.map_bbox()
         if bbox is None:
             self.status.setText(tr("Zoom the map to the area to cover first."))
             return
-        spec = {"source": "sensor_community", "types": self.selected_types(),
-                "server": self.server_edit.text().strip() or DEFAULT_SERVER, "extent": bbox}
+        spec = {
+            "source": "sensor_community",
+            "types": self.selected_types(),
+            "server": self.server_edit.text().strip() or DEFAULT_SERVER,
+            "extent": bbox,
+        }
         output = dock_output_path("sensor_community")
 
         def work(feedback):
-            return SensorCommunitySource(Transport(feedback=feedback)).fetch(spec, output, "sensor_community",
-                                                                               None, feedback)
+            return SensorCommunitySource(Transport(feedback=feedback)).fetch(
+                spec, output, "sensor_community", None, feedback
+            )
 
-        self.run(tr("Citizen sensors (sensor.community)"), work, lambda result: self.on_loaded(result, output),
-                 status=tr("Downloading…"))
+        self.run(
+            tr("Citizen sensors (sensor.community)"),
+            work,
+            lambda result: self.on_loaded(result, output),
+            status=tr("Downloading…"),
+        )
 
     def on_loaded(self, result, output):
         if self.add_layer(output, result.layer_name, tr("Citizen sensors"), apply_default_style) is None:

@@ -183,8 +183,12 @@ class SourcePanel(QWidget):
         extent = self.map_extent_wgs84()
         if extent.isNull() or extent.isEmpty():
             return None
-        return [max(-180.0, extent.xMinimum()), max(-90.0, extent.yMinimum()),
-                min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum())]
+        return [
+            max(-180.0, extent.xMinimum()),
+            max(-90.0, extent.yMinimum()),
+            min(180.0, extent.xMaximum()),
+            min(90.0, extent.yMaximum()),
+        ]
 
     def output_path(self, widget: QgsFileWidget, stem: str) -> str:
         path = widget.filePath().strip()

@@ -41,9 +41,19 @@ def test_the_page_is_in_french(territory, project, tmp_path, french):
         return QCoreApplication.translate(CONTEXT, english)
 
     month = QLocale(QLocale.French, QLocale.France).monthName(QDate.currentDate().month())
-    for expected in (fr("Legend"), fr("Map made on"), fr("with QGIS and Open Territory"), month,
-                     fr("© OpenStreetMap contributors")):
+    for expected in (
+        fr("Legend"),
+        fr("Map made on"),
+        fr("with QGIS and Open Territory"),
+        month,
+        fr("© OpenStreetMap contributors"),
+    ):
         assert expected in text, expected
-    for english in ("Legend", "Map made on", "with QGIS and Open Territory", "OpenStreetMap contributors",
-                    QLocale(QLocale.English).monthName(QDate.currentDate().month())):
+    for english in (
+        "Legend",
+        "Map made on",
+        "with QGIS and Open Territory",
+        "OpenStreetMap contributors",
+        QLocale(QLocale.English).monthName(QDate.currentDate().month()),
+    ):
         assert english not in text, english

@@ -22,16 +22,21 @@ def symbols(category) -> list:
 
 
 def shapes(category) -> set:
-    return {symbol_layer.properties()["name"] for symbol in symbols(category) for symbol_layer in
-            symbol.symbolLayers() if symbol_layer.layerType() == "SimpleMarker"}
+    return {
+        symbol_layer.properties()["name"]
+        for symbol in symbols(category)
+        for symbol_layer in symbol.symbolLayers()
+        if symbol_layer.layerType() == "SimpleMarker"
+    }
 
 
 def fill_ratio(category) -> float:
     """The share of the marker's bounding box it inks, from a rendering (grey levels ignored: print)."""
     (symbol,) = symbols(category)
     image = symbol.asImage(QSize(80, 80))
-    inked = [(x, y) for x in range(image.width()) for y in range(image.height())
-             if image.pixelColor(x, y).alpha() > 128]
+    inked = [
+        (x, y) for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha() > 128
+    ]
     xs, ys = [x for x, _ in inked], [y for _, y in inked]
     box = (max(xs) - min(xs) + 1) * (max(ys) - min(ys) + 1)
     return len(inked) / box

@@ -43,25 +43,43 @@ def l93(lon, lat):
 @pytest.fixture()
 def layers():
     x0, y0 = l93(*RENNES)
-    challenges = layer("Point?crs=EPSG:4326&field=title:string&field=domain:string",
-                       [(f"POINT({RENNES[0]} {RENNES[1]})", {"title": "Carrefour", "domain": "velo"}),
-                        (f"POINT({RENNES[0] + 0.05} {RENNES[1]})", {"title": "Loin", "domain": "qualite_air"}),
-                        (f"POINT({RENNES[0]} {RENNES[1] + 0.001})", {"title": "Sans domaine", "domain": None}),
-                        (None, {"title": "Sans géométrie", "domain": "velo"})])
+    challenges = layer(
+        "Point?crs=EPSG:4326&field=title:string&field=domain:string",
+        [
+            (f"POINT({RENNES[0]} {RENNES[1]})", {"title": "Carrefour", "domain": "velo"}),
+            (f"POINT({RENNES[0] + 0.05} {RENNES[1]})", {"title": "Loin", "domain": "qualite_air"}),
+            (f"POINT({RENNES[0]} {RENNES[1] + 0.001})", {"title": "Sans domaine", "domain": None}),
+            (None, {"title": "Sans géométrie", "domain": "velo"}),
+        ],
+    )
     # Resources in Lambert-93, at known offsets (metres) from the first challenge.
-    parking = layer("Point?crs=EPSG:2154&field=category:string",
-                    [(f"POINT({x0 + 100} {y0})", {"category": "bicycle_parking"}),
-                     (f"POINT({x0} {y0 + 300})", {"category": "bicycle_parking"}),
-                     (f"POINT({x0 + 900} {y0})", {"category": "bicycle_parking"})])
-    cycleways = layer("LineString?crs=EPSG:4326&field=category:string",
-                      [(f"LINESTRING({RENNES[0] - 0.01} {RENNES[1] + 0.002}, {RENNES[0] + 0.01} {RENNES[1] + 0.002})",
-                        {"category": "cycleway"})])
+    parking = layer(
+        "Point?crs=EPSG:2154&field=category:string",
+        [
+            (f"POINT({x0 + 100} {y0})", {"category": "bicycle_parking"}),
+            (f"POINT({x0} {y0 + 300})", {"category": "bicycle_parking"}),
+            (f"POINT({x0 + 900} {y0})", {"category": "bicycle_parking"}),
+        ],
+    )
+    cycleways = layer(
+        "LineString?crs=EPSG:4326&field=category:string",
+        [
+            (
+                f"LINESTRING({RENNES[0] - 0.01} {RENNES[1] + 0.002}, {RENNES[0] + 0.01} {RENNES[1] + 0.002})",
+                {"category": "cycleway"},
+            )
+        ],
+    )
     corners = [(x0 - 1000, y0 - 1000), (x0 + 1000, y0 - 1000), (x0 + 1000, y0 + 1000), (x0 - 1000, y0 + 1000)]
     area = "POLYGON((" + ", ".join(f"{x} {y}" for x, y in corners + corners[:1]) + "))"
-    actors = layer("MultiPolygon?crs=EPSG:2154&field=name:string&field=competences:string",
-                   [(area, {"name": "Vélo Club", "competences": '["velo", "securite_routiere"]'}),
-                    (None, {"name": "Métropole", "competences": "voirie, velo"}),
-                    (area, {"name": "Air Breizh", "competences": "qualite_air"})])
+    actors = layer(
+        "MultiPolygon?crs=EPSG:2154&field=name:string&field=competences:string",
+        [
+            (area, {"name": "Vélo Club", "competences": '["velo", "securite_routiere"]'}),
+            (None, {"name": "Métropole", "competences": "voirie, velo"}),
+            (area, {"name": "Air Breizh", "competences": "qualite_air"}),
+        ],
+    )
     return challenges, [parking, cycleways], actors
 
 
@@ -80,6 +98,7 @@ def test_counts_nearest_and_actors(layers):
     # Independent check of the cycleway distance in Lambert-93 with shapely.
     cx, cy = l93(*RENNES)
     from shapely.geometry import LineString
+
     line = LineString([l93(RENNES[0] - 0.01, RENNES[1] + 0.002), l93(RENNES[0] + 0.01, RENNES[1] + 0.002)])
     assert first["nearest_cycleway_m"] == pytest.approx(Point(cx, cy).distance(line), abs=0.5)
     assert first["n_cycleway"] == 1
@@ -121,9 +140,15 @@ def test_summary_in_the_users_language(layers, french):
     challenges, resources, actors = layers
     fields, rows = challenge_context(challenges, resources, actors, 500)
     by = rows_by_title(fields, rows)
-    label = {key: QCoreApplication.translate(CONTEXT, english) for key, english in (
-        ("bicycle_parking", "Bicycle parking"), ("cycleway", "Cycleways"),
-        ("bike_share_station", "Bike-share stations"), ("velo", "Cycling"))}
+    label = {
+        key: QCoreApplication.translate(CONTEXT, english)
+        for key, english in (
+            ("bicycle_parking", "Bicycle parking"),
+            ("cycleway", "Cycleways"),
+            ("bike_share_station", "Bike-share stations"),
+            ("velo", "Cycling"),
+        )
+    }
     summary = by["Carrefour"]["summary"]
     assert summary.startswith(label["velo"] + "; ")
     assert f"{label['bicycle_parking']} (2)" in summary and f"{label['cycleway']} (1)" in summary
@@ -131,8 +156,9 @@ def test_summary_in_the_users_language(layers, french):
     for text in [summary] + [row["summary"] for row in by.values()]:
         assert not re.search(r"[a-z]+_[a-z_]+", text), text  # no category or domain key
         assert not re.search(r"\b(within|missing nearby|competent actors|no location)\b", text), text
-    assert QCoreApplication.translate(CONTEXT, "no location: resources nearby unknown") in by["Sans géométrie"][
-        "summary"]
+    assert (
+        QCoreApplication.translate(CONTEXT, "no location: resources nearby unknown") in by["Sans géométrie"]["summary"]
+    )
 
 
 def square(x0, y0, side):
@@ -142,8 +168,10 @@ def square(x0, y0, side):
 def test_an_actor_is_competent_when_its_area_covers_the_whole_challenge():
     """Checked against shapely's `covers`: on the edge counts, crossing the edge does not."""
     area = square(350000, 6790000, 1000)
-    actors = layer("Polygon?crs=EPSG:2154&field=name:string&field=competences:string",
-                   [(area, {"name": "Asso", "competences": "velo"})])
+    actors = layer(
+        "Polygon?crs=EPSG:2154&field=name:string&field=competences:string",
+        [(area, {"name": "Asso", "competences": "velo"})],
+    )
     cases = {
         "inside": "POINT(350500 6790500)",
         "on the edge": "POINT(350000 6790500)",
@@ -168,8 +196,9 @@ def test_an_actor_is_competent_when_its_area_covers_the_whole_challenge():
     for target in (points, lines, challenges):
         fields, rows = challenge_context(target, [], actors, 100, crs=QgsCoordinateReferenceSystem("EPSG:2154"))
         found.update({title: names for title, names in ((r[0][0], r[0][fields.indexOf("actors")]) for r in rows)})
-    expected = {title: "Asso" if shapely_wkt.loads(area).covers(shapely_wkt.loads(wkt)) else ""
-                for title, wkt in cases.items()}
+    expected = {
+        title: "Asso" if shapely_wkt.loads(area).covers(shapely_wkt.loads(wkt)) else "" for title, wkt in cases.items()
+    }
     assert found == expected
     assert expected["on the edge"] == "Asso" and expected["line crossing"] == expected["area crossing"] == ""
 

@@ -23,7 +23,10 @@ def register_in_project(tmp_path, qgis_new_project):
 def test_every_family_merged_into_points(register_in_project):
     layers = register_challenge_layers()
     assert [layer.customProperty("open_territory/register_geometry") for layer in layers] == [
-        "Point", "LineString", "Polygon", "None"
+        "Point",
+        "LineString",
+        "Polygon",
+        "None",
     ]
     merged = merged_challenges(layers)
     assert merged.wkbType() == QgsWkbTypes.Point and merged.featureCount() == 6

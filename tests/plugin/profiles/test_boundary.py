@@ -53,9 +53,7 @@ def test_file_in_lambert93_gives_an_extent_in_degrees(tmp_path, transport):
 
 def test_errors_name_what_went_wrong(tmp_path, httpserver, transport):
     with pytest.raises(SourceError, match="missing.geojson"):
-        fetch_boundary(
-            {"file": "missing.geojson"}, transport, str(tmp_path / "b.gpkg"), base_dir=str(tmp_path)
-        )
+        fetch_boundary({"file": "missing.geojson"}, transport, str(tmp_path / "b.gpkg"), base_dir=str(tmp_path))
     httpserver.expect_request("/communes").respond_with_json([])
     with pytest.raises(SourceError, match="no commune outline"):
         fetch_boundary(
@@ -64,9 +62,7 @@ def test_errors_name_what_went_wrong(tmp_path, httpserver, transport):
             str(tmp_path / "b.gpkg"),
         )
     httpserver.clear()
-    httpserver.expect_request("/communes").respond_with_json(
-        {"code": 400, "message": "Invalid codeEpci"}, status=400
-    )
+    httpserver.expect_request("/communes").respond_with_json({"code": 400, "message": "Invalid codeEpci"}, status=400)
     with pytest.raises(HttpError, match="Invalid codeEpci"):
         fetch_boundary(
             {"epci": "1", "server": httpserver.url_for("/").rstrip("/")}, transport, str(tmp_path / "b.gpkg")

@@ -35,13 +35,9 @@ GOOD = {
             },
             {"source": "overpass"},
         ],
-        "bike_share_station": [
-            {"source": "gbfs", "feed": "http://gbfs.example/gbfs.json", "kind": "stations"}
-        ],
+        "bike_share_station": [{"source": "gbfs", "feed": "http://gbfs.example/gbfs.json", "kind": "stations"}],
         "air_quality_sensor": [{"source": "sensor_community", "types": ["SDS011"]}],
-        "charging_station": [
-            {"source": "datagouv", "dataset": "5448d3e0c751df01f85d0572", "unconfirmed": True}
-        ],
+        "charging_station": [{"source": "datagouv", "dataset": "5448d3e0c751df01f85d0572", "unconfirmed": True}],
         "other": [{"source": "rudi", "node": "https://rudi.example/", "resource": "abc"}],
     },
 }
@@ -324,9 +320,19 @@ def test_bad_localized_texts(tmp_path, value, expected):
 def test_bundled_french_territories_have_french_and_english_titles():
     # Names that read the same in both languages stay one text.
     same_in_both = {
-        "Le Vélo par TBM (GBFS)", "LE vélo STAR (GBFS)", "Vélib' Métropole (GBFS)", "Vélhop (GBFS)",
-        "VélôToulouse (GBFS)", "Citiz Gironde", "Citiz Nantes", "Citiz Rennes Métropole", "Citédia Services",
-        "Citiz Grand Est", "Citiz Occitanie", "Paris (geo.api.gouv.fr)", "Arrondissements",
+        "Le Vélo par TBM (GBFS)",
+        "LE vélo STAR (GBFS)",
+        "Vélib' Métropole (GBFS)",
+        "Vélhop (GBFS)",
+        "VélôToulouse (GBFS)",
+        "Citiz Gironde",
+        "Citiz Nantes",
+        "Citiz Rennes Métropole",
+        "Citédia Services",
+        "Citiz Grand Est",
+        "Citiz Occitanie",
+        "Paris (geo.api.gouv.fr)",
+        "Arrondissements",
     }
     for profile_id in bundled_profile_ids():
         data = load_profile(profile_id).data

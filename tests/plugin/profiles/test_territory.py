@@ -46,10 +46,7 @@ def test_handmade_territory_loads_with_failures_skipped(tmp_path, fake_sources, 
     ):
         layer = dataset.GetLayerByName(layer_name)
         assert layer.GetFeatureCount() == len(FAKE_DATASETS[key])
-        fields = [
-            layer.GetLayerDefn().GetFieldDefn(i).GetName()
-            for i in range(layer.GetLayerDefn().GetFieldCount())
-        ]
+        fields = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
         assert fields[: len(COMMON_FIELDS)] == list(COMMON_FIELDS)
     assert dataset.GetLayerByName("boundary").GetFeatureCount() == len(BOUNDARY["features"])
     dataset = None
@@ -137,9 +134,7 @@ def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_
         # A fixed cache folder: the settings' one is shared with any other test run on the machine.
         return Transport(feedback=feedback, authcfg=authcfg, cache_dir=cache, offline=offline, timeout=10)
 
-    first = load_territory(
-        profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"], transport_factory=factory
-    )
+    first = load_territory(profile, str(tmp_path / "online.gpkg"), layers=["car_park_ods"], transport_factory=factory)
     assert first.outcomes[0].status == "ok", first.outcomes[0].message
     assert first.outcomes[0].feature_count == 2
     httpserver.clear()  # the server is gone: offline mode must answer from the cache
@@ -177,9 +172,7 @@ def test_settings_offline_mode_keeps_the_load_off_the_network(tmp_path, httpserv
     boundary = report.outcomes[0]
     assert boundary.status == "failed" and "cache" in boundary.message
     # asked for explicitly, the network is used
-    online = load_territory(
-        geo_profile(tmp_path, territory_file, httpserver), str(tmp_path / "u.gpkg"), offline=False
-    )
+    online = load_territory(geo_profile(tmp_path, territory_file, httpserver), str(tmp_path / "u.gpkg"), offline=False)
     assert online.outcomes[0].status == "ok" and len(httpserver.log) == 1
 
 

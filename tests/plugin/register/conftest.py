@@ -17,8 +17,9 @@ from osgeo import gdal
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 DSN_FILE = os.path.join(REPO, "build", "postgis", "dsn")
-DEFAULT_DSN = ("host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test "
-               "password=open_territory_test")
+DEFAULT_DSN = (
+    "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
+)
 CONNECTION = "open_territory_test"
 UNREACHABLE = "open_territory_unreachable"
 DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -49,8 +50,9 @@ def postgis_reachable():
     global _reachable
     if _reachable is None:
         try:
-            dataset = gdal.OpenEx("PG:" + test_dsn() + " connect_timeout=5", gdal.OF_VECTOR,
-                                  allowed_drivers=["PostgreSQL"])
+            dataset = gdal.OpenEx(
+                "PG:" + test_dsn() + " connect_timeout=5", gdal.OF_VECTOR, allowed_drivers=["PostgreSQL"]
+            )
             result = dataset.ExecuteSQL("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
             has_postgis = result.GetNextFeature().GetField(0) > 0
             dataset.ReleaseResultSet(result)

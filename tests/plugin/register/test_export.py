@@ -13,9 +13,12 @@ def register(target, helpers):
     import_rows(register, "challenges", os.path.join(helpers.DEMO, "challenges.csv"), geocode=False)
     import_rows(register, "actors", os.path.join(helpers.DEMO, "actors.csv"), geocode=False)
     q = register.dialect.qualify
-    helpers.run_sql(register, f"INSERT INTO {q('challenge_actors')} (challenge_id, actor_id, role) "
-                              f"SELECT c.fid, a.fid, 'porteur' FROM {q('challenges')} c, {q('actors')} a "
-                              "WHERE c.domain = 'velo' AND a.name = 'Vilaine à Vélo'")
+    helpers.run_sql(
+        register,
+        f"INSERT INTO {q('challenge_actors')} (challenge_id, actor_id, role) "
+        f"SELECT c.fid, a.fid, 'porteur' FROM {q('challenges')} c, {q('actors')} a "
+        "WHERE c.domain = 'velo' AND a.name = 'Vilaine à Vélo'",
+    )
     return register
 
 
@@ -24,8 +27,10 @@ def read(path):
     layer = dataset.GetLayer(0)
     definition = layer.GetLayerDefn()
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    features = [(f.GetGeometryRef().ExportToWkt() if f.GetGeometryRef() else None,
-                 {name: f.GetField(name) for name in names}) for f in layer]
+    features = [
+        (f.GetGeometryRef().ExportToWkt() if f.GetGeometryRef() else None, {name: f.GetField(name) for name in names})
+        for f in layer
+    ]
     return names, features
 
 
@@ -50,8 +55,14 @@ def test_geojson_export(register, tmp_path):
     paths = export_register(register, str(tmp_path), "geojson")
     assert paths[0] == str(tmp_path / "challenges.geojson")
     _names, features = read(paths[0])
-    assert [geometry.split(" ")[0] for geometry, _ in features] == ["POINT", "LINESTRING", "POINT", "POINT",
-                                                                     "POLYGON", "POINT"]
+    assert [geometry.split(" ")[0] for geometry, _ in features] == [
+        "POINT",
+        "LINESTRING",
+        "POINT",
+        "POINT",
+        "POLYGON",
+        "POINT",
+    ]
     assert features[5][1]["status"] == "solved"
     _names, actors = read(str(tmp_path / "actors.geojson"))
     assert "POLYGON ((-1.64 47.795," in actors[0][0] and actors[2][0] is None

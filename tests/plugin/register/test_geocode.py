@@ -14,8 +14,9 @@ def payload(helpers, name):
 
 
 def test_best_match_and_memory_of_the_run(httpserver, helpers):
-    httpserver.expect_request("/search/", query_string={"q": "10 PL 5 MARTYRS LYCEE BUFFON 75015", "limit": "1"}) \
-        .respond_with_json(payload(helpers, "ban_search_housenumber.json"))
+    httpserver.expect_request(
+        "/search/", query_string={"q": "10 PL 5 MARTYRS LYCEE BUFFON 75015", "limit": "1"}
+    ).respond_with_json(payload(helpers, "ban_search_housenumber.json"))
     geocoder = BanGeocoder(Transport(), httpserver.url_for(""))
     found = geocoder.geocode("10 PL 5 MARTYRS   LYCEE BUFFON 75015")  # spaces are normalised
     assert (found.lon, found.lat) == (2.316754, 48.838411)
@@ -25,12 +26,15 @@ def test_best_match_and_memory_of_the_run(httpserver, helpers):
 
 
 def test_failures_say_why(httpserver, helpers):
-    httpserver.expect_request("/search/", query_string={"q": "10 PL 5 ANATOLE 75010", "limit": "1"}) \
-        .respond_with_json(payload(helpers, "ban_search_noresult.json"))
-    httpserver.expect_request("/search/", query_string={"q": "???", "limit": "1"}) \
-        .respond_with_json(payload(helpers, "ban_error_400.json"), status=400)
-    httpserver.expect_request("/search/", query_string={"q": "une page", "limit": "1"}) \
-        .respond_with_data("<html><body>maintenance</body></html>", content_type="text/html")
+    httpserver.expect_request("/search/", query_string={"q": "10 PL 5 ANATOLE 75010", "limit": "1"}).respond_with_json(
+        payload(helpers, "ban_search_noresult.json")
+    )
+    httpserver.expect_request("/search/", query_string={"q": "???", "limit": "1"}).respond_with_json(
+        payload(helpers, "ban_error_400.json"), status=400
+    )
+    httpserver.expect_request("/search/", query_string={"q": "une page", "limit": "1"}).respond_with_data(
+        "<html><body>maintenance</body></html>", content_type="text/html"
+    )
     geocoder = BanGeocoder(Transport(retries=0), httpserver.url_for(""))
     with pytest.raises(GeocodeError, match="Address not found"):
         geocoder.geocode("10 PL 5 ANATOLE 75010")

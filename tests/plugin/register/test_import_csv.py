@@ -53,11 +53,15 @@ def test_demo_files_import(target, helpers):
 
 
 def test_french_cp1252_file_with_semicolons_and_decimal_commas(target, tmp_path, helpers):
-    path = write(tmp_path / "enjeux.csv", (
-        "Titre;Domaine;Statut;Priorité;Latitude;Longitude;Porteur\r\n"
-        "Carrefour dangereux;Sécurité routière;En cours;haute;47,8168;-1,6003;Parents d'élèves\r\n"
-        "Arceaux vélo;vélo;;;47,8113;-1,5945;Vilaine à Vélo\r\n"
-    ), encoding="cp1252")
+    path = write(
+        tmp_path / "enjeux.csv",
+        (
+            "Titre;Domaine;Statut;Priorité;Latitude;Longitude;Porteur\r\n"
+            "Carrefour dangereux;Sécurité routière;En cours;haute;47,8168;-1,6003;Parents d'élèves\r\n"
+            "Arceaux vélo;vélo;;;47,8113;-1,5945;Vilaine à Vélo\r\n"
+        ),
+        encoding="cp1252",
+    )
     register = create_register(target)
     report = import_rows(register, "challenges", path, geocode=False)
     assert report.imported == 2 and report.failed == []
@@ -87,21 +91,23 @@ def test_one_invalid_row_and_nothing_is_imported_every_invalid_row_listed(target
     """Bad input changes nothing: the register keeps what it had, and the message lists every invalid row
     with its line, the column, the value and what was expected."""
     register = create_register(target)
-    import_rows(register, "challenges", write(tmp_path / "avant.csv", "titre,domaine\nDéjà là,marche\n"),
-                geocode=False)
-    path = write(tmp_path / "enjeux.csv", (
-        "titre,domaine,statut,priorite,lat,lon\n"
-        "Bon,velo,,,47.81,-1.59\n"
-        "Domaine inconnu,teleportation,,,47.81,-1.59\n"
-        "Latitude folle,velo,,,123.4,-1.59\n"
-        "Pas un nombre,velo,,,abc,-1.59\n"
-        "Une seule coordonnée,velo,,,47.81,\n"
-        "Statut inconnu,velo,fini?,,47.81,-1.59\n"
-        "Priorité 9,velo,,9,47.81,-1.59\n"
-        ",velo,,,47.81,-1.59\n"
-        "Sans lieu,marche,,,,\n"
-        "Tout faux,licornes,fini?,0,nord,-1.59\n"
-    ))
+    import_rows(register, "challenges", write(tmp_path / "avant.csv", "titre,domaine\nDéjà là,marche\n"), geocode=False)
+    path = write(
+        tmp_path / "enjeux.csv",
+        (
+            "titre,domaine,statut,priorite,lat,lon\n"
+            "Bon,velo,,,47.81,-1.59\n"
+            "Domaine inconnu,teleportation,,,47.81,-1.59\n"
+            "Latitude folle,velo,,,123.4,-1.59\n"
+            "Pas un nombre,velo,,,abc,-1.59\n"
+            "Une seule coordonnée,velo,,,47.81,\n"
+            "Statut inconnu,velo,fini?,,47.81,-1.59\n"
+            "Priorité 9,velo,,9,47.81,-1.59\n"
+            ",velo,,,47.81,-1.59\n"
+            "Sans lieu,marche,,,,\n"
+            "Tout faux,licornes,fini?,0,nord,-1.59\n"
+        ),
+    )
     with pytest.raises(ImportRejectedError) as raised:
         import_rows(register, "challenges", path, geocode=False)
     error = raised.value
@@ -127,14 +133,17 @@ def test_one_invalid_row_and_nothing_is_imported_every_invalid_row_listed(target
 
 def test_bad_wkt_and_actor_geometry(target, tmp_path):
     register = create_register(target)
-    path = write(tmp_path / "acteurs.csv", (
-        "wkt;nom;type;compétences\n"
-        '"POLYGON ((-1.6 47.8, -1.58 47.8, -1.58 47.83, -1.6 47.8))";Asso;association;vélo, données\n'
-        '"POLYGON ((-1.6 47.8, oops";Cassé;association;velo\n'
-        '"POINT (-1.6 47.8)";Point;association;velo\n'
-        ";Sorcier;magicien;velo\n"
-        ';Inconnu;association;"velo,teleportation"\n'
-    ))
+    path = write(
+        tmp_path / "acteurs.csv",
+        (
+            "wkt;nom;type;compétences\n"
+            '"POLYGON ((-1.6 47.8, -1.58 47.8, -1.58 47.83, -1.6 47.8))";Asso;association;vélo, données\n'
+            '"POLYGON ((-1.6 47.8, oops";Cassé;association;velo\n'
+            '"POINT (-1.6 47.8)";Point;association;velo\n'
+            ";Sorcier;magicien;velo\n"
+            ';Inconnu;association;"velo,teleportation"\n'
+        ),
+    )
     with pytest.raises(ImportRejectedError) as raised:
         import_rows(register, "actors", path, geocode=False)
     rejected = dict(raised.value.report.rejected)
@@ -163,13 +172,16 @@ def make_xlsx(path, rows_values):
 
 
 def test_spreadsheet_import(target, tmp_path, helpers):
-    good = (("Lycée technique", "école", "vehicules;logistique", "d@l.example"),
-            ("Transports Express", "entreprise", "transport_collectif", ""))
+    good = (
+        ("Lycée technique", "école", "vehicules;logistique", "d@l.example"),
+        ("Transports Express", "entreprise", "transport_collectif", ""),
+    )
     register = create_register(target)
     with pytest.raises(ImportRejectedError) as raised:
-        import_rows(register, "actors", make_xlsx(str(tmp_path / "acteurs.xlsx"),
-                                                  good + (("Sorcier", "magicien", "velo", ""),)))
-    (line, reason), = raised.value.report.rejected
+        import_rows(
+            register, "actors", make_xlsx(str(tmp_path / "acteurs.xlsx"), good + (("Sorcier", "magicien", "velo", ""),))
+        )
+    ((line, reason),) = raised.value.report.rejected
     assert line == 4 and "magicien" in reason  # the spreadsheet's own row number
     assert register.counts()["actors"] == 0
     report = import_rows(register, "actors", make_xlsx(str(tmp_path / "acteurs_ok.xlsx"), good))
@@ -185,14 +197,22 @@ def test_rows_are_written_all_or_nothing(target, tmp_path, helpers):
     register = create_register(target)
     q = register.dialect.qualify
     if register.kind == "gpkg":
-        helpers.run_sql(register, "CREATE TRIGGER refuse BEFORE INSERT ON challenges WHEN NEW.title = 'Refusée' "
-                                  "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        helpers.run_sql(
+            register,
+            "CREATE TRIGGER refuse BEFORE INSERT ON challenges WHEN NEW.title = 'Refusée' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+        )
     else:
-        helpers.run_sql(register, f"CREATE FUNCTION {q('refuse')}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                                  "IF NEW.title = 'Refusée' THEN RAISE EXCEPTION 'refused by the test'; END IF; "
-                                  "RETURN NEW; END $$")
-        helpers.run_sql(register, f"CREATE TRIGGER refuse BEFORE INSERT ON {q('challenges')} FOR EACH ROW "
-                                  f"EXECUTE FUNCTION {q('refuse')}()")
+        helpers.run_sql(
+            register,
+            f"CREATE FUNCTION {q('refuse')}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF NEW.title = 'Refusée' THEN RAISE EXCEPTION 'refused by the test'; END IF; "
+            "RETURN NEW; END $$",
+        )
+        helpers.run_sql(
+            register,
+            f"CREATE TRIGGER refuse BEFORE INSERT ON {q('challenges')} FOR EACH ROW EXECUTE FUNCTION {q('refuse')}()",
+        )
     path = write(tmp_path / "enjeux.csv", "titre,domaine\nPremière,velo\nDeuxième,velo\nRefusée,velo\nDernière,velo\n")
     with pytest.raises(RegisterError, match="nothing was imported") as error:
         import_rows(register, "challenges", path, geocode=False)
@@ -229,18 +249,28 @@ def ban(httpserver, helpers):
     found = ban_reply(helpers, -1.594512, 47.811301, "1 Place de la Gare 35901 Démo-sur-Vilaine", 0.91)
     weak = ban_reply(helpers, 2.35, 48.85, "Rue quelque part 75001 Paris", 0.21)
     noresult = load(helpers, "ban_search_noresult.json")
-    httpserver.expect_request("/search/", query_string={"q": "1 place de la Gare Démo-sur-Vilaine",
-                                                        "limit": "1"}).respond_with_json(found)
-    httpserver.expect_request("/search/", query_string={"q": "99 rue Imaginaire Nullepart",
-                                                        "limit": "1"}).respond_with_json(noresult)
-    httpserver.expect_request("/search/", query_string={"q": "rue Floue Démo-sur-Vilaine",
-                                                        "limit": "1"}).respond_with_json(weak)
-    httpserver.expect_request("/search/", query_string={"q": "2 rue Cassée Démo-sur-Vilaine", "limit": "1"}) \
-        .respond_with_json({"code": 500, "message": "Internal Server Error"}, status=500)
-    httpserver.expect_request("/search/", query_string={"q": "3 rue Saturée Démo-sur-Vilaine", "limit": "1"}) \
-        .respond_with_handler(lambda request: Response(
-            json.dumps({"code": 429, "message": "Too many requests"}), status=429,
-            headers={"Retry-After": "0"}, content_type="application/json"))
+    httpserver.expect_request(
+        "/search/", query_string={"q": "1 place de la Gare Démo-sur-Vilaine", "limit": "1"}
+    ).respond_with_json(found)
+    httpserver.expect_request(
+        "/search/", query_string={"q": "99 rue Imaginaire Nullepart", "limit": "1"}
+    ).respond_with_json(noresult)
+    httpserver.expect_request(
+        "/search/", query_string={"q": "rue Floue Démo-sur-Vilaine", "limit": "1"}
+    ).respond_with_json(weak)
+    httpserver.expect_request(
+        "/search/", query_string={"q": "2 rue Cassée Démo-sur-Vilaine", "limit": "1"}
+    ).respond_with_json({"code": 500, "message": "Internal Server Error"}, status=500)
+    httpserver.expect_request(
+        "/search/", query_string={"q": "3 rue Saturée Démo-sur-Vilaine", "limit": "1"}
+    ).respond_with_handler(
+        lambda request: Response(
+            json.dumps({"code": 429, "message": "Too many requests"}),
+            status=429,
+            headers={"Retry-After": "0"},
+            content_type="application/json",
+        )
+    )
     return httpserver
 
 
@@ -279,7 +309,9 @@ def test_addresses_are_geocoded_failures_reported_and_replies_cached(target, tmp
     again = import_rows(register, "challenges", path, geocoder_url=url, transport=Transport(retries=0))
     assert again.geocoder_cache_hits == 3
     assert [request.args["q"] for request, _ in ban.log[asked:]] == [
-        "2 rue Cassée Démo-sur-Vilaine", "3 rue Saturée Démo-sur-Vilaine"]
+        "2 rue Cassée Démo-sur-Vilaine",
+        "3 rue Saturée Démo-sur-Vilaine",
+    ]
     assert again.imported == 0 and len(again.skipped) == 3
     assert register.counts()["challenges"] == 3
 
@@ -307,8 +339,9 @@ def test_cancelled_import_writes_nothing(target, helpers):
     feedback = QgsFeedback()
     feedback.cancel()
     with pytest.raises(RegisterError, match="cancelled"):
-        import_rows(register, "challenges", os.path.join(helpers.DEMO, "challenges.csv"), geocode=False,
-                    feedback=feedback)
+        import_rows(
+            register, "challenges", os.path.join(helpers.DEMO, "challenges.csv"), geocode=False, feedback=feedback
+        )
     assert register.counts()["challenges"] == 0
 
 

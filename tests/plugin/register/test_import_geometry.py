@@ -46,19 +46,37 @@ def test_combined_column_in_either_order():
     assert row_geometry({"gps": "47,8, -1,6"}, layout(combined="gps")).ExportToWkt() == "POINT (-1.6 47.8)"
 
 
-@pytest.mark.parametrize(("cells", "coordinates", "message"), [
-    ({"lat": "47,8", "lon": ""}, {"lat": "lat", "lon": "lon"},
-     "Bad coordinates: one of the two is missing (column lon/lat: '', '47,8')"),
-    ({"lat": "nord", "lon": "-1.6"}, {"lat": "lat", "lon": "lon"},
-     "Bad coordinates: 'nord' (column lat; expected a number)"),
-    ({"lat": "147.8", "lon": "-1.6"}, {"lat": "lat", "lon": "lon"},
-     "Bad coordinates: outside longitude -180..180 / latitude -90..90 (column lon/lat: -1.6, 147.8)"),
-    ({"x": "351234", "y": "9000000"}, {"lat": "y", "lon": "x", "crs": "EPSG:2154"},
-     "Bad coordinates: outside Lambert-93 France (column x/y: 351234, 9000000)"),
-    ({"wkt": "POINT (1"}, {"geometry": "wkt"},
-     "Bad coordinates: the geometry cannot be read (column wkt: 'POINT (1'; expected WKT or GeoJSON)"),
-    ({"gps": "47.8"}, {"combined": "gps"}, "Bad coordinates: '47.8' (column gps; expected two numbers)"),
-])
+@pytest.mark.parametrize(
+    ("cells", "coordinates", "message"),
+    [
+        (
+            {"lat": "47,8", "lon": ""},
+            {"lat": "lat", "lon": "lon"},
+            "Bad coordinates: one of the two is missing (column lon/lat: '', '47,8')",
+        ),
+        (
+            {"lat": "nord", "lon": "-1.6"},
+            {"lat": "lat", "lon": "lon"},
+            "Bad coordinates: 'nord' (column lat; expected a number)",
+        ),
+        (
+            {"lat": "147.8", "lon": "-1.6"},
+            {"lat": "lat", "lon": "lon"},
+            "Bad coordinates: outside longitude -180..180 / latitude -90..90 (column lon/lat: -1.6, 147.8)",
+        ),
+        (
+            {"x": "351234", "y": "9000000"},
+            {"lat": "y", "lon": "x", "crs": "EPSG:2154"},
+            "Bad coordinates: outside Lambert-93 France (column x/y: 351234, 9000000)",
+        ),
+        (
+            {"wkt": "POINT (1"},
+            {"geometry": "wkt"},
+            "Bad coordinates: the geometry cannot be read (column wkt: 'POINT (1'; expected WKT or GeoJSON)",
+        ),
+        ({"gps": "47.8"}, {"combined": "gps"}, "Bad coordinates: '47.8' (column gps; expected two numbers)"),
+    ],
+)
 def test_bad_coordinates_name_the_column(cells, coordinates, message):
     with pytest.raises(RowError) as raised:
         row_geometry(cells, layout(**coordinates))

@@ -14,31 +14,37 @@ from open_territory.plugin.register.import_values import (
 )
 
 
-@pytest.mark.parametrize(("match", "text", "key"), [
-    (match_domain, "Sécurité routière", "securite_routiere"),  # the key, accents and capitals aside
-    (match_domain, "Roads", "voirie"),  # the English label
-    (match_domain, "Transports en commun", "transport_collectif"),  # a French synonym
-    (match_domain, "parking", "stationnement"),
-    (match_status, "En cours", "in_progress"),
-    (match_status, "Résolue", "solved"),
-    (match_status, "Identified", "identified"),
-    (match_kind, "Collectivité territoriale", "public body"),
-    (match_kind, "Fab Lab", "maker"),
-    (match_kind, "Association", "association"),
-    (match_priority, "Haute", 1),
-    (match_priority, "2", 2),
-    (match_priority, "faible", 3),
-])
+@pytest.mark.parametrize(
+    ("match", "text", "key"),
+    [
+        (match_domain, "Sécurité routière", "securite_routiere"),  # the key, accents and capitals aside
+        (match_domain, "Roads", "voirie"),  # the English label
+        (match_domain, "Transports en commun", "transport_collectif"),  # a French synonym
+        (match_domain, "parking", "stationnement"),
+        (match_status, "En cours", "in_progress"),
+        (match_status, "Résolue", "solved"),
+        (match_status, "Identified", "identified"),
+        (match_kind, "Collectivité territoriale", "public body"),
+        (match_kind, "Fab Lab", "maker"),
+        (match_kind, "Association", "association"),
+        (match_priority, "Haute", 1),
+        (match_priority, "2", 2),
+        (match_priority, "faible", 3),
+    ],
+)
 def test_domain_status_kind_and_priority_names(match, text, key):
     assert match(text) == key
 
 
-@pytest.mark.parametrize(("match", "text", "message"), [
-    (match_domain, "Aviation", "Unknown mobility domain 'Aviation' (expected one of: voirie, stationnement"),
-    (match_status, "Abandonné", "Unknown status 'Abandonné' (expected one of: identified, in_progress, solved)"),
-    (match_kind, "Club", "Unknown kind of actor 'Club' (expected one of: public body, association"),
-    (match_priority, "4", "Invalid priority '4' (expected 1, 2 or 3)"),
-])
+@pytest.mark.parametrize(
+    ("match", "text", "message"),
+    [
+        (match_domain, "Aviation", "Unknown mobility domain 'Aviation' (expected one of: voirie, stationnement"),
+        (match_status, "Abandonné", "Unknown status 'Abandonné' (expected one of: identified, in_progress, solved)"),
+        (match_kind, "Club", "Unknown kind of actor 'Club' (expected one of: public body, association"),
+        (match_priority, "4", "Invalid priority '4' (expected 1, 2 or 3)"),
+    ],
+)
 def test_unknown_values_are_named_with_the_expected_ones(match, text, message):
     with pytest.raises(RowError) as raised:
         match(text)
@@ -54,13 +60,16 @@ def test_competence_lists():
         match_competences("vélo, fusées")
 
 
-@pytest.mark.parametrize(("text", "iso"), [
-    ("14/09/2026", "2026-09-14T00:00:00"),
-    ("14/09/2026 08:30", "2026-09-14T08:30:00"),
-    ("2026-09-14T08:30:00", "2026-09-14T08:30:00"),
-    ("2026-09-14T08:30:00+02:00", "2026-09-14T06:30:00Z"),
-    ("2026/09/14 08:30:00+02", "2026-09-14T06:30:00Z"),  # as GDAL writes the register's CSV export
-])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("14/09/2026", "2026-09-14T00:00:00"),
+        ("14/09/2026 08:30", "2026-09-14T08:30:00"),
+        ("2026-09-14T08:30:00", "2026-09-14T08:30:00"),
+        ("2026-09-14T08:30:00+02:00", "2026-09-14T06:30:00Z"),
+        ("2026/09/14 08:30:00+02", "2026-09-14T06:30:00Z"),  # as GDAL writes the register's CSV export
+    ],
+)
 def test_dates(text, iso):
     assert parse_datetime(text) == iso
 
@@ -73,8 +82,16 @@ def test_bad_date():
 def test_validate_row_defaults_and_empty_required_values():
     mapping = {"title": "Titre", "domain": "Domaine", "status": "Statut"}
     values = validate_row("challenges", {"Titre": " Pont ", "Domaine": "vélo", "Statut": ""}, mapping)
-    assert values == {"title": "Pont", "domain": "velo", "status": "identified", "priority": None,
-                      "description": None, "community": None, "created_at": None, "updated_at": None}
+    assert values == {
+        "title": "Pont",
+        "domain": "velo",
+        "status": "identified",
+        "priority": None,
+        "description": None,
+        "community": None,
+        "created_at": None,
+        "updated_at": None,
+    }
     with pytest.raises(RowError, match=r"The mobility domain is empty \(column Domaine\)"):
         validate_row("challenges", {"Titre": "Pont", "Domaine": " "}, mapping)
     with pytest.raises(RowError, match=r"The name is empty \(column Nom\)"):
@@ -82,11 +99,19 @@ def test_validate_row_defaults_and_empty_required_values():
 
 
 def test_validate_row_lists_every_problem_with_column_value_and_expected():
-    mapping = {"title": "Titre", "domain": "Domaine", "status": "Statut", "priority": "Priorité",
-               "created_at": "Créé le"}
+    mapping = {
+        "title": "Titre",
+        "domain": "Domaine",
+        "status": "Statut",
+        "priority": "Priorité",
+        "created_at": "Créé le",
+    }
     with pytest.raises(RowError) as raised:
-        validate_row("challenges", {"Titre": "", "Domaine": "fusées", "Statut": "fini", "Priorité": "7",
-                                    "Créé le": "hier"}, mapping)
+        validate_row(
+            "challenges",
+            {"Titre": "", "Domaine": "fusées", "Statut": "fini", "Priorité": "7", "Créé le": "hier"},
+            mapping,
+        )
     problems = str(raised.value).split("; ")
     assert problems == [
         "The title is empty (column Titre)",
@@ -95,7 +120,13 @@ def test_validate_row_lists_every_problem_with_column_value_and_expected():
         "column Priorité: Invalid priority '7' (expected 1, 2 or 3)",
         "column Créé le: Invalid date 'hier' (expected YYYY-MM-DD or DD/MM/YYYY)",
     ]
-    with pytest.raises(RowError, match=r"^column Type: Unknown kind of actor 'Club'.*; column Compétences: "
-                                        r"Unknown mobility domain 'fusées'"):
-        validate_row("actors", {"Nom": "X", "Type": "Club", "Compétences": "velo, fusées"},
-                     {"name": "Nom", "kind": "Type", "competences": "Compétences"})
+    with pytest.raises(
+        RowError,
+        match=r"^column Type: Unknown kind of actor 'Club'.*; column Compétences: "
+        r"Unknown mobility domain 'fusées'",
+    ):
+        validate_row(
+            "actors",
+            {"Nom": "X", "Type": "Club", "Compétences": "velo, fusées"},
+            {"name": "Nom", "kind": "Type", "competences": "Compétences"},
+        )

@@ -39,14 +39,25 @@ def test_layers_in_a_register_group_with_their_properties(target, project):
     group = project.layerTreeRoot().findGroup("Register")
     assert group is not None
     names = [node.name() for node in group.findLayers()]
-    assert names[:5] == ["Challenges (points)", "Challenges (lines)", "Challenges (areas)",
-                         "Challenges without location", "Actors"]
+    assert names[:5] == [
+        "Challenges (points)",
+        "Challenges (lines)",
+        "Challenges (areas)",
+        "Challenges without location",
+        "Actors",
+    ]
     assert "Challenge actors" in names and "Mobility domains" in names
     for key, layer in layers.items():
         assert layer.isValid(), key
         assert layer.customProperty(TARGET_PROPERTY) == register.target
-        assert layer.customProperty(TABLE_PROPERTY) in ("challenges", "actors", "resources_catalog",
-                                                        "challenge_actors", "challenge_resources", "register_domains")
+        assert layer.customProperty(TABLE_PROPERTY) in (
+            "challenges",
+            "actors",
+            "resources_catalog",
+            "challenge_actors",
+            "challenge_resources",
+            "register_domains",
+        )
     assert layers["challenges"] is layers["challenges_points"]
     assert layers["challenges_lines"].customProperty(LAYER_PROPERTY) == "challenges_lines"
     count = len(project.mapLayers())
@@ -131,8 +142,11 @@ def test_relations_show_a_challenges_actors_and_resources(target, project):
     challenge = next(points.getFeatures())
     actor = next(actors.getFeatures())
     links.startEditing()
-    link = QgsVectorLayerUtils.createFeature(links, QgsGeometry(), {
-        links.fields().indexOf("challenge_id"): challenge.id(), links.fields().indexOf("actor_id"): actor.id()})
+    link = QgsVectorLayerUtils.createFeature(
+        links,
+        QgsGeometry(),
+        {links.fields().indexOf("challenge_id"): challenge.id(), links.fields().indexOf("actor_id"): actor.id()},
+    )
     assert links.addFeature(link)
     assert links.commitChanges(), links.commitErrors()
     relation = manager.relation(points.editFormConfig().tabs()[1].children()[0].relation().id())
@@ -147,9 +161,11 @@ def test_editing_through_the_layers_fills_created_and_updated(target, project):
     fields = layer.fields()
     layer.startEditing()
     feature = QgsVectorLayerUtils.createFeature(
-        layer, QgsGeometry.fromWkt("POLYGON((-1.575 47.81,-1.57 47.81,-1.57 47.817,-1.575 47.81))"),
+        layer,
+        QgsGeometry.fromWkt("POLYGON((-1.575 47.81,-1.57 47.81,-1.57 47.817,-1.575 47.81))"),
         {fields.indexOf("title"): "Desserte", fields.indexOf("domain"): "transport_collectif"},
-        layer.createExpressionContext())
+        layer.createExpressionContext(),
+    )
     assert feature["status"] == "identified"  # default of the form
     assert layer.addFeature(feature)
     assert layer.commitChanges(), layer.commitErrors()
@@ -168,8 +184,11 @@ def test_editing_through_the_layers_fills_created_and_updated(target, project):
     # A competences value as the multi-select writes it is what planning reads.
     actors = layers["actors"]
     actors.startEditing()
-    actor = QgsVectorLayerUtils.createFeature(actors, QgsGeometry(), {
-        actors.fields().indexOf("name"): "Atelier", actors.fields().indexOf("competences"): "{velo,donnees}"})
+    actor = QgsVectorLayerUtils.createFeature(
+        actors,
+        QgsGeometry(),
+        {actors.fields().indexOf("name"): "Atelier", actors.fields().indexOf("competences"): "{velo,donnees}"},
+    )
     assert actors.addFeature(actor) and actors.commitChanges()
     assert parse_competences(next(actors.getFeatures())["competences"]) == ["velo", "donnees"]
 
@@ -178,10 +197,16 @@ def test_each_geometry_family_shows_its_challenges(target, project, helpers):
     register = create_register(target)
     import_rows(register, "challenges", os.path.join(helpers.DEMO, "challenges.csv"), geocode=False)
     layers = register.add_to_project(project)
-    counts = {key: layers[key].featureCount() for key in
-              ("challenges_points", "challenges_lines", "challenges_polygons", "challenges_unlocated")}
-    assert counts == {"challenges_points": 4, "challenges_lines": 1, "challenges_polygons": 1,
-                      "challenges_unlocated": 0}
+    counts = {
+        key: layers[key].featureCount()
+        for key in ("challenges_points", "challenges_lines", "challenges_polygons", "challenges_unlocated")
+    }
+    assert counts == {
+        "challenges_points": 4,
+        "challenges_lines": 1,
+        "challenges_polygons": 1,
+        "challenges_unlocated": 0,
+    }
 
 
 def test_adding_to_the_project_never_writes_to_the_register(tmp_path, project, helpers):
@@ -232,4 +257,3 @@ def test_default_symbols_read_over_the_resources(target, project):
     }
     assert colours == {"#d62728"}
     assert QgsWkbTypes.geometryType(layers["actors"].wkbType()) == QgsWkbTypes.PolygonGeometry
-

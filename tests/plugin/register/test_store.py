@@ -43,8 +43,9 @@ def test_create_makes_every_table_and_records_the_schema_version(target, helpers
 
 def test_create_refuses_to_overwrite_a_register(target, helpers):
     register = create_register(target)
-    helpers.run_sql(register, f"INSERT INTO {register.dialect.qualify('challenges')} (title, domain) "
-                              "VALUES ('Kept', 'velo')")
+    helpers.run_sql(
+        register, f"INSERT INTO {register.dialect.qualify('challenges')} (title, domain) VALUES ('Kept', 'velo')"
+    )
     with pytest.raises(RegisterError, match="already exists"):
         create_register(target)
     assert register.counts()["challenges"] == 1
@@ -85,23 +86,27 @@ def test_open_upgrades_an_older_register_in_place_keeping_its_data(target, helpe
     assert meta(register, helpers, "schema_version") == str(SCHEMA_VERSION)
     assert meta(register, helpers, "upgraded_at")
     assert {"resources_catalog", "challenge_actors", "challenge_resources", DOMAIN_TABLE} <= table_names(
-        register, helpers)
-    challenges = helpers.run_sql(register, f"SELECT title, domain, status, priority FROM "
-                                           f"{register.dialect.qualify('challenges')}")
+        register, helpers
+    )
+    challenges = helpers.run_sql(
+        register, f"SELECT title, domain, status, priority FROM {register.dialect.qualify('challenges')}"
+    )
     assert challenges == [["Old challenge", "velo", "in_progress", 2]]
     actors = helpers.run_sql(register, f"SELECT name, competences FROM {register.dialect.qualify('actors')}")
     assert actors == [["Old actor", "{velo,donnees}"]]  # the list the multi-select reads
     # The upgraded register behaves like a new one: links can be made, timestamps are kept.
-    helpers.run_sql(register, f"INSERT INTO {register.dialect.qualify('challenge_actors')} (challenge_id, actor_id) "
-                              "VALUES (1, 1)")
+    helpers.run_sql(
+        register, f"INSERT INTO {register.dialect.qualify('challenge_actors')} (challenge_id, actor_id) VALUES (1, 1)"
+    )
     assert register.counts()["challenge_actors"] == 1
     assert open_register(target).schema_version == SCHEMA_VERSION  # a second open changes nothing
 
 
 def test_open_refuses_a_register_of_a_newer_version(target, helpers):
     register = create_register(target)
-    helpers.run_sql(register, f"UPDATE {register.dialect.qualify(META_TABLE)} SET value = '99' "
-                              "WHERE key = 'schema_version'")
+    helpers.run_sql(
+        register, f"UPDATE {register.dialect.qualify(META_TABLE)} SET value = '99' WHERE key = 'schema_version'"
+    )
     with pytest.raises(RegisterError, match="newer version"):
         open_register(target)
     assert meta(register, helpers, "schema_version") == "99"
@@ -133,8 +138,11 @@ def test_database_constraints_are_the_same_on_both(target, helpers):
     assert register.counts() == {table: 0 for table in TABLES}
     helpers.run_sql(register, f"INSERT INTO {q('challenges')} (title, domain) VALUES ('C', 'velo')")
     helpers.run_sql(register, f"INSERT INTO {q('actors')} (name) VALUES ('A')")
-    helpers.run_sql(register, f"INSERT INTO {q('challenge_actors')} (challenge_id, actor_id) "
-                              f"SELECT c.fid, a.fid FROM {q('challenges')} c, {q('actors')} a")
+    helpers.run_sql(
+        register,
+        f"INSERT INTO {q('challenge_actors')} (challenge_id, actor_id) "
+        f"SELECT c.fid, a.fid FROM {q('challenges')} c, {q('actors')} a",
+    )
     assert register.counts()["challenge_actors"] == 1
     created, updated = helpers.run_sql(register, f"SELECT created_at, updated_at FROM {q('challenges')}")[0]
     assert created and updated
@@ -189,8 +197,11 @@ def test_resource_writers_never_write_into_the_register(tmp_path, qgis_app, help
     path = str(tmp_path / "register.gpkg")
     register = create_register(path)
     source = tmp_path / "points.geojson"
-    source.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": 1}, '
-                      '"geometry": {"type": "Point", "coordinates": [-1.6, 47.8]}}]}', encoding="utf-8")
+    source.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": 1}, '
+        '"geometry": {"type": "Point", "coordinates": [-1.6, 47.8]}}]}',
+        encoding="utf-8",
+    )
 
     def digest():
         with open(path, "rb") as handle:
@@ -246,8 +257,10 @@ def test_same_schema_on_geopackage_and_postgis(tmp_path, pg_connection, helpers)
                     for i in range(definition.GetFieldCount()):
                         field = definition.GetFieldDefn(i)
                         fields.append((field.GetName(), ogr.GetFieldTypeName(field.GetType()), field.IsNullable()))
-                    geometry = [ogr.GeometryTypeToName(definition.GetGeomFieldDefn(i).GetType())
-                                for i in range(definition.GetGeomFieldCount())]
+                    geometry = [
+                        ogr.GeometryTypeToName(definition.GetGeomFieldDefn(i).GetType())
+                        for i in range(definition.GetGeomFieldCount())
+                    ]
                     tables[table] = (fields, geometry)
             described.append(tables)
         assert described[0] == described[1]

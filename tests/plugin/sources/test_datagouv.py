@@ -174,15 +174,11 @@ def test_search_sends_query_and_summarizes(httpserver, source):
 def test_best_geographic_resource_is_geojson(httpserver, source, tmp_path):
     resources = [
         resource("r-csv", "Export CSV", "csv", httpserver.url_for("/files/a.csv")),
-        resource(
-            "r-doc", "Documentation", "pdf", httpserver.url_for("/files/doc.pdf"), rtype="documentation"
-        ),
+        resource("r-doc", "Documentation", "pdf", httpserver.url_for("/files/doc.pdf"), rtype="documentation"),
         resource("r-geo", "Arceaux GeoJSON", "geojson", httpserver.url_for("/files/a.geojson"), filesize=900),
     ]
     serve_dataset(httpserver, resources)
-    httpserver.expect_request("/files/a.geojson").respond_with_data(
-        geojson_bytes(3), content_type="application/json"
-    )
+    httpserver.expect_request("/files/a.geojson").respond_with_data(geojson_bytes(3), content_type="application/json")
     out = str(tmp_path / "out.gpkg")
     result = source.fetch(
         {"dataset": SLUG, "server": httpserver.url_for("/"), "name_field": "nom"},
@@ -205,9 +201,7 @@ def test_zipped_shapefile_by_title_dataset_page_url(httpserver, source, tmp_path
         resource("r-shp", "Arceaux (Shapefile)", "esri shapefile (shp)", httpserver.url_for("/files/a.zip")),
     ]
     serve_dataset(httpserver, resources)
-    httpserver.expect_request("/files/a.zip").respond_with_data(
-        shapefile_zip(tmp_path), content_type="application/zip"
-    )
+    httpserver.expect_request("/files/a.zip").respond_with_data(shapefile_zip(tmp_path), content_type="application/zip")
     out = str(tmp_path / "out.gpkg")
     spec = {
         "dataset": f"https://www.data.gouv.fr/fr/datasets/{SLUG}/",
@@ -246,9 +240,7 @@ def test_geopackage_by_id_and_append(httpserver, source, tmp_path):
 
 
 def test_cp1252_csv_resource(httpserver, source, tmp_path):
-    csv_text = (
-        "nom;lat;lon;type\r\nArceau Hôtel-Dieu;48,1147;-1,6794;arceau\r\nAbri Gare;48,1036;-1,6722;abri\r\n"
-    )
+    csv_text = "nom;lat;lon;type\r\nArceau Hôtel-Dieu;48,1147;-1,6794;arceau\r\nAbri Gare;48,1036;-1,6722;abri\r\n"
     resources = [resource("r-csv", "arceaux.csv", "csv", httpserver.url_for("/files/arceaux.csv"))]
     serve_dataset(httpserver, resources)
     httpserver.expect_request("/files/arceaux.csv").respond_with_data(
@@ -275,9 +267,7 @@ def test_zip_with_path_escape_is_rejected(httpserver, source, tmp_path):
     out_dir = tmp_path / "deep" / "er"
     out_dir.mkdir(parents=True)
     with pytest.raises(SourceError, match=r"evil"):
-        source.fetch(
-            {"dataset": SLUG, "server": httpserver.url_for("/")}, str(out_dir / "out.gpkg"), "x", None
-        )
+        source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(out_dir / "out.gpkg"), "x", None)
     for folder, _, files in os.walk(tmp_path):
         assert "evil" not in files, folder
     assert os.listdir(out_dir) == []
@@ -296,9 +286,7 @@ def test_dataset_errors_name_the_dataset(httpserver, source, tmp_path, status, m
         {"message": message, "status": status}, status=status
     )
     with pytest.raises(SourceError) as info:
-        source.fetch(
-            {"dataset": "nope", "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None
-        )
+        source.fetch({"dataset": "nope", "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
     text = str(info.value)
     assert expected in text and "'nope'" in text and message in text
     assert not os.path.exists(tmp_path / "o.gpkg")
@@ -317,21 +305,15 @@ def test_missing_resource_lists_titles(httpserver, source, tmp_path):
 
 def test_dead_resource_file_names_resource(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Arceaux 2024", "geojson", httpserver.url_for("/files/gone"))])
-    httpserver.expect_request("/files/gone").respond_with_json(
-        {"message": "Not found", "status": 404}, status=404
-    )
+    httpserver.expect_request("/files/gone").respond_with_json({"message": "Not found", "status": 404}, status=404)
     with pytest.raises(SourceError, match=r"Arceaux 2024.*arceaux-velos-rennes.*404"):
-        source.fetch(
-            {"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None
-        )
+        source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
 
 
 def test_no_geographic_resource(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Rapport", "pdf", "http://x/r.pdf")])
     with pytest.raises(SourceError, match="pdf"):
-        source.fetch(
-            {"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None
-        )
+        source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
 
 
 def test_large_download_warns_from_head(httpserver, tmp_path):
@@ -385,9 +367,7 @@ def test_dataset_ref_from_urls():
 
 
 def test_loading_again_replaces_the_layer(httpserver, source, tmp_path):
-    serve_dataset(
-        httpserver, [resource("r1", "a.geojson", "geojson", httpserver.url_for("/files/a.geojson"))]
-    )
+    serve_dataset(httpserver, [resource("r1", "a.geojson", "geojson", httpserver.url_for("/files/a.geojson"))])
     httpserver.expect_request("/files/a.geojson").respond_with_data(geojson_bytes(2))
     out = str(tmp_path / "out.gpkg")
     spec = {"dataset": SLUG, "server": httpserver.url_for("/")}

@@ -37,9 +37,13 @@ def read_layer(path, layer_name):
     dataset = ogr.Open(str(path))
     layer = dataset.GetLayerByName(layer_name)
     definition = layer.GetLayerDefn()
-    types = {definition.GetFieldDefn(i).GetName(): (definition.GetFieldDefn(i).GetTypeName(),
-                                                     definition.GetFieldDefn(i).GetSubType())
-             for i in range(definition.GetFieldCount())}
+    types = {
+        definition.GetFieldDefn(i).GetName(): (
+            definition.GetFieldDefn(i).GetTypeName(),
+            definition.GetFieldDefn(i).GetSubType(),
+        )
+        for i in range(definition.GetFieldCount())
+    }
     rows = []
     for feature in layer:
         values = feature.items()
@@ -71,8 +75,7 @@ def test_v1_two_languages_french_chosen_and_one_zero_booleans(httpserver, source
     assert stations["1"]["category"] == "bike_share_station" and stations["1"]["source"] == "GBFS Vélos Test"
     assert stations["1"]["licence"] == "see the operator's terms: https://bikes.example.org/"
     assert stations["1"]["source_dataset"] == feed and result.dataset == feed
-    assert all(request.path.startswith("/v1/fr/") or request.path == "/v1/gbfs.json"
-               for request, _ in httpserver.log)
+    assert all(request.path.startswith("/v1/fr/") or request.path == "/v1/gbfs.json" for request, _ in httpserver.log)
 
 
 def test_v1_user_language_wins(httpserver, source, tmp_path):
@@ -171,23 +174,41 @@ def test_category_rule_by_name_without_vehicle_types():
     assert parse.category_of({}, {"name": "Citiz Gironde"}) == "car_sharing"
     assert parse.category_of({}, {"name": "Getaround Bordeaux"}) == "car_sharing"
     assert parse.category_of({}, {"name": "Le Vélo STAR"}) == "bike_share_station"
-    assert parse.category_of({"a": {"form_factor": "car"}, "b": {"form_factor": "bicycle"}}, {}) == \
-        "bike_share_station"
+    assert parse.category_of({"a": {"form_factor": "car"}, "b": {"form_factor": "bicycle"}}, {}) == "bike_share_station"
 
 
-@pytest.mark.parametrize("value, expected", [
-    (1603741467, "2020-10-26T19:44:27Z"), ("1603741467", "2020-10-26T19:44:27Z"),
-    (1603741467000, "2020-10-26T19:44:27Z"), ("2020-10-26T21:44:27+02:00", "2020-10-26T19:44:27Z"),
-    ("2020-10-26T19:44:27.123456789Z", "2020-10-26T19:44:27Z"),
-    ("2020-10-26 19:44:27", "2020-10-26T19:44:27Z"),
-    ("yesterday", None), (None, None), (True, None)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (1603741467, "2020-10-26T19:44:27Z"),
+        ("1603741467", "2020-10-26T19:44:27Z"),
+        (1603741467000, "2020-10-26T19:44:27Z"),
+        ("2020-10-26T21:44:27+02:00", "2020-10-26T19:44:27Z"),
+        ("2020-10-26T19:44:27.123456789Z", "2020-10-26T19:44:27Z"),
+        ("2020-10-26 19:44:27", "2020-10-26T19:44:27Z"),
+        ("yesterday", None),
+        (None, None),
+        (True, None),
+    ],
+)
 def test_times(value, expected):
     assert parse.as_utc_iso(value) == expected
 
 
-@pytest.mark.parametrize("value, expected", [
-    (True, True), (0, False), (1, True), ("true", True), ("False", False), ("1", True), ("0", False),
-    (None, None), ("maybe", None)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (True, True),
+        (0, False),
+        (1, True),
+        ("true", True),
+        ("False", False),
+        ("1", True),
+        ("0", False),
+        (None, None),
+        ("maybe", None),
+    ],
+)
 def test_booleans(value, expected):
     assert parse.as_bool(value) is expected
 
@@ -211,7 +232,8 @@ def test_discovery_404(httpserver, source, tmp_path):
 
 def test_discovery_html_page(httpserver, source, tmp_path):
     httpserver.expect_request("/portal/gbfs.json").respond_with_data(
-        "<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html")
+        "<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html"
+    )
     with pytest.raises(SourceError, match="web page"):
         source.fetch({"feed": httpserver.url_for("/portal/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
 
@@ -222,7 +244,8 @@ def test_bad_json_in_a_feed(httpserver, source, tmp_path):
     discovery = {"version": "2.3", "data": {"en": {"feeds": feeds}}}
     httpserver.expect_request("/bad/gbfs.json").respond_with_json(discovery)
     httpserver.expect_request("/bad/station_information.json").respond_with_response(
-        Response('{"data": {"stations": [', content_type="application/json"))
+        Response('{"data": {"stations": [', content_type="application/json")
+    )
     with pytest.raises(SourceError, match="not valid JSON"):
         source.fetch({"feed": f"{base}/bad/gbfs.json"}, str(tmp_path / "o.gpkg"), "x", None)
 
@@ -257,7 +280,8 @@ def serve_flat(httpserver, status=None):
     if status is not None:
         body, code = status
         httpserver.expect_request("/flat/station_status.json").respond_with_data(
-            body, status=code, content_type="application/json")
+            body, status=code, content_type="application/json"
+        )
     return serve(httpserver, "flat")
 
 
@@ -284,7 +308,8 @@ def test_stations_with_unusable_coordinates_are_left_out_and_counted(httpserver,
     assert set(stations) == {"1", "7"} and result.feature_count == 2
     assert stations["7"]["_xy"] == (-1.6722, 48.1036)
     assert [w for w in result.warnings if "unusable coordinates" in w] == [
-        "Left out for unusable coordinates (unreadable, out of range or 0,0): 5 stations"]
+        "Left out for unusable coordinates (unreadable, out of range or 0,0): 5 stations"
+    ]
     assert stations["7"]["last_reported"] is None  # last_reported 0: never, not 1970
     assert stations["1"]["last_reported"] == "2023/11/14 22:13:20+00"
     dataset = ogr.Open(str(out))
@@ -302,8 +327,9 @@ def test_vehicles_with_unusable_coordinates_are_left_out_and_counted(httpserver,
     assert result.warnings == ["Left out for unusable coordinates (unreadable, out of range or 0,0): 3 vehicles"]
 
 
-@pytest.mark.parametrize("body, code", [
-    ('{"error": "Not Found"}', 404), ("Internal error", 500), ('{"last_updated": 1, "data": null}', 200)])
+@pytest.mark.parametrize(
+    "body, code", [('{"error": "Not Found"}', 404), ("Internal error", 500), ('{"last_updated": 1, "data": null}', 200)]
+)
 def test_failing_station_status_keeps_the_stations(httpserver, source, tmp_path, body, code):
     feed = serve_flat(httpserver, (body, code))
     out = tmp_path / "o.gpkg"
@@ -316,16 +342,32 @@ def test_failing_station_status_keeps_the_stations(httpserver, source, tmp_path,
     assert "station_status" in warning
 
 
-@pytest.mark.parametrize("value, expected", [
-    (0, None), ("0", None), (-1, None), (0.0, None), (float("nan"), None), (1, "1970-01-01T00:00:01Z")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [(0, None), ("0", None), (-1, None), (0.0, None), (float("nan"), None), (1, "1970-01-01T00:00:01Z")],
+)
 def test_times_zero_or_negative_are_null(value, expected):
     assert parse.as_utc_iso(value) == expected
 
 
-@pytest.mark.parametrize("lon, lat, expected", [
-    (-1.6, 48.1, (-1.6, 48.1)), ("-1,6", "48,1", (-1.6, 48.1)), (None, None, None), ("", None, None),
-    (0, 0, parse.BAD_PLACE), ("0", "0.0", parse.BAD_PLACE), (0, 48.1, (0.0, 48.1)), (-1.6, 0, (-1.6, 0.0)),
-    ("inf", 48.1, parse.BAD_PLACE), (-1.6, float("nan"), parse.BAD_PLACE), (180.5, 48.1, parse.BAD_PLACE),
-    (-1.6, -90.1, parse.BAD_PLACE), (-1.6, None, parse.BAD_PLACE), (True, 48.1, parse.BAD_PLACE)])
+@pytest.mark.parametrize(
+    "lon, lat, expected",
+    [
+        (-1.6, 48.1, (-1.6, 48.1)),
+        ("-1,6", "48,1", (-1.6, 48.1)),
+        (None, None, None),
+        ("", None, None),
+        (0, 0, parse.BAD_PLACE),
+        ("0", "0.0", parse.BAD_PLACE),
+        (0, 48.1, (0.0, 48.1)),
+        (-1.6, 0, (-1.6, 0.0)),
+        ("inf", 48.1, parse.BAD_PLACE),
+        (-1.6, float("nan"), parse.BAD_PLACE),
+        (180.5, 48.1, parse.BAD_PLACE),
+        (-1.6, -90.1, parse.BAD_PLACE),
+        (-1.6, None, parse.BAD_PLACE),
+        (True, 48.1, parse.BAD_PLACE),
+    ],
+)
 def test_place(lon, lat, expected):
     assert parse.place(lon, lat) == expected

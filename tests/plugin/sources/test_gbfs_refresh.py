@@ -26,10 +26,22 @@ def serve_velib(httpserver, status_override=None):
     return f"{base}/velib/gbfs.json?apiKey=topsecret"
 
 
-NEW_STATUS = {"data": {"stations": [
-    {"station_id": 213688169, "num_bikes_available": 9, "num_docks_available": 26, "is_installed": 1,
-     "is_renting": 0, "is_returning": 1, "last_reported": 1700000000,
-     "num_bikes_available_types": [{"mechanical": 4}, {"ebike": 5}]}]}}
+NEW_STATUS = {
+    "data": {
+        "stations": [
+            {
+                "station_id": 213688169,
+                "num_bikes_available": 9,
+                "num_docks_available": 26,
+                "is_installed": 1,
+                "is_renting": 0,
+                "is_returning": 1,
+                "last_reported": 1700000000,
+                "num_bikes_available_types": [{"mechanical": 4}, {"ebike": 5}],
+            }
+        ]
+    }
+}
 
 
 @pytest.fixture()
@@ -54,9 +66,18 @@ def test_apply_status_in_place(station_layer):
     layer, _feed = station_layer
     before = values_of(layer, "213688169")
     assert before["vehicles_available"] == 1 and before["is_renting"] is True
-    changed = gbfs_refresh.apply_status(layer, {"213688169": {
-        "vehicles_available": 9, "docks_available": 26, "is_renting": False,
-        "last_reported": "2023-11-14T22:13:20Z", "vehicles_by_type": "mechanical=4; ebike=5"}})
+    changed = gbfs_refresh.apply_status(
+        layer,
+        {
+            "213688169": {
+                "vehicles_available": 9,
+                "docks_available": 26,
+                "is_renting": False,
+                "last_reported": "2023-11-14T22:13:20Z",
+                "vehicles_by_type": "mechanical=4; ebike=5",
+            }
+        },
+    )
     assert changed == 1
     reread = QgsVectorLayer(layer.source(), "again", "ogr")
     after = values_of(reread, "213688169")

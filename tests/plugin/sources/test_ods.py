@@ -158,9 +158,7 @@ def test_extent_becomes_in_bbox_lat_first_and_combines_with_where(httpserver, so
         "bicycle_parking",
     )
     where = parse_qs(urlsplit(export_requests(httpserver)[0].url).query)["where"][0]
-    assert where == (
-        "(capacite > 2) AND (in_bbox(`coordonnees`, 48.0000000, -1.7500000, 48.2000000, -1.6000000))"
-    )
+    assert where == ("(capacite > 2) AND (in_bbox(`coordonnees`, 48.0000000, -1.7500000, 48.2000000, -1.6000000))")
 
 
 def test_records_count_mismatch_is_a_warning(httpserver, source, tmp_path):
@@ -205,11 +203,7 @@ def test_odsql_error_400(httpserver, source, tmp_path):
             "other",
         )
     text = str(info.value)
-    assert (
-        httpserver.url_for("/").rstrip("/") in text
-        and "arceaux" in text
-        and "ODSQL filter was rejected" in text
-    )
+    assert httpserver.url_for("/").rstrip("/") in text and "arceaux" in text and "ODSQL filter was rejected" in text
     assert "capacite >>> 2" in text and info.value.status == 400
     assert_untouched(output, tmp_path)
 
@@ -254,9 +248,7 @@ def test_quota_429(httpserver, source, tmp_path):
         headers={"X-RateLimit-Limit": "10000", "X-RateLimit-Remaining": "0"},
     )
     with pytest.raises(OdsError, match="arceaux: the portal's API quota is used up") as info:
-        source.fetch(
-            {"portal": httpserver.url_for("/"), "dataset": "arceaux"}, str(tmp_path / "o.gpkg"), "a", "other"
-        )
+        source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, str(tmp_path / "o.gpkg"), "a", "other")
     assert "2031-01-26T00:00:00Z" in str(info.value) and "10000/day" in str(info.value)
     assert info.value.status == 429
 
@@ -265,9 +257,7 @@ def test_quota_429(httpserver, source, tmp_path):
 def test_html_instead_of_json(httpserver, source, tmp_path, where):
     page = "<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Portail fermé</body></html>"
     if where == "metadata":
-        httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_data(
-            page, content_type="text/html"
-        )
+        httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_data(page, content_type="text/html")
     else:
         httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux").respond_with_json(
             P.dataset_entry("arceaux", P.POINT_FIELDS)
@@ -380,8 +370,7 @@ def test_append_adds_or_replaces_a_layer_and_keeps_the_others(httpserver, source
     source.fetch({"portal": portal, "dataset": "arceaux"}, output, "second", "bicycle_parking", append=True)
     dataset = ogr.Open(output)
     counts = {
-        dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount()
-        for i in range(dataset.GetLayerCount())
+        dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount() for i in range(dataset.GetLayerCount())
     }
     assert counts == {"first": 7, "second": 7}
     dataset = None
@@ -415,9 +404,9 @@ def test_private_dataset_with_apikey_authcfg(httpserver, source, tmp_path):
     httpserver.expect_request(f"{P.API}/catalog/datasets/prive", headers=key).respond_with_json(
         P.dataset_entry("prive", P.POINT_FIELDS)
     )
-    httpserver.expect_request(
-        f"{P.API}/catalog/datasets/prive/exports/geojson", headers=key
-    ).respond_with_data(P.export_bytes(P.point_features(4)), content_type="application/geo+json")
+    httpserver.expect_request(f"{P.API}/catalog/datasets/prive/exports/geojson", headers=key).respond_with_data(
+        P.export_bytes(P.point_features(4)), content_type="application/geo+json"
+    )
     result = source.fetch(
         {"portal": httpserver.url_for("/"), "dataset": "prive", "authcfg": config.id()},
         str(tmp_path / "p.gpkg"),
@@ -454,12 +443,8 @@ def test_search_with_theme_and_geo_only(httpserver, source):
         P.dataset_entry("arceaux", P.POINT_FIELDS, title="Arceaux vélo", records_count=12),
         P.dataset_entry("comptages", P.TABLE_FIELDS, title="Comptages vélo"),
     ]
-    httpserver.expect_request(f"{P.API}/catalog/datasets").respond_with_json(
-        {"total_count": 42, "results": entries}
-    )
-    total, found = source.search_datasets(
-        httpserver.url_for("/"), 'vélo "cargo"', theme="Mobilité", geo_only=True
-    )
+    httpserver.expect_request(f"{P.API}/catalog/datasets").respond_with_json({"total_count": 42, "results": entries})
+    total, found = source.search_datasets(httpserver.url_for("/"), 'vélo "cargo"', theme="Mobilité", geo_only=True)
     query = parse_qs(urlsplit(httpserver.log[0][0].url).query)
     assert query["where"] == ['search("vélo \\"cargo\\"")']
     assert sorted(query["refine"]) == ["features:geo", "theme:Mobilité"] and query["limit"] == ["100"]

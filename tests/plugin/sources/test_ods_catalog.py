@@ -80,9 +80,7 @@ def test_parse_dataset_with_missing_metas():
 
 
 def test_geo_shape_preferred_over_point():
-    info = OdsDataset(
-        "p", "d", fields=[OdsField("geo_point_2d", "geo_point_2d"), OdsField("shape", "geo_shape")]
-    )
+    info = OdsDataset("p", "d", fields=[OdsField("geo_point_2d", "geo_point_2d"), OdsField("shape", "geo_shape")])
     assert info.geometry_field.name == "shape" and info.is_geographic
     assert not OdsDataset("p", "d", fields=[OdsField("a", "text")]).is_geographic
 

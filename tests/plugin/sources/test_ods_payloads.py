@@ -128,9 +128,7 @@ def table_features(n=5):
 
 def export_bytes(features) -> bytes:
     """A GeoJSON export as Opendatasoft streams it: one FeatureCollection, UTF-8, non-ASCII kept."""
-    return json.dumps({"type": "FeatureCollection", "features": list(features)}, ensure_ascii=False).encode(
-        "utf-8"
-    )
+    return json.dumps({"type": "FeatureCollection", "features": list(features)}, ensure_ascii=False).encode("utf-8")
 
 
 POINT_FIELDS = [

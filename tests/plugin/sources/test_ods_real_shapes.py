@@ -14,8 +14,12 @@ API = "/api/explore/v2.1"
 DATASET = "festivals-finistere"
 
 # Town centres, from a gazetteer rather than from the fixture: (longitude, latitude).
-TOWNS = {"BREST": (-4.486, 48.390), "QUIMPER": (-4.102, 47.996), "MORLAIX": (-3.828, 48.578),
-         "CONCARNEAU": (-3.919, 47.875)}
+TOWNS = {
+    "BREST": (-4.486, 48.390),
+    "QUIMPER": (-4.102, 47.996),
+    "MORLAIX": (-3.828, 48.578),
+    "CONCARNEAU": (-3.919, 47.875),
+}
 
 
 def read(name) -> bytes:
@@ -30,17 +34,20 @@ def source(tmp_path):
 
 def serve_festivals(httpserver):
     httpserver.expect_request(f"{API}/catalog/datasets/{DATASET}").respond_with_data(
-        read("festivals_dataset.json"), content_type="application/json; charset=utf-8")
+        read("festivals_dataset.json"), content_type="application/json; charset=utf-8"
+    )
     httpserver.expect_request(f"{API}/catalog/datasets/{DATASET}/exports/geojson").respond_with_data(
-        read("festivals_export.geojson"), content_type="application/geo+json")
+        read("festivals_export.geojson"), content_type="application/geo+json"
+    )
     return httpserver.url_for("/")
 
 
 def test_lat_lon_list_property_loads_as_correct_points(httpserver, source, tmp_path):
     portal = serve_festivals(httpserver)
     output = str(tmp_path / "festivals.gpkg")
-    result = source.fetch({"portal": portal, "dataset": DATASET, "name_field": "nom_de_la_manifestation"},
-                          output, "festivals", "other")
+    result = source.fetch(
+        {"portal": portal, "dataset": DATASET, "name_field": "nom_de_la_manifestation"}, output, "festivals", "other"
+    )
     assert result.feature_count == 4
     layer = QgsVectorLayer(f"{output}|layername=festivals", "festivals", "ogr")
     assert layer.isValid() and layer.crs().authid() == "EPSG:4326" and layer.featureCount() == 4
@@ -62,11 +69,15 @@ def test_lat_lon_list_property_loads_as_correct_points(httpserver, source, tmp_p
 def test_invalid_rest_parameter_400_names_portal_and_dataset(httpserver, source, tmp_path):
     portal = httpserver.url_for("/").rstrip("/")
     httpserver.expect_request(f"{API}/catalog/datasets/{DATASET}").respond_with_data(
-        read("festivals_dataset.json"), content_type="application/json; charset=utf-8")
+        read("festivals_dataset.json"), content_type="application/json; charset=utf-8"
+    )
     httpserver.expect_request(f"{API}/catalog/datasets/{DATASET}/exports/geojson").respond_with_json(
-        {"error_code": "InvalidRESTParameterError",
-         "message": "Invalid value for select API parameter: nom_inconnu was found but a field name is expected."},
-        status=400)
+        {
+            "error_code": "InvalidRESTParameterError",
+            "message": "Invalid value for select API parameter: nom_inconnu was found but a field name is expected.",
+        },
+        status=400,
+    )
     output = tmp_path / "kept.gpkg"
     output.write_bytes(b"previous load")
     with pytest.raises(OdsError) as info:
@@ -82,8 +93,12 @@ def test_invalid_rest_parameter_400_names_portal_and_dataset(httpserver, source,
 def test_invalid_rest_parameter_400_in_search_names_the_portal(httpserver, source):
     portal = httpserver.url_for("/").rstrip("/")
     httpserver.expect_request(f"{API}/catalog/datasets").respond_with_json(
-        {"error_code": "InvalidRESTParameterError",
-         "message": "Invalid value for refine API parameter: 'theme' is not a facet."}, status=400)
+        {
+            "error_code": "InvalidRESTParameterError",
+            "message": "Invalid value for refine API parameter: 'theme' is not a facet.",
+        },
+        status=400,
+    )
     with pytest.raises(OdsError) as info:
         source.search_datasets(portal, "vélo", theme="Mobilité")
     text = str(info.value)

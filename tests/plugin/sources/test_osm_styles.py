@@ -13,8 +13,11 @@ COMMON = ("category", "name", "source", "source_dataset", "licence", "fetched_at
 def osm_layer(category):
     """An empty layer shaped as overpass.write_osm_layer writes it, with one feature."""
     preset = PRESETS[category]
-    geometry, wkt = ("LineString", "LINESTRING(-1.7 48.1,-1.69 48.11)") if preset.geometry == LINE \
+    geometry, wkt = (
+        ("LineString", "LINESTRING(-1.7 48.1,-1.69 48.11)")
+        if preset.geometry == LINE
         else ("Point", "POINT(-1.7 48.1)")
+    )
     layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326", category, "memory")
     names = list(COMMON) + [column_name(t) for t in preset.columns if t != "name"] + ["other_tags"]
     layer.dataProvider().addAttributes([QgsField(n, QVariant.String) for n in names])

@@ -28,7 +28,8 @@ def source(tmp_path):
 
 def serve(httpserver, name, status=200, content_type="application/osm3s+xml"):
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
-        fixture_bytes(name), status=status, content_type=content_type)
+        fixture_bytes(name), status=status, content_type=content_type
+    )
     return httpserver.url_for("/api/interpreter")
 
 
@@ -55,18 +56,22 @@ def test_bbox_query_is_lat_first_with_timeout():
 def test_area_query_uses_one_poly_per_part_lat_lon():
     area = "MULTIPOLYGON(((-1.7 48.0,-1.6 48.0,-1.6 48.1,-1.7 48.0)),((2 45,3 45,3 46,2 45)))"
     query = build_query("car_park", area_wkt=area, timeout=60)
-    assert 'node["amenity"="parking"](poly:"48.0000000 -1.7000000 48.0000000 -1.6000000 48.1000000 -1.6000000");' \
-        in query
-    assert 'relation["amenity"="parking"](poly:"45.0000000 2.0000000 45.0000000 3.0000000 46.0000000 3.0000000");' \
-        in query
+    assert (
+        'node["amenity"="parking"](poly:"48.0000000 -1.7000000 48.0000000 -1.6000000 48.1000000 -1.6000000");' in query
+    )
+    assert (
+        'relation["amenity"="parking"](poly:"45.0000000 2.0000000 45.0000000 3.0000000 46.0000000 3.0000000");' in query
+    )
     assert "(._;>;);" in query  # ways need their nodes
 
 
 def test_big_area_is_simplified():
     import math
 
-    ring = [(-1.6 + 0.1 * math.cos(2 * math.pi * i / 3000), 48.1 + 0.1 * math.sin(2 * math.pi * i / 3000))
-            for i in range(3000)]
+    ring = [
+        (-1.6 + 0.1 * math.cos(2 * math.pi * i / 3000), 48.1 + 0.1 * math.sin(2 * math.pi * i / 3000))
+        for i in range(3000)
+    ]
     ring.append(ring[0])
     area = "POLYGON((" + ",".join(f"{x} {y}" for x, y in ring) + "))"
     (poly,) = op.poly_filters(area)
@@ -95,8 +100,12 @@ def test_every_preset_category_is_a_design_category():
 def test_signals_posted_and_parsed(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "out.gpkg")
-    result = source.fetch({"source": "overpass", "category": "traffic_signals", "server": url, "timeout": 25,
-                           "extent": EXTENT}, out, "signals", None)
+    result = source.fetch(
+        {"source": "overpass", "category": "traffic_signals", "server": url, "timeout": 25, "extent": EXTENT},
+        out,
+        "signals",
+        None,
+    )
     request, _ = httpserver.log[0]
     posted = parse_qs(request.get_data(as_text=True))
     assert "[timeout:25]" in posted["data"][0]
@@ -150,7 +159,7 @@ def test_cycleways_are_lines(source, httpserver, tmp_path):
     assert all(r["osm_type"] == "way" for r in rows)
     voie = next(r for r in rows if r["osm_id"] == "3001")
     assert voie["surface"] == "asphalt"
-    assert shapely_wkt.loads(voie["wkt"]).length == pytest.approx(0.002 * 2 ** 0.5)
+    assert shapely_wkt.loads(voie["wkt"]).length == pytest.approx(0.002 * 2**0.5)
 
 
 def test_append_adds_a_layer(source, httpserver, tmp_path):
@@ -185,23 +194,27 @@ def test_server_from_settings(source, httpserver, tmp_path):
 
 def test_runtime_remark_is_a_warning(source, httpserver, tmp_path):
     url = serve(httpserver, "runtime_remark.osm")
-    result = source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT},
-                          str(tmp_path / "o.gpkg"), "s", None)
+    result = source.fetch(
+        {"category": "traffic_signals", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "s", None
+    )
     assert result.feature_count == 1
     assert any("runtime remark" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("name, status, kind, words", [
-    ("remark_timeout.osm", 200, "timeout", "smaller area"),
-    ("remark_memory.osm", 200, "memory", "smaller area"),
-    ("partial_remark.osm", 200, "timeout", "longer timeout"),
-    ("truncated.osm", 200, "incomplete", "cut"),
-    ("remark_timeout.json", 200, "timeout", "smaller area"),
-    ("parse_error_400.html", 400, "parse", "';' expected"),
-    ("rate_limited_429.html", 429, "rate_limited", "another server"),
-    ("busy_504.html", 504, "busy", "too busy"),
-    ("busy_504.html", 200, "busy", "too busy"),
-])
+@pytest.mark.parametrize(
+    "name, status, kind, words",
+    [
+        ("remark_timeout.osm", 200, "timeout", "smaller area"),
+        ("remark_memory.osm", 200, "memory", "smaller area"),
+        ("partial_remark.osm", 200, "timeout", "longer timeout"),
+        ("truncated.osm", 200, "incomplete", "cut"),
+        ("remark_timeout.json", 200, "timeout", "smaller area"),
+        ("parse_error_400.html", 400, "parse", "';' expected"),
+        ("rate_limited_429.html", 429, "rate_limited", "another server"),
+        ("busy_504.html", 504, "busy", "too busy"),
+        ("busy_504.html", 200, "busy", "too busy"),
+    ],
+)
 def test_errors_are_clear_and_nothing_is_written(source, httpserver, tmp_path, name, status, kind, words):
     content_type = "text/html" if name.endswith(".html") else "application/osm3s+xml"
     url = serve(httpserver, name, status, content_type)
@@ -223,8 +236,9 @@ def test_network_timeout_is_query_timeout_plus_margin(httpserver, tmp_path, monk
 
     url = serve(httpserver, "empty.osm")
     source = OverpassSource(Recorder(cache_dir=str(tmp_path / "c"), retries=0))
-    source.fetch({"category": "street_lamp", "server": url, "timeout": 77, "extent": EXTENT},
-                 str(tmp_path / "o.gpkg"), "l", None)
+    source.fetch(
+        {"category": "street_lamp", "server": url, "timeout": 77, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None
+    )
     assert seen["timeout"] == 77 + op.NETWORK_MARGIN
     assert "[timeout:77]" in seen["data"]["data"]
 
@@ -242,8 +256,17 @@ def test_request_timeout_suggests_smaller_area(httpserver, tmp_path):
     op.NETWORK_MARGIN = 0
     try:
         with pytest.raises(OverpassError) as caught:
-            source.fetch({"category": "street_lamp", "server": httpserver.url_for("/api/interpreter"),
-                          "timeout": 1, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None)
+            source.fetch(
+                {
+                    "category": "street_lamp",
+                    "server": httpserver.url_for("/api/interpreter"),
+                    "timeout": 1,
+                    "extent": EXTENT,
+                },
+                str(tmp_path / "o.gpkg"),
+                "l",
+                None,
+            )
     finally:
         op.NETWORK_MARGIN = op_margin
     assert caught.value.kind == "timeout"
@@ -258,24 +281,24 @@ def test_cancel(httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     source = OverpassSource(Transport(feedback=feedback, cache_dir=str(tmp_path / "c"), retries=0))
     with pytest.raises(CancelledError):
-        source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"),
-                     "l", None, feedback)
+        source.fetch(
+            {"category": "street_lamp", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None, feedback
+        )
 
 
 def layer_counts(path):
     dataset = ogr.Open(path)
-    return {dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount()
-            for i in range(dataset.GetLayerCount())}
+    return {
+        dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount() for i in range(dataset.GetLayerCount())
+    }
 
 
 def test_rerun_replaces_the_layer_and_keeps_the_others(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "t.gpkg")
     source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
-    first = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None,
-                         append=True)
-    second = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None,
-                          append=True)
+    first = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
+    second = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
     assert first.feature_count == second.feature_count == 3
     assert layer_counts(out) == {"signals": 2, "parks": 3}  # replaced, not appended
     _geom_type, rows = features(out, "parks")
@@ -339,8 +362,9 @@ def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tm
     feedback = QgsFeedback()
     CancelAfterFirstPass(monkeypatch, feedback)
     with pytest.raises(WriteCancelled):
-        source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, feedback,
-                     append=True)
+        source.fetch(
+            {"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, feedback, append=True
+        )
     assert layer_counts(out) == {"signals": 2}
 
 
@@ -389,8 +413,9 @@ def test_the_register_is_never_written(source, httpserver, tmp_path):
 
 def test_result_names_the_preset_as_dataset(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
-    result = source.fetch({"category": "bus_stop", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"),
-                          "stops", None)
+    result = source.fetch(
+        {"category": "bus_stop", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "stops", None
+    )
     assert result.dataset == "bus_stop"
     assert result.source == "openstreetmap" and result.url == url and result.licence == "ODbL"
 
@@ -401,12 +426,26 @@ def test_prepare_osm_layer_keeps_a_public_spec_and_the_attribution():
     from qgis.core import QgsVectorLayer
 
     layer = QgsVectorLayer("Point?crs=EPSG:4326", "parks", "memory")
-    op.prepare_osm_layer(layer, {"source": "overpass", "category": "car_park", "timeout": 60, "extent": EXTENT,
-                                 "server": "https://user:pw@overpass.example/api/interpreter?apikey=SECRET",
-                                 "authcfg": "abc1234", "title": "Car parks"})
+    op.prepare_osm_layer(
+        layer,
+        {
+            "source": "overpass",
+            "category": "car_park",
+            "timeout": 60,
+            "extent": EXTENT,
+            "server": "https://user:pw@overpass.example/api/interpreter?apikey=SECRET",
+            "authcfg": "abc1234",
+            "title": "Car parks",
+        },
+    )
     spec = json.loads(layer.customProperty(op.SPEC_PROPERTY))
-    assert spec == {"source": "overpass", "category": "car_park", "timeout": 60, "extent": EXTENT,
-                    "server": "https://overpass.example/api/interpreter?apikey=***"}
+    assert spec == {
+        "source": "overpass",
+        "category": "car_park",
+        "timeout": 60,
+        "extent": EXTENT,
+        "server": "https://overpass.example/api/interpreter?apikey=***",
+    }
     assert "SECRET" not in json.dumps(spec) and "pw" not in json.dumps(spec)
     assert layer.attribution() == "© OpenStreetMap contributors"
     assert layer.metadata().rights() == ["© OpenStreetMap contributors, ODbL"]
@@ -416,7 +455,8 @@ def test_prepare_osm_layer_keeps_a_public_spec_and_the_attribution():
 def test_shapefile_output_for_car_parks(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     folder = tmp_path / "shp"
-    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, str(folder / "parks.shp"),
-                          "parks", None)
+    result = source.fetch(
+        {"category": "car_park", "server": url, "extent": EXTENT}, str(folder / "parks.shp"), "parks", None
+    )
     assert result.feature_count == 3 == ogr.Open(str(folder / "parks.shp")).GetLayer(0).GetFeatureCount()
     assert sorted(n for n in os.listdir(folder) if n.startswith(".")) == []  # no scratch left

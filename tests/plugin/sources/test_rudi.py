@@ -128,9 +128,9 @@ def geojson(n):
 
 def test_catalog_pages_and_search(httpserver, source):
     items = catalog(httpserver.url_for(""))
-    httpserver.expect_request(
-        "/api/v1/resources", query_string={"limit": "500", "offset": "0"}
-    ).respond_with_json({"total": 3, "items": items})
+    httpserver.expect_request("/api/v1/resources", query_string={"limit": "500", "offset": "0"}).respond_with_json(
+        {"total": 3, "items": items}
+    )
     found = source.search({"node": httpserver.url_for("/api/v1/resources")}, "arceaux velo")
     assert [f["global_id"] for f in found] == [GEO_ID]
     summary = found[0]
@@ -142,25 +142,21 @@ def test_catalog_pages_and_search(httpserver, source):
 def test_catalog_follows_offsets(httpserver, source, monkeypatch):
     monkeypatch.setattr("open_territory.plugin.sources.rudi.PAGE_SIZE", 2)
     items = catalog(httpserver.url_for(""))
-    httpserver.expect_request(
-        "/api/v1/resources", query_string={"limit": "2", "offset": "0"}
-    ).respond_with_json({"total": 3, "items": items[:2]})
-    httpserver.expect_request(
-        "/api/v1/resources", query_string={"limit": "2", "offset": "2"}
-    ).respond_with_json({"total": 3, "items": items[2:]})
+    httpserver.expect_request("/api/v1/resources", query_string={"limit": "2", "offset": "0"}).respond_with_json(
+        {"total": 3, "items": items[:2]}
+    )
+    httpserver.expect_request("/api/v1/resources", query_string={"limit": "2", "offset": "2"}).respond_with_json(
+        {"total": 3, "items": items[2:]}
+    )
     assert [i["global_id"] for i in source.catalog(httpserver.url_for("/"))] == [GEO_ID, BUDGET_ID, EMPTY_ID]
 
 
 def test_fetch_geojson_media(httpserver, source, tmp_path):
     base = httpserver.url_for("")
     httpserver.expect_request(f"/api/v1/resources/{GEO_ID}").respond_with_json(catalog(base)[0])
-    httpserver.expect_request("/media/download/geo").respond_with_data(
-        geojson(4), content_type="application/geo+json"
-    )
+    httpserver.expect_request("/media/download/geo").respond_with_data(geojson(4), content_type="application/geo+json")
     out = str(tmp_path / "rudi.gpkg")
-    result = source.fetch(
-        {"node": base, "resource": GEO_ID, "name_field": "nom"}, out, "arceaux", "bicycle_parking"
-    )
+    result = source.fetch({"node": base, "resource": GEO_ID, "name_field": "nom"}, out, "arceaux", "bicycle_parking")
     assert result.feature_count == 4 and result.dataset == GEO_ID and result.licence == "odbl-1.0"
     dataset = ogr.Open(out)
     feature = dataset.GetLayerByName("arceaux").GetNextFeature()
@@ -207,9 +203,7 @@ def test_unknown_resource_error_reply(httpserver, source, tmp_path):
         {"statusCode": 404, "error": "Not Found", "message": "No resource found with id 'nope'"}, status=404
     )
     with pytest.raises(SourceError) as info:
-        source.fetch(
-            {"node": httpserver.url_for("/"), "resource": "nope"}, str(tmp_path / "o.gpkg"), "x", None
-        )
+        source.fetch({"node": httpserver.url_for("/"), "resource": "nope"}, str(tmp_path / "o.gpkg"), "x", None)
     assert "'nope'" in str(info.value) and "No resource found" in str(info.value)
 
 

@@ -19,9 +19,7 @@ def make_zip(path, members):
 
 
 def listing(folder):
-    return sorted(
-        os.path.relpath(os.path.join(d, f), folder) for d, _, files in os.walk(folder) for f in files
-    )
+    return sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, files in os.walk(folder) for f in files)
 
 
 def test_regular_archive(tmp_path):

@@ -20,16 +20,30 @@ EXTENT = [-1.8, 48.0, -1.5, 48.2]
 
 def reading(reading_id, when, location, sensor_id, sensor_type, values):
     return {
-        "id": reading_id, "sampling_rate": None, "timestamp": when, "location": location,
-        "sensor": {"id": sensor_id, "pin": "1", "sensor_type": {"id": 14, "name": sensor_type,
-                                                                "manufacturer": "Nova Fitness"}},
-        "sensordatavalues": [{"id": reading_id * 10 + i, "value": v, "value_type": t}
-                             for i, (t, v) in enumerate(values)],
+        "id": reading_id,
+        "sampling_rate": None,
+        "timestamp": when,
+        "location": location,
+        "sensor": {
+            "id": sensor_id,
+            "pin": "1",
+            "sensor_type": {"id": 14, "name": sensor_type, "manufacturer": "Nova Fitness"},
+        },
+        "sensordatavalues": [
+            {"id": reading_id * 10 + i, "value": v, "value_type": t} for i, (t, v) in enumerate(values)
+        ],
     }
 
 
-GARE = {"id": 1071, "latitude": "48.103", "longitude": "-1.672", "altitude": "38.7", "country": "FR",
-        "exact_location": 0, "indoor": 0}
+GARE = {
+    "id": 1071,
+    "latitude": "48.103",
+    "longitude": "-1.672",
+    "altitude": "38.7",
+    "country": "FR",
+    "exact_location": 0,
+    "indoor": 0,
+}
 CAVE = {"id": 28, "latitude": "48.11", "longitude": "-1.68", "altitude": "", "country": "FR", "indoor": 1}
 PARC = {"id": 55, "latitude": " 48.150 ", "longitude": "-1.600", "altitude": "52.0", "country": "FR"}
 NOWHERE = {"id": 99, "latitude": "", "longitude": "", "altitude": "", "country": "FR"}
@@ -40,12 +54,23 @@ ITEMS = [
     reading(1, "2019-04-25 01:51:12", GARE, 2129, "SDS011", [("P1", "19.13"), ("P2", "16.23")]),
     reading(2, "2019-04-25 01:51:13", GARE, 2130, "DHT22", [("humidity", "76.70"), ("temperature", "18.80")]),
     reading(4, "2019-04-25 01:53:41", GARE, 2130, "DHT22", [("humidity", "77.10"), ("temperature", "nan")]),
-    reading(5, "2019-04-25 01:52:18", CAVE, 657, "BME280", [("temperature", "21.5"), ("humidity", "40"),
-                                                            ("pressure", "98765.43"),
-                                                            ("pressure_at_sealevel", "101000")]),
+    reading(
+        5,
+        "2019-04-25 01:52:18",
+        CAVE,
+        657,
+        "BME280",
+        [("temperature", "21.5"), ("humidity", "40"), ("pressure", "98765.43"), ("pressure_at_sealevel", "101000")],
+    ),
     reading(6, "2019-04-25 01:52:30", CAVE, 658, "SDS011", [("P1", "nan"), ("P2", "NaN")]),
-    reading(7, "2019-04-25 01:50:00", PARC, 900, "DNMS", [("noise_LAeq", "45.2"), ("noise_LA_min", "38.0"),
-                                                          ("noise_LA_max", "60.1")]),
+    reading(
+        7,
+        "2019-04-25 01:50:00",
+        PARC,
+        900,
+        "DNMS",
+        [("noise_LAeq", "45.2"), ("noise_LA_min", "38.0"), ("noise_LA_max", "60.1")],
+    ),
     reading(8, "2019-04-25 01:50:00", NOWHERE, 901, "SDS011", [("P1", "5"), ("P2", "3")]),
 ]
 
@@ -70,16 +95,22 @@ def read_rows(path, layer_name):
         values["_xy"] = (round(feature.GetGeometryRef().GetX(), 4), round(feature.GetGeometryRef().GetY(), 4))
         rows[values["location_id"]] = values
     definition = layer.GetLayerDefn()
-    types = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetTypeName()
-             for i in range(definition.GetFieldCount())}
+    types = {
+        definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetTypeName()
+        for i in range(definition.GetFieldCount())
+    }
     return rows, types
 
 
 def test_locations_latest_values_nan_and_indoor(httpserver, source, tmp_path):
     httpserver.expect_request(BOX).respond_with_json(ITEMS)
     out = tmp_path / "sensors.gpkg"
-    result = source.fetch({"source": "sensor_community", "extent": EXTENT,
-                           "server": httpserver.url_for("").rstrip("/")}, str(out), "sensors", None)
+    result = source.fetch(
+        {"source": "sensor_community", "extent": EXTENT, "server": httpserver.url_for("").rstrip("/")},
+        str(out),
+        "sensors",
+        None,
+    )
     rows, types = read_rows(out, "sensors")
     assert result.feature_count == 3 and set(rows) == {"1071", "28", "55"}  # no coordinates: skipped
     gare = rows["1071"]
@@ -105,21 +136,24 @@ def test_locations_latest_values_nan_and_indoor(httpserver, source, tmp_path):
 def test_types_filter_in_the_path(httpserver, source, tmp_path):
     httpserver.expect_request(BOX + "&type=SDS011,BME280").respond_with_json(ITEMS[:2])
     out = tmp_path / "s.gpkg"
-    result = source.fetch({"extent": EXTENT, "types": "SDS011, BME280", "server": httpserver.url_for("")},
-                          str(out), "pm", None)
+    result = source.fetch(
+        {"extent": EXTENT, "types": "SDS011, BME280", "server": httpserver.url_for("")}, str(out), "pm", None
+    )
     assert result.feature_count == 1 and "type=SDS011,BME280" in result.dataset
     # an empty reply still makes a layer with every column
     httpserver.expect_request(BOX + "&type=DNMS").respond_with_json([])
-    result = source.fetch({"extent": EXTENT, "types": ["DNMS"], "server": httpserver.url_for("")},
-                          str(out), "noise", None, append=True)
+    result = source.fetch(
+        {"extent": EXTENT, "types": ["DNMS"], "server": httpserver.url_for("")}, str(out), "noise", None, append=True
+    )
     rows, types = read_rows(out, "noise")
     assert result.feature_count == 0 and rows == {} and types["noise_laeq"] == "Real"
 
 
 def test_area_filter_and_polygon(httpserver, source, tmp_path):
     httpserver.expect_request("/airrohr/v1/filter/area=48.100000,-1.670000,5").respond_with_json(ITEMS)
-    result = source.fetch({"area": [48.1, -1.67, 5], "server": httpserver.url_for("")},
-                          str(tmp_path / "a.gpkg"), "a", None)
+    result = source.fetch(
+        {"area": [48.1, -1.67, 5], "server": httpserver.url_for("")}, str(tmp_path / "a.gpkg"), "a", None
+    )
     assert result.feature_count == 3
     # a polygon: its bounding box is asked, points outside the polygon are dropped
     box = "/airrohr/v1/filter/box=48.000000,-1.700000,48.200000,-1.650000"
@@ -150,8 +184,9 @@ def test_error_404(httpserver, source, tmp_path):
 
 
 def test_error_html_page(httpserver, source, tmp_path):
-    httpserver.expect_request(BOX).respond_with_data("<html><body>502 Bad Gateway</body></html>",
-                                                     content_type="text/html")
+    httpserver.expect_request(BOX).respond_with_data(
+        "<html><body>502 Bad Gateway</body></html>", content_type="text/html"
+    )
     with pytest.raises(SourceError, match="web page"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
 

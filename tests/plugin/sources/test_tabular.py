@@ -70,9 +70,7 @@ def test_cp1252_semicolon_decimal_commas(tmp_path):
 
 
 def test_bom_utf8_comma_separated(tmp_path):
-    path = write(
-        tmp_path, "bornes.csv", "id,lat,lon,code_insee\n1,48.85,2.35,01004\n2,43.6,1.44,31555\n", bom=True
-    )
+    path = write(tmp_path, "bornes.csv", "id,lat,lon,code_insee\n1,48.85,2.35,01004\n2,43.6,1.44,31555\n", bom=True)
     layout = sniff_csv(path)
     assert layout.encoding == "utf-8-sig" and layout.columns[0] == "id" and layout.separator == ","
     dest = str(tmp_path / "out.gpkg")
@@ -216,14 +214,7 @@ def test_values_decide_before_names_without_values(tmp_path):
 
 
 def test_combined_column_with_bad_values(tmp_path):
-    text = (
-        "nom;coordonnees\n"
-        + "A;48.1,-1.6\n"
-        + "B;?,?\n" * 2
-        + "C;inconnu\n" * 3
-        + "D;48.2, -1.5\n"
-        + "E;?, -1.5\n"
-    )
+    text = "nom;coordonnees\n" + "A;48.1,-1.6\n" + "B;?,?\n" * 2 + "C;inconnu\n" * 3 + "D;48.2, -1.5\n" + "E;?, -1.5\n"
     path = write(tmp_path, "bad.csv", text)
     layout = sniff_csv(path)
     assert layout.combined == "coordonnees" and layout.combined_order == "latlon"
@@ -252,9 +243,7 @@ def test_combined_column_with_decimal_commas(tmp_path, cell):
 
 def test_pipe_separated(tmp_path):
     text = (
-        "nom|adresse|lat|lon\n"
-        "Arceau \"Gare\"|1; rue de l'Alma|48,1036|-1,6722\n"
-        'Mairie|"Place | Mairie"|48.111|-1.6794\n'
+        'nom|adresse|lat|lon\nArceau "Gare"|1; rue de l\'Alma|48,1036|-1,6722\nMairie|"Place | Mairie"|48.111|-1.6794\n'
     )
     path = write(tmp_path, "pipe.csv", text, "cp1252")
     layout = sniff_csv(path)

@@ -140,7 +140,6 @@ def test_offline_transport_never_prunes(settings, settings_cache):
     assert settings_cache.get(old) is not None
 
 
-
 def test_two_writers_of_the_same_reply_do_not_collide(tmp_path):
     """Two jobs fetching the same URL at once (two refreshes of one layer) each store the reply whole."""
     import threading

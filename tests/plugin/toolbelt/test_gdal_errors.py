@@ -62,8 +62,9 @@ def test_other_code_still_gets_none_after_a_plugin_load(provider, tmp_path):
     (processing/algs/qgis/HypsometricCurves.py: `rasterDS = gdal.Open(...)`, then a None check)."""
     import processing
 
-    result = processing.run("openterritory:load_territory",
-                            {"PROFILE": "demo", "OFFLINE": True, "OUTPUT": str(tmp_path / "demo.gpkg")})
+    result = processing.run(
+        "openterritory:load_territory", {"PROFILE": "demo", "OFFLINE": True, "OUTPUT": str(tmp_path / "demo.gpkg")}
+    )
     assert result["LOADED"] > 0
     assert switches() == [0, 0, 0]
     assert gdal.Open(str(tmp_path / "missing.tif")) is None

@@ -11,8 +11,13 @@ from open_territory.plugin.toolbelt.layer_writer import (
 from osgeo import ogr
 from qgis.core import QgsFeedback
 
-COMMON = {"category": "bus_stop", "source": "https://portal.example", "source_dataset": "arrets",
-          "licence": "Licence Ouverte v2.0", "fetched_at": "2026-11-22T10:00:00Z"}
+COMMON = {
+    "category": "bus_stop",
+    "source": "https://portal.example",
+    "source_dataset": "arrets",
+    "licence": "Licence Ouverte v2.0",
+    "fetched_at": "2026-11-22T10:00:00Z",
+}
 
 
 def geojson(tmp_path, features):
@@ -22,11 +27,17 @@ def geojson(tmp_path, features):
 
 
 def test_common_fields_added_and_clashes_renamed(tmp_path):
-    src = geojson(tmp_path, [
-        {"type": "Feature", "properties": {"nom": "Gare d'Été", "name": "x", "capacity": 3},
-         "geometry": {"type": "Point", "coordinates": [-1.67, 48.11]}},
-        {"type": "Feature", "properties": {"nom": None, "name": None, "capacity": None}, "geometry": None},
-    ])
+    src = geojson(
+        tmp_path,
+        [
+            {
+                "type": "Feature",
+                "properties": {"nom": "Gare d'Été", "name": "x", "capacity": 3},
+                "geometry": {"type": "Point", "coordinates": [-1.67, 48.11]},
+            },
+            {"type": "Feature", "properties": {"nom": None, "name": None, "capacity": None}, "geometry": None},
+        ],
+    )
     dest = str(tmp_path / "out.gpkg")
     assert write_resource_layer(src, dest, "bus_stop", COMMON, name_field="nom") == 2
     dataset = ogr.Open(dest)  # the layer lives only as long as its dataset
@@ -42,8 +53,9 @@ def test_common_fields_added_and_clashes_renamed(tmp_path):
 
 
 def test_append_second_layer(tmp_path):
-    src = geojson(tmp_path, [{"type": "Feature", "properties": {"a": 1},
-                              "geometry": {"type": "Point", "coordinates": [1, 2]}}])
+    src = geojson(
+        tmp_path, [{"type": "Feature", "properties": {"a": 1}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]
+    )
     dest = str(tmp_path / "out.gpkg")
     write_resource_layer(src, dest, "one", COMMON)
     write_resource_layer(src, dest, "two", COMMON, append=True)
@@ -59,8 +71,13 @@ def test_unreadable_source(tmp_path):
 
 
 def test_cancel_stops_write(tmp_path):
-    src = geojson(tmp_path, [{"type": "Feature", "properties": {"a": i},
-                              "geometry": {"type": "Point", "coordinates": [i, 0]}} for i in range(2000)])
+    src = geojson(
+        tmp_path,
+        [
+            {"type": "Feature", "properties": {"a": i}, "geometry": {"type": "Point", "coordinates": [i, 0]}}
+            for i in range(2000)
+        ],
+    )
     feedback = QgsFeedback()
     feedback.cancel()
     with pytest.raises(LayerWriteError):

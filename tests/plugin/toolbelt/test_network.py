@@ -35,10 +35,15 @@ def transport(tmp_path):
 
 
 def test_get_json_with_params_and_user_agent(httpserver, transport):
-    httpserver.expect_request("/api", query_string="q=v%C3%A9lo&limit=5",
-                              headers={"Accept": "application/json"}).respond_with_json({"ok": "é"})
-    reply = transport.get(httpserver.url_for("/api"), params={"q": "vélo", "limit": 5},
-                          headers={"Accept": "application/json"}, expect="json")
+    httpserver.expect_request(
+        "/api", query_string="q=v%C3%A9lo&limit=5", headers={"Accept": "application/json"}
+    ).respond_with_json({"ok": "é"})
+    reply = transport.get(
+        httpserver.url_for("/api"),
+        params={"q": "vélo", "limit": 5},
+        headers={"Accept": "application/json"},
+        expect="json",
+    )
     assert reply.status == 200 and reply.json() == {"ok": "é"} and not reply.from_cache
     request, _ = httpserver.log[0]
     # Read independently of the plugin's metadata module: the name (a product token has no space)
@@ -46,14 +51,16 @@ def test_get_json_with_params_and_user_agent(httpserver, transport):
     meta = configparser.ConfigParser(interpolation=None)
     meta.read(os.path.join(os.path.dirname(__file__), "..", "..", "..", "metadata.txt"), encoding="utf-8")
     product = meta["general"]["name"].replace(" ", "") + "/" + meta["general"]["version"]
-    assert re.search(r"(^| )" + re.escape(product) + r" \(QGIS plugin; \+" + re.escape(meta["general"]["homepage"]),
-                     request.headers["User-Agent"]), request.headers["User-Agent"]
+    assert re.search(
+        r"(^| )" + re.escape(product) + r" \(QGIS plugin; \+" + re.escape(meta["general"]["homepage"]),
+        request.headers["User-Agent"],
+    ), request.headers["User-Agent"]
 
 
 def test_post_form(httpserver, transport):
-    httpserver.expect_request(
-        "/interpreter", method="POST", data="data=node%5Bx%3Dy%5D%3Bout%3B"
-    ).respond_with_data("ok")
+    httpserver.expect_request("/interpreter", method="POST", data="data=node%5Bx%3Dy%5D%3Bout%3B").respond_with_data(
+        "ok"
+    )
     assert transport.post(httpserver.url_for("/interpreter"), data={"data": "node[x=y];out;"}).content == b"ok"
 
 
@@ -80,7 +87,8 @@ def test_far_quota_reset_is_reported_at_once(httpserver, transport):
     )
     httpserver.expect_request("/quota").respond_with_json(
         {"errorcode": 10002, "reset_time": reset, "call_limit": 10000, "error": "Too many requests on the domain."},
-        status=429)
+        status=429,
+    )
     with pytest.raises(HttpError) as info:
         transport.get(httpserver.url_for("/quota"))
     assert info.value.status == 429 and info.value.payload["errorcode"] == 10002
@@ -122,8 +130,9 @@ def test_404_not_retried_and_json_message(httpserver, transport):
 
 
 def test_html_instead_of_json(httpserver, transport):
-    httpserver.expect_request("/html").respond_with_data("<!DOCTYPE html><html><body>Maintenance</body></html>",
-                                                         content_type="text/html")
+    httpserver.expect_request("/html").respond_with_data(
+        "<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html"
+    )
     with pytest.raises(UnexpectedContentError):
         transport.get(httpserver.url_for("/html"), expect="json")
 

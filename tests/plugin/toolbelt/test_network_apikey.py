@@ -31,8 +31,9 @@ def test_apikey_header_from_basic_authcfg_never_logged(httpserver, transport, mo
     authcfg = store_config("Basic", {"username": "apikey", "password": "k3y-s3cret-123"})
     logged = []
     monkeypatch.setattr(network, "log", lambda message, *_: logged.append(message))
-    httpserver.expect_request("/private", headers={"Authorization": "Apikey k3y-s3cret-123"}) \
-        .respond_with_json({"ok": True})
+    httpserver.expect_request("/private", headers={"Authorization": "Apikey k3y-s3cret-123"}).respond_with_json(
+        {"ok": True}
+    )
     transport.authcfg, transport.auth_scheme = authcfg, "Apikey"
     assert transport.get(httpserver.url_for("/private"), expect="json").json() == {"ok": True}
     assert logged and not any("k3y" in message for message in logged)
@@ -40,8 +41,7 @@ def test_apikey_header_from_basic_authcfg_never_logged(httpserver, transport, mo
 
 def test_apikey_without_scheme_keeps_basic_signing(httpserver, transport):
     authcfg = store_config("Basic", {"username": "tech", "password": "pw"})
-    httpserver.expect_request("/basic", headers={"Authorization": "Basic dGVjaDpwdw=="}) \
-        .respond_with_data("ok")
+    httpserver.expect_request("/basic", headers={"Authorization": "Basic dGVjaDpwdw=="}).respond_with_data("ok")
     transport.authcfg = authcfg
     assert transport.get(httpserver.url_for("/basic")).content == b"ok"
 
@@ -61,8 +61,15 @@ def test_authcfg_errors_name_the_config(httpserver, transport):
 def test_quota_message_names_limit_and_reset(httpserver, transport):
     transport.retries = 0
     httpserver.expect_request("/q").respond_with_json(
-        {"errorcode": 10002, "reset_time": "2031-01-26T00:00:00Z", "limit_time_unit": "day",
-         "call_limit": 10000, "error": "Too many requests on the domain."}, status=429)
+        {
+            "errorcode": 10002,
+            "reset_time": "2031-01-26T00:00:00Z",
+            "limit_time_unit": "day",
+            "call_limit": 10000,
+            "error": "Too many requests on the domain.",
+        },
+        status=429,
+    )
     with pytest.raises(HttpError) as info:
         transport.get(httpserver.url_for("/q"))
     text = str(info.value)
@@ -74,7 +81,8 @@ def test_quota_resetting_soon_is_waited_for(httpserver, transport):
     soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=1)
     soon = soon.strftime("%Y-%m-%dT%H:%M:%SZ")
     httpserver.expect_ordered_request("/soon").respond_with_json(
-        {"errorcode": 10002, "reset_time": soon, "call_limit": 5, "error": "Too many requests"}, status=429)
+        {"errorcode": 10002, "reset_time": soon, "call_limit": 5, "error": "Too many requests"}, status=429
+    )
     httpserver.expect_ordered_request("/soon").respond_with_json({"ok": 1})
     transport.backoff = 0  # without the reset time the retry would be immediate
     start = datetime.datetime.now(datetime.timezone.utc)
@@ -87,5 +95,7 @@ def test_quota_helpers():
     assert quota_reset_seconds({"reset_time": "not a date"}) is None
     assert quota_reset_seconds({"message": "x"}) is None
     assert quota_reset_seconds({"reset_time": "2000-01-01T00:00:00Z"}) <= 1
-    assert server_message({"message": "ODSQL query is malformed", "error_code": "ODSQLError"}) == \
-        "ODSQL query is malformed"
+    assert (
+        server_message({"message": "ODSQL query is malformed", "error_code": "ODSQLError"})
+        == "ODSQL query is malformed"
+    )

@@ -11,8 +11,15 @@ def test_defaults_when_nothing_stored():
 
 
 def test_round_trip_keeps_types(tmp_path):
-    save_settings(PluginSettings(overpass_server="http://127.0.0.1:9/api/interpreter", network_timeout=12,
-                                 offline=True, cache_dir=str(tmp_path), overpass_servers=["a", "b"]))
+    save_settings(
+        PluginSettings(
+            overpass_server="http://127.0.0.1:9/api/interpreter",
+            network_timeout=12,
+            offline=True,
+            cache_dir=str(tmp_path),
+            overpass_servers=["a", "b"],
+        )
+    )
     settings = load_settings()
     assert settings.network_timeout == 12 and isinstance(settings.network_timeout, int)
     assert settings.offline is True

@@ -198,8 +198,7 @@ def test_datagouv_resource_list_shows_format_and_size(httpserver, qgis_iface, pr
     header = panel.resources.headerItem()
     assert [header.text(i) for i in range(panel.resources.columnCount())] == ["Resource", "Format", "Size"]
     rows = [
-        [panel.resources.topLevelItem(i).text(c) for c in range(3)]
-        for i in range(panel.resources.topLevelItemCount())
+        [panel.resources.topLevelItem(i).text(c) for c in range(3)] for i in range(panel.resources.topLevelItemCount())
     ]
     assert rows == [
         ["arceaux.geojson", "GeoJSON", "5.0 MB"],
@@ -243,9 +242,9 @@ def test_rudi_list_filter_and_load(httpserver, qgis_iface, project, tmp_path, sy
         ),
         rudi_item(base, "bbbbbbbb-0000-0000-0000-000000000002", "Budget", [None], theme="Economie"),
     ]
-    httpserver.expect_request(
-        "/api/v1/resources", query_string={"limit": "500", "offset": "0"}
-    ).respond_with_json({"total": 2, "items": items})
+    httpserver.expect_request("/api/v1/resources", query_string={"limit": "500", "offset": "0"}).respond_with_json(
+        {"total": 2, "items": items}
+    )
     httpserver.expect_request(f"/api/v1/resources/{geo_id}").respond_with_json(items[0])
     httpserver.expect_request("/media/1").respond_with_data(geojson(2))
     panel = RudiPanel(qgis_iface, runner=sync_runner)

@@ -89,10 +89,15 @@ def test_gbfs_panel_reports_errors(qgis_iface, project, httpserver, wait_until):
 
 
 def test_sensors_panel_loads_map_extent_with_style(qgis_iface, project, httpserver, wait_until):
-    items = [{"id": 1, "timestamp": "2024-03-01 10:00:00",
-              "location": {"id": 7, "latitude": "48.11", "longitude": "-1.68", "indoor": 0},
-              "sensor": {"id": 70, "sensor_type": {"name": "SDS011"}},
-              "sensordatavalues": [{"value": "12.0", "value_type": "P2"}]}]
+    items = [
+        {
+            "id": 1,
+            "timestamp": "2024-03-01 10:00:00",
+            "location": {"id": 7, "latitude": "48.11", "longitude": "-1.68", "indoor": 0},
+            "sensor": {"id": 70, "sensor_type": {"name": "SDS011"}},
+            "sensordatavalues": [{"value": "12.0", "value_type": "P2"}],
+        }
+    ]
     httpserver.expect_request(re.compile(r"/airrohr/v1/filter/box=.*")).respond_with_json(items)
     panel = SensorsPanel(qgis_iface)
     panel.map_extent_wgs84 = lambda: QgsRectangle(-1.8, 48.0, -1.5, 48.2)

@@ -18,8 +18,7 @@ def test_paths_within_one_second_are_distinct(monkeypatch, qgis_new_project):
     monkeypatch.setattr(layer_output, "datetime", FrozenClock)
     paths = [dock_output_path("osm_car_park") for _ in range(3)]
     assert len(set(paths)) == 3
-    assert all(os.path.basename(p).startswith("osm_car_park_20240501_120000") and p.endswith(".gpkg")
-               for p in paths)
+    assert all(os.path.basename(p).startswith("osm_car_park_20240501_120000") and p.endswith(".gpkg") for p in paths)
     assert len({os.path.dirname(p) for p in paths}) == 1
 
 

@@ -32,9 +32,7 @@ def serve_catalog(httpserver):
         P.dataset_entry("arceaux", P.POINT_FIELDS, title="Arceaux vélo", records_count=30, licence="ODbL"),
         P.dataset_entry("quartiers", P.SHAPE_FIELDS, title="Quartiers de Rennes", records_count=3),
     ]
-    httpserver.expect_request(f"{P.API}/catalog/datasets").respond_with_json(
-        {"total_count": 2, "results": entries}
-    )
+    httpserver.expect_request(f"{P.API}/catalog/datasets").respond_with_json({"total_count": 2, "results": entries})
     return entries
 
 

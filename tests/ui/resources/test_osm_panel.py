@@ -36,8 +36,9 @@ def tick(panel, *categories):
 
 
 def test_lists_every_preset_category(panel):
-    assert [panel.category_list.item(i).data(Qt.UserRole) for i in range(panel.category_list.count())] \
-        == preset_categories()
+    assert [
+        panel.category_list.item(i).data(Qt.UserRole) for i in range(panel.category_list.count())
+    ] == preset_categories()
 
 
 def test_nothing_ticked(panel, project):
@@ -66,8 +67,7 @@ def test_area_layer_is_used_instead_of_extent(panel, project, httpserver, wait_u
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("mixed.osm"))
     area = QgsVectorLayer("Polygon?crs=EPSG:2154", "territory", "memory")
     feature = QgsFeature()
-    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,"
-                                            "345000 6780000))"))
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,345000 6780000))"))
     area.dataProvider().addFeatures([feature])
     project.addMapLayer(area)
     panel.area_combo.setLayer(area)
@@ -79,8 +79,7 @@ def test_area_layer_is_used_instead_of_extent(panel, project, httpserver, wait_u
 
 
 def test_error_is_shown_and_nothing_added(panel, project, httpserver, wait_until):
-    httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
-        fixture_bytes("remark_timeout.osm"))
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("remark_timeout.osm"))
     tick(panel, "street_lamp")
     panel.load_button.click()
     assert wait_until(lambda: panel.load_button.isEnabled())
@@ -126,9 +125,17 @@ def test_refresh_swaps_the_data_in_place(panel, project, httpserver, wait_until)
 def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path, wait_until):
     httpserver.expect_request("/api/interpreter").respond_with_data(fixture_bytes("truncated.osm"))
     layer = QgsVectorLayer("Point?crs=EPSG:4326", "old", "memory")
-    layer.setCustomProperty(SPEC_PROPERTY, json.dumps({
-        "source": "overpass", "category": "traffic_signals", "server": httpserver.url_for("/api/interpreter"),
-        "extent": [-1.8, 48.0, -1.5, 48.2]}))
+    layer.setCustomProperty(
+        SPEC_PROPERTY,
+        json.dumps(
+            {
+                "source": "overpass",
+                "category": "traffic_signals",
+                "server": httpserver.url_for("/api/interpreter"),
+                "extent": [-1.8, 48.0, -1.5, 48.2],
+            }
+        ),
+    )
     project.addMapLayer(layer)
     source = layer.source()
     finished = []
@@ -149,8 +156,9 @@ def offered(qgis_iface, monkeypatch):
     layers = []
     monkeypatch.setattr(qgis_iface, "addCustomActionForLayerType", lambda *args: None, raising=False)
     monkeypatch.setattr(qgis_iface, "removeCustomActionForLayerType", lambda *args: None, raising=False)
-    monkeypatch.setattr(qgis_iface, "addCustomActionForLayer", lambda action, layer: layers.append(layer.id()),
-                        raising=False)
+    monkeypatch.setattr(
+        qgis_iface, "addCustomActionForLayer", lambda action, layer: layers.append(layer.id()), raising=False
+    )
     return layers
 
 
@@ -163,8 +171,14 @@ def test_refresh_offered_to_a_layer_prepared_after_it_was_added(panel, project, 
     project.addMapLayers([plain, later])
     assert offered == []
     plain.setCustomProperty("other", "1")
-    prepare_osm_layer(later, {"category": "car_park", "server": "https://overpass.example/api/interpreter",
-                              "extent": [-1.8, 48.0, -1.5, 48.2]})  # as Processing's post-processor does
+    prepare_osm_layer(
+        later,
+        {
+            "category": "car_park",
+            "server": "https://overpass.example/api/interpreter",
+            "extent": [-1.8, 48.0, -1.5, 48.2],
+        },
+    )  # as Processing's post-processor does
     assert offered == [later.id()]
     later.setCustomProperty(SPEC_PROPERTY, later.customProperty(SPEC_PROPERTY))
     assert offered == [later.id()]  # offered once
@@ -190,9 +204,17 @@ def test_two_refreshes_within_a_second_write_two_files(panel, project, httpserve
     # Two extents: two identical requests under way together collide in the transport's cache.
     for name, north in (("a", 48.2), ("b", 48.3)):
         layer = QgsVectorLayer("Point?crs=EPSG:4326", name, "memory")
-        layer.setCustomProperty(SPEC_PROPERTY, json.dumps({
-            "source": "overpass", "category": "traffic_signals", "server": httpserver.url_for("/api/interpreter"),
-            "extent": [-1.8, 48.0, -1.5, north]}))
+        layer.setCustomProperty(
+            SPEC_PROPERTY,
+            json.dumps(
+                {
+                    "source": "overpass",
+                    "category": "traffic_signals",
+                    "server": httpserver.url_for("/api/interpreter"),
+                    "extent": [-1.8, 48.0, -1.5, north],
+                }
+            ),
+        )
         project.addMapLayer(layer)
         layers.append(layer)
     finished = []
