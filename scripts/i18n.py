@@ -84,8 +84,10 @@ def write_ts(strings, translations, path=TS_FILE):
     ET.SubElement(context, "name").text = CONTEXT
     for source in sorted(strings):
         message = ET.SubElement(context, "message")
-        for rel, line in strings[source][:1]:
-            ET.SubElement(message, "location", filename="../" + rel, line=str(line))
+        # The file only, no line number: a line number changes with every edit above it, and the .ts is
+        # regenerated on every build, so it would conflict in every merge.
+        for rel, _line in strings[source][:1]:
+            ET.SubElement(message, "location", filename="../" + rel)
         ET.SubElement(message, "source").text = source
         node = ET.SubElement(message, "translation")
         text = translations.get(source)
