@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
-PACKAGE_FILES := metadata.txt __init__.py LICENSE README.md plugin processing ui resources i18n
+PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n
 
-.PHONY: system setup demo test test-fast lint translations package install clean bench postgis
+.PHONY: system setup demo test test-fast lint translations package package-files install clean bench postgis
 
 # Debian packages only (QGIS, lrelease, zip...): enough to build translations and the package.
 system:
@@ -50,6 +50,10 @@ package: translations
 	find build/package -name '*.ts' -delete
 	cd build/package && rm -f ../$(PLUGIN).zip && zip -qr ../$(PLUGIN).zip $(PLUGIN)
 	@echo "Package: build/$(PLUGIN).zip"
+
+# What the package holds, for scripts that build it in a copy (tests/desktop/register_screenshot.sh).
+package-files:
+	@echo $(PACKAGE_FILES)
 
 install: package
 	mkdir -p "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins"

@@ -2,6 +2,6 @@
 
 
 def classFactory(iface):  # noqa: N802 - name imposed by QGIS
-    from .plugin.main import OpenTerritoryPlugin
+    from .main import OpenTerritoryPlugin
 
     return OpenTerritoryPlugin(iface)

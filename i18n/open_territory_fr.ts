@@ -1249,7 +1249,7 @@
       <translation>Compte rendu de l'import</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>Imported</source>
       <translation>Importées</translation>
     </message>
@@ -1784,12 +1784,12 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>Nothing was imported</source>
       <translation>Rien n'a été importé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>Nothing was imported: rows of the file are invalid</source>
       <translation>Rien n'a été importé : des lignes du fichier sont invalides</translation>
     </message>
@@ -1889,7 +1889,7 @@
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="../plugin/main.py" />
+      <location filename="../main.py" />
       <source>Open Territory</source>
       <translation>Territoire ouvert</translation>
     </message>
@@ -2664,7 +2664,7 @@
       <translation>Véhicules partagés (GBFS)</translation>
     </message>
     <message>
-      <location filename="../plugin/main.py" />
+      <location filename="../main.py" />
       <source>Show the Open Territory panel</source>
       <translation>Afficher le panneau Territoire ouvert</translation>
     </message>
@@ -2834,7 +2834,7 @@
       <translation>Profil de territoire enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" />
+      <location filename="../plugin/register/import_file.py" />
       <source>The CSV file cannot be read</source>
       <translation>Le fichier CSV ne peut pas être lu</translation>
     </message>
@@ -3114,7 +3114,7 @@
       <translation>Le fichier de cette ressource data.gouv.fr n'est plus disponible</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" />
+      <location filename="../plugin/register/import_file.py" />
       <source>The file to import does not exist</source>
       <translation>Le fichier à importer n'existe pas</translation>
     </message>
@@ -3369,12 +3369,12 @@
       <translation>Le serveur a renvoyé une page web au lieu du fichier de données</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" />
+      <location filename="../plugin/register/import_file.py" />
       <source>The spreadsheet cannot be read</source>
       <translation>Le classeur ne peut pas être lu</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_source.py" />
+      <location filename="../plugin/register/import_file.py" />
       <source>The spreadsheet has no rows</source>
       <translation>Le classeur n'a aucune ligne</translation>
     </message>
@@ -3969,7 +3969,7 @@
       <translation>accès refusé : le jeu de données est privé ou la clé d'API a été refusée ; indiquez une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>already in the register</source>
       <translation>déjà dans le registre</translation>
     </message>
@@ -4159,7 +4159,7 @@
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>invalid rows</source>
       <translation>lignes invalides</translation>
     </message>
@@ -4179,7 +4179,7 @@
       <translation>licence non précisée</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>line</source>
       <translation>ligne</translation>
     </message>
@@ -4194,7 +4194,7 @@
       <translation>état en direct toutes les</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>located from their address</source>
       <translation>localisées d'après leur adresse</translation>
     </message>
@@ -4334,7 +4334,7 @@
       <translation>actualisée depuis OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_csv.py" />
+      <location filename="../plugin/register/import_report.py" />
       <source>rows left out</source>
       <translation>lignes écartées</translation>
     </message>

@@ -7,7 +7,7 @@ import importlib
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..plugin.main import ICON_PATH
+from ..plugin.toolbelt.metadata import ICON_PATH
 
 # (module under processing/algorithms, class name), imported when QGIS asks the provider for its
 # algorithms (as the plugin starts: tests/benchmarks/bench_load_time.py keeps an eye on that cost).

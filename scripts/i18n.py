@@ -29,6 +29,10 @@ CONTEXT = "OpenTerritory"
 
 
 def source_files():
+    # The composition root (main.py) and __init__.py sit at the top, beside the packages.
+    for name in sorted(os.listdir(ROOT)):
+        if name.endswith(".py"):
+            yield os.path.join(ROOT, name)
     for top in SOURCE_DIRS:
         for folder, _dirs, files in os.walk(os.path.join(ROOT, top)):
             for name in sorted(files):

@@ -2,8 +2,8 @@ import os
 import subprocess
 import sys
 
-from open_territory.plugin.main import PLUGIN_DIR, translation_file
 from open_territory.plugin.toolbelt.i18n import CONTEXT
+from open_territory.plugin.toolbelt.metadata import PLUGIN_DIR, translation_file
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 

@@ -2,7 +2,7 @@ import configparser
 import os
 import re
 
-from open_territory.plugin.main import PLUGIN_DIR
+from open_territory.plugin.toolbelt.metadata import PLUGIN_DIR
 
 REQUIRED = [
     "name",

@@ -1,4 +1,7 @@
-"""The Open Territory dock: one tab per section (territory, resources, register, export)."""
+"""The Open Territory dock: one tab per section (territory, resources, register, planning, export).
+
+The plugin class imports this module in initGui only, so the sections' modules are paid for when the dock is
+built, not when QGIS imports the plugin."""
 
 from __future__ import annotations
 
@@ -6,11 +9,21 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..plugin.toolbelt.i18n import tr
-from .sections import section_classes
+from .export_section import ExportSection
+from .planning_section import PlanningSection
+from .register_section import RegisterSection
+from .resources_section import ResourcesSection
+from .sections import DockSection
+from .territory_section import TerritorySection
+
+
+def section_classes() -> list:
+    """The dock's tabs, in display order."""
+    return [TerritorySection, ResourcesSection, RegisterSection, PlanningSection, ExportSection]
 
 
 class OpenTerritoryDock(QgsDockWidget):
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, parent: QWidget | None = None) -> None:
         super().__init__(tr("Open Territory"), parent)
         self.iface = iface
         body = QWidget(self)
@@ -26,7 +39,7 @@ class OpenTerritoryDock(QgsDockWidget):
             self.sections.append(section)
             self.tabs.addTab(section, section.title())
 
-    def section(self, key: str):
+    def section(self, key: str) -> DockSection:
         for section in self.sections:
             if section.KEY == key:
                 return section

@@ -13,8 +13,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..plugin.main import ICON_PATH
 from ..plugin.toolbelt.i18n import tr
+from ..plugin.toolbelt.metadata import ICON_PATH
 from ..plugin.toolbelt.settings import PluginSettings, default_cache_dir, load_settings, save_settings
 
 

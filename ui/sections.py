@@ -1,4 +1,5 @@
-"""The dock's sections, in display order. Each is a `DockSection` in its own module."""
+"""The base of the dock's tabs: `DockSection`. Each tab is a `DockSection` in its own module (ui/*_section.py);
+ui/dock.py lists them in display order. This module imports none of them, so that the sections can import it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ class DockSection(QWidget):
 
     KEY = ""
 
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.iface = iface
         self.setObjectName(f"OpenTerritorySection_{self.KEY}")
@@ -29,14 +30,3 @@ class DockSection(QWidget):
         label.setOpenExternalLinks(True)
         layout.addWidget(label)
         return label
-
-
-def section_classes():
-    # Imported here so the dock pays for a section only when it is built.
-    from .export_section import ExportSection
-    from .planning_section import PlanningSection
-    from .register_section import RegisterSection
-    from .resources_section import ResourcesSection
-    from .territory_section import TerritorySection
-
-    return [TerritorySection, ResourcesSection, RegisterSection, PlanningSection, ExportSection]

@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 
 from ..toolbelt.i18n import tr
+from ..toolbelt.metadata import LAYOUTS_DIR
 from .errors import CouncilMapError
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-LAYOUTS_DIR = os.path.join(ROOT, "resources", "layouts")
 NORTH_ARROW = os.path.join(LAYOUTS_DIR, "north_arrow.svg")
 ITEM_IDS = ("title", "subtitle", "date", "map", "legend", "scalebar", "north_arrow", "logo", "sources")
 PAGES = ("A4", "A3")

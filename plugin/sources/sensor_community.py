@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 from osgeo import ogr
 from qgis.core import QgsGraduatedSymbolRenderer
 
-from ..main import PLUGIN_DIR
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
+from ..toolbelt.metadata import PLUGIN_DIR
 from ..toolbelt.network import CancelledError, NetworkError
 from .base import FetchResult, Source, SourceError
 from .gbfs_parse import BAD_PLACE, as_bool, as_float, as_text, as_utc_iso, place

@@ -5,9 +5,9 @@ from __future__ import annotations
 from qgis.core import QgsProcessingAlgorithm
 from qgis.PyQt.QtGui import QIcon
 
-from ...plugin.main import ICON_PATH
 from ...plugin.toolbelt.gdal_errors import wrap_own_methods
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.metadata import ICON_PATH
 
 
 def group_name(key: str) -> str:

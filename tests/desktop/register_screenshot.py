@@ -18,8 +18,8 @@ report = {"errors": []}
 
 def setup():
     try:
-        from open_territory.plugin.main import PLUGIN_DIR
         from open_territory.plugin.register import create_register, import_rows
+        from open_territory.plugin.toolbelt.metadata import PLUGIN_DIR
 
         demo = os.path.join(PLUGIN_DIR, "resources", "demo", "data")
         iface.mainWindow().showMaximized()

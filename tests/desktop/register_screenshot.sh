@@ -11,7 +11,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT" "$WORK/repo"
 cd "$REPO"
-cp -r Makefile metadata.txt __init__.py LICENSE README.md plugin processing ui resources i18n scripts "$WORK/repo/"
+# shellcheck disable=SC2046 # the Makefile's list of packaged files, one word each
+cp -r Makefile scripts $(make -s --no-print-directory package-files) "$WORK/repo/"
 make -s -C "$WORK/repo" package >/dev/null
 PLUGINS="$WORK/qgis/profiles/default/python/plugins"
 mkdir -p "$PLUGINS" "$WORK/qgis/profiles/default/QGIS"

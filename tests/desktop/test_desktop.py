@@ -8,7 +8,7 @@ import subprocess
 import zipfile
 
 import pytest
-from open_territory.plugin.main import PLUGIN_DIR
+from open_territory.plugin.toolbelt.metadata import PLUGIN_DIR
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCREENSHOTS = os.path.join(PLUGIN_DIR, "build", "screenshots")
@@ -30,7 +30,7 @@ def test_package_layout():
         "metadata.txt",
         "__init__.py",
         "LICENSE",
-        "plugin/main.py",
+        "main.py",
         "processing/provider.py",
         "i18n/open_territory_fr.qm",
         "resources/icons/open_territory.svg",

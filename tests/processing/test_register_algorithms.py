@@ -79,8 +79,8 @@ def test_errors_are_processing_errors(provider, tmp_path):
 
 
 def test_new_register_message_in_the_users_language(provider, tmp_path):
-    from open_territory.plugin.main import translation_file
     from open_territory.plugin.toolbelt.i18n import CONTEXT
+    from open_territory.plugin.toolbelt.metadata import translation_file
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     class Recorder(QgsProcessingFeedback):

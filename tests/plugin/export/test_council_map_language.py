@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 from open_territory.plugin.export.council_map import export_council_map
-from open_territory.plugin.main import translation_file
 from open_territory.plugin.toolbelt.i18n import CONTEXT
+from open_territory.plugin.toolbelt.metadata import translation_file
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
 from .council_data import load_layers

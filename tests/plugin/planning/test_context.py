@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from open_territory.plugin.main import translation_file
 from open_territory.plugin.planning.context import (
     PlanningError,
     challenge_context,
@@ -11,6 +10,7 @@ from open_territory.plugin.planning.context import (
     parse_competences,
 )
 from open_territory.plugin.toolbelt.i18n import CONTEXT
+from open_territory.plugin.toolbelt.metadata import translation_file
 from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator

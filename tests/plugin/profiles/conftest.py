@@ -67,7 +67,7 @@ class BrokenService(Source):
 @pytest.fixture()
 def french():
     """The plugin's compiled French translation installed for the test (`make translations`)."""
-    from open_territory.plugin.main import translation_file
+    from open_territory.plugin.toolbelt.metadata import translation_file
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     translator = QTranslator()

@@ -1,4 +1,11 @@
-"""The plugin class QGIS instantiates: wires the dock, the toolbar, the menu, the options page and the provider."""
+"""The composition root: the plugin class QGIS instantiates (through `classFactory` in `__init__.py`). It wires
+the core (`plugin/`) to what QGIS shows: the dock (`ui/`), the toolbar button, the menu, the options page and the
+Processing provider (`processing/`). It is the only module that imports both `ui/` and `processing/`, and no module
+imports it (tests/test_architecture.py).
+
+Start-up stays cheap: the dock, the options page and the provider are imported in initGui/initProcessing, when QGIS
+asks for them, not when this module is imported.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +17,15 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .toolbelt.i18n import qgis_locale, tr
-from .toolbelt.logger import log
-
-PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "open_territory.svg")
-
-
-def translation_file(locale: str) -> str:
-    return os.path.join(PLUGIN_DIR, "i18n", f"open_territory_{locale}.qm")
+from .plugin.toolbelt.i18n import qgis_locale, tr
+from .plugin.toolbelt.logger import log
+from .plugin.toolbelt.metadata import ICON_PATH, translation_file
 
 
 class OpenTerritoryPlugin:
-    def __init__(self, iface):
+    """What QGIS loads and unloads: everything added to QGIS's interface here is removed in `unload`."""
+
+    def __init__(self, iface) -> None:
         self.iface = iface
         self.translator = None
         self.provider = None
@@ -43,17 +46,17 @@ class OpenTerritoryPlugin:
             log(f"Could not load the translation {path}", "warning")
 
     # QGIS calls this once the provider registry exists, before initGui.
-    def initProcessing(self):  # noqa: N802
+    def initProcessing(self) -> None:  # noqa: N802
         if self.provider is not None:
             return
-        from ..processing.provider import OpenTerritoryProvider
+        from .processing.provider import OpenTerritoryProvider
 
         self.provider = OpenTerritoryProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self):  # noqa: N802
-        from ..ui.dock import OpenTerritoryDock
-        from ..ui.options import OpenTerritoryOptionsFactory
+    def initGui(self) -> None:  # noqa: N802
+        from .ui.dock import OpenTerritoryDock
+        from .ui.options import OpenTerritoryOptionsFactory
 
         self.initProcessing()
         self.dock = OpenTerritoryDock(self.iface, self.iface.mainWindow())
@@ -73,7 +76,7 @@ class OpenTerritoryPlugin:
         self.options_factory = OpenTerritoryOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
-    def unload(self):
+    def unload(self) -> None:
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
@@ -90,7 +93,7 @@ class OpenTerritoryPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        network = sys.modules.get(f"{__package__}.toolbelt.network")
+        network = sys.modules.get(f"{__package__}.plugin.toolbelt.network")
         if network is not None:
             network.remove_request_preprocessor()
         if self.translator is not None:
