@@ -184,11 +184,11 @@ def main(argv=None) -> int:
             f"demo: {gpkg}: {int(results['LOADED'])} layers loaded, {int(results['FAILED'])} failed, "
             f"in {results['seconds']:.1f} s"
         )
-        from open_territory.plugin.register import RegisterError
+        from open_territory.plugin.toolbelt.errors import OpenTerritoryError
 
         try:
             register_and_planning(gpkg, args.output_dir)
-        except RegisterError as error:  # the bundled register data is checked like any user's file
+        except OpenTerritoryError as error:  # the bundled register data is checked like any user's file
             raise SystemExit(f"demo: the demo register could not be made: {error.message}") from None
         pdf = None if args.no_map else council_map(gpkg, args.output_dir)
         if pdf:

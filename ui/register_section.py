@@ -24,14 +24,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.register import (
-    ImportRejectedError,
-    RegisterError,
     create_register,
     export_register,
     import_rows,
     open_register,
+    rejected_report,
 )
 from ..plugin.register.in_project import registers_in_project, target_label
+from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log, notify
 from ..plugin.toolbelt.settings import load_settings
@@ -44,8 +44,8 @@ REFRESH_DELAY_MS = 200  # edits arrive in bursts (a paste, a commit): the lists 
 
 
 def error_text(error) -> str:
-    """What the user reads about a failure: a RegisterError's own message, else the error in one line."""
-    if isinstance(error, RegisterError):
+    """What the user reads about a failure: the plugin's own message, else the error in one line."""
+    if isinstance(error, OpenTerritoryError):
         return error.message
     return " ".join(str(error).split()) or type(error).__name__
 
@@ -264,7 +264,7 @@ class RegisterSection(DockSection):
                 if on_error is not None and on_error(error):
                     return
                 notify(error_text(error), "critical", self.iface)
-                if not isinstance(error, RegisterError):
+                if not isinstance(error, OpenTerritoryError):
                     log(f"{description}: {type(error).__name__}: {error}", "critical")
                 return
             if result is None:
@@ -272,8 +272,8 @@ class RegisterSection(DockSection):
                 return
             try:
                 on_done(result)
-            except RegisterError as register_error:
-                notify(register_error.message, "critical", self.iface)
+            except OpenTerritoryError as failure:
+                notify(failure.message, "critical", self.iface)
 
         self.progress.setValue(0)
         self.task = True  # busy until `finished` runs (a synchronous runner finishes before returning)
@@ -368,17 +368,18 @@ class RegisterSection(DockSection):
 
     def import_refused(self, error) -> bool:
         """Invalid rows: nothing was written; the report window lists them, line by line."""
-        if not isinstance(error, ImportRejectedError):
+        report = rejected_report(error)
+        if report is None:
             return False
-        self.last_report = error.report
+        self.last_report = report
         notify(
-            tr("Nothing was imported: rows of the file are invalid") + f" ({len(error.report.rejected)})",
+            tr("Nothing was imported: rows of the file are invalid") + f" ({len(report.rejected)})",
             "warning",
             self.iface,
         )
-        for line in error.report.lines():
-            log(f"{error.report.path}: {line}", "warning")
-        self.show_import_report(error.report)
+        for line in report.lines():
+            log(f"{report.path}: {line}", "warning")
+        self.show_import_report(report)
         return True
 
     def imported(self, target: str, report) -> None:

@@ -12,10 +12,10 @@ import tempfile
 
 from osgeo import gdal
 
+from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
-from .errors import RegisterError
 from .schema import SPATIAL_TABLES, TABLES
 
 FORMATS = {
@@ -29,20 +29,20 @@ def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, 
     """Write the register's tables into `output_dir` as <table>.csv or <table>.geojson; return the paths."""
     fmt = (fmt or "").lower().lstrip(".")
     if fmt not in FORMATS:
-        raise RegisterError(tr("Unknown export format") + f": '{fmt}' ({tr('expected')} csv, geojson)")
+        raise InputError(tr("Unknown export format") + f": '{fmt}' ({tr('expected')} csv, geojson)")
     driver, extension, creation_options = FORMATS[fmt]
     if not output_dir:
-        raise RegisterError(tr("No folder given for the export"))
+        raise InputError(tr("No folder given for the export"))
     try:
         os.makedirs(output_dir, exist_ok=True)
     except OSError as error:
-        raise RegisterError(tr("Cannot create the export folder") + f": {output_dir}: {error}") from None
+        raise InputError(tr("Cannot create the export folder") + f": {output_dir}: {error}") from None
     written = []  # (temporary path, final path)
     try:
         with register.open_dataset(update=False) as dataset:
             for index, table in enumerate(tables):
                 if feedback is not None and feedback.isCanceled():
-                    raise RegisterError(tr("Export cancelled; nothing was changed") + f": {output_dir}")
+                    raise Cancelled(tr("Export cancelled; nothing was changed") + f": {output_dir}")
                 final = os.path.join(output_dir, table + extension)
                 handle, tmp_path = tempfile.mkstemp(prefix=f".{table}-", suffix=extension, dir=output_dir)
                 os.close(handle)
@@ -64,14 +64,14 @@ def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, 
                 try:
                     out = gdal.VectorTranslate(tmp_path, dataset, options=options)
                 except RuntimeError as error:
-                    raise RegisterError(
+                    raise InputError(
                         tr("The register could not be exported") + f": {table} → {final}: {error}"
                     ) from None
                 finally:
                     if not spatial:
                         gdal.PopErrorHandler()
                 if out is None:
-                    raise RegisterError(tr("The register could not be exported") + f": {table} → {final}")
+                    raise InputError(tr("The register could not be exported") + f": {table} → {final}")
                 out = None
                 if feedback is not None:
                     feedback.setProgress(100.0 * (index + 1) / len(tables))

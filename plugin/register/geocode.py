@@ -4,17 +4,22 @@ asked for is answered from the cache, for GEOCODE_MAX_AGE seconds).
 
 The reply is a GeoJSON FeatureCollection; the best match is the first feature, with a `score`
 between 0 and 1 in its properties. A reply without features, or whose best score is under
-MIN_SCORE, is a failure the caller reports for that row.
+MIN_SCORE, is a failure the caller reports for that row: a ReplyError (what the geocoder answered),
+a NetworkError (it could not be asked) or an InputError (an address too short to ask about), each
+naming the address; a cancellation is the transport's own and passes through.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..toolbelt.errors import InputError, NetworkError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
-from ..toolbelt.network import CancelledError, NetworkError, Transport
+from ..toolbelt.network import CancelledError, HttpError, Transport, UnexpectedContentError
+from ..toolbelt.network import NetworkError as TransportError
 
 BAN_URL = "https://api-adresse.data.gouv.fr"
+SOURCE = "Base Adresse Nationale"
 MIN_SCORE = 0.4
 GEOCODE_MAX_AGE = 30 * 86400  # seconds: addresses rarely move
 
@@ -28,14 +33,10 @@ class Geocoded:
     from_cache: bool = False
 
 
-class GeocodeError(Exception):
-    """This address could not be located; the message says why."""
-
-
 class BanGeocoder:
     """One geocoder per import: it remembers the addresses of the run and counts cache hits."""
 
-    def __init__(self, transport: Transport = None, base_url: str = None, min_score: float = MIN_SCORE):
+    def __init__(self, transport: Transport = None, base_url: str = None, min_score: float = MIN_SCORE) -> None:
         self.transport = transport or Transport()
         self.base_url = (base_url or BAN_URL).rstrip("/")
         self.min_score = min_score
@@ -46,16 +47,16 @@ class BanGeocoder:
     def geocode(self, address: str) -> Geocoded:
         query = " ".join(str(address or "").split())
         if len(query) < 3:
-            raise GeocodeError(tr("The address is too short to be located") + f": '{query}'")
+            raise InputError(tr("The address is too short to be located") + f": '{query}'", source=SOURCE)
         key = query.lower()
         if key in self.memo:
             outcome = self.memo[key]
-            if isinstance(outcome, GeocodeError):
+            if isinstance(outcome, OpenTerritoryError):
                 raise outcome
             return outcome
         try:
             outcome = self._ask(query)
-        except GeocodeError as error:
+        except OpenTerritoryError as error:
             self.memo[key] = error
             raise
         self.memo[key] = outcome
@@ -74,25 +75,34 @@ class BanGeocoder:
             payload = response.json()
         except CancelledError:
             raise
-        except NetworkError as error:
-            raise GeocodeError(tr("Geocoding failed") + f": {error.message}") from None
+        except TransportError as error:
+            # An answer the geocoder gave (an HTTP error, a web page) or no answer at all.
+            kind = ReplyError if isinstance(error, (HttpError, UnexpectedContentError)) else NetworkError
+            raise kind(
+                tr("Geocoding failed") + f": {error.message}",
+                source=SOURCE,
+                url=error.url,
+                status=getattr(error, "status", None),
+            ) from None
         if response.from_cache:
             self.cache_hits += 1
         features = payload.get("features") if isinstance(payload, dict) else None
         if not isinstance(features, list):
-            raise GeocodeError(tr("The geocoder's reply is not a GeoJSON FeatureCollection"))
+            raise ReplyError(tr("The geocoder's reply is not a GeoJSON FeatureCollection"), source=SOURCE)
         if not features:
-            raise GeocodeError(tr("Address not found") + f": '{query}'")
+            raise ReplyError(tr("Address not found") + f": '{query}'", source=SOURCE, reason="not_found")
         feature = features[0] or {}
         try:
             lon, lat = (float(v) for v in feature["geometry"]["coordinates"][:2])
         except (KeyError, TypeError, ValueError):
-            raise GeocodeError(tr("The geocoder's reply has no coordinates") + f": '{query}'") from None
+            raise ReplyError(tr("The geocoder's reply has no coordinates") + f": '{query}'", source=SOURCE) from None
         properties = feature.get("properties") or {}
         score = float(properties.get("score") or 0.0)
         label = str(properties.get("label") or "")
         if score < self.min_score:
-            raise GeocodeError(
-                tr("Address found with too little confidence") + f": '{query}' → '{label}' ({tr('score')} {score:.2f})"
+            raise ReplyError(
+                tr("Address found with too little confidence") + f": '{query}' → '{label}' ({tr('score')} {score:.2f})",
+                source=SOURCE,
+                reason="low_score",
             )
         return Geocoded(lon, lat, score, label, response.from_cache)

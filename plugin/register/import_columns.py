@@ -4,14 +4,9 @@ address columns a row is geocoded from."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..sources.tabular import normalize_name
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
-from .errors import RegisterError
-
-if TYPE_CHECKING:
-    from .import_source import Source
+from .import_file import TabularFile, pick_column
 
 # Register column: accepted header names, normalised (tabular.normalize_name: lowercase, no accents).
 ALIASES = {
@@ -39,33 +34,22 @@ POSTCODE_NAMES = ("code_postal", "codepostal", "cp", "postcode", "code_postal_co
 CITY_NAMES = ("commune", "ville", "city", "localite", "nom_commune", "municipality")
 
 
-def pick_column(columns: list, names) -> str:
-    """The file column whose normalised name comes first in `names` (the leftmost one when several
-    normalise alike), or None."""
-    normalized = {}
-    for column in columns:
-        normalized.setdefault(normalize_name(column), column)
-    for name in names:
-        if name in normalized:
-            return normalized[name]
-    return None
-
-
-def map_columns(source: Source, table: str) -> dict:
-    """{register column: file column}; a RegisterError names the missing required columns."""
+def map_columns(tabular: TabularFile, table: str) -> dict:
+    """{register column: file column}; an InputError names the missing required columns."""
     mapping = {}
     for target, names in ALIASES[table].items():
-        column = pick_column(source.columns, names)
+        column = pick_column(tabular.columns, names)
         if column is not None and column not in mapping.values():
             mapping[target] = column
     missing = [name for name in REQUIRED[table] if name not in mapping]
     if missing:
         expected = "; ".join(f"{name} ({', '.join(ALIASES[table][name][:3])})" for name in missing)
-        raise RegisterError(
+        raise InputError(
             tr("Required columns are missing from the file")
-            + f": {source.path}: {expected}. "
+            + f": {tabular.path}: {expected}. "
             + tr("Columns found")
-            + f": {', '.join(source.columns) or '-'}"
+            + f": {', '.join(tabular.columns) or '-'}",
+            source=tabular.path,
         )
     return mapping
 

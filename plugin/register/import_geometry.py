@@ -1,7 +1,7 @@
 """The geometry of an imported row, in EPSG:4326: a WKT (with or without `SRID=n;`) or GeoJSON
 column, lat/lon or Lambert-93 x/y columns (decimal commas accepted), or one column holding both
-numbers; bad or out-of-range coordinates are a RowError naming the column, the value and what was
-expected."""
+numbers; bad or out-of-range coordinates are an invalid row error (import_report.invalid_row) naming
+the column, the value and what was expected."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from osgeo import ogr, osr
 from ..sources.tabular import CsvLayout, lambert93_like, parse_pair
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from .errors import RowError
+from .import_report import invalid_row
 from .schema import SRID
 
 
@@ -54,7 +54,7 @@ def _number(text: str, column: str) -> float:
     try:
         return float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
-        raise RowError(
+        raise invalid_row(
             tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {column}; " + tr("expected a number") + ")"
         ) from None
 
@@ -66,7 +66,7 @@ def _check_lonlat(geometry, column: str):
         where = (
             f"{c(minx)}, {c(miny)}" if (minx, miny) == (maxx, maxy) else f"{c(minx)}..{c(maxx)}, {c(miny)}..{c(maxy)}"
         )
-        raise RowError(
+        raise invalid_row(
             tr("Bad coordinates: outside longitude -180..180 / latitude -90..90")
             + f" ({tr('column')} {column}: {where})"
         )
@@ -89,7 +89,7 @@ def row_geometry(cells: dict, layout: CsvLayout):
         except RuntimeError:
             geometry = None
         if geometry is None or geometry.IsEmpty():
-            raise RowError(
+            raise invalid_row(
                 tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry}: "
                 f"'{_shown(text)}'; " + tr("expected WKT or GeoJSON") + ")"
             )
@@ -102,7 +102,7 @@ def row_geometry(cells: dict, layout: CsvLayout):
         if not lat_text and not lon_text:
             return None
         if not lat_text or not lon_text:
-            raise RowError(
+            raise invalid_row(
                 tr("Bad coordinates: one of the two is missing")
                 + f" ({tr('column')} {layout.lon}/{layout.lat}: '{lon_text}', '{lat_text}')"
             )
@@ -111,7 +111,7 @@ def row_geometry(cells: dict, layout: CsvLayout):
         point.AddPoint_2D(x, y)
         if layout.crs == "EPSG:2154" or lambert93_like([x], [y]):
             if not lambert93_like([x], [y]):
-                raise RowError(
+                raise invalid_row(
                     tr("Bad coordinates: outside Lambert-93 France")
                     + f" ({tr('column')} {layout.lon}/{layout.lat}: {_coordinate(x)}, {_coordinate(y)})"
                 )
@@ -128,7 +128,7 @@ def row_geometry(cells: dict, layout: CsvLayout):
         if pair is None and len(numbers) == 2:
             pair = float(numbers[0]), float(numbers[1])
         if pair is None:
-            raise RowError(
+            raise invalid_row(
                 tr("Bad coordinates")
                 + f": '{_shown(text)}' ({tr('column')} {layout.combined}; "
                 + tr("expected two numbers")
@@ -145,9 +145,9 @@ def row_geometry(cells: dict, layout: CsvLayout):
 @with_gdal_exceptions
 def actor_area(geometry):
     """An actor's geometry is its area of action: a polygon or multipolygon, returned as a multipolygon;
-    any other geometry is a RowError."""
+    any other geometry is an invalid row error."""
     if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        raise RowError(
+        raise invalid_row(
             tr("An actor's geometry is its area of action: a polygon is expected") + f" ({geometry.GetGeometryName()})"
         )
     return ogr.ForceToMultiPolygon(geometry)

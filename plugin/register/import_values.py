@@ -1,6 +1,6 @@
 """The register values of an imported row: French and English domain, status, priority and kind
-names, competence lists, French and ISO dates, and the checks that make a row invalid (RowError: each
-problem names the column, the value and what was expected)."""
+names, competence lists, French and ISO dates, and the checks that make a row invalid (an invalid row
+error, import_report.invalid_row: each problem names the column, the value and what was expected)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from ..definitions import (
     status_label,
 )
 from ..sources.tabular import normalize_name
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
-from .errors import RowError
+from .import_report import invalid_row, is_invalid_row
 
 DOMAIN_SYNONYMS = {
     "routes": "voirie",
@@ -128,7 +129,7 @@ KIND_SYNONYMS = {
 
 def _match(value: str, keys, label, synonyms, unknown: str):
     """The key among `keys` that `value` names (the key, its label or a synonym, normalised); else a
-    RowError starting with `unknown` and listing the keys."""
+    invalid row error starting with `unknown` and listing the keys."""
     table = {}
     for key in keys:
         table[normalize_name(str(key))] = key
@@ -137,7 +138,7 @@ def _match(value: str, keys, label, synonyms, unknown: str):
     text = normalize_name(value)
     if text in table:
         return table[text]
-    raise RowError(unknown + f" '{value}' ({tr('expected one of')}: {', '.join(keys)})")
+    raise invalid_row(unknown + f" '{value}' ({tr('expected one of')}: {', '.join(keys)})")
 
 
 def match_domain(value: str):
@@ -155,7 +156,7 @@ def match_priority(value: str):
     table.update(PRIORITY_SYNONYMS)
     if text in table:
         return table[text]
-    raise RowError(tr("Invalid priority") + f" '{value}' ({tr('expected 1, 2 or 3')})")
+    raise invalid_row(tr("Invalid priority") + f" '{value}' ({tr('expected 1, 2 or 3')})")
 
 
 def match_kind(value: str):
@@ -196,7 +197,7 @@ def parse_datetime(value: str):
     try:
         parsed = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise RowError(tr("Invalid date") + f" '{value}' ({tr('expected YYYY-MM-DD or DD/MM/YYYY')})") from None
+        raise invalid_row(tr("Invalid date") + f" '{value}' ({tr('expected YYYY-MM-DD or DD/MM/YYYY')})") from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(datetime.timezone.utc).replace(tzinfo=None)
         return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -204,7 +205,7 @@ def parse_datetime(value: str):
 
 
 def validate_row(table: str, cells: dict, mapping: dict) -> dict:
-    """The register values of one row (geometry aside), or a RowError listing every problem of the row,
+    """The register values of one row (geometry aside), or an invalid row error listing every problem of the row,
     each naming the column, the value and what was expected."""
     problems = []
 
@@ -218,7 +219,9 @@ def validate_row(table: str, cells: dict, mapping: dict) -> dict:
             return None
         try:
             return parser(text)
-        except RowError as error:
+        except InputError as error:
+            if not is_invalid_row(error):
+                raise
             problems.append(tr("column") + f" {mapping[name]}: {error}")
             return None
 
@@ -245,5 +248,5 @@ def validate_row(table: str, cells: dict, mapping: dict) -> dict:
         values["contact"] = get("contact") or None
         values["website"] = get("website") or None
     if problems:
-        raise RowError("; ".join(problems))
+        raise invalid_row("; ".join(problems))
     return values

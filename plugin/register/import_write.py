@@ -4,18 +4,14 @@ the same file, is skipped and reported, so importing a file twice adds nothing."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from osgeo import ogr
 
 from ..sources.tabular import normalize_name
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
-from .errors import RegisterError
-
-if TYPE_CHECKING:
-    from .import_csv import ImportReport
+from .import_report import ImportReport
 
 
 def _existing_keys(dataset, register, table: str) -> set:
@@ -41,15 +37,15 @@ def _row_key(table: str, values: dict) -> tuple:
 
 
 @with_gdal_exceptions
-def write_rows(register, table: str, prepared: list, report: ImportReport, feedback) -> None:
-    """Write `prepared` [(line, values, geometry, located)] into `table`, counting into `report`; a
-    RegisterError when cancelled or when the database refuses a row (then nothing is written)."""
+def write_rows(register, table: str, prepared: list, report: ImportReport, feedback=None) -> None:
+    """Write `prepared` [(line, values, geometry, located)] into `table`, counting into `report`; Cancelled
+    when cancelled, an InputError when the database refuses a row (then nothing is written)."""
     if not prepared:
         return
     with register.open_dataset(update=True) as dataset:
         layer = dataset.GetLayerByName(table)
         if layer is None:
-            raise RegisterError(tr("The register has no such table") + f": '{table}' ({register.describe()})")
+            raise InputError(tr("The register has no such table") + f": '{table}' ({register.describe()})")
         existing = _existing_keys(dataset, register, table)
         definition = layer.GetLayerDefn()
         now = utc_now_iso()
@@ -79,15 +75,16 @@ def write_rows(register, table: str, prepared: list, report: ImportReport, feedb
                 report.geocoded += 1 if located else 0
                 if feedback is not None and number % 50 == 0:
                     if feedback.isCanceled():
-                        raise RegisterError(tr("Import cancelled; nothing was written") + f": {report.path}")
+                        raise Cancelled(tr("Import cancelled; nothing was written") + f": {report.path}")
                     feedback.setProgress(80.0 + 20.0 * number / len(prepared))
             dataset.CommitTransaction()
-        except (RuntimeError, RegisterError) as error:
+        except (RuntimeError, OpenTerritoryError) as error:
             dataset.RollbackTransaction()
             report.imported = report.geocoded = 0
-            if isinstance(error, RegisterError):
+            if isinstance(error, OpenTerritoryError):
                 raise
-            raise RegisterError(
+            raise InputError(
                 tr("The rows could not be written; nothing was imported") + f": {report.path} "
-                f"({tr('line')} {line}): {error}"
+                f"({tr('line')} {line}): {error}",
+                source=report.path,
             ) from None

@@ -11,9 +11,9 @@ import hashlib
 
 from qgis.core import QgsProject, QgsRelation, QgsRelationContext, QgsVectorLayer
 
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
-from .errors import RegisterError
 from .forms import setup_domain_layer, setup_fields, tabbed_form
 from .schema import DOMAIN_TABLE, table_label
 from .styles import style_register_layer
@@ -94,7 +94,7 @@ def _relation(project, register, relation_id: str, name: str, referencing, colum
     relation.addFieldPair(column, "fid")
     relation.setStrength(QgsRelation.Association)
     if not relation.isValid():
-        raise RegisterError(
+        raise InputError(
             tr("The relation between register layers is not valid") + f": {name} "
             f"({referencing.name()}.{column} → {referenced.name()})"
         )
@@ -116,7 +116,7 @@ def add_register_to_project(register, project=None) -> dict:
         uri, provider = register.layer_uri(table, family)
         layer = QgsVectorLayer(uri, layer_name(key), provider)
         if not layer.isValid():
-            raise RegisterError(
+            raise InputError(
                 tr("The register's layer could not be opened") + f": {layer_name(key)} ({register.describe()})"
             )
         layer.setCustomProperty(TABLE_PROPERTY, table)

@@ -16,11 +16,11 @@ import tempfile
 from osgeo import gdal
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
 
+from ..toolbelt.errors import InputError, NetworkError, OpenTerritoryError
 from ..toolbelt.gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
-from .errors import RegisterError
 from .schema import (
     CHALLENGE_FAMILIES,
     DEFAULT_PG_SCHEMA,
@@ -60,7 +60,7 @@ def _connection_uri(name: str) -> QgsDataSourceUri:
     connections = metadata.connections(False) if metadata is not None else {}
     if name not in connections:
         known = ", ".join(sorted(connections)) or tr("none")
-        raise RegisterError(
+        raise InputError(
             tr("No saved PostgreSQL connection of this name in QGIS") + f": '{name}' "
             f"({tr('saved connections')}: {known})"
         )
@@ -70,7 +70,7 @@ def _connection_uri(name: str) -> QgsDataSourceUri:
 def parse_target(target: str):
     """("gpkg", absolute path, None) or ("postgres", connection name, schema)."""
     if not target or not str(target).strip():
-        raise RegisterError(tr("No register given: choose a GeoPackage file or a PostgreSQL connection"))
+        raise InputError(tr("No register given: choose a GeoPackage file or a PostgreSQL connection"))
     target = str(target).strip()
     if not target.lower().startswith(POSTGRES_PREFIX):
         return "gpkg", os.path.abspath(os.path.expanduser(target)), None
@@ -80,9 +80,9 @@ def parse_target(target: str):
         connection, _, schema = rest.rpartition("/")
     schema = schema.strip() or DEFAULT_PG_SCHEMA
     if not connection:
-        raise RegisterError(tr("No PostgreSQL connection named in the register target") + f": '{target}'")
+        raise InputError(tr("No PostgreSQL connection named in the register target") + f": '{target}'")
     if not IDENTIFIER.match(schema):
-        raise RegisterError(tr("Invalid PostgreSQL schema name (letters, digits and _ only)") + f": '{schema}'")
+        raise InputError(tr("Invalid PostgreSQL schema name (letters, digits and _ only)") + f": '{schema}'")
     return "postgres", connection, schema.lower()
 
 
@@ -131,9 +131,9 @@ class Register:
         "Polygon", or "None" for the challenges without a location) picks the part; without it the
         whole table is given (as attributes only on PostGIS)."""
         if table not in TABLES and table not in (DOMAIN_TABLE, META_TABLE):
-            raise RegisterError(tr("The register has no such table") + f": '{table}'")
+            raise InputError(tr("The register has no such table") + f": '{table}'")
         if family is not None and family not in CHALLENGE_FAMILIES:
-            raise RegisterError(tr("Unknown geometry family") + f": '{family}'")
+            raise InputError(tr("Unknown geometry family") + f": '{family}'")
         geometry = GEOMETRY_COLUMN if table in SPATIAL_TABLES else None
         if self.kind == "gpkg":
             uri = f"{self.location}|layername={table}"
@@ -209,13 +209,13 @@ def open_dataset(kind: str, location: str, schema: str = None, update: bool = Tr
         try:
             return gdal.OpenEx(location, flags, allowed_drivers=["GPKG"])
         except RuntimeError as error:
-            raise RegisterError(tr("Cannot open the GeoPackage") + f" {location}: {error}") from None
+            raise InputError(tr("Cannot open the GeoPackage") + f" {location}: {error}") from None
     dsn = "PG:" + postgres_dsn(location)
     options = [f"SCHEMAS={schema}"] if schema else []
     try:
         return gdal.OpenEx(dsn, flags, allowed_drivers=["PostgreSQL"], open_options=options)
     except RuntimeError as error:
-        raise RegisterError(
+        raise NetworkError(
             tr("Cannot connect to the PostgreSQL database") + f" {_pg_where(location)}: " + _clean_pg_error(error)
         ) from None
 
@@ -255,7 +255,7 @@ def _read_version(dataset, kind: str, schema: str, where: str):
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise RegisterError(tr("The register has no valid schema version") + f": {where} ({value!r})") from None
+        raise InputError(tr("The register has no valid schema version") + f": {where} ({value!r})") from None
 
 
 def _migrate(dataset, kind: str, schema: str, start: int, where: str) -> None:
@@ -288,7 +288,7 @@ def _migrate(dataset, kind: str, schema: str, start: int, where: str) -> None:
         dataset.RollbackTransaction()
         detail = _clean_pg_error(error)
         log(f"register migration failed on {where}: {detail} [{statement[:200]}]", "warning")
-        raise RegisterError(tr("The register's schema could not be written") + f": {where}: {detail}") from None
+        raise InputError(tr("The register's schema could not be written") + f": {where}: {detail}") from None
 
 
 @with_gdal_exceptions
@@ -312,7 +312,7 @@ def _ensure_postgis(dataset, connection: str) -> None:
     try:
         _execute(dataset, "CREATE EXTENSION IF NOT EXISTS postgis")
     except RuntimeError as error:
-        raise RegisterError(
+        raise InputError(
             tr(
                 "PostGIS is not installed in the database and could not be added; ask its "
                 "administrator to run CREATE EXTENSION postgis"
@@ -339,12 +339,12 @@ def create_register(target: str) -> Register:
         _ensure_postgis(dataset, location)
         clash = _conflicts(dataset, kind, schema)
         if META_TABLE in clash:
-            raise RegisterError(
+            raise InputError(
                 tr("A register already exists there; open it instead of creating it")
                 + f": {where}, {tr('schema')} {schema}"
             )
         if clash:
-            raise RegisterError(
+            raise InputError(
                 tr("Tables of the same names already exist; choose another schema")
                 + f": {where}, {tr('schema')} {schema} ({', '.join(clash)})"
             )
@@ -353,12 +353,12 @@ def create_register(target: str) -> Register:
             try:
                 _execute(dataset, f'CREATE SCHEMA "{schema}"')
             except RuntimeError as error:
-                raise RegisterError(
+                raise InputError(
                     tr("Cannot create the schema") + f" {schema}: {where}: " + _clean_pg_error(error)
                 ) from None
         try:
             _migrate(dataset, kind, schema, 0, where)
-        except RegisterError:
+        except OpenTerritoryError:
             if not schema_existed:
                 _execute(dataset, f'DROP SCHEMA IF EXISTS "{schema}"')
             raise
@@ -370,15 +370,15 @@ def create_register(target: str) -> Register:
 
 def _create_gpkg(path: str) -> Register:
     if os.path.isdir(path):
-        raise RegisterError(tr("The register must be a file, not a folder") + f": {path}")
+        raise InputError(tr("The register must be a file, not a folder") + f": {path}")
     if os.path.exists(path):
         dataset = open_dataset("gpkg", path, None)
         try:
             clash = _conflicts(dataset, "gpkg", None)
             if META_TABLE in clash:
-                raise RegisterError(tr("A register already exists there; open it instead of creating it") + f": {path}")
+                raise InputError(tr("A register already exists there; open it instead of creating it") + f": {path}")
             if clash:
-                raise RegisterError(
+                raise InputError(
                     tr("Tables of the same names already exist in the GeoPackage") + f": {path} ({', '.join(clash)})"
                 )
             _migrate(dataset, "gpkg", None, 0, path)  # one transaction: all tables or none
@@ -388,7 +388,7 @@ def _create_gpkg(path: str) -> Register:
         return Register("gpkg", path)
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
-        raise RegisterError(tr("The folder of the register does not exist") + f": {folder}")
+        raise InputError(tr("The folder of the register does not exist") + f": {folder}")
     # Built beside, then renamed: a failed creation leaves nothing at `path`.
     handle, tmp_path = tempfile.mkstemp(prefix=".register-", suffix=".gpkg", dir=folder)
     os.close(handle)
@@ -396,15 +396,15 @@ def _create_gpkg(path: str) -> Register:
     try:
         dataset = gdal.GetDriverByName("GPKG").Create(tmp_path, 0, 0, 0, gdal.GDT_Unknown)
         if dataset is None:
-            raise RegisterError(tr("Cannot create the GeoPackage") + f": {path}")
+            raise InputError(tr("Cannot create the GeoPackage") + f": {path}")
         _migrate(dataset, "gpkg", None, 0, path)
         dataset = None
         ensure_spatial_indexes("gpkg", tmp_path)
         if os.path.exists(path):
-            raise RegisterError(tr("A file appeared at the register's path meanwhile") + f": {path}")
+            raise InputError(tr("A file appeared at the register's path meanwhile") + f": {path}")
         os.replace(tmp_path, path)
     except RuntimeError as error:
-        raise RegisterError(tr("Cannot create the GeoPackage") + f": {path}: {error}") from None
+        raise InputError(tr("Cannot create the GeoPackage") + f": {path}: {error}") from None
     finally:
         dataset = None
         for leftover in (tmp_path, tmp_path + "-journal", tmp_path + "-wal", tmp_path + "-shm"):
@@ -419,15 +419,15 @@ def open_register(target: str) -> Register:
     """Open the register at `target`, upgrading its schema in place when it is older than this plugin's."""
     kind, location, schema = parse_target(target)
     if kind == "gpkg" and not os.path.isfile(location):
-        raise RegisterError(tr("No register at this path") + f": {location}")
+        raise InputError(tr("No register at this path") + f": {location}")
     where = location if kind == "gpkg" else _pg_where(location) + f", {tr('schema')} {schema}"
     dataset = open_dataset(kind, location, schema if kind == "postgres" else None)
     try:
         version = _read_version(dataset, kind, schema, where)
         if version is None:
-            raise RegisterError(tr("This is not an Open Territory register (no register_meta table)") + f": {where}")
+            raise InputError(tr("This is not an Open Territory register (no register_meta table)") + f": {where}")
         if version > SCHEMA_VERSION:
-            raise RegisterError(
+            raise InputError(
                 tr("The register was made by a newer version of Open Territory; update the plugin to open it")
                 + f": {where} ({tr('schema version')} {version} > {SCHEMA_VERSION})"
             )

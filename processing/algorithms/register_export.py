@@ -10,7 +10,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...plugin.register import RegisterError, export_register, open_register
+from ...plugin.register import export_register, open_register
+from ...plugin.toolbelt.errors import OpenTerritoryError
 from .base import OpenTerritoryAlgorithm
 
 FORMATS = ("csv", "geojson")
@@ -58,7 +59,7 @@ class RegisterExportAlgorithm(OpenTerritoryAlgorithm):
             paths = export_register(
                 register, folder, FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)], feedback=feedback
             )
-        except RegisterError as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         for path in paths:
             feedback.pushInfo(path)

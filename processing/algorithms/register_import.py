@@ -14,9 +14,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...plugin.register import RegisterError, create_register, import_rows, open_register
+from ...plugin.register import create_register, import_rows, open_register, rejected_report
 from ...plugin.register.geocode import BAN_URL
-from ...plugin.register.import_csv import IMPORT_TABLES, ImportRejectedError
+from ...plugin.register.import_csv import IMPORT_TABLES
+from ...plugin.toolbelt.errors import OpenTerritoryError
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import atomic_output
 from ...plugin.toolbelt.network import Transport
@@ -24,16 +25,16 @@ from .base import OpenTerritoryAlgorithm
 
 
 def open_or_create(target: str, create: bool, feedback):
-    """The register at `target`; a RegisterError becomes a QgsProcessingException with its message."""
+    """The register at `target`; a failure becomes a QgsProcessingException with its message."""
     try:
         try:
             return open_register(target)
-        except RegisterError:
+        except OpenTerritoryError:
             if not create:
                 raise
             feedback.pushInfo(tr("No register there yet: a new one is created") + f": {target}")
             return create_register(target)
-    except RegisterError as error:
+    except OpenTerritoryError as error:
         raise QgsProcessingException(str(error)) from None
 
 
@@ -141,11 +142,10 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
                 transport=Transport(feedback=feedback),
                 geocoder_url=self.parameterAsString(parameters, "GEOCODER", context) or None,
             )
-        except ImportRejectedError as error:
-            if output:
-                write_report(output, error.report)  # the invalid rows, to fix the file
-            raise QgsProcessingException(str(error)) from None
-        except RegisterError as error:
+        except OpenTerritoryError as error:
+            rejected = rejected_report(error)
+            if output and rejected is not None:
+                write_report(output, rejected)  # the invalid rows, to fix the file
             raise QgsProcessingException(str(error)) from None
         feedback.pushInfo(report.summary())
         for line in report.lines():

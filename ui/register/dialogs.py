@@ -271,8 +271,8 @@ class ExportDialog(_Dialog):
 
 
 class ImportReportDialog(QDialog):
-    """What an import did: the counts, then every row invalid (the import was refused: ImportRejectedError's
-    report), left out or skipped, with its line and the reason."""
+    """What an import did: the counts, then every row invalid (the import was refused: the refusal's report,
+    plugin/register/import_report.py), left out or skipped, with its line and the reason."""
 
     def __init__(self, report, parent=None):
         super().__init__(parent)

@@ -3,7 +3,8 @@
 import os
 
 import pytest
-from open_territory.plugin.register import TABLES, RegisterError, create_register, export_register, import_rows
+from open_territory.plugin.register import TABLES, create_register, export_register, import_rows
+from open_territory.plugin.toolbelt.errors import InputError
 from osgeo import ogr
 
 
@@ -75,9 +76,9 @@ def test_failed_export_leaves_the_folder_as_it_was(register, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "challenges.csv").write_text("previous export\n", encoding="utf-8")
-    with pytest.raises(RegisterError, match="no_such_table"):
+    with pytest.raises(InputError, match="no_such_table"):
         export_register(register, str(out), "csv", tables=("challenges", "no_such_table"))
     assert os.listdir(out) == ["challenges.csv"]
     assert (out / "challenges.csv").read_text(encoding="utf-8") == "previous export\n"
-    with pytest.raises(RegisterError, match="Unknown export format"):
+    with pytest.raises(InputError, match="Unknown export format"):
         export_register(register, str(out), "xls")

@@ -4,7 +4,8 @@ import json
 import os
 
 import pytest
-from open_territory.plugin.register.geocode import BanGeocoder, GeocodeError
+from open_territory.plugin.register.geocode import BanGeocoder
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.network import Transport
 
 
@@ -36,12 +37,12 @@ def test_failures_say_why(httpserver, helpers):
         "<html><body>maintenance</body></html>", content_type="text/html"
     )
     geocoder = BanGeocoder(Transport(retries=0), httpserver.url_for(""))
-    with pytest.raises(GeocodeError, match="Address not found"):
+    with pytest.raises(ReplyError, match="Address not found"):
         geocoder.geocode("10 PL 5 ANATOLE 75010")
-    with pytest.raises(GeocodeError, match="HTTP 400: Failed parsing query"):
+    with pytest.raises(ReplyError, match="HTTP 400: Failed parsing query"):
         geocoder.geocode("???")
-    with pytest.raises(GeocodeError, match="web page"):
+    with pytest.raises(ReplyError, match="web page"):
         geocoder.geocode("une page")
-    with pytest.raises(GeocodeError, match="too short"):
+    with pytest.raises(InputError, match="too short"):
         geocoder.geocode(" a ")
     assert len(httpserver.log) == 3

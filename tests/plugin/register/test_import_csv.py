@@ -5,8 +5,8 @@ import os
 import time
 
 import pytest
-from open_territory.plugin.register import RegisterError, create_register, import_rows
-from open_territory.plugin.register.import_csv import ImportRejectedError
+from open_territory.plugin.register import create_register, import_rows, rejected_report
+from open_territory.plugin.toolbelt.errors import Cancelled, InputError, NetworkError
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal, ogr
 from werkzeug import Response
@@ -76,14 +76,14 @@ def test_french_cp1252_file_with_semicolons_and_decimal_commas(target, tmp_path,
 def test_missing_columns_stop_the_import_naming_file_and_columns(target, tmp_path):
     register = create_register(target)
     path = write(tmp_path / "sans_domaine.csv", "titre;description\nA;B\n")
-    with pytest.raises(RegisterError) as error:
+    with pytest.raises(InputError) as error:
         import_rows(register, "challenges", path, geocode=False)
     message = str(error.value)
     assert "sans_domaine.csv" in message and "domain" in message and "titre" in message
     assert register.counts()["challenges"] == 0
-    with pytest.raises(RegisterError, match="nom"):
+    with pytest.raises(InputError, match="nom"):
         import_rows(register, "actors", write(tmp_path / "a.csv", "contact,site\nx,y\n"))
-    with pytest.raises(RegisterError, match="does not exist"):
+    with pytest.raises(InputError, match="does not exist"):
         import_rows(register, "actors", str(tmp_path / "none.csv"))
 
 
@@ -108,11 +108,11 @@ def test_one_invalid_row_and_nothing_is_imported_every_invalid_row_listed(target
             "Tout faux,licornes,fini?,0,nord,-1.59\n"
         ),
     )
-    with pytest.raises(ImportRejectedError) as raised:
+    with pytest.raises(InputError) as raised:
         import_rows(register, "challenges", path, geocode=False)
     error = raised.value
-    assert isinstance(error, RegisterError)  # shown as is by the dock and by Processing
-    rejected = dict(error.report.rejected)
+    assert isinstance(error, InputError)  # shown as is by the dock and by Processing
+    rejected = dict(rejected_report(error).rejected)
     assert sorted(rejected) == [3, 4, 5, 6, 7, 8, 9, 11]  # "Bon" and "Sans lieu" are valid
     assert "column domaine" in rejected[3] and "Unknown mobility domain 'teleportation'" in rejected[3]
     assert "expected one of: voirie" in rejected[3]
@@ -144,9 +144,9 @@ def test_bad_wkt_and_actor_geometry(target, tmp_path):
             ';Inconnu;association;"velo,teleportation"\n'
         ),
     )
-    with pytest.raises(ImportRejectedError) as raised:
+    with pytest.raises(InputError) as raised:
         import_rows(register, "actors", path, geocode=False)
-    rejected = dict(raised.value.report.rejected)
+    rejected = dict(rejected_report(raised.value).rejected)
     assert sorted(rejected) == [3, 4, 5, 6]
     assert "geometry cannot be read" in rejected[3] and "'POLYGON ((-1.6 47.8, oops'" in rejected[3]
     assert "expected WKT or GeoJSON" in rejected[3]
@@ -177,11 +177,11 @@ def test_spreadsheet_import(target, tmp_path, helpers):
         ("Transports Express", "entreprise", "transport_collectif", ""),
     )
     register = create_register(target)
-    with pytest.raises(ImportRejectedError) as raised:
+    with pytest.raises(InputError) as raised:
         import_rows(
             register, "actors", make_xlsx(str(tmp_path / "acteurs.xlsx"), good + (("Sorcier", "magicien", "velo", ""),))
         )
-    ((line, reason),) = raised.value.report.rejected
+    ((line, reason),) = rejected_report(raised.value).rejected
     assert line == 4 and "magicien" in reason  # the spreadsheet's own row number
     assert register.counts()["actors"] == 0
     report = import_rows(register, "actors", make_xlsx(str(tmp_path / "acteurs_ok.xlsx"), good))
@@ -214,7 +214,7 @@ def test_rows_are_written_all_or_nothing(target, tmp_path, helpers):
             f"CREATE TRIGGER refuse BEFORE INSERT ON {q('challenges')} FOR EACH ROW EXECUTE FUNCTION {q('refuse')}()",
         )
     path = write(tmp_path / "enjeux.csv", "titre,domaine\nPremière,velo\nDeuxième,velo\nRefusée,velo\nDernière,velo\n")
-    with pytest.raises(RegisterError, match="nothing was imported") as error:
+    with pytest.raises(InputError, match="nothing was imported") as error:
         import_rows(register, "challenges", path, geocode=False)
     assert "line 4" in str(error.value)
     assert register.counts()["challenges"] == 0
@@ -224,7 +224,7 @@ def test_import_into_an_unreachable_database(unreachable_connection, tmp_path, h
     from open_territory.plugin.register.store import Register
 
     register = Register("postgres", unreachable_connection, "open_territory")
-    with pytest.raises(RegisterError, match="Cannot connect"):
+    with pytest.raises(NetworkError, match="Cannot connect"):
         import_rows(register, "challenges", os.path.join(helpers.DEMO, "challenges.csv"), geocode=False)
 
 
@@ -319,9 +319,9 @@ def test_addresses_are_geocoded_failures_reported_and_replies_cached(target, tmp
 def test_an_invalid_row_stops_the_import_before_any_address_is_asked(target, tmp_path, ban):
     register = create_register(target)
     path = write(tmp_path / "enjeux.csv", GEOCODE_CSV + "Domaine inconnu;magie;1 place de la Gare;Démo-sur-Vilaine;;\n")
-    with pytest.raises(ImportRejectedError) as raised:
+    with pytest.raises(InputError) as raised:
         import_rows(register, "challenges", path, geocoder_url=ban.url_for("").rstrip("/"))
-    assert [line for line, _ in raised.value.report.rejected] == [9]
+    assert [line for line, _ in rejected_report(raised.value).rejected] == [9]
     assert ban.log == [] and register.counts()["challenges"] == 0
 
 
@@ -338,7 +338,7 @@ def test_cancelled_import_writes_nothing(target, helpers):
     register = create_register(target)
     feedback = QgsFeedback()
     feedback.cancel()
-    with pytest.raises(RegisterError, match="cancelled"):
+    with pytest.raises(Cancelled, match="cancelled"):
         import_rows(
             register, "challenges", os.path.join(helpers.DEMO, "challenges.csv"), geocode=False, feedback=feedback
         )

@@ -1,9 +1,9 @@
 """The geometry of an imported row: lat/lon with decimal commas, Lambert-93 x/y, WKT and GeoJSON."""
 
 import pytest
-from open_territory.plugin.register.errors import RowError
 from open_territory.plugin.register.import_geometry import actor_area, row_geometry
 from open_territory.plugin.sources.tabular import CsvLayout
+from open_territory.plugin.toolbelt.errors import InputError
 from osgeo import ogr
 
 
@@ -78,7 +78,7 @@ def test_combined_column_in_either_order():
     ],
 )
 def test_bad_coordinates_name_the_column(cells, coordinates, message):
-    with pytest.raises(RowError) as raised:
+    with pytest.raises(InputError) as raised:
         row_geometry(cells, layout(**coordinates))
     assert str(raised.value) == message
 
@@ -86,5 +86,5 @@ def test_bad_coordinates_name_the_column(cells, coordinates, message):
 def test_actor_area_is_a_multipolygon():
     area = actor_area(ogr.CreateGeometryFromWkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"))
     assert area.GetGeometryName() == "MULTIPOLYGON"
-    with pytest.raises(RowError, match=r"a polygon is expected \(POINT\)"):
+    with pytest.raises(InputError, match=r"a polygon is expected \(POINT\)"):
         actor_area(ogr.CreateGeometryFromWkt("POINT (0 0)"))

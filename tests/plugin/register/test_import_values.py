@@ -2,7 +2,6 @@
 
 import pytest
 from open_territory.plugin.definitions import DOMAINS
-from open_territory.plugin.register.errors import RowError
 from open_territory.plugin.register.import_values import (
     match_competences,
     match_domain,
@@ -12,6 +11,7 @@ from open_territory.plugin.register.import_values import (
     parse_datetime,
     validate_row,
 )
+from open_territory.plugin.toolbelt.errors import InputError
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_domain_status_kind_and_priority_names(match, text, key):
     ],
 )
 def test_unknown_values_are_named_with_the_expected_ones(match, text, message):
-    with pytest.raises(RowError) as raised:
+    with pytest.raises(InputError) as raised:
         match(text)
     assert str(raised.value).startswith(message)
 
@@ -56,7 +56,7 @@ def test_competence_lists():
     assert match_competences('["voirie", "Données"]') == "{voirie,donnees}"
     assert match_competences("{marche,logistique}") == "{marche,logistique}"  # as the register exports it
     assert match_competences(" ; ") is None
-    with pytest.raises(RowError, match="Unknown mobility domain 'fusées'"):
+    with pytest.raises(InputError, match="Unknown mobility domain 'fusées'"):
         match_competences("vélo, fusées")
 
 
@@ -75,7 +75,7 @@ def test_dates(text, iso):
 
 
 def test_bad_date():
-    with pytest.raises(RowError, match="Invalid date '31/02/2026'"):
+    with pytest.raises(InputError, match="Invalid date '31/02/2026'"):
         parse_datetime("31/02/2026")
 
 
@@ -92,9 +92,9 @@ def test_validate_row_defaults_and_empty_required_values():
         "created_at": None,
         "updated_at": None,
     }
-    with pytest.raises(RowError, match=r"The mobility domain is empty \(column Domaine\)"):
+    with pytest.raises(InputError, match=r"The mobility domain is empty \(column Domaine\)"):
         validate_row("challenges", {"Titre": "Pont", "Domaine": " "}, mapping)
-    with pytest.raises(RowError, match=r"The name is empty \(column Nom\)"):
+    with pytest.raises(InputError, match=r"The name is empty \(column Nom\)"):
         validate_row("actors", {"Nom": ""}, {"name": "Nom"})
 
 
@@ -106,7 +106,7 @@ def test_validate_row_lists_every_problem_with_column_value_and_expected():
         "priority": "Priorité",
         "created_at": "Créé le",
     }
-    with pytest.raises(RowError) as raised:
+    with pytest.raises(InputError) as raised:
         validate_row(
             "challenges",
             {"Titre": "", "Domaine": "fusées", "Statut": "fini", "Priorité": "7", "Créé le": "hier"},
@@ -121,7 +121,7 @@ def test_validate_row_lists_every_problem_with_column_value_and_expected():
         "column Créé le: Invalid date 'hier' (expected YYYY-MM-DD or DD/MM/YYYY)",
     ]
     with pytest.raises(
-        RowError,
+        InputError,
         match=r"^column Type: Unknown kind of actor 'Club'.*; column Compétences: "
         r"Unknown mobility domain 'fusées'",
     ):

@@ -7,13 +7,13 @@ import pytest
 from open_territory.plugin.register import (
     SCHEMA_VERSION,
     TABLES,
-    RegisterError,
     create_register,
     open_register,
     postgres_connections,
 )
 from open_territory.plugin.register.schema import DOMAIN_TABLE, META_TABLE, dialect_for, migration_statements
 from open_territory.plugin.register.store import open_dataset, parse_target
+from open_territory.plugin.toolbelt.errors import InputError, NetworkError, OpenTerritoryError
 
 
 def table_names(register, helpers):
@@ -46,7 +46,7 @@ def test_create_refuses_to_overwrite_a_register(target, helpers):
     helpers.run_sql(
         register, f"INSERT INTO {register.dialect.qualify('challenges')} (title, domain) VALUES ('Kept', 'velo')"
     )
-    with pytest.raises(RegisterError, match="already exists"):
+    with pytest.raises(InputError, match="already exists"):
         create_register(target)
     assert register.counts()["challenges"] == 1
 
@@ -107,19 +107,19 @@ def test_open_refuses_a_register_of_a_newer_version(target, helpers):
     helpers.run_sql(
         register, f"UPDATE {register.dialect.qualify(META_TABLE)} SET value = '99' WHERE key = 'schema_version'"
     )
-    with pytest.raises(RegisterError, match="newer version"):
+    with pytest.raises(InputError, match="newer version"):
         open_register(target)
     assert meta(register, helpers, "schema_version") == "99"
 
 
 def test_open_refuses_what_is_not_a_register(tmp_path, qgis_app):
-    with pytest.raises(RegisterError, match="No register at this path"):
+    with pytest.raises(InputError, match="No register at this path"):
         open_register(str(tmp_path / "missing.gpkg"))
     from osgeo import gdal
 
     other = str(tmp_path / "other.gpkg")
     gdal.GetDriverByName("GPKG").Create(other, 0, 0, 0, gdal.GDT_Unknown)
-    with pytest.raises(RegisterError, match="not an Open Territory register"):
+    with pytest.raises(InputError, match="not an Open Territory register"):
         open_register(other)
 
 
@@ -156,7 +156,7 @@ def test_database_constraints_are_the_same_on_both(target, helpers):
 
 def test_unreachable_database_gets_a_clear_message_and_nothing_is_made(unreachable_connection, tmp_path):
     for action in (create_register, open_register):
-        with pytest.raises(RegisterError) as error:
+        with pytest.raises(NetworkError) as error:
             action(f"postgres:{unreachable_connection}")
         message = str(error.value)
         assert "Cannot connect to the PostgreSQL database" in message
@@ -165,7 +165,7 @@ def test_unreachable_database_gets_a_clear_message_and_nothing_is_made(unreachab
 
 
 def test_unknown_connection_lists_the_saved_ones(pg_connection):
-    with pytest.raises(RegisterError, match="No saved PostgreSQL connection") as error:
+    with pytest.raises(InputError, match="No saved PostgreSQL connection") as error:
         open_register("postgres:no such connection")
     assert pg_connection in str(error.value)
     assert pg_connection in postgres_connections()
@@ -175,14 +175,14 @@ def test_targets(qgis_app, tmp_path):
     assert parse_target(str(tmp_path / "r.gpkg")) == ("gpkg", str(tmp_path / "r.gpkg"), None)
     assert parse_target("postgres:team") == ("postgres", "team", "open_territory")
     assert parse_target("postgres:team/Mobility_2026") == ("postgres", "team", "mobility_2026")
-    with pytest.raises(RegisterError, match="schema name"):
+    with pytest.raises(InputError, match="schema name"):
         parse_target("postgres:team/drop table;")
-    with pytest.raises(RegisterError):
+    with pytest.raises(InputError):
         parse_target("  ")
 
 
 def test_a_failed_creation_leaves_no_file(tmp_path, qgis_app):
-    with pytest.raises(RegisterError, match="folder"):
+    with pytest.raises(InputError, match="folder"):
         create_register(str(tmp_path / "no" / "such" / "folder" / "r.gpkg"))
     assert not os.path.exists(tmp_path / "no")
     create_register(str(tmp_path / "r.gpkg"))
@@ -227,7 +227,7 @@ def test_a_failed_upgrade_changes_nothing(target, helpers):
     dataset = open_dataset(kind, location, None)
     dataset.ExecuteSQL(f"CREATE TABLE {dialect.qualify('challenge_resources')} (x integer)")  # in the way
     dataset = None
-    with pytest.raises(RegisterError, match="schema could not be written"):
+    with pytest.raises(InputError, match="schema could not be written"):
         open_register(target)
     dataset = open_dataset(kind, location, None)
     result = dataset.ExecuteSQL(f"SELECT value FROM {dialect.qualify(META_TABLE)} WHERE key = 'schema_version'")
@@ -282,7 +282,7 @@ def test_two_colleagues_opening_an_older_shared_register_at_once(pg_connection, 
     def open_it():
         try:
             outcomes.append(open_register(target).schema_version)
-        except RegisterError as error:  # the failure this test guards against
+        except OpenTerritoryError as error:  # the failure this test guards against
             outcomes.append(str(error))
 
     try:

@@ -1,7 +1,8 @@
 """Reading a file to import, whole, before anything is checked or written: CSV files with the French
 conventions the data.gouv.fr source reads (plugin/sources/tabular.py sniffs the encoding, separator
 and coordinate columns), .xlsx and .ods files through GDAL's XLSX and ODS drivers, every cell as text
-with the row's line number in the file."""
+with the row's line number in the file. Also which of the file's columns answers to a list of names
+(`pick_column`), which the column mapping (import_columns) asks too."""
 
 from __future__ import annotations
 
@@ -11,21 +12,43 @@ from dataclasses import dataclass
 
 from osgeo import gdal
 
-from ..sources.tabular import GEOMETRY_NAMES, LAT_NAMES, LON_NAMES, CsvError, CsvLayout, find_coordinates, sniff_csv
+from ..sources.tabular import (
+    GEOMETRY_NAMES,
+    LAT_NAMES,
+    LON_NAMES,
+    CsvError,
+    CsvLayout,
+    find_coordinates,
+    normalize_name,
+    sniff_csv,
+)
+from ..toolbelt.errors import InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from .errors import RegisterError
-from .import_columns import pick_column
 
 SPREADSHEETS = {".xlsx": "XLSX", ".ods": "ODS"}
 
 
 @dataclass
-class Source:
+class TabularFile:
+    """A CSV or spreadsheet file being imported into the register, read whole."""
+
     path: str
     columns: list
     rows: list  # [(line number, [cell text])]
     layout: CsvLayout
+
+
+def pick_column(columns: list, names) -> str | None:
+    """The file column whose normalised name comes first in `names` (the leftmost one when several
+    normalise alike), or None."""
+    normalized = {}
+    for column in columns:
+        normalized.setdefault(normalize_name(column), column)
+    for name in names:
+        if name in normalized:
+            return normalized[name]
+    return None
 
 
 def force_coordinate_columns(layout: CsvLayout) -> None:
@@ -50,16 +73,17 @@ def _cell(value) -> str:
 
 
 @with_gdal_exceptions
-def read_source(path: str) -> Source:
+def read_tabular_file(path: str) -> TabularFile:
+    """The file's columns and non-empty rows; an InputError when it is missing or cannot be read."""
     if not os.path.isfile(path):
-        raise RegisterError(tr("The file to import does not exist") + f": {path}")
+        raise InputError(tr("The file to import does not exist") + f": {path}", source=path)
     extension = os.path.splitext(path)[1].lower()
     if extension in SPREADSHEETS:
         return _read_spreadsheet(path, SPREADSHEETS[extension])
     try:
         layout = sniff_csv(path)
     except CsvError as error:
-        raise RegisterError(f"{error} ({path})") from None
+        raise InputError(f"{error} ({path})", source=path) from None
     rows = []
     try:
         with open(path, encoding=layout.encoding, newline="") as handle:
@@ -71,13 +95,13 @@ def read_source(path: str) -> Source:
                     rows.append((line + 1, [cell.strip() for cell in row]))
                 line = reader.line_num
     except (UnicodeDecodeError, csv.Error) as error:
-        raise RegisterError(tr("The CSV file cannot be read") + f": {path}: {error}") from None
+        raise InputError(tr("The CSV file cannot be read") + f": {path}: {error}", source=path) from None
     layout.columns = [c.lstrip("\ufeff") for c in layout.columns]
     force_coordinate_columns(layout)
-    return Source(path, layout.columns, rows, layout)
+    return TabularFile(path, layout.columns, rows, layout)
 
 
-def _read_spreadsheet(path: str, driver: str) -> Source:
+def _read_spreadsheet(path: str, driver: str) -> TabularFile:
     # GDAL 3.6's XLSX and ODS drivers take these as configuration options (open options came later),
     # read when a sheet is first parsed: they stay set until the rows are read.
     options = {f"OGR_{driver}_HEADERS": "FORCE", f"OGR_{driver}_FIELD_TYPES": "STRING"}
@@ -92,10 +116,10 @@ def _read_spreadsheet(path: str, driver: str) -> Source:
     layout = CsvLayout(path=path, encoding="utf-8", separator=",", columns=columns)
     find_coordinates(layout, [cells for _, cells in rows[:200]])
     force_coordinate_columns(layout)
-    return Source(path, columns, rows, layout)
+    return TabularFile(path, columns, rows, layout)
 
 
-def _sheet_rows(path: str, driver: str):
+def _sheet_rows(path: str, driver: str) -> tuple:
     """(columns, [(line, cells)]) of the first sheet that has rows."""
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR, allowed_drivers=[driver])
@@ -106,7 +130,7 @@ def _sheet_rows(path: str, driver: str):
                 layer = candidate
                 break
         if layer is None:
-            raise RegisterError(tr("The spreadsheet has no rows") + f": {path}")
+            raise InputError(tr("The spreadsheet has no rows") + f": {path}", source=path)
         definition = layer.GetLayerDefn()
         columns = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
         rows = []
@@ -116,5 +140,5 @@ def _sheet_rows(path: str, driver: str):
                 # The XLSX and ODS drivers number features by their spreadsheet row.
                 rows.append((feature.GetFID() if feature.GetFID() > 1 else position, cells))
     except RuntimeError as error:
-        raise RegisterError(tr("The spreadsheet cannot be read") + f": {path}: {error}") from None
+        raise InputError(tr("The spreadsheet cannot be read") + f": {path}: {error}", source=path) from None
     return columns, rows
