@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import TAG, log, notify
 from .sections import DockSection
@@ -156,7 +157,7 @@ class ExportSection(DockSection):
 
     def export(self) -> dict:
         """Export the current map; returns the export's result (None when it failed, with a message)."""
-        from ..plugin.export.council_map import CouncilMapError, export_council_map, output_for_format
+        from ..plugin.export.council_map import export_council_map, output_for_format
 
         if self.busy:
             return None
@@ -195,7 +196,7 @@ class ExportSection(DockSection):
                 feedback=feedback,
                 crs=self.iface.mapCanvas().mapSettings().destinationCrs(),
             )
-        except CouncilMapError as error:
+        except OpenTerritoryError as error:
             notify(tr("The council map was not exported") + f": {error}", "critical", self.iface)
             return None
         except Exception as error:  # noqa: BLE001 - an unexpected QGIS error: logged, told, not raised in the UI

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import os
 
+from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import atomic_output
 from ..toolbelt.logger import log
-from .errors import CouncilMapCancelledError, CouncilMapError
 from .layout_export import atlas_page_names, check_export_result, export_png_atlas, pdf_settings, png_settings
 from .layout_template import (
     ORIENTATIONS,
@@ -45,8 +45,6 @@ __all__ = [
     "FORMATS",
     "ORIENTATIONS",
     "PAGES",
-    "CouncilMapCancelledError",
-    "CouncilMapError",
     "build_layout",
     "export_council_map",
     "load_layout",
@@ -70,26 +68,26 @@ def check_inputs(layers, output, fmt, page, orientation):
     from qgis.core import QgsMapLayer
 
     if not layers:
-        raise CouncilMapError(tr("Choose at least one layer to show on the map"))
+        raise InputError(tr("Choose at least one layer to show on the map"))
     for layer in layers:
         if not isinstance(layer, QgsMapLayer):
-            raise CouncilMapError(tr("Not a map layer") + f": {layer!r}")
+            raise InputError(tr("Not a map layer") + f": {layer!r}")
         if not layer.isValid():
-            raise CouncilMapError(tr("A layer to show is not valid") + f": {layer.name()}")
+            raise InputError(tr("A layer to show is not valid") + f": {layer.name()}")
     if fmt not in FORMATS:
-        raise CouncilMapError(tr("Unknown output format") + f" {fmt!r} ({', '.join(FORMATS)})")
+        raise InputError(tr("Unknown output format") + f" {fmt!r} ({', '.join(FORMATS)})")
     template_path(page, orientation)
     if not output:
-        raise CouncilMapError(tr("Choose the output file"))
+        raise InputError(tr("Choose the output file"))
     folder = os.path.dirname(os.path.abspath(output))
     if os.path.isdir(output):
-        raise CouncilMapError(tr("The output is a folder, not a file") + f": {output}")
+        raise InputError(tr("The output is a folder, not a file") + f": {output}")
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
-        raise CouncilMapError(tr("The output folder cannot be created") + f": {folder} ({error.strerror})") from None
+        raise InputError(tr("The output folder cannot be created") + f": {folder} ({error.strerror})") from None
     if not os.access(folder, os.W_OK):
-        raise CouncilMapError(tr("The output folder is not writable") + f": {folder}")
+        raise InputError(tr("The output folder is not writable") + f": {folder}")
 
 
 @with_gdal_exceptions
@@ -150,14 +148,15 @@ def export_council_map(
     `extent` (QgsRectangle in the map CRS, or QgsReferencedRectangle) defaults to the layers' extent;
     `coverage` (polygon layer) makes an atlas, one page per feature. Returns OUTPUT (the file; for a PNG
     atlas the first page), FILES (every file written), PAGES, PAGE_NAMES, SOURCES (one line per source)
-    and SOURCES_TEXT (the sources box). Raises CouncilMapError with a clear message on bad input."""
+    and SOURCES_TEXT (the sources box). Raises an InputError with a clear message on bad input,
+    Cancelled when `feedback` is cancelled (toolbelt/errors.py)."""
     from qgis.core import QgsLayoutExporter
 
     layers = [layer for layer in (layers or []) if layer is not None]
     fmt = (fmt or "pdf").lower().lstrip(".")
     check_inputs(layers, output, fmt, page, orientation)
     if feedback is not None and feedback.isCanceled():
-        raise CouncilMapCancelledError(tr("Export cancelled"))
+        raise Cancelled(tr("Export cancelled"))
     layout, atlas, text = build_layout(layers, title, extent, coverage, page, orientation, subtitle, logo, project, crs)
     entries, _unsourced = collect_sources(layers)
     result = {
@@ -173,7 +172,7 @@ def export_council_map(
                 code, error = exporter.exportToPdf(tmp, pdf_settings()), ""
             check_export_result(code, error, output)
             if feedback is not None and feedback.isCanceled():
-                raise CouncilMapCancelledError(tr("Export cancelled"))
+                raise Cancelled(tr("Export cancelled"))
         names = atlas_page_names(atlas) if atlas is not None else []
         result.update(OUTPUT=output, FILES=[output], PAGES=len(names) or 1, PAGE_NAMES=names)
     elif atlas is None:

@@ -12,8 +12,8 @@ import re
 import shutil
 import tempfile
 
+from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.i18n import tr
-from .errors import CouncilMapCancelledError, CouncilMapError
 
 PDF_DPI = 300
 PNG_DPI = 150
@@ -23,7 +23,7 @@ def check_export_result(result, error, path):
     from qgis.core import QgsLayoutExporter
 
     if result == QgsLayoutExporter.Canceled:
-        raise CouncilMapCancelledError(tr("Export cancelled"))
+        raise Cancelled(tr("Export cancelled"))
     if result != QgsLayoutExporter.Success:
         messages = {
             QgsLayoutExporter.FileError: tr("the file cannot be written"),
@@ -33,7 +33,8 @@ def check_export_result(result, error, path):
             QgsLayoutExporter.IteratorError: tr("the atlas cannot be prepared"),
         }
         detail = messages.get(result, str(result))
-        raise CouncilMapError(tr("QGIS could not export the map") + f" ({detail}): {error or path}")
+        # QGIS's own failure (a file it cannot write, memory, the atlas): neither the user's input nor a server.
+        raise OpenTerritoryError(tr("QGIS could not export the map") + f" ({detail}): {error or path}", source=path)
 
 
 def pdf_settings():
@@ -72,12 +73,12 @@ def export_png_atlas(exporter, atlas, output, feedback=None):
     try:
         names, files, used = [], [], set()
         if not atlas.beginRender():
-            raise CouncilMapError(tr("QGIS could not export the map") + ": " + tr("the atlas cannot be prepared"))
+            raise OpenTerritoryError(tr("QGIS could not export the map") + ": " + tr("the atlas cannot be prepared"))
         count = atlas.count()
         for index in range(count):
             if feedback is not None:
                 if feedback.isCanceled():
-                    raise CouncilMapCancelledError(tr("Export cancelled"))
+                    raise Cancelled(tr("Export cancelled"))
                 feedback.setProgress(100.0 * index / count)
             atlas.seekTo(index)
             name = atlas.nameForPage(index)

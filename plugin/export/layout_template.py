@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 
+from ..toolbelt.errors import InputError, OpenTerritoryError
 from ..toolbelt.i18n import tr
 from ..toolbelt.metadata import LAYOUTS_DIR
-from .errors import CouncilMapError
 
 NORTH_ARROW = os.path.join(LAYOUTS_DIR, "north_arrow.svg")
 ITEM_IDS = ("title", "subtitle", "date", "map", "legend", "scalebar", "north_arrow", "logo", "sources")
@@ -23,14 +23,15 @@ ORIENTATIONS = ("landscape", "portrait")
 
 def template_path(page: str = "A4", orientation: str = "landscape") -> str:
     if page not in PAGES:
-        raise CouncilMapError(tr("Unknown page size") + f" {page!r} ({', '.join(PAGES)})")
+        raise InputError(tr("Unknown page size") + f" {page!r} ({', '.join(PAGES)})")
     if orientation not in ORIENTATIONS:
-        raise CouncilMapError(tr("Unknown page orientation") + f" {orientation!r} ({', '.join(ORIENTATIONS)})")
+        raise InputError(tr("Unknown page orientation") + f" {orientation!r} ({', '.join(ORIENTATIONS)})")
     return os.path.join(LAYOUTS_DIR, f"council_{page}_{orientation}.qpt")
 
 
 def load_layout(project, page: str = "A4", orientation: str = "landscape"):
-    """A print layout from the bundled template, with every item of ITEM_IDS."""
+    """A print layout from the bundled template, with every item of ITEM_IDS. A template that cannot be used is
+    a damaged installation, neither the user's input nor a server's reply: the root error kind."""
     from qgis.core import QgsPrintLayout, QgsReadWriteContext
     from qgis.PyQt.QtXml import QDomDocument
 
@@ -38,14 +39,16 @@ def load_layout(project, page: str = "A4", orientation: str = "landscape"):
     document = QDomDocument()
     with open(path, encoding="utf-8") as handle:
         if not document.setContent(handle.read()):
-            raise CouncilMapError(tr("The layout template cannot be read") + f": {path}")
+            raise OpenTerritoryError(tr("The layout template cannot be read") + f": {path}", source=path)
     layout = QgsPrintLayout(project)
     _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:
-        raise CouncilMapError(tr("The layout template cannot be read") + f": {path}")
+        raise OpenTerritoryError(tr("The layout template cannot be read") + f": {path}", source=path)
     missing = [key for key in ITEM_IDS if layout.itemById(key) is None]
     if missing:
-        raise CouncilMapError(tr("The layout template lacks the items") + f" {', '.join(missing)}: {path}")
+        raise OpenTerritoryError(
+            tr("The layout template lacks the items") + f" {', '.join(missing)}: {path}", source=path
+        )
     return layout
 
 
@@ -109,7 +112,7 @@ def fill_pictures(layout, logo) -> None:
     picture = layout.itemById("logo")
     if logo:
         if not os.path.isfile(logo):
-            raise CouncilMapError(tr("The logo file does not exist") + f": {logo}")
+            raise InputError(tr("The logo file does not exist") + f": {logo}")
         picture.setPicturePath(logo)
         picture.setVisibility(True)
     else:

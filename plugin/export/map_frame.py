@@ -9,8 +9,8 @@ feature's name field (`nom`, `name`...), shown as the subtitle.
 
 from __future__ import annotations
 
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
-from .errors import CouncilMapError
 
 NAME_FIELDS = ("nom", "name", "nom_com", "nom_commune", "libelle", "libgeo", "nom_quartier", "quartier", "label")
 ATLAS_MARGIN = 0.08
@@ -63,9 +63,7 @@ def transformed_extent(rect, source_crs, dest_crs, project):
     try:
         return QgsCoordinateTransform(source_crs, dest_crs, project).transformBoundingBox(rect)
     except QgsCsException as error:
-        raise CouncilMapError(
-            tr("The extent cannot be transformed to the map's coordinate system") + f": {error}"
-        ) from None
+        raise InputError(tr("The extent cannot be transformed to the map's coordinate system") + f": {error}") from None
 
 
 def layers_extent(layers, crs, project):
@@ -79,7 +77,7 @@ def layers_extent(layers, crs, project):
             continue
         extent.combineExtentWith(transformed_extent(rect, layer.crs(), crs, project))
     if extent.isNull() or not extent.isFinite():
-        raise CouncilMapError(tr("The layers have nothing to show: give an extent"))
+        raise InputError(tr("The layers have nothing to show: give an extent"))
     if extent.width() == 0 or extent.height() == 0:
         extent.grow(500 if not crs.isGeographic() else 0.005)
     extent.scale(1.05)
@@ -113,7 +111,7 @@ def frame_map(map_item, layers, project, extent=None, crs=None) -> None:
 
     chosen = map_crs(layers, project, crs)
     if extent is not None and not isinstance(extent, QgsRectangle):
-        raise CouncilMapError(tr("The extent is not a rectangle"))
+        raise InputError(tr("The extent is not a rectangle"))
     extent_crs = extent.crs() if isinstance(extent, QgsReferencedRectangle) else chosen
     if not extent_crs.isValid():
         extent_crs = chosen
@@ -125,9 +123,7 @@ def frame_map(map_item, layers, project, extent=None, crs=None) -> None:
     try:
         centre = QgsCoordinateTransform(extent_crs, wgs84, project).transform(extent.center())
     except QgsCsException as error:
-        raise CouncilMapError(
-            tr("The extent cannot be transformed to the map's coordinate system") + f": {error}"
-        ) from None
+        raise InputError(tr("The extent cannot be transformed to the map's coordinate system") + f": {error}") from None
     final_crs = projected(chosen, (centre.x(), centre.y()))
     extent = transformed_extent(QgsRectangle(extent), extent_crs, final_crs, project)
     map_item.setCrs(final_crs)
@@ -173,5 +169,5 @@ def setup_atlas(layout, coverage, map_item, subtitle: str):
     layout.itemById("subtitle").setVisibility(True)
     count = atlas.updateFeatures()
     if count == 0:
-        raise CouncilMapError(tr("The coverage layer has no feature: no page to make") + f": {coverage.name()}")
+        raise InputError(tr("The coverage layer has no feature: no page to make") + f": {coverage.name()}")
     return atlas

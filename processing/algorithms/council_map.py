@@ -24,11 +24,11 @@ from ...plugin.export.council_map import (
     FORMATS,
     ORIENTATIONS,
     PAGES,
-    CouncilMapError,
     export_council_map,
     output_for_format,
 )
 from ...plugin.export.sources_text import layer_title
+from ...plugin.toolbelt.errors import OpenTerritoryError
 from ...plugin.toolbelt.i18n import tr
 from .base import OpenTerritoryAlgorithm
 
@@ -250,7 +250,7 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                 project=project,
                 feedback=feedback,
             )
-        except CouncilMapError as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         for path in result["FILES"]:
             feedback.pushInfo(path)

@@ -7,8 +7,9 @@ import subprocess
 
 import pytest
 from open_territory.plugin.export import council_map
-from open_territory.plugin.export.council_map import CouncilMapError, export_council_map
+from open_territory.plugin.export.council_map import export_council_map
 from open_territory.plugin.export.layout_template import LAYOUTS_DIR
+from open_territory.plugin.toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from qgis.core import QgsFeature, QgsFeedback, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
@@ -195,7 +196,7 @@ def test_logo_is_drawn(territory, project, tmp_path):
         if image.pixelColor(i, j).lightness() < 240
     )
     assert coloured > 20
-    with pytest.raises(CouncilMapError, match="logo"):
+    with pytest.raises(InputError, match="logo"):
         export_council_map(layers, str(output), "Logo", logo=str(tmp_path / "missing.svg"), project=project)
 
 
@@ -211,14 +212,14 @@ def test_failed_export_leaves_the_existing_file(territory, project, tmp_path):
     output = tmp_path / "out" / "atlas.pdf"
     output.parent.mkdir()
     output.write_bytes(b"previous map")
-    with pytest.raises(council_map.CouncilMapCancelledError):
+    with pytest.raises(Cancelled):
         export_council_map(
             layers, str(output), "Cancelled", coverage=coverage, project=project, feedback=CancelAfterFirstPage()
         )
     assert output.read_bytes() == b"previous map"
     assert os.listdir(output.parent) == ["atlas.pdf"]
     # The same for a PNG atlas (several files, moved in together)
-    with pytest.raises(council_map.CouncilMapCancelledError):
+    with pytest.raises(Cancelled):
         export_council_map(
             layers,
             str(output.parent / "atlas.png"),
@@ -244,7 +245,7 @@ def test_exporter_failure_leaves_the_existing_file(territory, project, tmp_path,
         return QgsLayoutExporter.FileError
 
     monkeypatch.setattr(QgsLayoutExporter, "exportToPdf", failing)
-    with pytest.raises(CouncilMapError, match="could not export"):
+    with pytest.raises(OpenTerritoryError, match="could not export"):
         export_council_map(layers, str(output), "Failing", project=project)
     assert output.read_bytes() == b"previous map"
     assert sorted(os.listdir(tmp_path)) == ["map.pdf", "territory.gpkg"]
@@ -252,24 +253,24 @@ def test_exporter_failure_leaves_the_existing_file(territory, project, tmp_path,
 
 def test_bad_input_is_named(territory, project, tmp_path):
     layers = load_layers(territory, ["car_park_ods"], project)
-    with pytest.raises(CouncilMapError, match="at least one layer"):
+    with pytest.raises(InputError, match="at least one layer"):
         export_council_map([], str(tmp_path / "x.pdf"), "No layer", project=project)
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
-    with pytest.raises(CouncilMapError, match="folder cannot be created") as error:
+    with pytest.raises(InputError, match="folder cannot be created") as error:
         export_council_map(layers, str(blocker / "sub" / "x.pdf"), "Bad folder", project=project)
     assert str(blocker) in str(error.value)
-    with pytest.raises(CouncilMapError, match="page size"):
+    with pytest.raises(InputError, match="page size"):
         export_council_map(layers, str(tmp_path / "x.pdf"), "Bad page", page="A5", project=project)
-    with pytest.raises(CouncilMapError, match="output format"):
+    with pytest.raises(InputError, match="output format"):
         export_council_map(layers, str(tmp_path / "x.pdf"), "Bad format", fmt="svg", project=project)
-    with pytest.raises(CouncilMapError, match="is a folder"):
+    with pytest.raises(InputError, match="is a folder"):
         export_council_map(layers, str(tmp_path), "Folder", project=project)
     invalid = QgsVectorLayer(str(tmp_path / "missing.gpkg"), "Missing layer", "ogr")
-    with pytest.raises(CouncilMapError, match="Missing layer"):
+    with pytest.raises(InputError, match="Missing layer"):
         export_council_map([invalid], str(tmp_path / "x.pdf"), "Invalid", project=project)
     empty = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "empty communes", "memory")
-    with pytest.raises(CouncilMapError, match="no feature"):
+    with pytest.raises(InputError, match="no feature"):
         export_council_map(layers, str(tmp_path / "x.pdf"), "Empty atlas", coverage=empty, project=project)
     assert not (tmp_path / "x.pdf").exists()
 
