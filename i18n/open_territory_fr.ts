@@ -2764,7 +2764,7 @@
       <translation>Éclairage public</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/competence_matrix.py" />
+      <location filename="../plugin/planning/overlays.py" />
       <source>Strengths and weaknesses by mobility domain</source>
       <translation>Forces et faiblesses par domaine de mobilité</translation>
     </message>
@@ -3214,9 +3214,14 @@
       <translation>La sortie est un dossier, pas un fichier</translation>
     </message>
     <message>
+      <location filename="../plugin/planning/overlays.py" />
+      <source>The overlay could not be written</source>
+      <translation>La superposition n'a pas pu être écrite</translation>
+    </message>
+    <message>
       <location filename="../ui/planning_section.py" />
-      <source>The overlay failed: see the Processing log</source>
-      <translation>La superposition a échoué : voir le journal des traitements</translation>
+      <source>The overlay failed</source>
+      <translation>La superposition a échoué</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />

@@ -1,4 +1,6 @@
-"""Dock section: planning overlays on the current project's layers, run in the background."""
+"""Dock section: planning overlays on the current project's layers (plugin/planning/overlays.py), run in a
+background task with progress and cancel, as the other tabs run their core functions. The result becomes a
+layer in the main thread."""
 
 from __future__ import annotations
 
@@ -6,14 +8,10 @@ import os
 import tempfile
 
 from qgis.core import (
-    QgsApplication,
     QgsClassificationJenks,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
     QgsMapLayerProxyModel,
-    QgsProcessingAlgRunnerTask,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -32,12 +30,24 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..plugin.planning.overlays import Overlay, context_overlay, gap_overlay, matrix_overlay, overlay_layer
 from ..plugin.planning.register_challenges import merged_challenges, register_challenge_layers
 from ..plugin.register.in_project import registers_in_project
 from ..plugin.register.project_layers import TABLE_PROPERTY
+from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
-from ..plugin.toolbelt.logger import notify
+from ..plugin.toolbelt.logger import log, notify
+from ..plugin.toolbelt.tasks import start_task
 from .sections import DockSection
+
+
+def overlay_names() -> dict:
+    """The overlays the buttons run: the result layer's name by overlay."""
+    return {
+        "challenge_context": tr("Challenge context"),
+        "competence_matrix": tr("Competence matrix"),
+        "gap_layer": tr("Gaps: open challenges without help"),
+    }
 
 
 class PlanningSection(DockSection):
@@ -47,6 +57,7 @@ class PlanningSection(DockSection):
         super().__init__(iface, parent)
         self.task = None
         self.feedback = None
+        self.last_error = ""  # the last overlay's failure, as told to the user
         self.merged = None
         self.unticked = set()
         layout = QVBoxLayout(self)
@@ -161,56 +172,74 @@ class PlanningSection(DockSection):
                 return self.merged
         return self.challenges.currentLayer()
 
+    def overlay_work(self, name: str, challenges):
+        """The core function of overlay `name` on the section's choices, as `work(feedback) -> (Overlay, HTML
+        report file or "")` for a background task. The choices are read here, in the main thread."""
+        resources = self.resource_layers()
+        actors = self.actors.currentLayer()
+        distance = self.distance.value()
+        zones = self.zones.currentLayer()
+        transform_context = QgsProject.instance().transformContext()
+        if name == "challenge_context":
+            return lambda feedback: (
+                context_overlay(
+                    challenges, resources, actors, distance, feedback=feedback, transform_context=transform_context
+                ),
+                "",
+            )
+        if name == "gap_layer":
+            return lambda feedback: (
+                gap_overlay(
+                    challenges,
+                    resources,
+                    actors,
+                    distance,
+                    zones,
+                    feedback=feedback,
+                    transform_context=transform_context,
+                ),
+                "",
+            )
+        return lambda feedback: with_report(matrix_overlay(challenges, resources, actors, feedback))
+
     def run(self, name: str) -> None:
         challenges = self.chosen_challenges()
         if challenges is None:
             notify(tr("Choose a challenges layer first"), "warning", self.iface)
             return
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"openterritory:{name}")
-        parameters = {
-            "CHALLENGES": challenges,
-            "RESOURCES": self.resource_layers(),
-            "ACTORS": self.actors.currentLayer(),
-            "OUTPUT": "TEMPORARY_OUTPUT",
-        }
-        report = None
-        if name in ("challenge_context", "gap_layer"):
-            parameters["DISTANCE"] = self.distance.value()
-        if name == "gap_layer":
-            parameters["ZONES"] = self.zones.currentLayer()
-        elif name == "competence_matrix":
-            report = os.path.join(tempfile.mkdtemp(prefix="open_territory_"), "competence_matrix.html")
-            parameters["REPORT"] = report
-        self.context = QgsProcessingContext()
-        self.context.setProject(QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
-        self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
-        self.task.executed.connect(lambda ok, results: self.finished(name, ok, results, report))
+        work = self.overlay_work(name, challenges)
         self._busy(True)
-        QgsApplication.taskManager().addTask(self.task)
+        self.last_error = ""
+        self.task = start_task(overlay_names()[name], work, lambda result, error: self.finished(name, result, error))
+        self.feedback = self.task.feedback
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
 
-    def finished(self, name, ok, results, report) -> None:
+    def finished(self, name: str, result: tuple | None, error: BaseException | None) -> None:
+        """The task's end, in the main thread: `result` is (Overlay, report file or ""), None when cancelled."""
         self._busy(False)
+        cancelled = self.task is not None and self.task.cancelled
         self.task = None
-        if not ok:
-            if self.feedback is not None and self.feedback.isCanceled():
-                notify(tr("Cancelled"), "info", self.iface)
-            else:
-                notify(tr("The overlay failed: see the Processing log"), "critical", self.iface)
+        if error is not None:
+            if not isinstance(error, OpenTerritoryError):
+                log(f"{overlay_names()[name]}: {type(error).__name__}: {error}", "critical")
+            self.last_error = tr("The overlay failed") + f": {error}"
+            notify(self.last_error, "critical", self.iface)
             return
-        layer = self.context.takeResultLayer(results["OUTPUT"])
-        if layer is not None:
-            names = {
-                "challenge_context": tr("Challenge context"),
-                "competence_matrix": tr("Competence matrix"),
-                "gap_layer": tr("Gaps: open challenges without help"),
-            }
-            layer.setName(names[name])
-            if name == "gap_layer":
-                style_gaps(layer)
-            QgsProject.instance().addMapLayer(layer)
-        if report and os.path.exists(report):
+        if result is None:
+            if cancelled:
+                notify(tr("Cancelled"), "info", self.iface)
+            return
+        overlay, report = result
+        try:
+            layer = overlay_layer(overlay, overlay_names()[name])
+        except OpenTerritoryError as failure:
+            self.last_error = failure.message
+            notify(self.last_error, "critical", self.iface)
+            return
+        if name == "gap_layer":
+            style_gaps(layer)
+        QgsProject.instance().addMapLayer(layer)
+        if report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(report))
         self.progress.setValue(100)
         notify(tr("Overlay done"), "success", self.iface)
@@ -236,6 +265,14 @@ class PlanningSection(DockSection):
                 signal.disconnect(self.refresh_resources)
             except TypeError:
                 pass
+
+
+def with_report(overlay: Overlay) -> tuple:
+    """(overlay, the competence matrix's HTML page written to a temporary file, for the browser)."""
+    path = os.path.join(tempfile.mkdtemp(prefix="open_territory_"), "competence_matrix.html")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(overlay.report)
+    return overlay, path
 
 
 def is_territory_boundary(layer) -> bool:

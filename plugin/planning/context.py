@@ -24,14 +24,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..definitions import CATEGORIES, DOMAINS, category_label, domain_label
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import colon, tr
 from .domain_categories import categories_for
 
 DEFAULT_CRS = "EPSG:2154"
-
-
-class PlanningError(Exception):
-    pass
 
 
 def parse_competences(value) -> list:
@@ -92,7 +89,7 @@ class ResourceIndex:
         for layer in layers:
             position = layer.fields().indexOf("category")
             if position < 0:
-                raise PlanningError(tr("A resource layer has no category field") + f": {layer.name()}")
+                raise InputError(tr("A resource layer has no category field") + f": {layer.name()}")
             for category in sorted(str(v) for v in layer.uniqueValues(position) if v is not None):
                 request = _request(crs, context, [])
                 request.setFilterExpression(f"\"category\" = '{category.replace(chr(39), chr(39) * 2)}'")
@@ -150,7 +147,7 @@ class Actors:
             return
         fields = layer.fields()
         if fields.indexOf("competences") < 0:
-            raise PlanningError(tr("The actors layer has no competences field") + f": {layer.name()}")
+            raise InputError(tr("The actors layer has no competences field") + f": {layer.name()}")
         for feature in layer.getFeatures(_request(crs, context)):
             geometry = feature.geometry() if feature.hasGeometry() else None
             if geometry is not None and geometry.isEmpty():
@@ -257,13 +254,14 @@ def challenge_context(
     feedback=None,
     context: QgsCoordinateTransformContext = None,
 ):
-    """(output fields, [(attributes, geometry in the challenges' CRS)]) for every challenge."""
+    """(output fields, [(attributes, geometry in the challenges' CRS)]) for every challenge; an InputError for
+    a negative distance, a geographic working CRS or a resource layer without a category field."""
     if distance < 0:
-        raise PlanningError(tr("The distance must be zero or positive"))
+        raise InputError(tr("The distance must be zero or positive"))
     context = context or QgsProject.instance().transformContext()
     crs = crs if crs is not None and crs.isValid() else suitable_crs([challenges, actors, *resources])
     if crs.isGeographic():
-        raise PlanningError(tr("Distances need a projected CRS, not") + f" {crs.authid()}")
+        raise InputError(tr("Distances need a projected CRS, not") + f" {crs.authid()}")
     index = ResourceIndex(resources, crs, context, feedback)
     competent = Actors(actors, crs, context)
     categories = index.categories()

@@ -15,8 +15,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
-from .context import PlanningError, challenge_context
+from .context import challenge_context
 from .domain_categories import categories_for
 
 OPEN_STATUSES = ("", "identified", "in_progress")
@@ -41,11 +42,11 @@ def unserved(fields, rows):
 
 def grid(extent: QgsRectangle, size: float):
     if size <= 0:
-        raise PlanningError(tr("The grid cell size must be positive"))
+        raise InputError(tr("The grid cell size must be positive"))
     columns = int(extent.width() // size) + 1
     rows = int(extent.height() // size) + 1
     if columns * rows > 1_000_000:
-        raise PlanningError(tr("The grid would have more than a million cells: choose a larger cell size"))
+        raise InputError(tr("The grid would have more than a million cells: choose a larger cell size"))
     for i in range(columns):
         for j in range(rows):
             x, y = extent.xMinimum() + i * size, extent.yMinimum() + j * size

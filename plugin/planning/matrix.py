@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 
-from qgis.core import QgsFeatureRequest
+from qgis.core import QgsFeatureRequest, QgsField, QgsFields
+from qgis.PyQt.QtCore import QVariant
 
 from ..definitions import CATEGORIES, DOMAINS, category_label, domain_label
 from ..toolbelt.i18n import tr
@@ -28,6 +29,17 @@ def category_column(category: str) -> str:
 
 OPEN_STATUSES = ("identified", "in_progress")
 
+# The matrix's columns, in order (models and reports rely on the first seven).
+MATRIX_COLUMNS = (
+    ("domain", QVariant.String),
+    ("label", QVariant.String),
+    ("challenges_open", QVariant.Int),
+    ("challenges_solved", QVariant.Int),
+    ("actors_competent", QVariant.Int),
+    ("resources_related", QVariant.Int),
+    ("mark", QVariant.String),
+) + tuple((category_column(category), QVariant.Int) for category in RELATED_CATEGORIES)
+
 
 def mark(open_challenges: int, actors: int, resources: int) -> str:
     if open_challenges and (actors == 0 or resources == 0 or open_challenges > 3 * actors):
@@ -42,28 +54,44 @@ def competence_matrix(challenges, resources, actors, feedback=None) -> list:
     resources_related, mark, and `res_<category>` for every category of RELATED_CATEGORIES: the number of
     resources of that category when it is related to the domain, None when it is not (so the related
     ones add up to resources_related). One pass over each layer's attributes, none over geometries."""
+    open_count, solved_count = _challenge_counts(challenges)
+    actor_count = _actor_counts(actors)
+    per_category = _resource_counts(resources, feedback)
+    return [_matrix_row(domain, open_count, solved_count, actor_count, per_category) for domain in DOMAINS]
+
+
+def _challenge_counts(challenges) -> tuple:
+    """({domain: open challenges}, {domain: solved challenges}); a challenge without status is open."""
     open_count = dict.fromkeys(DOMAINS, 0)
     solved_count = dict.fromkeys(DOMAINS, 0)
-    if challenges is not None:
-        fields = challenges.fields()
-        has_status = fields.indexOf("status") >= 0
-        if fields.indexOf("domain") >= 0:
-            attributes = ["domain", "status"] if has_status else ["domain"]
-            for feature in challenges.getFeatures(_subset(challenges, attributes)):
-                domain = str(feature["domain"] or "").strip()
-                if domain not in open_count:
-                    continue
-                status = str(feature["status"] or "identified") if has_status else "identified"
-                if status == "solved":
-                    solved_count[domain] += 1
-                else:
-                    open_count[domain] += 1
+    if challenges is None or challenges.fields().indexOf("domain") < 0:
+        return open_count, solved_count
+    has_status = challenges.fields().indexOf("status") >= 0
+    attributes = ["domain", "status"] if has_status else ["domain"]
+    for feature in challenges.getFeatures(_subset(challenges, attributes)):
+        domain = str(feature["domain"] or "").strip()
+        if domain not in open_count:
+            continue
+        status = str(feature["status"] or "identified") if has_status else "identified"
+        counts = solved_count if status == "solved" else open_count
+        counts[domain] += 1
+    return open_count, solved_count
+
+
+def _actor_counts(actors) -> dict:
+    """{domain: actors competent in it}."""
     actor_count = dict.fromkeys(DOMAINS, 0)
-    if actors is not None and actors.fields().indexOf("competences") >= 0:
-        for feature in actors.getFeatures(_subset(actors, ["competences"])):
-            for domain in set(parse_competences(feature["competences"])):
-                if domain in actor_count:
-                    actor_count[domain] += 1
+    if actors is None or actors.fields().indexOf("competences") < 0:
+        return actor_count
+    for feature in actors.getFeatures(_subset(actors, ["competences"])):
+        for domain in set(parse_competences(feature["competences"])):
+            if domain in actor_count:
+                actor_count[domain] += 1
+    return actor_count
+
+
+def _resource_counts(resources, feedback) -> dict:
+    """{category: resources of that category} over every resource layer with a category field."""
     per_category = {}
     for layer in resources or []:
         position = layer.fields().indexOf("category")
@@ -75,24 +103,31 @@ def competence_matrix(challenges, resources, actors, feedback=None) -> list:
                 per_category[str(category)] = per_category.get(str(category), 0) + 1
         if feedback is not None and feedback.isCanceled():
             break
-    rows = []
-    for domain in DOMAINS:
-        related = sum(per_category.get(category, 0) for category in categories_for(domain))
-        row = {
-            "domain": domain,
-            "label": domain_label(domain),
-            "challenges_open": open_count[domain],
-            "challenges_solved": solved_count[domain],
-            "actors_competent": actor_count[domain],
-            "resources_related": related,
-            "mark": mark(open_count[domain], actor_count[domain], related),
-        }
-        for category in RELATED_CATEGORIES:
-            row[category_column(category)] = (
-                per_category.get(category, 0) if category in categories_for(domain) else None
-            )
-        rows.append(row)
-    return rows
+    return per_category
+
+
+def _matrix_row(domain: str, open_count: dict, solved_count: dict, actor_count: dict, per_category: dict) -> dict:
+    related = sum(per_category.get(category, 0) for category in categories_for(domain))
+    row = {
+        "domain": domain,
+        "label": domain_label(domain),
+        "challenges_open": open_count[domain],
+        "challenges_solved": solved_count[domain],
+        "actors_competent": actor_count[domain],
+        "resources_related": related,
+        "mark": mark(open_count[domain], actor_count[domain], related),
+    }
+    for category in RELATED_CATEGORIES:
+        row[category_column(category)] = per_category.get(category, 0) if category in categories_for(domain) else None
+    return row
+
+
+def matrix_fields() -> QgsFields:
+    """The matrix as a table: MATRIX_COLUMNS in order."""
+    fields = QgsFields()
+    for name, kind in MATRIX_COLUMNS:
+        fields.append(QgsField(name, kind))
+    return fields
 
 
 def _subset(layer, attributes):

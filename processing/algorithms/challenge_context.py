@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
@@ -15,7 +14,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...plugin.planning.context import PlanningError, challenge_context, output_wkb_type
+from ...plugin.planning.overlays import context_overlay, overlay_features
+from ...plugin.toolbelt.errors import OpenTerritoryError
 from .planning_inputs import PlanningAlgorithm
 
 
@@ -75,7 +75,7 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
         distance = self.parameterAsDouble(parameters, "DISTANCE", context)
         crs = self.parameterAsCrs(parameters, "CRS", context)
         try:
-            fields, rows = challenge_context(
+            overlay = context_overlay(
                 challenges,
                 resources,
                 actors,
@@ -84,23 +84,17 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
                 feedback,
                 context.transformContext(),
             )
-        except PlanningError as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
-        # QGIS reports a generic geometry table (the register's challenges) as the type of its first
-        # feature: the sink's type comes from the geometries themselves.
-        wkb_type = output_wkb_type([geometry for _, geometry in rows], challenges.wkbType())
-        if wkb_type == QgsWkbTypes.Unknown:
+        if overlay.wkb_type == QgsWkbTypes.Unknown:
             parameters = dict(parameters, OUTPUT=file_instead_of_memory(parameters.get("OUTPUT"), context))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, wkb_type, challenges.crs())
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, overlay.fields, overlay.wkb_type, overlay.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        for attributes, geometry in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(attributes)
-            feature.setGeometry(geometry)
+        for feature in overlay_features(overlay):
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(
                     self.tr("The output cannot hold this challenge's geometry; choose a GeoPackage output")
-                    + f": {QgsWkbTypes.displayString(geometry.wkbType())} ({dest})"
+                    + f": {QgsWkbTypes.displayString(feature.geometry().wkbType())} ({dest})"
                 )
         return {"OUTPUT": dest}

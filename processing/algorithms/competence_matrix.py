@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ...plugin.planning.matrix import RELATED_CATEGORIES, category_column, competence_matrix, html_report
+from ...plugin.planning.overlays import matrix_overlay, overlay_features
 from ...plugin.toolbelt.layer_writer import atomic_output
 from .planning_inputs import PlanningAlgorithm
-
-COLUMNS = (
-    ("domain", QVariant.String),
-    ("label", QVariant.String),
-    ("challenges_open", QVariant.Int),
-    ("challenges_solved", QVariant.Int),
-    ("actors_competent", QVariant.Int),
-    ("resources_related", QVariant.Int),
-    ("mark", QVariant.String),
-) + tuple((category_column(category), QVariant.Int) for category in RELATED_CATEGORIES)
 
 
 class CompetenceMatrixAlgorithm(PlanningAlgorithm):
@@ -71,20 +56,14 @@ class CompetenceMatrixAlgorithm(PlanningAlgorithm):
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
         resources = self.parameterAsLayerList(parameters, "RESOURCES", context)
         actors = self.parameterAsVectorLayer(parameters, "ACTORS", context)
-        rows = competence_matrix(challenges, resources, actors, feedback)
-        fields = QgsFields()
-        for name, kind in COLUMNS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
-        for row in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes([row[name] for name, _ in COLUMNS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        overlay = matrix_overlay(challenges, resources, actors, feedback)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, overlay.fields, overlay.wkb_type)
+        sink.addFeatures(overlay_features(overlay), QgsFeatureSink.FastInsert)
         results = {"OUTPUT": dest}
         report = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report:
             with atomic_output(report) as tmp:
                 with open(tmp, "w", encoding="utf-8") as handle:
-                    handle.write(html_report(rows, self.tr("Strengths and weaknesses by mobility domain")))
+                    handle.write(overlay.report)
             results["REPORT"] = report
         return results

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
-    QgsWkbTypes,
 )
 
-from ...plugin.planning.context import PlanningError
-from ...plugin.planning.gaps import gap_zones
+from ...plugin.planning.overlays import gap_overlay, overlay_features
+from ...plugin.toolbelt.errors import OpenTerritoryError
 from .planning_inputs import PlanningAlgorithm
 
 
@@ -64,7 +62,7 @@ class GapLayerAlgorithm(PlanningAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
         try:
-            fields, rows, crs = gap_zones(
+            overlay = gap_overlay(
                 challenges,
                 self.parameterAsLayerList(parameters, "RESOURCES", context),
                 self.parameterAsVectorLayer(parameters, "ACTORS", context),
@@ -75,13 +73,8 @@ class GapLayerAlgorithm(PlanningAlgorithm):
                 feedback,
                 context.transformContext(),
             )
-        except PlanningError as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, crs)
-        for attributes, geometry in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(attributes)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, overlay.fields, overlay.wkb_type, overlay.crs)
+        sink.addFeatures(overlay_features(overlay), QgsFeatureSink.FastInsert)
         return {"OUTPUT": dest}

@@ -1,4 +1,7 @@
-"""The planning section runs challenge_context in a background task and adds the result."""
+"""The planning section runs the overlays of plugin/planning in a background task and adds the result, without
+Processing (no provider registered here)."""
+
+import time
 
 from open_territory.ui.planning_section import PlanningSection
 from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
@@ -24,7 +27,7 @@ def wait_for(section):
     assert wait_until(lambda: section.task is None, 30), "the task did not finish"
 
 
-def test_context_from_the_dock(qgis_iface, qgis_new_project, provider):
+def test_context_from_the_dock(qgis_iface, qgis_new_project):
     challenges = memory(
         "Point?crs=EPSG:2154&field=title:string&field=domain:string",
         "challenges",
@@ -45,14 +48,14 @@ def test_context_from_the_dock(qgis_iface, qgis_new_project, provider):
     assert not section.context_button.isEnabled()
     wait_for(section)
     results = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == "Challenge context"]
-    assert len(results) == 1, section.feedback.textLog()
+    assert len(results) == 1, section.last_error
     feature = next(results[0].getFeatures())
     assert feature["n_bicycle_parking"] == 1
     assert section.context_button.isEnabled()
     section.shutdown()
 
 
-def test_gap_layer_from_the_dock_per_zone(qgis_iface, qgis_new_project, provider):
+def test_gap_layer_from_the_dock_per_zone(qgis_iface, qgis_new_project):
     challenges = memory(
         "Point?crs=EPSG:2154&field=title:string&field=domain:string&field=status:string",
         "register challenges",
@@ -86,7 +89,7 @@ def test_gap_layer_from_the_dock_per_zone(qgis_iface, qgis_new_project, provider
     assert not section.gap_button.isEnabled()
     wait_for(section)
     gaps = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name().startswith("Gaps")]
-    assert len(gaps) == 1, section.feedback.textLog()
+    assert len(gaps) == 1, section.last_error
     counts = {f["zone"]: f["open_unserved"] for f in gaps[0].getFeatures()}
     # West: A has a parking 10 m away but no actor; East: B lacks both; C is solved, so not counted.
     assert counts == {"Ouest": 1, "Est": 1}
@@ -95,7 +98,7 @@ def test_gap_layer_from_the_dock_per_zone(qgis_iface, qgis_new_project, provider
     section.shutdown()
 
 
-def test_every_register_challenge_in_the_matrix(qgis_iface, qgis_new_project, provider, tmp_path):
+def test_every_register_challenge_in_the_matrix(qgis_iface, qgis_new_project, tmp_path):
     import os
 
     from open_territory.plugin.register import create_register, import_rows
@@ -111,7 +114,7 @@ def test_every_register_challenge_in_the_matrix(qgis_iface, qgis_new_project, pr
     section.run("competence_matrix")
     wait_for(section)
     matrix = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == "Competence matrix"]
-    assert len(matrix) == 1, section.feedback.textLog()
+    assert len(matrix) == 1, section.last_error
     total = sum(f["challenges_open"] + f["challenges_solved"] for f in matrix[0].getFeatures())
     assert total == 6  # points, the line and the area of the demo register together
     section.all_challenges.setChecked(False)
@@ -119,7 +122,7 @@ def test_every_register_challenge_in_the_matrix(qgis_iface, qgis_new_project, pr
     section.shutdown()
 
 
-def test_resource_list_and_layer_choices(qgis_iface, qgis_new_project, provider, tmp_path):
+def test_resource_list_and_layer_choices(qgis_iface, qgis_new_project, tmp_path):
     from osgeo import ogr, osr
 
     section = PlanningSection(qgis_iface)
@@ -155,4 +158,56 @@ def test_resource_list_and_layer_choices(qgis_iface, qgis_new_project, provider,
     assert lamps in section.challenges.exceptedLayerList() and actors in section.challenges.exceptedLayerList()
     assert challenges in section.actors.exceptedLayerList() and actors not in section.actors.exceptedLayerList()
     assert section.progress.isHidden()
+    section.shutdown()
+
+
+def test_a_running_overlay_is_cancelled_from_the_dock(qgis_iface, qgis_new_project, monkeypatch):
+    """The section's cancel reaches the core function's feedback; nothing is added, the buttons come back."""
+    from qgis.core import Qgis
+
+    challenges = memory("Point?crs=EPSG:2154&field=title:string&field=domain:string", "challenges", [])
+    QgsProject.instance().addMapLayer(challenges)
+    section = PlanningSection(qgis_iface)
+    section.challenges.setLayer(challenges)
+    started = []
+
+    def until_cancelled(feedback):
+        started.append(True)
+        while not feedback.isCanceled():
+            time.sleep(0.01)
+        return None
+
+    monkeypatch.setattr(section, "overlay_work", lambda name, layer: until_cancelled)
+    qgis_iface.messageBar().clear_messages()
+    section.run("challenge_context")
+    assert wait_until(lambda: started, 30)
+    assert section.cancel_button.isEnabled() and not section.context_button.isEnabled()
+    section.cancel()
+    wait_for(section)
+    assert section.context_button.isEnabled() and not section.cancel_button.isEnabled()
+    assert any(m.endswith("Cancelled") for m in qgis_iface.messageBar().get_messages(Qgis.Info))
+    assert [lyr.name() for lyr in QgsProject.instance().mapLayers().values()] == ["challenges"]
+    section.shutdown()
+
+
+def test_bad_input_is_told_in_one_sentence(qgis_iface, qgis_new_project):
+    """A failure of the core (an InputError) is what the user reads, in one sentence; the buttons come back."""
+    from open_territory.plugin.toolbelt.errors import InputError
+    from qgis.core import Qgis
+
+    challenges = memory("Point?crs=EPSG:2154&field=title:string&field=domain:string", "challenges", [])
+    QgsProject.instance().addMapLayer(challenges)
+    section = PlanningSection(qgis_iface)
+    section.challenges.setLayer(challenges)
+
+    def refused(feedback):
+        raise InputError("The distance must be zero or positive")
+
+    section.overlay_work = lambda name, layer: refused
+    qgis_iface.messageBar().clear_messages()
+    section.run("gap_layer")
+    wait_for(section)
+    assert section.last_error == "The overlay failed: The distance must be zero or positive"
+    assert any(m.endswith(section.last_error) for m in qgis_iface.messageBar().get_messages(Qgis.Critical))
+    assert section.gap_button.isEnabled()
     section.shutdown()

@@ -4,11 +4,11 @@ import re
 
 import pytest
 from open_territory.plugin.planning.context import (
-    PlanningError,
     challenge_context,
     output_wkb_type,
     parse_competences,
 )
+from open_territory.plugin.toolbelt.errors import InputError
 from open_territory.plugin.toolbelt.i18n import CONTEXT
 from open_territory.plugin.toolbelt.metadata import translation_file
 from pyproj import Transformer
@@ -224,9 +224,9 @@ def test_empty_inputs(layers):
 def test_errors(layers):
     challenges, resources, actors = layers
     nocat = layer("Point?crs=EPSG:4326&field=kind:string", [("POINT(0 0)", {"kind": "x"})])
-    with pytest.raises(PlanningError, match="category"):
+    with pytest.raises(InputError, match="category"):
         challenge_context(challenges, [nocat], actors, 500)
-    with pytest.raises(PlanningError, match="projected"):
+    with pytest.raises(InputError, match="projected"):
         challenge_context(challenges, resources, actors, 500, crs=QgsCoordinateReferenceSystem("EPSG:4326"))
 
 
