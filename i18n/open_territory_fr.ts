@@ -144,7 +144,7 @@
       <translation>Acteurs du défi</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Ajouter au projet les couches d'un registre existant (groupe « Registre »)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Add on map</source>
       <translation>Ajouter sur la carte</translation>
     </message>
@@ -214,12 +214,12 @@
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>All kinds</source>
       <translation>Tous les types</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>All statuses</source>
       <translation>Tous les statuts</translation>
     </message>
@@ -254,12 +254,12 @@
       <translation>Couche de zone</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Area of action on the map</source>
       <translation>Zone d'action sur la carte</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Area on the map</source>
       <translation>Zone sur la carte</translation>
     </message>
@@ -619,7 +619,7 @@
       <translation>Cliquez sur la carte à l'endroit du défi (Échap pour annuler)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Click on the map where the challenge is, then fill its form (Esc cancels)</source>
       <translation>Cliquez sur la carte à l'endroit du défi, puis remplissez son formulaire (Échap pour annuler)</translation>
     </message>
@@ -844,7 +844,7 @@
       <translation>Dessinez-le sur la carte (clic droit pour terminer), remplissez son formulaire, puis enregistrez les modifications de la couche</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Draw it with QGIS's digitizing tool (right click ends), then fill its form; save the layer's edits to write it to the register</source>
       <translation>Dessinez-le avec l'outil de numérisation de QGIS (clic droit pour terminer), puis remplissez son formulaire ; enregistrez les modifications de la couche pour l'écrire dans le registre</translation>
     </message>
@@ -984,12 +984,12 @@
       <translation>Fichiers écrits</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Fill the form of a challenge without a location</source>
       <translation>Remplir le formulaire d'un défi sans localisation</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Fill the form of an actor without an area of action</source>
       <translation>Remplir le formulaire d'un acteur sans zone d'action</translation>
     </message>
@@ -1414,7 +1414,7 @@
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Line on the map</source>
       <translation>Ligne sur la carte</translation>
     </message>
@@ -2224,7 +2224,7 @@
       <translation>Planification</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Point on the map</source>
       <translation>Point sur la carte</translation>
     </message>
@@ -2589,7 +2589,7 @@
       <translation>Rechercher des jeux de données (tous les mots doivent correspondre)</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Search name, contact, website</source>
       <translation>Chercher dans le nom, le contact, le site web</translation>
     </message>
@@ -2609,7 +2609,7 @@
       <translation>Rechercher dans les portails de données ouvertes et charger leurs jeux de données comme couches.</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Search title, description, raised by</source>
       <translation>Chercher dans le titre, la description, le porteur</translation>
     </message>
@@ -2669,22 +2669,22 @@
       <translation>Afficher le panneau Territoire ouvert</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Show the actors competent in one mobility domain</source>
       <translation>Afficher les acteurs compétents dans un domaine de mobilité</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Show the actors of one kind</source>
       <translation>Afficher les acteurs d'un type</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Show the challenges of one mobility domain</source>
       <translation>Afficher les défis d'un domaine de mobilité</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Show the challenges of one status</source>
       <translation>Afficher les défis d'un statut</translation>
     </message>
@@ -3454,12 +3454,12 @@
       <translation>Ce GeoPackage est le registre des défis et des acteurs ; aucune ressource n'y est jamais écrite. Choisissez un autre fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>This actor has no area of action</source>
       <translation>Cet acteur n'a pas de zone d'action</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>This challenge has no location</source>
       <translation>Ce défi n'a pas de localisation</translation>
     </message>
@@ -3739,12 +3739,12 @@
       <translation>La table du registre qui reçoit les lignes</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Without area</source>
       <translation>Sans zone</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>Without location</source>
       <translation>Sans localisation</translation>
     </message>
@@ -4614,12 +4614,12 @@
       <translation>{shown} sur {total}</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>{total} actors</source>
       <translation>{total} acteurs</translation>
     </message>
     <message>
-      <location filename="../ui/register/list_panel.py" />
+      <location filename="../ui/register/list_tables.py" />
       <source>{total} challenges</source>
       <translation>{total} défis</translation>
     </message>

@@ -31,22 +31,22 @@ ALGORITHMS = [
 
 
 class OpenTerritoryProvider(QgsProcessingProvider):
-    def id(self):
+    def id(self) -> str:
         return "openterritory"
 
-    def name(self):
+    def name(self) -> str:
         return "Open Territory"
 
-    def longName(self):  # noqa: N802
+    def longName(self) -> str:  # noqa: N802
         return "Open Territory"
 
-    def icon(self):
+    def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
 
-    def svgIconPath(self):  # noqa: N802
+    def svgIconPath(self) -> str:  # noqa: N802
         return ICON_PATH
 
-    def loadAlgorithms(self):  # noqa: N802
+    def loadAlgorithms(self) -> None:  # noqa: N802
         for module_name, class_name in ALGORITHMS:
             module = importlib.import_module(f"{__package__}.algorithms.{module_name}")
             self.addAlgorithm(getattr(module, class_name)())

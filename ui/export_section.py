@@ -13,7 +13,7 @@ import os
 from qgis.core import Qgis, QgsFeedback, QgsMapLayerProxyModel, QgsProject, QgsReferencedRectangle
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDir, Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtGui import QDesktopServices, QShowEvent
 from qgis.PyQt.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -109,7 +109,7 @@ class ExportSection(DockSection):
 
     # -- defaults ------------------------------------------------------------------------------
 
-    def showEvent(self, event):  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.refresh_title()
         super().showEvent(event)
 
@@ -148,7 +148,7 @@ class ExportSection(DockSection):
         """The layers the map canvas shows, first on top."""
         return list(self.iface.mapCanvas().layers())
 
-    def map_extent(self):
+    def map_extent(self) -> QgsReferencedRectangle | None:
         canvas = self.iface.mapCanvas()
         extent = canvas.extent()
         if extent.isNull() or extent.isEmpty() or not extent.isFinite():

@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..plugin.toolbelt.i18n import tr
@@ -23,10 +24,10 @@ class OpenTerritoryOptionsFactory(QgsOptionsWidgetFactory):
         super().__init__()
         self.setTitle(tr("Open Territory"))
 
-    def icon(self):
+    def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
 
-    def createWidget(self, parent):  # noqa: N802
+    def createWidget(self, parent: QWidget) -> OpenTerritoryOptionsPage:  # noqa: N802
         return OpenTerritoryOptionsPage(parent)
 
 
@@ -127,5 +128,5 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         settings.offline = self.offline.isChecked()
         return settings
 
-    def apply(self):
+    def apply(self) -> None:
         save_settings(self.current_settings())

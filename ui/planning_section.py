@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 
 from qgis.core import (
     QgsClassificationJenks,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
+    QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
@@ -159,11 +161,11 @@ class PlanningSection(DockSection):
     def _items(self):
         return [self.resources.item(i) for i in range(self.resources.count())]
 
-    def resource_layers(self):
+    def resource_layers(self) -> list:
         project = QgsProject.instance()
         return [project.mapLayer(item.data(Qt.UserRole)) for item in self._items() if item.checkState() == Qt.Checked]
 
-    def chosen_challenges(self):
+    def chosen_challenges(self) -> QgsVectorLayer | None:
         if not self.all_challenges.isHidden() and self.all_challenges.isChecked():
             layers = register_challenge_layers()
             if layers:
@@ -172,7 +174,7 @@ class PlanningSection(DockSection):
                 return self.merged
         return self.challenges.currentLayer()
 
-    def overlay_work(self, name: str, challenges):
+    def overlay_work(self, name: str, challenges: QgsVectorLayer) -> Callable:
         """The core function of overlay `name` on the section's choices, as `work(feedback) -> (Overlay, HTML
         report file or "")` for a background task. The choices are read here, in the main thread."""
         resources = self.resource_layers()
@@ -275,12 +277,12 @@ def with_report(overlay: Overlay) -> tuple:
     return overlay, path
 
 
-def is_territory_boundary(layer) -> bool:
+def is_territory_boundary(layer: QgsMapLayer) -> bool:
     """The communes outline load_territory writes as its `boundary` layer: a frame, not a resource."""
     return "layername=boundary" in layer.source()
 
 
-def style_gaps(layer) -> None:
+def style_gaps(layer: QgsVectorLayer) -> None:
     """A heat map of open_unserved: light where help is missing rarely, dark red where often."""
     index = layer.fields().indexOf("open_unserved")
     if index < 0:

@@ -9,6 +9,8 @@ QgsTask with a progress bar and a cancel button.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from qgis.core import QgsProject
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
@@ -24,13 +26,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.register import (
+    ImportReport,
+    Register,
     create_register,
     export_register,
     import_rows,
     open_register,
     rejected_report,
 )
-from ..plugin.register.in_project import registers_in_project, target_label
+from ..plugin.register.in_project import RegisterLayers, registers_in_project, target_label
 from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log, notify
@@ -43,7 +47,7 @@ from .sections import DockSection
 REFRESH_DELAY_MS = 200  # edits arrive in bursts (a paste, a commit): the lists are rebuilt once
 
 
-def error_text(error) -> str:
+def error_text(error: BaseException) -> str:
     """What the user reads about a failure: the plugin's own message, else the error in one line."""
     if isinstance(error, OpenTerritoryError):
         return error.message
@@ -135,7 +139,7 @@ class RegisterSection(DockSection):
 
     # the registers in the project
 
-    def current(self):
+    def current(self) -> RegisterLayers | None:
         """The RegisterLayers chosen in the combo, or None."""
         target = self.register_combo.currentData()
         return next((entry for entry in self.registers if entry.target == target), None)
@@ -247,7 +251,7 @@ class RegisterSection(DockSection):
 
     # background work
 
-    def run(self, description: str, function, on_done, on_error=None) -> None:
+    def run(self, description: str, function: Callable, on_done: Callable, on_error: Callable | None = None) -> None:
         """Run `function(feedback)` through the runner; `on_done(result)` on success; errors reported,
         unless `on_error(error)` returns True (it has shown the error its own way)."""
         self.job += 1
@@ -314,7 +318,7 @@ class RegisterSection(DockSection):
                 lambda register: self.show_register(register, tr("Register opened")),
             )
 
-    def show_register(self, register, message: str) -> None:
+    def show_register(self, register: Register, message: str) -> None:
         """Add the register's layers to the project and show its lists."""
         self.preferred_target = register.target
         register.add_to_project(QgsProject.instance())
@@ -331,7 +335,7 @@ class RegisterSection(DockSection):
         layers = [project.mapLayer(layer_id) for layer_id in current.all_ids()]
         return [layer for layer in layers if layer is not None and layer.isEditable() and layer.isModified()]
 
-    def ask_import(self):
+    def ask_import(self) -> tuple | None:
         """(path, table, geocode) chosen in ImportDialog, or None."""
         table = "actors" if self.tabs.currentWidget() is self.actors_panel else "challenges"
         dialog = ImportDialog(load_settings().offline, table, self)
@@ -366,7 +370,7 @@ class RegisterSection(DockSection):
             tr("Importing into the register"), work, lambda report: self.imported(target, report), self.import_refused
         )
 
-    def import_refused(self, error) -> bool:
+    def import_refused(self, error: BaseException) -> bool:
         """Invalid rows: nothing was written; the report window lists them, line by line."""
         report = rejected_report(error)
         if report is None:
@@ -382,7 +386,7 @@ class RegisterSection(DockSection):
         self.show_import_report(report)
         return True
 
-    def imported(self, target: str, report) -> None:
+    def imported(self, target: str, report: ImportReport) -> None:
         self.last_report = report
         self.reload_layers(target)
         level = "success" if not report.failed else "warning"
@@ -391,7 +395,7 @@ class RegisterSection(DockSection):
             log(f"{report.path}: {line}", "warning")
         self.show_import_report(report)
 
-    def show_import_report(self, report) -> None:
+    def show_import_report(self, report: ImportReport) -> None:
         ImportReportDialog(report, self).exec_()
 
     def reload_layers(self, target: str) -> None:
@@ -408,7 +412,7 @@ class RegisterSection(DockSection):
                 layer.triggerRepaint()
         self.refresh_lists()
 
-    def ask_export(self):
+    def ask_export(self) -> tuple | None:
         """(folder, format) chosen in ExportDialog, or None."""
         dialog = ExportDialog(self)
         if dialog.exec_() != QDialog.Accepted:

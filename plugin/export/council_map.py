@@ -19,6 +19,16 @@ export leaves what was there.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFeedback,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
 
 from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
@@ -64,7 +74,7 @@ def output_for_format(path: str, fmt: str) -> str:
     return f"{path}.{fmt}"
 
 
-def check_inputs(layers, output, fmt, page, orientation):
+def check_inputs(layers: list, output: str, fmt: str, page: str, orientation: str) -> None:
     from qgis.core import QgsMapLayer
 
     if not layers:
@@ -92,17 +102,17 @@ def check_inputs(layers, output, fmt, page, orientation):
 
 @with_gdal_exceptions
 def build_layout(
-    layers,
-    title,
-    extent=None,
-    coverage=None,
-    page="A4",
-    orientation="landscape",
-    subtitle=None,
-    logo=None,
-    project=None,
-    crs=None,
-):
+    layers: list,
+    title: str,
+    extent: QgsRectangle | None = None,
+    coverage: QgsVectorLayer | None = None,
+    page: str = "A4",
+    orientation: str = "landscape",
+    subtitle: str | None = None,
+    logo: str | None = None,
+    project: QgsProject | None = None,
+    crs: QgsCoordinateReferenceSystem | None = None,
+) -> tuple:
     """The filled layout (not exported), and the sources text it shows."""
     from qgis.core import QgsProject
 
@@ -129,19 +139,19 @@ def build_layout(
 
 @with_gdal_exceptions
 def export_council_map(
-    layers,
-    output,
-    title,
-    extent=None,
-    coverage=None,
-    fmt="pdf",
-    page="A4",
-    orientation="landscape",
-    subtitle=None,
-    logo=None,
-    project=None,
-    feedback=None,
-    crs=None,
+    layers: list,
+    output: str,
+    title: str,
+    extent: QgsRectangle | None = None,
+    coverage: QgsVectorLayer | None = None,
+    fmt: str = "pdf",
+    page: str = "A4",
+    orientation: str = "landscape",
+    subtitle: str | None = None,
+    logo: str | None = None,
+    project: QgsProject | None = None,
+    feedback: QgsFeedback | None = None,
+    crs: QgsCoordinateReferenceSystem | None = None,
 ) -> dict:
     """Export a council map of `layers` (first on top) into `output` (.pdf or .png).
 

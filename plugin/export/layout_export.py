@@ -11,6 +11,14 @@ import os
 import re
 import shutil
 import tempfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qgis.core import (
+        QgsFeedback,
+        QgsLayoutAtlas,
+        QgsLayoutExporter,
+    )
 
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.i18n import tr
@@ -19,7 +27,7 @@ PDF_DPI = 300
 PNG_DPI = 150
 
 
-def check_export_result(result, error, path):
+def check_export_result(result: QgsLayoutExporter.ExportResult, error: str, path: str) -> None:
     from qgis.core import QgsLayoutExporter
 
     if result == QgsLayoutExporter.Canceled:
@@ -37,7 +45,7 @@ def check_export_result(result, error, path):
         raise OpenTerritoryError(tr("QGIS could not export the map") + f" ({detail}): {error or path}", source=path)
 
 
-def pdf_settings():
+def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
     from qgis.core import QgsLayoutExporter, QgsRenderContext
 
     settings = QgsLayoutExporter.PdfExportSettings()
@@ -51,7 +59,7 @@ def pdf_settings():
     return settings
 
 
-def png_settings():
+def png_settings() -> QgsLayoutExporter.ImageExportSettings:
     from qgis.core import QgsLayoutExporter
 
     settings = QgsLayoutExporter.ImageExportSettings()
@@ -61,11 +69,13 @@ def png_settings():
     return settings
 
 
-def atlas_page_names(atlas) -> list:
+def atlas_page_names(atlas: QgsLayoutAtlas) -> list:
     return [atlas.nameForPage(i) for i in range(atlas.count())]
 
 
-def export_png_atlas(exporter, atlas, output, feedback=None):
+def export_png_atlas(
+    exporter: QgsLayoutExporter, atlas: QgsLayoutAtlas, output: str, feedback: QgsFeedback | None = None
+) -> tuple:
     """One PNG per page, `<stem>_<page name>.png` beside `output`, all moved in once every page is made."""
     folder = os.path.dirname(os.path.abspath(output))
     stem = os.path.splitext(os.path.basename(output))[0]

@@ -10,6 +10,14 @@ ligatures so that the PDF's text reads back as typed.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qgis.core import (
+        QgsPrintLayout,
+        QgsProject,
+    )
+    from qgis.PyQt.QtGui import QFont
 
 from ..toolbelt.errors import InputError, OpenTerritoryError
 from ..toolbelt.i18n import tr
@@ -29,7 +37,7 @@ def template_path(page: str = "A4", orientation: str = "landscape") -> str:
     return os.path.join(LAYOUTS_DIR, f"council_{page}_{orientation}.qpt")
 
 
-def load_layout(project, page: str = "A4", orientation: str = "landscape"):
+def load_layout(project: QgsProject, page: str = "A4", orientation: str = "landscape") -> QgsPrintLayout:
     """A print layout from the bundled template, with every item of ITEM_IDS. A template that cannot be used is
     a damaged installation, neither the user's input nor a server's reply: the root error kind."""
     from qgis.core import QgsPrintLayout, QgsReadWriteContext
@@ -58,7 +66,7 @@ def local_date() -> str:
     return QLocale().toString(QDate.currentDate(), "d MMMM yyyy")
 
 
-def fit_font_size(font, text: str, width_mm: float, height_mm: float, minimum: float = 4.5):
+def fit_font_size(font: QFont, text: str, width_mm: float, height_mm: float, minimum: float = 4.5) -> QFont:
     """Shrink `font` until `text`, wrapped at word boundaries in `width_mm`, fits `height_mm`."""
     from qgis.core import QgsLayoutUtils
 
@@ -81,7 +89,7 @@ def fit_font_size(font, text: str, width_mm: float, height_mm: float, minimum: f
         size = max(minimum, size - 0.5)
 
 
-def fit_one_line(font, text: str, width_mm: float, minimum: float = 8.0):
+def fit_one_line(font: QFont, text: str, width_mm: float, minimum: float = 8.0) -> QFont:
     from qgis.core import QgsLayoutUtils
 
     size = font.pointSizeF()
@@ -94,7 +102,7 @@ def fit_one_line(font, text: str, width_mm: float, minimum: float = 8.0):
     return font
 
 
-def set_label(layout, key: str, text: str, fit: str = None) -> None:
+def set_label(layout: QgsPrintLayout, key: str, text: str, fit: str | None = None) -> None:
     item = layout.itemById(key)
     item.setText(text)
     if fit:
@@ -106,7 +114,7 @@ def set_label(layout, key: str, text: str, fit: str = None) -> None:
     item.setVisibility(bool(text))
 
 
-def fill_pictures(layout, logo) -> None:
+def fill_pictures(layout: QgsPrintLayout, logo: str | None) -> None:
     arrow = layout.itemById("north_arrow")
     arrow.setPicturePath(NORTH_ARROW)
     picture = layout.itemById("logo")
@@ -123,7 +131,7 @@ def fill_pictures(layout, logo) -> None:
 COMPLEX_SCRIPTS = ((0x0590, 0x08FF), (0x0900, 0x109F), (0x1780, 0x18AF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 
 
-def latin_only(texts) -> bool:
+def latin_only(texts: list) -> bool:
     """True when no text needs complex shaping (Hebrew, Arabic, Indic, South-East Asian scripts...)."""
     return not any(
         low <= ord(character) <= high
@@ -134,7 +142,7 @@ def latin_only(texts) -> bool:
     )
 
 
-def no_ligatures(layout) -> None:
+def no_ligatures(layout: QgsPrintLayout) -> None:
     """Text drawn without ligatures, so that the PDF's text reads back as typed ("Traffic", not "Traﬃc"):
     searching and copying from the PDF find the words. Only for scripts that need no shaping."""
     from qgis.core import QgsLegendStyle

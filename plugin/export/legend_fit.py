@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..toolbelt.i18n import tr
 
+if TYPE_CHECKING:
+    from qgis.core import QgsPrintLayout
 
-def fill_legend(layout, layers) -> None:
+
+def fill_legend(layout: QgsPrintLayout, layers: list) -> None:
     """Only the layers shown, in map order, entries filtered to what the map shows. When the entries do not
     fit the legend's box: more columns while they fit its width, then smaller text and symbols."""
     from qgis.core import QgsLayoutExporter, QgsLayoutSize, QgsLegendStyle, QgsUnitTypes

@@ -9,14 +9,27 @@ feature's name field (`nom`, `name`...), shown as the subtitle.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
+
+if TYPE_CHECKING:
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsLayoutAtlas,
+        QgsLayoutItemMap,
+        QgsPrintLayout,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
 
 NAME_FIELDS = ("nom", "name", "nom_com", "nom_commune", "libelle", "libgeo", "nom_quartier", "quartier", "label")
 ATLAS_MARGIN = 0.08
 
 
-def name_field(layer):
+def name_field(layer: QgsVectorLayer) -> str | None:
     """The field naming a coverage feature (nom, name...), else the first text field, else None."""
     from qgis.PyQt.QtCore import QVariant
 
@@ -30,7 +43,9 @@ def name_field(layer):
     return None
 
 
-def map_crs(layers, project, crs=None):
+def map_crs(
+    layers: list, project: QgsProject, crs: QgsCoordinateReferenceSystem | None = None
+) -> QgsCoordinateReferenceSystem:
     """The map's CRS: the one asked, else the project's, else the first layer's (see `projected`)."""
     from qgis.core import QgsCoordinateReferenceSystem
 
@@ -43,7 +58,7 @@ def map_crs(layers, project, crs=None):
     return chosen if chosen.isValid() else QgsCoordinateReferenceSystem("EPSG:3857")
 
 
-def projected(crs, centre_wgs84):
+def projected(crs: QgsCoordinateReferenceSystem, centre_wgs84: tuple) -> QgsCoordinateReferenceSystem:
     """A geographic CRS becomes the UTM zone of the map's centre: a council map needs metres (true shapes,
     a scale bar in metres or kilometres)."""
     from qgis.core import QgsCoordinateReferenceSystem
@@ -55,7 +70,12 @@ def projected(crs, centre_wgs84):
     return QgsCoordinateReferenceSystem(f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}")
 
 
-def transformed_extent(rect, source_crs, dest_crs, project):
+def transformed_extent(
+    rect: QgsRectangle,
+    source_crs: QgsCoordinateReferenceSystem,
+    dest_crs: QgsCoordinateReferenceSystem,
+    project: QgsProject,
+) -> QgsRectangle:
     from qgis.core import QgsCoordinateTransform, QgsCsException
 
     if not source_crs.isValid() or source_crs == dest_crs:
@@ -66,7 +86,7 @@ def transformed_extent(rect, source_crs, dest_crs, project):
         raise InputError(tr("The extent cannot be transformed to the map's coordinate system") + f": {error}") from None
 
 
-def layers_extent(layers, crs, project):
+def layers_extent(layers: list, crs: QgsCoordinateReferenceSystem, project: QgsProject) -> QgsRectangle:
     from qgis.core import QgsRectangle
 
     extent = QgsRectangle()
@@ -84,7 +104,7 @@ def layers_extent(layers, crs, project):
     return extent
 
 
-def fit_aspect(extent, width: float, height: float):
+def fit_aspect(extent: QgsRectangle, width: float, height: float) -> QgsRectangle:
     """`extent` grown around its centre to the map item's width/height ratio (the item shows all of it)."""
     from qgis.core import QgsRectangle
 
@@ -98,7 +118,13 @@ def fit_aspect(extent, width: float, height: float):
     return QgsRectangle(centre.x() - w / 2, centre.y() - h / 2, centre.x() + w / 2, centre.y() + h / 2)
 
 
-def frame_map(map_item, layers, project, extent=None, crs=None) -> None:
+def frame_map(
+    map_item: QgsLayoutItemMap,
+    layers: list,
+    project: QgsProject,
+    extent: QgsRectangle | None = None,
+    crs: QgsCoordinateReferenceSystem | None = None,
+) -> None:
     """The map item shows `layers` (first on top) in the map's CRS (see `map_crs`, `projected`), over `extent`
     (QgsRectangle in the map CRS, or QgsReferencedRectangle; by default the layers' extent)."""
     from qgis.core import (
@@ -132,7 +158,7 @@ def frame_map(map_item, layers, project, extent=None, crs=None) -> None:
     map_item.setExtent(fit_aspect(extent, map_item.rect().width(), map_item.rect().height()))
 
 
-def fill_scalebar(layout) -> None:
+def fill_scalebar(layout: QgsPrintLayout) -> None:
     """Metres for a town, kilometres once the map is 5 km wide or more."""
     from qgis.core import QgsUnitTypes
 
@@ -150,7 +176,9 @@ def fill_scalebar(layout) -> None:
     scalebar.update()
 
 
-def setup_atlas(layout, coverage, map_item, subtitle: str):
+def setup_atlas(
+    layout: QgsPrintLayout, coverage: QgsVectorLayer, map_item: QgsLayoutItemMap, subtitle: str
+) -> QgsLayoutAtlas:
     """One page per coverage feature, sorted and named by its name field; returns the atlas."""
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)

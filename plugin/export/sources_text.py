@@ -14,9 +14,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import colon, tr
+
+if TYPE_CHECKING:
+    from qgis.core import QgsMapLayer
 
 FIELD_SEP = "\x1f"
 ROW_SEP = "\x1e"
@@ -37,7 +41,7 @@ class SourceEntry:
         return (self.source.lower(), self.licence.lower())
 
 
-def licence_name(value) -> str:
+def licence_name(value: object) -> str:
     """The proper name of a licence from what a portal or a layer says (code, name or URL)."""
     text = str(value or "").strip()
     low = text.lower()
@@ -73,7 +77,7 @@ def licence_name(value) -> str:
     return text
 
 
-def source_name(value) -> str:
+def source_name(value: object) -> str:
     """How a source is named on a map: a portal's host name, OpenStreetMap for OSM."""
     text = str(value or "").strip()
     if not text:
@@ -99,7 +103,7 @@ def _field_expression(layer, name: str) -> str:
     return f"coalesce(to_string(\"{name}\"), '')"
 
 
-def layer_source_rows(layer) -> list:
+def layer_source_rows(layer: QgsMapLayer) -> list:
     """Distinct (source, licence, source_dataset) of a vector layer, computed by QGIS in one aggregate."""
     from qgis.core import QgsAggregateCalculator
 
@@ -121,7 +125,7 @@ def layer_source_rows(layer) -> list:
     return sorted(set(rows))
 
 
-def geopackage_of(layer):
+def geopackage_of(layer: QgsMapLayer) -> tuple | None:
     """(path, table) when the layer is a table of a GeoPackage file, else None."""
     if layer.providerType() != "ogr":
         return None
@@ -160,7 +164,7 @@ def sources_table_rows(path: str) -> dict:
     return rows
 
 
-def layer_title(layer):
+def layer_title(layer: QgsMapLayer) -> str | None:
     """A readable name for a layer loaded from a file path (Processing names it after the file): its title in
     the GeoPackage's sources table, else its table name; None when there is nothing better than its name."""
     gpkg = geopackage_of(layer) if hasattr(layer, "providerType") else None
@@ -171,7 +175,7 @@ def layer_title(layer):
 
 
 @with_gdal_exceptions
-def collect_sources(layers) -> tuple:
+def collect_sources(layers: list) -> tuple:
     """(entries, unsourced layer names) for the layers shown, in their order, each source once."""
     from qgis.core import QgsVectorLayer
 
@@ -224,7 +228,7 @@ def collect_sources(layers) -> tuple:
 
 
 @with_gdal_exceptions
-def sources_text(layers) -> str:
+def sources_text(layers: list) -> str:
     """The sources box: every source shown with its datasets and licence, and the OSM attribution."""
     entries, unsourced = collect_sources(layers)
     parts = []

@@ -14,11 +14,14 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
+    QgsFeedback,
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsGeometryEngine,
     QgsProject,
     QgsSpatialIndex,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -31,7 +34,7 @@ from .domain_categories import categories_for
 DEFAULT_CRS = "EPSG:2154"
 
 
-def parse_competences(value) -> list:
+def parse_competences(value: object) -> list:
     """Domain keys from a JSON array text, a comma/semicolon separated text, or a list."""
     if value is None:
         return []
@@ -52,7 +55,7 @@ def parse_competences(value) -> list:
     return [str(item).strip().strip('"').lower() for item in items if str(item).strip()]
 
 
-def suitable_crs(layers) -> QgsCoordinateReferenceSystem:
+def suitable_crs(layers: list) -> QgsCoordinateReferenceSystem:
     """EPSG:2154 in mainland France, else the UTM zone of the data's centre."""
     from qgis.core import QgsRectangle
 
@@ -104,7 +107,7 @@ class ResourceIndex:
     def categories(self) -> list:
         return sorted({category for category, _ in self.indexes.values()}, key=_category_order)
 
-    def around(self, geometry: QgsGeometry, distance: float):
+    def around(self, geometry: QgsGeometry, distance: float) -> dict:
         """{category: (count within distance, nearest distance or None)}."""
         result = {}
         box = geometry.boundingBox().buffered(distance)
@@ -124,7 +127,7 @@ def _category_order(category):
     return CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)
 
 
-def covers(area: QgsGeometry, geometry: QgsGeometry, engine=None) -> bool:
+def covers(area: QgsGeometry, geometry: QgsGeometry, engine: QgsGeometryEngine | None = None) -> bool:
     """True when no point of `geometry` lies outside `area`: GEOS "covers", so a challenge on the edge of
     the area counts, and a line or polygon that crosses the edge does not."""
     engine = engine or QgsGeometry.createGeometryEngine(area.constGet())
@@ -172,7 +175,7 @@ class Actors:
             return False
         return covers(area, geometry, plain)  # on the edge, or across it
 
-    def competent(self, domain: str, geometry) -> list:
+    def competent(self, domain: str, geometry: QgsGeometry | None) -> list:
         """Actors competent in `domain` whose area covers `geometry`, and those with no area. A challenge
         without a location (`geometry` None) gets only the actors with no area: where it lies is unknown."""
         if not domain:
@@ -189,7 +192,7 @@ class Actors:
         return names
 
 
-def output_fields(challenge_fields: QgsFields, categories) -> QgsFields:
+def output_fields(challenge_fields: QgsFields, categories: list) -> QgsFields:
     fields = QgsFields(challenge_fields)
     for category in categories:
         fields.append(QgsField(f"n_{category}", QVariant.Int))
@@ -205,7 +208,7 @@ def _category_text(category: str) -> str:
     return category_label(category) if category in CATEGORIES else category
 
 
-def summary_text(domain, distance, around, actors) -> str:
+def summary_text(domain: str, distance: float, around: dict | None, actors: list) -> str:
     """One line in the user's language: the domain, the resources within `distance` by category, the
     related categories absent nearby, the competent actors. `around` None: the challenge has no
     location, so nothing is said about distances."""
@@ -225,7 +228,7 @@ def summary_text(domain, distance, around, actors) -> str:
     return "; ".join(parts)
 
 
-def output_wkb_type(geometries, fallback):
+def output_wkb_type(geometries: list, fallback: QgsWkbTypes.Type) -> QgsWkbTypes.Type:
     """A geometry type that holds every geometry of `geometries`: theirs when they share one, the multi
     type when they mix single and multi parts of one family, else Unknown (a generic geometry column).
     `fallback` when none has a geometry."""
@@ -246,14 +249,14 @@ def output_wkb_type(geometries, fallback):
 
 
 def challenge_context(
-    challenges,
-    resources,
-    actors,
+    challenges: QgsVectorLayer,
+    resources: list,
+    actors: QgsVectorLayer | None,
     distance: float,
-    crs=None,
-    feedback=None,
-    context: QgsCoordinateTransformContext = None,
-):
+    crs: QgsCoordinateReferenceSystem | None = None,
+    feedback: QgsFeedback | None = None,
+    context: QgsCoordinateTransformContext | None = None,
+) -> tuple:
     """(output fields, [(attributes, geometry in the challenges' CRS)]) for every challenge; an InputError for
     a negative distance, a geographic working CRS or a resource layer without a category field."""
     if distance < 0:

@@ -3,15 +3,21 @@ counted per zone (the communes of the territory, or a regular grid)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
+    QgsFeedback,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
     QgsSpatialIndex,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -23,7 +29,7 @@ from .domain_categories import categories_for
 OPEN_STATUSES = ("", "identified", "in_progress")
 
 
-def unserved(fields, rows):
+def unserved(fields: QgsFields, rows: list) -> list:
     """(geometry, no_actor, no_resource) for every open challenge missing an actor or a resource."""
     names = fields.names()
     result = []
@@ -40,7 +46,7 @@ def unserved(fields, rows):
     return result
 
 
-def grid(extent: QgsRectangle, size: float):
+def grid(extent: QgsRectangle, size: float) -> Iterator[tuple]:
     if size <= 0:
         raise InputError(tr("The grid cell size must be positive"))
     columns = int(extent.width() // size) + 1
@@ -54,8 +60,16 @@ def grid(extent: QgsRectangle, size: float):
 
 
 def gap_zones(
-    challenges, resources, actors, distance, zones=None, cell_size=1000.0, crs=None, feedback=None, context=None
-):
+    challenges: QgsVectorLayer,
+    resources: list,
+    actors: QgsVectorLayer | None,
+    distance: float,
+    zones: QgsVectorLayer | None = None,
+    cell_size: float = 1000.0,
+    crs: QgsCoordinateReferenceSystem | None = None,
+    feedback: QgsFeedback | None = None,
+    context: QgsCoordinateTransformContext | None = None,
+) -> tuple:
     """(fields, [(attributes, geometry)]) with per zone: open_unserved, no_actor, no_resource.
 
     Zones come from `zones` (a polygon layer, kept in its CRS) or a grid of `cell_size` metres in the

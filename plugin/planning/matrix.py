@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from qgis.core import QgsFeatureRequest, QgsField, QgsFields
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsField, QgsFields, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from ..definitions import CATEGORIES, DOMAINS, category_label, domain_label
@@ -49,7 +49,12 @@ def mark(open_challenges: int, actors: int, resources: int) -> str:
     return "balanced"
 
 
-def competence_matrix(challenges, resources, actors, feedback=None) -> list:
+def competence_matrix(
+    challenges: QgsVectorLayer | None,
+    resources: list,
+    actors: QgsVectorLayer | None,
+    feedback: QgsFeedback | None = None,
+) -> list:
     """One dict per domain: domain, label, challenges_open, challenges_solved, actors_competent,
     resources_related, mark, and `res_<category>` for every category of RELATED_CATEGORIES: the number of
     resources of that category when it is related to the domain, None when it is not (so the related
@@ -144,7 +149,7 @@ def mark_label(key: str) -> str:
     return {"weak": tr("weak"), "strong": tr("strong"), "balanced": tr("balanced")}[key]
 
 
-def categories_table(row) -> str:
+def categories_table(row: dict) -> str:
     """The domain's related resources by category (labels in the user's language), as a small table."""
     cells = [
         (category_label(category), row[category_column(category)])
@@ -159,7 +164,7 @@ def categories_table(row) -> str:
     )
 
 
-def html_report(rows, title: str) -> str:
+def html_report(rows: list, title: str) -> str:
     """A self-contained page: one bar chart per domain (inline SVG), readable in print."""
     colours = {"weak": "#b2182b", "strong": "#1a9850", "balanced": "#666666"}
     series = [

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureSink,
+    QgsFeedback,
     QgsFields,
     QgsMemoryProviderUtils,
     QgsProcessingUtils,
@@ -44,12 +45,12 @@ class Overlay:
 
 
 def context_overlay(
-    challenges,
+    challenges: QgsVectorLayer,
     resources: list,
-    actors,
+    actors: QgsVectorLayer | None,
     distance: float,
     crs: QgsCoordinateReferenceSystem | None = None,
-    feedback=None,
+    feedback: QgsFeedback | None = None,
     transform_context: QgsCoordinateTransformContext | None = None,
 ) -> Overlay:
     """Per challenge: resources within `distance` by category, nearest distances, competent actors, a summary
@@ -61,7 +62,12 @@ def context_overlay(
     return Overlay(fields, rows, wkb_type, challenges.crs())
 
 
-def matrix_overlay(challenges, resources: list, actors, feedback=None) -> Overlay:
+def matrix_overlay(
+    challenges: QgsVectorLayer | None,
+    resources: list,
+    actors: QgsVectorLayer | None,
+    feedback: QgsFeedback | None = None,
+) -> Overlay:
     """One row per mobility domain (matrix.competence_matrix), without geometry, with its HTML report."""
     table = competence_matrix(challenges, resources, actors, feedback)
     rows = [([row[name] for name, _kind in MATRIX_COLUMNS], None) for row in table]
@@ -70,14 +76,14 @@ def matrix_overlay(challenges, resources: list, actors, feedback=None) -> Overla
 
 
 def gap_overlay(
-    challenges,
+    challenges: QgsVectorLayer,
     resources: list,
-    actors,
+    actors: QgsVectorLayer | None,
     distance: float,
-    zones=None,
+    zones: QgsVectorLayer | None = None,
     cell_size: float = 1000.0,
     crs: QgsCoordinateReferenceSystem | None = None,
-    feedback=None,
+    feedback: QgsFeedback | None = None,
     transform_context: QgsCoordinateTransformContext | None = None,
 ) -> Overlay:
     """Per zone (`zones`, or a grid of `cell_size` metres): the open challenges lacking a competent actor or a

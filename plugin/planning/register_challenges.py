@@ -15,7 +15,7 @@ from ..register.in_project import registers_in_project
 from ..toolbelt.i18n import tr
 
 
-def register_challenge_layers(project=None) -> list:
+def register_challenge_layers(project: QgsProject | None = None) -> list:
     """The challenges layers of the first register in the project, points first."""
     registers = registers_in_project(project)
     return registers[0].layers("challenges", project) if registers else []

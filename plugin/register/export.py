@@ -11,12 +11,14 @@ import os
 import tempfile
 
 from osgeo import gdal
+from qgis.core import QgsFeedback
 
 from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
 from .schema import SPATIAL_TABLES, TABLES
+from .store import Register
 
 FORMATS = {
     "csv": ("CSV", ".csv", ["GEOMETRY=AS_WKT", "CREATE_CSVT=NO", "WRITE_BOM=NO"]),
@@ -25,18 +27,20 @@ FORMATS = {
 
 
 @with_gdal_exceptions
-def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, feedback=None) -> list:
+def export_register(
+    register: Register, output_dir: str, fmt: str = "csv", tables: tuple = TABLES, feedback: QgsFeedback | None = None
+) -> list:
     """Write the register's tables into `output_dir` as <table>.csv or <table>.geojson; return the paths."""
     fmt = (fmt or "").lower().lstrip(".")
     if fmt not in FORMATS:
         raise InputError(tr("Unknown export format") + f": '{fmt}' ({tr('expected')} csv, geojson)")
-    driver, extension, creation_options = FORMATS[fmt]
     if not output_dir:
         raise InputError(tr("No folder given for the export"))
     try:
         os.makedirs(output_dir, exist_ok=True)
     except OSError as error:
         raise InputError(tr("Cannot create the export folder") + f": {output_dir}: {error}") from None
+    extension = FORMATS[fmt][1]
     written = []  # (temporary path, final path)
     try:
         with register.open_dataset(update=False) as dataset:
@@ -48,31 +52,7 @@ def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, 
                 os.close(handle)
                 os.remove(tmp_path)
                 written.append((tmp_path, final))
-                spatial = table in SPATIAL_TABLES
-                # OGR SQL keeps the feature id as a `fid` column: the link tables refer to it.
-                options = gdal.VectorTranslateOptions(
-                    format=driver,
-                    layerName=table,
-                    layerCreationOptions=creation_options,
-                    SQLStatement=f'SELECT CAST(FID AS integer) AS fid, * FROM "{table}"',
-                    SQLDialect="OGRSQL",
-                    geometryType=None if spatial else "NONE",
-                    dstSRS="EPSG:4326" if spatial else None,
-                )
-                if not spatial:
-                    gdal.PushErrorHandler("CPLQuietErrorHandler")  # "no SRS" warnings of plain tables
-                try:
-                    out = gdal.VectorTranslate(tmp_path, dataset, options=options)
-                except RuntimeError as error:
-                    raise InputError(
-                        tr("The register could not be exported") + f": {table} → {final}: {error}"
-                    ) from None
-                finally:
-                    if not spatial:
-                        gdal.PopErrorHandler()
-                if out is None:
-                    raise InputError(tr("The register could not be exported") + f": {table} → {final}")
-                out = None
+                _export_table(dataset, table, fmt, tmp_path, final)
                 if feedback is not None:
                     feedback.setProgress(100.0 * (index + 1) / len(tables))
         for tmp_path, final in written:
@@ -83,3 +63,31 @@ def export_register(register, output_dir: str, fmt: str = "csv", tables=TABLES, 
                 os.remove(tmp_path)
     log(f"register exported to {output_dir} ({fmt}): {', '.join(tables)}")
     return [final for _tmp, final in written]
+
+
+def _export_table(dataset, table: str, fmt: str, tmp_path: str, final: str) -> None:
+    """One table of `dataset` into `tmp_path` (named `final` in messages), in EPSG:4326 when spatial."""
+    driver, _extension, creation_options = FORMATS[fmt]
+    spatial = table in SPATIAL_TABLES
+    # OGR SQL keeps the feature id as a `fid` column: the link tables refer to it.
+    options = gdal.VectorTranslateOptions(
+        format=driver,
+        layerName=table,
+        layerCreationOptions=creation_options,
+        SQLStatement=f'SELECT CAST(FID AS integer) AS fid, * FROM "{table}"',
+        SQLDialect="OGRSQL",
+        geometryType=None if spatial else "NONE",
+        dstSRS="EPSG:4326" if spatial else None,
+    )
+    if not spatial:
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # "no SRS" warnings of plain tables
+    try:
+        out = gdal.VectorTranslate(tmp_path, dataset, options=options)
+    except RuntimeError as error:
+        raise InputError(tr("The register could not be exported") + f": {table} → {final}: {error}") from None
+    finally:
+        if not spatial:
+            gdal.PopErrorHandler()
+    if out is None:
+        raise InputError(tr("The register could not be exported") + f": {table} → {final}")
+    out = None

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsEditorWidgetSetup,
     QgsField,
     QgsFieldConstraints,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -67,7 +68,7 @@ def field_alias(name: str) -> str:
     }.get(name, name)
 
 
-def value_map(pairs) -> QgsEditorWidgetSetup:
+def value_map(pairs: list) -> QgsEditorWidgetSetup:
     """A ValueMap widget: [(key, translated label)] in the nomenclature's order."""
     return QgsEditorWidgetSetup("ValueMap", {"map": [{label: key} for key, label in pairs]})
 
@@ -113,7 +114,7 @@ def domain_label_expression() -> str:
     return f'CASE {cases} ELSE "key" END'
 
 
-def setup_domain_layer(layer) -> None:
+def setup_domain_layer(layer: QgsVectorLayer) -> None:
     """The mobility domains lookup table: read-only, with a translated label computed in the project."""
     if layer.fields().indexOf(DOMAIN_LABEL_FIELD) < 0:
         layer.addExpressionField(domain_label_expression(), QgsField(DOMAIN_LABEL_FIELD, QVariant.String))
@@ -150,7 +151,13 @@ def _common(layer, table: str) -> None:
             layer.setEditFormConfig(form)
 
 
-def setup_fields(layer, table: str, domain_layer=None, actors_layer=None, catalog_layer=None) -> None:
+def setup_fields(
+    layer: QgsVectorLayer,
+    table: str,
+    domain_layer: QgsVectorLayer | None = None,
+    actors_layer: QgsVectorLayer | None = None,
+    catalog_layer: QgsVectorLayer | None = None,
+) -> None:
     """Widgets, aliases, constraints and default values of one register layer."""
     _common(layer, table)
     if table == "challenges":
@@ -208,7 +215,7 @@ def _lookup(layer, value_field: str) -> QgsEditorWidgetSetup:
     )
 
 
-def competences_widget(domain_layer) -> QgsEditorWidgetSetup:
+def competences_widget(domain_layer: QgsVectorLayer) -> QgsEditorWidgetSetup:
     """Multi-select of mobility domains; stores "{a,b}" in the text field (read by parse_competences)."""
     return QgsEditorWidgetSetup(
         "ValueRelation",
@@ -226,7 +233,7 @@ def competences_widget(domain_layer) -> QgsEditorWidgetSetup:
     )
 
 
-def tabbed_form(layer, table: str, relation_tabs) -> None:
+def tabbed_form(layer: QgsVectorLayer, table: str, relation_tabs: list) -> None:
     """A drag-and-drop form: the table's fields in a first tab, then one tab per relation editor.
 
     relation_tabs: [(tab title, QgsRelation to show, n:m relation or None)]."""

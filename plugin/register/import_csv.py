@@ -23,11 +23,14 @@ row or a file is refused.
 from __future__ import annotations
 
 from osgeo import ogr
+from qgis.core import QgsFeedback
 
+from ..sources.tabular import CsvLayout
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
+from ..toolbelt.network import Transport
 from .geocode import BanGeocoder
 from .import_columns import address_of, map_columns
 from .import_file import TabularFile, read_tabular_file
@@ -35,13 +38,14 @@ from .import_geometry import actor_area, geometry_columns, row_geometry
 from .import_report import ImportReport, import_rejected, invalid_row, is_invalid_row
 from .import_values import validate_row
 from .import_write import write_rows
+from .store import Register
 
 __all__ = ["IMPORT_TABLES", "ImportReport", "check_row", "import_rows"]
 
 IMPORT_TABLES = ("challenges", "actors")
 
 
-def check_row(table: str, cells: dict, mapping: dict, layout) -> tuple:
+def check_row(table: str, cells: dict, mapping: dict, layout: CsvLayout) -> tuple:
     """(values, geometry in EPSG:4326 or None) of one row, or an invalid row error with every problem of the
     row."""
     problems = []
@@ -135,7 +139,13 @@ def _located_rows(checked: list, tabular: TabularFile, report: ImportReport, geo
 
 @with_gdal_exceptions
 def import_rows(
-    register, table: str, path: str, geocode=True, feedback=None, transport=None, geocoder_url: str = None
+    register: Register,
+    table: str,
+    path: str,
+    geocode: bool = True,
+    feedback: QgsFeedback | None = None,
+    transport: Transport | None = None,
+    geocoder_url: str | None = None,
 ) -> ImportReport:
     """Import the challenges or actors of a CSV/XLSX/ODS file into `register`.
 

@@ -39,7 +39,7 @@ class TabularFile:
     layout: CsvLayout
 
 
-def pick_column(columns: list, names) -> str | None:
+def pick_column(columns: list, names: tuple) -> str | None:
     """The file column whose normalised name comes first in `names` (the leftmost one when several
     normalise alike), or None."""
     normalized = {}

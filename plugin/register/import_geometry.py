@@ -74,76 +74,88 @@ def _check_lonlat(geometry, column: str):
 
 
 @with_gdal_exceptions
-def row_geometry(cells: dict, layout: CsvLayout):
+def row_geometry(cells: dict, layout: CsvLayout) -> ogr.Geometry | None:
     """The row's geometry in EPSG:4326, None when the row gives no coordinates."""
     if layout.geometry:
-        text = cells.get(layout.geometry, "")
-        if not text:
-            return None
-        try:
-            geometry = (
-                ogr.CreateGeometryFromJson(text)
-                if text.lstrip().startswith("{")
-                else ogr.CreateGeometryFromWkt(re.sub(r"^\s*SRID=\d+;", "", text))
-            )
-        except RuntimeError:
-            geometry = None
-        if geometry is None or geometry.IsEmpty():
-            raise invalid_row(
-                tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {layout.geometry}: "
-                f"'{_shown(text)}'; " + tr("expected WKT or GeoJSON") + ")"
-            )
-        minx, maxx, miny, maxy = geometry.GetEnvelope()
-        if lambert93_like([minx, maxx], [miny, maxy]):
-            return _transform_to_wgs84(geometry, 2154)
-        return _check_lonlat(geometry, layout.geometry)
+        return _geometry_cell(cells.get(layout.geometry, ""), layout.geometry)
     if layout.lat and layout.lon:
-        lat_text, lon_text = cells.get(layout.lat, ""), cells.get(layout.lon, "")
-        if not lat_text and not lon_text:
-            return None
-        if not lat_text or not lon_text:
-            raise invalid_row(
-                tr("Bad coordinates: one of the two is missing")
-                + f" ({tr('column')} {layout.lon}/{layout.lat}: '{lon_text}', '{lat_text}')"
-            )
-        x, y = _number(lon_text, layout.lon), _number(lat_text, layout.lat)
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(x, y)
-        if layout.crs == "EPSG:2154" or lambert93_like([x], [y]):
-            if not lambert93_like([x], [y]):
-                raise invalid_row(
-                    tr("Bad coordinates: outside Lambert-93 France")
-                    + f" ({tr('column')} {layout.lon}/{layout.lat}: {_coordinate(x)}, {_coordinate(y)})"
-                )
-            return _transform_to_wgs84(point, 2154)
-        return _check_lonlat(point, f"{layout.lon}/{layout.lat}")
+        return _lonlat_cells(cells.get(layout.lat, ""), cells.get(layout.lon, ""), layout)
     if layout.combined:
-        text = cells.get(layout.combined, "")
-        if not text:
-            return None
-        # The data.gouv.fr source's reading first ("48.1,-1.6", "48,1;-1,6"...), then any two numbers
-        # apart ("-1.6 47.8").
-        pair = parse_pair(text)
-        numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", text) if pair is None else None
-        if pair is None and len(numbers) == 2:
-            pair = float(numbers[0]), float(numbers[1])
-        if pair is None:
-            raise invalid_row(
-                tr("Bad coordinates")
-                + f": '{_shown(text)}' ({tr('column')} {layout.combined}; "
-                + tr("expected two numbers")
-                + ")"
-            )
-        a, b = pair
-        x, y = (a, b) if layout.combined_order == "lonlat" else (b, a)
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(x, y)
-        return _check_lonlat(point, layout.combined)
+        return _combined_cell(cells.get(layout.combined, ""), layout)
     return None
 
 
+def _geometry_cell(text: str, column: str) -> ogr.Geometry | None:
+    """A WKT or GeoJSON cell, in Lambert-93 or longitude/latitude."""
+    if not text:
+        return None
+    try:
+        geometry = (
+            ogr.CreateGeometryFromJson(text)
+            if text.lstrip().startswith("{")
+            else ogr.CreateGeometryFromWkt(re.sub(r"^\s*SRID=\d+;", "", text))
+        )
+    except RuntimeError:
+        geometry = None
+    if geometry is None or geometry.IsEmpty():
+        raise invalid_row(
+            tr("Bad coordinates: the geometry cannot be read") + f" ({tr('column')} {column}: "
+            f"'{_shown(text)}'; " + tr("expected WKT or GeoJSON") + ")"
+        )
+    minx, maxx, miny, maxy = geometry.GetEnvelope()
+    if lambert93_like([minx, maxx], [miny, maxy]):
+        return _transform_to_wgs84(geometry, 2154)
+    return _check_lonlat(geometry, column)
+
+
+def _lonlat_cells(lat_text: str, lon_text: str, layout: CsvLayout) -> ogr.Geometry | None:
+    """Two coordinate cells: longitude/latitude, or Lambert-93 x/y (by the layout's CRS or by their values)."""
+    if not lat_text and not lon_text:
+        return None
+    if not lat_text or not lon_text:
+        raise invalid_row(
+            tr("Bad coordinates: one of the two is missing")
+            + f" ({tr('column')} {layout.lon}/{layout.lat}: '{lon_text}', '{lat_text}')"
+        )
+    x, y = _number(lon_text, layout.lon), _number(lat_text, layout.lat)
+    point = ogr.Geometry(ogr.wkbPoint)
+    point.AddPoint_2D(x, y)
+    if layout.crs == "EPSG:2154" or lambert93_like([x], [y]):
+        if not lambert93_like([x], [y]):
+            raise invalid_row(
+                tr("Bad coordinates: outside Lambert-93 France")
+                + f" ({tr('column')} {layout.lon}/{layout.lat}: {_coordinate(x)}, {_coordinate(y)})"
+            )
+        return _transform_to_wgs84(point, 2154)
+    return _check_lonlat(point, f"{layout.lon}/{layout.lat}")
+
+
+def _combined_cell(text: str, layout: CsvLayout) -> ogr.Geometry | None:
+    """One cell holding both numbers, in the layout's order."""
+    if not text:
+        return None
+    # The data.gouv.fr source's reading first ("48.1,-1.6", "48,1;-1,6"...), then any two numbers
+    # apart ("-1.6 47.8").
+    pair = parse_pair(text)
+    numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", text) if pair is None else None
+    if pair is None and len(numbers) == 2:
+        pair = float(numbers[0]), float(numbers[1])
+    if pair is None:
+        raise invalid_row(
+            tr("Bad coordinates")
+            + f": '{_shown(text)}' ({tr('column')} {layout.combined}; "
+            + tr("expected two numbers")
+            + ")"
+        )
+    a, b = pair
+    x, y = (a, b) if layout.combined_order == "lonlat" else (b, a)
+    point = ogr.Geometry(ogr.wkbPoint)
+    point.AddPoint_2D(x, y)
+    return _check_lonlat(point, layout.combined)
+
+
 @with_gdal_exceptions
-def actor_area(geometry):
+def actor_area(geometry: ogr.Geometry) -> ogr.Geometry:
     """An actor's geometry is its area of action: a polygon or multipolygon, returned as a multipolygon;
     any other geometry is an invalid row error."""
     if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):

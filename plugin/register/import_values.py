@@ -141,15 +141,15 @@ def _match(value: str, keys, label, synonyms, unknown: str):
     raise invalid_row(unknown + f" '{value}' ({tr('expected one of')}: {', '.join(keys)})")
 
 
-def match_domain(value: str):
+def match_domain(value: str) -> str:
     return _match(value, DOMAINS, domain_label, DOMAIN_SYNONYMS, tr("Unknown mobility domain"))
 
 
-def match_status(value: str):
+def match_status(value: str) -> str:
     return _match(value, CHALLENGE_STATUSES, status_label, STATUS_SYNONYMS, tr("Unknown status"))
 
 
-def match_priority(value: str):
+def match_priority(value: str) -> int:
     text = normalize_name(value)
     table = {str(p): p for p in (1, 2, 3)}
     table.update({normalize_name(priority_label(p)): p for p in (1, 2, 3)})
@@ -159,11 +159,11 @@ def match_priority(value: str):
     raise invalid_row(tr("Invalid priority") + f" '{value}' ({tr('expected 1, 2 or 3')})")
 
 
-def match_kind(value: str):
+def match_kind(value: str) -> str:
     return _match(value, ACTOR_KINDS, actor_kind_label, KIND_SYNONYMS, tr("Unknown kind of actor"))
 
 
-def match_competences(value: str) -> str:
+def match_competences(value: str) -> str | None:
     text = value.strip()
     items = None
     if text.startswith("["):
@@ -183,7 +183,7 @@ def match_competences(value: str) -> str:
     return "{" + ",".join(keys) + "}" if keys else None
 
 
-def parse_datetime(value: str):
+def parse_datetime(value: str) -> str:
     text = value.strip()
     gdal_style = re.match(r"^(\d{4})/(\d{2})/(\d{2})(?: (\d{2}:\d{2}:\d{2}(?:\.\d+)?))?([+-]\d{2})?$", text)
     if gdal_style:  # as GDAL writes dates into CSV files (the register's own CSV export)

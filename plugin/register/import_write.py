@@ -5,6 +5,7 @@ the same file, is skipped and reported, so importing a file twice adds nothing."
 from __future__ import annotations
 
 from osgeo import ogr
+from qgis.core import QgsFeedback
 
 from ..sources.tabular import normalize_name
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
@@ -12,6 +13,7 @@ from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from .import_report import ImportReport
+from .store import Register
 
 
 def _existing_keys(dataset, register, table: str) -> set:
@@ -36,8 +38,36 @@ def _row_key(table: str, values: dict) -> tuple:
     return (normalize_name(values["name"]),)
 
 
+def _new_feature(layer, definition, values: dict, geometry, now: str) -> ogr.Feature:
+    """A row's feature: its values (nulls kept null), timestamps now unless the file gave them, its geometry."""
+    feature = ogr.Feature(definition)
+    for name, value in values.items():
+        if value is None:
+            feature.SetFieldNull(name)
+        else:
+            feature.SetField(name, value)
+    for name in ("created_at", "updated_at"):
+        if values.get(name) is None:
+            feature.SetField(name, now)
+    if geometry is not None:
+        geometry.AssignSpatialReference(layer.GetSpatialRef())
+        feature.SetGeometry(geometry)
+    return feature
+
+
+def _progress(feedback, number: int, total: int, path: str) -> None:
+    """The last fifth of the import's progress; Cancelled when the user cancelled."""
+    if feedback is None:
+        return
+    if feedback.isCanceled():
+        raise Cancelled(tr("Import cancelled; nothing was written") + f": {path}")
+    feedback.setProgress(80.0 + 20.0 * number / total)
+
+
 @with_gdal_exceptions
-def write_rows(register, table: str, prepared: list, report: ImportReport, feedback=None) -> None:
+def write_rows(
+    register: Register, table: str, prepared: list, report: ImportReport, feedback: QgsFeedback | None = None
+) -> None:
     """Write `prepared` [(line, values, geometry, located)] into `table`, counting into `report`; Cancelled
     when cancelled, an InputError when the database refuses a row (then nothing is written)."""
     if not prepared:
@@ -58,25 +88,11 @@ def write_rows(register, table: str, prepared: list, report: ImportReport, feedb
                     report.skipped.append((line, tr("Already in the register")))
                     continue
                 existing.add(key)
-                feature = ogr.Feature(definition)
-                for name, value in values.items():
-                    if value is None:
-                        feature.SetFieldNull(name)
-                    else:
-                        feature.SetField(name, value)
-                for name in ("created_at", "updated_at"):
-                    if values.get(name) is None:
-                        feature.SetField(name, now)
-                if geometry is not None:
-                    geometry.AssignSpatialReference(layer.GetSpatialRef())
-                    feature.SetGeometry(geometry)
-                layer.CreateFeature(feature)
+                layer.CreateFeature(_new_feature(layer, definition, values, geometry, now))
                 report.imported += 1
                 report.geocoded += 1 if located else 0
-                if feedback is not None and number % 50 == 0:
-                    if feedback.isCanceled():
-                        raise Cancelled(tr("Import cancelled; nothing was written") + f": {report.path}")
-                    feedback.setProgress(80.0 + 20.0 * number / len(prepared))
+                if number % 50 == 0:
+                    _progress(feedback, number, len(prepared), report.path)
             dataset.CommitTransaction()
         except (RuntimeError, OpenTerritoryError) as error:
             dataset.RollbackTransaction()

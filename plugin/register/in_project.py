@@ -32,18 +32,18 @@ class RegisterLayers:
     def all_ids(self) -> list:
         return self.layer_ids("challenges") + self.layer_ids("actors") + list(self.others)
 
-    def layers(self, table: str, project=None) -> list:
+    def layers(self, table: str, project: QgsProject | None = None) -> list:
         project = project or QgsProject.instance()
         found = [project.mapLayer(layer_id) for layer_id in self.layer_ids(table)]
         return [layer for layer in found if isinstance(layer, QgsVectorLayer) and layer.isValid()]
 
-    def challenge_layer(self, family: str, project=None):
+    def challenge_layer(self, family: str, project: QgsProject | None = None) -> QgsVectorLayer | None:
         project = project or QgsProject.instance()
         layer_id = self.challenges.get(family)
         layer = project.mapLayer(layer_id) if layer_id else None
         return layer if isinstance(layer, QgsVectorLayer) and layer.isValid() else None
 
-    def actors_layer(self, project=None):
+    def actors_layer(self, project: QgsProject | None = None) -> QgsVectorLayer | None:
         found = self.layers("actors", project)
         return found[0] if found else None
 
@@ -61,7 +61,7 @@ def _family(layer) -> str:
     }.get(key, "Point")
 
 
-def registers_in_project(project=None) -> list:
+def registers_in_project(project: QgsProject | None = None) -> list:
     """[RegisterLayers] of every register with layers in `project`, in the order first met."""
     project = project or QgsProject.instance()
     found = {}

@@ -53,7 +53,7 @@ def _target_id(target: str) -> str:
     return hashlib.sha1(target.encode("utf-8")).hexdigest()[:10]
 
 
-def find_register_layers(register, project) -> dict:
+def find_register_layers(register, project: QgsProject) -> dict:
     found = {}
     for layer in project.mapLayers().values():
         if layer.customProperty(TARGET_PROPERTY) == register.target and layer.customProperty(LAYER_PROPERTY):
@@ -102,7 +102,7 @@ def _relation(project, register, relation_id: str, name: str, referencing, colum
     return relation
 
 
-def add_register_to_project(register, project=None) -> dict:
+def add_register_to_project(register, project: QgsProject | None = None) -> dict:
     """Add the register's layers to `project` (the current one by default) and return them by key:
     "challenges_points", "challenges_lines", "challenges_polygons", "challenges_unlocated", "actors",
     "resources_catalog", "challenge_actors", "challenge_resources", "register_domains", and
@@ -136,7 +136,7 @@ def add_register_to_project(register, project=None) -> dict:
     return result
 
 
-def configure(register, project, layers: dict) -> None:
+def configure(register, project: QgsProject, layers: dict) -> None:
     """Relations and forms (idempotent: the same ids are reused)."""
     uid = _target_id(register.target)
     domains, actors, catalog = layers[DOMAIN_TABLE], layers["actors"], layers["resources_catalog"]

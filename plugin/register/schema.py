@@ -116,7 +116,7 @@ class GpkgDialect(Dialect):
     now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
     primary_key = "fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"
 
-    def create_table(self, table, columns, geometry=None):
+    def create_table(self, table: str, columns: str, geometry: str | None = None) -> list:
         geom = f"{GEOMETRY_COLUMN} {geometry}, " if geometry else ""
         statements = [
             f"CREATE TABLE {table} ({self.primary_key}, {geom}{columns})",
@@ -130,7 +130,7 @@ class GpkgDialect(Dialect):
             ]  # the spatial index is made by GDAL once the table is known to it (store.ensure_spatial_indexes)
         return statements
 
-    def stamp_triggers(self, table):
+    def stamp_triggers(self, table: str) -> list:
         # created_at/updated_at filled on insert when the writer left them empty; updated_at set on
         # update unless the writer set it (QGIS does, through the layer's default value). SQLite
         # triggers do not fire themselves again, and the WHEN clauses stop any chain.
@@ -144,7 +144,7 @@ class GpkgDialect(Dialect):
             f"UPDATE {table} SET updated_at = {self.now} WHERE fid = NEW.fid; END",
         ]
 
-    def link_integrity(self, link):
+    def link_integrity(self, link: str) -> list:
         # SQLite enforces declared foreign keys only when a connection asks for it (QGIS and GDAL do
         # not): triggers give the GeoPackage the behaviour PostgreSQL's foreign keys give PostGIS.
         (col_a, table_a), (col_b, table_b) = LINK_TABLES[link]
@@ -172,10 +172,10 @@ class PostgresDialect(Dialect):
     now = "now()"
     primary_key = "fid serial PRIMARY KEY"
 
-    def qualify(self, table):
+    def qualify(self, table: str) -> str:
         return f'"{self.schema}".{table}' if self.schema else table
 
-    def create_table(self, table, columns, geometry=None):
+    def create_table(self, table: str, columns: str, geometry: str | None = None) -> list:
         pg_type = {"GEOMETRY": "Geometry", "MULTIPOLYGON": "MultiPolygon"}.get(geometry)
         geom = f"{GEOMETRY_COLUMN} geometry({pg_type}, {SRID}), " if geometry else ""
         statements = [f"CREATE TABLE {self.qualify(table)} ({self.primary_key}, {geom}{columns})"]
@@ -185,7 +185,7 @@ class PostgresDialect(Dialect):
             )
         return statements
 
-    def stamp_triggers(self, table):
+    def stamp_triggers(self, table: str) -> list:
         function = self.qualify("ot_stamp")
         return [
             f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -197,7 +197,7 @@ class PostgresDialect(Dialect):
             f"FOR EACH ROW EXECUTE FUNCTION {function}()",
         ]
 
-    def link_integrity(self, link):
+    def link_integrity(self, link: str) -> list:
         return []  # the foreign keys declared with the table do it
 
 

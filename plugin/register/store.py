@@ -12,9 +12,10 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 
 from osgeo import gdal
-from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
+from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsWkbTypes
 
 from ..toolbelt.errors import InputError, NetworkError, OpenTerritoryError
 from ..toolbelt.gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
@@ -67,7 +68,7 @@ def _connection_uri(name: str) -> QgsDataSourceUri:
     return QgsDataSourceUri(connections[name].uri())
 
 
-def parse_target(target: str):
+def parse_target(target: str) -> tuple:
     """("gpkg", absolute path, None) or ("postgres", connection name, schema)."""
     if not target or not str(target).strip():
         raise InputError(tr("No register given: choose a GeoPackage file or a PostgreSQL connection"))
@@ -124,7 +125,7 @@ class Register:
 
     # QGIS layers
 
-    def layer_uri(self, table: str, family: str = None):
+    def layer_uri(self, table: str, family: str = None) -> tuple:
         """(uri, provider key) of one of the register's tables, for QgsVectorLayer.
 
         Challenges hold any geometry type and a QGIS layer holds one: `family` ("Point", "LineString",
@@ -154,7 +155,7 @@ class Register:
         return uri.uri(False), "postgres"
 
     @with_gdal_exceptions
-    def add_to_project(self, project=None) -> dict:
+    def add_to_project(self, project: QgsProject | None = None) -> dict:
         from .project_layers import add_register_to_project
 
         return add_register_to_project(self, project)
@@ -168,7 +169,7 @@ class Register:
 
     @contextlib.contextmanager
     @raising_gdal_exceptions
-    def open_dataset(self, update: bool = True):
+    def open_dataset(self, update: bool = True) -> Iterator[gdal.Dataset]:
         dataset = open_dataset(self.kind, self.location, self.schema, update)
         try:
             yield dataset
@@ -203,7 +204,7 @@ def _clean_pg_error(error) -> str:
 
 
 @with_gdal_exceptions
-def open_dataset(kind: str, location: str, schema: str = None, update: bool = True):
+def open_dataset(kind: str, location: str, schema: str = None, update: bool = True) -> gdal.Dataset:
     flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
     if kind == "gpkg":
         try:

@@ -9,6 +9,8 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsSingleSymbolRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -16,7 +18,7 @@ CHALLENGE_COLOUR = "214,39,40"  # red: a challenge is a call for help
 ACTOR_COLOUR = "31,120,180"
 
 
-def register_symbol(layer, table: str):
+def register_symbol(layer: QgsVectorLayer, table: str) -> QgsSymbol | None:
     geometry = QgsWkbTypes.geometryType(layer.wkbType())
     if table == "challenges":
         if geometry == QgsWkbTypes.PointGeometry:
@@ -43,7 +45,7 @@ def register_symbol(layer, table: str):
     return None
 
 
-def style_register_layer(layer, table: str) -> None:
+def style_register_layer(layer: QgsVectorLayer, table: str) -> None:
     symbol = register_symbol(layer, table)
     if symbol is not None:
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin.toolbelt.gdal_errors import wrap_own_methods
@@ -31,30 +31,30 @@ class OpenTerritoryAlgorithm(QgsProcessingAlgorithm):
         super().__init_subclass__(**kwargs)
         wrap_own_methods(cls, "prepareAlgorithm", "processAlgorithm", "postProcessAlgorithm")
 
-    def name(self):
+    def name(self) -> str:
         return self.NAME
 
-    def group(self):
+    def group(self) -> str:
         return group_name(self.GROUP)
 
-    def groupId(self):  # noqa: N802
+    def groupId(self) -> str:  # noqa: N802
         return self.GROUP
 
-    def icon(self):
+    def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self) -> OpenTerritoryAlgorithm:  # noqa: N802
         return type(self)()
 
-    def tr(self, message):
+    def tr(self, message: str) -> str:
         return tr(message)
 
     @staticmethod
-    def help_param(parameter, text: str, advanced: bool = False):
+    def help_param(
+        parameter: QgsProcessingParameterDefinition, text: str, advanced: bool = False
+    ) -> QgsProcessingParameterDefinition:
         """Attach the help text shown in the dialog and in `qgis_process help`."""
         parameter.setHelp(text)
         if advanced:
-            from qgis.core import QgsProcessingParameterDefinition
-
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         return parameter

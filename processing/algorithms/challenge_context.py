@@ -5,7 +5,9 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
@@ -19,7 +21,7 @@ from ...plugin.toolbelt.errors import OpenTerritoryError
 from .planning_inputs import PlanningAlgorithm
 
 
-def file_instead_of_memory(value, context):
+def file_instead_of_memory(value: object, context: QgsProcessingContext) -> object:
     """The OUTPUT value, with a temporary GeoPackage instead of a temporary (memory) layer: a memory
     layer holds one geometry type, a GeoPackage's generic geometry column holds points, lines and
     polygons together. Other destinations are kept."""
@@ -34,10 +36,10 @@ def file_instead_of_memory(value, context):
 class ChallengeContextAlgorithm(PlanningAlgorithm):
     NAME = "challenge_context"
 
-    def displayName(self):
+    def displayName(self) -> str:
         return self.tr("Challenge context")
 
-    def shortHelpString(self):
+    def shortHelpString(self) -> str:
         return self.tr(
             "For every challenge: per resource category, the number of resources within the distance and the "
             "distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the "
@@ -50,7 +52,7 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
             "keep it fast on large layers."
         )
 
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config: dict | None = None) -> None:
         self.add_register_inputs()
         self.addParameter(
             self.help_param(
@@ -66,7 +68,9 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
         if challenges is None:
             raise QgsProcessingException(self.tr("The challenges layer cannot be read"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
 )
@@ -17,10 +19,10 @@ from .planning_inputs import PlanningAlgorithm
 class CompetenceMatrixAlgorithm(PlanningAlgorithm):
     NAME = "competence_matrix"
 
-    def displayName(self):
+    def displayName(self) -> str:
         return self.tr("Competence matrix")
 
-    def shortHelpString(self):
+    def shortHelpString(self) -> str:
         return self.tr(
             "One row per mobility domain: open and solved challenges, competent actors and resources of the "
             "categories related to the domain (resources_related), with their count per category in the "
@@ -31,7 +33,7 @@ class CompetenceMatrixAlgorithm(PlanningAlgorithm):
             "with a chart and the related resources by category per domain."
         )
 
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config: dict | None = None) -> None:
         self.add_register_inputs(resources_optional=True, distance=False)
         self.addParameter(
             self.help_param(
@@ -52,7 +54,9 @@ class CompetenceMatrixAlgorithm(PlanningAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
         resources = self.parameterAsLayerList(parameters, "RESOURCES", context)
         actors = self.parameterAsVectorLayer(parameters, "ACTORS", context)

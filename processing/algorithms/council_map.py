@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
@@ -37,7 +40,7 @@ from .base import OpenTerritoryAlgorithm
 CHOICES = {"FORMAT": FORMATS, "PAGE": PAGES, "ORIENTATION": ORIENTATIONS}
 
 
-def choice_index(name: str, value, labels=()) -> int:
+def choice_index(name: str, value: object, labels: tuple = ()) -> int:
     """The index among CHOICES[name] that `value` names: an index (0, "1"), a key ("pdf", "A3",
     "portrait") or an option's label ("Portrait", in any case); None stands for the default (0). A
     QgsProcessingException names the parameter, the value and what is accepted."""
@@ -68,7 +71,7 @@ def choice_index(name: str, value, labels=()) -> int:
     )
 
 
-def prepare_file_layer(layer) -> None:
+def prepare_file_layer(layer: QgsMapLayer) -> None:
     """A layer Processing loaded from a path gets its title and its default style (layer_styles)."""
     title = layer_title(layer)
     if title:
@@ -81,10 +84,10 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
     NAME = "council_map"
     GROUP = "export"
 
-    def displayName(self):
+    def displayName(self) -> str:
         return self.tr("Council map")
 
-    def shortHelpString(self):
+    def shortHelpString(self) -> str:
         return self.tr(
             "Exports a print-ready map for a council meeting: title, subtitle, date, the map of the chosen layers, "
             "a legend of those layers, scale bar, north arrow, the territory's logo and a box listing the sources "
@@ -94,7 +97,7 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
             "<output>_<page name>.png. The file is replaced only when the export succeeds."
         )
 
-    def choice(self, parameters, name: str) -> int:
+    def choice(self, parameters: dict, name: str) -> int:
         definition = self.parameterDefinition(name)
         return choice_index(name, parameters.get(name), definition.options() if definition else ())
 
@@ -102,24 +105,24 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
         """The parameters with FORMAT, PAGE and ORIENTATION as indices, what QGIS's own checks expect."""
         return dict(parameters, **{name: self.choice(parameters, name) for name in CHOICES if name in parameters})
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
+    def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple:  # noqa: N802
         try:
             checked = self.with_choice_indices(parameters)
         except QgsProcessingException as error:
             return False, str(error)
         return super().checkParameterValues(checked, context)
 
-    def preprocessParameters(self, parameters):  # noqa: N802
+    def preprocessParameters(self, parameters: dict) -> dict:  # noqa: N802
         try:
             return self.with_choice_indices(parameters)
         except QgsProcessingException:
             return parameters  # checkParameterValues reports it
 
-    def flags(self):
+    def flags(self) -> QgsProcessingAlgorithm.Flags:
         # Print layouts are not thread safe: like QGIS's own layout export algorithms, run in the main thread.
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config: dict | None = None) -> None:
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterMultipleLayers("LAYERS", self.tr("Layers to show"), QgsProcessing.TypeMapLayer),
@@ -214,7 +217,9 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
         self.addOutput(QgsProcessingOutputString("SOURCES", self.tr("Sources text")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
         layers = self.parameterAsLayerList(parameters, "LAYERS", context)
         if not layers:
             raise QgsProcessingException(self.tr("Choose at least one layer to show on the map"))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
@@ -19,17 +21,17 @@ from .planning_inputs import PlanningAlgorithm
 class GapLayerAlgorithm(PlanningAlgorithm):
     NAME = "gap_layer"
 
-    def displayName(self):
+    def displayName(self) -> str:
         return self.tr("Where help is missing")
 
-    def shortHelpString(self):
+    def shortHelpString(self) -> str:
         return self.tr(
             "Counts, per commune or district (ZONES) or per cell of a regular grid, the open challenges that have "
             "no competent actor or no resource of a related category within the distance. Ready for a heat map "
             "of where help is missing."
         )
 
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config: dict | None = None) -> None:
         self.add_register_inputs()
         self.addParameter(
             self.help_param(
@@ -59,7 +61,9 @@ class GapLayerAlgorithm(PlanningAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
         challenges = self.parameterAsVectorLayer(parameters, "CHALLENGES", context)
         try:
             overlay = gap_overlay(

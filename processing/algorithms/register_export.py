@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
@@ -21,17 +23,17 @@ class RegisterExportAlgorithm(OpenTerritoryAlgorithm):
     NAME = "register_export"
     GROUP = "territory"
 
-    def displayName(self):
+    def displayName(self) -> str:
         return self.tr("Export the register")
 
-    def shortHelpString(self):
+    def shortHelpString(self) -> str:
         return self.tr(
             "Writes every table of the register (challenges, actors, resources catalog and the links between "
             "them) into a folder, one CSV file (geometry as WKT) or one GeoJSON file per table. Files of a "
             "previous export are replaced only once every new file is written."
         )
 
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config: dict | None = None) -> None:
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterString("TARGET", self.tr("Register")),
@@ -52,7 +54,9 @@ class RegisterExportAlgorithm(OpenTerritoryAlgorithm):
         )
         self.addOutput(QgsProcessingOutputMultipleLayers("FILES", self.tr("Files written")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
         folder = self.parameterAsString(parameters, "OUTPUT", context)
         try:
             register = open_register(self.parameterAsString(parameters, "TARGET", context))

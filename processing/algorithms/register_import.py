@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 
 from qgis.core import (
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -14,7 +16,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...plugin.register import create_register, import_rows, open_register, rejected_report
+from ...plugin.register import ImportReport, Register, create_register, import_rows, open_register, rejected_report
 from ...plugin.register.geocode import BAN_URL
 from ...plugin.register.import_csv import IMPORT_TABLES
 from ...plugin.toolbelt.errors import OpenTerritoryError
@@ -24,7 +26,7 @@ from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
 
 
-def open_or_create(target: str, create: bool, feedback):
+def open_or_create(target: str, create: bool, feedback: QgsProcessingFeedback) -> Register:
     """The register at `target`; a failure becomes a QgsProcessingException with its message."""
     try:
         try:
@@ -42,10 +44,10 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
     NAME = "register_import"
     GROUP = "territory"
 
-    def displayName(self):
+    def displayName(self) -> str:
         return self.tr("Import challenges or actors into the register")
 
-    def shortHelpString(self):
+    def shortHelpString(self) -> str:
         return self.tr(
             "Adds the rows of a CSV, XLSX or ODS file to the register's challenges or actors. French column names "
             "and values are understood (titre, domaine, statut, priorité, nom, type, compétences, adresse...). "
@@ -57,7 +59,7 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
             "them. Rows already in the register are not added twice."
         )
 
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config: dict | None = None) -> None:
         self.addParameter(
             self.help_param(
                 QgsProcessingParameterString("TARGET", self.tr("Register")),
@@ -123,7 +125,9 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
         register = open_or_create(
             self.parameterAsString(parameters, "TARGET", context),
             self.parameterAsBool(parameters, "CREATE", context),
@@ -157,7 +161,7 @@ class RegisterImportAlgorithm(OpenTerritoryAlgorithm):
         return results
 
 
-def write_report(output: str, report) -> None:
+def write_report(output: str, report: ImportReport) -> None:
     """The report CSV: line, outcome (invalid, left out, already present), reason."""
     with atomic_output(output) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="") as handle:

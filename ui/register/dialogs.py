@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -46,7 +47,7 @@ class _Dialog(QDialog):
         self.body.addWidget(self.buttons)
         self.update_ok()
 
-    def ok_button(self):
+    def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.Ok)
 
     def problem(self) -> str:
@@ -57,7 +58,7 @@ class _Dialog(QDialog):
         self.ok_button().setEnabled(not problem)
         self.ok_button().setToolTip(problem)
 
-    def accept(self):
+    def accept(self) -> None:
         if self.problem():
             return
         super().accept()

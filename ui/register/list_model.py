@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayer
-from qgis.PyQt.QtCore import QAbstractTableModel, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...plugin.definitions import (
     ACTOR_KINDS,
@@ -40,7 +40,7 @@ def _text(value) -> str:
     return "" if _is_null(value) else str(value)
 
 
-def competence_keys(value) -> list:
+def competence_keys(value: object) -> list:
     """Domain keys of an actor's competences ("{a,b}" as the multi-select writes, or "a;b")."""
     text = _text(value).strip()
     if text.startswith("["):
@@ -111,7 +111,7 @@ class RegisterListModel(QAbstractTableModel):
 
     # filling
 
-    def fill(self, layers, expression: str = "") -> None:
+    def fill(self, layers: list, expression: str = "") -> None:
         """Read the features of `layers` matching `expression`: the listed attributes, and the geometry only
         where it tells something (an actor with or without an area; a challenge's layer says it)."""
         rows = []
@@ -142,7 +142,7 @@ class RegisterListModel(QAbstractTableModel):
         column = self.sort_column if 0 <= self.sort_column < len(self.header_texts) else 0
         rows.sort(key=lambda row: (row.keys[column], row.keys[0]), reverse=self.sort_order == Qt.DescendingOrder)
 
-    def sort(self, column, order=Qt.AscendingOrder):
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         """Sorted by the view's header (selection kept)."""
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
@@ -165,18 +165,18 @@ class RegisterListModel(QAbstractTableModel):
             return [tr("Title"), tr("Domain"), tr("Status"), tr("Priority")]
         return [tr("Name"), tr("Kind"), tr("Competences")]
 
-    def rowCount(self, parent=None):
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=None):
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.header_texts)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> object:
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self.header_texts[section]
         return None
 
-    def row(self, index) -> Row:
+    def row(self, index: QModelIndex) -> Row | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
 
     def cell(self, row: Row, column: int) -> str:
@@ -195,7 +195,7 @@ class RegisterListModel(QAbstractTableModel):
             return _label(actor_kind_label, values.get("kind"))
         return ", ".join(_label(domain_label, key) for key in competence_keys(values.get("competences")))
 
-    def sort_key(self, row: Row, column: int):
+    def sort_key(self, row: Row, column: int) -> object:
         values = row.values
         if self.table == "challenges":
             if column == 1:
@@ -208,7 +208,7 @@ class RegisterListModel(QAbstractTableModel):
             return _order(ACTOR_KINDS, values.get("kind"))
         return self.cell(row, column).lower()
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> object:
         row = self.row(index)
         if row is None:
             return None

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
     QgsVectorDataProvider,
+    QgsVectorLayer,
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+from qgis.gui import QgisInterface, QgsAttributeDialog, QgsAttributeEditorContext
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -34,17 +37,19 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...plugin.definitions import ACTOR_KINDS, CHALLENGE_STATUSES, DOMAINS, actor_kind_label, domain_label, status_label
+from ...plugin.definitions import DOMAINS, domain_label
+from ...plugin.register.in_project import RegisterLayers
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.logger import notify
-from .list_model import RegisterListModel, filter_expression
+from .list_model import RegisterListModel, Row, filter_expression
+from .list_tables import list_table
 from .map_tool import PickPointTool
 
 POINT_SCALE = 2500  # a point challenge is shown at 1:2,500 at most (a street and its corners)
 MARGIN = 1.3  # a line or an area is shown with some of its surroundings
 
 
-def show_feature_form(iface, layer, feature, adding: bool) -> bool:
+def show_feature_form(iface: QgisInterface, layer: QgsVectorLayer, feature: QgsFeature, adding: bool) -> bool:
     """The layer's own attribute form, modal. Adding: accepting it adds `feature` to the layer (which
     must be editable); editing: accepting it writes the changed values. Returns whether it was accepted."""
     context = QgsAttributeEditorContext()
@@ -57,7 +62,7 @@ def show_feature_form(iface, layer, feature, adding: bool) -> bool:
     return dialog.exec_() == QDialog.Accepted
 
 
-def count_features(layer) -> int:
+def count_features(layer: QgsVectorLayer) -> int:
     request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.NoGeometry)
     return sum(1 for _feature in layer.getFeatures(request))
 
@@ -71,61 +76,66 @@ class RegisterListPanel(QWidget):
 
     changed = pyqtSignal()  # the list was rebuilt
 
-    def __init__(self, iface, table: str, parent=None):
+    def __init__(self, iface, table: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.iface = iface
         self.table = table
+        self.behaviour = list_table(table)
         self.register = None  # in_project.RegisterLayers, or None
         self.why_disabled = tr("Open or create a register first")
         self.total = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_search())
+        layout.addWidget(self._build_view(), 1)
+        layout.addLayout(self._build_buttons())
+        self.pick_tool = PickPointTool(iface.mapCanvas())
+        self.pick_tool.picked.connect(self.add_at)
+        self.pick_tool.cancelled.connect(lambda: notify(tr("Adding cancelled"), "info", self.iface, 2))
+        self.update_buttons()
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The domain filter and the second one (status or kind)."""
         filters = QHBoxLayout()
         self.domain_combo = QComboBox(self)
         self.domain_combo.addItem(tr("All domains"), None)
         for key in DOMAINS:
             self.domain_combo.addItem(domain_label(key), key)
+        self.domain_combo.setToolTip(self.behaviour.domain_tip())
         self.state_combo = QComboBox(self)
-        if table == "challenges":
-            self.domain_combo.setToolTip(tr("Show the challenges of one mobility domain"))
-            self.state_combo.addItem(tr("All statuses"), None)
-            for key in CHALLENGE_STATUSES:
-                self.state_combo.addItem(status_label(key), key)
-            self.state_combo.setToolTip(tr("Show the challenges of one status"))
-        else:
-            self.domain_combo.setToolTip(tr("Show the actors competent in one mobility domain"))
-            self.state_combo.addItem(tr("All kinds"), None)
-            for key in ACTOR_KINDS:
-                self.state_combo.addItem(actor_kind_label(key), key)
-            self.state_combo.setToolTip(tr("Show the actors of one kind"))
+        for key, label in self.behaviour.state_choices():
+            self.state_combo.addItem(label, key)
+        self.state_combo.setToolTip(self.behaviour.state_tip())
         for combo in (self.domain_combo, self.state_combo):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self.refresh)
             filters.addWidget(combo, 1)
-        layout.addLayout(filters)
+        return filters
+
+    def _build_search(self) -> QLineEdit:
+        """The free-text search, applied a moment after the last key."""
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            tr("Search title, description, raised by") if table == "challenges" else tr("Search name, contact, website")
-        )
+        self.search_edit.setPlaceholderText(self.behaviour.search_placeholder())
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(250)
         self.search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
-        layout.addWidget(self.search_edit)
+        return self.search_edit
 
-        self.model = RegisterListModel(table, self)
+    def _build_view(self) -> QTreeView:
+        self.model = RegisterListModel(self.table, self)
         self.view = QTreeView(self)
-        self.view.setObjectName(f"register_{table}_list")
+        self.view.setObjectName(f"register_{self.table}_list")
         self.view.setModel(self.model)  # the model sorts itself (precomputed keys: fast on thousands)
         self.view.setRootIsDecorated(False)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(3 if table == "challenges" else 0, Qt.AscendingOrder)
+        self.view.sortByColumn(self.behaviour.SORT_COLUMN, Qt.AscendingOrder)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -133,32 +143,23 @@ class RegisterListPanel(QWidget):
         header.setStretchLastSection(False)
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        if table == "actors":
-            header.setSectionResizeMode(2, QHeaderView.Stretch)  # competences share the width with the name
+        for column in self.behaviour.STRETCH_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
         self.view.doubleClicked.connect(lambda _index: self.zoom_to_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self.update_buttons())
-        layout.addWidget(self.view, 1)
+        return self.view
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Add (a button with the table's ways of adding in its menu), zoom to, edit, and the count."""
         buttons = QHBoxLayout()
         self.add_button = QToolButton(self)
         self.add_button.setPopupMode(QToolButton.MenuButtonPopup)
         self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.add_button.setText(self.behaviour.add_text())
         self.add_menu = QMenu(self.add_button)
         self.add_menu.setToolTipsVisible(True)
         self.add_actions = {}
-        if table == "challenges":
-            entries = (
-                ("Point", tr("Point on the map")),
-                ("LineString", tr("Line on the map")),
-                ("Polygon", tr("Area on the map")),
-                ("None", tr("Without location")),
-            )
-            self.add_button.setText(tr("Add on map"))
-        else:
-            entries = (("None", tr("Without area")), ("Polygon", tr("Area of action on the map")))
-            self.add_button.setText(tr("Add"))
-        for family, text in entries:
+        for family, text in self.behaviour.add_entries():
             action = QAction(text, self.add_menu)
             action.triggered.connect(lambda _checked=False, f=family: self.start_add(f))
             self.add_menu.addAction(action)
@@ -174,16 +175,11 @@ class RegisterListPanel(QWidget):
         buttons.addStretch(1)
         self.count_label = QLabel(self)
         buttons.addWidget(self.count_label)
-        layout.addLayout(buttons)
-
-        self.pick_tool = PickPointTool(iface.mapCanvas())
-        self.pick_tool.picked.connect(self.add_at)
-        self.pick_tool.cancelled.connect(lambda: notify(tr("Adding cancelled"), "info", self.iface, 2))
-        self.update_buttons()
+        return buttons
 
     # state
 
-    def set_register(self, register, why_disabled: str = "", refresh: bool = True) -> None:
+    def set_register(self, register: RegisterLayers | None, why_disabled: str = "", refresh: bool = True) -> None:
         """Show `register` (in_project.RegisterLayers or None). Without `refresh` the rows of another register
         are dropped at once and the caller rebuilds the list a moment later."""
         changed = register != self.register
@@ -202,12 +198,10 @@ class RegisterListPanel(QWidget):
     def layers(self) -> list:
         return self.register.layers(self.table) if self.register is not None else []
 
-    def family_layer(self, family: str):
+    def family_layer(self, family: str) -> QgsVectorLayer | None:
         if self.register is None:
             return None
-        if self.table == "actors":
-            return self.register.actors_layer()
-        return self.register.challenge_layer(family)
+        return self.behaviour.family_layer(self.register, family)
 
     def expression(self) -> str:
         return filter_expression(
@@ -230,10 +224,8 @@ class RegisterListPanel(QWidget):
         shown = self.model.rowCount()
         if shown != self.total:
             text = tr("{shown} of {total}").format(shown=shown, total=self.total)
-        elif self.table == "challenges":
-            text = tr("{total} challenges").format(total=self.total)
         else:
-            text = tr("{total} actors").format(total=self.total)
+            text = self.behaviour.count_text(self.total)
         self.count_label.setText(text)
         self.count_label.setToolTip(tr("Rows shown by the filters, of the rows in the register"))
         if selected is not None:
@@ -248,13 +240,13 @@ class RegisterListPanel(QWidget):
         """The texts of one column as shown, in the view's order."""
         return [self.model.index(row, column).data() for row in range(self.model.rowCount())]
 
-    def selected_row(self):
+    def selected_row(self) -> Row | None:
         indexes = self.view.selectionModel().selectedRows()
         if not indexes:
             return None
         return self.model.row(indexes[0])
 
-    def selected(self):
+    def selected(self) -> tuple | None:
         row = self.selected_row()
         return (row.layer_id, row.fid) if row is not None else None
 
@@ -284,7 +276,7 @@ class RegisterListPanel(QWidget):
             elif not _can_add(layer) or layer.readOnly():
                 why = tr("The register's layer is read-only")
             action.setEnabled(not why)
-            action.setToolTip(why or self._add_tip(family))
+            action.setToolTip(why or self.behaviour.add_tip(family))
         default = self.add_actions[next(iter(self.add_actions))]
         others = any(action.isEnabled() for action in self.add_actions.values())
         self.add_button.setEnabled(others)
@@ -304,9 +296,7 @@ class RegisterListPanel(QWidget):
         self.zoom_button.setToolTip(
             tr("Zoom the map to it and flash it (or double-click the row)")
             if row.located
-            else tr("This challenge has no location")
-            if self.table == "challenges"
-            else tr("This actor has no area of action")
+            else self.behaviour.unlocated_tip()
         )
         layer = QgsProject.instance().mapLayer(row.layer_id)
         editable = (
@@ -321,20 +311,6 @@ class RegisterListPanel(QWidget):
             else tr("The register's layer is read-only")
         )
 
-    def _add_tip(self, family: str) -> str:
-        if family == "Point":
-            return tr("Click on the map where the challenge is, then fill its form (Esc cancels)")
-        if family == "None":
-            return (
-                tr("Fill the form of a challenge without a location")
-                if self.table == "challenges"
-                else tr("Fill the form of an actor without an area of action")
-            )
-        return tr(
-            "Draw it with QGIS's digitizing tool (right click ends), then fill its form; save the "
-            "layer's edits to write it to the register"
-        )
-
     # zoom
 
     def zoom_to_selected(self) -> None:
@@ -347,7 +323,7 @@ class RegisterListPanel(QWidget):
             return
         self.zoom_to(layer, row.fid)
 
-    def zoom_to(self, layer, fid: int) -> bool:
+    def zoom_to(self, layer: QgsVectorLayer, fid: int) -> bool:
         """Zoom the canvas to the feature (in the canvas CRS) and flash it."""
         request = QgsFeatureRequest(fid).setNoAttributes()
         feature = next(layer.getFeatures(request), None)
@@ -399,7 +375,7 @@ class RegisterListPanel(QWidget):
                 tr("This layer of the register is not in the project; open the register again"), "warning", self.iface
             )
             return
-        if family == "Point" and self.table == "challenges":
+        if self.behaviour.picks_a_point(family):
             self.show_layer(layer)
             self.pick_tool.start()
             notify(tr("Click on the map where the challenge is (Esc cancels)"), "info", self.iface, 4)
@@ -408,7 +384,7 @@ class RegisterListPanel(QWidget):
         else:
             self.digitize(layer)
 
-    def add_at(self, point) -> bool:
+    def add_at(self, point: QgsPointXY) -> bool:
         """Add a point challenge at `point` (canvas CRS): defaults, then its form."""
         layer = self.family_layer("Point")
         if layer is None:
@@ -427,21 +403,17 @@ class RegisterListPanel(QWidget):
                 return False
         return self.add_feature(layer, geometry)
 
-    def initial_values(self, layer) -> dict:
+    def initial_values(self, layer: QgsVectorLayer) -> dict:
         """The filters in force as the new feature's first values (the user sees them in the form)."""
         values = {}
-        domain, state = self.domain_combo.currentData(), self.state_combo.currentData()
-        if self.table == "challenges":
-            pairs = (("domain", domain), ("status", state))
-        else:
-            pairs = (("competences", "{" + domain + "}" if domain else None), ("kind", state))
+        pairs = self.behaviour.initial_pairs(self.domain_combo.currentData(), self.state_combo.currentData())
         for name, value in pairs:
             index = layer.fields().indexOf(name)
             if value and index >= 0:
                 values[index] = value
         return values
 
-    def add_feature(self, layer, geometry) -> bool:
+    def add_feature(self, layer: QgsVectorLayer, geometry: QgsGeometry) -> bool:
         """A feature with the layer's defaults and `geometry`, completed in the layer's form. When the
         layer was not being edited, the new feature is saved to the register at once (or nothing is
         left behind when the form is cancelled)."""
@@ -495,7 +467,7 @@ class RegisterListPanel(QWidget):
         )
         return False
 
-    def digitize(self, layer) -> None:
+    def digitize(self, layer: QgsVectorLayer) -> None:
         """QGIS's own digitizing tool on the layer, which opens the layer's form when the shape is done."""
         if not layer.isEditable() and not layer.startEditing():
             notify(tr("The register's layer cannot be edited") + f": {layer.name()}", "warning", self.iface)
@@ -511,7 +483,7 @@ class RegisterListPanel(QWidget):
         )
 
     @staticmethod
-    def show_layer(layer) -> None:
+    def show_layer(layer: QgsVectorLayer) -> None:
         node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
         if node is not None:
             node.setItemVisibilityCheckedParentRecursive(True)

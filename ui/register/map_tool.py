@@ -3,10 +3,10 @@ previous map tool comes back. Right click or Esc cancels."""
 
 from __future__ import annotations
 
-from qgis.gui import QgsMapTool
+from qgis.gui import QgsMapMouseEvent, QgsMapTool
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QCursor
+from qgis.PyQt.QtGui import QCursor, QKeyEvent
 
 
 class PickPointTool(QgsMapTool):
@@ -36,7 +36,7 @@ class PickPointTool(QgsMapTool):
         else:
             canvas.unsetMapTool(self)
 
-    def canvasReleaseEvent(self, event):
+    def canvasReleaseEvent(self, event: QgsMapMouseEvent) -> None:
         if event.button() == Qt.RightButton:
             self.restore()
             self.cancelled.emit()
@@ -47,7 +47,7 @@ class PickPointTool(QgsMapTool):
         self.restore()
         self.picked.emit(point)
 
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key_Escape:
             event.accept()
             self.restore()
