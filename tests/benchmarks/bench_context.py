@@ -16,10 +16,10 @@ import time
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "build", "importable"))
-sys.path.append("/usr/share/qgis/python/plugins")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import make_importable  # noqa: E402
+
+make_importable()
 
 from osgeo import gdal  # noqa: E402
 from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402

@@ -10,8 +10,10 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(REPO, "build", "importable"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import make_importable  # noqa: E402
+
+make_importable()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pytest_httpserver import HTTPServer  # noqa: E402

@@ -11,7 +11,8 @@ import subprocess
 import sys
 import tempfile
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import make_importable  # noqa: E402
 
 CHILD = r"""
 import os, sys, time
@@ -49,11 +50,7 @@ plugin.unload()
 
 
 def main():
-    parent = os.path.join(REPO, "build", "importable")
-    os.makedirs(parent, exist_ok=True)
-    link = os.path.join(parent, "open_territory")
-    if not os.path.islink(link):
-        os.symlink(REPO, link)
+    parent = make_importable()
     with tempfile.TemporaryDirectory(prefix="ot-pyc-") as pycache:
         warm_env = dict(os.environ, PYTHONPYCACHEPREFIX=pycache)
         warm_env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -23,7 +23,9 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import make_importable  # noqa: E402
+
 DATASET = "bench-arceaux"
 TIME_TARGET = 1.5
 MEMORY_TARGET_MB = 300
@@ -185,10 +187,7 @@ def main() -> int:
     size_mb = os.path.getsize(export) / 1e6
     print(f"export: {args.features} features, {size_mb:.1f} MB ({export})")
 
-    link_parent = os.path.join(REPO, "build", "importable")
-    os.makedirs(link_parent, exist_ok=True)
-    if not os.path.islink(os.path.join(link_parent, "open_territory")):
-        os.symlink(REPO, os.path.join(link_parent, "open_territory"))
+    link_parent = make_importable()
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", SERVER, work, str(port), DATASET])

@@ -20,10 +20,10 @@ import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "build", "importable"))
-sys.path.append("/usr/share/qgis/python/plugins")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import make_importable  # noqa: E402
+
+make_importable()
 
 from qgis.core import QgsApplication  # noqa: E402
 

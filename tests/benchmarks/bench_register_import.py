@@ -20,9 +20,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "build", "importable"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import REPO, make_importable  # noqa: E402
+
+make_importable()
 
 from osgeo import gdal  # noqa: E402
 from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry, QgsSettings  # noqa: E402

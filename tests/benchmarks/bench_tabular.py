@@ -9,9 +9,11 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "build", "importable"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from importable import make_importable  # noqa: E402
+
+make_importable()
 
 from qgis.core import QgsApplication  # noqa: E402
 
