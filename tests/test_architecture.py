@@ -63,6 +63,7 @@ class Module:
     path: str  # relative to the package's folder: "plugin/register/store.py"
     tree: ast.Module
     imports: list = field(default_factory=list)  # [(imported module name, line)]
+    missing: list = field(default_factory=list)  # [(module name that does not exist, line)]
 
     @property
     def room(self) -> str:
@@ -94,7 +95,12 @@ def scan(root: str, package: str = PACKAGE) -> dict:
         module = Module(".".join(parts), path.replace(os.sep, "/"), tree)
         modules[module.name] = module
     for module in modules.values():
-        module.imports = list(_imports(module, modules, package))
+        for target, line in _imports(module, modules, package):
+            if target in modules:
+                module.imports.append((target, line))
+            else:
+                module.missing.append((target, line))
+                module.imports.append((_known(target, modules), line))
     return modules
 
 
@@ -105,7 +111,7 @@ def _imports(module: Module, modules: dict, package: str):
             for alias in node.names:
                 target = _own(alias.name, package)
                 if target is not None:
-                    yield _known(target, modules), node.lineno
+                    yield target, node.lineno
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = module.package.split(".") if module.package else []
@@ -120,7 +126,7 @@ def _imports(module: Module, modules: dict, package: str):
             for alias in node.names:
                 # `from x import y`: y is a module of its own when there is one, else a name defined in x.
                 submodule = f"{target}.{alias.name}" if target else alias.name
-                yield (submodule if submodule in modules else _known(target, modules)), node.lineno
+                yield (submodule if submodule in modules else target), node.lineno
 
 
 def _own(name: str, package: str):
@@ -137,6 +143,11 @@ def _known(name: str, modules: dict) -> str:
     while name and name not in modules:
         name = name.rpartition(".")[0]
     return name
+
+
+def missing_modules(modules: dict) -> list:
+    """["path:line: imports name"] for every import of one of the package's modules that does not exist."""
+    return sorted(f"{m.path}:{line}: imports {target}" for m in modules.values() for target, line in m.missing)
 
 
 def forbidden_imports(modules: dict) -> list:
@@ -268,6 +279,11 @@ def modules():
     return scan(REPO)
 
 
+def test_every_own_import_names_an_existing_module(modules):
+    """A module moved or removed (plugin/main.py, a source module) leaves no import behind."""
+    assert missing_modules(modules) == []
+
+
 def test_the_layers_import_only_downwards(modules):
     assert forbidden_imports(modules) == []
 
@@ -348,6 +364,7 @@ SYNTHETIC = {
     """,
     "plugin/uses_root.py": """
         from .. import main
+        from ..plugin.main import PLUGIN_DIR
     """,
     "processing/__init__.py": "",
     "processing/provider.py": """
@@ -378,6 +395,7 @@ def make_package(root, files: dict) -> str:
 
 def test_the_checks_find_what_breaks_the_rules(tmp_path):
     modules = scan(make_package(tmp_path, SYNTHETIC))
+    assert missing_modules(modules) == ["plugin/uses_root.py:2: imports plugin.main"]
     assert forbidden_imports(modules) == [
         "plugin/leaks.py:1: plugin/ imports ui/ (ui.dock)",
         "plugin/uses_root.py:1: plugin/ imports top/ (main)",
@@ -418,5 +436,5 @@ def test_the_checks_pass_a_package_that_keeps_the_rules(tmp_path):
         }
     )
     modules = scan(make_package(tmp_path, files))
-    assert forbidden_imports(modules) == [] and runs_by_id(modules) == []
+    assert missing_modules(modules) == [] and forbidden_imports(modules) == [] and runs_by_id(modules) == []
     assert cycles(modules) == [] and exception_classes(modules) == []
