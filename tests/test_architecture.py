@@ -147,7 +147,7 @@ def _known(name: str, modules: dict) -> str:
 
 def missing_modules(modules: dict) -> list:
     """["path:line: imports name"] for every import of one of the package's modules that does not exist."""
-    return sorted(f"{m.path}:{line}: imports {target}" for m in modules.values() for target, line in m.missing)
+    return sorted({f"{m.path}:{line}: imports {target}" for m in modules.values() for target, line in m.missing})
 
 
 def forbidden_imports(modules: dict) -> list:
