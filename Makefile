@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
-PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n
+PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n docs/guide
 
-.PHONY: system setup demo test test-fast lint translations package package-files install clean bench postgis
+.PHONY: system setup demo test test-fast lint translations guide package package-files install clean bench postgis
 
 # Debian packages only (QGIS, lrelease, zip...): enough to build translations and the package.
 system:
@@ -43,11 +43,17 @@ translations: system
 	@python3 scripts/i18n.py update
 	@python3 scripts/i18n.py compile
 
+# The user guide: docs/guide/<lang>/*.md rendered beside them as HTML (committed, so that the package needs no
+# Python package beyond Debian's; tests/test_guide.py fails while the HTML lags behind its Markdown).
+guide: setup
+	$(PY) scripts/guide.py
+
 package: translations
 	rm -rf build/package && mkdir -p build/package/$(PLUGIN)
-	cp -r $(PACKAGE_FILES) build/package/$(PLUGIN)/
+	cp -r --parents $(PACKAGE_FILES) build/package/$(PLUGIN)/
 	find build/package -name '__pycache__' -prune -exec rm -rf {} +
 	find build/package -name '*.ts' -delete
+	find build/package/$(PLUGIN)/docs -name '*.md' -delete
 	cd build/package && rm -f ../$(PLUGIN).zip && zip -qr ../$(PLUGIN).zip $(PLUGIN)
 	@echo "Package: build/$(PLUGIN).zip"
 

@@ -31,6 +31,7 @@ class OpenTerritoryPlugin:
         self.provider = None
         self.dock = None
         self.action = None
+        self.help_action = None
         self.options_factory = None
         self._install_translator()
 
@@ -72,9 +73,21 @@ class OpenTerritoryPlugin:
         self.dock.visibilityChanged.connect(self.action.setChecked)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(tr("Open Territory"), self.action)
+        self.help_action = QAction(
+            QgsApplication.getThemeIcon("/mActionHelpContents.svg"), tr("Help"), self.iface.mainWindow()
+        )
+        self.help_action.setObjectName("OpenTerritoryHelp")
+        self.help_action.setToolTip(tr("The user guide, shipped with the plugin"))
+        self.help_action.triggered.connect(self.open_help)
+        self.iface.addPluginToMenu(tr("Open Territory"), self.help_action)
 
         self.options_factory = OpenTerritoryOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def open_help(self) -> None:
+        from .ui.help import open_guide
+
+        open_guide("index")
 
     def unload(self) -> None:
         if self.options_factory is not None:
@@ -85,6 +98,10 @@ class OpenTerritoryPlugin:
             self.iface.removeToolBarIcon(self.action)
             self.action.deleteLater()
             self.action = None
+        if self.help_action is not None:
+            self.iface.removePluginMenu(tr("Open Territory"), self.help_action)
+            self.help_action.deleteLater()
+            self.help_action = None
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)

@@ -1209,6 +1209,16 @@
       <translation>Rapport HTML</translation>
     </message>
     <message>
+      <location filename="../main.py" />
+      <source>Help</source>
+      <translation>Aide</translation>
+    </message>
+    <message>
+      <location filename="../ui/help.py" />
+      <source>Help: the user guide's page of this tab</source>
+      <translation>Aide : la page du guide d'utilisation pour cet onglet</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/ods_search.py" />
       <source>How many datasets to list at most (fetched 100 at a time)</source>
       <translation>Nombre maximal de jeux de données à lister (récupérés 100 par 100)</translation>
@@ -3417,6 +3427,11 @@
       <location filename="../plugin/register/import_values.py" />
       <source>The title is empty</source>
       <translation>Le titre est vide</translation>
+    </message>
+    <message>
+      <location filename="../main.py" />
+      <source>The user guide, shipped with the plugin</source>
+      <translation>Le guide d'utilisation, livré avec l'extension</translation>
     </message>
     <message>
       <location filename="../ui/resources/source_panel.py" />

@@ -6,10 +6,12 @@ built, not when QGIS imports the plugin."""
 from __future__ import annotations
 
 from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..plugin.toolbelt.i18n import tr
 from .export_section import ExportSection
+from .help import help_button
 from .planning_section import PlanningSection
 from .register_section import RegisterSection
 from .resources_section import ResourcesSection
@@ -32,6 +34,8 @@ class OpenTerritoryDock(QgsDockWidget):
         self.tabs = QTabWidget(body)
         self.tabs.setObjectName("OpenTerritoryTabs")
         layout.addWidget(self.tabs)
+        self.help_button = help_button(self.tabs, lambda: self.tabs.currentWidget().KEY)
+        self.tabs.setCornerWidget(self.help_button, Qt.TopRightCorner)
         self.setWidget(body)
         self.sections = []
         for cls in section_classes():

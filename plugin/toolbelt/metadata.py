@@ -14,6 +14,7 @@ LAYOUTS_DIR = os.path.join(RESOURCES_DIR, "layouts")
 DEMO_DIR = os.path.join(RESOURCES_DIR, "demo")
 ICON_PATH = os.path.join(RESOURCES_DIR, "icons", "open_territory.svg")
 I18N_DIR = os.path.join(PLUGIN_DIR, "i18n")
+GUIDE_DIR = os.path.join(PLUGIN_DIR, "docs", "guide")  # the user guide, rendered to HTML (scripts/guide.py)
 
 
 def resource_path(*parts: str) -> str:

@@ -62,7 +62,8 @@ def redact(url: str) -> str:
 
 def user_agent() -> str:
     product = metadata()["name"].replace(" ", "")  # a product token has no space
-    return f"{product}/{plugin_version()} (QGIS plugin; +{metadata().get('homepage', '')})"
+    homepage = metadata().get("homepage", "")  # the project has no public site yet: then no contact URL
+    return f"{product}/{plugin_version()} (QGIS plugin" + (f"; +{homepage})" if homepage else ")")
 
 
 # QgsNetworkAccessManager writes its own User-Agent over the request's; a request preprocessor runs

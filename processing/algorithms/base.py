@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
 from qgis.PyQt.QtGui import QIcon
 
 from ...plugin.toolbelt.gdal_errors import wrap_own_methods
+from ...plugin.toolbelt.guide import guide_url
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.metadata import ICON_PATH
 
@@ -42,6 +43,10 @@ class OpenTerritoryAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
+
+    def helpUrl(self) -> str:  # noqa: N802
+        """The algorithm's section of the shipped user guide (its id is the section's anchor): offline."""
+        return guide_url("processing", self.NAME)
 
     def createInstance(self) -> OpenTerritoryAlgorithm:  # noqa: N802
         return type(self)()

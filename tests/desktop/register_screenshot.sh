@@ -12,7 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT" "$WORK/repo"
 cd "$REPO"
 # shellcheck disable=SC2046 # the Makefile's list of packaged files, one word each
-cp -r Makefile scripts $(make -s --no-print-directory package-files) "$WORK/repo/"
+cp -r --parents Makefile scripts $(make -s --no-print-directory package-files) "$WORK/repo/"
 make -s -C "$WORK/repo" package >/dev/null
 PLUGINS="$WORK/qgis/profiles/default/python/plugins"
 mkdir -p "$PLUGINS" "$WORK/qgis/profiles/default/QGIS"

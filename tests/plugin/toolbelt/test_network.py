@@ -52,7 +52,11 @@ def test_get_json_with_params_and_user_agent(httpserver, transport):
     meta.read(os.path.join(os.path.dirname(__file__), "..", "..", "..", "metadata.txt"), encoding="utf-8")
     product = meta["general"]["name"].replace(" ", "") + "/" + meta["general"]["version"]
     assert re.search(
-        r"(^| )" + re.escape(product) + r" \(QGIS plugin; \+" + re.escape(meta["general"]["homepage"]),
+        r"(^| )"
+        + re.escape(product)
+        + r" \(QGIS plugin"
+        + (r"; \+" + re.escape(meta["general"]["homepage"]) if meta["general"].get("homepage") else "")
+        + r"\)",
         request.headers["User-Agent"],
     ), request.headers["User-Agent"]
 
