@@ -229,6 +229,11 @@
       <translation>Déjà dans le registre</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/council_map.py" />
+      <source>Also add the map's layout to the project's layouts, to finish it by hand in the layout designer (the layers it shows are added to the project too)</source>
+      <translation>Ajouter aussi la mise en page de la carte aux mises en page du projet, pour la finir à la main dans le composeur (les couches qu'elle montre sont aussi ajoutées au projet)</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_geometry.py" />
       <source>An actor's geometry is its area of action: a polygon is expected</source>
       <translation>La géométrie d'un acteur est sa zone d'action : un polygone est attendu</translation>
@@ -257,6 +262,11 @@
       <location filename="../ui/register/list_tables.py" />
       <source>Area of action on the map</source>
       <translation>Zone d'action sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/map_frame.py" />
+      <source>Area of this page</source>
+      <translation>Zone de cette page</translation>
     </message>
     <message>
       <location filename="../ui/register/list_tables.py" />
@@ -712,6 +722,11 @@
       <location filename="../plugin/export/council_map.py" />
       <source>Council map</source>
       <translation>Carte pour le conseil</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" />
+      <source>Council map added to the project's layouts</source>
+      <translation>Carte pour le conseil ajoutée aux mises en page du projet</translation>
     </message>
     <message>
       <location filename="../ui/export_section.py" />
@@ -1324,6 +1339,11 @@
       <translation>Ne garder que les jeux de données ayant un champ geo_point_2d ou geo_shape (chargeables comme couches cartographiques)</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/council_map.py" />
+      <source>Keep the layout in the project</source>
+      <translation>Garder la mise en page dans le projet</translation>
+    </message>
+    <message>
       <location filename="../ui/register_section.py" />
       <source>Keep the register of the territory's challenges and actors.</source>
       <translation>Tenir le registre des défis et des acteurs du territoire.</translation>
@@ -1392,6 +1412,11 @@
       <location filename="../processing/algorithms/council_map.py" />
       <source>Layers to show</source>
       <translation>Couches à montrer</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/council_map.py" />
+      <source>Layout kept in the project</source>
+      <translation>Mise en page gardée dans le projet</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -1904,6 +1929,11 @@
       <translation>Territoire ouvert</translation>
     </message>
     <message>
+      <location filename="../plugin/export/sources_text.py" />
+      <source>Open Territory planning, from</source>
+      <translation>Planification Territoire ouvert, d'après</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Open a register</source>
       <translation>Ouvrir un registre</translation>
@@ -1927,6 +1957,11 @@
       <location filename="../plugin/planning/matrix.py" />
       <source>Open challenges</source>
       <translation>Défis ouverts</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" />
+      <source>Open in the layout designer</source>
+      <translation>Ouvrir dans le composeur</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />
@@ -2037,6 +2072,11 @@
       <location filename="../plugin/definitions.py" />
       <source>Other</source>
       <translation>Autre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/map_frame.py" />
+      <source>Other areas</source>
+      <translation>Autres zones</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -3029,6 +3069,11 @@
       <translation>La carte pour le conseil n'a pas été exportée</translation>
     </message>
     <message>
+      <location filename="../ui/export_section.py" />
+      <source>The council map was not made</source>
+      <translation>La carte pour le conseil n'a pas été faite</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/map_frame.py" />
       <source>The coverage layer has no feature: no page to make</source>
       <translation>La couche de couverture n'a aucune entité : aucune page à produire</translation>
@@ -3167,6 +3212,11 @@
       <location filename="../ui/export_section.py" />
       <source>The layers shown on the map and the area in view</source>
       <translation>Les couches affichées sur la carte et la zone visible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/council_map.py" />
+      <source>The layout could not be added to the project</source>
+      <translation>La mise en page n'a pas pu être ajoutée au projet</translation>
     </message>
     <message>
       <location filename="../plugin/export/layout_template.py" />
@@ -3347,6 +3397,11 @@
       <location filename="../plugin/register/import_write.py" />
       <source>The rows could not be written; nothing was imported</source>
       <translation>Les lignes n'ont pas pu être écrites ; rien n'a été importé</translation>
+    </message>
+    <message>
+      <location filename="../ui/export_section.py" />
+      <source>The same map as a layout of the project, opened in QGIS's layout designer to finish it by hand</source>
+      <translation>La même carte comme mise en page du projet, ouverte dans le composeur d'impression de QGIS pour la finir à la main</translation>
     </message>
     <message>
       <location filename="../plugin/sources/tabular.py" />
@@ -4324,6 +4379,16 @@
       <translation>seulement</translation>
     </message>
     <message>
+      <location filename="../ui/planning_section.py" />
+      <source>open challenge lacking help</source>
+      <translation>défi ouvert sans aide</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" />
+      <source>open challenges lacking help</source>
+      <translation>défis ouverts sans aide</translation>
+    </message>
+    <message>
       <location filename="../ui/export_section.py" />
       <source>pages</source>
       <translation>pages</translation>
@@ -4544,6 +4609,11 @@
       <translation>l'URL de base du portail, ou la clé d'un des portails du profil</translation>
     </message>
     <message>
+      <location filename="../plugin/export/sources_text.py" />
+      <source>the register</source>
+      <translation>le registre</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/ods.py" />
       <source>the reply is not a dataset description</source>
       <translation>la réponse n'est pas la description d'un jeu de données</translation>
@@ -4582,6 +4652,16 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>the territory's outline: epci (the SIREN of an EPCI), communes (INSEE codes) or file</source>
       <translation>le contour du territoire : epci (le SIREN d'un EPCI), communes (codes INSEE) ou file</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/sources_text.py" />
+      <source>this project's own data</source>
+      <translation>données propres à ce projet</translation>
+    </message>
+    <message>
+      <location filename="../ui/planning_section.py" />
+      <source>to</source>
+      <translation>à</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />

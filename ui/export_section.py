@@ -95,7 +95,16 @@ class ExportSection(DockSection):
         self.export_button.setObjectName("councilExport")
         self.export_button.setToolTip(tr("The layers shown on the map and the area in view"))
         self.export_button.clicked.connect(self.export)
-        layout.addWidget(self.export_button)
+        self.designer_button = QPushButton(tr("Open in the layout designer"), self)
+        self.designer_button.setObjectName("councilDesigner")
+        self.designer_button.setToolTip(
+            tr("The same map as a layout of the project, opened in QGIS's layout designer to finish it by hand")
+        )
+        self.designer_button.clicked.connect(self.open_in_designer)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.designer_button)
+        layout.addLayout(buttons)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -208,6 +217,50 @@ class ExportSection(DockSection):
         self.last_result = result
         self.show_done(result)
         return result
+
+    def layout_arguments(self) -> dict | None:
+        """What the map shows and how, as build_layout takes it; None (with a message) when it cannot be made."""
+        layers = self.map_layers()
+        if not layers:
+            notify(tr("No layer is shown on the map: tick the layers to print"), "warning", self.iface)
+            return None
+        coverage = self.coverage_combo.currentLayer() if self.atlas_check.isChecked() else None
+        if self.atlas_check.isChecked() and coverage is None:
+            notify(tr("Choose the communes or districts layer for one page per feature"), "warning", self.iface)
+            return None
+        return {
+            "layers": layers,
+            "title": self.title_edit.text().strip() or self.default_title(),
+            "extent": None if coverage is not None else self.map_extent(),
+            "coverage": coverage,
+            "page": self.page_combo.currentData(),
+            "orientation": self.orientation_combo.currentData(),
+            "subtitle": self.subtitle_edit.text().strip() or None,
+            "logo": self.logo_widget.filePath().strip() or None,
+            "project": QgsProject.instance(),
+            "crs": self.iface.mapCanvas().mapSettings().destinationCrs(),
+        }
+
+    def open_in_designer(self):
+        """Build the council map as a layout of the project and open it in QGIS's layout designer; returns the
+        layout (None when it could not be made, with a message)."""
+        from ..plugin.export.council_map import build_layout, keep_in_project
+
+        arguments = self.layout_arguments()
+        if arguments is None:
+            return None
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            layout, _atlas, _text = build_layout(**arguments)
+            name = keep_in_project(layout, arguments["project"])
+        except OpenTerritoryError as error:
+            notify(tr("The council map was not made") + f": {error}", "critical", self.iface)
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        log(tr("Council map added to the project's layouts") + f": {name}")
+        self.iface.openLayoutDesigner(layout)
+        return layout
 
     def show_done(self, result: dict) -> None:
         path = result["OUTPUT"]

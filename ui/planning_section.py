@@ -4,6 +4,7 @@ layer in the main thread."""
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from collections.abc import Callable
@@ -294,5 +295,21 @@ def style_gaps(layer: QgsVectorLayer) -> None:
     renderer.setSourceColorRamp(QgsGradientColorRamp(QColor("#fff5f0"), QColor("#a50f15")))
     renderer.setClassificationMethod(QgsClassificationJenks())
     renderer.updateClasses(layer, min(5, int(maximum) + 1))
+    name_gap_classes(renderer)
     layer.setOpacity(0.75)
     layer.setRenderer(renderer)
+
+
+def name_gap_classes(renderer: QgsGraduatedSymbolRenderer) -> None:
+    """Classes named by the counts they hold ("2 to 3 open challenges lacking help"), not by bare ranges: the
+    counts are whole numbers, and a class holds those above its lower bound (the first, from its bound)."""
+    for index, item in enumerate(renderer.ranges()):
+        low = math.ceil(item.lowerValue()) if index == 0 else math.floor(item.lowerValue()) + 1
+        high = math.floor(item.upperValue())
+        if high < low:
+            continue
+        if low == high:
+            label = f"{low} " + (tr("open challenge lacking help") if low == 1 else tr("open challenges lacking help"))
+        else:
+            label = f"{low} " + tr("to") + f" {high} " + tr("open challenges lacking help")
+        renderer.updateRangeLabel(index, label)

@@ -25,12 +25,13 @@ if TYPE_CHECKING:
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsFeedback,
+        QgsPrintLayout,
         QgsProject,
         QgsRectangle,
         QgsVectorLayer,
     )
 
-from ..toolbelt.errors import Cancelled, InputError
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import atomic_output
@@ -57,6 +58,7 @@ __all__ = [
     "PAGES",
     "build_layout",
     "export_council_map",
+    "keep_in_project",
     "load_layout",
     "output_for_format",
 ]
@@ -137,6 +139,20 @@ def build_layout(
     return layout, atlas, text
 
 
+def keep_in_project(layout: QgsPrintLayout, project: QgsProject) -> str:
+    """Add the filled layout to the project's layouts, under its title (numbered when the title is taken), so that
+    the user finishes it in QGIS's layout designer and the project saves it. Returns the name it got."""
+    manager = project.layoutManager()
+    base = layout.name() or tr("Council map")
+    name, number = base, 2
+    while manager.layoutByName(name) is not None:
+        name, number = f"{base} ({number})", number + 1
+    layout.setName(name)
+    if not manager.addLayout(layout):
+        raise OpenTerritoryError(tr("The layout could not be added to the project") + f": {name}")
+    return name
+
+
 @with_gdal_exceptions
 def export_council_map(
     layers: list,
@@ -152,15 +168,17 @@ def export_council_map(
     project: QgsProject | None = None,
     feedback: QgsFeedback | None = None,
     crs: QgsCoordinateReferenceSystem | None = None,
+    keep_layout: bool = False,
 ) -> dict:
     """Export a council map of `layers` (first on top) into `output` (.pdf or .png).
 
     `extent` (QgsRectangle in the map CRS, or QgsReferencedRectangle) defaults to the layers' extent;
     `coverage` (polygon layer) makes an atlas, one page per feature. Returns OUTPUT (the file; for a PNG
     atlas the first page), FILES (every file written), PAGES, PAGE_NAMES, SOURCES (one line per source)
-    and SOURCES_TEXT (the sources box). Raises an InputError with a clear message on bad input,
+    and SOURCES_TEXT (the sources box); with `keep_layout`, the layout also stays in the project's layouts once
+    exported, named LAYOUT (keep_in_project). Raises an InputError with a clear message on bad input,
     Cancelled when `feedback` is cancelled (toolbelt/errors.py)."""
-    from qgis.core import QgsLayoutExporter
+    from qgis.core import QgsLayoutExporter, QgsProject
 
     layers = [layer for layer in (layers or []) if layer is not None]
     fmt = (fmt or "pdf").lower().lstrip(".")
@@ -192,6 +210,8 @@ def export_council_map(
     else:
         files, names = export_png_atlas(exporter, atlas, output, feedback)
         result.update(OUTPUT=files[0], FILES=files, PAGES=len(files), PAGE_NAMES=names)
+    if keep_layout:
+        result["LAYOUT"] = keep_in_project(layout, project or QgsProject.instance())
     if feedback is not None:
         feedback.setProgress(100)
     log(f"Council map: {result['OUTPUT']} ({result['PAGES']} page(s))")

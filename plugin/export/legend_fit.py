@@ -1,13 +1,51 @@
-"""The council map's legend: only the layers shown, filtered by what the map shows, fitted to its box."""
+"""The council map's legend: only the layers shown, filtered by what the map shows, fitted to its box.
+
+The legend says what things are: layer names and category labels. Class ranges that a graduated style
+makes by itself ("2 - 2", "0.5 - 1.75") say nothing to a council and are left out; a class the style names
+("Good (0-10 µg/m³)") stays.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..toolbelt.i18n import tr
 
 if TYPE_CHECKING:
-    from qgis.core import QgsPrintLayout
+    from qgis.core import QgsLayoutItemLegend, QgsPrintLayout
+
+NUMBER = r"[-+−]?\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?\s*%?"
+# A class range with nothing but numbers: "2 - 2", "0,5 – 1,75", "10 to 20", "10 à 20", "< 5", "> 5".
+BARE_RANGE = re.compile(rf"^\s*(?:{NUMBER}\s*(?:-|–|—|to|à)\s*{NUMBER}|[<>≤≥]=?\s*{NUMBER})\s*$", re.IGNORECASE)
+
+
+def is_bare_range(label: str) -> bool:
+    """True for a class label that is only a numeric range (what a graduated style writes by itself)."""
+    return bool(BARE_RANGE.match(label or ""))
+
+
+def drop_bare_ranges(legend: QgsLayoutItemLegend) -> None:
+    """Leave out the legend entries whose labels are bare class ranges. A layer whose every class is one (an
+    analysis layer's graded colours) keeps one line, its strongest class's symbol with the layer's name, as a
+    single-symbol layer shows: a legend filtered by the map hides a layer left with no entry at all."""
+    from qgis.core import QgsLayerTree, QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils
+    from qgis.PyQt.QtCore import Qt
+
+    model = legend.model()
+    for node in model.rootGroup().findLayers():
+        if not QgsLayerTree.isLayer(node):
+            continue
+        entries = model.layerOriginalLegendNodes(node)
+        keep = [i for i, entry in enumerate(entries) if not is_bare_range(str(entry.data(Qt.DisplayRole) or ""))]
+        if len(keep) == len(entries):
+            continue
+        if not keep:
+            keep = [len(entries) - 1]
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, keep[0], node.name())
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
+        model.refreshLayerLegend(node)
 
 
 def fill_legend(layout: QgsPrintLayout, layers: list) -> None:
@@ -23,6 +61,7 @@ def fill_legend(layout: QgsPrintLayout, layers: list) -> None:
     root.removeAllChildren()
     for layer in layers:
         root.addLayer(layer)
+    drop_bare_ranges(legend)
     legend.setLegendFilterByMapEnabled(True)
     legend.updateFilterByMap(False)
     legend.setResizeToContents(False)

@@ -4,7 +4,9 @@ The CRS is the one asked, else the project's, else the first layer's; a geograph
 zone of the map's centre (a council map needs metres). The extent is the one given (in any CRS), else
 the layers' extent, grown to the map item's shape. With a coverage layer (communes, districts) the
 layout is an atlas: one page per feature, the map following the feature, the page named by the
-feature's name field (`nom`, `name`...), shown as the subtitle.
+feature's name field (`nom`, `name`...), shown as the subtitle. On each page the page's feature is outlined
+and the others are greyed: a style override of this map item only (driven by `@atlas_featureid`), so the
+coverage layer's own style in the project stays as it is, and the layout keeps it when saved in the project.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
         QgsVectorLayer,
     )
 
+PAGE_SYMBOL = {"color": "0,0,0,0", "outline_color": "35,35,35,255", "outline_width": "0.9"}
+OTHERS_SYMBOL = {"color": "160,160,160,120", "outline_color": "150,150,150,255", "outline_width": "0.2"}
 NAME_FIELDS = ("nom", "name", "nom_com", "nom_commune", "libelle", "libgeo", "nom_quartier", "quartier", "label")
 ATLAS_MARGIN = 0.08
 
@@ -176,6 +180,31 @@ def fill_scalebar(layout: QgsPrintLayout) -> None:
     scalebar.update()
 
 
+def highlight_page(map_item: QgsLayoutItemMap, coverage: QgsVectorLayer) -> None:
+    """On every atlas page, the page's feature outlined and the other features greyed, through a rule-based
+    style overriding the coverage layer's on this map only. The coverage is added under the layers shown when
+    it is not among them."""
+    from qgis.core import QgsFillSymbol, QgsMapLayerStyle, QgsRuleBasedRenderer
+
+    layers = map_item.layers()
+    if coverage.id() not in [layer.id() for layer in layers]:
+        map_item.setLayers(layers + [coverage])
+    root = QgsRuleBasedRenderer.Rule(None)
+    for symbol, expression, label in (
+        (OTHERS_SYMBOL, "$id <> @atlas_featureid", tr("Other areas")),
+        (PAGE_SYMBOL, "$id = @atlas_featureid", tr("Area of this page")),
+    ):
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple(symbol), filterExp=expression, label=label)
+        )
+    styled = coverage.clone()
+    styled.setRenderer(QgsRuleBasedRenderer(root))
+    style = QgsMapLayerStyle()
+    style.readFromLayer(styled)
+    map_item.setKeepLayerStyles(True)
+    map_item.setLayerStyleOverrides({coverage.id(): style.xmlData()})
+
+
 def setup_atlas(
     layout: QgsPrintLayout, coverage: QgsVectorLayer, map_item: QgsLayoutItemMap, subtitle: str
 ) -> QgsLayoutAtlas:
@@ -192,6 +221,7 @@ def setup_atlas(
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(map_item.Auto)
     map_item.setAtlasMargin(ATLAS_MARGIN)
+    highlight_page(map_item, coverage)
     page_text = "[% @atlas_pagename %]"
     layout.itemById("subtitle").setText(f"{subtitle} — {page_text}" if subtitle else page_text)
     layout.itemById("subtitle").setVisibility(True)

@@ -7,6 +7,11 @@ load_territory writes (the dataset's title and licence). Licences are given thei
 (Licence Ouverte / Open Licence, ODbL...), and "© OpenStreetMap contributors" is added whenever a
 shown layer comes from OpenStreetMap. Sensor.community data is ODbL too, but it is not OSM: the
 attribution follows the source, not the licence.
+
+Every layer shown gets a line, from the best evidence it has, in this order: a layer the planning overlays
+made names its inputs ("Open Territory planning, from ..."); the common fields; the `sources` table; the
+layer's own metadata (its rights and licences, as QGIS's layer properties edit them); last its provider: a
+web service's host, a file's name, or this project's own data for a layer made in memory.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..planning.provenance import made_from
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import colon, tr
 
@@ -27,14 +33,20 @@ ROW_SEP = "\x1e"
 OSM_MARKERS = ("openstreetmap", "overpass", "osm.org", "osm.fr")
 
 
+DATA, DERIVED, LOCAL = "data", "derived", "local"
+
+
 @dataclass
 class SourceEntry:
-    """One source as shown: who publishes it, under which licence, and the layers that show it."""
+    """One source as shown: who publishes it, under which licence, and the layers that show it. `kind` is DATA
+    (published data, with its licence or "licence not stated"), DERIVED (made by the planning overlays from
+    other layers: no licence of its own) or LOCAL (the user's own file or memory layer: no licence to state)."""
 
     source: str
     licence: str = ""
     titles: list = field(default_factory=list)
     osm: bool = False
+    kind: str = DATA
 
     @property
     def key(self):
@@ -174,70 +186,125 @@ def layer_title(layer: QgsMapLayer) -> str | None:
     return (row or {}).get("title") or gpkg[1] or None
 
 
-@with_gdal_exceptions
-def collect_sources(layers: list) -> tuple:
-    """(entries, unsourced layer names) for the layers shown, in their order, each source once."""
-    from qgis.core import QgsVectorLayer
+def metadata_source(layer: QgsMapLayer) -> tuple | None:
+    """(rights, licence) from the layer's metadata (Layer Properties > Metadata > Access), None when empty."""
+    metadata = layer.metadata()
+    rights = "; ".join(r for r in metadata.rights() if r.strip())
+    licences = [entry for entry in metadata.licenses() if entry.strip()]
+    if not rights and not licences:
+        return None
+    return rights, licences[0] if licences else ""
 
-    entries = {}
-    unsourced = []
-    tables = {}
 
-    def add(source, licence, title, osm):
-        name = source_name(source)
+def provider_source(layer: QgsMapLayer) -> tuple:
+    """(source, kind) that a layer's provider tells: a web service's host (DATA), a file's name or this
+    project's own data (LOCAL)."""
+    from qgis.core import QgsProviderRegistry
+
+    provider = layer.providerType()
+    if provider == "memory":
+        return tr("this project's own data"), LOCAL
+    parts = QgsProviderRegistry.instance().decodeUri(provider, layer.source())
+    url = parts.get("url") or ""
+    if not url and re.match(r"^[a-z][a-z0-9+.-]*://", layer.source(), re.IGNORECASE):
+        url = layer.source()
+    if url:
+        return source_name(url), DATA
+    path = parts.get("path") or layer.source().split("|")[0]
+    return os.path.basename(path) or layer.name(), LOCAL
+
+
+class _Collector:
+    """The sources of the layers shown, in their order, each source once."""
+
+    def __init__(self):
+        self.entries = {}
+        self.tables = {}
+
+    def add(self, source, licence, title, osm, kind=DATA) -> bool:
+        name = source if kind != DATA else source_name(source)
         if not name:
             return False
-        licence = licence_name(licence)
-        entry = SourceEntry(name, licence, osm=osm)
-        entry = entries.setdefault(entry.key, entry)
+        entry = SourceEntry(name, licence_name(licence) if kind == DATA else "", osm=osm, kind=kind)
+        entry = self.entries.setdefault(entry.key, entry)
         if title and title not in entry.titles:
             entry.titles.append(title)
         entry.osm = entry.osm or osm
         return True
 
-    for layer in layers:
+    def sources_row(self, layer):
+        gpkg = geopackage_of(layer)
+        if gpkg is None:
+            return None
+        if gpkg[0] not in self.tables:
+            self.tables[gpkg[0]] = sources_table_rows(gpkg[0])
+        return self.tables[gpkg[0]].get(gpkg[1])
+
+    def from_fields(self, layer) -> bool:
+        row = self.sources_row(layer)
+        rows = layer_source_rows(layer)
+        title = (row or {}).get("title") or layer.name()
         found = False
-        if isinstance(layer, QgsVectorLayer):
-            gpkg = geopackage_of(layer)
-            row = None
-            if gpkg is not None:
-                if gpkg[0] not in tables:
-                    tables[gpkg[0]] = sources_table_rows(gpkg[0])
-                row = tables[gpkg[0]].get(gpkg[1])
-            rows = layer_source_rows(layer)
-            title = (row or {}).get("title") or layer.name()
-            for source, licence, dataset in rows:
-                found = add(source, licence or (row or {}).get("licence"), title, is_osm(source, dataset)) or found
-            if not rows and row is not None:
-                found = add(row.get("source"), row.get("licence"), title, is_osm(row.get("source"), row.get("dataset")))
-        else:
-            # A basemap or another raster: its attribution, else its server's name.
-            metadata = layer.metadata()
-            rights = "; ".join(r for r in metadata.rights() if r) if hasattr(metadata, "rights") else ""
-            osm = is_osm(layer.source(), rights)
-            if rights or osm:
-                found = add(
-                    "OpenStreetMap" if osm else rights,
-                    metadata.licenses()[0] if metadata.licenses() else ("ODbL" if osm else ""),
-                    layer.name(),
-                    osm,
-                )
-        if not found:
-            unsourced.append(layer.name())
-    return list(entries.values()), unsourced
+        for source, licence, dataset in rows:
+            found = self.add(source, licence or (row or {}).get("licence"), title, is_osm(source, dataset)) or found
+        if not rows and row is not None:
+            found = self.add(
+                row.get("source"), row.get("licence"), title, is_osm(row.get("source"), row.get("dataset"))
+            )
+        return found
+
+    def from_metadata(self, layer) -> bool:
+        found = metadata_source(layer)
+        if found is None:
+            return False
+        rights, licence = found
+        osm = is_osm(layer.source(), rights)
+        if osm:
+            return self.add("OpenStreetMap", licence or "ODbL", layer.name(), True)
+        return self.add(rights or source_name(layer.source()), licence, layer.name(), False)
+
+    def collect(self, layer) -> bool:
+        from qgis.core import QgsVectorLayer
+
+        inputs = made_from(layer)
+        if inputs is not None:
+            text = tr("Open Territory planning, from") + " " + (", ".join(inputs) or tr("the register"))
+            return self.add(text, "", layer.name(), False, DERIVED)
+        if isinstance(layer, QgsVectorLayer) and self.from_fields(layer):
+            return True
+        if self.from_metadata(layer):
+            return True
+        if is_osm(layer.source()):  # an OpenStreetMap basemap without metadata
+            return self.add("OpenStreetMap", "ODbL", layer.name(), True)
+        source, kind = provider_source(layer)
+        return self.add(source, "", layer.name(), False, kind)
+
+
+@with_gdal_exceptions
+def collect_sources(layers: list) -> tuple:
+    """(entries, unsourced layer names) for the layers shown, in their order, each source once. Every layer
+    finds at least its provider's word, so `unsourced` is empty but for a layer with no source at all."""
+    collector = _Collector()
+    unsourced = [layer.name() for layer in layers if not collector.collect(layer)]
+    return list(collector.entries.values()), unsourced
+
+
+def entry_text(entry: SourceEntry) -> str:
+    text = entry.source
+    if entry.titles:
+        text += " (" + ", ".join(entry.titles) + ")"
+    if entry.kind == DATA:
+        text += " — " + (entry.licence or tr("licence not stated"))
+    elif entry.licence:
+        text += " — " + entry.licence
+    return text
 
 
 @with_gdal_exceptions
 def sources_text(layers: list) -> str:
     """The sources box: every source shown with its datasets and licence, and the OSM attribution."""
     entries, unsourced = collect_sources(layers)
-    parts = []
-    for entry in entries:
-        text = entry.source
-        if entry.titles:
-            text += " (" + ", ".join(entry.titles) + ")"
-        text += " — " + (entry.licence or tr("licence not stated"))
-        parts.append(text)
+    parts = [entry_text(entry) for entry in entries]
     if unsourced:
         parts.append(tr("also shown, source not stated") + colon() + ", ".join(unsourced))
     if not parts:

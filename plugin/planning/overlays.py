@@ -7,7 +7,7 @@ at their feedback).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -29,19 +29,22 @@ from ..toolbelt.i18n import tr
 from .context import challenge_context, output_wkb_type
 from .gaps import gap_zones
 from .matrix import MATRIX_COLUMNS, competence_matrix, html_report, matrix_fields
+from .provenance import input_names, mark_made_from
 
 
 @dataclass
 class Overlay:
     """An overlay's table: `rows` [(attributes in `fields` order, QgsGeometry or None)], the geometry type
     that holds every row (QgsWkbTypes.Unknown: points, lines and polygons together) and its CRS; `report`,
-    the competence matrix's HTML page."""
+    the competence matrix's HTML page; `made_from`, the names of the layers it was made from (a map showing
+    the overlay names them as its source)."""
 
     fields: QgsFields
     rows: list
     wkb_type: int
     crs: QgsCoordinateReferenceSystem
     report: str = ""
+    made_from: list = field(default_factory=list)
 
 
 def context_overlay(
@@ -59,7 +62,7 @@ def context_overlay(
     # QGIS reports a generic geometry table (the register's challenges) as the type of its first feature:
     # the output's type comes from the geometries themselves.
     wkb_type = output_wkb_type([geometry for _, geometry in rows], challenges.wkbType())
-    return Overlay(fields, rows, wkb_type, challenges.crs())
+    return Overlay(fields, rows, wkb_type, challenges.crs(), made_from=input_names(challenges, resources, actors))
 
 
 def matrix_overlay(
@@ -72,7 +75,8 @@ def matrix_overlay(
     table = competence_matrix(challenges, resources, actors, feedback)
     rows = [([row[name] for name, _kind in MATRIX_COLUMNS], None) for row in table]
     report = html_report(table, tr("Strengths and weaknesses by mobility domain"))
-    return Overlay(matrix_fields(), rows, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(), report)
+    inputs = input_names(challenges, resources, actors)
+    return Overlay(matrix_fields(), rows, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(), report, inputs)
 
 
 def gap_overlay(
@@ -93,7 +97,8 @@ def gap_overlay(
     )
     for _attributes, geometry in rows:
         geometry.convertToMultiType()
-    return Overlay(fields, rows, QgsWkbTypes.MultiPolygon, out_crs)
+    inputs = input_names(challenges, resources, actors, zones)
+    return Overlay(fields, rows, QgsWkbTypes.MultiPolygon, out_crs, made_from=inputs)
 
 
 def overlay_features(overlay: Overlay) -> list:
@@ -117,6 +122,7 @@ def overlay_layer(overlay: Overlay, name: str) -> QgsVectorLayer:
         if not layer.dataProvider().addFeatures(overlay_features(overlay)):
             raise OpenTerritoryError(tr("The overlay could not be written") + f": {name}")
         layer.updateExtents()
+        mark_made_from(layer, overlay.made_from)
         return layer
     path = QgsProcessingUtils.generateTempFilename("challenge_context.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()
@@ -131,4 +137,6 @@ def overlay_layer(overlay: Overlay, name: str) -> QgsVectorLayer:
             raise OpenTerritoryError(tr("The overlay could not be written") + f": {path}: {writer.errorMessage()}")
     finally:
         del writer  # closes the file
-    return QgsVectorLayer(path, name, "ogr")
+    layer = QgsVectorLayer(path, name, "ogr")
+    mark_made_from(layer, overlay.made_from)
+    return layer

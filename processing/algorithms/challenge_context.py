@@ -93,6 +93,7 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
         if overlay.wkb_type == QgsWkbTypes.Unknown:
             parameters = dict(parameters, OUTPUT=file_instead_of_memory(parameters.get("OUTPUT"), context))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, overlay.fields, overlay.wkb_type, overlay.crs)
+        self.mark_output(context, dest, overlay.made_from)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for feature in overlay_features(overlay):

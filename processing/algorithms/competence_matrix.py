@@ -62,6 +62,7 @@ class CompetenceMatrixAlgorithm(PlanningAlgorithm):
         actors = self.parameterAsVectorLayer(parameters, "ACTORS", context)
         overlay = matrix_overlay(challenges, resources, actors, feedback)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, overlay.fields, overlay.wkb_type)
+        self.mark_output(context, dest, overlay.made_from)
         sink.addFeatures(overlay_features(overlay), QgsFeatureSink.FastInsert)
         results = {"OUTPUT": dest}
         report = self.parameterAsFileOutput(parameters, "REPORT", context)

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFile,
@@ -78,6 +79,15 @@ def prepare_file_layer(layer: QgsMapLayer) -> None:
         layer.setName(title)
     if isinstance(layer, QgsVectorLayer):
         layer.loadDefaultStyle()
+
+
+def move_into_project(layers: list, project: QgsProject, context: QgsProcessingContext) -> None:
+    """Layers Processing loaded from paths move from its temporary store into the project, so that a layout kept
+    in the project still shows them once the algorithm is done."""
+    store = context.temporaryLayerStore()
+    for layer in layers:
+        if project.mapLayer(layer.id()) is None and store.mapLayer(layer.id()) is not None:
+            project.addMapLayer(store.takeMapLayer(layer))
 
 
 class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
@@ -214,8 +224,20 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                 ),
             )
         )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterBoolean(
+                    "KEEP_LAYOUT", self.tr("Keep the layout in the project"), defaultValue=False, optional=True
+                ),
+                self.tr(
+                    "Also add the map's layout to the project's layouts, to finish it by hand in the layout designer "
+                    "(the layers it shows are added to the project too)"
+                ),
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
         self.addOutput(QgsProcessingOutputString("SOURCES", self.tr("Sources text")))
+        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout kept in the project")))
 
     def processAlgorithm(
         self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
@@ -235,11 +257,14 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                 extent = QgsReferencedRectangle(rect, self.parameterAsExtentCrs(parameters, "EXTENT", context))
         coverage = self.parameterAsVectorLayer(parameters, "COVERAGE", context)
         project = context.project() or QgsProject.instance()
-        for layer in layers:
+        keep_layout = self.parameterAsBoolean(parameters, "KEEP_LAYOUT", context)
+        for layer in layers + ([coverage] if coverage is not None else []):
             if project.mapLayer(layer.id()) is None:
                 # Loaded from a path by Processing: named after the file and drawn with a random symbol.
                 # The territory GeoPackage knows better: its layer titles and default styles.
                 prepare_file_layer(layer)
+        if keep_layout:
+            move_into_project(layers + ([coverage] if coverage is not None else []), project, context)
         try:
             result = export_council_map(
                 layers,
@@ -254,6 +279,7 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
                 logo=self.parameterAsFile(parameters, "LOGO", context) or None,
                 project=project,
                 feedback=feedback,
+                keep_layout=keep_layout,
             )
         except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
@@ -265,4 +291,5 @@ class CouncilMapAlgorithm(OpenTerritoryAlgorithm):
             "PAGES": result["PAGES"],
             "PAGE_NAMES": result["PAGE_NAMES"],
             "SOURCES": result["SOURCES_TEXT"],
+            "LAYOUT": result.get("LAYOUT", ""),
         }

@@ -80,5 +80,6 @@ class GapLayerAlgorithm(PlanningAlgorithm):
         except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, overlay.fields, overlay.wkb_type, overlay.crs)
+        self.mark_output(context, dest, overlay.made_from)
         sink.addFeatures(overlay_features(overlay), QgsFeatureSink.FastInsert)
         return {"OUTPUT": dest}

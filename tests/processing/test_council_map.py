@@ -175,3 +175,26 @@ def test_bad_choice_is_a_clear_error(provider, tmp_path, name, value, accepted):
     message = str(raised.value)
     assert f"{name} '{value}'" in message and accepted in message, message
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_keep_layout_leaves_the_atlas_in_the_project_with_its_layers(provider, tmp_path, qgis_new_project):
+    project = QgsProject.instance()
+    gpkg = make_territory(tmp_path)
+    common = {
+        "LAYERS": [uri(gpkg, "car_park_ods")],
+        "TITLE": "Parking",
+        "COVERAGE": uri(gpkg, "communes"),
+        "OUTPUT": str(tmp_path / "atlas.pdf"),
+    }
+    results = run(dict(common, KEEP_LAYOUT=True))
+    assert results["LAYOUT"] == "Parking"
+    layout = project.layoutManager().layoutByName("Parking")
+    assert layout is not None and layout.atlas().enabled() and layout.atlas().count() == 3
+    shown = layout.itemById("map").layers()
+    assert [layer.name() for layer in shown] == ["Car parks", "Communes of the test territory"]
+    assert all(project.mapLayer(layer.id()) is layer for layer in shown), "the kept layout's layers are the project's"
+    assert layout.atlas().coverageLayer() is project.mapLayer(layout.atlas().coverageLayer().id())
+    # A second run keeps a second layout, numbered; without the option, nothing is kept.
+    assert run(dict(common, KEEP_LAYOUT=True))["LAYOUT"] == "Parking (2)"
+    assert run(common)["LAYOUT"] == ""
+    assert len(project.layoutManager().printLayouts()) == 2

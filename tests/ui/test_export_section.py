@@ -146,3 +146,23 @@ def test_title_defaults_to_the_territory(qgis_iface, qgis_new_project):
     assert territory.profile is not None
     assert section.title_edit.placeholderText() == territory.profile.name
     dock.shutdown()
+
+
+def test_open_in_the_layout_designer_keeps_the_atlas_in_the_project(qgis_iface, qgis_new_project):
+    communes = communes_layer()
+    portal = resource_layer("Car parks", "https://data.example.fr", 350500, 6791000)
+    setup_map(qgis_iface, [portal, communes])
+    section = ExportSection(qgis_iface)
+    section.title_edit.setText("Per commune")
+    section.atlas_check.setChecked(True)
+    section.coverage_combo.setLayer(communes)
+    section.designer_button.click()
+    project = QgsProject.instance()
+    layout = project.layoutManager().layoutByName("Per commune")
+    assert layout is not None and layout.atlas().enabled() and layout.atlas().count() == 2
+    assert [layer.name() for layer in layout.itemById("map").layers()] == ["Car parks", "Communes"]
+    qgis_iface.openLayoutDesigner.assert_called_with(layout)
+    # Nothing shown: told, no layout added.
+    qgis_iface.mapCanvas().setLayers([])
+    assert section.open_in_designer() is None
+    assert len(project.layoutManager().printLayouts()) == 1

@@ -211,3 +211,22 @@ def test_bad_input_is_told_in_one_sentence(qgis_iface, qgis_new_project):
     assert any(m.endswith(section.last_error) for m in qgis_iface.messageBar().get_messages(Qgis.Critical))
     assert section.gap_button.isEnabled()
     section.shutdown()
+
+
+def test_gap_classes_are_named_by_their_counts():
+    from open_territory.ui.planning_section import style_gaps
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=open_unserved:integer", "Gaps", "memory")
+    features = []
+    for index, value in enumerate((0, 1, 2, 2, 3, 5, 8)):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(index, 0, index + 1, 1)))
+        feature.setAttributes([value])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    style_gaps(layer)
+    labels = [item.label() for item in layer.renderer().ranges()]
+    assert labels and all("open challenge" in label for label in labels), labels
+    assert labels[0].startswith("0 ") and labels[-1].endswith("open challenges lacking help")
+    assert "1 open challenge lacking help" in labels or any(label.startswith("1 to") for label in labels), labels

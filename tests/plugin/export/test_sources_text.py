@@ -107,15 +107,57 @@ def test_without_sources_table_the_layer_name_is_the_title(tmp_path):
     assert text == "Sources: data.example-metropole.fr (Car parks) — Licence Ouverte / Open Licence 2.0 (Etalab)."
 
 
-def test_layers_without_source_are_named_not_hidden():
+def test_every_layer_gets_a_source_line_from_its_provider(tmp_path):
+    """No "source not stated": a layer without source fields names what its provider knows."""
     plain = QgsVectorLayer("Point?crs=EPSG:2154&field=x:integer", "Our own survey", "memory")
     blank = memory_layer("blank", [("", "")])
     entries, unsourced = collect_sources([plain, blank])
-    assert entries == [] and unsourced == ["Our own survey", "blank"]
-    assert sources_text([plain]) == "Sources: also shown, source not stated: Our own survey."
+    assert unsourced == []
+    assert [(e.source, e.titles) for e in entries] == [("this project's own data", ["Our own survey", "blank"])]
+    assert sources_text([plain]) == "Sources: this project's own data (Our own survey)."
     assert sources_text([]) == ""
     unlicensed = memory_layer("survey", [("https://data.example.fr", "")])
     assert "licence not stated" in sources_text([unlicensed])
+    survey = tmp_path / "survey_2026.geojson"
+    survey.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    from_file = QgsVectorLayer(str(survey), "Counting points", "ogr")
+    assert from_file.isValid()
+    assert sources_text([from_file]) == "Sources: survey_2026.geojson (Counting points)."
+
+
+def test_the_layer_metadata_names_the_source_and_licence():
+    from qgis.core import QgsLayerMetadata
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=x:integer", "Tree survey", "memory")
+    metadata = QgsLayerMetadata()
+    metadata.setRights(["Ville de Vitré, service des espaces verts"])
+    metadata.setLicenses(["etalab-2.0"])
+    layer.setMetadata(metadata)
+    text = sources_text([layer])
+    assert text == "Sources: Ville de Vitré, service des espaces verts (Tree survey) — " + (
+        "Licence Ouverte / Open Licence 2.0 (Etalab)."
+    )
+
+
+def test_a_web_service_is_named_by_its_host():
+    wms = QgsRasterLayer(
+        "contextualWMSLegend=0&crs=EPSG:2154&format=image/png&layers=ORTHOIMAGERY&styles="
+        "&url=https://data.geopf.fr/wms-r",
+        "Orthophoto",
+        "wms",
+    )
+    entries, unsourced = collect_sources([wms])
+    assert unsourced == [] and [(e.source, e.titles) for e in entries] == [("data.geopf.fr", ["Orthophoto"])]
+    assert sources_text([wms]) == "Sources: data.geopf.fr (Orthophoto) — licence not stated."
+
+
+def test_a_planning_overlay_names_its_inputs():
+    from open_territory.plugin.planning.provenance import mark_made_from
+
+    gaps = QgsVectorLayer("Polygon?crs=EPSG:2154&field=open_unserved:integer", "Gaps", "memory")
+    mark_made_from(gaps, ["Challenges", "Car parks", "Actors"])
+    assert sources_text([gaps]) == "Sources: Open Territory planning, from Challenges, Car parks, Actors (Gaps)."
+    assert "Open Territory planning, from Challenges, Car parks, Actors" in gaps.metadata().history()
 
 
 def test_osm_basemap_gets_the_attribution():
