@@ -31,12 +31,12 @@ CATEGORY_WORDS = (
     ("bicycle_parking", "velo", ("stationnement velo", "stationnement cyclable", "arceau", "parking velo")),
     ("bike_share_station", "velo", ("velo en libre", "libre service", "vls")),
     ("car_sharing", "vehicules", ("autopartage",)),
+    ("traffic_counter", "voirie", ("comptage", "compteur")),
     ("cycleway", "velo", ("cyclable", "piste", "velo", "voie verte")),
     ("bus_stop", "transport_collectif", ("arret de bus", "arret", "poteau d'arret")),
     ("car_park", "stationnement", ("parking", "stationnement", "parc relais")),
     ("traffic_signals", "voirie", ("feux", "signalisation lumineuse", "carrefour a feux")),
     ("street_lamp", "voirie", ("eclairage", "lampadaire", "candelabre")),
-    ("traffic_counter", "voirie", ("comptage", "compteur")),
     ("road_works", "voirie", ("travaux", "chantier")),
     ("air_quality_sensor", "qualite_air", ("qualite de l'air", "capteur")),
 )
@@ -85,8 +85,8 @@ def guess_category(dataset: dict) -> tuple:
     text = ascii_lower(" ".join([dataset.get("title") or ""] + [str(t) for t in dataset.get("tags") or []]))
     text = re.sub(r"[-_]", " ", text)
     for category, domain, words in CATEGORY_WORDS:
-        # Whole words, plural allowed: "arrêt" is no "arrêté", "parkings" is a "parking".
-        if any(re.search(rf"\b{re.escape(word)}s?\b", text) for word in words):
+        # Whole words, plurals allowed: "arrêt" is no "arrêté", "parkings vélos" is a "parking velo".
+        if any(re.search(r"\b" + r"s?\s+".join(map(re.escape, word.split())) + r"s?\b", text) for word in words):
             return category, domain
     return "other", "donnees"
 

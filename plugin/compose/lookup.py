@@ -67,7 +67,7 @@ def ambiguous(text: str, candidates: list) -> InputError:
     message = (
         tr("Several territories match")
         + f" '{text}'; "
-        + tr("give the code, or the name with its department such as 'Saint-Denis (974)':")
+        + tr("give its code (INSEE, SIREN), or its name followed by its department in brackets:")
         + "\n"
         + listing(candidates)
     )

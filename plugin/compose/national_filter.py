@@ -18,6 +18,8 @@ import os
 import shutil
 import tempfile
 
+from osgeo import gdal, ogr
+
 from ..sources.resource_file import sniff_kind
 from ..sources.tabular import CsvError, build_vrt, rewrite_utf8, sniff_csv
 from ..toolbelt.errors import Cancelled, InputError, ReplyError
@@ -26,7 +28,6 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
     LayerWriteError,
     WriteCancelled,
-    source_field_names,
     sql_identifier,
     sql_literal,
     write_resource_layer,
@@ -88,6 +89,43 @@ def csv_source(path: str, work: str, lon_field: str, lat_field: str, field_types
     return vrt_path, list(layout.columns)
 
 
+SAMPLED_GEOMETRIES = 200
+MULTI_TYPES = {
+    ogr.wkbPoint: "MULTIPOINT",
+    ogr.wkbMultiPoint: "MULTIPOINT",
+    ogr.wkbLineString: "MULTILINESTRING",
+    ogr.wkbMultiLineString: "MULTILINESTRING",
+    ogr.wkbPolygon: "MULTIPOLYGON",
+    ogr.wkbMultiPolygon: "MULTIPOLYGON",
+}
+
+
+@with_gdal_exceptions
+def layer_facts(path: str, what: str) -> tuple:
+    """(column names, the `-nlt` geometry type to write or None) of the first layer of a GDAL-readable file.
+
+    A GeoJSON file mixing lines and multi-lines (the cycle facilities) declares no geometry type: the
+    first features tell which multi type holds them all, so that the layer is one of lines, not of
+    "any geometry" that QGIS would split."""
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+    except RuntimeError as error:
+        raise ReplyError(f"{what}: " + tr("GDAL cannot read the downloaded file") + f": {error}", source=what) from None
+    layer = dataset.GetLayer(0)
+    definition = layer.GetLayerDefn()
+    columns = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    if ogr.GT_Flatten(layer.GetGeomType()) != ogr.wkbUnknown:
+        return columns, None
+    kinds = set()
+    for index, feature in enumerate(layer):
+        geometry = feature.GetGeometryRef()
+        if geometry is not None:
+            kinds.add(MULTI_TYPES.get(ogr.GT_Flatten(geometry.GetGeometryType()), "GEOMETRY"))
+        if index >= SAMPLED_GEOMETRIES:
+            break
+    return columns, kinds.pop() if len(kinds) == 1 else "PROMOTE_TO_MULTI"
+
+
 @with_gdal_exceptions
 def filter_national_file(
     path: str,
@@ -119,15 +157,16 @@ def filter_national_file(
     if not (insee_fields and codes) and not extent:
         raise InputError(tr("A national file is only loaded for a territory: give its INSEE codes or its extent"))
     kind = file_format or sniff_kind(path)
-    work = tempfile.mkdtemp(prefix="ot-national-", dir=os.path.dirname(os.path.abspath(output)) or None)
+    folder = os.path.dirname(os.path.abspath(output))
+    os.makedirs(folder, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="ot-national-", dir=folder)
     try:
         if kind == "csv":
             source, columns = csv_source(path, work, lon_field, lat_field, field_types, what)
             options = []
         else:
-            source, columns = path, source_field_names(path)
-            # Lines and multi-lines mix in one file (cycle facilities): one multi type holds both.
-            options = ["-nlt", "PROMOTE_TO_MULTI"] if kind in ("geojson", "json") else []
+            source, (columns, geometry_type) = path, layer_facts(path, what)
+            options = ["-nlt", geometry_type] if geometry_type else []
         where = None
         if insee_fields and codes:
             missing = [field for field in insee_fields if field not in columns]
@@ -142,7 +181,8 @@ def filter_national_file(
                 )
             where = codes_where(insee_fields, codes)
         else:
-            options += ["-spat", *(str(value) for value in extent), "-spat_srs", "EPSG:4326"]
+            # National files are in EPSG:4326, as the extent is (-spat_srs does not combine with -sql).
+            options += ["-spat", *(str(value) for value in extent)]
         if append and os.path.exists(output):
             options.append("-overwrite")
         try:

@@ -60,8 +60,8 @@ class Services:
             geo=base_url(geo, GEO_API, "GEO_API"),
             transport=base_url(transport, TRANSPORT_API, "TRANSPORT_API"),
             datagouv=base_url(datagouv, DATAGOUV_API, "DATAGOUV_API"),
-            sensor_community=base_url(sensor_community, "", "sensor.community") if sensor_community else "",
-            overpass=base_url(overpass, "", "Overpass") if overpass else "",
+            sensor_community=base_url(sensor_community, "", "SENSOR_API") if sensor_community else "",
+            overpass=base_url(overpass, "", "OVERPASS_API") if overpass else "",
         )
 
     def geo_server(self) -> dict:
