@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..definitions import CATEGORIES
 from ..profiles.profile import Profile, localized, resolve_entries, slug
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import colon, tr
 from ..toolbelt.logger import log
 from ..toolbelt.network import Transport
 from .accidents import accident_entry, latest_accident_file
@@ -64,13 +64,16 @@ class Composition:
         )
         lines = [
             tr("Profile composed for")
-            + f" {self.territory.label()}: {len(self.outline.communes)} "
+            + f" {self.territory.label()}: "
             + tr("communes")
-            + f", {self.entry_count} "
+            + colon()
+            + f"{len(self.outline.communes)}, "
             + tr("entries")
-            + f" ({unconfirmed} "
+            + colon()
+            + f"{self.entry_count} ("
             + tr("to tick")
-            + f"), {self.seconds:.1f} s"
+            + colon()
+            + f"{unconfirmed}), {self.seconds:.1f} s"
         ]
         lines += [f"  ! {note}" for note in self.notes]
         return "\n".join(lines)
@@ -124,9 +127,10 @@ def profile_document(
         "id": f"{slug(territory.name, 30)}_{territory.code.lower()}",
         "name": territory.name,
         "description": tr("Composed by Open Territory from France's national open data on")
-        + f" {today}: {territory.label()}, {len(outline.communes)} "
+        + f" {today}: {territory.label()}; "
         + tr("communes")
-        + ".",
+        + colon()
+        + f"{len(outline.communes)}.",
         "country": "FR",
         "crs": territory_crs(territory.departments),
         "extent": outline.extent,

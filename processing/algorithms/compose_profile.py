@@ -52,7 +52,7 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
             "where it came from and why; a catalog that is down is reported in the profile's notes. The "
             "profile is an ordinary file: read it, edit it, share it, load it with load_territory. A name "
             "shared by several territories fails, listing them with their codes: give a code (INSEE, SIREN) "
-            "or the name with its department, such as 'Saint-Denis (974)'."
+            "or the name followed by its department in brackets."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
