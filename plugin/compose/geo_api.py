@@ -43,12 +43,16 @@ class GeoApi:
 
     # -- by name -------------------------------------------------------------------------------
 
-    def communes_named(self, name: str, limit: int = 20) -> list:
+    def communes_named(self, name: str, limit: int = 20, department: str = "") -> list:
         params = {"nom": name, "fields": COMMUNE_FIELDS, "boost": "population", "limit": limit}
+        if department:
+            params["codeDepartement"] = department
         return self._list("/communes", params, NAME_SEARCH_MAX_AGE)
 
-    def epcis_named(self, name: str, limit: int = 10) -> list:
+    def epcis_named(self, name: str, limit: int = 10, department: str = "") -> list:
         params = {"nom": name, "fields": EPCI_FIELDS, "boost": "population", "limit": limit}
+        if department:
+            params["codeDepartement"] = department
         return self._list("/epcis", params, NAME_SEARCH_MAX_AGE)
 
     # -- by code -------------------------------------------------------------------------------

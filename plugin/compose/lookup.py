@@ -31,10 +31,8 @@ MAX_SHORTENINGS = 4
 
 def candidates_named(geo: GeoApi, name: str, department: str = "", limit: int = 20) -> list:
     """Communes and EPCIs whose name matches, best first (geo.api.gouv.fr's score, population-boosted)."""
-    found = [Territory.from_commune(item) for item in geo.communes_named(name, limit)]
-    found += [Territory.from_epci(item) for item in geo.epcis_named(name, max(5, limit // 2))]
-    if department:
-        found = [t for t in found if department in t.departments]
+    found = [Territory.from_commune(item) for item in geo.communes_named(name, limit, department)]
+    found += [Territory.from_epci(item) for item in geo.epcis_named(name, max(5, limit // 2), department)]
     found.sort(key=lambda t: (-t.score, -t.population))
     return found
 

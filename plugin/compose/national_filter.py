@@ -68,13 +68,9 @@ def csv_source(path: str, work: str, lon_field: str, lat_field: str, field_types
             raise ReplyError(
                 f"{what}: " + tr("the coordinate columns are missing") + f": {', '.join(missing)}", source=what
             )
-        layout.lon, layout.lat, layout.combined, layout.geometry, layout.crs = (
-            lon_field,
-            lat_field,
-            None,
-            None,
-            "EPSG:4326",
-        )
+        # The base names its coordinate columns: no guess (the IRVE file also has a combined one).
+        layout.lon, layout.lat, layout.crs = lon_field, lat_field, "EPSG:4326"
+        layout.combined = layout.geometry = None
     if not layout.has_geometry:
         raise ReplyError(f"{what}: " + tr("no coordinate columns found"), source=what)
     csv_path = linked

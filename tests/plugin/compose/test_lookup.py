@@ -64,8 +64,11 @@ def test_homonyms_are_listed_with_their_department(geo):
     assert "Saint-Denis (93) — commune 93066" in str(error)
 
 
-def test_a_department_chooses_among_homonyms(geo):
+def test_a_department_chooses_among_homonyms(geo, stand_ins):
     assert find_territory("Saint-Denis (93)", geo).code == "93066"
+    assert all(
+        "codeDepartement=93" in query for _m, path, query in stand_ins.log if path.endswith(("/communes", "/epcis"))
+    )
     assert find_territory("saint denis (974)", geo).code == "97411"
     assert find_territory("Sainte-Marie (972)", geo).code == "97228"
 
