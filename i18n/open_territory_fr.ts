@@ -74,6 +74,11 @@
       <translation>Identifiant d'un profil fourni (par exemple rennes, nantes, demo) ou chemin d'un fichier de profil JSON</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>A commune or an EPCI: its name (accents optional; 'Name (department)' for homonyms), its INSEE code or its SIREN</source>
+      <translation>Une commune ou un EPCI : son nom (accents facultatifs ; « Nom (département) » pour les homonymes), son code INSEE ou son SIREN</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/store.py" />
       <source>A file appeared at the register's path meanwhile</source>
       <translation>Un fichier est apparu entre-temps à l'emplacement du registre</translation>
@@ -87,6 +92,11 @@
       <location filename="../plugin/register/forms.py" />
       <source>A name is required</source>
       <translation>Un nom est obligatoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_filter.py" />
+      <source>A national file is only loaded for a territory: give its INSEE codes or its extent</source>
+      <translation>Un fichier national ne se charge que pour un territoire : donnez ses codes INSEE ou son emprise</translation>
     </message>
     <message>
       <location filename="../plugin/register/store.py" />
@@ -234,6 +244,11 @@
       <translation>Ajouter aussi la mise en page de la carte aux mises en page du projet, pour la finir à la main dans le composeur (les couches qu'elle montre sont aussi ajoutées au projet)</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Also load the territory</source>
+      <translation>Charger aussi le territoire</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_geometry.py" />
       <source>An actor's geometry is its area of action: a polygon is expected</source>
       <translation>La géométrie d'un acteur est sa zone d'action : un polygone est attendu</translation>
@@ -329,6 +344,11 @@
       <translation>Coordonnées incorrectes : la géométrie est illisible</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Base URL for the citizen sensors entry; empty: https://data.sensor.community</source>
+      <translation>URL de base pour l'entrée des capteurs citoyens ; vide : https://data.sensor.community</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/register_import.py" />
       <source>Base URL of a Base Adresse Nationale API (its /search/ endpoint is used)</source>
       <translation>URL de base d'une API Base Adresse Nationale (son point d'accès /search/ est utilisé)</translation>
@@ -357,6 +377,11 @@
       <location filename="../processing/algorithms/sensor_community.py" />
       <source>Base URL of the sensor.community data API (http or https)</source>
       <translation>URL de base de l'API de données sensor.community (http ou https)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Base URL of the service (a mirror, or a local stand-in for tests)</source>
+      <translation>URL de base du service (un miroir, ou une doublure locale pour les tests)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/datagouv_load.py" />
@@ -482,6 +507,21 @@
       <location filename="../plugin/definitions.py" />
       <source>Car sharing</source>
       <translation>Autopartage</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Catalog of Etalab schemas</source>
+      <translation>Catalogue des schémas Etalab</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Catalog of Etalab schemas (data.gouv.fr)…</source>
+      <translation>Catalogue des schémas Etalab (data.gouv.fr)…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Catalog of transport.data.gouv.fr…</source>
+      <translation>Catalogue de transport.data.gouv.fr…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/osm_resources.py" />
@@ -634,6 +674,11 @@
       <translation>Cliquez sur la carte à l'endroit du défi, puis remplissez son formulaire (Échap pour annuler)</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/lookup.py" />
+      <source>Closest matches:</source>
+      <translation>Les plus proches :</translation>
+    </message>
+    <message>
       <location filename="../plugin/definitions.py" />
       <source>Cluster</source>
       <translation>Pôle (cluster)</translation>
@@ -697,6 +742,21 @@
       <location filename="../plugin/planning/matrix.py" />
       <source>Competent actors</source>
       <translation>Acteurs compétents</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Compose a territory profile</source>
+      <translation>Composer le profil d'un territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Composed by Open Territory from France's national open data on</source>
+      <translation>Composé par Territoire ouvert à partir des données ouvertes nationales le</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Composes the profile of any French commune or EPCI from the national open data, with no file to write: the communes' outlines (geo.api.gouv.fr), the OpenStreetMap presets of every category, the GBFS feeds and public-transport networks transport.data.gouv.fr lists for the territory, its communes or its transport authority, the national bases (parkings, carpooling places, charging points, cycle facilities) and the latest road accidents filtered to its communes, its own organisation's datasets on data.gouv.fr (to be ticked) and sensor.community. Every entry says where it came from and why; a catalog that is down is reported in the profile's notes. The profile is an ordinary file: read it, edit it, share it, load it with load_territory. A name shared by several territories fails, listing them with their codes: give a code (INSEE, SIREN) or the name followed by its department in brackets.</source>
+      <translation>Compose le profil de n'importe quelle commune ou EPCI français à partir des données ouvertes nationales, sans fichier à écrire : les contours des communes (geo.api.gouv.fr), les préréglages OpenStreetMap de chaque catégorie, les flux GBFS et les réseaux de transport en commun que transport.data.gouv.fr référence pour le territoire, ses communes ou son autorité organisatrice de la mobilité, les bases nationales (parkings, lieux de covoiturage, points de recharge, aménagements cyclables) et les derniers accidents de la route filtrés sur ses communes, les jeux de données de sa propre organisation sur data.gouv.fr (à cocher) et sensor.community. Chaque entrée dit d'où elle vient et pourquoi ; un catalogue indisponible est signalé dans les notes du profil. Le profil est un fichier ordinaire : lisez-le, modifiez-le, partagez-le, chargez-le avec load_territory. Un nom partagé par plusieurs territoires échoue en les listant avec leurs codes : indiquez un code (INSEE, SIREN) ou le nom suivi de son département entre parenthèses.</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -809,6 +869,11 @@
       <translation>Jeux de données trouvés</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Datasets published for the AOM are missing</source>
+      <translation>Les jeux de données publiés pour l'AOM manquent</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/forms.py" />
       <source>Description</source>
       <translation>Description</translation>
@@ -864,6 +929,11 @@
       <translation>Dessinez-le avec l'outil de numérisation de QGIS (clic droit pour terminer), puis remplissez son formulaire ; enregistrez les modifications de la couche pour l'écrire dans le registre</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/territory.py" />
+      <source>EPCI</source>
+      <translation>EPCI</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Each address is sent to the Base Adresse Nationale (api-adresse.data.gouv.fr); replies are cached</source>
       <translation>Chaque adresse est envoyée à la Base Adresse Nationale (api-adresse.data.gouv.fr) ; les réponses sont gardées en cache</translation>
@@ -877,6 +947,11 @@
       <location filename="../ui/export_section.py" />
       <source>Empty: the project's title, else the territory's name</source>
       <translation>Vide : le titre du projet, sinon le nom du territoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Entries in the profile</source>
+      <translation>Entrées du profil</translation>
     </message>
     <message>
       <location filename="../plugin/planning/register_challenges.py" />
@@ -1109,7 +1184,7 @@
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/compose/national_filter.py" />
       <source>GDAL cannot read the downloaded file</source>
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
@@ -1144,7 +1219,7 @@
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" />
+      <location filename="../processing/algorithms/compose_profile.py" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1192,6 +1267,11 @@
       <location filename="../processing/algorithms/datagouv_load.py" />
       <source>Give the data.gouv.fr dataset (id or slug)</source>
       <translation>Indiquez le jeu de données data.gouv.fr (identifiant ou slug)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/lookup.py" />
+      <source>Give the name or the code (INSEE, SIREN) of a commune or an EPCI</source>
+      <translation>Indiquez le nom ou le code (INSEE, SIREN) d'une commune ou d'un EPCI</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_load.py" />
@@ -1292,6 +1372,11 @@
       <location filename="../plugin/definitions.py" />
       <source>In progress</source>
       <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Interpreter URL for the OpenStreetMap entries; empty: the one of the plugin's settings</source>
+      <translation>URL de l'interpréteur pour les entrées OpenStreetMap ; vide : celle des réglages de l'extension</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -1404,7 +1489,7 @@
       <translation>Couches dessinées sur la carte, reprises dans la légende et l'encadré des sources ; la première est au-dessus</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" />
+      <location filename="../processing/algorithms/compose_profile.py" />
       <source>Layers loaded</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1507,6 +1592,11 @@
       <location filename="../processing/algorithms/ods_load.py" />
       <source>Load an Opendatasoft dataset</source>
       <translation>Charger un jeu de données Opendatasoft</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Load every confirmed entry of the composed profile into a GeoPackage, as load_territory does</source>
+      <translation>Charger chaque entrée confirmée du profil composé dans un GeoPackage, comme le fait load_territory</translation>
     </message>
     <message>
       <location filename="../ui/resources/datagouv_panel.py" />
@@ -1619,6 +1709,11 @@
       <translation>Logo</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Looking up the territory</source>
+      <translation>Recherche du territoire</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/register_import.py" />
       <source>Make a new, empty register at the given place before importing</source>
       <translation>Créer un registre vide à l'endroit indiqué avant l'import</translation>
@@ -1679,6 +1774,11 @@
       <translation>Champ du nom</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>National bases…</source>
+      <translation>Bases nationales…</translation>
+    </message>
+    <message>
       <location filename="../ui/options.py" />
       <source>Network timeout</source>
       <translation>Délai d'attente réseau</translation>
@@ -1697,6 +1797,11 @@
       <location filename="../ui/register_section.py" />
       <source>New…</source>
       <translation>Nouveau…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/lookup.py" />
+      <source>No French commune or EPCI is named or coded</source>
+      <translation>Aucune commune ni EPCI français n'a pour nom ou pour code</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/output_target.py" />
@@ -1804,6 +1909,11 @@
       <translation>Pas de flux station_status : les colonnes de disponibilité sont vides</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>No yearly file of road accidents was found on data.gouv.fr</source>
+      <translation>Aucun fichier annuel des accidents de la route n'a été trouvé sur data.gouv.fr</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/datagouv_panel.py" />
       <source>Not a format that loads as a layer</source>
       <translation>Format qui ne se charge pas comme couche</translation>
@@ -1814,9 +1924,24 @@
       <translation>Ce n'est pas une couche cartographique</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/services.py" />
+      <source>Not an http or https address</source>
+      <translation>Pas une adresse http ou https</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Not found in the catalogs, missing from the profile:</source>
+      <translation>Introuvable dans les catalogues, absent du profil :</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/forms.py" />
       <source>Note</source>
       <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Notes</source>
+      <translation>Notes</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_report.py" />
@@ -2094,6 +2219,11 @@
       <translation>Les autres façons d'ajouter sont dans le menu de la flèche</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Outlines of the communes of</source>
+      <translation>Contours des communes de</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/source_panel.py" />
       <source>Output</source>
       <translation>Sortie</translation>
@@ -2132,6 +2262,11 @@
       <location filename="../processing/algorithms/osm_resources.py" />
       <source>Overpass server</source>
       <translation>Serveur Overpass</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Overpass server written in the profile</source>
+      <translation>Serveur Overpass écrit dans le profil</translation>
     </message>
     <message>
       <location filename="../plugin/sources/overpass.py" />
@@ -2354,6 +2489,21 @@
       <translation>Nœud producteur (URL de base)</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Profile</source>
+      <translation>Profil</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Profile (*.json)</source>
+      <translation>Profil (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Profile composed for</source>
+      <translation>Profil composé pour</translation>
+    </message>
+    <message>
       <location filename="../ui/territory_section.py" />
       <source>Profiles (*.json)</source>
       <translation>Profils (*.json)</translation>
@@ -2559,6 +2709,21 @@
       <translation>Nouvelles tentatives après un serveur occupé (HTTP 429, 502, 503, 504)</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/accidents.py" />
+      <source>Road accidents</source>
+      <translation>Accidents de la route</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Road accidents (data.gouv.fr)…</source>
+      <translation>Accidents de la route (data.gouv.fr)…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Road accidents are missing from the profile</source>
+      <translation>Les accidents de la route sont absents du profil</translation>
+    </message>
+    <message>
       <location filename="../plugin/definitions.py" />
       <source>Road safety</source>
       <translation>Sécurité routière</translation>
@@ -2577,6 +2742,11 @@
       <location filename="../plugin/register/forms.py" />
       <source>Role</source>
       <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Rows coded by municipal arrondissement are not kept by the national files</source>
+      <translation>Les lignes codées par arrondissement municipal ne sont pas retenues dans les fichiers nationaux</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -2709,6 +2879,11 @@
       <translation>Serveur</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/lookup.py" />
+      <source>Several territories match</source>
+      <translation>Plusieurs territoires correspondent à</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>Shared vehicles (GBFS)</source>
       <translation>Véhicules partagés (GBFS)</translation>
@@ -2824,7 +2999,7 @@
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" />
+      <location filename="../processing/algorithms/compose_profile.py" />
       <source>Summary</source>
       <translation>Résumé</translation>
     </message>
@@ -2859,7 +3034,12 @@
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" />
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Territory (name or code)</source>
+      <translation>Territoire (nom ou code)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
       <source>Territory GeoPackage</source>
       <translation>GeoPackage du territoire</translation>
     </message>
@@ -3059,6 +3239,11 @@
       <translation>La couche des défis ne peut pas être lue</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>The composition was cancelled</source>
+      <translation>La composition a été annulée</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The connection broke during the download</source>
       <translation>La connexion a été interrompue pendant le téléchargement</translation>
@@ -3102,6 +3287,11 @@
       <location filename="../processing/algorithms/datagouv_load.py" />
       <source>The dataset's id or slug, as in https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (the page URL works too)</source>
       <translation>L'identifiant ou le slug du jeu de données, comme dans https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (l'URL de la page convient aussi)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>The datasets of the territory's own organisation are missing</source>
+      <translation>Les jeux de données de l'organisation du territoire manquent</translation>
     </message>
     <message>
       <location filename="../plugin/planning/context.py" />
@@ -3172,6 +3362,11 @@
       <location filename="../plugin/register/import_file.py" />
       <source>The file to import does not exist</source>
       <translation>Le fichier à importer n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_file_source.py" />
+      <source>The file's schema could not be read; its columns stay text</source>
+      <translation>Le schéma du fichier n'a pas pu être lu ; ses colonnes restent du texte</translation>
     </message>
     <message>
       <location filename="../plugin/register/store.py" />
@@ -3254,6 +3449,16 @@
       <translation>Le nom est vide</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/national_file_source.py" />
+      <source>The national file entry has no url</source>
+      <translation>L'entrée de fichier national n'a pas d'url</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>The national files' columns are not typed by their schema</source>
+      <translation>Les colonnes des fichiers nationaux ne sont pas typées par leur schéma</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/challenge_context.py" />
       <source>The output cannot hold this challenge's geometry; choose a GeoPackage output</source>
       <translation>La sortie ne peut pas contenir la géométrie de ce défi ; choisissez une sortie GeoPackage</translation>
@@ -3282,6 +3487,11 @@
       <location filename="../ui/planning_section.py" />
       <source>The overlay failed</source>
       <translation>La superposition a échoué</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>The profile JSON file to write; an existing file is replaced only once the new one is whole</source>
+      <translation>Le fichier JSON du profil à écrire ; un fichier existant n'est remplacé qu'une fois le nouveau complet</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -3454,7 +3664,7 @@
       <translation>Le statut des stations n'a pas pu être lu : les colonnes de disponibilité sont vides</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" />
+      <location filename="../processing/algorithms/compose_profile.py" />
       <source>The territory could not be loaded</source>
       <translation>Le territoire n'a pas pu être chargé</translation>
     </message>
@@ -3469,6 +3679,11 @@
       <translation>Le profil de territoire n'est pas valide</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>The territory's GBFS feeds and transit networks are missing; national bases come from data.gouv.fr</source>
+      <translation>Les flux GBFS et les réseaux de transport du territoire manquent ; les bases nationales viennent de data.gouv.fr</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>The territory's logo, printed in the top right corner; empty: no logo</source>
       <translation>Le logo du territoire, imprimé en haut à droite ; vide : pas de logo</translation>
@@ -3477,6 +3692,11 @@
       <location filename="../ui/export_section.py" />
       <source>The territory's logo, top right; empty: no logo</source>
       <translation>Le logo du territoire, en haut à droite ; vide : pas de logo</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>The territory's organisation on data.gouv.fr…</source>
+      <translation>L'organisation du territoire sur data.gouv.fr…</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_values.py" />
@@ -3557,6 +3777,11 @@
       <location filename="../ui/resources/osm_panel.py" />
       <source>This layer was not loaded from OpenStreetMap by Open Territory</source>
       <translation>Cette couche n'a pas été chargée depuis OpenStreetMap par Open Territory</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>This national base is missing from the profile</source>
+      <translation>Cette base nationale est absente du profil</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />
@@ -3644,6 +3869,11 @@
       <translation>Feux de circulation</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Transport authority (AOM)</source>
+      <translation>Autorité organisatrice de la mobilité (AOM)</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/rudi.py" />
       <source>Unexpected reply for the RUDI resource</source>
       <translation>Réponse inattendue pour la ressource RUDI</translation>
@@ -3654,12 +3884,17 @@
       <translation>Réponse inattendue pour le jeu de données data.gouv.fr</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/datagouv_org.py" />
+      <source>Unexpected reply from data.gouv.fr's organisations</source>
+      <translation>Réponse inattendue des organisations de data.gouv.fr</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/rudi.py" />
       <source>Unexpected reply from the RUDI catalog</source>
       <translation>Réponse inattendue du catalogue RUDI</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/datagouv.py" />
+      <location filename="../plugin/compose/accidents.py" />
       <source>Unexpected reply from the data.gouv.fr search</source>
       <translation>Réponse inattendue de la recherche data.gouv.fr</translation>
     </message>
@@ -3779,6 +4014,11 @@
       <translation>Quoi</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Where LOAD writes the territory (default: the profile's path with .gpkg)</source>
+      <translation>Où LOAD écrit le territoire (par défaut : le chemin du profil avec .gpkg)</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gap_layer.py" />
       <source>Where help is missing</source>
       <translation>Là où l'aide manque</translation>
@@ -3837,6 +4077,11 @@
       <location filename="../processing/algorithms/register_export.py" />
       <source>Writes every table of the register (challenges, actors, resources catalog and the links between them) into a folder, one CSV file (geometry as WKT) or one GeoJSON file per table. Files of a previous export are replaced only once every new file is written.</source>
       <translation>Écrit chaque table du registre (défis, acteurs, catalogue des ressources et liens entre eux) dans un dossier, un fichier CSV (géométrie en WKT) ou un fichier GeoJSON par table. Les fichiers d'un export précédent ne sont remplacés qu'une fois tous les nouveaux fichiers écrits.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Writing the profile…</source>
+      <translation>Écriture du profil…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/gap_layer.py" />
@@ -3902,6 +4147,11 @@
       <location filename="../plugin/profiles/profile.py" />
       <source>a bundled profile id or a profile file; bundled profiles:</source>
       <translation>un identifiant de profil fourni ou un fichier de profil ; profils fournis :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/datagouv_org.py" />
+      <source>a dataset of the territory's own organisation</source>
+      <translation>un jeu de données de l'organisation du territoire</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4109,14 +4359,29 @@
       <translation>colonne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/compose/national_filter.py" />
       <source>columns</source>
       <translation>colonnes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/territory.py" />
+      <source>commune</source>
+      <translation>commune</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>communes</source>
+      <translation>communes</translation>
     </message>
     <message>
       <location filename="../plugin/planning/context.py" />
       <source>competent actors</source>
       <translation>acteurs compétents</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_bases.py" />
+      <source>consolidated national file of charging points (IRVE)</source>
+      <translation>fichier national consolidé des points de recharge (IRVE)</translation>
     </message>
     <message>
       <location filename="../ui/resources/datagouv_panel.py" />
@@ -4129,14 +4394,29 @@
       <translation>data.gouv.fr a répondu par une erreur pour</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>data.gouv.fr base URL</source>
+      <translation>URL de base de data.gouv.fr</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/datagouv.py" />
       <source>data.gouv.fr does not know</source>
       <translation>data.gouv.fr ne connaît pas</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>data.gouv.fr has no organisation with the territory's SIREN</source>
+      <translation>data.gouv.fr n'a pas d'organisation au SIREN du territoire</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/datagouv.py" />
       <source>data.gouv.fr rejected the request for</source>
       <translation>data.gouv.fr a refusé la requête pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/schema_catalog.py" />
+      <source>data.gouv.fr's catalog of schemas is not a list</source>
+      <translation>Le catalogue des schémas de data.gouv.fr n'est pas une liste</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" />
@@ -4152,6 +4432,11 @@
       <location filename="../plugin/toolbelt/i18n.py" />
       <source>en</source>
       <translation>fr</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>entries</source>
+      <translation>entrées</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/profile.py" />
@@ -4204,9 +4489,19 @@
       <translation>entités</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/national_bases.py" />
+      <source>fields typed by the Etalab schema</source>
+      <translation>champs typés par le schéma Etalab</translation>
+    </message>
+    <message>
       <location filename="../ui/register_section.py" />
       <source>files in</source>
       <translation>fichiers dans</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/accidents.py" />
+      <source>filtered when loaded to the territory's communes by their INSEE code, column</source>
+      <translation>filtré au chargement sur les communes du territoire par leur code INSEE, colonne</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -4229,14 +4524,64 @@
       <translation>trouvé :</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>geo.api.gouv.fr base URL</source>
+      <translation>URL de base de geo.api.gouv.fr</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/boundary.py" />
       <source>geo.api.gouv.fr returned no commune outline</source>
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/outline.py" />
+      <source>geo.api.gouv.fr returned no commune outline for</source>
+      <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/outline.py" />
+      <source>geo.api.gouv.fr sent outlines GDAL cannot read</source>
+      <translation>geo.api.gouv.fr a renvoyé des contours que GDAL ne sait pas lire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/geo_api.py" />
+      <source>geo.api.gouv.fr sent something else than a list</source>
+      <translation>geo.api.gouv.fr a renvoyé autre chose qu'une liste</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/lookup.py" />
+      <source>give its code (INSEE, SIREN), or its name followed by its department in brackets:</source>
+      <translation>indiquez son code (INSEE, SIREN), ou son nom suivi de son département entre parenthèses :</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_report.py" />
       <source>invalid rows</source>
       <translation>lignes invalides</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>its covered area is the commune</source>
+      <translation>sa couverture géographique est la commune</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>its covered area is the commune's EPCI</source>
+      <translation>sa couverture géographique est l'EPCI de la commune</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>its covered area is the territory</source>
+      <translation>sa couverture géographique est le territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>its covered area is the territory's transport authority (AOM)</source>
+      <translation>sa couverture géographique est l'autorité organisatrice de la mobilité (AOM) du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>its legal owner is the territory's transport authority (AOM)</source>
+      <translation>son propriétaire légal est l'autorité organisatrice de la mobilité (AOM) du territoire</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -4264,6 +4609,11 @@
       <translation>listés</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>listed for you to tick: its resources were not checked</source>
+      <translation>proposé à cocher : ses ressources n'ont pas été vérifiées</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>live status every</source>
       <translation>état en direct toutes les</translation>
@@ -4284,9 +4634,29 @@
       <translation>absent à proximité</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/national_bases.py" />
+      <source>national base of carpooling places (BNLC)</source>
+      <translation>base nationale des lieux de covoiturage (BNLC)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_bases.py" />
+      <source>national base of cycle facilities</source>
+      <translation>base nationale des aménagements cyclables</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_bases.py" />
+      <source>national base of parking places (BNLS)</source>
+      <translation>base nationale des lieux de stationnement (BNLS)</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/context.py" />
       <source>no competent actor</source>
       <translation>aucun acteur compétent</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_filter.py" />
+      <source>no coordinate columns found</source>
+      <translation>aucune colonne de coordonnées trouvée</translation>
     </message>
     <message>
       <location filename="../ui/options.py" />
@@ -4454,6 +4824,11 @@
       <translation>Capteurs citoyens sensor.community</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>sensor.community server written in the profile</source>
+      <translation>Serveur sensor.community écrit dans le profil</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/sensor_community.py" />
       <source>sensor.community: an extent or an area is needed</source>
       <translation>sensor.community : une emprise ou une zone est nécessaire</translation>
@@ -4497,6 +4872,11 @@
       <location filename="../plugin/sources/ods.py" />
       <source>the 'dataset' key (dataset id) is missing</source>
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_filter.py" />
+      <source>the INSEE code columns are missing</source>
+      <translation>les colonnes de code INSEE manquent</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" />
@@ -4544,6 +4924,21 @@
       <translation>la réponse du catalogue ne contient pas de liste de résultats</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/common_entries.py" />
+      <source>the category's preset, asked through Overpass within the territory; OpenStreetMap covers every territory</source>
+      <translation>le préréglage de la catégorie, demandé à Overpass dans le territoire ; OpenStreetMap couvre tous les territoires</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/common_entries.py" />
+      <source>the citizen air-quality sensors within the territory's extent, with their latest readings</source>
+      <translation>les capteurs citoyens de qualité de l'air dans l'emprise du territoire, avec leurs dernières mesures</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/national_filter.py" />
+      <source>the coordinate columns are missing</source>
+      <translation>les colonnes de coordonnées manquent</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>the data.gouv.fr dataset's id or slug</source>
       <translation>l'identifiant ou le slug du jeu de données data.gouv.fr</translation>
@@ -4577,6 +4972,21 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>the format version of the profile: 1</source>
       <translation>la version du format du profil : 1</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/accidents.py" />
+      <source>the latest yearly file of road accidents with injuries</source>
+      <translation>le dernier fichier annuel des accidents corporels de la circulation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>the outlines of the territory's communes</source>
+      <translation>les contours des communes du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>the platform reports this resource unavailable: tick it to try</source>
+      <translation>la plateforme signale cette ressource indisponible : cochez-la pour essayer</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" />
@@ -4664,6 +5074,26 @@
       <translation>à</translation>
     </message>
     <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>to tick</source>
+      <translation>à cocher</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>transport.data.gouv.fr base URL</source>
+      <translation>URL de base de transport.data.gouv.fr</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>transport.data.gouv.fr lists no transport dataset for the territory, its communes or its AOM</source>
+      <translation>transport.data.gouv.fr ne référence aucun jeu de données de transport pour le territoire, ses communes ou son AOM</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/transport_catalog.py" />
+      <source>transport.data.gouv.fr's catalog is not a list of datasets</source>
+      <translation>Le catalogue de transport.data.gouv.fr n'est pas une liste de jeux de données</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>true or false</source>
       <translation>true ou false</translation>
@@ -4697,6 +5127,11 @@
       <location filename="../plugin/export/council_map.py" />
       <source>with QGIS and Open Territory</source>
       <translation>avec QGIS et Territoire ouvert</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/datagouv_org.py" />
+      <source>with a geographic resource; the category was guessed from its title: tick it to load it</source>
+      <translation>avec une ressource géographique ; la catégorie a été devinée d'après son titre : cochez-le pour le charger</translation>
     </message>
     <message>
       <location filename="../plugin/planning/context.py" />

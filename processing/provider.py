@@ -15,6 +15,7 @@ ALGORITHMS = [
     ("ods_load", "OdsLoadAlgorithm"),
     ("ods_search", "OdsSearchAlgorithm"),
     ("load_territory", "LoadTerritoryAlgorithm"),
+    ("compose_profile", "ComposeProfileAlgorithm"),
     ("gbfs_stations", "GbfsStationsAlgorithm"),
     ("gbfs_vehicles", "GbfsVehiclesAlgorithm"),
     ("sensor_community", "SensorCommunityAlgorithm"),

@@ -1,0 +1,104 @@
+"""Compose and load territories of very different sizes through the real sources and the stand-ins:
+a métropole (43 communes), a rural commune of an EPCI spanning three departments, and Vitré.
+
+The `national_file` source is not in the plugin's registry before the composer's integration: the tests
+register it as the integration will (the GTFS entries wait for the GTFS source and fail until then)."""
+
+import sqlite3
+import time
+
+import pytest
+from open_territory.plugin.compose.assemble import compose_profile, loadable_profile, write_profile
+from open_territory.plugin.compose.national_file_source import NationalFileSource
+from open_territory.plugin.profiles.territory import load_territory
+from open_territory.plugin.sources import registry
+from osgeo import ogr
+
+from .round2_schema import round2_issues
+
+
+@pytest.fixture()
+def national_file_registered(monkeypatch):
+    known = registry.source_class
+    monkeypatch.setattr(
+        registry, "source_class", lambda key: NationalFileSource if key == "national_file" else known(key)
+    )
+
+
+def compose_and_load(text, services, transport, folder, offline=False):
+    started = time.monotonic()
+    composition = compose_profile(text, services, transport=transport)
+    composed = time.monotonic() - started
+    path = str(folder / f"{composition.profile['id']}.json")
+    write_profile(composition.profile, path)
+    output = str(folder / f"{composition.profile['id']}.gpkg")
+    started = time.monotonic()
+    load_territory(loadable_profile(composition.profile, path), output, offline=offline)
+    print(f"{text}: composed in {composed:.2f} s, loaded in {time.monotonic() - started:.2f} s")
+    with sqlite3.connect(output) as db:
+        rows = {
+            layer: (status, count, message)
+            for layer, status, count, message in db.execute("SELECT layer, status, feature_count, message FROM sources")
+        }
+    return composition, output, rows
+
+
+def loaded(rows):
+    """Every entry but the GTFS ones (their source lands with the GTFS work) loaded or was skipped."""
+    problems = {
+        layer: row
+        for layer, row in rows.items()
+        if row[0] == "failed" and not layer.startswith(("transit_", "public_vehicle"))
+    }
+    assert problems == {}
+    return {layer: count for layer, (status, count, _m) in rows.items() if status == "ok"}
+
+
+def test_a_metropole(services, transport, tmp_path, national_file_registered):
+    composition, output, rows = compose_and_load("Rennes Métropole", services, transport, tmp_path)
+    counts = loaded(rows)
+    assert counts["boundary"] == 43
+    assert counts["charging_station_national_file"] == 8  # the row without a commune is not among them
+    assert counts["car_park_national_file"] == 4 and counts["carpool_area_national_file"] == 3
+    assert counts["cycleway_national_file"] == 4 and counts["road_accident_national_file"] == 8
+    assert counts["bike_share_station_gbfs_le_velo_star_gbfs"] == 3 and counts["car_sharing_gbfs"] == 1
+    assert counts["air_quality_sensor_sensor_community"] == 3 and counts["traffic_signals_overpass"] == 43
+    assert rows["car_park_datagouv"][0] == "skipped"  # to tick
+    dataset = ogr.Open(output)
+    layer = dataset.GetLayerByName("charging_station_national_file")
+    definition = layer.GetLayerDefn()
+    assert definition.GetFieldDefn(definition.GetFieldIndex("puissance_nominale")).GetTypeName() == "Real"
+    assert {f["category"] for f in layer} == {"charging_station"}
+    assert round2_issues(composition.profile) == []
+
+
+def test_a_rural_commune(services, transport, tmp_path, national_file_registered):
+    composition, _output, rows = compose_and_load("Fégréac", services, transport, tmp_path)
+    counts = loaded(rows)
+    assert composition.territory.departments == ["44"] and composition.territory.epci == "243500726"
+    assert counts["boundary"] == 1 and counts["charging_station_national_file"] == 1
+    assert counts["car_park_national_file"] == 0  # no barrier car park in the village: an empty layer, no failure
+    assert counts["road_accident_national_file"] == 1 and counts["cycleway_national_file"] == 1
+
+
+def test_vitre_and_its_communaute(services, transport, tmp_path, national_file_registered):
+    _composition, _output, rows = compose_and_load("Vitré", services, transport, tmp_path)
+    assert loaded(rows)["charging_station_national_file"] == 3
+    _composition, _output, rows = compose_and_load("Vitré Communauté", services, transport, tmp_path)
+    counts = loaded(rows)
+    assert counts["boundary"] == 12 and counts["charging_station_national_file"] == 4
+
+
+def test_loadable_offline_once_its_replies_are_cached(
+    services, transport, tmp_path, stand_ins, national_file_registered
+):
+    compose_and_load("Fégréac", services, transport, tmp_path)
+    asked = len(stand_ins.log)
+    composition = compose_profile("Fégréac", services, transport=transport)  # from the cached catalogs
+    assert len(stand_ins.log) == asked
+    path = str(tmp_path / "again.json")
+    write_profile(composition.profile, path)
+    report = load_territory(loadable_profile(composition.profile, path), str(tmp_path / "again.gpkg"), offline=True)
+    assert len(stand_ins.log) == asked
+    failed = [o.layer for o in report.failed if not o.layer.startswith("transit_")]
+    assert failed == [] and len(report.loaded) >= 17
