@@ -32,6 +32,7 @@ class OpenTerritoryPlugin:
         self.dock = None
         self.action = None
         self.help_action = None
+        self.locator_filter = None
         self.options_factory = None
         self._install_translator()
 
@@ -84,12 +85,35 @@ class OpenTerritoryPlugin:
         self.options_factory = OpenTerritoryOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
+        from .ui.place_locator import PlaceLocatorFilter
+
+        self.locator_filter = PlaceLocatorFilter(self.iface, self.use_place_area)
+        self.iface.registerLocatorFilter(self.locator_filter)
+
+    def use_place_area(self, place) -> None:
+        """A place chosen in the locator becomes the area of the Resources panels (its outline, loaded)."""
+        from .ui.place_area import load_place_area
+
+        if self.dock is None:
+            return
+        resources = self.dock.section("resources")
+
+        def use(layer):
+            self.dock.setUserVisible(True)
+            self.dock.tabs.setCurrentWidget(resources)
+            resources.use_area(layer)
+
+        load_place_area(place, use, self.iface)
+
     def open_help(self) -> None:
         from .ui.help import open_guide
 
         open_guide("index")
 
     def unload(self) -> None:
+        if self.locator_filter is not None:
+            self.iface.deregisterLocatorFilter(self.locator_filter)
+            self.locator_filter = None
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
@@ -102,6 +126,7 @@ class OpenTerritoryPlugin:
             self.iface.removePluginMenu(tr("Open Territory"), self.help_action)
             self.help_action.deleteLater()
             self.help_action = None
+        self.locator_filter = None
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)

@@ -699,6 +699,11 @@
       <translation>Commun</translation>
     </message>
     <message>
+      <location filename="../ui/place_locator.py" />
+      <source>Communes</source>
+      <translation>Communes</translation>
+    </message>
+    <message>
       <location filename="../ui/planning_section.py" />
       <source>Communes or districts for the gap layer; empty: a regular grid</source>
       <translation>Communes ou quartiers de la couche des manques ; vide : une grille régulière</translation>
@@ -1137,6 +1142,11 @@
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>Free-floating vehicles</source>
       <translation>Véhicules en free-floating</translation>
+    </message>
+    <message>
+      <location filename="../ui/place_locator.py" />
+      <source>French communes and EPCIs by name, through geo.api.gouv.fr</source>
+      <translation>Communes et EPCI français par leur nom, via geo.api.gouv.fr</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -2219,6 +2229,11 @@
       <translation>Les autres façons d'ajouter sont dans le menu de la flèche</translation>
     </message>
     <message>
+      <location filename="../ui/place_area.py" />
+      <source>Outline of</source>
+      <translation>Contour de</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/assemble.py" />
       <source>Outlines of the communes of</source>
       <translation>Contours des communes de</translation>
@@ -2402,6 +2417,16 @@
       <location filename="../ui/territory_section.py" />
       <source>Pick a territory profile to load its resources.</source>
       <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
+    </message>
+    <message>
+      <location filename="../ui/place_locator.py" />
+      <source>Place search</source>
+      <translation>Recherche de lieu</translation>
+    </message>
+    <message>
+      <location filename="../ui/place_locator.py" />
+      <source>Places (Open Territory)</source>
+      <translation>Lieux (Territoire ouvert)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/base.py" />
@@ -3459,6 +3484,11 @@
       <translation>Les colonnes des fichiers nationaux ne sont pas typées par leur schéma</translation>
     </message>
     <message>
+      <location filename="../ui/place_area.py" />
+      <source>The outline of the place could not be loaded</source>
+      <translation>Le contour du lieu n'a pas pu être chargé</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/challenge_context.py" />
       <source>The output cannot hold this challenge's geometry; choose a GeoPackage output</source>
       <translation>La sortie ne peut pas contenir la géométrie de ce défi ; choisissez une sortie GeoPackage</translation>
@@ -3952,6 +3982,11 @@
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>Updates the availability of the loaded stations in place, in the background, while the layer is in the project</source>
       <translation>Met à jour sur place la disponibilité des stations chargées, en arrière-plan, tant que la couche est dans le projet</translation>
+    </message>
+    <message>
+      <location filename="../ui/place_locator.py" />
+      <source>Use as the area</source>
+      <translation>Utiliser comme zone</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/load_territory.py" />
@@ -4537,6 +4572,11 @@
       <location filename="../plugin/compose/outline.py" />
       <source>geo.api.gouv.fr returned no commune outline for</source>
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune pour</translation>
+    </message>
+    <message>
+      <location filename="../plugin/places/search.py" />
+      <source>geo.api.gouv.fr returned no outline for</source>
+      <translation>geo.api.gouv.fr n'a renvoyé aucun contour pour</translation>
     </message>
     <message>
       <location filename="../plugin/compose/outline.py" />

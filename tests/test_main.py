@@ -86,7 +86,10 @@ def test_unload_removes_everything_and_reload_works(qgis_iface):
         plugin.initGui()
         assert provider_ids().count("openterritory") == 1
         assert iface.toolbar == [plugin.action]
-        assert [action for _menu, action in iface.menus] == [plugin.action]  # removed under the same menu name
+        assert [action for _menu, action in iface.menus] == [
+            plugin.action,
+            plugin.help_action,
+        ]  # removed under the same menu name
         assert len(iface.options) == 1
         refresh = [a for a in iface.layer_actions if a.text() == "Refresh from OpenStreetMap"]
         assert len(refresh) == 1 and len(iface.layer_actions) == 1
@@ -107,3 +110,14 @@ def test_load_time_is_small(qgis_iface):
     plugin.unload()
     # The budget is 0.2 s on a real desktop; the margin covers a loaded CI machine.
     assert elapsed < 1.0, f"load took {elapsed:.3f} s"
+
+
+def test_the_place_filter_joins_the_locator_and_leaves_with_the_plugin(qgis_iface):
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    qgis_iface.registerLocatorFilter.assert_called_with(plugin.locator_filter)
+    assert plugin.locator_filter.prefix() == "ter"
+    registered = plugin.locator_filter
+    plugin.unload()
+    qgis_iface.deregisterLocatorFilter.assert_called_with(registered)
+    assert plugin.locator_filter is None

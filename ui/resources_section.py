@@ -39,6 +39,13 @@ class ResourcesSection(DockSection):
     def title(self) -> str:
         return tr("Resources")
 
+    def use_area(self, layer) -> None:
+        """Make `layer` (a place's outline) the area of the panels that take an area layer."""
+        for panel in self.panels:
+            combo = getattr(panel, "area_combo", None)
+            if combo is not None:
+                combo.setLayer(layer)
+
     def shutdown(self) -> None:
         for panel in self.panels:
             panel.shutdown()

@@ -21,12 +21,18 @@ EPCI_FIELDS = "nom,code,codesDepartements,codesRegions,population"
 ARRONDISSEMENT_FIELDS = "nom,code,codeParent,codeDepartement"
 
 
-class GeoApi:
-    """geo.api.gouv.fr at `base` (a mirror or a local stand-in in tests), through the plugin's transport."""
+SHAPE_FIELDS = ",centre,bbox"  # where a place is (a point and its bounding box), for a map to zoom there
 
-    def __init__(self, transport, base: str):
+
+class GeoApi:
+    """geo.api.gouv.fr at `base` (a mirror or a local stand-in in tests), through the plugin's transport.
+    `shapes`: the name and code lookups also ask where each territory is (`centre`, `bbox`), as the place search
+    needs to zoom to it (plugin/places/search.py); the composer does not."""
+
+    def __init__(self, transport, base: str, shapes: bool = False):
         self.transport = transport
         self.base = base.rstrip("/")
+        self.shapes = SHAPE_FIELDS if shapes else ""
 
     def _get(self, path: str, params: dict, max_age: int, if_missing=None):
         return get_json(
@@ -44,13 +50,13 @@ class GeoApi:
     # -- by name -------------------------------------------------------------------------------
 
     def communes_named(self, name: str, limit: int = 20, department: str = "") -> list:
-        params = {"nom": name, "fields": COMMUNE_FIELDS, "boost": "population", "limit": limit}
+        params = {"nom": name, "fields": COMMUNE_FIELDS + self.shapes, "boost": "population", "limit": limit}
         if department:
             params["codeDepartement"] = department
         return self._list("/communes", params, NAME_SEARCH_MAX_AGE)
 
     def epcis_named(self, name: str, limit: int = 10, department: str = "") -> list:
-        params = {"nom": name, "fields": EPCI_FIELDS, "boost": "population", "limit": limit}
+        params = {"nom": name, "fields": EPCI_FIELDS + self.shapes, "boost": "population", "limit": limit}
         if department:
             params["codeDepartement"] = department
         return self._list("/epcis", params, NAME_SEARCH_MAX_AGE)
@@ -59,19 +65,19 @@ class GeoApi:
 
     def commune(self, code: str):
         """The commune of this INSEE code, or None."""
-        reply = self._get(f"/communes/{code}", {"fields": COMMUNE_FIELDS}, GEO_MAX_AGE)
+        reply = self._get(f"/communes/{code}", {"fields": COMMUNE_FIELDS + self.shapes}, GEO_MAX_AGE)
         return reply if isinstance(reply, dict) and reply.get("code") else None
 
     def epci(self, siren: str):
         """The EPCI of this SIREN, or None."""
-        reply = self._get(f"/epcis/{siren}", {"fields": EPCI_FIELDS}, GEO_MAX_AGE)
+        reply = self._get(f"/epcis/{siren}", {"fields": EPCI_FIELDS + self.shapes}, GEO_MAX_AGE)
         return reply if isinstance(reply, dict) and reply.get("code") else None
 
     def communes_with_siren(self, siren: str) -> list:
-        return self._list("/communes", {"siren": siren, "fields": COMMUNE_FIELDS}, GEO_MAX_AGE)
+        return self._list("/communes", {"siren": siren, "fields": COMMUNE_FIELDS + self.shapes}, GEO_MAX_AGE)
 
     def communes_with_postcode(self, postcode: str) -> list:
-        return self._list("/communes", {"codePostal": postcode, "fields": COMMUNE_FIELDS}, GEO_MAX_AGE)
+        return self._list("/communes", {"codePostal": postcode, "fields": COMMUNE_FIELDS + self.shapes}, GEO_MAX_AGE)
 
     def arrondissements(self, department: str) -> list:
         """The municipal arrondissements of a department (Paris, Lyon and Marseille have some): national

@@ -21,6 +21,9 @@ class Territory:
     siren: str = ""  # the SIREN data.gouv.fr knows its organisation by (an EPCI's code is its SIREN)
     epci: str = ""  # a commune's EPCI (SIREN), empty for a commune in none
     score: float = 0.0  # geo.api.gouv.fr's match score, for candidates of a name
+    # Where it is, when asked (GeoApi(shapes=True)): GeoJSON geometries in EPSG:4326, a Point and a Polygon.
+    centre: dict = None
+    bbox: dict = None
 
     @classmethod
     def from_commune(cls, item: dict) -> Territory:
@@ -34,6 +37,8 @@ class Territory:
             siren=str(item.get("siren") or ""),
             epci=str(item.get("codeEpci") or ""),
             score=float(item.get("_score") or 0.0),
+            centre=item.get("centre"),
+            bbox=item.get("bbox"),
         )
 
     @classmethod
@@ -47,6 +52,8 @@ class Territory:
             population=int(item.get("population") or 0),
             siren=code,
             score=float(item.get("_score") or 0.0),
+            centre=item.get("centre"),
+            bbox=item.get("bbox"),
         )
 
     @property

@@ -165,6 +165,8 @@ class StandIns:
         for geometry in GEOMETRIES:
             if geometry in fields and item.get(geometry):
                 properties[geometry] = item[geometry]
+        if "bbox" in fields and "bbox" not in properties and item.get("contour"):
+            properties["bbox"] = bbox_polygon(item["contour"])  # api-geo computes it from the contour
         return properties
 
     def listing(self, request, items: list, fields: list) -> Response:
