@@ -45,6 +45,11 @@ class PluginSettings:
     download_warning_mb: int = 100  # ask before downloading more than this
     gbfs_refresh_seconds: int = 0  # 0: live GBFS layers are not refreshed automatically
     ods_portals: list = field(default_factory=list)  # Opendatasoft portals the user added (base URLs)
+    # Datasets the user loaded and starred, newest first: one compact JSON object a line, a profile entry with its
+    # category and title (plugin/profiles/remembered.py reads and writes them); profile files opened lately.
+    recent_datasets: list = field(default_factory=list)
+    favourite_datasets: list = field(default_factory=list)
+    recent_profiles: list = field(default_factory=list)
 
     def effective_cache_dir(self) -> str:
         return self.cache_dir or default_cache_dir()
