@@ -4454,6 +4454,11 @@
       <translation>Le catalogue des schémas de data.gouv.fr n'est pas une liste</translation>
     </message>
     <message>
+      <location filename="../plugin/export/sources_text.py" />
+      <source>database</source>
+      <translation>base de données</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/ods.py" />
       <source>dataset</source>
       <translation>jeu de données</translation>
@@ -5102,6 +5107,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>the territory's outline: epci (the SIREN of an EPCI), communes (INSEE codes) or file</source>
       <translation>le contour du territoire : epci (le SIREN d'un EPCI), communes (codes INSEE) ou file</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/sources_text.py" />
+      <source>the territory's register of challenges and actors</source>
+      <translation>le registre des défis et des acteurs du territoire</translation>
     </message>
     <message>
       <location filename="../plugin/export/sources_text.py" />

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..planning.provenance import made_from
+from ..register.project_layers import TABLE_PROPERTY
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import colon, tr
 
@@ -34,6 +35,7 @@ OSM_MARKERS = ("openstreetmap", "overpass", "osm.org", "osm.fr")
 
 
 DATA, DERIVED, LOCAL = "data", "derived", "local"
+DATABASE_PROVIDERS = ("postgres", "oracle", "mssql", "hana", "db2")
 
 
 @dataclass
@@ -201,10 +203,15 @@ def provider_source(layer: QgsMapLayer) -> tuple:
     project's own data (LOCAL)."""
     from qgis.core import QgsProviderRegistry
 
+    if layer.customProperty(TABLE_PROPERTY):
+        return tr("the territory's register of challenges and actors"), LOCAL
     provider = layer.providerType()
     if provider == "memory":
         return tr("this project's own data"), LOCAL
     parts = QgsProviderRegistry.instance().decodeUri(provider, layer.source())
+    if provider in DATABASE_PROVIDERS:
+        # The database's name only: a connection string may hold a user name and a password.
+        return tr("database") + " " + str(parts.get("dbname") or parts.get("service") or provider), LOCAL
     url = parts.get("url") or ""
     if not url and re.match(r"^[a-z][a-z0-9+.-]*://", layer.source(), re.IGNORECASE):
         url = layer.source()

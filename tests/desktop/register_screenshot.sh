@@ -1,12 +1,14 @@
 #!/bin/bash
 # The register dock in the real QGIS desktop under Xvfb, from the plugin's package in a throw-away profile:
-#   tests/desktop/register_screenshot.sh OUT_DIR [en_GB|fr_FR]
-# Leaves OUT_DIR/qgis_window.png, dock.png and report.json. The package is built in a copy of the
+#   tests/desktop/register_screenshot.sh OUT_DIR [en_GB|fr_FR] [SCRIPT]
+# Leaves OUT_DIR/qgis_window.png, dock.png and report.json. SCRIPT (default register_screenshot.py) is the
+# Python file `qgis --code` runs; tests/desktop/guide_screenshots.sh passes its own. The package is built in a copy of the
 # repository, so the working tree (and its .ts file) is left as it is.
 set -euo pipefail
 OUT=$(realpath -m "${1:?output folder}")
 LOCALE=${2:-en_GB}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
+SCRIPT=$(realpath "${3:-$REPO/tests/desktop/register_screenshot.py}")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT" "$WORK/repo"
@@ -32,6 +34,6 @@ userLocale=$LOCALE
 INI
 rm -f "$OUT/report.json" "$OUT/register.gpkg"
 OT_SHOT_DIR="$OUT" QT_QPA_PLATFORM=xcb timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
-    qgis --profiles-path "$WORK/qgis" --nologo --noversioncheck --code "$REPO/tests/desktop/register_screenshot.py" \
+    qgis --profiles-path "$WORK/qgis" --nologo --noversioncheck --code "$SCRIPT" \
     >"$OUT/qgis.log" 2>&1 || true
 cat "$OUT/report.json"

@@ -166,3 +166,20 @@ def test_osm_basemap_gets_the_attribution():
     )
     text = sources_text([basemap])
     assert "OpenStreetMap" in text and text.endswith("© OpenStreetMap contributors")
+
+
+def test_register_and_database_layers_are_named_without_their_connection():
+    from open_territory.plugin.register.project_layers import TABLE_PROPERTY
+
+    challenges = QgsVectorLayer("Point?crs=EPSG:2154&field=title:string", "Challenges", "memory")
+    challenges.setCustomProperty(TABLE_PROPERTY, "challenges")
+    assert sources_text([challenges]) == "Sources: the territory's register of challenges and actors (Challenges)."
+    database = QgsVectorLayer(
+        "dbname='mobility' host=127.0.0.1 port=1 user='planner' password='s3cret' sslmode=disable key='fid' "
+        'srid=2154 type=Point checkPrimaryKeyUnicity=\'0\' table="public"."counts" (geom)',
+        "Traffic counts",
+        "postgres",
+    )
+    text = sources_text([database])
+    assert text == "Sources: database mobility (Traffic counts)."
+    assert "s3cret" not in text and "planner" not in text
