@@ -33,6 +33,7 @@ class OpenTerritoryPlugin:
         self.action = None
         self.help_action = None
         self.locator_filter = None
+        self.browser = None  # (item provider, item GUI provider, drop handler) of the Browser's node
         self.options_factory = None
         self._install_translator()
 
@@ -89,6 +90,19 @@ class OpenTerritoryPlugin:
 
         self.locator_filter = PlaceLocatorFilter(self.iface, self.use_place_area)
         self.iface.registerLocatorFilter(self.locator_filter)
+        self._add_browser_node()
+
+    def _add_browser_node(self) -> None:
+        from qgis.gui import QgsGui
+
+        from .ui.browser import OpenTerritoryDropHandler, OpenTerritoryItemGuiProvider, OpenTerritoryItemProvider
+
+        items, gui = OpenTerritoryItemProvider(), OpenTerritoryItemGuiProvider(self.iface)
+        drops = OpenTerritoryDropHandler(self.iface, gui)
+        QgsApplication.dataItemProviderRegistry().addProvider(items)
+        QgsGui.dataItemGuiProviderRegistry().addProvider(gui)
+        self.iface.registerCustomDropHandler(drops)
+        self.browser = (items, gui, drops)
 
     def use_place_area(self, place) -> None:
         """A place chosen in the locator becomes the area of the Resources panels (its outline, loaded)."""
@@ -110,10 +124,22 @@ class OpenTerritoryPlugin:
 
         open_guide("index")
 
+    def _remove_browser_node(self) -> None:
+        from qgis.gui import QgsGui
+
+        items, gui, drops = self.browser
+        self.iface.unregisterCustomDropHandler(drops)
+        QgsGui.dataItemGuiProviderRegistry().removeProvider(gui)
+        QgsApplication.dataItemProviderRegistry().removeProvider(items)
+        self.browser = None
+
     def unload(self) -> None:
+        if self.browser is not None:
+            self._remove_browser_node()
         if self.locator_filter is not None:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None
+        self.browser = None  # (item provider, item GUI provider, drop handler) of the Browser's node
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
@@ -127,6 +153,7 @@ class OpenTerritoryPlugin:
             self.help_action.deleteLater()
             self.help_action = None
         self.locator_filter = None
+        self.browser = None  # (item provider, item GUI provider, drop handler) of the Browser's node
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)

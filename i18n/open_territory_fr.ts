@@ -174,6 +174,11 @@
       <translation>Ajouter ce portail à la liste</translation>
     </message>
     <message>
+      <location filename="../ui/browser.py" />
+      <source>Add to favourites</source>
+      <translation>Ajouter aux favoris</translation>
+    </message>
+    <message>
       <location filename="../ui/register/list_panel.py" />
       <source>Adding cancelled</source>
       <translation>Ajout annulé</translation>
@@ -664,6 +669,11 @@
       <translation>Capteurs citoyens (sensor.community)</translation>
     </message>
     <message>
+      <location filename="../ui/browser.py" />
+      <source>Clear the recent datasets</source>
+      <translation>Vider la liste des jeux récents</translation>
+    </message>
+    <message>
       <location filename="../ui/register/list_panel.py" />
       <source>Click on the map where the challenge is (Esc cancels)</source>
       <translation>Cliquez sur la carte à l'endroit du défi (Échap pour annuler)</translation>
@@ -1047,6 +1057,11 @@
       <location filename="../plugin/sources/sensor_community.py" />
       <source>Fair (10-20 µg/m³)</source>
       <translation>Moyen (10-20 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../ui/browser.py" />
+      <source>Favourites</source>
+      <translation>Favoris</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/resource_load.py" />
@@ -1609,6 +1624,11 @@
       <translation>Charger chaque entrée confirmée du profil composé dans un GeoPackage, comme le fait load_territory</translation>
     </message>
     <message>
+      <location filename="../ui/browser.py" />
+      <source>Load on the map</source>
+      <translation>Charger sur la carte</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/datagouv_panel.py" />
       <source>Load the resource</source>
       <translation>Charger la ressource</translation>
@@ -1629,7 +1649,7 @@
       <translation>Charger la sélection</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" />
+      <location filename="../ui/dataset_loader.py" />
       <source>Loaded</source>
       <translation>Chargé</translation>
     </message>
@@ -1644,7 +1664,7 @@
       <translation>Ressource chargée</translation>
     </message>
     <message>
-      <location filename="../ui/resources/datagouv_panel.py" />
+      <location filename="../ui/dataset_loader.py" />
       <source>Loading</source>
       <translation>Chargement de</translation>
     </message>
@@ -2469,6 +2489,11 @@
       <translation>Clé d'API du portail</translation>
     </message>
     <message>
+      <location filename="../ui/browser.py" />
+      <source>Portals</source>
+      <translation>Portails</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>Portrait</source>
       <translation>Portrait</translation>
@@ -2589,6 +2614,11 @@
       <translation>Motif</translation>
     </message>
     <message>
+      <location filename="../ui/browser.py" />
+      <source>Recent</source>
+      <translation>Récents</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/ods_panel.py" />
       <source>Records</source>
       <translation>Enregistrements</translation>
@@ -2647,6 +2677,11 @@
       <location filename="../plugin/planning/matrix.py" />
       <source>Related resources by category</source>
       <translation>Ressources liées par catégorie</translation>
+    </message>
+    <message>
+      <location filename="../ui/browser.py" />
+      <source>Remove from favourites</source>
+      <translation>Retirer des favoris</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -3052,6 +3087,11 @@
       <location filename="../plugin/register/store.py" />
       <source>Tables of the same names already exist; choose another schema</source>
       <translation>Des tables de mêmes noms existent déjà ; choisissez un autre schéma</translation>
+    </message>
+    <message>
+      <location filename="../ui/browser.py" />
+      <source>Territories</source>
+      <translation>Territoires</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/territory.py" />
@@ -3529,6 +3569,11 @@
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/single_entry.py" />
+      <source>The profile has no such resource</source>
+      <translation>Le profil n'a pas cette ressource</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/boundary.py" />
       <source>The profile's boundary names no EPCI, commune or file</source>
       <translation>Le contour du profil ne désigne aucun EPCI, aucune commune ni aucun fichier</translation>
@@ -3739,7 +3784,7 @@
       <translation>Le guide d'utilisation, livré avec l'extension</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" />
+      <location filename="../ui/dataset_loader.py" />
       <source>The written layer cannot be opened</source>
       <translation>La couche écrite ne peut pas être ouverte</translation>
     </message>
@@ -3824,7 +3869,7 @@
       <translation>Cette ressource est volumineuse</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/territory.py" />
+      <location filename="../plugin/profiles/single_entry.py" />
       <source>This version of the plugin has no source named</source>
       <translation>Cette version de l'extension n'a pas de source nommée</translation>
     </message>

@@ -21,12 +21,15 @@ MAX_PROFILES = 10
 
 @dataclass(frozen=True, eq=False)
 class RememberedDataset:
-    """A dataset the user loaded: the profile entry that loads it, its category and its title. Two are the same
-    dataset when their entries are (the title may change)."""
+    """A dataset the user loaded: the profile entry that loads it, its category and its title; for a resource of a
+    profile, the profile file and the entry's layer name (it then loads as the territory load loads it). Two are
+    the same dataset when their entries are (the title may change)."""
 
     entry: dict
     category: str = "other"
     title: str = ""
+    profile: str = ""
+    layer: str = ""
 
     @property
     def key(self) -> str:
@@ -38,9 +41,10 @@ class RememberedDataset:
         return str(self.entry.get("source", ""))
 
     def to_line(self) -> str:
-        return json.dumps(
-            {"entry": self.entry, "category": self.category, "title": self.title}, ensure_ascii=False, sort_keys=True
-        )
+        values = {"entry": self.entry, "category": self.category, "title": self.title}
+        if self.profile:
+            values["profile"], values["layer"] = self.profile, self.layer
+        return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_line(cls, line: str) -> RememberedDataset | None:
@@ -51,7 +55,13 @@ class RememberedDataset:
         entry = values.get("entry") if isinstance(values, dict) else None
         if not isinstance(entry, dict) or not entry.get("source"):
             return None
-        return cls(entry, str(values.get("category") or "other"), str(values.get("title") or ""))
+        return cls(
+            entry,
+            str(values.get("category") or "other"),
+            str(values.get("title") or ""),
+            str(values.get("profile") or ""),
+            str(values.get("layer") or ""),
+        )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RememberedDataset) and other.key == self.key

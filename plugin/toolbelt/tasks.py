@@ -50,7 +50,14 @@ class FeedbackTask(QgsTask):
             self.on_done(self.result if ok else None, None if self.cancelled else self.error)
 
 
+_running = set()  # the tasks start_task started, alive until they end: a caller need not hold on to them
+
+
 def start_task(description: str, function, on_done=None) -> FeedbackTask:
     task = FeedbackTask(description, function, on_done)
+    # Without a Python reference, the task's Python half (run, finished) would go while QGIS still runs it.
+    _running.add(task)
+    task.taskCompleted.connect(lambda: _running.discard(task))
+    task.taskTerminated.connect(lambda: _running.discard(task))
     QgsApplication.taskManager().addTask(task)
     return task
