@@ -325,6 +325,17 @@ class OpenTerritoryDropHandler(QgsCustomDropHandler):
         return PROVIDER_KEY
 
     def handleCustomUriDrop(self, uri: QgsMimeDataUtils.Uri) -> None:  # noqa: N802
+        """Dropped on QGIS's window (the layer tree, a panel)."""
         dataset = RememberedDataset.from_line(uri.uri)
         if dataset is not None:
             self.gui_provider.load(dataset)
+
+    def canHandleCustomUriCanvasDrop(self, uri: QgsMimeDataUtils.Uri, canvas) -> bool:  # noqa: N802
+        return uri.providerKey == PROVIDER_KEY
+
+    def handleCustomUriCanvasDrop(self, uri: QgsMimeDataUtils.Uri, canvas) -> bool:  # noqa: N802
+        """Dropped on the map canvas: the canvas asks its drop handlers first."""
+        if uri.providerKey != PROVIDER_KEY or RememberedDataset.from_line(uri.uri) is None:
+            return False
+        self.handleCustomUriDrop(uri)
+        return True

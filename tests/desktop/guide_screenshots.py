@@ -13,7 +13,7 @@ import traceback
 
 import qgis.utils
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QModelIndex, QTimer
+from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QGuiApplication
 from qgis.utils import iface
 
@@ -183,13 +183,82 @@ def locator_shot():
         popup.hide()
 
 
+@guarded
+def browser_node():
+    from open_territory.plugin.profiles.remembered import toggle_favourite
+    from open_territory.ui import browser
+    from qgis.core import QgsMimeDataUtils
+    from qgis.PyQt.QtCore import QPointF
+    from qgis.PyQt.QtGui import QDragEnterEvent, QDropEvent
+    from qgis.PyQt.QtWidgets import QDockWidget, QTreeView
+
+    dock = iface.mainWindow().findChild(QDockWidget, "Browser")
+    dock.setUserVisible(True)
+    dock.setFloating(True)  # a window of its own, large enough to show the node
+    dock.resize(420, 620)
+    dock.raise_()
+    view = dock.findChild(QTreeView)
+    model = iface.browserModel()
+    root = model.findPath(browser.ROOT_PATH)
+    report["browser_root"] = root.isValid()
+    state["browser"] = (dock, view, model)
+    # A favourite to show, starred as the context menu does.
+    territory_items = browser.TerritoriesItem(None).createChildren()
+    demo = next(item for item in territory_items if item.profile_path.endswith("demo.json"))
+    datasets = demo.createChildren()
+    parks = next(item for item in datasets if item.dataset.category == "car_park")
+    toggle_favourite(parks.dataset)
+    browser.refresh_remembered(model)
+    for path in (browser.ROOT_PATH, f"{browser.ROOT_PATH}/territories", demo.path(), browser.FAVOURITES_PATH):
+        index = model.findPath(path)
+        if index.isValid():
+            view.expand(view.model().mapFromSource(index))
+    # Dropped on the map as from the Browser: QGIS's own drop path hands the custom URI to the plugin's handler.
+    stops = next(item for item in datasets if item.dataset.category == "bus_stop")
+    mime = QgsMimeDataUtils.encodeUriList(stops.mimeUris())
+    state["layers_before_drop"] = set(QgsProject.instance().mapLayers())
+    canvas = iface.mapCanvas()
+    viewport = canvas.viewport()
+    point = QPointF(viewport.width() / 2, viewport.height() / 2)
+    enter = QDragEnterEvent(point.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QgsApplication.sendEvent(viewport, enter)
+    event = QDropEvent(point, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QgsApplication.sendEvent(viewport, event)
+    report["drop_accepted"] = event.isAccepted()
+
+
+def browser_root_path() -> str:
+    from open_territory.ui.browser import ROOT_PATH
+
+    return ROOT_PATH
+
+
+@guarded
+def browser_shot():
+    dock, view, model = state["browser"]
+    layers = QgsProject.instance().mapLayers()
+    report["dropped_layer"] = [layers[i].name() for i in set(layers) - state.get("layers_before_drop", set(layers))]
+    root = model.findPath(browser_root_path())
+    view.scrollTo(view.model().mapFromSource(root), view.PositionAtTop)
+    QgsApplication.processEvents()
+    shot(dock, "browser")
+
+
 def finish():
     with open(os.path.join(OUT, "report.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=1, ensure_ascii=False)
     QgsApplication.exit(0)
 
 
-STEPS = [(setup, 1500), (tabs, 1500), (export_tab, 1500), (locator, 2500), (locator_shot, 1000)]
+STEPS = [
+    (setup, 1500),
+    (tabs, 1500),
+    (export_tab, 1500),
+    (locator, 2500),
+    (locator_shot, 1000),
+    (browser_node, 4000),
+    (browser_shot, 500),
+]
 
 
 def run_steps(index=0):

@@ -136,8 +136,13 @@ def test_a_drop_on_the_map_loads_like_a_double_click(gui, qgis_iface, qgis_new_p
     item = demo_dataset("bus_stop")
     handler = browser.OpenTerritoryDropHandler(qgis_iface, gui)
     assert handler.customUriProviderKey() == "open_territory"
-    handler.handleCustomUriDrop(item.mimeUris()[0])
+    (uri,) = item.mimeUris()
+    assert handler.canHandleCustomUriCanvasDrop(uri, qgis_iface.mapCanvas())
+    assert handler.handleCustomUriCanvasDrop(uri, qgis_iface.mapCanvas())
     assert wait_until(lambda: len(QgsProject.instance().mapLayers()) == 1, 60)
+    other = type(uri)()
+    other.providerKey, other.uri = "ogr", "/tmp/x.gpkg"
+    assert not handler.canHandleCustomUriCanvasDrop(other, qgis_iface.mapCanvas())
 
 
 def test_the_star_in_the_context_menu(gui):
