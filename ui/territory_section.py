@@ -26,8 +26,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.definitions import CATEGORIES, category_label
-from ..plugin.profiles.profile import ProfileError, bundled_profile_names, load_profile, save_profile
-from ..plugin.profiles.territory import LoadCancelledError, entry_spec, load_territory
+from ..plugin.profiles.profile import bundled_profile_names, load_profile, save_profile
+from ..plugin.profiles.territory import entry_spec, load_territory
+from ..plugin.toolbelt.errors import Cancelled, InputError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
 from ..plugin.toolbelt.settings import load_settings
@@ -203,7 +204,7 @@ class TerritorySection(DockSection):
             return
         try:
             self.show_profile(load_profile(reference))
-        except ProfileError as error:
+        except InputError as error:
             notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
 
     def choose_profile_file(self):
@@ -214,7 +215,7 @@ class TerritorySection(DockSection):
     def open_profile_file(self, path: str) -> bool:
         try:
             profile = load_profile(path)
-        except ProfileError as error:
+        except InputError as error:
             notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
             return False
         index = self.profile_combo.findData(path)
@@ -322,7 +323,7 @@ class TerritorySection(DockSection):
             path += ".json"
         try:
             save_profile(self.current_profile_data(), path)
-        except (ProfileError, OSError) as error:
+        except (InputError, OSError) as error:
             notify(tr("The profile could not be written") + f": {error}", "critical", self.iface)
             return False
         notify(tr("Territory profile written") + f": {path}", "success", self.iface)
@@ -381,7 +382,7 @@ class TerritorySection(DockSection):
     def on_loaded(self, report, error):
         self.task = None
         self.set_busy(False)
-        if error is not None and not isinstance(error, LoadCancelledError):
+        if error is not None and not isinstance(error, Cancelled):
             notify(tr("The territory could not be loaded") + f": {error}", "critical", self.iface)
             return
         if report is None:

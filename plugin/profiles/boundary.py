@@ -13,7 +13,8 @@ import tempfile
 
 from osgeo import ogr
 
-from ..sources.base import FetchResult, SourceError
+from ..sources.base import FetchResult
+from ..toolbelt.errors import InputError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso, write_resource_layer
@@ -77,7 +78,7 @@ def fetch_boundary(
     if spec.get("file"):
         path = spec["file"] if os.path.isabs(spec["file"]) else os.path.join(base_dir, spec["file"])
         if not os.path.exists(path):
-            raise SourceError(tr("The boundary file does not exist") + f": {path}")
+            raise InputError(tr("The boundary file does not exist") + f": {path}")
         common.update(source="file", source_dataset=os.path.basename(path), licence=spec.get("licence", ""))
         count = write_resource_layer(
             path,
@@ -94,14 +95,14 @@ def fetch_boundary(
 
     requests = boundary_requests(spec)
     if not requests:
-        raise SourceError(tr("The profile's boundary names no EPCI, commune or file"))
+        raise InputError(tr("The profile's boundary names no EPCI, commune or file"))
     features, replies = [], []
     for url, params in requests:
         reply = transport.get(url, params=params, expect="json", max_age=BOUNDARY_MAX_AGE)
         replies.append(reply)
         found = _features(reply.json())
         if not found:
-            raise SourceError(tr("geo.api.gouv.fr returned no commune outline") + f": {reply.url}")
+            raise ReplyError(tr("geo.api.gouv.fr returned no commune outline") + f": {reply.url}")
         features.extend(found)
     server = (spec.get("server") or GEO_API).rstrip("/")
     common.update(source=server, source_dataset=boundary_dataset(spec), licence=GEO_API_LICENCE)

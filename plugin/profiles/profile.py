@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr, ui_language
 from .validator import Issue, Validator, profile_expectations
 
@@ -46,14 +47,13 @@ def stable_text(value) -> str:
     return value or ""
 
 
-class ProfileError(Exception):
-    """A profile that cannot be used; `issues` lists each problem with its JSON path."""
-
-    def __init__(self, file: str, issues):
-        self.file = file
-        self.issues = list(issues)
-        lines = [f"{file}: {issue}" for issue in self.issues]
-        super().__init__("\n".join(lines))
+def profile_error(file: str, issues) -> InputError:
+    """A profile that cannot be used: one line per problem, each naming the file and the JSON path. The
+    error's `issues` lists them (Issue: path, expected, found), `source` is the file."""
+    issues = list(issues)
+    error = InputError("\n".join(f"{file}: {issue}" for issue in issues), source=file, reason="profile")
+    error.issues = issues
+    return error
 
 
 @dataclass
@@ -174,7 +174,7 @@ def profile_path(id_or_path: str) -> str:
         if os.path.exists(candidate):
             return candidate
         known = ", ".join(bundled_profile_ids())
-        raise ProfileError(
+        raise profile_error(
             value,
             [
                 Issue(
@@ -347,7 +347,7 @@ def resolve_entries(data: dict) -> list:
 def profile_from_data(data: dict, path: str) -> Profile:
     issues = validate_data(data, path)
     if issues:
-        raise ProfileError(path, issues)
+        raise profile_error(path, issues)
     return Profile(
         id=data["id"],
         name=localized(data["name"]),
@@ -364,12 +364,12 @@ def load_profile(id_or_path: str) -> Profile:
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
     except FileNotFoundError:
-        raise ProfileError(path, [Issue("$", tr("an existing profile file"), tr("no such file"))]) from None
+        raise profile_error(path, [Issue("$", tr("an existing profile file"), tr("no such file"))]) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
+        raise profile_error(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
     except ValueError as error:
         where = f"line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
-        raise ProfileError(
+        raise profile_error(
             path, [Issue("$", tr("valid JSON"), f"{error.msg if hasattr(error, 'msg') else error} ({where})")]
         ) from None
     return profile_from_data(data, path)
@@ -379,7 +379,7 @@ def save_profile(data: dict, path: str) -> None:
     """Write a profile atomically, after checking it: a file this function writes always loads."""
     issues = validate_data(data, path)
     if issues:
-        raise ProfileError(path, issues)
+        raise profile_error(path, issues)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     tmp = os.path.join(folder, f".{os.path.basename(path)}.part")

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from osgeo import ogr
 
 from ..sources import registry
+from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import atomic_output, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import CancelledError, Transport, redact
+from ..toolbelt.network import Transport, redact
 from ..toolbelt.settings import load_settings
 from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_extent
 from .profile import Profile, ResourceEntry
@@ -41,10 +42,6 @@ SOURCES_FIELDS = (
     ("message", ogr.OFTString),
 )
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"
-
-
-class LoadCancelledError(Exception):
-    pass
 
 
 @dataclass
@@ -222,7 +219,7 @@ def prepare_cache(profile: Profile):
     if not folder:
         return None
     if not os.path.isdir(folder):
-        raise FileNotFoundError(tr("The profile's offline cache folder does not exist") + f": {folder}")
+        raise InputError(tr("The profile's offline cache folder does not exist") + f": {folder}")
     work = tempfile.mkdtemp(prefix="open_territory_cache_")
     shutil.copytree(folder, os.path.join(work, "cache"))
     return work
@@ -244,7 +241,7 @@ def load_territory(
     offline: answer from the cache only; None follows the settings' offline mode.
     layers: names of the entries to load (default: every enabled, confirmed entry).
     transport_factory(feedback, authcfg, cache_dir, offline) -> Transport, for tests.
-    Raises LoadCancelledError when the feedback is cancelled (the output is then left as it was)."""
+    Raises Cancelled when the feedback is cancelled (the output is then left as it was)."""
     entries = select_entries(profile, layers, include_unconfirmed)
     if offline is None:
         offline = load_settings().offline
@@ -302,9 +299,13 @@ def load_territory(
     return report
 
 
+def territory_cancelled() -> Cancelled:
+    return Cancelled(tr("The territory load was cancelled"))
+
+
 def _check_cancel(feedback):
     if feedback is not None and feedback.isCanceled():
-        raise LoadCancelledError(tr("The territory load was cancelled"))
+        raise territory_cancelled()
 
 
 def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, steps):
@@ -331,8 +332,8 @@ def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, 
         )
         outcome.source, outcome.fetched_at = result.source, result.fetched_at
         report.extent = layer_extent(tmp, BOUNDARY_LAYER)
-    except CancelledError:
-        raise LoadCancelledError(tr("The territory load was cancelled")) from None
+    except Cancelled:
+        raise territory_cancelled() from None
     except Exception as error:  # noqa: BLE001 - a missing boundary must not stop the resources
         _check_cancel(feedback)
         outcome.status, outcome.message = FAILED, str(error)
@@ -351,7 +352,7 @@ def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedbac
         try:
             source_class = registry.source_class(entry.source)
         except KeyError:
-            raise RuntimeError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
+            raise InputError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
         transport = factory(step, entry.spec.get("authcfg", ""), cache_dir, offline)
         source = source_class(transport)
         result = source.fetch(
@@ -372,8 +373,8 @@ def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedbac
         if result.warnings:
             outcome.message = "; ".join(str(w) for w in result.warnings)
         push(feedback, f"    {entry.layer}: {outcome.feature_count} " + tr("features"))
-    except CancelledError:
-        raise LoadCancelledError(tr("The territory load was cancelled")) from None
+    except Cancelled:
+        raise territory_cancelled() from None
     except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
         _check_cancel(feedback)
         outcome.status, outcome.message = FAILED, str(error) or type(error).__name__

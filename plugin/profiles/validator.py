@@ -127,10 +127,6 @@ def schema_keys(schema) -> dict:
     return keys
 
 
-class SchemaError(Exception):
-    """The schema itself uses something this validator does not implement."""
-
-
 @dataclass
 class Issue:
     path: str
@@ -182,7 +178,7 @@ def is_type(value, name: str) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if name == "null":
         return value is None
-    raise SchemaError(f"unknown type {name}")
+    raise ValueError(f"unknown type {name}")
 
 
 def child_path(path: str, key) -> str:
@@ -209,10 +205,10 @@ class Validator:
         if isinstance(schema, bool):
             return
         if not isinstance(schema, dict):
-            raise SchemaError(f"a schema must be an object or a boolean, not {schema!r}")
+            raise ValueError(f"a schema must be an object or a boolean, not {schema!r}")
         unknown = set(schema) - KEYWORDS - ANNOTATIONS
         if unknown:
-            raise SchemaError(f"unsupported schema keywords: {sorted(unknown)}")
+            raise ValueError(f"unsupported schema keywords: {sorted(unknown)}")
         for key in ("properties", "definitions"):
             for sub in schema.get(key, {}).values():
                 self.check_schema(sub)
@@ -227,11 +223,11 @@ class Validator:
 
     def resolve(self, ref: str):
         if not ref.startswith("#/"):
-            raise SchemaError(f"only local references are supported: {ref}")
+            raise ValueError(f"only local references are supported: {ref}")
         node = self.root
         for part in ref[2:].split("/"):
             if not isinstance(node, dict) or part not in node:
-                raise SchemaError(f"unresolved reference {ref}")
+                raise ValueError(f"unresolved reference {ref}")
             node = node[part]
         return node
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.i18n import tr
-from ..toolbelt.network import CancelledError, NetworkError, Transport
+from ..toolbelt.network import Transport
 
 BAN_URL = "https://api-adresse.data.gouv.fr"
 MIN_SCORE = 0.4
@@ -72,10 +73,10 @@ class BanGeocoder:
                 progress=False,
             )
             payload = response.json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
-            raise GeocodeError(tr("Geocoding failed") + f": {error.message}") from None
+        except OpenTerritoryError as error:
+            raise GeocodeError(tr("Geocoding failed") + f": {error.detail}") from None
         if response.from_cache:
             self.cache_hits += 1
         features = payload.get("features") if isinstance(payload, dict) else None

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from osgeo import gdal
 
-from ..sources.tabular import GEOMETRY_NAMES, LAT_NAMES, LON_NAMES, CsvError, CsvLayout, find_coordinates, sniff_csv
+from ..sources.tabular import GEOMETRY_NAMES, LAT_NAMES, LON_NAMES, CsvLayout, find_coordinates, sniff_csv
+from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from .errors import RegisterError
@@ -58,7 +59,7 @@ def read_source(path: str) -> Source:
         return _read_spreadsheet(path, SPREADSHEETS[extension])
     try:
         layout = sniff_csv(path)
-    except CsvError as error:
+    except ReplyError as error:
         raise RegisterError(f"{error} ({path})") from None
     rows = []
     try:

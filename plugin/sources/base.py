@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..toolbelt.errors import OpenTerritoryError
 from ..toolbelt.gdal_errors import wrap_own_methods
 
 
-class SourceError(Exception):
-    """A failure the user can act on. The message names the service, the dataset and what went wrong."""
+def restated(error: OpenTerritoryError, message: str) -> OpenTerritoryError:
+    """The same kind of error with the same facts, told as `message` (which names the service and what it
+    was asked): how a source passes on a transport's failure in its own words."""
+    return type(error)(
+        message, source=error.source, url=error.url, status=error.status, reason=error.reason, payload=error.payload
+    )
 
 
 @dataclass

@@ -19,18 +19,13 @@ import copy
 import re
 from urllib.parse import quote, unquote, urlsplit
 
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import (
-    CancelledError,
-    HttpError,
-    NetworkError,
-    redact,
-    server_message,
-)
+from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, SourceError
+from .base import FetchResult, Source, restated
 from .resource_file import large_download_warnings, load_download, too_large
 
 DEFAULT_SERVER = "https://www.data.gouv.fr"
@@ -131,7 +126,8 @@ def resource_summary(resource: dict) -> dict:
 
 
 def choose_resource(dataset: dict, wanted: str = None) -> dict:
-    """The resource named by id or title, or the best geographic one; SourceError names what is missing."""
+    """The resource named by id or title (InputError when there is none), or the best geographic one
+    (ReplyError when the dataset has none)."""
     resources = [r for r in dataset.get("resources") or [] if isinstance(r, dict)]
     label = dataset.get("slug") or dataset.get("id") or ""
     if wanted:
@@ -144,7 +140,7 @@ def choose_resource(dataset: dict, wanted: str = None) -> dict:
             if (resource.get("title") or "").strip().casefold() == folded:
                 return resource
         titles = ", ".join(f"'{r.get('title')}'" for r in resources[:15]) or tr("none")
-        raise SourceError(
+        raise InputError(
             tr("The data.gouv.fr dataset has no resource with this id or title")
             + f": '{wanted_clean}' ({label}). "
             + tr("Resources")
@@ -153,7 +149,7 @@ def choose_resource(dataset: dict, wanted: str = None) -> dict:
     candidates = [r for r in resources if resource_kind(r) in GEOGRAPHIC_KINDS]
     if not candidates:
         formats = ", ".join(sorted({r.get("format") or "?" for r in resources})) or tr("none")
-        raise SourceError(
+        raise ReplyError(
             tr("The data.gouv.fr dataset has no geographic resource") + f" ({label}; " + tr("formats") + f": {formats})"
         )
     order = {resource.get("id"): index for index, resource in enumerate(resources)}
@@ -205,15 +201,15 @@ class DatagouvSource(Source):
                 expect="json",
                 max_age=CATALOG_MAX_AGE,
             ).json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except HttpError as error:
-            raise SourceError(self.http_message(error, server, what)) from None
-        except NetworkError as error:
-            raise SourceError(f"data.gouv.fr ({normalize_server(server)}): {error}") from None
+        except OpenTerritoryError as error:
+            if error.reason == "http":
+                raise restated(error, self.http_message(error, server, what)) from None
+            raise restated(error, f"data.gouv.fr ({normalize_server(server)}): {error}") from None
 
     @staticmethod
-    def http_message(error: HttpError, server: str, what: str) -> str:
+    def http_message(error: ReplyError, server: str, what: str) -> str:
         detail = server_message(error.payload)
         where = f"{what} ({normalize_server(server)})" if what else normalize_server(server)
         if error.status == 404:
@@ -233,20 +229,20 @@ class DatagouvSource(Source):
         reply = self.api_get(server, "/datasets/", params, tr("the search") + f" '{query}'")
         items = reply.get("data") if isinstance(reply, dict) else None
         if not isinstance(items, list):
-            raise SourceError(tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})")
+            raise ReplyError(tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})")
         return [dataset_summary(item) for item in items if isinstance(item, dict)]
 
     def dataset(self, spec: dict) -> dict:
         ref = dataset_ref(spec.get("dataset") or "")
         if not ref:
-            raise SourceError(tr("No data.gouv.fr dataset given (id or slug)"))
+            raise InputError(tr("No data.gouv.fr dataset given (id or slug)"))
         reply = self.api_get(
             spec.get("server") or DEFAULT_SERVER,
             f"/datasets/{quote(ref, safe='')}/",
             what=tr("the dataset") + f" '{ref}'",
         )
         if not isinstance(reply, dict) or "resources" not in reply:
-            raise SourceError(tr("Unexpected reply for the data.gouv.fr dataset") + f" '{ref}'")
+            raise ReplyError(tr("Unexpected reply for the data.gouv.fr dataset") + f" '{ref}'")
         return reply
 
     def describe(self, spec: dict) -> dict:
@@ -258,9 +254,9 @@ class DatagouvSource(Source):
         probe.retries = 0  # a size is a hint: not worth waiting for a busy server
         try:
             reply = probe.head(url, timeout=min(30, self.transport.timeout))
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
+        except OpenTerritoryError as error:
             log(f"HEAD {redact(url)}: {error}", "warning")
             return None
         length = reply.header("content-length")
@@ -297,14 +293,14 @@ class DatagouvSource(Source):
         warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})", feedback)
         url = resource.get("url") or resource.get("latest")
         if not url:
-            raise SourceError(tr("The resource has no download address") + f": '{title}' ({ref})")
+            raise ReplyError(tr("The resource has no download address") + f": '{title}' ({ref})")
         fetched_at = utc_now_iso()
         try:
             response = self.transport.get(url)
-        except CancelledError:
+        except Cancelled:
             raise
-        except HttpError as error:
-            if error.status in (404, 410):
+        except OpenTerritoryError as error:
+            if error.reason == "http" and error.status in (404, 410):
                 message = (
                     tr("The file of this data.gouv.fr resource is no longer available")
                     + f": '{title}' ({ref}), HTTP {error.status} ({redact(url)})"
@@ -314,13 +310,9 @@ class DatagouvSource(Source):
                     tr("The file of this data.gouv.fr resource could not be downloaded")
                     + f": '{title}' ({ref}): {error}"
                 )
-            raise SourceError(message) from None
-        except NetworkError as error:
-            raise SourceError(
-                tr("The file of this data.gouv.fr resource could not be downloaded") + f": '{title}' ({ref}): {error}"
-            ) from None
+            raise restated(error, message) from None
         if feedback is not None and feedback.isCanceled():
-            raise CancelledError(url)
+            raise cancelled_download(url)
         result = FetchResult(
             layer_name=layer_name,
             feature_count=0,

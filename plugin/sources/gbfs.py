@@ -40,13 +40,14 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.metadata import PLUGIN_DIR
-from ..toolbelt.network import CancelledError, NetworkError, redact
+from ..toolbelt.network import cancelled_download, redact
 from . import gbfs_parse as parse
-from .base import FetchResult, Source, SourceError
+from .base import FetchResult, Source, restated
 from .point_rows import bad_places_warnings, write_point_rows
 
 SYSTEMS_CSV = os.path.join(PLUGIN_DIR, "resources", "gbfs_systems_fr.csv")
@@ -94,12 +95,12 @@ def load_systems(path: str = SYSTEMS_CSV) -> list:
 def check_spec(spec: dict) -> tuple:
     feed = str(spec.get("feed") or "").strip()
     if not feed:
-        raise SourceError(tr("GBFS: the 'feed' key (URL of the system's gbfs.json) is missing"))
+        raise InputError(tr("GBFS: the 'feed' key (URL of the system's gbfs.json) is missing"))
     if urlsplit(feed).scheme not in ("http", "https"):
-        raise SourceError(tr("GBFS: the feed must be an http or https URL") + f": {redact(feed)}")
+        raise InputError(tr("GBFS: the feed must be an http or https URL") + f": {redact(feed)}")
     kind = str(spec.get("kind") or "stations").strip().lower()
     if kind not in KINDS:
-        raise SourceError(tr("GBFS: 'kind' must be 'stations' or 'vehicles'") + f": {kind}")
+        raise InputError(tr("GBFS: 'kind' must be 'stations' or 'vehicles'") + f": {kind}")
     return feed, kind
 
 
@@ -111,10 +112,10 @@ class GbfsSource(Source):
     def get_json(self, url: str, what: str):
         try:
             return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
-            raise SourceError(f"GBFS {what}: {error}") from error
+        except OpenTerritoryError as error:
+            raise restated(error, f"GBFS {what}: {error}") from error
 
     def discover(self, feed: str, language: str = None, with_types: bool = True) -> GbfsSystem:
         document = self.get_json(feed, "gbfs.json")
@@ -125,14 +126,14 @@ class GbfsSource(Source):
             try:
                 document = self.get_json(feeds["system_information"], "system_information")
                 system.info = parse.system_info(document, system.language)
-            except SourceError as error:  # the layer is still worth having without a name and licence
+            except (NetworkError, ReplyError) as error:  # the layer is still worth having without a name and licence
                 log(str(error), "warning")
         if with_types and "vehicle_types" in feeds:
             try:
                 system.types = parse.vehicle_types(
                     self.get_json(feeds["vehicle_types"], "vehicle_types"), system.language
                 )
-            except SourceError as error:
+            except (NetworkError, ReplyError) as error:
                 log(str(error), "warning")
         return system
 
@@ -140,7 +141,7 @@ class GbfsSource(Source):
         """{station_id: status columns} of the system's current station_status (used by the refresh)."""
         url = system.feeds.get("station_status")
         if not url:
-            raise SourceError(tr("This GBFS system publishes no station status") + f" ({redact(system.url)})")
+            raise ReplyError(tr("This GBFS system publishes no station status") + f" ({redact(system.url)})")
         document = self.get_json(url, "station_status")
         statuses = parse.station_status_rows(document, redact(url))
         return {sid: parse.status_columns(status, system.types) for sid, status in statuses.items()}
@@ -181,7 +182,7 @@ class GbfsSource(Source):
         warnings = []
         if kind == "stations":
             if "station_information" not in system.feeds:
-                raise SourceError(
+                raise ReplyError(
                     tr("This GBFS system publishes no stations (no station_information feed)") + f" ({redact(feed)})"
                 )
             information = self.get_json(system.feeds["station_information"], "station_information")
@@ -190,7 +191,7 @@ class GbfsSource(Source):
                 try:
                     status = self.get_json(system.feeds["station_status"], "station_status")
                     parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
-                except SourceError as error:  # the stations are still worth having without availability
+                except (NetworkError, ReplyError) as error:  # the stations are still worth having without availability
                     log(str(error), "warning")
                     warnings.append(
                         tr("The station status could not be read: availability columns are empty") + f" ({error})"
@@ -212,7 +213,7 @@ class GbfsSource(Source):
         else:
             url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
             if not url:
-                raise SourceError(
+                raise ReplyError(
                     tr(
                         "This GBFS system publishes no free-floating vehicles "
                         "(no vehicle_status or free_bike_status feed)"
@@ -224,7 +225,7 @@ class GbfsSource(Source):
             warnings += bad_places_warnings(bad, tr("vehicles"))
             fields, name_field = parse.VEHICLE_FIELDS, "label"
         if feedback is not None and feedback.isCanceled():
-            raise CancelledError(feed)
+            raise cancelled_download(feed)
         licence = parse.licence_of(system.info)
         source = f"GBFS {system.label}"
         common = {

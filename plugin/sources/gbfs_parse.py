@@ -12,8 +12,8 @@ import datetime
 import math
 import re
 
+from ..toolbelt.errors import ReplyError
 from ..toolbelt.i18n import tr
-from .base import SourceError
 
 OPERATOR_TERMS = "see the operator's terms"
 
@@ -154,9 +154,9 @@ def localized(value, language: str = None):
 
 
 def envelope_data(document, what: str, url: str):
-    """The `data` object of a GBFS document, or a SourceError naming the file."""
+    """The `data` object of a GBFS document, or a ReplyError naming the file."""
     if not isinstance(document, dict) or not isinstance(document.get("data"), (dict, list)):
-        raise SourceError(tr("This is not a GBFS document (no 'data' object)") + f": {what} ({url})")
+        raise ReplyError(tr("This is not a GBFS document (no 'data' object)") + f": {what} ({url})")
     return document["data"]
 
 
@@ -179,7 +179,7 @@ def discover_feeds(document, url: str, language: str = None):
         if isinstance(data, dict):
             by_language = {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("feeds"), list)}
         if not by_language:
-            raise SourceError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
+            raise ReplyError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
         chosen = next((lang for lang in (language, "fr", "en") if lang and lang in by_language), None)
         if chosen is None:
             prefixes = {k.split("-")[0].lower(): k for k in by_language}
@@ -193,7 +193,7 @@ def discover_feeds(document, url: str, language: str = None):
         if isinstance(feed, dict) and feed.get("name") and feed.get("url"):
             found.setdefault(str(feed["name"]).strip(), str(feed["url"]).strip())
     if not found:
-        raise SourceError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
+        raise ReplyError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
     return found, chosen
 
 

@@ -30,28 +30,17 @@ import tempfile
 
 from osgeo import gdal
 
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
-    LayerWriteError,
-    WriteCancelled,
     atomic_output,
     utc_now_iso,
     write_resource_layer,
 )
 from ..toolbelt.logger import log
-from ..toolbelt.network import (
-    CancelledError,
-    ConnectionFailedError,
-    HttpError,
-    IncompleteReplyError,
-    NetworkError,
-    NotCachedError,
-    UnexpectedContentError,
-    redact,
-    server_message,
-)
-from .base import FetchResult, Source, SourceError
+from ..toolbelt.network import redact, server_message
+from .base import FetchResult, Source, restated
 from .ods_catalog import (
     OdsDataset,
     api_url,
@@ -66,14 +55,6 @@ from .ods_catalog import (
 
 SEARCH_PAGE_MAX = 100  # the API's own limit per page
 DOWNLOAD_SHARE = 60.0  # progress given to the download, the rest to GDAL
-
-
-class OdsError(SourceError):
-    """An Opendatasoft failure; `status` is the HTTP status when there was one."""
-
-    def __init__(self, message: str, status: int = None):
-        super().__init__(message)
-        self.status = status
 
 
 class ScaledFeedback:
@@ -92,11 +73,10 @@ class ScaledFeedback:
         return getattr(self.feedback, name)
 
 
-def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsError:
-    """A message naming the portal, the dataset and what went wrong, from a transport or GDAL error."""
+def describe_failure(error: OpenTerritoryError, portal: str, dataset: str = "") -> OpenTerritoryError:
+    """The transport's or the writer's error told again, naming the portal, the dataset and what went wrong."""
     where = f"Opendatasoft {portal}" + (", " + tr("dataset") + f" {dataset}" if dataset else "")
-    status = getattr(error, "status", None)
-    if isinstance(error, HttpError):
+    if error.reason == "http":
         payload = error.payload if isinstance(error.payload, dict) else {}
         detail = server_message(payload) or f"HTTP {error.status}"
         if error.status == 400 and payload.get("error_code") == "ODSQLError":
@@ -117,28 +97,28 @@ def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsErr
             what = tr("the portal's API quota is used up")
         else:
             what = tr("the portal answered with an error")
-        return OdsError(f"{where}: {what} (HTTP {error.status}: {detail}) [{error.url}]", status)
-    if isinstance(error, UnexpectedContentError):
+        return restated(error, f"{where}: {what} (HTTP {error.status}: {detail}) [{error.url}]")
+    if error.reason == "content":
         what = tr(
             "the portal answered with a web page instead of data: check that the URL is an "
             "Opendatasoft portal (it may also be under maintenance)"
         )
-        return OdsError(f"{where}: {what} [{error.url}]")
-    if isinstance(error, IncompleteReplyError):
+        return restated(error, f"{where}: {what} [{error.url}]")
+    if error.reason == "incomplete":
         what = tr("the download was cut before its end; nothing was written, try again")
-        return OdsError(f"{where}: {what} ({error})")
-    if isinstance(error, ConnectionFailedError):
+        return restated(error, f"{where}: {what} ({error})")
+    if error.reason in ("unreachable", "broken", "dropped"):
         what = tr("the portal could not be reached or the connection broke; nothing was written")
-        return OdsError(f"{where}: {what} ({error})")
-    if isinstance(error, NotCachedError):
+        return restated(error, f"{where}: {what} ({error})")
+    if error.reason == "offline":
         what = tr("offline mode is on and this reply is not in the cache")
-        return OdsError(f"{where}: {what} [{error.url}]")
-    if isinstance(error, LayerWriteError):
+        return restated(error, f"{where}: {what} [{error.url}]")
+    if error.reason == "write":
         what = tr(
             "the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written"
         )
-        return OdsError(f"{where}: {what} ({error})")
-    return OdsError(f"{where}: {error}", status)
+        return restated(error, f"{where}: {what} ({error})")
+    return restated(error, f"{where}: {error}")
 
 
 def output_format(path: str) -> str:
@@ -186,9 +166,9 @@ class OdsSource(Source):
                 url, params=params, headers={"Accept": "application/json"}, expect="json", progress=False
             )
             return reply.json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
+        except OpenTerritoryError as error:
             raise describe_failure(error, portal, dataset) from error
 
     # -- catalog --------------------------------------------------------------------------------
@@ -201,11 +181,12 @@ class OdsSource(Source):
         try:
             return parse_dataset(portal, payload)
         except ValueError:
-            raise OdsError(
+            raise ReplyError(
                 f"Opendatasoft {portal}, "
                 + tr("dataset")
                 + f" {dataset}: "
-                + tr("the reply is not a dataset description")
+                + tr("the reply is not a dataset description"),
+                source=portal,
             ) from None
 
     def search_datasets(
@@ -223,7 +204,7 @@ class OdsSource(Source):
         `theme` (exact theme) and, with `geo_only`, only datasets that have a geo field."""
         portal = normalize_portal(portal)
         if not portal:
-            raise OdsError(tr("Opendatasoft: no portal URL given"))
+            raise InputError(tr("Opendatasoft: no portal URL given"))
         params = {"limit": max(1, min(int(limit), SEARCH_PAGE_MAX)), "offset": max(0, int(offset))}
         query = (query or "").strip()
         if query:
@@ -238,7 +219,7 @@ class OdsSource(Source):
         transport = self.transport_for({"authcfg": authcfg}, feedback)
         payload = self.get_json(transport, api_url(portal, "catalog", "datasets"), params, portal)
         if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
-            raise OdsError(f"Opendatasoft {portal}: " + tr("the catalog reply has no results list"))
+            raise ReplyError(f"Opendatasoft {portal}: " + tr("the catalog reply has no results list"), source=portal)
         datasets = []
         for item in payload["results"]:
             try:
@@ -272,12 +253,12 @@ class OdsSource(Source):
         portal = normalize_portal(str(spec.get("portal") or ""))
         dataset = str(spec.get("dataset") or "").strip()
         if not portal:
-            raise OdsError(
+            raise InputError(
                 tr("Opendatasoft: the 'portal' key (base URL of the portal) is missing")
                 + (f" ({tr('dataset')} {dataset})" if dataset else "")
             )
         if not dataset:
-            raise OdsError(f"Opendatasoft {portal}: " + tr("the 'dataset' key (dataset id) is missing"))
+            raise InputError(f"Opendatasoft {portal}: " + tr("the 'dataset' key (dataset id) is missing"))
         return portal, dataset
 
     @staticmethod
@@ -286,7 +267,7 @@ class OdsSource(Source):
         spatial = []
         if spec.get("extent") or spec.get("area_wkt"):
             if geometry is None:
-                raise OdsError(
+                raise InputError(
                     f"Opendatasoft {info.portal}, "
                     + tr("dataset")
                     + f" {info.dataset_id}: "
@@ -315,9 +296,9 @@ class OdsSource(Source):
             job.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
         try:
             response = transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
+        except OpenTerritoryError as error:
             raise describe_failure(error, portal, dataset) from error
 
         geometry = info.geometry_field
@@ -341,10 +322,11 @@ class OdsSource(Source):
         }
         try:
             count = self.write(response.path, output, layer_name, common, name_field, geometry_type, append, job)
-        except WriteCancelled:
+        except Cancelled:
             raise
-        except LayerWriteError as error:
-            forget_cached_reply(response)
+        except OpenTerritoryError as error:
+            if error.reason == "write":  # a reply GDAL cannot read is not kept for offline mode
+                forget_cached_reply(response)
             raise describe_failure(error, portal, dataset) from error
 
         warnings = []
@@ -456,9 +438,11 @@ def append_layer(src_path, output, layer_name, common, options, settle=False) ->
         )
         try:
             if gdal.VectorTranslate(output, scratch, options=translate) is None:
-                raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output})")
+                raise ReplyError(tr("Could not write the layer") + f" {layer_name} ({output})", reason="write")
         except RuntimeError as error:
-            raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output}): {error}") from None
+            raise ReplyError(
+                tr("Could not write the layer") + f" {layer_name} ({output}): {error}", reason="write"
+            ) from None
         return count
     finally:
         for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):

@@ -30,9 +30,10 @@ A layer loaded into QGIS gets `prepare_osm_layer` (style, licence, attribution a
 `open_territory/overpass_spec` property, which offers the "Refresh from OpenStreetMap" action).
 
 Errors hidden in HTTP 200 replies (`<remark> runtime error`, JSON `remark`), HTML error pages (400
-parse error, 429 rate limited, 504 busy) and replies cut before `</osm>` raise OverpassError with a
-`kind` (timeout, memory, rate_limited, busy, parse, runtime, incomplete, unexpected): a partial
-reply is never written as a complete layer. A `runtime remark` (not an error) becomes a warning.
+parse error, 429 rate limited, 504 busy) raise ReplyError, replies cut before `</osm>` NetworkError,
+with a `reason` (timeout, memory, rate_limited, busy, parse, runtime, incomplete, unexpected): a
+partial reply is never written as a complete layer. A spec that cannot be asked raises InputError.
+A `runtime remark` (not an error) becomes a warning.
 """
 
 from __future__ import annotations
@@ -48,11 +49,10 @@ from urllib.parse import urlsplit, urlunsplit
 from osgeo import gdal, ogr
 
 from ..definitions import OSM_ATTRIBUTION, OSM_LICENCE
+from ..toolbelt.errors import Cancelled, InputError, NetworkError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
-    LayerWriteError,
-    WriteCancelled,
     atomic_output,
     gdal_progress,
     refuse_register,
@@ -61,9 +61,9 @@ from ..toolbelt.layer_writer import (
     utc_now_iso,
 )
 from ..toolbelt.logger import log
-from ..toolbelt.network import HttpError, IncompleteReplyError, RequestTimeoutError, redact
+from ..toolbelt.network import redact
 from ..toolbelt.settings import OVERPASS_SERVERS, load_settings
-from .base import FetchResult, Source, SourceError
+from .base import FetchResult, Source
 from .osm_presets import LINE, POINT_AREA, PRESETS, column_name
 
 DEFAULT_SERVER = OVERPASS_SERVERS[0]
@@ -77,12 +77,6 @@ SPEC_PROPERTY = "open_territory/overpass_spec"  # layer property read by "Refres
 SPEC_KEYS = ("source", "category", "server", "timeout", "extent", "area_wkt")
 
 
-class OverpassError(SourceError):
-    def __init__(self, kind: str, message: str):
-        self.kind = kind
-        super().__init__(message)
-
-
 # -- query --------------------------------------------------------------------------------------
 
 
@@ -90,13 +84,11 @@ def bbox_filter(extent) -> str:
     try:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
     except (TypeError, ValueError):
-        raise OverpassError(
-            "unexpected",
+        raise InputError(
             tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}",
         ) from None
     if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
-        raise OverpassError(
-            "unexpected",
+        raise InputError(
             tr("Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}",
         )
     return f"({ymin:.7f},{xmin:.7f},{ymax:.7f},{xmax:.7f})"
@@ -117,10 +109,10 @@ def poly_filters(area_wkt: str) -> list:
     except RuntimeError:
         geometry = None
     if geometry is None or geometry.IsEmpty():
-        raise OverpassError("unexpected", tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
+        raise InputError(tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
     geometry = ogr.ForceToMultiPolygon(geometry)
     if ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbMultiPolygon:
-        raise OverpassError("unexpected", tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
+        raise InputError(tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
     filters = []
     for index in range(geometry.GetGeometryCount()):
         polygon = geometry.GetGeometryRef(index).Clone()
@@ -137,20 +129,20 @@ def poly_filters(area_wkt: str) -> list:
             tolerance *= 2
         filters.append(_ring_filter(ring))
     if not filters:
-        raise OverpassError("unexpected", tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
+        raise InputError(tr("Overpass: the area is not a valid polygon (WKT in EPSG:4326)"))
     return filters
 
 
 def build_query(category: str, extent=None, area_wkt: str = None, timeout: int = DEFAULT_TIMEOUT) -> str:
     if category not in PRESETS:
-        raise OverpassError("unexpected", tr("Overpass: no OpenStreetMap preset for this category") + f": {category}")
+        raise InputError(tr("Overpass: no OpenStreetMap preset for this category") + f": {category}")
     preset = PRESETS[category]
     if area_wkt:
         places = poly_filters(area_wkt)
     elif extent:
         places = [bbox_filter(extent)]
     else:
-        raise OverpassError("unexpected", tr("Overpass: an extent or an area is needed"))
+        raise InputError(tr("Overpass: an extent or an area is needed"))
     statements = [
         f"  {element}{tags}{place};" for place in places for element in preset.elements for tags in preset.filters
     ]
@@ -164,39 +156,29 @@ def build_query(category: str, extent=None, area_wkt: str = None, timeout: int =
 # -- reply checks -------------------------------------------------------------------------------
 
 
-def classify(message: str, timeout=None) -> OverpassError:
-    """The user-facing error for an Overpass error text (remark or HTML error page)."""
+def classify(message: str, timeout=None) -> ReplyError:
+    """The user-facing error for an Overpass error text (remark or HTML error page); its reason is one of
+    rate_limited, busy, timeout, memory, parse, runtime."""
     text = " ".join(html.unescape(message).split())
     lowered = text.lower()
     if "rate_limited" in lowered or "too many requests" in lowered:
-        return OverpassError(
-            "rate_limited",
-            tr(
-                "Overpass: the server limits the requests from this address "
-                "(rate limited). Wait a minute or choose another server."
-            )
-            + f" [{text}]",
+        what = tr(
+            "Overpass: the server limits the requests from this address "
+            "(rate limited). Wait a minute or choose another server."
         )
+        return ReplyError(what + f" [{text}]", reason="rate_limited")
     if "request_read_and_idx::timeout" in lowered or "too busy" in lowered:
-        return OverpassError(
-            "busy",
-            tr("Overpass: the server is too busy to take the query. Try again later or choose another server.")
-            + f" [{text}]",
-        )
+        what = tr("Overpass: the server is too busy to take the query. Try again later or choose another server.")
+        return ReplyError(what + f" [{text}]", reason="busy")
     if "timed out" in lowered or "timeout" in lowered:
-        return OverpassError(
-            "timeout",
-            tr("Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.")
-            + (f" ({timeout} s)" if timeout else "")
-            + f" [{text}]",
-        )
+        what = tr("Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.")
+        return ReplyError(what + (f" ({timeout} s)" if timeout else "") + f" [{text}]", reason="timeout")
     if "out of memory" in lowered:
-        return OverpassError(
-            "memory", tr("Overpass: the query ran out of memory on the server. Choose a smaller area.") + f" [{text}]"
-        )
+        what = tr("Overpass: the query ran out of memory on the server. Choose a smaller area.")
+        return ReplyError(what + f" [{text}]", reason="memory")
     if "parse error" in lowered or "static error" in lowered:
-        return OverpassError("parse", tr("Overpass: the server rejected the query") + f" [{text}]")
-    return OverpassError("runtime", tr("Overpass: the server reported an error") + f" [{text}]")
+        return ReplyError(tr("Overpass: the server rejected the query") + f" [{text}]", reason="parse")
+    return ReplyError(tr("Overpass: the server reported an error") + f" [{text}]", reason="runtime")
 
 
 def _html_error(body: bytes) -> str:
@@ -220,8 +202,9 @@ def _probe(path: str):
 
 
 def check_reply(path: str, timeout=None) -> list:
-    """Raise OverpassError when the stored reply is an error or incomplete; return warnings otherwise.
-    Only the head and the tail of the file are read: remarks come before or after the elements."""
+    """Raise ReplyError (NetworkError "incomplete" for a cut reply) when the stored reply is an error or
+    incomplete; return warnings otherwise. Only the head and the tail of the file are read: remarks come
+    before or after the elements."""
     head, tail = _probe(path)
     start = head.lstrip()[:200].lower()
     if start.startswith(b"{"):
@@ -230,7 +213,7 @@ def check_reply(path: str, timeout=None) -> list:
         )
         if remark and b"error" in remark.group(1).lower():
             raise classify(remark.group(1).decode("utf-8", "replace").replace('\\"', '"'), timeout)
-        raise OverpassError("unexpected", tr("Overpass: the server answered in JSON where OSM XML was asked"))
+        raise ReplyError(tr("Overpass: the server answered in JSON where OSM XML was asked"), reason="unexpected")
     if b"<html" in start or b"<!doctype html" in start or (b"<html" in head[:1000].lower()):
         raise classify(_html_error(head + (tail if tail is not head else b"")), timeout)
     warnings = []
@@ -243,37 +226,32 @@ def check_reply(path: str, timeout=None) -> list:
             if text not in warnings:
                 warnings.append(text)
     if b"<osm" not in head:
-        raise OverpassError("unexpected", tr("Overpass: the reply is not OSM XML"))
+        raise ReplyError(tr("Overpass: the reply is not OSM XML"), reason="unexpected")
     if not tail.rstrip().endswith(b"</osm>"):
-        raise OverpassError(
-            "incomplete",
+        raise NetworkError(
             tr("Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area."),
+            reason="incomplete",
         )
     return warnings
 
 
-def http_error(error: HttpError, timeout=None) -> OverpassError:
-    body = error.body or b""
+def http_failure(error: ReplyError, timeout=None) -> ReplyError:
+    """The user-facing error for an HTTP error status of the transport (an HTML page as body)."""
+    body = getattr(error, "body", b"") or b""
     detail = _html_error(body) if body.strip() else ""
     if error.status == 429:
         return classify(detail or "rate_limited", timeout)
     if error.status in (502, 503, 504):
         found = classify(detail, timeout) if detail else None
-        if found is not None and found.kind in ("busy", "timeout", "rate_limited"):
+        if found is not None and found.reason in ("busy", "timeout", "rate_limited"):
             return found
-        return OverpassError(
-            "busy",
-            tr("Overpass: the server is too busy to take the query. Try again later or choose another server.")
-            + f" [HTTP {error.status}]",
-        )
+        what = tr("Overpass: the server is too busy to take the query. Try again later or choose another server.")
+        return ReplyError(what + f" [HTTP {error.status}]", reason="busy", status=error.status)
     if error.status == 400:
-        return OverpassError("parse", tr("Overpass: the server rejected the query") + f" [{detail or 'HTTP 400'}]")
-    return OverpassError(
-        "runtime",
-        tr("Overpass: the server answered with an error")
-        + f" HTTP {error.status}"
-        + (f" [{detail}]" if detail else ""),
-    )
+        what = tr("Overpass: the server rejected the query")
+        return ReplyError(what + f" [{detail or 'HTTP 400'}]", reason="parse", status=400)
+    what = tr("Overpass: the server answered with an error") + f" HTTP {error.status}"
+    return ReplyError(what + (f" [{detail}]" if detail else ""), reason="runtime", status=error.status)
 
 
 # -- GDAL ---------------------------------------------------------------------------------------
@@ -323,19 +301,21 @@ def _columns_sql(preset, common: dict, osm_type_sql: str, osm_id_sql: str) -> st
 
 def _check_cancel(feedback) -> None:
     if feedback is not None and feedback.isCanceled():
-        raise WriteCancelled(tr("Cancelled"))
+        raise Cancelled()
 
 
 def _translate(dest_path: str, source, options: dict, dest_layer: str, feedback=None):
-    """One gdal.VectorTranslate; GDAL's failures and a cancellation become LayerWriteError/WriteCancelled."""
+    """One gdal.VectorTranslate; GDAL's failures become ReplyError ("write"), a cancellation Cancelled."""
     try:
         out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
     except RuntimeError as error:
         _check_cancel(feedback)
-        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}") from None
+        raise ReplyError(
+            tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}", reason="write"
+        ) from None
     if out is None:
         _check_cancel(feedback)
-        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})")
+        raise ReplyError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})", reason="write")
     out = None
 
 
@@ -357,7 +337,9 @@ def _translate_reply(
                 reply_path, gdal.OF_VECTOR, allowed_drivers=["OSM"], open_options=[f"CONFIG_FILE={config_path}"]
             )
         except RuntimeError as error:
-            raise LayerWriteError(tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}") from None
+            raise ReplyError(
+                tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}", reason="write"
+            ) from None
         passes = []
         if preset.geometry == LINE:
             sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines WHERE {preset.where}"
@@ -520,11 +502,11 @@ class OverpassSource(Source):
         try:
             timeout = int(spec.get("timeout") or DEFAULT_TIMEOUT)
         except (TypeError, ValueError):
-            raise OverpassError(
-                "unexpected", tr("Overpass: the timeout must be a number of seconds") + f": {spec.get('timeout')}"
+            raise InputError(
+                tr("Overpass: the timeout must be a number of seconds") + f": {spec.get('timeout')}"
             ) from None
         if timeout <= 0:
-            raise OverpassError("unexpected", tr("Overpass: the timeout must be a number of seconds") + f": {timeout}")
+            raise InputError(tr("Overpass: the timeout must be a number of seconds") + f": {timeout}")
         query = build_query(category, spec.get("extent"), spec.get("area_wkt"), timeout)
         return category, server, timeout, query
 
@@ -532,23 +514,21 @@ class OverpassSource(Source):
         """The Overpass reply, checked, stored on disk: (response, warnings)."""
         try:
             response = self.transport.post(server, data={"data": query}, timeout=timeout + NETWORK_MARGIN)
-        except HttpError as error:
-            raise http_error(error, timeout) from None
-        except RequestTimeoutError:
-            raise OverpassError(
-                "timeout",
-                tr("Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.")
-                + f" ({timeout} s, {server})",
-            ) from None
-        except IncompleteReplyError:
-            raise OverpassError(
-                "incomplete",
-                tr(
+        except ReplyError as error:
+            if error.reason != "http":
+                raise
+            raise http_failure(error, timeout) from None
+        except NetworkError as error:
+            if error.reason == "timeout":
+                what = tr("Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.")
+                raise NetworkError(what + f" ({timeout} s, {server})", reason="timeout") from None
+            if error.reason == "incomplete":
+                what = tr(
                     "Overpass: the reply was cut before its end; nothing was "
                     "written. Try again, or choose a smaller area."
                 )
-                + f" ({server})",
-            ) from None
+                raise NetworkError(what + f" ({server})", reason="incomplete") from None
+            raise
         return response, check_reply(response.path, timeout)
 
     def fetch(

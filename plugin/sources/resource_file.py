@@ -15,14 +15,15 @@ import uuid
 
 from osgeo import gdal
 
+from ..toolbelt.errors import Cancelled, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import LayerWriteError, WriteCancelled, atomic_output, write_resource_layer
+from ..toolbelt.layer_writer import atomic_output, write_resource_layer
 from ..toolbelt.logger import log
-from ..toolbelt.network import CancelledError
-from .base import FetchResult, SourceError
-from .safe_zip import UnsafeArchiveError, safe_extract
-from .tabular import LAT_NAMES, LON_NAMES, CsvError, normalize_name, prepare_csv
+from ..toolbelt.network import cancelled_download
+from .base import FetchResult, restated
+from .safe_zip import safe_extract
+from .tabular import LAT_NAMES, LON_NAMES, normalize_name, prepare_csv
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
@@ -41,10 +42,6 @@ OUTPUT_FORMATS = {
     ".gml": "GML",
     ".sqlite": "SQLite",
 }
-
-
-class ResourceFileError(Exception):
-    """The downloaded file cannot be loaded as a layer; the message says why."""
 
 
 def sniff_kind(path: str, declared: str = "") -> str:
@@ -81,7 +78,7 @@ def geometry_layer(path: str) -> tuple:
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
     except RuntimeError as error:
-        raise ResourceFileError(tr("GDAL cannot read the downloaded file") + f": {error}") from None
+        raise ReplyError(tr("GDAL cannot read the downloaded file") + f": {error}") from None
     names, spatial = [], []
     for index in range(dataset.GetLayerCount()):
         layer = dataset.GetLayer(index)
@@ -89,7 +86,7 @@ def geometry_layer(path: str) -> tuple:
         if layer.GetGeomType() != 0 or layer.GetGeometryColumn():
             spatial.append(layer.GetName())
     if not names:
-        raise ResourceFileError(tr("The downloaded file has no layer") + f": {path}")
+        raise ReplyError(tr("The downloaded file has no layer") + f": {path}")
     chosen = spatial[0] if spatial else names[0]
     return chosen, [name for name in names if name != chosen]
 
@@ -103,7 +100,7 @@ def pick_member(paths: list) -> tuple:
     ]
     if not loadable:
         names = ", ".join(sorted(os.path.basename(p) for p in paths)[:20])
-        raise ResourceFileError(
+        raise ReplyError(
             tr("The archive holds no geographic file (shapefile, GeoPackage, GeoJSON, CSV...)") + f": {names}"
         )
     loadable.sort(key=lambda p: (MEMBER_PREFERENCE.index(os.path.splitext(p)[1].lower()), p.count(os.sep), p))
@@ -159,7 +156,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
     """Convert a JSON list of records (Opendatasoft v1 export, API listings) into GeoJSON."""
     size = os.path.getsize(path)
     if size > JSON_RECORDS_MAX_BYTES:
-        raise ResourceFileError(
+        raise ReplyError(
             tr("The JSON file is too large to convert; choose a GeoJSON or CSV resource")
             + f": {os.path.basename(path)} ({size / 1024 / 1024:.0f} MB > "
             + f"{JSON_RECORDS_MAX_BYTES // (1024 * 1024)} MB)"
@@ -168,7 +165,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
         with open(path, encoding="utf-8-sig") as handle:
             document = json.load(handle)
     except (ValueError, UnicodeDecodeError) as error:
-        raise ResourceFileError(tr("The downloaded file is not valid JSON") + f": {error}") from None
+        raise ReplyError(tr("The downloaded file is not valid JSON") + f": {error}") from None
     records = document
     if isinstance(document, dict):
         records = next(
@@ -176,7 +173,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
             None,
         )
     if not isinstance(records, list):
-        raise ResourceFileError(tr("The JSON file is neither GeoJSON nor a list of records"))
+        raise ReplyError(tr("The JSON file is neither GeoJSON nor a list of records"))
     features = []
     for record in records:
         if not isinstance(record, dict):
@@ -191,7 +188,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
             }
         )
     if not any(feature["geometry"] for feature in features):
-        raise ResourceFileError(tr("The JSON records carry no coordinates"))
+        raise ReplyError(tr("The JSON records carry no coordinates"))
     with open(dest, "w", encoding="utf-8") as handle:
         json.dump({"type": "FeatureCollection", "features": features}, handle, ensure_ascii=False)
     return dest
@@ -252,15 +249,8 @@ def load_file(
     work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(output)) or None)
     try:
         source, src_layer = resolve_source(path, work, declared, warnings, feedback)
-        try:
-            count = write_output(
-                source, output, layer_name, common, name_field, src_layer, append, feedback, progress_range
-            )
-        except WriteCancelled:
-            raise
-        except LayerWriteError as error:
-            raise ResourceFileError(str(error)) from None
-        return count, warnings
+        options = (name_field, src_layer, append, feedback, progress_range)
+        return write_output(source, output, layer_name, common, *options), warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -289,8 +279,8 @@ def load_download(
 ) -> FetchResult:
     """Write the file a source downloaded into `output` with the common fields taken from `result`
     (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
-    the feature count and the file's warnings. Failures become SourceError naming `what` (the portal's
-    resource), a cancelled write a CancelledError of the download URL."""
+    the feature count and the file's warnings. Failures are told again naming `what` (the portal's
+    resource), a cancelled write a Cancelled naming the download URL."""
     common = {
         "category": category or "other",
         "source": result.source,
@@ -300,10 +290,10 @@ def load_download(
     }
     try:
         count, warnings = load_file(path, output, layer_name, common, **options)
-    except WriteCancelled:
-        raise CancelledError(result.url) from None
-    except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
-        raise SourceError(f"{what}: {error}") from None
+    except Cancelled:
+        raise cancelled_download(result.url) from None
+    except OpenTerritoryError as error:
+        raise restated(error, f"{what}: {error}") from None
     result.feature_count = count
     result.warnings.extend(warnings)
     log(f"{what}: {count} features -> {layer_name} ({os.path.basename(output)})")
@@ -314,7 +304,7 @@ def resolve_source(path: str, work: str, declared: str, warnings: list, feedback
     """(GDAL-readable path, layer name or None) for the downloaded file, extracting zips safely."""
     kind = sniff_kind(path, declared)
     if kind == "html":
-        raise ResourceFileError(tr("The server sent a web page instead of the data file"))
+        raise ReplyError(tr("The server sent a web page instead of the data file"))
     if kind == "zip":
         folder = os.path.join(work, "unzipped")
         extracted = safe_extract(path, folder, feedback=feedback)
@@ -332,10 +322,7 @@ def resolve_source(path: str, work: str, declared: str, warnings: list, feedback
             member, work, {".csv": "csv", ".tsv": "csv", ".txt": "csv"}.get(extension, ""), warnings, feedback
         )
     if kind == "csv":
-        try:
-            vrt, layout = prepare_csv(path, os.path.join(work, f"csv-{uuid.uuid4().hex[:8]}"), feedback=feedback)
-        except CsvError as error:
-            raise ResourceFileError(str(error)) from None
+        vrt, layout = prepare_csv(path, os.path.join(work, f"csv-{uuid.uuid4().hex[:8]}"), feedback=feedback)
         warnings.extend(layout.warnings)
         return vrt, None
     if kind == "json" and not is_geojson(path):

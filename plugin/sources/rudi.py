@@ -19,11 +19,12 @@ import os
 import unicodedata
 from urllib.parse import quote, urlsplit
 
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import utc_now_iso
-from ..toolbelt.network import CancelledError, HttpError, NetworkError, redact, server_message
+from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, SourceError
+from .base import FetchResult, Source, restated
 from .resource_file import large_download_warnings, load_download, too_large
 
 API = "/api/v1"
@@ -185,7 +186,7 @@ class RudiSource(Source):
     def api_get(self, node: str, path: str, params=None, what: str = ""):
         base = normalize_node(node)
         if not base:
-            raise SourceError(tr("No RUDI producer node given (base URL)"))
+            raise InputError(tr("No RUDI producer node given (base URL)"))
         url = f"{base}{API}{path}"
         try:
             return self.transport.get(
@@ -195,9 +196,11 @@ class RudiSource(Source):
                 expect="json",
                 max_age=CATALOG_MAX_AGE,
             ).json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except HttpError as error:
+        except OpenTerritoryError as error:
+            if error.reason != "http":
+                raise restated(error, f"RUDI ({base}): {error}") from None
             detail = server_message(error.payload)
             where = f"{what} ({base})" if what else base
             if error.status == 404:
@@ -206,15 +209,13 @@ class RudiSource(Source):
                 text = tr("The RUDI node rejected the request for") + f" {where}"
             else:
                 text = tr("The RUDI node answered with an error for") + f" {where}: HTTP {error.status}"
-            raise SourceError(text + (f" ({detail})" if detail else "")) from None
-        except NetworkError as error:
-            raise SourceError(f"RUDI ({base}): {error}") from None
+            raise restated(error, text + (f" ({detail})" if detail else "")) from None
 
     def list_page(self, node: str, limit: int = 100, offset: int = 0) -> tuple:
         """(total, items) of one page of the node's catalog."""
         reply = self.api_get(node, "/resources", {"limit": int(limit), "offset": int(offset)}, tr("the catalog"))
         if not isinstance(reply, dict) or not isinstance(reply.get("items"), list):
-            raise SourceError(tr("Unexpected reply from the RUDI catalog") + f" ({normalize_node(node)})")
+            raise ReplyError(tr("Unexpected reply from the RUDI catalog") + f" ({normalize_node(node)})")
         items = [item for item in reply["items"] if isinstance(item, dict)]
         try:
             total = int(reply.get("total", len(items)))
@@ -227,7 +228,7 @@ class RudiSource(Source):
         items, offset = [], 0
         while offset < MAX_ITEMS:
             if feedback is not None and feedback.isCanceled():
-                raise CancelledError(normalize_node(node))
+                raise cancelled_download(normalize_node(node))
             total, page = self.list_page(node, PAGE_SIZE, offset)
             items.extend(page)
             offset += PAGE_SIZE
@@ -245,7 +246,7 @@ class RudiSource(Source):
     def item(self, spec: dict) -> dict:
         resource = (spec.get("resource") or "").strip()
         if not resource:
-            raise SourceError(tr("No RUDI resource given (global_id)"))
+            raise InputError(tr("No RUDI resource given (global_id)"))
         reply = self.api_get(
             spec.get("node"),
             f"/resources/{quote(resource, safe='')}",
@@ -254,7 +255,7 @@ class RudiSource(Source):
         if isinstance(reply, dict) and isinstance(reply.get("items"), list) and reply["items"]:
             reply = reply["items"][0]
         if not isinstance(reply, dict) or "global_id" not in reply:
-            raise SourceError(tr("Unexpected reply for the RUDI resource") + f" '{resource}'")
+            raise ReplyError(tr("Unexpected reply for the RUDI resource") + f" '{resource}'")
         return reply
 
     def describe(self, spec: dict) -> dict:
@@ -279,7 +280,7 @@ class RudiSource(Source):
         media = choose_media(item)
         if media is None:
             kinds = ", ".join(sorted({media_kind(m) for m in file_media(item)})) or tr("none")
-            raise SourceError(
+            raise ReplyError(
                 tr("The RUDI resource has no file GDAL can load")
                 + f": '{title}' ({global_id}; "
                 + tr("formats")
@@ -291,11 +292,12 @@ class RudiSource(Source):
         fetched_at = utc_now_iso()
         try:
             response = self.transport.get(url)
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
-            raise SourceError(
-                tr("The file of this RUDI resource could not be downloaded") + f": '{title}' ({global_id}): {error}"
+        except OpenTerritoryError as error:
+            raise restated(
+                error,
+                tr("The file of this RUDI resource could not be downloaded") + f": '{title}' ({global_id}): {error}",
             ) from None
         result = FetchResult(
             layer_name=layer_name,

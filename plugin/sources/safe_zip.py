@@ -13,6 +13,7 @@ import shutil
 import stat
 import zipfile
 
+from ..toolbelt.errors import Cancelled, ReplyError
 from ..toolbelt.i18n import tr
 
 DEFAULT_MAX_BYTES = 8 * 1024**3  # uncompressed total accepted from one archive
@@ -20,20 +21,21 @@ DEFAULT_MAX_MEMBERS = 20000
 CHUNK = 1024 * 1024
 
 
-class UnsafeArchiveError(Exception):
+def unsafe(message: str) -> ReplyError:
     """The archive holds a member that would escape the target folder, or is too big to extract."""
+    return ReplyError(message, reason="unsafe_archive")
 
 
 def _member_parts(name: str) -> list:
     """The path components of a member name, or raise if the name points outside the folder."""
     normalized = name.replace("\\", "/")
     if normalized.startswith("/") or (len(normalized) > 1 and normalized[1] == ":"):
-        raise UnsafeArchiveError(tr("The archive holds an absolute path") + f": {name}")
+        raise unsafe(tr("The archive holds an absolute path") + f": {name}")
     parts = [part for part in normalized.split("/") if part not in ("", ".")]
     if any(part == ".." for part in parts):
-        raise UnsafeArchiveError(tr("The archive holds a path leaving its folder") + f": {name}")
+        raise unsafe(tr("The archive holds a path leaving its folder") + f": {name}")
     if any("\0" in part for part in parts):
-        raise UnsafeArchiveError(tr("The archive holds an invalid member name") + f": {name!r}")
+        raise unsafe(tr("The archive holds an invalid member name") + f": {name!r}")
     return parts
 
 
@@ -47,27 +49,27 @@ def check_archive(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_members: int = DEFAULT_MAX_MEMBERS,
 ) -> list:
-    """Return [(ZipInfo, destination path)] for every member, or raise UnsafeArchiveError."""
+    """Return [(ZipInfo, destination path)] for every member, or raise ReplyError ("unsafe_archive")."""
     infos = archive.infolist()
     if len(infos) > max_members:
-        raise UnsafeArchiveError(tr("The archive holds too many files") + f": {len(infos)}")
+        raise unsafe(tr("The archive holds too many files") + f": {len(infos)}")
     root = os.path.realpath(target)
     plan = []
     declared = 0
     for info in infos:
         parts = _member_parts(info.filename)
         if _is_symlink(info):
-            raise UnsafeArchiveError(tr("The archive holds a symbolic link") + f": {info.filename}")
+            raise unsafe(tr("The archive holds a symbolic link") + f": {info.filename}")
         if info.flag_bits & 0x1:
-            raise UnsafeArchiveError(tr("The archive holds an encrypted file") + f": {info.filename}")
+            raise unsafe(tr("The archive holds an encrypted file") + f": {info.filename}")
         if not parts:
             continue
         destination = os.path.realpath(os.path.join(root, *parts))
         if os.path.commonpath([root, destination]) != root:
-            raise UnsafeArchiveError(tr("The archive holds a path leaving its folder") + f": {info.filename}")
+            raise unsafe(tr("The archive holds a path leaving its folder") + f": {info.filename}")
         declared += info.file_size
         if declared > max_bytes:
-            raise UnsafeArchiveError(tr("The archive is too large once extracted") + f": > {max_bytes} bytes")
+            raise unsafe(tr("The archive is too large once extracted") + f": > {max_bytes} bytes")
         plan.append((info, destination))
     return plan
 
@@ -81,13 +83,13 @@ def safe_extract(
 ) -> list:
     """Extract `zip_path` into `target` (created if needed) and return the extracted file paths.
 
-    Raises UnsafeArchiveError before writing anything when a member is absolute, climbs out with
+    Raises ReplyError ("unsafe_archive") before writing anything when a member is absolute, climbs out with
     `..`, is a symbolic link or is encrypted; raises it while writing (and removes what was written)
     when the real content exceeds `max_bytes`."""
     try:
         archive = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise UnsafeArchiveError(tr("The file is not a readable zip archive") + f": {error}") from None
+        raise unsafe(tr("The file is not a readable zip archive") + f": {error}") from None
     with archive:
         os.makedirs(target, exist_ok=True)
         plan = check_archive(archive, target, max_bytes, max_members)
@@ -96,7 +98,7 @@ def safe_extract(
         try:
             for index, (info, destination) in enumerate(plan):
                 if feedback is not None and feedback.isCanceled():
-                    raise UnsafeArchiveError(tr("Cancelled"))
+                    raise Cancelled()
                 if info.is_dir():
                     os.makedirs(destination, exist_ok=True)
                     continue
@@ -111,19 +113,17 @@ def safe_extract(
                             break
                         total += len(chunk)
                         if total > max_bytes:
-                            raise UnsafeArchiveError(
-                                tr("The archive is too large once extracted") + f": > {max_bytes} bytes"
-                            )
+                            raise unsafe(tr("The archive is too large once extracted") + f": > {max_bytes} bytes")
                         out.write(chunk)
                 if feedback is not None and plan:
                     feedback.setProgress(100.0 * (index + 1) / len(plan))
-        except (UnsafeArchiveError, zipfile.BadZipFile, OSError, RuntimeError) as error:
+        except (ReplyError, Cancelled, zipfile.BadZipFile, OSError, RuntimeError) as error:
             for path in written:
                 if os.path.exists(path):
                     os.remove(path)
-            if isinstance(error, UnsafeArchiveError):
+            if isinstance(error, (ReplyError, Cancelled)):
                 raise
-            raise UnsafeArchiveError(tr("The archive could not be extracted") + f": {error}") from None
+            raise unsafe(tr("The archive could not be extracted") + f": {error}") from None
     return written
 
 

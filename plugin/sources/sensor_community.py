@@ -31,12 +31,13 @@ from osgeo import ogr
 from qgis.core import QgsGraduatedSymbolRenderer
 
 from ..main import PLUGIN_DIR
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import CancelledError, NetworkError
-from .base import FetchResult, Source, SourceError
+from ..toolbelt.network import cancelled_download
+from .base import FetchResult, Source, restated
 from .gbfs_parse import BAD_PLACE, as_bool, as_float, as_text, as_utc_iso, place
 from .point_rows import bad_places_warnings, write_point_rows
 
@@ -93,12 +94,12 @@ def filter_query(extent=None, area=None, types=None) -> str:
     elif extent:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
         if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
-            raise SourceError(
+            raise InputError(
                 tr("sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}"
             )
         query = f"box={ymin:.6f},{xmin:.6f},{ymax:.6f},{xmax:.6f}"
     else:
-        raise SourceError(tr("sensor.community: an extent or an area is needed"))
+        raise InputError(tr("sensor.community: an extent or an area is needed"))
     types = parse_types(types)
     if types:
         query += "&type=" + ",".join(types)
@@ -119,7 +120,7 @@ def location_rows(items) -> tuple:
     locations left out for bad coordinates). Locations without coordinates, and those where no sensor
     gave a value of a measure of the layer, are left out too."""
     if not isinstance(items, list):
-        raise SourceError(tr("sensor.community: the reply is not a list of readings"))
+        raise ReplyError(tr("sensor.community: the reply is not a list of readings"))
     latest = {}  # sensor id -> its latest reading
     for order, item in enumerate(items):
         if not isinstance(item, dict):
@@ -200,7 +201,7 @@ def area_extent(area_wkt: str) -> list:
     try:
         geometry = ogr.CreateGeometryFromWkt(area_wkt)
     except RuntimeError as error:
-        raise SourceError(tr("sensor.community: the area is not valid WKT") + f": {error}") from None
+        raise InputError(tr("sensor.community: the area is not valid WKT") + f": {error}") from None
     xmin, xmax, ymin, ymax = geometry.GetEnvelope()
     return [xmin, ymin, xmax, ymax]
 
@@ -208,7 +209,7 @@ def area_extent(area_wkt: str) -> list:
 def server_of(spec: dict) -> str:
     server = str(spec.get("server") or DEFAULT_SERVER).strip().rstrip("/")
     if urlsplit(server).scheme not in ("http", "https"):
-        raise SourceError(tr("sensor.community: the server must be an http or https URL") + f": {server}")
+        raise InputError(tr("sensor.community: the server must be an http or https URL") + f": {server}")
     return server
 
 
@@ -219,10 +220,10 @@ class SensorCommunitySource(Source):
         url = f"{server}/airrohr/v1/filter/{query}"
         try:
             return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json(), url
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
-            raise SourceError(f"sensor.community: {error}") from error
+        except OpenTerritoryError as error:
+            raise restated(error, f"sensor.community: {error}") from error
 
     def describe(self, spec: dict) -> dict:
         return {
@@ -248,7 +249,7 @@ class SensorCommunitySource(Source):
         if area_wkt:
             rows = inside_area(rows, area_wkt)
         if feedback is not None and feedback.isCanceled():
-            raise CancelledError(url)
+            raise cancelled_download(url)
         source = "sensor.community" if server == DEFAULT_SERVER else server
         common = {
             "category": category or CATEGORY,

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from osgeo import gdal
 
+from ..toolbelt.errors import Cancelled, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import write_resource_layer
@@ -174,8 +175,9 @@ GEOMETRY_VALUE = re.compile(
 )
 
 
-class CsvError(Exception):
+def csv_error(message: str) -> ReplyError:
     """The CSV cannot be read as a layer; the message says why, naming the file."""
+    return ReplyError(message, reason="csv")
 
 
 @dataclass
@@ -267,7 +269,7 @@ def detect_separator(sample: str) -> str:
     """The separator giving the same number (>1) of fields on most sample lines, quotes respected."""
     lines = sample.splitlines()[:50]
     if not lines:
-        raise CsvError(tr("The CSV file is empty"))
+        raise csv_error(tr("The CSV file is empty"))
     best, best_score = ",", (-1, 0)
     for candidate in SEPARATORS:
         rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=candidate))
@@ -438,7 +440,7 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
 def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayout:
     """Find the encoding, separator, columns and coordinates of a CSV file from a sample."""
     if not os.path.exists(path) or os.path.getsize(path) == 0:
-        raise CsvError(tr("The CSV file is empty") + f": {path}")
+        raise csv_error(tr("The CSV file is empty") + f": {path}")
     encoding = encoding or detect_encoding(path)
     sample = read_sample(path, encoding)
     if sample.startswith("\ufeff"):
@@ -448,10 +450,10 @@ def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayo
     try:
         header = next(reader)
     except StopIteration:
-        raise CsvError(tr("The CSV file is empty") + f": {path}") from None
+        raise csv_error(tr("The CSV file is empty") + f": {path}") from None
     header = [name.strip() or f"field_{i + 1}" for i, name in enumerate(header)]
     if not any(name.strip() for name in header):
-        raise CsvError(tr("The CSV file has no header line") + f": {path}")
+        raise csv_error(tr("The CSV file has no header line") + f": {path}")
     rows = []
     for row in reader:
         if row:
@@ -482,7 +484,7 @@ def rewrite_utf8(
     with open(path, "rb") as source, open(dest, "w", encoding="utf-8", newline="") as out:
         while True:
             if feedback is not None and feedback.isCanceled():
-                raise CsvError(tr("Cancelled"))
+                raise Cancelled()
             chunk = source.read(CHUNK)
             text = decoder.decode(chunk, final=not chunk)
             if text.startswith("\ufeff") and done == 0:
@@ -491,7 +493,7 @@ def rewrite_utf8(
                 # Skip the original header line (it may span the first chunk only: headers are short).
                 newline = text.find("\n")
                 if newline < 0 and chunk:
-                    raise CsvError(tr("The CSV header line is too long") + f": {path}")
+                    raise csv_error(tr("The CSV header line is too long") + f": {path}")
                 text = _quoted_header(columns, separator) + "\n" + (text[newline + 1 :] if newline >= 0 else "")
                 header_pending = False
             out.write(text)
@@ -525,7 +527,7 @@ def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_s
             while True:
                 if feedback is not None:
                     if feedback.isCanceled():
-                        raise CsvError(tr("Cancelled"))
+                        raise Cancelled()
                     feedback.setProgress(min(100.0, 100.0 * raw.tell() / size))
                 rows = list(itertools.islice(reader, 10000))
                 if not rows:
@@ -533,7 +535,7 @@ def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_s
                 writer.writerows(rows)
     except csv.Error as error:
         line = reader.line_num if reader is not None else 0
-        raise CsvError(tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {line}: {error}") from None
+        raise csv_error(tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {line}: {error}") from None
     finally:
         csv.field_size_limit(limit)
     return dest
@@ -640,13 +642,13 @@ def prepare_csv(
 
     The CSV is rewritten into `work_dir` only when GDAL could not read it as is (not UTF-8, a
     separator GDAL neither detects nor takes as an option, or a header GDAL would split on another
-    character). Raises CsvError when no coordinates are found
+    character). Raises ReplyError ("csv") when no coordinates are found
     and `require_geometry` is set."""
     layout = layout or sniff_csv(path)
     if require_geometry and not layout.has_geometry:
         if layout.sampled_rows == 0:
-            raise CsvError(tr("The CSV file has a header line but no data rows") + f": {path}")
-        raise CsvError(
+            raise csv_error(tr("The CSV file has a header line but no data rows") + f": {path}")
+        raise csv_error(
             tr("No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)")
             + f"; {tr('columns')}: {', '.join(layout.columns[:30])}"
         )
@@ -669,7 +671,7 @@ def prepare_csv(
         csv_path = rewrite_utf8(csv_path, fixed, encoding, separator, layout.columns, feedback=feedback)
         seen = _gdal_columns(csv_path, layout)
         if len(seen) != len(layout.columns):
-            raise CsvError(
+            raise csv_error(
                 tr("GDAL reads other columns than the CSV header announces")
                 + f": {path} ({len(seen)} / {len(layout.columns)})"
             )

@@ -16,16 +16,9 @@ import tempfile
 from osgeo import gdal
 
 from ..definitions import COMMON_FIELDS
+from .errors import Cancelled, InputError, ReplyError
 from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
-
-
-class LayerWriteError(Exception):
-    pass
-
-
-class WriteCancelled(LayerWriteError):  # noqa: N818 (a cancellation, not an error)
-    pass
 
 
 def utc_now_iso() -> str:
@@ -59,12 +52,13 @@ def is_register_file(path: str) -> bool:
 def refuse_register(path: str) -> None:
     """Resources are never written into the commons register (DESIGN.md: a refresh never overwrites it)."""
     if is_register_file(path):
-        raise LayerWriteError(
+        raise InputError(
             tr(
                 "This GeoPackage is the register of challenges and actors; resources are never "
                 "written into it. Choose another output file"
             )
-            + f": {path}"
+            + f": {path}",
+            reason="register",
         )
 
 
@@ -145,10 +139,10 @@ def write_resource_layer(
     try:
         dataset = gdal.OpenEx(src_path, gdal.OF_VECTOR)
     except RuntimeError as error:
-        raise LayerWriteError(tr("GDAL cannot read the downloaded file") + f" {src_path}: {error}") from None
+        raise ReplyError(tr("GDAL cannot read the downloaded file") + f" {src_path}: {error}", reason="write") from None
     layer = dataset.GetLayerByName(src_layer) if src_layer else dataset.GetLayer(0)
     if layer is None:
-        raise LayerWriteError(tr("The downloaded file has no layer") + f" {src_layer or ''}: {src_path}")
+        raise ReplyError(tr("The downloaded file has no layer") + f" {src_layer or ''}: {src_path}", reason="write")
     layer_name = layer.GetName()
     definition = layer.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
@@ -175,12 +169,14 @@ def write_resource_layer(
         out = gdal.VectorTranslate(dest_path, dataset, options=translate)
     except RuntimeError as error:
         if feedback is not None and feedback.isCanceled():
-            raise WriteCancelled(tr("Cancelled")) from None
-        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}") from None
+            raise Cancelled() from None
+        raise ReplyError(
+            tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}", reason="write"
+        ) from None
     if out is None:
         if feedback is not None and feedback.isCanceled():
-            raise WriteCancelled(tr("Cancelled"))
-        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})")
+            raise Cancelled()
+        raise ReplyError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})", reason="write")
     count = out.GetLayerByName(dest_layer).GetFeatureCount()
     out = None
     return count

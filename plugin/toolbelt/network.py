@@ -29,6 +29,7 @@ from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .cache import ReplyCache, cache_key, prune_once
+from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from .i18n import tr
 from .logger import log
 from .metadata import metadata, plugin_version
@@ -45,6 +46,8 @@ RETRY_ERRORS = (
     QNetworkReply.ProxyConnectionClosedError,
     QNetworkReply.UnknownNetworkError,
 )
+# Transport failures worth another try (see the errors' reasons below).
+RETRY_REASONS = ("dropped", "incomplete")
 MAX_RETRY_WAIT = 120  # seconds: a server asking for longer is reported, not waited for
 SECRET_PARAM = re.compile(r"(key|token|secret|password|passwd|apikey|signature)", re.IGNORECASE)
 # Request headers that carry credentials: such a request is never redirected to another origin.
@@ -90,68 +93,69 @@ def remove_request_preprocessor():
 
 
 # ---------------------------------------------------------------------------------------------
-# Errors: each one names the URL and says what went wrong, in the user's language.
+# Errors: the kinds of toolbelt/errors.py. Each message says what went wrong in the user's language
+# and ends with the (redacted) URL; `detail` holds the same text without the URL, for a caller that
+# names the service itself. `reason` says which failure it was:
+#   NetworkError  "timeout" (no byte within the timeout), "unreachable", "broken" (the connection broke),
+#                 "dropped" (the server or a proxy dropped it: worth another try), "incomplete" (the
+#                 reply was cut before its announced length), "offline" (offline mode, not in the
+#                 cache), "redirect" (a redirect refused), "disk" (the reply could not be written)
+#   ReplyError    "http" (an HTTP error status: `status`, `payload` the decoded JSON body, `body` and
+#                 `headers`), "content" (a web page or invalid JSON where JSON was expected)
+#   InputError    "auth" (the authentication configuration cannot be used)
+#   Cancelled     "cancelled"
 
 
-class NetworkError(Exception):
-    def __init__(self, url: str, message: str):
-        self.url = redact(url)
-        self.message = message
-        super().__init__(f"{message} ({self.url})")
+def transport_error(kind, url: str, message: str, reason: str, **facts) -> OpenTerritoryError:
+    """An error of `kind` (a class of toolbelt/errors.py) about `url`, as the transport raises them."""
+    shown = redact(url)
+    error = kind(f"{message} ({shown})", url=shown, reason=reason, **facts)
+    error.detail = message
+    return error
 
 
-class CancelledError(NetworkError):
-    def __init__(self, url):
-        super().__init__(url, tr("The download was cancelled"))
+def cancelled_download(url: str) -> Cancelled:
+    return transport_error(Cancelled, url, tr("The download was cancelled"), "cancelled")
 
 
-class RequestTimeoutError(NetworkError):
-    def __init__(self, url, seconds):
-        self.seconds = seconds
-        super().__init__(url, tr("The server did not answer within the timeout") + f" ({seconds} s)")
-
-
-class ConnectionFailedError(NetworkError):
-    pass
-
-
-class IncompleteReplyError(NetworkError):
-    def __init__(self, url, received, expected):
-        self.received, self.expected = received, expected
-        super().__init__(url, tr("The reply was cut before its end") + f" ({received}/{expected} bytes)")
-
-
-class NotCachedError(NetworkError):
-    def __init__(self, url):
-        super().__init__(url, tr("Offline mode: this reply is not in the cache"))
-
-
-class UnexpectedContentError(NetworkError):
-    pass
-
-
-class RedirectRefusedError(NetworkError):
+def redirect_refused(url: str, target: str, credentials: bool) -> NetworkError:
     """A redirect not followed: to another origin while the request carries credentials (so the key stays
     home), or from https to http."""
-
-    def __init__(self, url, target, credentials: bool):
-        self.target = redact(target)
-        if credentials:
-            text = tr(
-                "Redirect to another site refused: the request carries an API key or an authentication "
-                "configuration, which is only sent to the site it was given for"
-            )
-        else:
-            text = tr("Redirect from a secure (https) address to an insecure (http) one refused")
-        super().__init__(url, text + f": {self.target}")
+    if credentials:
+        text = tr(
+            "Redirect to another site refused: the request carries an API key or an authentication "
+            "configuration, which is only sent to the site it was given for"
+        )
+    else:
+        text = tr("Redirect from a secure (https) address to an insecure (http) one refused")
+    return transport_error(NetworkError, url, text + f": {redact(target)}", "redirect")
 
 
-class DownloadWriteError(NetworkError):
+def download_write_error(url: str, error: OSError, folder: str) -> NetworkError:
     """The reply could not be written to disk (a full disk, a read-only cache folder)."""
+    reason = error.strerror or str(error)
+    return transport_error(
+        NetworkError, url, tr("The download could not be written to disk") + f" ({folder}): {reason}", "disk"
+    )
 
-    def __init__(self, url, error: OSError, folder: str):
-        reason = error.strerror or str(error)
-        super().__init__(url, tr("The download could not be written to disk") + f" ({folder}): {reason}")
+
+def http_error(url: str, status: int, body: bytes, reason: str = "", headers=None) -> ReplyError:
+    """An HTTP error status; `payload` holds the decoded JSON body when the server sent one, `body` the
+    first 20,000 bytes, `headers` the reply's headers (lower-case names)."""
+    body = body[:20000]
+    payload = None
+    try:
+        payload = json.loads(body.decode("utf-8", "replace"))
+    except ValueError:
+        pass
+    detail = server_message(payload) or reason
+    text = tr("The server answered with an error") + f" HTTP {status}"
+    if detail:
+        text += f": {detail}"
+    error = transport_error(ReplyError, url, text, "http", status=status, payload=payload)
+    error.body = body
+    error.headers = headers or {}
+    return error
 
 
 @dataclass
@@ -176,25 +180,6 @@ class ReplyFacts:
             reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute) or "",
             credentials,
         )
-
-
-class HttpError(NetworkError):
-    """An HTTP error status; `payload` holds the decoded JSON body when the server sent one."""
-
-    def __init__(self, url, status, body: bytes, reason: str = "", headers=None):
-        self.status = status
-        self.headers = headers or {}
-        self.body = body[:20000]
-        self.payload = None
-        try:
-            self.payload = json.loads(self.body.decode("utf-8", "replace"))
-        except ValueError:
-            pass
-        detail = server_message(self.payload) or reason
-        text = tr("The server answered with an error") + f" HTTP {status}"
-        if detail:
-            text += f": {detail}"
-        super().__init__(url, text)
 
 
 def server_message(payload) -> str:
@@ -239,7 +224,7 @@ def authorization_from_authcfg(authcfg: str, scheme: str) -> str:
     config = QgsAuthMethodConfig()
     manager = QgsApplication.authManager()
     if not authcfg or not manager.loadAuthenticationConfig(authcfg, config, True) or not config.id():
-        raise NetworkError("", tr("The authentication configuration could not be read") + f": {authcfg}")
+        raise InputError(tr("The authentication configuration could not be read") + f": {authcfg}", reason="auth")
     values = config.configMap()
     key = ""
     if config.method() == "Basic":
@@ -252,13 +237,13 @@ def authorization_from_authcfg(authcfg: str, scheme: str) -> str:
                 key = value
                 break
     else:
-        raise NetworkError(
-            "",
+        raise InputError(
             tr("This kind of authentication configuration cannot carry an API key")
             + f": {authcfg} ({config.method()})",
+            reason="auth",
         )
     if not key:
-        raise NetworkError("", tr("The authentication configuration holds no API key") + f": {authcfg}")
+        raise InputError(tr("The authentication configuration holds no API key") + f": {authcfg}", reason="auth")
     return f"{scheme} {key}"
 
 
@@ -304,7 +289,9 @@ class Response:
         try:
             return json.loads(self.text())
         except ValueError as error:
-            raise UnexpectedContentError(self.url, tr("The reply is not valid JSON") + f": {error}") from None
+            raise transport_error(
+                ReplyError, self.url, tr("The reply is not valid JSON") + f": {error}", "content"
+            ) from None
 
 
 def looks_like_html(head: bytes, content_type: str) -> bool:
@@ -406,7 +393,9 @@ class Transport:
         cached = self.cache.get(key)
         if self.offline:
             if cached is None:
-                raise NotCachedError(full_url)
+                raise transport_error(
+                    NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline"
+                )
             log(f"offline: {method} {redact(full_url)} served from the cache")
             return self._check(self._from_cache(cached, full_url), expect)
         if cached is not None and max_age and cached.age() <= max_age:
@@ -417,14 +406,13 @@ class Transport:
             self._raise_if_cancelled(full_url)
             try:
                 response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key, progress)
-            except (ConnectionFailedError, IncompleteReplyError) as error:
+            except NetworkError as error:
                 # A cut stream or a dropped connection is worth another try; a refused one is not.
-                retryable = isinstance(error, IncompleteReplyError) or getattr(error, "retryable", False)
-                if not retryable or attempt >= self.retries:
+                if error.reason not in RETRY_REASONS or attempt >= self.retries:
                     raise
                 wait = self.backoff * 2**attempt
-            except HttpError as error:
-                if error.status not in RETRY_STATUSES or attempt >= self.retries:
+            except ReplyError as error:
+                if error.reason != "http" or error.status not in RETRY_STATUSES or attempt >= self.retries:
                     raise
                 wait = retry_after_seconds(error.headers.get("retry-after", ""))
                 if wait is None:
@@ -458,14 +446,17 @@ class Transport:
             with open(response.path, "rb") as handle:
                 head = handle.read(512)
             if looks_like_html(head, response.header("content-type")):
-                raise UnexpectedContentError(
-                    response.url, tr("The server answered with a web page instead of data (JSON expected)")
+                raise transport_error(
+                    ReplyError,
+                    response.url,
+                    tr("The server answered with a web page instead of data (JSON expected)"),
+                    "content",
                 )
         return response
 
     def _raise_if_cancelled(self, url):
         if self.feedback is not None and self.feedback.isCanceled():
-            raise CancelledError(url)
+            raise cancelled_download(url)
 
     def _sleep(self, seconds, url):
         deadline = time.monotonic() + seconds
@@ -489,13 +480,16 @@ class Transport:
         if self.authcfg and self.auth_scheme:
             try:
                 header = authorization_from_authcfg(self.authcfg, self.auth_scheme)
-            except NetworkError as error:
-                raise NetworkError(url, error.message) from None
+            except InputError as error:
+                raise transport_error(InputError, url, str(error), "auth") from None
             request.setRawHeader(b"Authorization", header.encode("utf-8"))
         elif self.authcfg:
             if not QgsApplication.authManager().updateNetworkRequest(request, self.authcfg):
-                raise NetworkError(
-                    url, tr("The authentication configuration could not be applied") + f": {self.authcfg}"
+                raise transport_error(
+                    InputError,
+                    url,
+                    tr("The authentication configuration could not be applied") + f": {self.authcfg}",
+                    "auth",
                 )
         # Qt repeats every raw header, Authorization included, on the redirected request: a request with
         # credentials follows redirects on its own origin (scheme, host, port) only, and _finish reports
@@ -610,7 +604,7 @@ class Transport:
         reply = loop = tick = None
         try:
             if state["error"] is not None:  # only ever an OSError of the file being written
-                raise DownloadWriteError(url, state["error"], self.cache.folder)
+                raise download_write_error(url, state["error"], self.cache.folder)
             return self._finish(facts, method, url, key, part_path, state, timeout, started)
         finally:
             if os.path.exists(part_path):
@@ -618,26 +612,31 @@ class Transport:
 
     def _finish(self, facts, method, url, key, part_path, state, timeout, started) -> Response:
         if state["cancelled"]:
-            raise CancelledError(url)
+            raise cancelled_download(url)
         if state["timed_out"]:
-            raise RequestTimeoutError(url, timeout)
+            raise transport_error(
+                NetworkError, url, tr("The server did not answer within the timeout") + f" ({timeout} s)", "timeout"
+            )
         status, headers, error = facts.status, facts.headers, facts.error
         elapsed = time.monotonic() - started
         if status is None:
-            failure = ConnectionFailedError(url, tr("Could not reach the server") + f": {facts.error_string}")
-            failure.retryable = error in RETRY_ERRORS
-            raise failure
+            raise transport_error(
+                NetworkError,
+                url,
+                tr("Could not reach the server") + f": {facts.error_string}",
+                "dropped" if error in RETRY_ERRORS else "unreachable",
+            )
         status = int(status)
         if error == QNetworkReply.InsecureRedirectError:
             target = headers.get("location", "")
-            raise RedirectRefusedError(
+            raise redirect_refused(
                 url, QUrl(url).resolved(QUrl(target)).toString() if target else url, facts.credentials
             )
         if status >= 400:
             with open(part_path, "rb") as handle:
                 body = handle.read()
             log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
-            raise HttpError(url, status, body, facts.reason, headers)
+            raise http_error(url, status, body, facts.reason, headers)
         # A HEAD reply announces the length of a body it never sends.
         expected = headers.get("content-length") if method != "HEAD" else None
         if error != QNetworkReply.NoError or (
@@ -647,12 +646,18 @@ class Transport:
             and "gzip" not in headers.get("content-encoding", "")
         ):
             if expected and expected.isdigit():
-                raise IncompleteReplyError(url, state["received"], int(expected))
-            failure = ConnectionFailedError(
-                url, tr("The connection broke during the download") + f": {facts.error_string}"
+                raise transport_error(
+                    NetworkError,
+                    url,
+                    tr("The reply was cut before its end") + f" ({state['received']}/{expected} bytes)",
+                    "incomplete",
+                )
+            raise transport_error(
+                NetworkError,
+                url,
+                tr("The connection broke during the download") + f": {facts.error_string}",
+                "dropped" if error in RETRY_ERRORS else "broken",
             )
-            failure.retryable = error in RETRY_ERRORS
-            raise failure
         self._prune_cache()
         entry = self.cache.put_file(key, part_path, url, status, headers, move=True)
         log(f"{method} {redact(url)}: HTTP {status}, {state['received']} bytes in {elapsed:.1f} s")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsFeedback, QgsTask
 
+from .errors import Cancelled
 from .gdal_errors import gdal_exceptions
 from .logger import log
 
@@ -15,8 +16,8 @@ from .logger import log
 class FeedbackTask(QgsTask):
     """Runs `function(feedback)` in a worker thread; `on_done(result, error)` runs in the main thread.
 
-    `error` is the exception raised by the function (None on success); a cancelled task reports
-    `error=None, result=None` with `task.cancelled` True.
+    `error` is the exception raised by the function (None on success); a cancelled task, or a function
+    that raised Cancelled, reports `error=None, result=None` with `task.cancelled` True.
     """
 
     def __init__(self, description: str, function, on_done=None):
@@ -33,6 +34,9 @@ class FeedbackTask(QgsTask):
         try:
             with gdal_exceptions():
                 self.result = self.function(self.feedback)
+        except Cancelled:
+            self.cancelled = True
+            return False
         except Exception as error:  # noqa: BLE001 - reported to the user in finished()
             self.error = error
             return False

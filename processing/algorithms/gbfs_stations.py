@@ -9,10 +9,10 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...plugin.sources.base import SourceError
 from ...plugin.sources.gbfs import GbfsSource
-from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
-from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
+from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
+from ...plugin.toolbelt.layer_writer import atomic_output
+from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
 from .output_target import resolve_output
 
@@ -71,9 +71,9 @@ class GbfsStationsAlgorithm(OpenTerritoryAlgorithm):
             else:
                 with atomic_output(target.path) as scratch:
                     result = source.fetch(spec, scratch, target.layer, None, feedback)
-        except CancelledError:
+        except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled")) from None
-        except (SourceError, NetworkError, LayerWriteError) as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         feedback.pushInfo(f"{result.source}: {result.feature_count} ({result.licence})")
         for warning in result.warnings:

@@ -19,12 +19,12 @@ from qgis.core import (
 )
 
 from ...plugin.definitions import category_label
-from ...plugin.sources.base import SourceError
 from ...plugin.sources.osm_presets import preset_categories
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource, prepare_osm_layer
+from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from ...plugin.toolbelt.i18n import tr
-from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
-from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
+from ...plugin.toolbelt.layer_writer import atomic_output
+from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
 from .base import OpenTerritoryAlgorithm
 from .output_target import resolve_output
@@ -187,9 +187,9 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
             else:
                 with atomic_output(target.path) as scratch:
                     result = source.fetch(spec, scratch, target.layer, category, feedback)
-        except CancelledError:
+        except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled")) from None
-        except (SourceError, NetworkError, LayerWriteError) as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         for warning in result.warnings:
             feedback.pushWarning(warning)

@@ -11,9 +11,7 @@ from qgis.core import (
 )
 
 from ...plugin.definitions import CATEGORIES, category_label
-from ...plugin.sources.base import SourceError
-from ...plugin.toolbelt.layer_writer import WriteCancelled
-from ...plugin.toolbelt.network import CancelledError
+from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from .base import OpenTerritoryAlgorithm
 from .output_target import layer_name_for, resolve_output
 
@@ -63,9 +61,9 @@ class ResourceLoadAlgorithm(OpenTerritoryAlgorithm):
         target = resolve_output(destination, layer_name_for(layer_hint, spec.get("source") or "layer"))
         try:
             result = source.fetch(spec, target.path, target.layer, category, feedback=feedback, append=target.append)
-        except (CancelledError, WriteCancelled):
+        except Cancelled:
             raise QgsProcessingException(self.tr("The load was cancelled")) from None
-        except SourceError as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         for warning in result.warnings:
             feedback.reportError(warning, False)

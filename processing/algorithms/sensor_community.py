@@ -12,15 +12,15 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...plugin.sources.base import SourceError
 from ...plugin.sources.sensor_community import (
     DEFAULT_SERVER,
     KNOWN_TYPES,
     SensorCommunitySource,
     apply_default_style,
 )
-from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
-from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
+from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
+from ...plugin.toolbelt.layer_writer import atomic_output
+from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
 from .output_target import resolve_output
 
@@ -115,9 +115,9 @@ class SensorCommunityAlgorithm(OpenTerritoryAlgorithm):
             else:
                 with atomic_output(target.path) as scratch:
                     result = source.fetch(spec, scratch, target.layer, None, feedback)
-        except CancelledError:
+        except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled")) from None
-        except (SourceError, NetworkError, LayerWriteError) as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         feedback.pushInfo(f"{result.url}: {result.feature_count}")
         for warning in result.warnings:

@@ -5,7 +5,8 @@ import os
 
 import pytest
 from open_territory.plugin.sources import registry
-from open_territory.plugin.sources.base import FetchResult, Source, SourceError
+from open_territory.plugin.sources.base import FetchResult, Source
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.layer_writer import utc_now_iso, write_resource_layer
 
 # dataset id -> list of (lon, lat, name) the fake portal "serves"
@@ -24,7 +25,7 @@ class FakePortal(Source):
         FakePortal.calls.append((spec, layer_name, category, append))
         dataset = spec["dataset"]
         if dataset not in FAKE_DATASETS:
-            raise SourceError(f"Fake portal: no dataset {dataset}")
+            raise InputError(f"Fake portal: no dataset {dataset}")
         features = [
             {
                 "type": "Feature",
@@ -61,7 +62,7 @@ class BrokenService(Source):
     KEY = "gbfs"
 
     def fetch(self, spec, output, layer_name, category, feedback=None, append=False):
-        raise SourceError(f"Fake GBFS: the feed {spec['feed']} answered HTTP 503")
+        raise ReplyError(f"Fake GBFS: the feed {spec['feed']} answered HTTP 503", status=503)
 
 
 @pytest.fixture()

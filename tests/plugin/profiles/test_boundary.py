@@ -4,8 +4,8 @@ import json
 
 import pytest
 from open_territory.plugin.profiles.boundary import boundary_requests, fetch_boundary, layer_extent
-from open_territory.plugin.sources.base import SourceError
-from open_territory.plugin.toolbelt.network import HttpError, Transport
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
+from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal, ogr
 
 from .conftest import BOUNDARY
@@ -52,10 +52,10 @@ def test_file_in_lambert93_gives_an_extent_in_degrees(tmp_path, transport):
 
 
 def test_errors_name_what_went_wrong(tmp_path, httpserver, transport):
-    with pytest.raises(SourceError, match="missing.geojson"):
+    with pytest.raises(InputError, match="missing.geojson"):
         fetch_boundary({"file": "missing.geojson"}, transport, str(tmp_path / "b.gpkg"), base_dir=str(tmp_path))
     httpserver.expect_request("/communes").respond_with_json([])
-    with pytest.raises(SourceError, match="no commune outline"):
+    with pytest.raises(ReplyError, match="no commune outline"):
         fetch_boundary(
             {"epci": "000000000", "server": httpserver.url_for("/").rstrip("/")},
             transport,
@@ -63,7 +63,8 @@ def test_errors_name_what_went_wrong(tmp_path, httpserver, transport):
         )
     httpserver.clear()
     httpserver.expect_request("/communes").respond_with_json({"code": 400, "message": "Invalid codeEpci"}, status=400)
-    with pytest.raises(HttpError, match="Invalid codeEpci"):
+    with pytest.raises(ReplyError, match="Invalid codeEpci") as raised:
         fetch_boundary(
             {"epci": "1", "server": httpserver.url_for("/").rstrip("/")}, transport, str(tmp_path / "b.gpkg")
         )
+    assert raised.value.reason == "http" and raised.value.status == 400

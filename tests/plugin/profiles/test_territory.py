@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 from open_territory.plugin.definitions import COMMON_FIELDS
 from open_territory.plugin.profiles.profile import load_profile
-from open_territory.plugin.profiles.territory import LoadCancelledError, load_territory
+from open_territory.plugin.profiles.territory import load_territory
+from open_territory.plugin.toolbelt.errors import Cancelled
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from qgis.core import QgsFeedback, QgsVectorLayer
@@ -94,7 +95,7 @@ def test_cancel_leaves_previous_file_untouched(tmp_path, fake_sources, territory
     output.write_bytes(b"previous")
     feedback = QgsFeedback()
     feedback.cancel()
-    with pytest.raises(LoadCancelledError):
+    with pytest.raises(Cancelled, match="territory load was cancelled"):
         load_territory(load_profile(territory_file), str(output), feedback=feedback)
     assert output.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".territory")] == []

@@ -192,7 +192,8 @@ def test_a_failed_creation_leaves_no_file(tmp_path, qgis_app):
 def test_resource_writers_never_write_into_the_register(tmp_path, qgis_app, helpers):
     import hashlib
 
-    from open_territory.plugin.toolbelt.layer_writer import LayerWriteError, atomic_output, write_resource_layer
+    from open_territory.plugin.toolbelt.errors import InputError
+    from open_territory.plugin.toolbelt.layer_writer import atomic_output, write_resource_layer
 
     path = str(tmp_path / "register.gpkg")
     register = create_register(path)
@@ -208,9 +209,9 @@ def test_resource_writers_never_write_into_the_register(tmp_path, qgis_app, help
             return hashlib.sha256(handle.read()).hexdigest()
 
     before = digest()
-    with pytest.raises(LayerWriteError, match="register"):
+    with pytest.raises(InputError, match="register"):
         write_resource_layer(str(source), path, "bus_stop", {"category": "bus_stop"}, append=True)
-    with pytest.raises(LayerWriteError, match="register"):
+    with pytest.raises(InputError, match="register"):
         with atomic_output(path):
             pass
     assert digest() == before and register.counts()["challenges"] == 0

@@ -6,13 +6,13 @@ import os
 import zipfile
 
 import pytest
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.datagouv import (
     DatagouvSource,
     choose_resource,
     dataset_ref,
     resource_kind,
 )
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.network import Transport
 from open_territory.plugin.toolbelt.settings import PluginSettings
 from osgeo import ogr, osr
@@ -266,8 +266,9 @@ def test_zip_with_path_escape_is_rejected(httpserver, source, tmp_path):
     httpserver.expect_request("/files/x.zip").respond_with_data(payload)
     out_dir = tmp_path / "deep" / "er"
     out_dir.mkdir(parents=True)
-    with pytest.raises(SourceError, match=r"evil"):
+    with pytest.raises(ReplyError, match=r"evil") as info:
         source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(out_dir / "out.gpkg"), "x", None)
+    assert info.value.reason == "unsafe_archive"
     for folder, _, files in os.walk(tmp_path):
         assert "evil" not in files, folder
     assert os.listdir(out_dir) == []
@@ -285,7 +286,7 @@ def test_dataset_errors_name_the_dataset(httpserver, source, tmp_path, status, m
     httpserver.expect_request("/api/1/datasets/nope/").respond_with_json(
         {"message": message, "status": status}, status=status
     )
-    with pytest.raises(SourceError) as info:
+    with pytest.raises(ReplyError) as info:
         source.fetch({"dataset": "nope", "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
     text = str(info.value)
     assert expected in text and "'nope'" in text and message in text
@@ -294,7 +295,7 @@ def test_dataset_errors_name_the_dataset(httpserver, source, tmp_path, status, m
 
 def test_missing_resource_lists_titles(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Arceaux 2024", "geojson", "http://x/a.geojson")])
-    with pytest.raises(SourceError, match="Arceaux 2024"):
+    with pytest.raises(InputError, match="Arceaux 2024"):
         source.fetch(
             {"dataset": SLUG, "resource": "Arceaux 2019", "server": httpserver.url_for("/")},
             str(tmp_path / "o.gpkg"),
@@ -306,13 +307,13 @@ def test_missing_resource_lists_titles(httpserver, source, tmp_path):
 def test_dead_resource_file_names_resource(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Arceaux 2024", "geojson", httpserver.url_for("/files/gone"))])
     httpserver.expect_request("/files/gone").respond_with_json({"message": "Not found", "status": 404}, status=404)
-    with pytest.raises(SourceError, match=r"Arceaux 2024.*arceaux-velos-rennes.*404"):
+    with pytest.raises(ReplyError, match=r"Arceaux 2024.*arceaux-velos-rennes.*404"):
         source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
 
 
 def test_no_geographic_resource(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Rapport", "pdf", "http://x/r.pdf")])
-    with pytest.raises(SourceError, match="pdf"):
+    with pytest.raises(ReplyError, match="pdf"):
         source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
 
 

@@ -4,8 +4,8 @@ import os
 
 import pytest
 from open_territory.plugin.sources import gbfs_parse as parse
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.gbfs import GbfsSource, check_spec, load_systems
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from werkzeug import Response
@@ -214,17 +214,17 @@ def test_booleans(value, expected):
 
 
 def test_spec_checks():
-    with pytest.raises(SourceError, match="feed"):
+    with pytest.raises(InputError, match="feed"):
         check_spec({"source": "gbfs"})
-    with pytest.raises(SourceError, match="kind"):
+    with pytest.raises(InputError, match="kind"):
         check_spec({"feed": "https://x.org/gbfs.json", "kind": "docks"})
-    with pytest.raises(SourceError, match="http"):
+    with pytest.raises(InputError, match="http"):
         check_spec({"feed": "file:///etc/passwd"})
 
 
 def test_discovery_404(httpserver, source, tmp_path):
     httpserver.expect_request("/gone/gbfs.json").respond_with_json({"error": "Not Found"}, status=404)
-    with pytest.raises(SourceError, match="404") as info:
+    with pytest.raises(ReplyError, match="404") as info:
         source.fetch({"feed": httpserver.url_for("/gone/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
     assert "gbfs.json" in str(info.value)
     assert not (tmp_path / "o.gpkg").exists()
@@ -234,7 +234,7 @@ def test_discovery_html_page(httpserver, source, tmp_path):
     httpserver.expect_request("/portal/gbfs.json").respond_with_data(
         "<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html"
     )
-    with pytest.raises(SourceError, match="web page"):
+    with pytest.raises(ReplyError, match="web page"):
         source.fetch({"feed": httpserver.url_for("/portal/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
 
 
@@ -246,16 +246,16 @@ def test_bad_json_in_a_feed(httpserver, source, tmp_path):
     httpserver.expect_request("/bad/station_information.json").respond_with_response(
         Response('{"data": {"stations": [', content_type="application/json")
     )
-    with pytest.raises(SourceError, match="not valid JSON"):
+    with pytest.raises(ReplyError, match="not valid JSON"):
         source.fetch({"feed": f"{base}/bad/gbfs.json"}, str(tmp_path / "o.gpkg"), "x", None)
 
 
 def test_not_a_gbfs_document_and_missing_feeds(httpserver, source, tmp_path):
     httpserver.expect_request("/odd/gbfs.json").respond_with_json({"hello": "world"})
-    with pytest.raises(SourceError, match="not a GBFS document"):
+    with pytest.raises(ReplyError, match="not a GBFS document"):
         source.fetch({"feed": httpserver.url_for("/odd/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
     feed = serve(httpserver, "velib")
-    with pytest.raises(SourceError, match="free-floating"):
+    with pytest.raises(ReplyError, match="free-floating"):
         source.fetch({"feed": feed, "kind": "vehicles"}, str(tmp_path / "o.gpkg"), "x", None)
 
 

@@ -7,8 +7,9 @@ import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from open_territory.plugin.sources.ods import OdsError, OdsSource
-from open_territory.plugin.toolbelt.network import CancelledError, Transport
+from open_territory.plugin.sources.ods import OdsSource
+from open_territory.plugin.toolbelt.errors import Cancelled, InputError, NetworkError, ReplyError
+from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
 from shapely import wkb
@@ -195,7 +196,7 @@ def test_odsql_error_400(httpserver, source, tmp_path):
         status=400,
     )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError) as info:
+    with pytest.raises(ReplyError) as info:
         source.fetch(
             {"portal": httpserver.url_for("/"), "dataset": "arceaux", "where": "capacite >>> 2"},
             output,
@@ -217,7 +218,7 @@ def test_private_dataset_401(httpserver, source, tmp_path):
         status=401,
     )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError, match="prive: access denied") as info:
+    with pytest.raises(ReplyError, match="prive: access denied") as info:
         source.fetch({"portal": httpserver.url_for("/"), "dataset": "prive"}, output, "a", "other")
     assert "API key" in str(info.value) and info.value.status == 401
     assert_untouched(output, tmp_path)
@@ -228,7 +229,7 @@ def test_unknown_dataset_404(httpserver, source, tmp_path):
         {"error_code": "NotFound", "message": "Unknown dataset: inconnu"}, status=404
     )
     output = str(tmp_path / "none.gpkg")
-    with pytest.raises(OdsError, match="inconnu: not found on this portal") as info:
+    with pytest.raises(ReplyError, match="inconnu: not found on this portal") as info:
         source.fetch({"portal": httpserver.url_for("/"), "dataset": "inconnu"}, output, "a", "other")
     assert "Unknown dataset" in str(info.value)
     assert not os.path.exists(output) and not export_requests(httpserver)
@@ -247,7 +248,7 @@ def test_quota_429(httpserver, source, tmp_path):
         status=429,
         headers={"X-RateLimit-Limit": "10000", "X-RateLimit-Remaining": "0"},
     )
-    with pytest.raises(OdsError, match="arceaux: the portal's API quota is used up") as info:
+    with pytest.raises(ReplyError, match="arceaux: the portal's API quota is used up") as info:
         source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, str(tmp_path / "o.gpkg"), "a", "other")
     assert "2031-01-26T00:00:00Z" in str(info.value) and "10000/day" in str(info.value)
     assert info.value.status == 429
@@ -266,7 +267,7 @@ def test_html_instead_of_json(httpserver, source, tmp_path, where):
             page, content_type="text/html; charset=utf-8"
         )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError, match="arceaux: the portal answered with a web page instead of data"):
+    with pytest.raises(ReplyError, match="arceaux: the portal answered with a web page instead of data"):
         source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, output, "a", "other")
     assert_untouched(output, tmp_path)
 
@@ -312,7 +313,7 @@ def test_stream_cut_half_way(source, tmp_path):
     portal, server = serve_cut_export(metadata, body[: len(body) // 2], len(body))
     output = existing_output(tmp_path)
     try:
-        with pytest.raises(OdsError, match="arceaux: the download was cut before its end") as info:
+        with pytest.raises(NetworkError, match="arceaux: the download was cut before its end") as info:
             source.fetch({"portal": portal, "dataset": "arceaux"}, output, "a", "other")
     finally:
         server.close()
@@ -330,19 +331,19 @@ def test_export_ending_early_without_length_is_refused_and_not_cached(httpserver
         Response(iter([body[: len(body) * 2 // 3]]), content_type="application/geo+json")
     )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError, match="arceaux: the downloaded export could not be read"):
+    with pytest.raises(ReplyError, match="arceaux: the downloaded export could not be read"):
         source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, output, "a", "other")
     assert_untouched(output, tmp_path)
     offline = OdsSource(Transport(cache_dir=source.transport.cache.folder, offline=True))
-    with pytest.raises(OdsError, match="offline mode"):
+    with pytest.raises(NetworkError, match="offline mode"):
         offline.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, output, "a", "other")
 
 
 def test_missing_spec_keys():
     source = OdsSource(Transport(offline=True))
-    with pytest.raises(OdsError, match="'portal'"):
+    with pytest.raises(InputError, match="'portal'"):
         source.fetch({"dataset": "x"}, "o.gpkg", "x", "other")
-    with pytest.raises(OdsError, match="'dataset'"):
+    with pytest.raises(InputError, match="'dataset'"):
         source.fetch({"portal": "https://data.example.fr"}, "o.gpkg", "x", "other")
 
 
@@ -350,7 +351,7 @@ def test_extent_on_a_table_is_an_error(httpserver, source, tmp_path):
     httpserver.expect_request(f"{P.API}/catalog/datasets/comptages").respond_with_json(
         P.dataset_entry("comptages", P.TABLE_FIELDS)
     )
-    with pytest.raises(OdsError, match="comptages: an extent was given"):
+    with pytest.raises(InputError, match="comptages: an extent was given"):
         source.fetch(
             {"portal": httpserver.url_for("/"), "dataset": "comptages", "extent": [0, 0, 1, 1]},
             str(tmp_path / "o.gpkg"),
@@ -381,7 +382,7 @@ def test_append_adds_or_replaces_a_layer_and_keeps_the_others(httpserver, source
     httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux/exports/geojson").respond_with_data(
         b'{"type":"FeatureCollection","features":[{"type":"Feat', content_type="application/geo+json"
     )
-    with pytest.raises(OdsError):
+    with pytest.raises(ReplyError):
         source.fetch({"portal": portal, "dataset": "arceaux"}, output, "third", "other", append=True)
     dataset = ogr.Open(output)
     assert sorted(dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())) == [
@@ -421,7 +422,7 @@ def test_cancel_leaves_nothing(httpserver, source, tmp_path):
     feedback = QgsFeedback()
     feedback.cancel()
     output = existing_output(tmp_path)
-    with pytest.raises(CancelledError):
+    with pytest.raises(Cancelled):
         source.fetch({"portal": portal, "dataset": "arceaux"}, output, "a", "other", feedback=feedback)
     assert_untouched(output, tmp_path)
 

@@ -5,7 +5,8 @@ and the 400 `InvalidRESTParameterError` reply."""
 import os
 
 import pytest
-from open_territory.plugin.sources.ods import OdsError, OdsSource
+from open_territory.plugin.sources.ods import OdsSource
+from open_territory.plugin.toolbelt.errors import ReplyError
 from open_territory.plugin.toolbelt.network import Transport
 from qgis.core import QgsVectorLayer
 
@@ -80,7 +81,7 @@ def test_invalid_rest_parameter_400_names_portal_and_dataset(httpserver, source,
     )
     output = tmp_path / "kept.gpkg"
     output.write_bytes(b"previous load")
-    with pytest.raises(OdsError) as info:
+    with pytest.raises(ReplyError) as info:
         source.fetch({"portal": portal, "dataset": DATASET}, str(output), "festivals", "other")
     text = str(info.value)
     assert info.value.status == 400
@@ -99,7 +100,7 @@ def test_invalid_rest_parameter_400_in_search_names_the_portal(httpserver, sourc
         },
         status=400,
     )
-    with pytest.raises(OdsError) as info:
+    with pytest.raises(ReplyError) as info:
         source.search_datasets(portal, "vélo", theme="Mobilité")
     text = str(info.value)
     assert f"Opendatasoft {portal}" in text and "'theme' is not a facet" in text and info.value.status == 400

@@ -6,8 +6,15 @@ from urllib.parse import parse_qs
 import pytest
 from open_territory.plugin.sources import overpass as op
 from open_territory.plugin.sources.osm_presets import PRESETS, preset_categories
-from open_territory.plugin.sources.overpass import OverpassError, OverpassSource, build_query
-from open_territory.plugin.toolbelt.network import CancelledError, Transport
+from open_territory.plugin.sources.overpass import OverpassSource, build_query
+from open_territory.plugin.toolbelt.errors import (
+    Cancelled,
+    InputError,
+    NetworkError,
+    OpenTerritoryError,
+    ReplyError,
+)
+from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from shapely import wkt as shapely_wkt
 from werkzeug import Response
@@ -80,12 +87,12 @@ def test_big_area_is_simplified():
 
 @pytest.mark.parametrize("bad", [None, [0, 0, 0, 0], [10, 50, 5, 40], ["a", 1, 2, 3]])
 def test_bad_extent(bad):
-    with pytest.raises(OverpassError):
+    with pytest.raises(InputError):
         build_query("street_lamp", extent=bad)
 
 
 def test_unknown_category():
-    with pytest.raises(OverpassError, match="road_works"):
+    with pytest.raises(InputError, match="road_works"):
         build_query("road_works", extent=EXTENT)
 
 
@@ -219,9 +226,10 @@ def test_errors_are_clear_and_nothing_is_written(source, httpserver, tmp_path, n
     content_type = "text/html" if name.endswith(".html") else "application/osm3s+xml"
     url = serve(httpserver, name, status, content_type)
     out = tmp_path / "out.gpkg"
-    with pytest.raises(OverpassError) as caught:
+    with pytest.raises(OpenTerritoryError) as caught:
         source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, str(out), "s", None)
-    assert caught.value.kind == kind
+    assert caught.value.reason == kind
+    assert isinstance(caught.value, NetworkError if kind == "incomplete" else ReplyError)
     assert words in str(caught.value)
     assert not out.exists()
 
@@ -255,7 +263,7 @@ def test_request_timeout_suggests_smaller_area(httpserver, tmp_path):
     op_margin = op.NETWORK_MARGIN
     op.NETWORK_MARGIN = 0
     try:
-        with pytest.raises(OverpassError) as caught:
+        with pytest.raises(NetworkError) as caught:
             source.fetch(
                 {
                     "category": "street_lamp",
@@ -269,7 +277,7 @@ def test_request_timeout_suggests_smaller_area(httpserver, tmp_path):
             )
     finally:
         op.NETWORK_MARGIN = op_margin
-    assert caught.value.kind == "timeout"
+    assert caught.value.reason == "timeout"
     assert "smaller area" in str(caught.value)
 
 
@@ -280,7 +288,7 @@ def test_cancel(httpserver, tmp_path):
     feedback.cancel()
     url = serve(httpserver, "mixed.osm")
     source = OverpassSource(Transport(feedback=feedback, cache_dir=str(tmp_path / "c"), retries=0))
-    with pytest.raises(CancelledError):
+    with pytest.raises(Cancelled):
         source.fetch(
             {"category": "street_lamp", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None, feedback
         )
@@ -333,7 +341,6 @@ class CancelAfterFirstPass:
 
 
 def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, tmp_path, monkeypatch):
-    from open_territory.plugin.toolbelt.layer_writer import WriteCancelled
     from qgis.core import QgsFeedback
 
     url = serve(httpserver, "mixed.osm")
@@ -342,7 +349,7 @@ def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, t
     old = source.fetch(spec, out, "parks", None)
     feedback = QgsFeedback()
     spy = CancelAfterFirstPass(monkeypatch, feedback)
-    with pytest.raises(WriteCancelled):
+    with pytest.raises(Cancelled):
         source.fetch(spec, out, "parks", None, feedback, append=True)
     assert spy.calls == 1
     assert layer_counts(out) == {"parks": 3}
@@ -353,7 +360,6 @@ def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, t
 
 
 def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tmp_path, monkeypatch):
-    from open_territory.plugin.toolbelt.layer_writer import WriteCancelled
     from qgis.core import QgsFeedback
 
     url = serve(httpserver, "mixed.osm")
@@ -361,7 +367,7 @@ def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tm
     source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
     feedback = QgsFeedback()
     CancelAfterFirstPass(monkeypatch, feedback)
-    with pytest.raises(WriteCancelled):
+    with pytest.raises(Cancelled):
         source.fetch(
             {"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, feedback, append=True
         )
@@ -397,8 +403,6 @@ def test_geojson_output_replaces_the_file(source, httpserver, tmp_path):
 def test_the_register_is_never_written(source, httpserver, tmp_path):
     import sqlite3
 
-    from open_territory.plugin.toolbelt.layer_writer import LayerWriteError
-
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "register.gpkg")
     source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, out, "lamps", None)
@@ -406,7 +410,7 @@ def test_the_register_is_never_written(source, httpserver, tmp_path):
     connection.execute("CREATE TABLE register_meta (key TEXT)")
     connection.commit()
     connection.close()
-    with pytest.raises(LayerWriteError, match="register"):
+    with pytest.raises(InputError, match="register"):
         source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
     assert "parks" not in layer_counts(out)
 

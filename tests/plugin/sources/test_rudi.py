@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.rudi import (
     RudiSource,
     choose_media,
@@ -13,6 +12,7 @@ from open_territory.plugin.sources.rudi import (
     media_kind,
     user_language,
 )
+from open_territory.plugin.toolbelt.errors import ReplyError
 from open_territory.plugin.toolbelt.network import Transport
 from open_territory.plugin.toolbelt.settings import PluginSettings
 from osgeo import ogr
@@ -194,7 +194,7 @@ def test_fetch_json_records_media(httpserver, source, tmp_path):
 def test_resource_without_loadable_media(httpserver, source, tmp_path):
     base = httpserver.url_for("")
     httpserver.expect_request(f"/api/v1/resources/{EMPTY_ID}").respond_with_json(catalog(base)[2])
-    with pytest.raises(SourceError, match="Végétation fine 2011"):
+    with pytest.raises(ReplyError, match="Végétation fine 2011"):
         source.fetch({"node": base, "resource": EMPTY_ID}, str(tmp_path / "o.gpkg"), "x", None)
 
 
@@ -202,7 +202,7 @@ def test_unknown_resource_error_reply(httpserver, source, tmp_path):
     httpserver.expect_request("/api/v1/resources/nope").respond_with_json(
         {"statusCode": 404, "error": "Not Found", "message": "No resource found with id 'nope'"}, status=404
     )
-    with pytest.raises(SourceError) as info:
+    with pytest.raises(ReplyError) as info:
         source.fetch({"node": httpserver.url_for("/"), "resource": "nope"}, str(tmp_path / "o.gpkg"), "x", None)
     assert "'nope'" in str(info.value) and "No resource found" in str(info.value)
 
@@ -212,7 +212,7 @@ def test_bad_request_error_reply(httpserver, source):
         {"statusCode": 400, "error": "Bad Request", "message": "Parameter 'limit' should be at most 500"},
         status=400,
     )
-    with pytest.raises(SourceError, match="at most 500"):
+    with pytest.raises(ReplyError, match="at most 500"):
         source.list_page(httpserver.url_for("/"), 100, 0)
 
 

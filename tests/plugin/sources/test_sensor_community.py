@@ -2,8 +2,8 @@
 
 import pytest
 from open_territory.plugin.sources import sensor_community as sc
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.sensor_community import SensorCommunitySource
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from qgis.core import (
@@ -166,18 +166,18 @@ def test_area_filter_and_polygon(httpserver, source, tmp_path):
 
 def test_default_server_and_box_order():
     assert sc.filter_query([2.2, 48.8, 2.5, 48.9]) == "box=48.800000,2.200000,48.900000,2.500000"
-    with pytest.raises(SourceError, match="extent"):
+    with pytest.raises(InputError, match="extent"):
         sc.filter_query([2.5, 48.8, 2.2, 48.9])
-    with pytest.raises(SourceError, match="extent or an area"):
+    with pytest.raises(InputError, match="extent or an area"):
         sc.filter_query()
     assert sc.server_of({}) == "https://data.sensor.community"
-    with pytest.raises(SourceError, match="http"):
+    with pytest.raises(InputError, match="http"):
         sc.server_of({"server": "ftp://x"})
 
 
 def test_error_404(httpserver, source, tmp_path):
     httpserver.expect_request(BOX).respond_with_data("Not Found", status=404)
-    with pytest.raises(SourceError, match="404") as info:
+    with pytest.raises(ReplyError, match="404") as info:
         fetch_into(source, httpserver, tmp_path, {}, "o")
     assert "sensor.community" in str(info.value) and "box=" in str(info.value)
     assert not (tmp_path / "o.gpkg").exists()
@@ -187,18 +187,18 @@ def test_error_html_page(httpserver, source, tmp_path):
     httpserver.expect_request(BOX).respond_with_data(
         "<html><body>502 Bad Gateway</body></html>", content_type="text/html"
     )
-    with pytest.raises(SourceError, match="web page"):
+    with pytest.raises(ReplyError, match="web page"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
 
 
 def test_error_bad_json_and_wrong_shape(httpserver, source, tmp_path):
     cut = Response('[{"id": 1,', content_type="application/json")
     httpserver.expect_request(BOX).respond_with_response(cut)
-    with pytest.raises(SourceError, match="not valid JSON"):
+    with pytest.raises(ReplyError, match="not valid JSON"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
     httpserver.clear()
     httpserver.expect_request(BOX).respond_with_json({"detail": "Throttled"})
-    with pytest.raises(SourceError, match="not a list"):
+    with pytest.raises(ReplyError, match="not a list"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
 
 

@@ -2,13 +2,13 @@
 
 import pytest
 from open_territory.plugin.sources.tabular import (
-    CsvError,
     csv_to_layer,
     detect_encoding,
     detect_separator,
     prepare_csv,
     sniff_csv,
 )
+from open_territory.plugin.toolbelt.errors import ReplyError
 from osgeo import ogr
 
 COMMON = {
@@ -137,14 +137,16 @@ def test_wkt_geometry_column(tmp_path):
 
 def test_no_coordinates_is_an_error_naming_columns(tmp_path):
     path = write(tmp_path, "n.csv", "commune;population\nRennes;220000\n")
-    with pytest.raises(CsvError, match="population"):
+    with pytest.raises(ReplyError, match="population") as raised:
         prepare_csv(path, str(tmp_path / "w"))
+    assert raised.value.reason == "csv"
 
 
 def test_empty_file(tmp_path):
     path = write(tmp_path, "e.csv", "")
-    with pytest.raises(CsvError):
+    with pytest.raises(ReplyError) as raised:
         sniff_csv(path)
+    assert raised.value.reason == "csv"
 
 
 @pytest.mark.parametrize(
@@ -198,8 +200,9 @@ def test_header_only_file(tmp_path):
     assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 0
     assert features(dest)[0] == []
     bare = write(tmp_path, "bare.csv", "commune;population\r\n")
-    with pytest.raises(CsvError, match="no data rows") as info:
+    with pytest.raises(ReplyError, match="no data rows") as info:
         prepare_csv(bare, str(tmp_path / "w2"))
+    assert info.value.reason == "csv"
     assert "bare.csv" in str(info.value)
 
 

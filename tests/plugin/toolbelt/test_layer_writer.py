@@ -2,8 +2,8 @@ import json
 import os
 
 import pytest
+from open_territory.plugin.toolbelt.errors import Cancelled, ReplyError
 from open_territory.plugin.toolbelt.layer_writer import (
-    LayerWriteError,
     atomic_output,
     resource_select_sql,
     write_resource_layer,
@@ -66,7 +66,7 @@ def test_append_second_layer(tmp_path):
 def test_unreadable_source(tmp_path):
     bad = tmp_path / "bad.geojson"
     bad.write_text("<html>oops</html>")
-    with pytest.raises(LayerWriteError, match="bad.geojson"):
+    with pytest.raises(ReplyError, match="bad.geojson"):
         write_resource_layer(str(bad), str(tmp_path / "o.gpkg"), "x", COMMON)
 
 
@@ -80,7 +80,7 @@ def test_cancel_stops_write(tmp_path):
     )
     feedback = QgsFeedback()
     feedback.cancel()
-    with pytest.raises(LayerWriteError):
+    with pytest.raises(Cancelled):
         write_resource_layer(src, str(tmp_path / "o.gpkg"), "x", COMMON, feedback=feedback)
 
 

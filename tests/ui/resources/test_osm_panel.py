@@ -141,7 +141,7 @@ def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path,
     finished = []
     panel.refresh_layer(layer, lambda results, error: finished.append(error))
     assert wait_until(lambda: finished)
-    assert finished[0] is not None and finished[0].kind == "incomplete"
+    assert finished[0] is not None and finished[0].reason == "incomplete"
     assert layer.source() == source
 
 
