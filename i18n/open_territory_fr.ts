@@ -434,7 +434,7 @@
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/toolbelt/errors.py" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>Impossible de joindre le serveur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/toolbelt/layer_writer.py" />
       <source>Could not write the layer</source>
       <translation>Impossible d'écrire la couche</translation>
     </message>
@@ -1664,7 +1664,7 @@
       <translation>Nouveau…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/output_target.py" />
+      <location filename="../plugin/toolbelt/layer_writer.py" />
       <source>No GDAL driver writes this file extension</source>
       <translation>Aucun pilote GDAL n'écrit cette extension de fichier</translation>
     </message>
@@ -1794,7 +1794,7 @@
       <translation>Rien n'a été importé : des lignes du fichier sont invalides</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" />
+      <location filename="../processing/algorithms/resource_load.py" />
       <source>Number of features</source>
       <translation>Nombre d'entités</translation>
     </message>
@@ -1857,6 +1857,11 @@
       <location filename="../processing/algorithms/competence_matrix.py" />
       <source>One row per mobility domain: open and solved challenges, competent actors and resources of the categories related to the domain (resources_related), with their count per category in the res_&lt;category&gt; columns (empty when the category is not related to the domain). Mark: weak when there are open challenges and no competent actor or no related resource, or more than three open challenges per competent actor; strong when there are competent actors and related resources and at most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report with a chart and the related resources by category per domain.</source>
       <translation>Une ligne par domaine de mobilité : défis ouverts et résolus, acteurs compétents et ressources des catégories liées au domaine (resources_related), avec leur nombre par catégorie dans les colonnes res_&lt;catégorie&gt; (vides quand la catégorie n'est pas liée au domaine). Appréciation : faible quand il y a des défis ouverts et aucun acteur compétent ou aucune ressource liée, ou plus de trois défis ouverts par acteur compétent ; fort quand il y a des acteurs compétents et des ressources liées et au plus deux défis ouverts par acteur compétent ; équilibré sinon. Écrit en option un rapport HTML avec, par domaine, un graphique et les ressources liées par catégorie.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_writer.py" />
+      <source>Only a GeoPackage can receive a layer beside others</source>
+      <translation>Seul un GeoPackage peut recevoir une couche à côté d'autres</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_csv.py" />

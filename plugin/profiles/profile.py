@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr, ui_language
+from ..toolbelt.layer_writer import atomic_output
 from .validator import Issue, Validator, profile_expectations
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -380,10 +381,6 @@ def save_profile(data: dict, path: str) -> None:
     issues = validate_data(data, path)
     if issues:
         raise profile_error(path, issues)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.part")
-    with open(tmp, "w", encoding="utf-8") as handle:
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    os.replace(tmp, path)

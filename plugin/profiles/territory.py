@@ -20,7 +20,7 @@ from ..sources import registry
 from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import atomic_output, utc_now_iso
+from ..toolbelt.layer_writer import atomic_output, layer_target, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import Transport, redact
 from ..toolbelt.settings import load_settings
@@ -177,7 +177,7 @@ def entry_spec(entry: ResourceEntry, extent) -> dict:
 
 @with_gdal_exceptions
 def delete_layer(path: str, layer_name: str):
-    """Remove what a failed source may have left half written."""
+    """Remove a layer of a GeoPackage (the sources table written again)."""
     if not os.path.exists(path):
         return
     dataset = ogr.Open(path, 1)
@@ -322,9 +322,7 @@ def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, 
     try:
         push(feedback, tr("Boundary of") + f" {profile.name}…")
         transport = factory(step, "", cache_dir, offline)
-        result = fetch_boundary(
-            spec, transport, tmp, base_dir=profile.base_dir, append=os.path.exists(tmp), feedback=step
-        )
+        result = fetch_boundary(spec, transport, layer_target(tmp, BOUNDARY_LAYER), profile.base_dir, step)
         outcome.feature_count, outcome.licence, outcome.url = (
             result.feature_count,
             result.licence,
@@ -337,7 +335,6 @@ def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, 
     except Exception as error:  # noqa: BLE001 - a missing boundary must not stop the resources
         _check_cancel(feedback)
         outcome.status, outcome.message = FAILED, str(error)
-        delete_layer(tmp, BOUNDARY_LAYER)
         push(feedback, tr("Boundary failed") + f": {error}", warning=True)
     finally:
         step.close()
@@ -355,14 +352,7 @@ def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedbac
             raise InputError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
         transport = factory(step, entry.spec.get("authcfg", ""), cache_dir, offline)
         source = source_class(transport)
-        result = source.fetch(
-            entry_spec(entry, extent),
-            tmp,
-            entry.layer,
-            entry.category,
-            feedback=step,
-            append=os.path.exists(tmp),
-        )
+        result = source.fetch(entry_spec(entry, extent), layer_target(tmp, entry.layer), entry.category, step)
         outcome.feature_count = int(result.feature_count)
         outcome.source, outcome.dataset = result.source or entry.source, result.dataset or entry.dataset
         outcome.licence, outcome.url, outcome.fetched_at = (
@@ -378,7 +368,6 @@ def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedbac
     except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
         _check_cancel(feedback)
         outcome.status, outcome.message = FAILED, str(error) or type(error).__name__
-        delete_layer(tmp, entry.layer)
         push(feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
     finally:
         step.close()

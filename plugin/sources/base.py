@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..toolbelt.errors import OpenTerritoryError
 from ..toolbelt.gdal_errors import wrap_own_methods
+from ..toolbelt.layer_writer import OutputTarget
 
 
 def restated(error: OpenTerritoryError, message: str) -> OpenTerritoryError:
@@ -54,11 +55,10 @@ class Source:
         """Catalog entries matching `query` (catalog sources)."""
         raise NotImplementedError
 
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
-    ) -> FetchResult:
-        """Write the resource described by `spec` as layer `layer_name` of `output` (a GeoPackage unless the
-        path says otherwise), with the common fields; `append` adds the layer to an existing GeoPackage.
-        `spec` holds the source's own keys as a profile writes them; an optional `extent` is
-        [xmin, ymin, xmax, ymax] in EPSG:4326 and an optional `area_wkt` a polygon in EPSG:4326."""
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+        """Write the resource described by `spec` into `target` (toolbelt/layer_writer.py: a file, or a layer
+        of a GeoPackage whose other layers stay) with the common fields, through the layer writer, so that a
+        failure or a cancellation leaves the target as it was. `spec` holds the source's own keys as a
+        profile writes them; an optional `extent` is [xmin, ymin, xmax, ymax] in EPSG:4326 and an optional
+        `area_wkt` a polygon in EPSG:4326. Failures raise the kinds of toolbelt/errors.py."""
         raise NotImplementedError

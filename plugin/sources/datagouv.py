@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
@@ -277,15 +277,7 @@ class DatagouvSource(Source):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def fetch(
-        self,
-        spec: dict,
-        output: str,
-        layer_name: str,
-        category: str = None,
-        feedback=None,
-        append: bool = False,
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         server = normalize_server(spec.get("server") or DEFAULT_SERVER)
         dataset, resource, size = self.resolve(spec)
         ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))
@@ -314,7 +306,7 @@ class DatagouvSource(Source):
         if feedback is not None and feedback.isCanceled():
             raise cancelled_download(url)
         result = FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=0,
             source=server,
             dataset=ref,
@@ -325,13 +317,11 @@ class DatagouvSource(Source):
         )
         return load_download(
             response.path,
-            output,
-            layer_name,
+            target,
             result,
             f"data.gouv.fr '{title}' ({ref})",
             category,
             name_field=spec.get("name_field"),
-            append=append,
             feedback=feedback,
             declared=resource_kind(resource),
         )

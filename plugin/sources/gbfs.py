@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 from ..toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.metadata import PLUGIN_DIR
 from ..toolbelt.network import cancelled_download, redact
@@ -173,9 +173,7 @@ class GbfsSource(Source):
                 found.append(system)
         return found
 
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None, append: bool = False
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         feed, kind = check_spec(spec)
         fetched_at = utc_now_iso()
         system = self.discover(feed, spec.get("language"))
@@ -235,9 +233,7 @@ class GbfsSource(Source):
             "licence": licence,
             "fetched_at": fetched_at,
         }
-        count = write_point_rows(
-            rows, fields, output, layer_name, common, name_field=name_field, append=append, feedback=feedback
-        )
+        count = write_point_rows(rows, fields, target, common, name_field=name_field, feedback=feedback)
         shown = redact(feed)
-        log(f"GBFS {system.label} ({shown}, v{system.version or '?'}): {count} {kind} -> {layer_name}")
-        return FetchResult(layer_name, count, source, shown, licence, shown, fetched_at, warnings)
+        log(f"GBFS {system.label} ({shown}, v{system.version or '?'}): {count} {kind} -> {target.layer}")
+        return FetchResult(target.layer, count, source, shown, licence, shown, fetched_at, warnings)

@@ -25,19 +25,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
-import shutil
-import tempfile
 
 from osgeo import gdal
 
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import (
-    atomic_output,
-    utc_now_iso,
-    write_resource_layer,
-)
+from ..toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
 from ..toolbelt.logger import log
 from ..toolbelt.network import redact, server_message
 from .base import FetchResult, Source, restated
@@ -119,19 +113,6 @@ def describe_failure(error: OpenTerritoryError, portal: str, dataset: str = "") 
         )
         return restated(error, f"{where}: {what} ({error})")
     return restated(error, f"{where}: {error}")
-
-
-def output_format(path: str) -> str:
-    extension = os.path.splitext(path)[1].lower()
-    return {
-        ".gpkg": "GPKG",
-        ".geojson": "GeoJSON",
-        ".json": "GeoJSON",
-        ".fgb": "FlatGeobuf",
-        ".shp": "ESRI Shapefile",
-        ".csv": "CSV",
-        ".sqlite": "SQLite",
-    }.get(extension, "GPKG")
 
 
 def forget_cached_reply(response) -> None:
@@ -279,9 +260,7 @@ class OdsSource(Source):
                 spatial.append(intersects(geometry.name, spec["area_wkt"]))
         return combine_where(spec.get("where") or "", *spatial)
 
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         portal, dataset = self.check_spec(spec)
         job = feedback
         download_feedback = ScaledFeedback(job, 0.0, DOWNLOAD_SHARE) if job is not None else None
@@ -321,7 +300,7 @@ class OdsSource(Source):
             "fetched_at": fetched_at,
         }
         try:
-            count = self.write(response.path, output, layer_name, common, name_field, geometry_type, append, job)
+            count = self.write(response.path, target, common, name_field, geometry_type, job)
         except Cancelled:
             raise
         except OpenTerritoryError as error:
@@ -340,9 +319,9 @@ class OdsSource(Source):
             )
         for warning in warnings:
             log(warning, "warning")
-        log(f"Opendatasoft {portal}, {dataset}: {count} records into {layer_name}")
+        log(f"Opendatasoft {portal}, {dataset}: {count} records into {target.layer}")
         return FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=count,
             source=portal,
             dataset=dataset,
@@ -353,42 +332,30 @@ class OdsSource(Source):
         )
 
     @staticmethod
-    def write(src_path, output, layer_name, common, name_field, geometry_type, append, feedback) -> int:
-        """GDAL writes the export; the output is replaced (or the layer added) only on success."""
-        options = dict(
-            name_field=name_field,
-            geometry_type=geometry_type,
-            feedback=feedback,
-            progress_range=(DOWNLOAD_SHARE, 100.0),
-        )
-        settle = geometry_type == "PROMOTE_TO_MULTI"
+    def write(src_path: str, target: OutputTarget, common: dict, name_field, geometry_type, feedback=None) -> int:
+        """GDAL writes the export into `target` through the layer writer: nothing changes on disk unless
+        the whole layer is written."""
+
+        def produce(scratch: str, layer: str) -> None:
+            copy_with_common_fields(
+                src_path,
+                scratch,
+                layer,
+                common,
+                name_field=name_field,
+                geometry_type=geometry_type,
+                feedback=feedback,
+                progress_range=(DOWNLOAD_SHARE, 100.0),
+            )
+            if geometry_type == "PROMOTE_TO_MULTI":
+                settle_geometry_type(scratch, layer)
+
         # Lists (multivalued fields, coordinate pairs) kept as JSON text rather than "(2:a,b)".
         gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", "YES")
         try:
-            if append and os.path.exists(output):
-                return append_layer(src_path, output, layer_name, common, options, settle)
-            fmt = output_format(output)
-            if fmt == "ESRI Shapefile":
-                count = write_shapefile(src_path, output, layer_name, common, options)
-            else:
-                with atomic_output(output) as tmp:
-                    count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
-                    if settle and fmt == "GPKG":
-                        settle_geometry_type(tmp, layer_name)
-            if fmt != "GPKG":
-                # Single-layer formats name the layer after the file; some drop null geometries.
-                count = written_count(output)
-            return count
+            return write_layer(target, produce, feedback)
         finally:
             gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", None)
-
-
-@with_gdal_exceptions
-def written_count(path: str) -> int:
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
-    count = dataset.GetLayer(0).GetFeatureCount()
-    dataset = None
-    return count
 
 
 @with_gdal_exceptions
@@ -417,51 +384,3 @@ def settle_geometry_type(path: str, layer_name: str) -> None:
                 f"WHERE lower(table_name) = lower('{literal}')"
             )
     dataset = None
-
-
-@with_gdal_exceptions
-def append_layer(src_path, output, layer_name, common, options, settle=False) -> int:
-    """Write the layer into a scratch GeoPackage beside `output`, then copy it in one transaction,
-    replacing a layer of the same name: a failed download never leaves a half layer in `output`."""
-    folder = os.path.dirname(os.path.abspath(output))
-    handle, scratch = tempfile.mkstemp(prefix=".ods-", suffix=".gpkg", dir=folder)
-    os.close(handle)
-    os.remove(scratch)
-    try:
-        count = write_resource_layer(src_path, scratch, layer_name, common, **options)
-        if settle:
-            settle_geometry_type(scratch, layer_name)
-        translate = gdal.VectorTranslateOptions(
-            options=["-nln", layer_name, "-gt", "unlimited", "-preserve_fid"],
-            accessMode="overwrite",
-            layers=[layer_name],
-        )
-        try:
-            if gdal.VectorTranslate(output, scratch, options=translate) is None:
-                raise ReplyError(tr("Could not write the layer") + f" {layer_name} ({output})", reason="write")
-        except RuntimeError as error:
-            raise ReplyError(
-                tr("Could not write the layer") + f" {layer_name} ({output}): {error}", reason="write"
-            ) from None
-        return count
-    finally:
-        for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
-
-
-def write_shapefile(src_path, output, layer_name, common, options) -> int:
-    """A shapefile is several files: write them in a scratch folder, then move them all."""
-    folder = os.path.dirname(os.path.abspath(output))
-    os.makedirs(folder, exist_ok=True)
-    scratch = tempfile.mkdtemp(prefix=".ods-", dir=folder)
-    try:
-        stem = os.path.splitext(os.path.basename(output))[0]
-        count = write_resource_layer(
-            src_path, os.path.join(scratch, stem + ".shp"), stem, common, dest_format="ESRI Shapefile", **options
-        )
-        for name in os.listdir(scratch):
-            os.replace(os.path.join(scratch, name), os.path.join(folder, name))
-        return count
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)

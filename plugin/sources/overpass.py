@@ -21,10 +21,9 @@ tools find OSM data through it), source_dataset the Overpass server URL, licence
 attribution "© OpenStreetMap contributors" is in the GeoPackage layer description. The FetchResult
 names the preset (category key) as `dataset` and the server as `url` (the `sources` table's columns).
 
-Writing: the GDAL passes fill a scratch GeoPackage beside the output, and the complete layer is put in
-place in one step (rename, one-transaction layer replacement in an existing GeoPackage, or one
-conversion for CSV, GeoJSON...): running again replaces the layer, and a failure or a cancellation
-leaves the output as it was.
+Writing: the GDAL passes fill the layer writer's scratch GeoPackage, and the complete layer is put in
+place in one step (toolbelt/layer_writer.py): running again replaces the layer, and a failure or a
+cancellation leaves the output as it was.
 
 A layer loaded into QGIS gets `prepare_osm_layer` (style, licence, attribution and its spec in the
 `open_territory/overpass_spec` property, which offers the "Refresh from OpenStreetMap" action).
@@ -42,23 +41,25 @@ import html
 import json
 import os
 import re
-import shutil
 import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 from osgeo import gdal, ogr
 
 from ..definitions import OSM_ATTRIBUTION, OSM_LICENCE
-from ..toolbelt.errors import Cancelled, InputError, NetworkError, ReplyError
+from ..toolbelt.errors import InputError, NetworkError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import (
-    atomic_output,
+    SCRATCH_LAYER_OPTIONS,
+    OutputTarget,
+    check_cancel,
     gdal_progress,
-    refuse_register,
     sql_identifier,
     sql_literal,
+    translate,
     utc_now_iso,
+    write_layer,
 )
 from ..toolbelt.logger import log
 from ..toolbelt.network import redact
@@ -299,35 +300,33 @@ def _columns_sql(preset, common: dict, osm_type_sql: str, osm_id_sql: str) -> st
     return ", ".join(columns)
 
 
-def _check_cancel(feedback) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
-
-
-def _translate(dest_path: str, source, options: dict, dest_layer: str, feedback=None):
-    """One gdal.VectorTranslate; GDAL's failures become ReplyError ("write"), a cancellation Cancelled."""
-    try:
-        out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
-    except RuntimeError as error:
-        _check_cancel(feedback)
-        raise ReplyError(
-            tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}", reason="write"
-        ) from None
-    if out is None:
-        _check_cancel(feedback)
-        raise ReplyError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})", reason="write")
-    out = None
-
-
 def _description(preset) -> str:
     return f"DESCRIPTION=OpenStreetMap {preset.category}, {OSM_LICENCE}, {OSM_ATTRIBUTION}"
 
 
-def _translate_reply(
-    reply_path: str, preset, scratch: str, dest_layer: str, common: dict, spatial_index: bool, feedback=None
-) -> int:
-    """The OSM XML reply into `dest_layer` of the new GeoPackage `scratch`, in one or two GDAL passes
-    (points or lines, then the areas of a point_area category). Returns the number of features."""
+def _passes(preset, common: dict) -> list:
+    """(SQL, dialect, geometry type) of the GDAL passes of a category: points or lines, then the areas of a
+    point_area category drawn as a point inside them."""
+    if preset.geometry == LINE:
+        sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines WHERE {preset.where}"
+        return [(sql, "OGRSQL", "LINESTRING")]
+    sql = f"SELECT {_columns_sql(preset, common, sql_literal('node'), 'osm_id')} FROM points WHERE {preset.where}"
+    passes = [(sql, "OGRSQL", "POINT")]
+    if preset.geometry == POINT_AREA:
+        osm_type = "CASE WHEN osm_way_id IS NOT NULL THEN 'way' ELSE 'relation' END"
+        sql = (
+            f"SELECT ST_PointOnSurface(geometry) AS geometry, "
+            f"{_columns_sql(preset, common, osm_type, 'COALESCE(osm_way_id, osm_id)')} "
+            f"FROM multipolygons WHERE {preset.where}"
+        )
+        passes.append((sql, "SQLite", "POINT"))
+    return passes
+
+
+@with_gdal_exceptions
+def translate_reply(reply_path: str, preset, scratch: str, layer: str, common: dict, feedback=None) -> None:
+    """The producer of this source: the OSM XML reply as `layer` of the new GeoPackage `scratch`, in one or
+    two GDAL passes, the attribution in the layer's description."""
     handle, config_path = tempfile.mkstemp(prefix="ot-osmconf-", suffix=".ini")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(osm_config(preset.columns))
@@ -340,156 +339,41 @@ def _translate_reply(
             raise ReplyError(
                 tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}", reason="write"
             ) from None
-        passes = []
-        if preset.geometry == LINE:
-            sql = f"SELECT {_columns_sql(preset, common, sql_literal('way'), 'osm_id')} FROM lines WHERE {preset.where}"
-            passes.append((sql, "OGRSQL", "LINESTRING"))
-        else:
-            sql = (
-                f"SELECT {_columns_sql(preset, common, sql_literal('node'), 'osm_id')} FROM points WHERE {preset.where}"
-            )
-            passes.append((sql, "OGRSQL", "POINT"))
-        if preset.geometry == POINT_AREA:
-            osm_type = "CASE WHEN osm_way_id IS NOT NULL THEN 'way' ELSE 'relation' END"
-            sql = (
-                f"SELECT ST_PointOnSurface(geometry) AS geometry, "
-                f"{_columns_sql(preset, common, osm_type, 'COALESCE(osm_way_id, osm_id)')} "
-                f"FROM multipolygons WHERE {preset.where}"
-            )
-            passes.append((sql, "SQLite", "POINT"))
+        passes = _passes(preset, common)
         share = WRITE_SHARE / len(passes)
         for index, (sql, dialect, geometry_type) in enumerate(passes):
-            options = ["-nln", dest_layer, "-nlt", geometry_type]
+            options = ["-nln", layer, "-nlt", geometry_type]
             if index == 0:
-                options += [
-                    "-lco",
-                    "FID=fid",
-                    "-lco",
-                    f"SPATIAL_INDEX={'YES' if spatial_index else 'NO'}",
-                    "-lco",
-                    _description(preset),
-                ]
-            _translate(
+                for option in (*SCRATCH_LAYER_OPTIONS, _description(preset)):
+                    options += ["-lco", option]
+            translate(
                 scratch,
                 source,
-                {
-                    "options": options,
-                    "format": "GPKG",
-                    "SQLStatement": sql,
-                    "SQLDialect": dialect,
-                    "accessMode": "append" if index else None,
-                    "callback": gdal_progress(feedback, index * share, (index + 1) * share),
-                },
-                dest_layer,
+                layer,
                 feedback,
+                options=options,
+                format="GPKG",
+                SQLStatement=sql,
+                SQLDialect=dialect,
+                accessMode="append" if index else None,
+                callback=gdal_progress(feedback, index * share, (index + 1) * share),
             )
-            _check_cancel(feedback)  # GDAL may finish a pass without asking the callback again
+            check_cancel(feedback)  # GDAL may finish a pass without asking the callback again
             source.ResetReading()
         source = None
-        written = gdal.OpenEx(scratch, gdal.OF_VECTOR)
-        count = written.GetLayerByName(dest_layer).GetFeatureCount()
-        written = None  # closed before the file is renamed or copied
-        return count
     finally:
         os.remove(config_path)
 
 
-def _replace_layer(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
-    """Copy the scratch layer into the existing multi-layer file `dest_path` in one transaction, replacing a
-    layer of the same name: a failure rolls back to the old layer, and the other layers are not touched."""
-    options = ["-nln", dest_layer, "-gt", "unlimited", "-preserve_fid"]
-    if dest_format == "GPKG":
-        options += ["-lco", "FID=fid", "-lco", "SPATIAL_INDEX=YES", "-lco", _description(preset)]
-    _translate(
-        dest_path,
-        scratch,
-        {"options": options, "format": dest_format, "accessMode": "overwrite", "layers": [dest_layer]},
-        dest_layer,
+def write_osm_layer(reply_path: str, preset, target: OutputTarget, common: dict, feedback=None) -> int:
+    """The OSM XML reply written into `target` through the layer writer (a failure or a cancellation leaves
+    the target as it was); returns the number of features."""
+    return write_layer(
+        target, lambda scratch, layer: translate_reply(reply_path, preset, scratch, layer, common, feedback), feedback
     )
 
 
-def _convert(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
-    """The scratch layer as a new single-layer file (CSV, GeoJSON, FlatGeobuf, SQLite...) at `dest_path`."""
-    options = ["-nln", dest_layer]
-    if dest_format == "CSV":
-        options += ["-lco", "GEOMETRY=" + ("AS_WKT" if preset.geometry == LINE else "AS_XY")]
-    _translate(dest_path, scratch, {"options": options, "format": dest_format, "layers": [dest_layer]}, dest_layer)
-
-
-def _put_in_place(scratch: str, dest_path: str, dest_layer: str, dest_format: str, preset) -> None:
-    if dest_format in ("GPKG", "SQLite") and os.path.exists(dest_path):
-        _replace_layer(scratch, dest_path, dest_layer, dest_format, preset)
-    elif dest_format == "GPKG":
-        os.replace(scratch, dest_path)  # same folder: a rename, no copy
-    elif dest_format == "ESRI Shapefile":
-        # A shapefile is several files: written in a folder of their own, then moved beside each other.
-        target_folder = os.path.dirname(os.path.abspath(dest_path))
-        folder = tempfile.mkdtemp(prefix=".ot-osm-", dir=target_folder)
-        try:
-            stem = os.path.splitext(os.path.basename(dest_path))[0]
-            _convert(scratch, os.path.join(folder, stem + ".shp"), stem, dest_format, preset)
-            for name in os.listdir(folder):
-                os.replace(os.path.join(folder, name), os.path.join(target_folder, name))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-    else:
-        with atomic_output(dest_path) as tmp:
-            _convert(scratch, tmp, dest_layer, dest_format, preset)
-
-
-@with_gdal_exceptions
-def write_osm_layer(
-    reply_path: str,
-    preset,
-    dest_path: str,
-    dest_layer: str,
-    common: dict,
-    dest_format: str = "GPKG",
-    append: bool = False,
-    feedback=None,
-) -> int:
-    """Translate the OSM XML reply into `dest_layer` of `dest_path`; returns the number of features.
-
-    The passes write a scratch GeoPackage beside `dest_path`; only a complete layer is then put in place,
-    in one step: renamed to `dest_path` when it is a new GeoPackage, copied in one transaction over a
-    layer of the same name when the file exists (the other layers stay), converted once for the other
-    formats. A failure or a cancellation leaves `dest_path` as it was. `append` is accepted for the
-    Source interface: an existing GeoPackage always keeps its other layers."""
-    refuse_register(dest_path)
-    folder = os.path.dirname(os.path.abspath(dest_path))
-    os.makedirs(folder, exist_ok=True)
-    handle, scratch = tempfile.mkstemp(prefix=".ot-osm-", suffix=".gpkg", dir=folder)
-    os.close(handle)
-    os.remove(scratch)  # GDAL creates the file itself
-    try:
-        renamed = dest_format == "GPKG" and not os.path.exists(dest_path)
-        # The spatial index is built once, in the file that stays.
-        count = _translate_reply(reply_path, preset, scratch, dest_layer, common, renamed, feedback)
-        _check_cancel(feedback)
-        # From here on nothing is cancelled: the copy is short and its end is what makes the write atomic.
-        _put_in_place(scratch, dest_path, dest_layer, dest_format, preset)
-        if feedback is not None:
-            feedback.setProgress(100)
-        return count
-    finally:
-        for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
-
-
 # -- source -------------------------------------------------------------------------------------
-
-
-def output_format(path: str) -> str:
-    extension = os.path.splitext(path)[1].lower()
-    return {
-        ".geojson": "GeoJSON",
-        ".json": "GeoJSON",
-        ".shp": "ESRI Shapefile",
-        ".fgb": "FlatGeobuf",
-        ".sqlite": "SQLite",
-        ".csv": "CSV",
-    }.get(extension, "GPKG")
 
 
 class OverpassSource(Source):
@@ -531,9 +415,7 @@ class OverpassSource(Source):
             raise
         return response, check_reply(response.path, timeout)
 
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         category, server, timeout, query = self.query_for(spec, category)
         log(f"Overpass {server}: {category}")
         response, warnings = self.download(server, query, timeout)
@@ -547,12 +429,10 @@ class OverpassSource(Source):
             "licence": OSM_LICENCE,
             "fetched_at": fetched_at,
         }
-        count = write_osm_layer(
-            response.path, PRESETS[category], output, layer_name, common, output_format(output), append, feedback
-        )
+        count = write_osm_layer(response.path, PRESETS[category], target, common, feedback)
         # The dataset is the preset, as the profile entry names it; the server is where it came from.
         return FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=count,
             source=SOURCE_NAME,
             dataset=category,

@@ -7,15 +7,13 @@ in-memory GeoPackage, and `write_resource_layer` adds the common fields and writ
 
 from __future__ import annotations
 
-import os
 import uuid
 
 from osgeo import gdal, ogr, osr
-from qgis.core import QgsVectorFileWriter
 
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import write_resource_layer
+from ..toolbelt.layer_writer import OutputTarget, copy_with_common_fields, write_layer
 from ..toolbelt.logger import log
 
 OGR_TYPES = {
@@ -26,27 +24,6 @@ OGR_TYPES = {
     "boolean": (ogr.OFTInteger, ogr.OFSTBoolean),
     "datetime": (ogr.OFTDateTime, None),
 }
-
-
-# Output formats by extension; anything else is a GeoPackage (the plugin's default).
-FORMATS = {
-    ".gpkg": "GPKG",
-    ".geojson": "GeoJSON",
-    ".json": "GeoJSON",
-    ".fgb": "FlatGeobuf",
-    ".shp": "ESRI Shapefile",
-    ".sqlite": "SQLite",
-    ".csv": "CSV",
-    ".gml": "GML",
-    ".kml": "KML",
-}
-
-
-def format_for_path(path: str) -> str:
-    extension = os.path.splitext(path)[1].lower()
-    if extension in FORMATS or not extension:
-        return FORMATS.get(extension, "GPKG")
-    return QgsVectorFileWriter.driverForExtension(extension.lstrip(".")) or "GPKG"
 
 
 def bad_places_warnings(count: int, what: str) -> list:
@@ -99,31 +76,21 @@ def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -
     dataset = None
 
 
+def write_point_rows(rows, fields, target: OutputTarget, common: dict, name_field: str = None, feedback=None) -> int:
+    """Rows -> `target` with the common fields, through the layer writer; returns the feature count."""
+    return write_layer(
+        target, lambda scratch, layer: _produce(rows, fields, scratch, layer, common, name_field, feedback), feedback
+    )
+
+
 @with_gdal_exceptions
-def write_point_rows(
-    rows,
-    fields,
-    dest_path: str,
-    dest_layer: str,
-    common: dict,
-    name_field: str = None,
-    append: bool = False,
-    feedback=None,
-) -> int:
-    """Rows -> `dest_layer` of `dest_path` with the common fields; returns the feature count."""
-    scratch = f"/vsimem/open_territory_{uuid.uuid4().hex}.gpkg"
+def _produce(rows, fields, scratch: str, layer: str, common: dict, name_field: str, feedback) -> None:
+    """The rows in an in-memory GeoPackage, then copied with the common fields into the scratch."""
+    built = f"/vsimem/open_territory_{uuid.uuid4().hex}.gpkg"
     try:
-        build_point_layer(scratch, dest_layer, fields, rows, feedback)
-        return write_resource_layer(
-            scratch,
-            dest_path,
-            dest_layer,
-            common,
-            name_field=name_field,
-            dest_format=format_for_path(dest_path),
-            append=append,
-            feedback=feedback,
-            progress_range=(50.0, 100.0),
+        build_point_layer(built, layer, fields, rows, feedback)
+        copy_with_common_fields(
+            built, scratch, layer, common, name_field=name_field, feedback=feedback, progress_range=(50.0, 100.0)
         )
     finally:
-        gdal.Unlink(scratch)
+        gdal.Unlink(built)

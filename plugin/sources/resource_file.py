@@ -18,7 +18,7 @@ from osgeo import gdal
 from ..toolbelt.errors import Cancelled, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import atomic_output, write_resource_layer
+from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download
 from .base import FetchResult, restated
@@ -31,17 +31,6 @@ MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv
 # Python: GDAL's JSON drivers read GeoJSON, ESRI JSON and TopoJSON but not a bare list of records.
 # 50 MB of records take about 6 s and 600 MB of memory; four times that would stall or exhaust a laptop.
 JSON_RECORDS_MAX_BYTES = 50 * 1024 * 1024
-OUTPUT_FORMATS = {
-    ".gpkg": "GPKG",
-    ".geojson": "GeoJSON",
-    ".json": "GeoJSON",
-    ".shp": "ESRI Shapefile",
-    ".fgb": "FlatGeobuf",
-    ".csv": "CSV",
-    ".kml": "KML",
-    ".gml": "GML",
-    ".sqlite": "SQLite",
-}
 
 
 def sniff_kind(path: str, declared: str = "") -> str:
@@ -66,10 +55,6 @@ def sniff_kind(path: str, declared: str = "") -> str:
             return "kml"
         return "gml"
     return declared if declared in ("csv", "shapefile") else "csv"
-
-
-def output_format(path: str) -> str:
-    return OUTPUT_FORMATS.get(os.path.splitext(path)[1].lower(), "GPKG")
 
 
 @with_gdal_exceptions
@@ -206,51 +191,24 @@ def is_geojson(path: str) -> bool:
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def write_output(
-    src_path: str,
-    output: str,
-    layer_name: str,
-    common: dict,
-    name_field: str = None,
-    src_layer: str = None,
-    append: bool = False,
-    feedback=None,
-    progress_range=(0.0, 100.0),
-) -> int:
-    """Write into `output`: a new file replaced only on success, or a layer added to a GeoPackage."""
-    options = dict(name_field=name_field, src_layer=src_layer, feedback=feedback, progress_range=progress_range)
-    fmt = output_format(output)
-    if append and os.path.exists(output):
-        # -overwrite: loading the same resource again replaces its layer.
-        return write_resource_layer(
-            src_path, output, layer_name, common, append=True, extra_options=["-overwrite"], **options
-        )
-    if fmt == "ESRI Shapefile":
-        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
-        return write_resource_layer(src_path, output, layer_name, common, dest_format=fmt, **options)
-    with atomic_output(output) as tmp:
-        return write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
-
-
 @with_gdal_exceptions
 def load_file(
     path: str,
-    output: str,
-    layer_name: str,
+    target: OutputTarget,
     common: dict,
     name_field: str = None,
-    append: bool = False,
     feedback=None,
     declared: str = "",
     progress_range=(50.0, 100.0),
 ) -> tuple:
-    """Write the downloaded file at `path` into `output`; returns (feature count, warnings)."""
+    """Write the downloaded file at `path` into `target` through the layer writer; returns (feature count,
+    warnings)."""
     warnings = []
-    work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(output)) or None)
+    work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(target.path)) or None)
     try:
         source, src_layer = resolve_source(path, work, declared, warnings, feedback)
-        options = (name_field, src_layer, append, feedback, progress_range)
-        return write_output(source, output, layer_name, common, *options), warnings
+        options = dict(name_field=name_field, src_layer=src_layer, progress_range=progress_range)
+        return write_resource_layer(source, target, common, feedback, **options), warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -275,9 +233,9 @@ def large_download_warnings(settings, size, what: str, feedback=None) -> list:
 
 @with_gdal_exceptions
 def load_download(
-    path: str, output: str, layer_name: str, result: FetchResult, what: str, category: str = None, **options
+    path: str, target: OutputTarget, result: FetchResult, what: str, category: str = None, **options
 ) -> FetchResult:
-    """Write the file a source downloaded into `output` with the common fields taken from `result`
+    """Write the file a source downloaded into `target` with the common fields taken from `result`
     (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
     the feature count and the file's warnings. Failures are told again naming `what` (the portal's
     resource), a cancelled write a Cancelled naming the download URL."""
@@ -289,14 +247,14 @@ def load_download(
         "fetched_at": result.fetched_at,
     }
     try:
-        count, warnings = load_file(path, output, layer_name, common, **options)
+        count, warnings = load_file(path, target, common, **options)
     except Cancelled:
         raise cancelled_download(result.url) from None
     except OpenTerritoryError as error:
         raise restated(error, f"{what}: {error}") from None
     result.feature_count = count
     result.warnings.extend(warnings)
-    log(f"{what}: {count} features -> {layer_name} ({os.path.basename(output)})")
+    log(f"{what}: {count} features -> {target.layer} ({os.path.basename(target.path)})")
     return result
 
 

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, restated
@@ -264,15 +264,7 @@ class RudiSource(Source):
     def too_large(self, size) -> bool:
         return too_large(self.settings, size)
 
-    def fetch(
-        self,
-        spec: dict,
-        output: str,
-        layer_name: str,
-        category: str = None,
-        feedback=None,
-        append: bool = False,
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         node = normalize_node(spec.get("node"))
         item = self.item(spec)
         global_id = item.get("global_id")
@@ -300,7 +292,7 @@ class RudiSource(Source):
                 tr("The file of this RUDI resource could not be downloaded") + f": '{title}' ({global_id}): {error}",
             ) from None
         result = FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=0,
             source=node,
             dataset=global_id,
@@ -311,13 +303,11 @@ class RudiSource(Source):
         )
         return load_download(
             response.path,
-            output,
-            layer_name,
+            target,
             result,
             f"RUDI '{title}' ({global_id})",
             category,
             name_field=spec.get("name_field"),
-            append=append,
             feedback=feedback,
             declared=media_kind(media),
         )

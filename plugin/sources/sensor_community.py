@@ -34,7 +34,7 @@ from ..main import PLUGIN_DIR
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download
 from .base import FetchResult, Source, restated
@@ -234,9 +234,7 @@ class SensorCommunitySource(Source):
             "types": list(KNOWN_TYPES),
         }
 
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None, append: bool = False
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         server = server_of(spec)
         extent = spec.get("extent")
         area_wkt = spec.get("area_wkt")
@@ -258,12 +256,10 @@ class SensorCommunitySource(Source):
             "licence": LICENCE,
             "fetched_at": fetched_at,
         }
-        count = write_point_rows(
-            rows, FIELDS, output, layer_name, common, name_field="label", append=append, feedback=feedback
-        )
-        log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {layer_name}")
+        count = write_point_rows(rows, FIELDS, target, common, name_field="label", feedback=feedback)
+        log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {target.layer}")
         warnings = bad_places_warnings(bad, tr("locations"))
-        return FetchResult(layer_name, count, source, query, LICENCE, url, fetched_at, warnings)
+        return FetchResult(target.layer, count, source, query, LICENCE, url, fetched_at, warnings)
 
 
 def style_labels() -> list:
@@ -288,3 +284,10 @@ def apply_default_style(layer) -> bool:
         for index, label in enumerate(style_labels()[: len(renderer.ranges())]):
             renderer.updateRangeLabel(index, label)
     return bool(ok)
+
+
+def prepare_sensor_layer(layer, spec: dict = None, style: bool = True) -> None:
+    """Make a QGIS layer of sensors complete: the bundled PM2.5 style, unless `style` is False (a layer
+    that has its own, such as a territory's, saved in its GeoPackage)."""
+    if style:
+        apply_default_style(layer)

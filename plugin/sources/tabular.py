@@ -14,7 +14,7 @@ chunks.
 Function API, for any caller with a CSV on disk:
     layout = sniff_csv(path)                   # CsvLayout: encoding, separator, columns, geometry
     source = prepare_csv(path, work_dir)       # a VRT path any GDAL tool reads as a point layer
-    count = csv_to_layer(path, dest, "layer", common)   # straight into a GeoPackage layer
+    count = csv_to_layer(path, file_target(dest), common)   # through the layer writer
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from osgeo import gdal
 from ..toolbelt.errors import Cancelled, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import write_resource_layer
+from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 200
@@ -687,22 +687,17 @@ def prepare_csv(
     return vrt_path, layout
 
 
-@with_gdal_exceptions
 def csv_to_layer(
     path: str,
-    dest_path: str,
-    dest_layer: str,
+    target: OutputTarget,
     common: dict,
     work_dir: str = None,
     name_field: str = None,
-    append: bool = False,
     feedback=None,
     layout: CsvLayout = None,
 ) -> int:
-    """Write a CSV with coordinates into `dest_layer` of `dest_path` with the common fields.
+    """Write a CSV with coordinates into `target` with the common fields, through the layer writer.
     Returns the number of features written."""
-    work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(dest_path)), ".csv-work")
+    work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(target.path)), ".csv-work")
     vrt_path, layout = prepare_csv(path, work_dir, layout, feedback=feedback)
-    return write_resource_layer(
-        vrt_path, dest_path, dest_layer, common, name_field=name_field, append=append, feedback=feedback
-    )
+    return write_resource_layer(vrt_path, target, common, feedback, name_field=name_field)

@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.sources.datagouv import DEFAULT_SERVER, GEOGRAPHIC_KINDS, DatagouvSource
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.network import Transport
 from .source_panel import SourcePanel, human_size
 
@@ -151,12 +152,14 @@ class DatagouvPanel(SourcePanel):
             self.status.setText(tr("Download not started"))
             return
         path = self.output_path(self.output, f"datagouv_{dataset['slug'] or dataset['id']}")
-        layer_name = (dataset["slug"] or dataset["id"])[:50] + "_" + resource["id"][:8]
+        target = layer_target(path, (dataset["slug"] or dataset["id"])[:50] + "_" + resource["id"][:8])
         category = self.category.currentData()
 
         def work(feedback):
-            return self.source(feedback).fetch(spec, path, layer_name, category, feedback=feedback, append=True)
+            return self.source(feedback).fetch(spec, target, category, feedback)
 
         self.run(
-            tr("Loading") + f" {resource['title']}…", work, lambda result: self.loaded(result, resource["title"], path)
+            tr("Loading") + f" {resource['title']}…",
+            work,
+            lambda result: self.loaded(result, resource["title"], target),
         )

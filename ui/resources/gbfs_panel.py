@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.sources import gbfs_refresh
 from ...plugin.sources.gbfs import GbfsSource, load_systems
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import file_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport, redact
 from ...plugin.toolbelt.settings import load_settings, save_settings
@@ -113,23 +114,22 @@ class GbfsPanel(SourcePanel):
         kind = self.kind_combo.currentData()
         item = self.system_list.currentItem()
         label = item.text().split(" — ")[0] if item is not None and item.data(Qt.UserRole) == feed else "gbfs"
-        output = dock_output_path(f"{label}_{kind}")
-        layer_name = f"gbfs_{kind}"
+        target = file_target(dock_output_path(f"{label}_{kind}"), f"gbfs_{kind}")
         spec = {"source": "gbfs", "feed": feed, "kind": kind}
 
         def work(feedback):
-            return GbfsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, None, feedback)
+            return GbfsSource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)
 
         self.run(
             tr("GBFS") + f" {label}",
             work,
-            lambda result: self.on_loaded(result, feed, kind, output),
+            lambda result: self.on_loaded(result, feed, kind, target),
             status=tr("Downloading…"),
         )
 
-    def on_loaded(self, result, feed, kind, output):
+    def on_loaded(self, result, feed, kind, target):
         name = f"{result.source} — {tr('stations') if kind == 'stations' else tr('vehicles')}"
-        layer = self.add_layer(output, result.layer_name, name)
+        layer = self.add_layer(target, name)
         if layer is None:
             return
         message = f"{name}: {result.feature_count} " + tr("features") + f" ({result.licence})"

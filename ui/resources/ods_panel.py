@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.sources.ods import OdsSource
 from ...plugin.sources.ods_catalog import load_portals, normalize_portal
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import file_target, safe_name
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings, save_settings
@@ -250,26 +251,25 @@ class OdsPanel(SourcePanel):
         if info is None or self.task is not None:
             return
         category = self.category_combo.currentData()
-        output = ods_output_path(info.portal, info.dataset_id)
-        layer_name = re.sub(r"[^\w-]+", "_", info.dataset_id, flags=re.UNICODE).strip("_") or "ods"
+        target = file_target(ods_output_path(info.portal, info.dataset_id), safe_name(info.dataset_id, "ods"))
         spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id}
         # Results listed before the portal changed keep their portal: the key chosen since is not theirs.
         if self.authcfg() and info.portal == self.portal():
             spec["authcfg"] = self.authcfg()
 
         def work(feedback):
-            return OdsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, category, feedback)
+            return OdsSource(Transport(feedback=feedback)).fetch(spec, target, category, feedback)
 
         self.run(
             tr("Opendatasoft") + f" {info.dataset_id}",
             work,
-            lambda result: self.on_loaded(result, info, output),
+            lambda result: self.on_loaded(result, info, target),
             status=tr("Loading") + f" {info.title}…",
             cancelled=tr("The load was cancelled"),
         )
 
-    def on_loaded(self, result, info, output):
-        if self.add_layer(output, result.layer_name, info.title) is None:
+    def on_loaded(self, result, info, target):
+        if self.add_layer(target, info.title) is None:
             return
         text = f"{info.title}: {result.feature_count} " + tr("records loaded")
         for warning in result.warnings:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsGeometry,
     QgsMapLayerProxyModel,
     QgsMapLayerType,
     QgsProject,
@@ -36,12 +34,14 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
 from ...plugin.sources.osm_presets import preset_categories
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, SPEC_PROPERTY, OverpassSource, prepare_osm_layer
+from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
 from .layer_output import dock_output_path
-from .source_panel import WGS84, SourcePanel
+from .source_panel import SourcePanel
 
 
 def layer_spec(layer):
@@ -59,8 +59,8 @@ def layer_spec(layer):
 
 
 def fetch_categories(specs, output, feedback):
-    """Fetch each spec into its own layer of one GeoPackage; progress is shared between them. Returns
-    [(spec, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
+    """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
+    Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
     from qgis.core import QgsFeedback
 
     results = []
@@ -72,17 +72,11 @@ def fetch_categories(specs, output, feedback):
             lambda value, i=index: feedback.setProgress((i + value / 100.0) * 100.0 / len(specs))
         )
         feedback.canceled.connect(step.cancel, Qt.DirectConnection)  # the worker waits in its own loop
-        result = OverpassSource(Transport(feedback=step)).fetch(
-            spec, output, f"osm_{spec['category']}", spec["category"], step, append=index > 0
-        )
-        results.append((spec, result))
+        target = layer_target(output, f"osm_{spec['category']}")
+        result = OverpassSource(Transport(feedback=step)).fetch(spec, target, spec["category"], step)
+        results.append((spec, target, result))
     feedback.setProgress(100)
     return results
-
-
-def prepare_layer(layer, spec):
-    """Style, licence and the Overpass spec (set before the layer is added, so the refresh action is offered)."""
-    prepare_osm_layer(layer, spec)
 
 
 class OsmPanel(SourcePanel):
@@ -164,14 +158,8 @@ class OsmPanel(SourcePanel):
         """{"area_wkt": ...} from the area layer, or {"extent": ...} from the map; {} when neither."""
         area = self.area_combo.currentLayer()
         if area is not None:
-            transform = QgsCoordinateTransform(area.crs(), WGS84, QgsProject.instance())
-            parts = []
-            for feature in area.getFeatures():  # a boundary: a few polygons
-                geometry = QgsGeometry(feature.geometry())
-                if not geometry.isEmpty():
-                    geometry.transform(transform)
-                    parts.append(geometry)
-            return {"area_wkt": QgsGeometry.unaryUnion(parts).asWkt(7)} if parts else {}
+            wkt = area_wkt(area, QgsProject.instance().transformContext())
+            return {"area_wkt": wkt} if wkt else {}
         bbox = self.map_bbox()
         return {"extent": bbox} if bbox is not None else {}
 
@@ -193,15 +181,15 @@ class OsmPanel(SourcePanel):
         self.run(
             tr("OpenStreetMap resources"),
             lambda feedback: fetch_categories(specs, output, feedback),
-            lambda results: self.on_loaded(results, output),
+            self.on_loaded,
             status=tr("Asking the Overpass server…"),
         )
 
-    def on_loaded(self, results, output):
+    def on_loaded(self, results):
         lines = []
-        for spec, result in results:
+        for spec, target, result in results:
             name = tr("OSM") + " " + category_label(spec["category"])
-            if self.add_layer(output, result.layer_name, name, lambda layer, s=spec: prepare_layer(layer, s)) is None:
+            if self.add_layer(target, name, lambda layer, s=spec: prepare_osm_layer(layer, s)) is None:
                 continue
             lines.append(f"{category_label(spec['category'])}: {result.feature_count}")
             lines += result.warnings
@@ -248,8 +236,8 @@ class OsmPanel(SourcePanel):
             self.refresh_tasks.pop(layer_id, None)
             target = QgsProject.instance().mapLayer(layer_id)
             if error is None and results and target is not None:
-                result = results[0][1]
-                target.setDataSource(f"{output}|layername={result.layer_name}", target.name(), "ogr")
+                _spec, written, result = results[0]
+                target.setDataSource(written.uri(), target.name(), "ogr")
                 target.triggerRepaint()
                 notify(
                     target.name() + ": " + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",

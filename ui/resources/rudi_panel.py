@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.sources.rudi import RudiSource, item_summary, matches, user_language
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.network import Transport
 from .source_panel import SourcePanel, human_size
 
@@ -142,15 +143,14 @@ class RudiPanel(SourcePanel):
             return
         node = self.node.text().strip()
         spec = {"source": "rudi", "node": node, "resource": summary["global_id"]}
-        path = self.output_path(self.output, "rudi")
-        layer_name = f"rudi_{summary['global_id'][:8]}"
+        target = layer_target(self.output_path(self.output, "rudi"), f"rudi_{summary['global_id'][:8]}")
         category = self.category.currentData()
 
         def work(feedback):
-            return self.source(feedback).fetch(spec, path, layer_name, category, feedback=feedback, append=True)
+            return self.source(feedback).fetch(spec, target, category, feedback)
 
         self.run(
-            tr("Loading") + f" {summary['title']}…", work, lambda result: self.loaded(result, summary["title"], path)
+            tr("Loading") + f" {summary['title']}…", work, lambda result: self.loaded(result, summary["title"], target)
         )
 
 

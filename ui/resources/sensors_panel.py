@@ -16,9 +16,10 @@ from ...plugin.sources.sensor_community import (
     DEFAULT_SERVER,
     KNOWN_TYPES,
     SensorCommunitySource,
-    apply_default_style,
+    prepare_sensor_layer,
 )
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import file_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from .layer_output import dock_output_path
@@ -77,22 +78,20 @@ class SensorsPanel(SourcePanel):
             "server": self.server_edit.text().strip() or DEFAULT_SERVER,
             "extent": bbox,
         }
-        output = dock_output_path("sensor_community")
+        target = file_target(dock_output_path("sensor_community"), "sensor_community")
 
         def work(feedback):
-            return SensorCommunitySource(Transport(feedback=feedback)).fetch(
-                spec, output, "sensor_community", None, feedback
-            )
+            return SensorCommunitySource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)
 
         self.run(
             tr("Citizen sensors (sensor.community)"),
             work,
-            lambda result: self.on_loaded(result, output),
+            lambda result: self.on_loaded(result, target),
             status=tr("Downloading…"),
         )
 
-    def on_loaded(self, result, output):
-        if self.add_layer(output, result.layer_name, tr("Citizen sensors"), apply_default_style) is None:
+    def on_loaded(self, result, target):
+        if self.add_layer(target, tr("Citizen sensors"), prepare_sensor_layer) is None:
             return
         message = tr("Citizen sensors") + f": {result.feature_count} " + tr("locations")
         message += f" ({result.licence})"

@@ -5,10 +5,8 @@ is written, the large-download question, adding the written layer to the project
 from __future__ import annotations
 
 import os
-import re
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProject,
     QgsRectangle,
@@ -28,12 +26,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import CATEGORIES, category_label
+from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
-
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def human_size(size) -> str:
@@ -43,10 +41,6 @@ def human_size(size) -> str:
         if size >= factor:
             return f"{size / factor:.1f} {unit}"
     return f"{size} B"
-
-
-def safe_stem(text: str) -> str:
-    return re.sub(r"[^\w-]+", "_", text or "", flags=re.UNICODE).strip("_")[:60] or "layer"
 
 
 class SourcePanel(QWidget):
@@ -180,15 +174,7 @@ class SourcePanel(QWidget):
 
     def map_bbox(self):
         """[west, south, east, north] of the map extent in WGS 84, within the world; None without one."""
-        extent = self.map_extent_wgs84()
-        if extent.isNull() or extent.isEmpty():
-            return None
-        return [
-            max(-180.0, extent.xMinimum()),
-            max(-90.0, extent.yMinimum()),
-            min(180.0, extent.xMaximum()),
-            min(90.0, extent.yMaximum()),
-        ]
+        return extent_bbox(self.map_extent_wgs84())
 
     def output_path(self, widget: QgsFileWidget, stem: str) -> str:
         path = widget.filePath().strip()
@@ -196,7 +182,7 @@ class SourcePanel(QWidget):
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
         folder = os.path.join(load_settings().effective_cache_dir(), "layers")
         os.makedirs(folder, exist_ok=True)
-        return os.path.join(folder, safe_stem(stem) + ".gpkg")
+        return os.path.join(folder, safe_name(stem) + ".gpkg")
 
     def confirm_size(self, size, title: str) -> bool:
         limit = int(load_settings().download_warning_mb or 0)
@@ -211,20 +197,20 @@ class SourcePanel(QWidget):
         )
         return answer == QMessageBox.Yes
 
-    def add_layer(self, path: str, layer_name: str, title: str, prepare=None):
+    def add_layer(self, target: OutputTarget, title: str, prepare=None):
         """Open the written layer and add it to the project, after `prepare(layer)` (style,
         properties) when given; None, reported, when it cannot be opened."""
-        layer = QgsVectorLayer(f"{path}|layername={layer_name}", title, "ogr")
+        layer = QgsVectorLayer(target.uri(), title, "ogr")
         if not layer.isValid():
-            self.report_error(tr("The written layer cannot be opened") + f": {path}")
+            self.report_error(tr("The written layer cannot be opened") + f": {target.path}")
             return None
         if prepare is not None:
             prepare(layer)
         QgsProject.instance().addMapLayer(layer)
         return layer
 
-    def loaded(self, result, title: str, path: str) -> None:
-        layer = self.add_layer(path, result.layer_name, title)
+    def loaded(self, result, title: str, target: OutputTarget) -> None:
+        layer = self.add_layer(target, title)
         if layer is None:
             return
         text = tr("Loaded") + f" {title}: {result.feature_count} " + tr("features")

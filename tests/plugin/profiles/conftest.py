@@ -21,8 +21,8 @@ class FakePortal(Source):
     KEY = "ods"
     calls = []
 
-    def fetch(self, spec, output, layer_name, category, feedback=None, append=False):
-        FakePortal.calls.append((spec, layer_name, category, append))
+    def fetch(self, spec, target, category=None, feedback=None):
+        FakePortal.calls.append((spec, target.layer, category, target.mode))
         dataset = spec["dataset"]
         if dataset not in FAKE_DATASETS:
             raise InputError(f"Fake portal: no dataset {dataset}")
@@ -34,7 +34,7 @@ class FakePortal(Source):
             }
             for i, (x, y, name) in enumerate(FAKE_DATASETS[dataset])
         ]
-        path = os.path.join(os.path.dirname(output), f"{layer_name}.fake.geojson")
+        path = os.path.join(os.path.dirname(target.path), f"{target.layer}.fake.geojson")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump({"type": "FeatureCollection", "features": features}, handle)
         fetched = utc_now_iso()
@@ -45,10 +45,10 @@ class FakePortal(Source):
             "licence": "ODbL",
             "fetched_at": fetched,
         }
-        count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append)
+        count = write_resource_layer(path, target, common, name_field="nom")
         os.remove(path)
         return FetchResult(
-            layer_name,
+            target.layer,
             count,
             spec["portal"],
             dataset,
@@ -61,7 +61,7 @@ class FakePortal(Source):
 class BrokenService(Source):
     KEY = "gbfs"
 
-    def fetch(self, spec, output, layer_name, category, feedback=None, append=False):
+    def fetch(self, spec, target, category=None, feedback=None):
         raise ReplyError(f"Fake GBFS: the feed {spec['feed']} answered HTTP 503", status=503)
 
 
