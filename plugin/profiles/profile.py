@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr, ui_language
 from ..toolbelt.layer_writer import atomic_output
+from ..toolbelt.metadata import PROFILES_DIR
 from .validator import Issue, Validator, profile_expectations
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PROFILES_DIR = os.path.join(ROOT, "resources", "profiles")
 SCHEMA_PATH = os.path.join(PROFILES_DIR, "profile.schema.json")
 
 # Keys of a resource entry that belong to the profile, not to the source's spec.

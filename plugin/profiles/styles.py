@@ -11,9 +11,7 @@ from qgis.core import QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkb
 from qgis.PyQt.QtGui import QColor
 
 from ..toolbelt.logger import log
-from .profile import ROOT
-
-STYLES_DIR = os.path.join(ROOT, "resources", "styles")
+from ..toolbelt.metadata import STYLES_DIR
 
 COLOURS = {
     "traffic_signals": "#e31a1c",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..sources.tabular import normalize_name
+from ..formats.tabular import normalize_name
 from ..toolbelt.i18n import tr
 from .errors import RegisterError
 

@@ -8,7 +8,7 @@ was expected). Only then are addresses geocoded: a row whose address the Base Ad
 place is left out and reported, the others are imported. The rows are written in one transaction: all
 of them or none.
 
-CSV files follow the French conventions the data.gouv.fr source reads (plugin/sources/tabular.py:
+CSV files follow the French conventions the data.gouv.fr source reads (plugin/formats/tabular.py:
 `;` or `,`, UTF-8 or cp1252, decimal commas, lat/lon or x/y or WKT columns); .xlsx and .ods files are
 read by GDAL's XLSX and ODS drivers. French column names are accepted (titre, domaine, statut,
 priorité, nom, type, compétences, adresse...).

@@ -1,5 +1,5 @@
 """Reading a file to import, whole, before anything is checked or written: CSV files with the French
-conventions the data.gouv.fr source reads (plugin/sources/tabular.py sniffs the encoding, separator
+conventions the data.gouv.fr source reads (plugin/formats/tabular.py sniffs the encoding, separator
 and coordinate columns), .xlsx and .ods files through GDAL's XLSX and ODS drivers, every cell as text
 with the row's line number in the file."""
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from osgeo import gdal
 
-from ..sources.tabular import GEOMETRY_NAMES, LAT_NAMES, LON_NAMES, CsvLayout, find_coordinates, sniff_csv
+from ..formats.tabular import GEOMETRY_NAMES, LAT_NAMES, LON_NAMES, CsvLayout, find_coordinates, sniff_csv
 from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr

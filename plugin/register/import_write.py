@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from osgeo import ogr
 
-from ..sources.tabular import normalize_name
+from ..formats.tabular import normalize_name
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso

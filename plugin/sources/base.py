@@ -1,17 +1,23 @@
 """The one small interface every source (portal or service) implements.
 
-A source module lives in plugin/sources/<key>.py and is listed in plugin/sources/registry.py.
+A source lives in plugin/sources/<key>.py, or plugin/sources/<key>/ when it has several modules, and
+is listed in plugin/sources/registry.py. The file formats it reads are in plugin/formats/.
 Processing algorithms, the dock and `load_territory` all go through `fetch`, so a profile entry
 `{"source": "<key>", ...}` loads the same way as the source's own algorithm.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
-from ..toolbelt.errors import OpenTerritoryError
+from ..formats.resource_file import load_file
+from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.gdal_errors import wrap_own_methods
+from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget
+from ..toolbelt.logger import log
+from ..toolbelt.network import cancelled_download
 
 
 def restated(error: OpenTerritoryError, message: str) -> OpenTerritoryError:
@@ -62,3 +68,48 @@ class Source:
         profile writes them; an optional `extent` is [xmin, ymin, xmax, ymax] in EPSG:4326 and an optional
         `area_wkt` a polygon in EPSG:4326. Failures raise the kinds of toolbelt/errors.py."""
         raise NotImplementedError
+
+
+# -- what the catalog sources (data.gouv.fr, RUDI) share: a downloaded file written as a layer --------
+
+
+def too_large(settings, size) -> bool:
+    """Whether `size` bytes exceed the download size the options warn about."""
+    limit = int(settings.download_warning_mb or 0)
+    return bool(size and limit and size > limit * 1024 * 1024)
+
+
+def large_download_warnings(settings, size, what: str) -> list:
+    """The warning of a download over the size set in the options, logged, for the result's warnings
+    (Processing shows them in its log, the dock beside the loaded layer); [] for a smaller one."""
+    if not too_large(settings, size):
+        return []
+    text = tr("Large download") + f": {what} {size / 1024 / 1024:.0f} MB > {settings.download_warning_mb} MB"
+    log(text, "warning")
+    return [text]
+
+
+def load_download(
+    path: str, target: OutputTarget, result: FetchResult, what: str, category: str = None, **options
+) -> FetchResult:
+    """Write the file a source downloaded into `target` with the common fields taken from `result`
+    (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
+    the feature count and the file's warnings. Failures are told again naming `what` (the portal's
+    resource), a cancelled write a Cancelled naming the download URL."""
+    common = {
+        "category": category or "other",
+        "source": result.source,
+        "source_dataset": result.dataset,
+        "licence": result.licence,
+        "fetched_at": result.fetched_at,
+    }
+    try:
+        count, warnings = load_file(path, target, common, **options)
+    except Cancelled:
+        raise cancelled_download(result.url) from None
+    except OpenTerritoryError as error:
+        raise restated(error, f"{what}: {error}") from None
+    result.feature_count = count
+    result.warnings.extend(warnings)
+    log(f"{what}: {count} features -> {target.layer} ({os.path.basename(target.path)})")
+    return result

@@ -25,8 +25,7 @@ from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, restated
-from .resource_file import large_download_warnings, load_download, too_large
+from .base import FetchResult, Source, large_download_warnings, load_download, restated, too_large
 
 DEFAULT_SERVER = "https://www.data.gouv.fr"
 API = "/api/1"
@@ -282,7 +281,7 @@ class DatagouvSource(Source):
         dataset, resource, size = self.resolve(spec)
         ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))
         title = resource.get("title") or resource.get("id") or ""
-        warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})", feedback)
+        warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})")
         url = resource.get("url") or resource.get("latest")
         if not url:
             raise ReplyError(tr("The resource has no download address") + f": '{title}' ({ref})")

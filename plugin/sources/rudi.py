@@ -24,8 +24,7 @@ from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, restated
-from .resource_file import large_download_warnings, load_download, too_large
+from .base import FetchResult, Source, large_download_warnings, load_download, restated, too_large
 
 API = "/api/v1"
 PAGE_SIZE = 500  # the node's maximum `limit`
@@ -279,7 +278,7 @@ class RudiSource(Source):
                 + f": {kinds})"
             )
         size = media_size(media)
-        warnings = large_download_warnings(self.settings, size, f"'{title}' ({global_id})", feedback)
+        warnings = large_download_warnings(self.settings, size, f"'{title}' ({global_id})")
         url = media["connector"]["url"]
         fetched_at = utc_now_iso()
         try:

@@ -30,21 +30,29 @@ from urllib.parse import urlsplit
 from osgeo import ogr
 from qgis.core import QgsGraduatedSymbolRenderer
 
-from ..main import PLUGIN_DIR
+from ..formats.point_rows import (
+    BAD_PLACE,
+    as_bool,
+    as_float,
+    as_text,
+    as_utc_iso,
+    bad_places_warnings,
+    place,
+    write_point_rows,
+)
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
+from ..toolbelt.metadata import STYLES_DIR
 from ..toolbelt.network import cancelled_download
 from .base import FetchResult, Source, restated
-from .gbfs_parse import BAD_PLACE, as_bool, as_float, as_text, as_utc_iso, place
-from .point_rows import bad_places_warnings, write_point_rows
 
 DEFAULT_SERVER = "https://data.sensor.community"
 LICENCE = "ODbL"
 CATEGORY = "air_quality_sensor"
-STYLE_PATH = os.path.join(PLUGIN_DIR, "resources", "styles", "air_quality_sensor.qml")
+STYLE_PATH = os.path.join(STYLES_DIR, "air_quality_sensor.qml")
 # Types offered in the dock and the Processing help; the API accepts any type name.
 KNOWN_TYPES = ("SDS011", "SPS30", "PMS5003", "PMS7003", "HPM", "BME280", "BMP280", "DHT22", "SHT31", "DNMS")
 

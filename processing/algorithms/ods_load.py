@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from ...plugin.sources.ods import OdsSource
-from ...plugin.sources.ods_catalog import load_portals
+from ...plugin.sources.ods.catalog import load_portals
 from ...plugin.toolbelt.network import Transport
 from .resource_load import ResourceLoadAlgorithm
 

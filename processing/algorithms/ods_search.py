@@ -20,7 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.sources.ods import SEARCH_PAGE_MAX, OdsSource
-from ...plugin.sources.ods_catalog import load_portals
+from ...plugin.sources.ods.catalog import load_portals
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm

@@ -13,8 +13,8 @@ from qgis.core import (
 )
 
 from ...plugin.definitions import category_label
-from ...plugin.sources.osm_presets import preset_categories
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource, prepare_osm_layer
+from ...plugin.sources.overpass.presets import preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.network import Transport

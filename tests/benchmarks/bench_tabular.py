@@ -18,7 +18,7 @@ from qgis.core import QgsApplication  # noqa: E402
 app = QgsApplication([], False)
 app.initQgis()
 
-from open_territory.plugin.sources.tabular import csv_to_layer  # noqa: E402
+from open_territory.plugin.formats.tabular import csv_to_layer  # noqa: E402
 from open_territory.plugin.toolbelt.layer_writer import file_target  # noqa: E402
 
 

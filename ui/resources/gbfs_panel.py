@@ -15,8 +15,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...plugin.sources import gbfs_refresh
 from ...plugin.sources.gbfs import GbfsSource, load_systems
+from ...plugin.sources.gbfs import refresh as gbfs_refresh
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import file_target
 from ...plugin.toolbelt.logger import notify

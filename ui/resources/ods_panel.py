@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.sources.ods import OdsSource
-from ...plugin.sources.ods_catalog import load_portals, normalize_portal
+from ...plugin.sources.ods.catalog import load_portals, normalize_portal
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import file_target, safe_name
 from ...plugin.toolbelt.logger import notify

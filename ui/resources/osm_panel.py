@@ -32,8 +32,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
-from ...plugin.sources.osm_presets import preset_categories
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, SPEC_PROPERTY, OverpassSource, prepare_osm_layer
+from ...plugin.sources.overpass.presets import preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import layer_target

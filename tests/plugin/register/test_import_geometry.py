@@ -1,9 +1,9 @@
 """The geometry of an imported row: lat/lon with decimal commas, Lambert-93 x/y, WKT and GeoJSON."""
 
 import pytest
+from open_territory.plugin.formats.tabular import CsvLayout
 from open_territory.plugin.register.errors import RowError
 from open_territory.plugin.register.import_geometry import actor_area, row_geometry
-from open_territory.plugin.sources.tabular import CsvLayout
 from osgeo import ogr
 
 

@@ -26,14 +26,15 @@ from osgeo import gdal
 from qgis.core import QgsFeedback
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "data")
+HERE = os.path.dirname(__file__)
 EXTENT = [-1.8, 48.0, -1.5, 48.2]
 GEOJSON = "application/geo+json"
 JSON = "application/json"
 
 
-def read(*parts) -> bytes:
-    with open(os.path.join(DATA, *parts), "rb") as handle:
+def read(source_folder, *parts) -> bytes:
+    """A recorded reply of the source's own tests (tests/plugin/sources/<source>/data)."""
+    with open(os.path.join(HERE, source_folder, "data", *parts), "rb") as handle:
         return handle.read()
 
 
@@ -117,7 +118,7 @@ def rudi_scenario(base):
 
 
 def gbfs_routes(base):
-    folder = os.path.join(DATA, "gbfs", "v23")
+    folder = os.path.join(HERE, "gbfs", "data", "v23")
     return {
         f"/v23/{name}": (read("gbfs", "v23", name).replace(b"{base}", base.encode()), JSON)
         for name in os.listdir(folder)

@@ -6,13 +6,13 @@ import time
 from urllib.parse import parse_qs
 
 import pytest
-from open_territory.plugin.sources.osm_presets import preset_categories
+from open_territory.plugin.sources.overpass.presets import preset_categories
 from open_territory.ui.resources.osm_panel import SPEC_PROPERTY, OsmPanel, layer_spec
 from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "data", "overpass")
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "overpass", "data")
 
 
 def fixture_bytes(name):

@@ -5,7 +5,7 @@ import stat
 import zipfile
 
 import pytest
-from open_territory.plugin.sources.safe_zip import safe_extract
+from open_territory.plugin.formats.safe_zip import safe_extract
 from open_territory.plugin.toolbelt.errors import ReplyError
 
 

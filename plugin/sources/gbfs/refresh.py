@@ -13,13 +13,13 @@ from __future__ import annotations
 from qgis.core import QgsFeatureRequest, QgsProject
 from qgis.PyQt.QtCore import QDateTime, QObject, Qt, QTimer
 
-from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
-from ..toolbelt.logger import log
-from ..toolbelt.network import Transport, redact
-from ..toolbelt.tasks import start_task
-from .gbfs import GbfsSource
-from .gbfs_parse import STATUS_FIELDS
+from ...toolbelt.i18n import tr
+from ...toolbelt.layer_writer import utc_now_iso
+from ...toolbelt.logger import log
+from ...toolbelt.network import Transport, redact
+from ...toolbelt.tasks import start_task
+from . import GbfsSource
+from .parse import STATUS_FIELDS
 
 LIVE_PROPERTY = "open_territory/gbfs_live"  # redacted feed URL, for the layer's properties only
 

@@ -11,7 +11,7 @@ from open_territory.plugin.toolbelt.layer_writer import file_target
 from open_territory.plugin.toolbelt.network import Transport
 from qgis.core import QgsVectorLayer
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "ods")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 API = "/api/explore/v2.1"
 DATASET = "festivals-finistere"
 

@@ -5,8 +5,8 @@ from urllib.parse import parse_qs
 
 import pytest
 from open_territory.plugin.sources import overpass as op
-from open_territory.plugin.sources.osm_presets import PRESETS, preset_categories
 from open_territory.plugin.sources.overpass import OverpassSource, build_query
+from open_territory.plugin.sources.overpass.presets import PRESETS, preset_categories
 from open_territory.plugin.toolbelt.errors import (
     Cancelled,
     InputError,
@@ -20,7 +20,7 @@ from osgeo import ogr
 from shapely import wkt as shapely_wkt
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "overpass")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 EXTENT = [-1.75, 48.05, -1.60, 48.15]
 
 

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-from open_territory.plugin.sources import resource_file
-from open_territory.plugin.sources.resource_file import json_records_to_geojson
+from open_territory.plugin.formats import resource_file
+from open_territory.plugin.formats.resource_file import json_records_to_geojson
 from open_territory.plugin.toolbelt.errors import ReplyError
 
 

@@ -1,7 +1,7 @@
 """French CSV files: encodings, separators, decimal commas and coordinate columns, read by GDAL."""
 
 import pytest
-from open_territory.plugin.sources.tabular import (
+from open_territory.plugin.formats.tabular import (
     csv_to_layer,
     detect_encoding,
     detect_separator,

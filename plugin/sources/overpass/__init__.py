@@ -5,7 +5,7 @@ Spec keys (profiles and `load_territory`):
     plus, from the loader, `extent` [xmin, ymin, xmax, ymax] in EPSG:4326 (an Overpass bbox) or
     `area_wkt` (a polygon or multipolygon in EPSG:4326: one Overpass `poly:` filter per part, outer
     rings only, simplified to at most 500 vertices). One of the two is required.
-    "category": a key of plugin/sources/osm_presets.PRESETS (the `category` argument of `fetch` is
+    "category": a key of plugin/sources/overpass/presets.PRESETS (the `category` argument of `fetch` is
     used when the spec has none).
     "server": the interpreter URL, default the `overpass_server` setting (https://overpass-api.de/api/interpreter).
     "timeout": seconds the server may spend on the query (`[timeout:N]`, default 180); the network
@@ -14,7 +14,7 @@ Spec keys (profiles and `load_territory`):
 The query is POSTed (form field `data`) with `[out:xml]`, and the reply is read by GDAL's OSM driver
 with a configuration written from the preset (useful tags as columns, the rest in `other_tags`).
 Layer, beside the common fields: osm_type (node, way, relation), osm_id, the preset's tag columns
-(':' in a tag becomes '_'), other_tags. Geometry per category: see osm_presets (points, lines, or
+(':' in a tag becomes '_'), other_tags. Geometry per category: see presets.py (points, lines, or
 points for nodes and areas alike, car parks included, in EPSG:4326).
 Common fields: source "openstreetmap" (stable, whatever the server: the council map and the planning
 tools find OSM data through it), source_dataset the Overpass server URL, licence "ODbL"; the
@@ -46,11 +46,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 from osgeo import gdal, ogr
 
-from ..definitions import OSM_ATTRIBUTION, OSM_LICENCE
-from ..toolbelt.errors import InputError, NetworkError, ReplyError
-from ..toolbelt.gdal_errors import with_gdal_exceptions
-from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import (
+from ...definitions import OSM_ATTRIBUTION, OSM_LICENCE
+from ...toolbelt.errors import InputError, NetworkError, ReplyError
+from ...toolbelt.gdal_errors import with_gdal_exceptions
+from ...toolbelt.i18n import tr
+from ...toolbelt.layer_writer import (
     SCRATCH_LAYER_OPTIONS,
     OutputTarget,
     check_cancel,
@@ -61,11 +61,11 @@ from ..toolbelt.layer_writer import (
     utc_now_iso,
     write_layer,
 )
-from ..toolbelt.logger import log
-from ..toolbelt.network import redact
-from ..toolbelt.settings import OVERPASS_SERVERS, load_settings
-from .base import FetchResult, Source
-from .osm_presets import LINE, POINT_AREA, PRESETS, column_name
+from ...toolbelt.logger import log
+from ...toolbelt.network import redact
+from ...toolbelt.settings import OVERPASS_SERVERS, load_settings
+from ..base import FetchResult, Source
+from .presets import LINE, POINT_AREA, PRESETS, column_name
 
 DEFAULT_SERVER = OVERPASS_SERVERS[0]
 DEFAULT_TIMEOUT = 180  # seconds, Overpass's own default
@@ -468,7 +468,7 @@ def prepare_osm_layer(layer, spec: dict, style: bool = True) -> None:
     for a layer that has its own), the ODbL licence and the attribution in its metadata, and its spec (see
     `public_spec`) in the SPEC_PROPERTY property, which offers "Refresh from OpenStreetMap". Call it for
     every layer written by this source: the dock, Processing's osm_resources and load_territory."""
-    from .osm_presets import style_path
+    from .presets import style_path
 
     path = style_path(spec["category"]) if style else None
     if path:

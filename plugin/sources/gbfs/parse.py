@@ -8,12 +8,11 @@ every reader accepts the variants it can make sense of and leaves a value null o
 
 from __future__ import annotations
 
-import datetime
-import math
 import re
 
-from ..toolbelt.errors import ReplyError
-from ..toolbelt.i18n import tr
+from ...formats.point_rows import BAD_PLACE, as_bool, as_float, as_int, as_text, as_utc_iso, place
+from ...toolbelt.errors import ReplyError
+from ...toolbelt.i18n import tr
 
 OPERATOR_TERMS = "see the operator's terms"
 
@@ -26,105 +25,7 @@ CAR_SHARING_WORDS = re.compile(
 
 
 # ---------------------------------------------------------------------------------------------
-# Values
-
-
-def as_bool(value):
-    """True/False from JSON booleans, 1/0 and their string forms; None when unknown."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value)
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text in ("true", "1", "yes", "y", "t"):
-            return True
-        if text in ("false", "0", "no", "n", "f"):
-            return False
-    return None
-
-
-def as_int(value):
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        return None
-    return int(number) if number == number else None  # NaN is not an int
-
-
-def as_float(value):
-    """A finite float from a number or a numeric string (decimal comma accepted); None otherwise
-    ("nan", "inf" included: they would break a layer's extent)."""
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-BAD_PLACE = "bad place"
-
-
-def place(lon_value, lat_value):
-    """(lon, lat) when the two values make a place on Earth; None when the item has no coordinates
-    (a vehicle parked at a station); BAD_PLACE when they are unreadable, not finite, out of range, or
-    exactly 0/0, where feeds put what they have not located (Null Island)."""
-    if lon_value in (None, "") and lat_value in (None, ""):
-        return None
-    lon, lat = as_float(lon_value), as_float(lat_value)
-    if lon is None or lat is None or abs(lat) > 90 or abs(lon) > 180 or (lon == 0 and lat == 0):
-        return BAD_PLACE
-    return lon, lat
-
-
-def as_text(value):
-    """A string id from a string or an integer id (Vélib publishes integers)."""
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
-def as_utc_iso(value):
-    """UTC ISO-8601 ('2020-10-26T19:44:27Z') from POSIX seconds or milliseconds (numbers or numeric
-    strings) or an ISO-8601 string with or without zone (no zone: UTC). None when unreadable."""
-    if value is None or isinstance(value, bool):
-        return None
-    moment = None
-    numeric = isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value)
-    if isinstance(value, (int, float)) or numeric:
-        seconds = float(value)
-        if not seconds > 0:  # 0 (or less, or NaN) is "never reported", not 1970
-            return None
-        if seconds > 1e11:  # milliseconds
-            seconds /= 1000.0
-        try:
-            moment = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-    elif isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        # fromisoformat of Python < 3.11 reads 3 or 6 fraction digits only
-        text = re.sub(r"\.(\d+)", lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
-        try:
-            moment = datetime.datetime.fromisoformat(text.replace(" ", "T", 1))
-        except ValueError:
-            return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=datetime.timezone.utc)
-    if moment is None:
-        return None
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+# Values (generic readers in formats/point_rows.py)
 
 
 def localized(value, language: str = None):

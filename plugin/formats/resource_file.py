@@ -1,8 +1,9 @@
 """A downloaded file of any kind catalogs serve (GeoJSON, zipped shapefile, GeoPackage, CSV with
 coordinates, KML, JSON records) written as a resource layer with the common fields.
 
-Shared by the catalog sources (data.gouv.fr, RUDI). The kind is read from the file's first bytes, the
-declared format being only a hint: catalogs often label a zip "csv" or a GeoJSON "json".
+Shared by the catalog sources (data.gouv.fr, RUDI, through sources.base.load_download). The kind is
+read from the file's first bytes, the declared format being only a hint: catalogs often label a zip
+"csv" or a GeoJSON "json".
 """
 
 from __future__ import annotations
@@ -15,13 +16,10 @@ import uuid
 
 from osgeo import gdal
 
-from ..toolbelt.errors import Cancelled, OpenTerritoryError, ReplyError
+from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
-from ..toolbelt.logger import log
-from ..toolbelt.network import cancelled_download
-from .base import FetchResult, restated
 from .safe_zip import safe_extract
 from .tabular import LAT_NAMES, LON_NAMES, normalize_name, prepare_csv
 
@@ -211,51 +209,6 @@ def load_file(
         return write_resource_layer(source, target, common, feedback, **options), warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def too_large(settings, size) -> bool:
-    limit = int(settings.download_warning_mb or 0)
-    return bool(size and limit and size > limit * 1024 * 1024)
-
-
-def large_download_warnings(settings, size, what: str, feedback=None) -> list:
-    """Warn of a download over the size set in the options. Processing shows it in its log before
-    the download starts; elsewhere it is returned, for the caller's result."""
-    if not too_large(settings, size):
-        return []
-    text = tr("Large download") + f": {what} {size / 1024 / 1024:.0f} MB > {settings.download_warning_mb} MB"
-    log(text, "warning")
-    if feedback is not None and hasattr(feedback, "pushWarning"):
-        feedback.pushWarning(text)
-        return []
-    return [text]
-
-
-@with_gdal_exceptions
-def load_download(
-    path: str, target: OutputTarget, result: FetchResult, what: str, category: str = None, **options
-) -> FetchResult:
-    """Write the file a source downloaded into `target` with the common fields taken from `result`
-    (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
-    the feature count and the file's warnings. Failures are told again naming `what` (the portal's
-    resource), a cancelled write a Cancelled naming the download URL."""
-    common = {
-        "category": category or "other",
-        "source": result.source,
-        "source_dataset": result.dataset,
-        "licence": result.licence,
-        "fetched_at": result.fetched_at,
-    }
-    try:
-        count, warnings = load_file(path, target, common, **options)
-    except Cancelled:
-        raise cancelled_download(result.url) from None
-    except OpenTerritoryError as error:
-        raise restated(error, f"{what}: {error}") from None
-    result.feature_count = count
-    result.warnings.extend(warnings)
-    log(f"{what}: {count} features -> {target.layer} ({os.path.basename(target.path)})")
-    return result
 
 
 def resolve_source(path: str, work: str, declared: str, warnings: list, feedback=None) -> tuple:

@@ -36,21 +36,20 @@ hold the redacted URL.
 from __future__ import annotations
 
 import csv
-import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
-from ..toolbelt.i18n import qgis_locale, tr
-from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
-from ..toolbelt.logger import log
-from ..toolbelt.metadata import PLUGIN_DIR
-from ..toolbelt.network import cancelled_download, redact
-from . import gbfs_parse as parse
-from .base import FetchResult, Source, restated
-from .point_rows import bad_places_warnings, write_point_rows
+from ...formats.point_rows import bad_places_warnings, write_point_rows
+from ...toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
+from ...toolbelt.i18n import qgis_locale, tr
+from ...toolbelt.layer_writer import OutputTarget, utc_now_iso
+from ...toolbelt.logger import log
+from ...toolbelt.metadata import resource_path
+from ...toolbelt.network import cancelled_download, redact
+from ..base import FetchResult, Source, restated
+from . import parse
 
-SYSTEMS_CSV = os.path.join(PLUGIN_DIR, "resources", "gbfs_systems_fr.csv")
+SYSTEMS_CSV = resource_path("gbfs_systems_fr.csv")
 KINDS = ("stations", "vehicles")
 
 

@@ -3,15 +3,14 @@
 import os
 
 import pytest
-from open_territory.plugin.sources import gbfs_parse as parse
-from open_territory.plugin.sources.gbfs import GbfsSource, check_spec, load_systems
+from open_territory.plugin.sources.gbfs import GbfsSource, check_spec, load_systems, parse
 from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "gbfs")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
 def serve(httpserver, variant):
@@ -178,42 +177,6 @@ def test_category_rule_by_name_without_vehicle_types():
     assert parse.category_of({"a": {"form_factor": "car"}, "b": {"form_factor": "bicycle"}}, {}) == "bike_share_station"
 
 
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        (1603741467, "2020-10-26T19:44:27Z"),
-        ("1603741467", "2020-10-26T19:44:27Z"),
-        (1603741467000, "2020-10-26T19:44:27Z"),
-        ("2020-10-26T21:44:27+02:00", "2020-10-26T19:44:27Z"),
-        ("2020-10-26T19:44:27.123456789Z", "2020-10-26T19:44:27Z"),
-        ("2020-10-26 19:44:27", "2020-10-26T19:44:27Z"),
-        ("yesterday", None),
-        (None, None),
-        (True, None),
-    ],
-)
-def test_times(value, expected):
-    assert parse.as_utc_iso(value) == expected
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        (True, True),
-        (0, False),
-        (1, True),
-        ("true", True),
-        ("False", False),
-        ("1", True),
-        ("0", False),
-        (None, None),
-        ("maybe", None),
-    ],
-)
-def test_booleans(value, expected):
-    assert parse.as_bool(value) is expected
-
-
 def test_spec_checks():
     with pytest.raises(InputError, match="feed"):
         check_spec({"source": "gbfs"})
@@ -343,34 +306,3 @@ def test_failing_station_status_keeps_the_stations(httpserver, source, tmp_path,
     warning = next(w for w in result.warnings if "station status" in w)
     assert warning.startswith("The station status could not be read: availability columns are empty")
     assert "station_status" in warning
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [(0, None), ("0", None), (-1, None), (0.0, None), (float("nan"), None), (1, "1970-01-01T00:00:01Z")],
-)
-def test_times_zero_or_negative_are_null(value, expected):
-    assert parse.as_utc_iso(value) == expected
-
-
-@pytest.mark.parametrize(
-    "lon, lat, expected",
-    [
-        (-1.6, 48.1, (-1.6, 48.1)),
-        ("-1,6", "48,1", (-1.6, 48.1)),
-        (None, None, None),
-        ("", None, None),
-        (0, 0, parse.BAD_PLACE),
-        ("0", "0.0", parse.BAD_PLACE),
-        (0, 48.1, (0.0, 48.1)),
-        (-1.6, 0, (-1.6, 0.0)),
-        ("inf", 48.1, parse.BAD_PLACE),
-        (-1.6, float("nan"), parse.BAD_PLACE),
-        (180.5, 48.1, parse.BAD_PLACE),
-        (-1.6, -90.1, parse.BAD_PLACE),
-        (-1.6, None, parse.BAD_PLACE),
-        (True, 48.1, parse.BAD_PLACE),
-    ],
-)
-def test_place(lon, lat, expected):
-    assert parse.place(lon, lat) == expected

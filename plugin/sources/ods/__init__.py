@@ -28,14 +28,14 @@ import os
 
 from osgeo import gdal
 
-from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
-from ..toolbelt.gdal_errors import with_gdal_exceptions
-from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
-from ..toolbelt.logger import log
-from ..toolbelt.network import redact, server_message
-from .base import FetchResult, Source, restated
-from .ods_catalog import (
+from ...toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
+from ...toolbelt.gdal_errors import with_gdal_exceptions
+from ...toolbelt.i18n import tr
+from ...toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
+from ...toolbelt.logger import log
+from ...toolbelt.network import redact, server_message
+from ..base import FetchResult, Source, restated
+from .catalog import (
     OdsDataset,
     api_url,
     combine_where,

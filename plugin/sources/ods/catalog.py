@@ -1,22 +1,22 @@
 """Opendatasoft Explore API v2.1: URLs, ODSQL pieces and the parsing of catalog entries.
 
-No network here: plugin/sources/ods.py fetches, this module turns replies into plain values.
+No network here: the source (plugin/sources/ods/__init__.py) fetches, this module turns replies into
+plain values.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from ..main import PLUGIN_DIR
+from ...toolbelt.metadata import resource_path
 
 API_PATH = "/api/explore/v2.1"
 GEO_TYPES = ("geo_shape", "geo_point_2d")
-PORTALS_FILE = os.path.join(PLUGIN_DIR, "resources", "portals.json")
+PORTALS_FILE = resource_path("portals.json")
 
 # Field names that usually hold a feature's label on French portals, best first. Exact names win,
 # then names starting with one of them ("nom_station", "libelle_long").
