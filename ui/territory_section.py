@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.definitions import CATEGORIES, category_label
 from ..plugin.profiles.profile import bundled_profile_names, load_profile, save_profile
 from ..plugin.profiles.territory import entry_spec, load_territory
+from ..plugin.sources import registry
 from ..plugin.toolbelt.errors import Cancelled, InputError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
@@ -40,17 +41,6 @@ LAYER_ROLE = Qt.UserRole + 1
 # (ResizeToContents alone) squeezed the titles to nothing in a narrow dock.
 COLUMN_SHARES = {1: 0.2, 2: 0.22, 3: 0.16}
 NARROW_TREE = 420  # pixels: below this the tree shows the titles and the last load only
-
-
-def source_label(key: str) -> str:
-    return {
-        "ods": tr("Opendatasoft portal"),
-        "overpass": "OpenStreetMap",
-        "gbfs": tr("GBFS feed"),
-        "sensor_community": "sensor.community",
-        "datagouv": "data.gouv.fr",
-        "rudi": "RUDI",
-    }.get(key, key)
 
 
 class TerritorySection(DockSection):
@@ -249,13 +239,13 @@ class TerritorySection(DockSection):
                 title = entry.title or entry.dataset
                 if entry.unconfirmed:
                     title += " " + tr("(unconfirmed)")
-                item = QTreeWidgetItem(group, [title, source_label(entry.source), entry.dataset])
-                item.setToolTip(1, source_label(entry.source))
+                item = QTreeWidgetItem(group, [title, registry.label(entry.source), entry.dataset])
+                item.setToolTip(1, registry.label(entry.source))
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.Checked if entry.enabled and not entry.unconfirmed else Qt.Unchecked)
                 item.setData(0, LAYER_ROLE, entry.layer)
                 # The source and dataset columns hide in a narrow dock: the title's tooltip says them.
-                tip = f"{title}\n{source_label(entry.source)} — {entry.dataset}"
+                tip = f"{title}\n{registry.label(entry.source)} — {entry.dataset}"
                 if entry.note:
                     tip += f"\n{entry.note}"
                 item.setToolTip(0, tip)
@@ -432,21 +422,25 @@ class TerritorySection(DockSection):
                 project.setCrs(crs)
         group = project.layerTreeRoot().insertGroup(0, report.profile.name)
         # Resources above the boundary: the outline stays under everything.
-        from ..plugin.sources.overpass import OverpassSource, prepare_osm_layer
-
         names = [n for n in report.layers if n != "boundary"] + [n for n in report.layers if n == "boundary"]
-        osm_entries = {e.layer: e for e in report.profile.resources if e.source == OverpassSource.KEY}
+        entries = {e.layer: e for e in report.profile.resources}
         for name in names:
             layer = QgsVectorLayer(f"{report.output}|layername={name}", self.layer_title(report, name), "ogr")
             if layer.isValid():
-                if name in osm_entries:
-                    # Its style is in the GeoPackage already; what it lacks is the attribution and the
-                    # query that "Refresh from OpenStreetMap" reruns.
-                    entry = osm_entries[name]
-                    spec = dict(entry_spec(entry, report.extent or report.profile.extent), category=entry.category)
-                    prepare_osm_layer(layer, spec, style=False)
+                if name in entries:
+                    self.prepare_layer(layer, entries[name], report.extent or report.profile.extent)
                 project.addMapLayer(layer, False)
                 group.addLayer(layer)
+
+    @staticmethod
+    def prepare_layer(layer, entry, extent) -> None:
+        """The source's own preparation of a layer it wrote (the attribution, the query that "Refresh from
+        OpenStreetMap" reruns...); its style is in the GeoPackage already."""
+        if entry.source not in registry.SOURCES:
+            return
+        prepare = registry.declaration(entry.source).prepare_layer
+        if prepare is not None:
+            prepare(layer, entry_spec(entry, extent), style=False)
 
     @staticmethod
     def layer_title(report, name: str) -> str:

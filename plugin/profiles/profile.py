@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..sources import registry
+from ..sources.base import ENTRY_KEYS
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr, ui_language
 from ..toolbelt.layer_writer import atomic_output
@@ -25,9 +27,6 @@ from ..toolbelt.metadata import PROFILES_DIR
 from .validator import Issue, Validator, profile_expectations
 
 SCHEMA_PATH = os.path.join(PROFILES_DIR, "profile.schema.json")
-
-# Keys of a resource entry that belong to the profile, not to the source's spec.
-ENTRY_KEYS = ("source", "title", "layer", "domain", "enabled", "unconfirmed", "note")
 
 
 def localized(value, language: str = None) -> str:
@@ -325,8 +324,9 @@ def resolve_entries(data: dict) -> list:
                 spec["portal"] = portals[portal]["url"]
                 if portals[portal].get("authcfg") and not spec.get("authcfg"):
                     spec["authcfg"] = portals[portal]["authcfg"]
-            if entry["source"] == "overpass":
-                spec.setdefault("category", category)
+            field_name = registry.declaration(entry["source"]).category_field
+            if field_name:
+                spec.setdefault(field_name, category)
             result.append(
                 ResourceEntry(
                     category=category,

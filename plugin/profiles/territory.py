@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from osgeo import ogr
 
 from ..sources import registry
+from ..sources.base import EXTENT
 from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
@@ -169,8 +170,10 @@ def select_entries(profile: Profile, layers=None, include_unconfirmed: bool = Fa
 
 
 def entry_spec(entry: ResourceEntry, extent) -> dict:
+    """The spec a source's fetch gets: the entry's own keys, and the territory's extent for a source that
+    takes one (its declaration's coverage)."""
     spec = dict(entry.spec)
-    if extent and "extent" not in spec:
+    if extent and "extent" not in spec and EXTENT in registry.declaration(entry.source).coverage:
         spec["extent"] = list(extent)
     return spec
 

@@ -84,15 +84,18 @@ def profile_expectations() -> dict:
         "boundary.file": relative_file,
         "resource.source": tr("the source of the resource"),
         "resource.layer": tr("a layer name: a letter, then letters, digits or _"),
-        "ods.portal": tr("the portal's base URL, or the key of one of the profile's portals"),
-        "ods.dataset": tr("the dataset's identifier (dataset_id), without spaces or /"),
-        "gbfs.feed": tr("the URL of the system's gbfs.json"),
-        "sensor_community.types": tr("sensor types, such as SDS011: a list, or a text separated by commas"),
-        "sensor_community.types[]": tr("a sensor type, such as SDS011"),
-        "datagouv.dataset": tr("the data.gouv.fr dataset's id or slug"),
-        "datagouv.resource": tr("the resource's id or title"),
-        "rudi.node": tr("the URL of the RUDI node"),
-        "rudi.resource": tr("the RUDI resource's id"),
+        **source_expectations(),
+    }
+
+
+def source_expectations() -> dict:
+    """What each source's profile fields expect, as the sources declare it: `<source>.<field>` keys."""
+    from ..sources import registry  # the sources are loaded when a profile is first validated
+
+    return {
+        f"{found.key}.{field}": text
+        for found in registry.declarations()
+        for field, text in found.expectations().items()
     }
 
 

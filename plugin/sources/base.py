@@ -1,15 +1,23 @@
-"""The one small interface every source (portal or service) implements.
+"""The one small interface every source (portal or service) implements, and the declaration it makes.
 
 A source lives in plugin/sources/<key>.py, or plugin/sources/<key>/ when it has several modules, and
 is listed in plugin/sources/registry.py. The file formats it reads are in plugin/formats/.
 Processing algorithms, the dock and `load_territory` all go through `fetch`, so a profile entry
 `{"source": "<key>", ...}` loads the same way as the source's own algorithm.
+
+A source says once, in its `DECLARATION` (a SourceDeclaration), what the rest of the plugin needs to
+know of it: its key and label, the keys of its profile entries (a JSON-schema fragment, mirrored by
+resources/profiles/profile.schema.json, which a test keeps equal) and what they expect in the user's
+words, the Processing algorithms that load it, whether it takes the territory's extent or area, and how
+a layer it wrote is prepared in QGIS (style, attribution, properties). The registry, the profile
+validator, the dock's Territory tab and the Processing provider read it.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..formats.resource_file import load_file
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
@@ -28,6 +36,46 @@ def restated(error: OpenTerritoryError, message: str) -> OpenTerritoryError:
     )
 
 
+# Keys of a profile entry that belong to the profile, not to the source's spec.
+ENTRY_KEYS = ("source", "title", "layer", "domain", "enabled", "unconfirmed", "note")
+EXTENT, AREA = "extent", "area"  # what a source may be given to cover the territory
+
+
+@dataclass(frozen=True)
+class SourceDeclaration:
+    """What a source declares once (see the module's docstring).
+
+    key: the `source` of profile entries. label(): its name in the user's language.
+    profile_fields: JSON-schema `properties` of the entry's own keys; required: those it cannot miss.
+    expectations(): {field (or field[] for a list's items): what it expects, in the user's language}.
+    algorithms: (module under processing/algorithms, class name) of the algorithms that load it.
+    coverage: what of the territory it takes (EXTENT, AREA): the territory load gives it the extent.
+    category_field: the spec key an entry's category fills when the entry does not say (Overpass's
+    preset: `{"source": "overpass"}` listed under car_park loads the car_park preset).
+    prepare_layer(layer, spec, style=True): makes a QGIS layer it wrote complete (style unless `style`
+    is False, for a layer whose style is saved with it; licence, attribution, properties)."""
+
+    key: str
+    label: Callable[[], str]
+    profile_fields: dict
+    required: tuple = ()
+    expectations: Callable[[], dict] = dict
+    algorithms: tuple = ()
+    coverage: tuple = ()
+    category_field: str = ""
+    prepare_layer: Callable | None = None
+
+    def profile_schema(self) -> dict:
+        """The definition of this source's profile entries, as profile.schema.json holds it."""
+        schema = {
+            "additionalProperties": False,
+            "properties": {**dict.fromkeys(ENTRY_KEYS, True), **self.profile_fields},
+        }
+        if self.required:
+            schema["required"] = list(self.required)
+        return schema
+
+
 @dataclass
 class FetchResult:
     layer_name: str  # layer written in the output
@@ -41,14 +89,18 @@ class FetchResult:
 
 
 class Source:
-    """Subclasses set KEY and implement `fetch`; `search` and `describe` where the service has a catalog."""
+    """Subclasses set DECLARATION (its key becomes KEY) and implement `fetch`; `search` and `describe`
+    where the service has a catalog."""
 
     KEY = ""
+    DECLARATION: SourceDeclaration = None
 
     def __init_subclass__(cls, **kwargs):
         # GDAL raises during a fetch, and only then (toolbelt/gdal_errors.py).
         super().__init_subclass__(**kwargs)
         wrap_own_methods(cls, "fetch")
+        if "DECLARATION" in cls.__dict__:
+            cls.KEY = cls.DECLARATION.key
 
     def __init__(self, transport):
         self.transport = transport

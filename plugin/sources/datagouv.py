@@ -25,7 +25,7 @@ from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, large_download_warnings, load_download, restated, too_large
+from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
 DEFAULT_SERVER = "https://www.data.gouv.fr"
 API = "/api/1"
@@ -182,7 +182,22 @@ def dataset_summary(dataset: dict) -> dict:
 
 
 class DatagouvSource(Source):
-    KEY = "datagouv"
+    DECLARATION = SourceDeclaration(
+        key="datagouv",
+        label=lambda: "data.gouv.fr",
+        profile_fields={
+            "dataset": {"type": "string", "minLength": 1, "pattern": r"^[^\s/]+$", "description": "dataset id or slug"},
+            "resource": {"type": "string", "minLength": 1},
+            "server": {"$ref": "#/definitions/url"},
+            "name_field": {"type": "string"},
+        },
+        required=("dataset",),
+        expectations=lambda: {
+            "dataset": tr("the data.gouv.fr dataset's id or slug"),
+            "resource": tr("the resource's id or title"),
+        },
+        algorithms=(("datagouv_load", "DatagouvLoadAlgorithm"),),
+    )
 
     def __init__(self, transport, settings=None):
         super().__init__(transport)

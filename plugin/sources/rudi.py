@@ -24,7 +24,7 @@ from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.network import cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, large_download_warnings, load_download, restated, too_large
+from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
 API = "/api/v1"
 PAGE_SIZE = 500  # the node's maximum `limit`
@@ -176,7 +176,14 @@ def matches(summary: dict, query: str) -> bool:
 
 
 class RudiSource(Source):
-    KEY = "rudi"
+    DECLARATION = SourceDeclaration(
+        key="rudi",
+        label=lambda: "RUDI",
+        profile_fields={"node": {"$ref": "#/definitions/url"}, "resource": {"type": "string", "minLength": 1}},
+        required=("node", "resource"),
+        expectations=lambda: {"node": tr("the URL of the RUDI node"), "resource": tr("the RUDI resource's id")},
+        algorithms=(("rudi_load", "RudiLoadAlgorithm"),),
+    )
 
     def __init__(self, transport, settings=None):
         super().__init__(transport)

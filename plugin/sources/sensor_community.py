@@ -47,7 +47,7 @@ from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.metadata import STYLES_DIR
 from ..toolbelt.network import cancelled_download
-from .base import FetchResult, Source, restated
+from .base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 
 DEFAULT_SERVER = "https://data.sensor.community"
 LICENCE = "ODbL"
@@ -221,8 +221,59 @@ def server_of(spec: dict) -> str:
     return server
 
 
+def style_labels() -> list:
+    """Legend labels of the bundled style's classes, in order (European Air Quality Index bands)."""
+    return [
+        tr("No PM2.5 reading"),
+        tr("Good (0-10 µg/m³)"),
+        tr("Fair (10-20 µg/m³)"),
+        tr("Moderate (20-25 µg/m³)"),
+        tr("Poor (25-50 µg/m³)"),
+        tr("Very poor (50-75 µg/m³)"),
+        tr("Extremely poor (over 75 µg/m³)"),
+    ]
+
+
+def apply_default_style(layer) -> bool:
+    """The bundled style graded on PM2.5 (sensors without a PM2.5 reading in grey), with its legend
+    in the user's language."""
+    _message, ok = layer.loadNamedStyle(STYLE_PATH)
+    renderer = layer.renderer()
+    if ok and isinstance(renderer, QgsGraduatedSymbolRenderer):
+        for index, label in enumerate(style_labels()[: len(renderer.ranges())]):
+            renderer.updateRangeLabel(index, label)
+    return bool(ok)
+
+
+def prepare_sensor_layer(layer, spec: dict = None, style: bool = True) -> None:
+    """Make a QGIS layer of sensors complete: the bundled PM2.5 style, unless `style` is False (a layer
+    that has its own, such as a territory's, saved in its GeoPackage)."""
+    if style:
+        apply_default_style(layer)
+
+
 class SensorCommunitySource(Source):
-    KEY = "sensor_community"
+    DECLARATION = SourceDeclaration(
+        key="sensor_community",
+        label=lambda: "sensor.community",
+        profile_fields={
+            "types": {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}},
+                    {"type": "string", "pattern": r"^[A-Za-z0-9_,\s-]*$"},
+                ],
+                "description": "sensor types: a list, or a comma-separated text",
+            },
+            "server": {"$ref": "#/definitions/url"},
+        },
+        expectations=lambda: {
+            "types": tr("sensor types, such as SDS011: a list, or a text separated by commas"),
+            "types[]": tr("a sensor type, such as SDS011"),
+        },
+        algorithms=(("sensor_community", "SensorCommunityAlgorithm"),),
+        coverage=(EXTENT, AREA),
+        prepare_layer=prepare_sensor_layer,
+    )
 
     def readings(self, server: str, query: str):
         url = f"{server}/airrohr/v1/filter/{query}"
@@ -268,34 +319,3 @@ class SensorCommunitySource(Source):
         log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {target.layer}")
         warnings = bad_places_warnings(bad, tr("locations"))
         return FetchResult(target.layer, count, source, query, LICENCE, url, fetched_at, warnings)
-
-
-def style_labels() -> list:
-    """Legend labels of the bundled style's classes, in order (European Air Quality Index bands)."""
-    return [
-        tr("No PM2.5 reading"),
-        tr("Good (0-10 µg/m³)"),
-        tr("Fair (10-20 µg/m³)"),
-        tr("Moderate (20-25 µg/m³)"),
-        tr("Poor (25-50 µg/m³)"),
-        tr("Very poor (50-75 µg/m³)"),
-        tr("Extremely poor (over 75 µg/m³)"),
-    ]
-
-
-def apply_default_style(layer) -> bool:
-    """The bundled style graded on PM2.5 (sensors without a PM2.5 reading in grey), with its legend
-    in the user's language."""
-    _message, ok = layer.loadNamedStyle(STYLE_PATH)
-    renderer = layer.renderer()
-    if ok and isinstance(renderer, QgsGraduatedSymbolRenderer):
-        for index, label in enumerate(style_labels()[: len(renderer.ranges())]):
-            renderer.updateRangeLabel(index, label)
-    return bool(ok)
-
-
-def prepare_sensor_layer(layer, spec: dict = None, style: bool = True) -> None:
-    """Make a QGIS layer of sensors complete: the bundled PM2.5 style, unless `style` is False (a layer
-    that has its own, such as a territory's, saved in its GeoPackage)."""
-    if style:
-        apply_default_style(layer)

@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ...plugin.definitions import category_label
-from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource, prepare_osm_layer
+from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
 from ...plugin.sources.overpass.presets import preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
@@ -116,9 +116,7 @@ class OsmResourcesAlgorithm(SourceLoadAlgorithm):
         }
         feedback.pushInfo(self.tr("Asking") + f" {spec['server']}")
         source = OverpassSource(Transport(feedback=feedback))
-        return self.load(
-            source, spec, f"osm_{category}", category, parameters, context, feedback, prepare=prepare_osm_layer
-        )
+        return self.load(source, spec, f"osm_{category}", category, parameters, context, feedback)
 
     def coverage(self, parameters, context) -> dict:
         """{"area_wkt": ...} from the area layer, else {"extent": ...}."""

@@ -59,7 +59,7 @@ class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
             return None
         return extent_bbox(self.parameterAsExtent(parameters, name, context, WGS84))
 
-    def load(self, source, spec: dict, layer_hint: str, category, parameters, context, feedback, prepare=None) -> dict:
+    def load(self, source, spec: dict, layer_hint: str, category, parameters, context, feedback) -> dict:
         """Fetch `spec` through `source` into OUTPUT (a GeoPackage's layer named after `layer_hint`), and end
         the algorithm: Cancelled gives the cancelled message, any other failure its own sentence."""
         destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -74,6 +74,7 @@ class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
         if context.willLoadLayerOnCompletion(destination):
             details = context.layerToLoadOnCompletionDetails(destination)
             details.name = target.layer
+            prepare = source.DECLARATION.prepare_layer
             if prepare is not None:
                 details.setPostProcessor(PreparedLayer.create(prepare, spec))
         # A whole file is returned as the file, as QGIS's own algorithms do; a layer of a GeoPackage as its URI.

@@ -8,7 +8,6 @@ from ...plugin.sources.sensor_community import (
     DEFAULT_SERVER,
     KNOWN_TYPES,
     SensorCommunitySource,
-    prepare_sensor_layer,
 )
 from ...plugin.toolbelt.network import Transport
 from .resource_load import SourceLoadAlgorithm
@@ -70,6 +69,4 @@ class SensorCommunityAlgorithm(SourceLoadAlgorithm):
             "extent": extent,
         }
         source = SensorCommunitySource(Transport(feedback=feedback))
-        return self.load(
-            source, spec, "sensor_community", None, parameters, context, feedback, prepare=prepare_sensor_layer
-        )
+        return self.load(source, spec, "sensor_community", None, parameters, context, feedback)

@@ -46,7 +46,7 @@ from ...toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ...toolbelt.logger import log
 from ...toolbelt.metadata import resource_path
 from ...toolbelt.network import cancelled_download, redact
-from ..base import FetchResult, Source, restated
+from ..base import FetchResult, Source, SourceDeclaration, restated
 from . import parse
 
 SYSTEMS_CSV = resource_path("gbfs_systems_fr.csv")
@@ -104,7 +104,17 @@ def check_spec(spec: dict) -> tuple:
 
 
 class GbfsSource(Source):
-    KEY = "gbfs"
+    DECLARATION = SourceDeclaration(
+        key="gbfs",
+        label=lambda: tr("GBFS feed"),
+        profile_fields={
+            "feed": {"$ref": "#/definitions/url", "description": "URL of the system's gbfs.json"},
+            "kind": {"enum": list(KINDS)},
+        },
+        required=("feed",),
+        expectations=lambda: {"feed": tr("the URL of the system's gbfs.json")},
+        algorithms=(("gbfs_stations", "GbfsStationsAlgorithm"), ("gbfs_vehicles", "GbfsVehiclesAlgorithm")),
+    )
 
     # -- network --------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from ...toolbelt.i18n import tr
 from ...toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact, server_message
-from ..base import FetchResult, Source, restated
+from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 from .catalog import (
     OdsDataset,
     api_url,
@@ -125,7 +125,28 @@ def forget_cached_reply(response) -> None:
 
 
 class OdsSource(Source):
-    KEY = "ods"
+    DECLARATION = SourceDeclaration(
+        key="ods",
+        label=lambda: tr("Opendatasoft portal"),
+        profile_fields={
+            "portal": {
+                "type": "string",
+                "pattern": r"^(https?://[^\s/?#]+[^\s]*|[a-z0-9_-]+)$",
+                "description": "the portal's base URL, or the key of one of the profile's portals",
+            },
+            "dataset": {"type": "string", "minLength": 1, "pattern": r"^[^\s/]+$", "description": "the dataset_id"},
+            "where": {"type": "string"},
+            "name_field": {"type": "string"},
+            "authcfg": {"type": "string"},
+        },
+        required=("portal", "dataset"),
+        expectations=lambda: {
+            "portal": tr("the portal's base URL, or the key of one of the profile's portals"),
+            "dataset": tr("the dataset's identifier (dataset_id), without spaces or /"),
+        },
+        algorithms=(("ods_load", "OdsLoadAlgorithm"), ("ods_search", "OdsSearchAlgorithm")),
+        coverage=(EXTENT, AREA),
+    )
 
     # -- transport ------------------------------------------------------------------------------
 

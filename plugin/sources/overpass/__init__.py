@@ -46,7 +46,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from osgeo import gdal, ogr
 
-from ...definitions import OSM_ATTRIBUTION, OSM_LICENCE
+from ...definitions import CATEGORIES, OSM_ATTRIBUTION, OSM_LICENCE
 from ...toolbelt.errors import InputError, NetworkError, ReplyError
 from ...toolbelt.gdal_errors import with_gdal_exceptions
 from ...toolbelt.i18n import tr
@@ -64,7 +64,7 @@ from ...toolbelt.layer_writer import (
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact
 from ...toolbelt.settings import OVERPASS_SERVERS, load_settings
-from ..base import FetchResult, Source
+from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration
 from .presets import LINE, POINT_AREA, PRESETS, column_name
 
 DEFAULT_SERVER = OVERPASS_SERVERS[0]
@@ -376,8 +376,62 @@ def write_osm_layer(reply_path: str, preset, target: OutputTarget, common: dict,
 # -- source -------------------------------------------------------------------------------------
 
 
+# -- layers in QGIS ---------------------------------------------------------------------------------
+
+
+def public_server(server: str) -> str:
+    """The server URL without user name, password or secret-looking query values."""
+    parts = urlsplit(redact(server or ""))
+    if "@" in parts.netloc:
+        parts = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])
+    return urlunsplit(parts)
+
+
+def public_spec(spec: dict) -> dict:
+    """The keys of a spec that rerun its query, with no secret (a layer property is saved in the project)."""
+    kept = {key: spec[key] for key in SPEC_KEYS if spec.get(key) not in (None, "")}
+    kept["source"] = "overpass"
+    if "server" in kept:
+        kept["server"] = public_server(str(kept["server"]))
+    return kept
+
+
+def prepare_osm_layer(layer, spec: dict, style: bool = True) -> None:
+    """Make a QGIS layer of OSM resources complete: the category's bundled style (unless `style` is False,
+    for a layer that has its own), the ODbL licence and the attribution in its metadata, and its spec (see
+    `public_spec`) in the SPEC_PROPERTY property, which offers "Refresh from OpenStreetMap". Call it for
+    every layer written by this source: the dock, Processing's osm_resources and load_territory."""
+    from .presets import style_path
+
+    path = style_path(spec["category"]) if style else None
+    if path:
+        layer.loadNamedStyle(path)
+    metadata = layer.metadata()
+    metadata.setRights([f"{OSM_ATTRIBUTION}, {OSM_LICENCE}"])
+    metadata.setLicenses([OSM_LICENCE])
+    layer.setMetadata(metadata)
+    layer.setAttribution(OSM_ATTRIBUTION)
+    layer.setCustomProperty("open_territory/attribution", OSM_ATTRIBUTION)
+    layer.setCustomProperty(SPEC_PROPERTY, json.dumps(public_spec(spec)))
+
+
 class OverpassSource(Source):
-    KEY = "overpass"
+    DECLARATION = SourceDeclaration(
+        key="overpass",
+        label=lambda: "OpenStreetMap",
+        profile_fields={
+            "category": {
+                "enum": list(CATEGORIES),
+                "description": "OSM preset (default: the category the entry is listed under)",
+            },
+            "server": {"$ref": "#/definitions/url"},
+            "timeout": {"type": "integer", "minimum": 1, "maximum": 3600},
+        },
+        algorithms=(("osm_resources", "OsmResourcesAlgorithm"),),
+        coverage=(EXTENT, AREA),
+        category_field="category",
+        prepare_layer=prepare_osm_layer,
+    )
 
     def query_for(self, spec: dict, category: str = None) -> tuple:
         """(category, server, timeout, query) of a spec."""
@@ -441,42 +495,3 @@ class OverpassSource(Source):
             fetched_at=fetched_at,
             warnings=warnings,
         )
-
-
-# -- layers in QGIS ---------------------------------------------------------------------------------
-
-
-def public_server(server: str) -> str:
-    """The server URL without user name, password or secret-looking query values."""
-    parts = urlsplit(redact(server or ""))
-    if "@" in parts.netloc:
-        parts = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])
-    return urlunsplit(parts)
-
-
-def public_spec(spec: dict) -> dict:
-    """The keys of a spec that rerun its query, with no secret (a layer property is saved in the project)."""
-    kept = {key: spec[key] for key in SPEC_KEYS if spec.get(key) not in (None, "")}
-    kept["source"] = OverpassSource.KEY
-    if "server" in kept:
-        kept["server"] = public_server(str(kept["server"]))
-    return kept
-
-
-def prepare_osm_layer(layer, spec: dict, style: bool = True) -> None:
-    """Make a QGIS layer of OSM resources complete: the category's bundled style (unless `style` is False,
-    for a layer that has its own), the ODbL licence and the attribution in its metadata, and its spec (see
-    `public_spec`) in the SPEC_PROPERTY property, which offers "Refresh from OpenStreetMap". Call it for
-    every layer written by this source: the dock, Processing's osm_resources and load_territory."""
-    from .presets import style_path
-
-    path = style_path(spec["category"]) if style else None
-    if path:
-        layer.loadNamedStyle(path)
-    metadata = layer.metadata()
-    metadata.setRights([f"{OSM_ATTRIBUTION}, {OSM_LICENCE}"])
-    metadata.setLicenses([OSM_LICENCE])
-    layer.setMetadata(metadata)
-    layer.setAttribution(OSM_ATTRIBUTION)
-    layer.setCustomProperty("open_territory/attribution", OSM_ATTRIBUTION)
-    layer.setCustomProperty(SPEC_PROPERTY, json.dumps(public_spec(spec)))
