@@ -1,12 +1,13 @@
-"""Background work for the dock: a QgsTask that runs a function with a QgsFeedback.
+"""Background work for the dock: a QgsTask that runs a function with a QgsProcessingFeedback.
 
 The same source code serves Processing (which passes its own feedback) and the dock (which runs it
-here): the function takes a feedback, reports progress on it and checks `isCanceled()`.
+here): the function takes a feedback, reports progress and messages on it and checks `isCanceled()`.
+Work made of steps reports through QGIS's QgsProcessingMultiStepFeedback (`steps_feedback`).
 """
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsFeedback, QgsTask
+from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsTask
 
 from .errors import Cancelled
 from .gdal_errors import gdal_exceptions
@@ -24,7 +25,8 @@ class FeedbackTask(QgsTask):
         super().__init__(description, QgsTask.CanCancel)
         self.function = function
         self.on_done = on_done
-        self.feedback = QgsFeedback()
+        # Not logged to QGIS's Processing log: the dock shows what matters itself.
+        self.feedback = QgsProcessingFeedback(False)
         self.feedback.progressChanged.connect(self.setProgress)
         self.result = None
         self.error = None
@@ -58,3 +60,16 @@ def start_task(description: str, function, on_done=None) -> FeedbackTask:
     task = FeedbackTask(description, function, on_done)
     QgsApplication.taskManager().addTask(task)
     return task
+
+
+def steps_feedback(feedback: QgsProcessingFeedback, count: int) -> QgsProcessingMultiStepFeedback:
+    """QGIS's multi-step feedback over `feedback` (None gives None): after `setCurrentStep(i)`, a step's
+    0-100 progress fills its share of the whole; messages go to `feedback`, and cancelling it cancels
+    the steps. QGIS 3.22 passes on a cancel that comes later only: a parent cancelled already is said
+    here."""
+    if feedback is None:
+        return None
+    steps = QgsProcessingMultiStepFeedback(count, feedback)
+    if feedback.isCanceled():
+        steps.cancel()
+    return steps

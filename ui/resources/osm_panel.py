@@ -40,6 +40,7 @@ from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
+from ...plugin.toolbelt.tasks import steps_feedback
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
 
@@ -61,19 +62,14 @@ def layer_spec(layer):
 def fetch_categories(specs, output, feedback):
     """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
     Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
-    from qgis.core import QgsFeedback
-
     results = []
+    steps = steps_feedback(feedback, len(specs))
     for index, spec in enumerate(specs):
         if feedback.isCanceled():
             return None
-        step = QgsFeedback()
-        step.progressChanged.connect(
-            lambda value, i=index: feedback.setProgress((i + value / 100.0) * 100.0 / len(specs))
-        )
-        feedback.canceled.connect(step.cancel, Qt.DirectConnection)  # the worker waits in its own loop
+        steps.setCurrentStep(index)
         target = layer_target(output, f"osm_{spec['category']}")
-        result = OverpassSource(Transport(feedback=step)).fetch(spec, target, spec["category"], step)
+        result = OverpassSource(Transport(feedback=steps)).fetch(spec, target, spec["category"], steps)
         results.append((spec, target, result))
     feedback.setProgress(100)
     return results

@@ -34,6 +34,7 @@ from ...toolbelt.i18n import tr
 from ...toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact, server_message
+from ...toolbelt.tasks import steps_feedback
 from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 from .catalog import (
     OdsDataset,
@@ -48,23 +49,6 @@ from .catalog import (
 )
 
 SEARCH_PAGE_MAX = 100  # the API's own limit per page
-DOWNLOAD_SHARE = 60.0  # progress given to the download, the rest to GDAL
-
-
-class ScaledFeedback:
-    """Reports a step's 0-100 progress into [start, end] of the job's feedback, and cancels with it."""
-
-    def __init__(self, feedback, start: float, end: float):
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def isCanceled(self):  # noqa: N802 - QgsFeedback's name
-        return self.feedback.isCanceled()
-
-    def setProgress(self, value):  # noqa: N802
-        self.feedback.setProgress(self.start + (self.end - self.start) * max(0.0, min(100.0, value)) / 100.0)
-
-    def __getattr__(self, name):
-        return getattr(self.feedback, name)
 
 
 def describe_failure(error: OpenTerritoryError, portal: str, dataset: str = "") -> OpenTerritoryError:
@@ -283,17 +267,17 @@ class OdsSource(Source):
 
     def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         portal, dataset = self.check_spec(spec)
-        job = feedback
-        download_feedback = ScaledFeedback(job, 0.0, DOWNLOAD_SHARE) if job is not None else None
-        info = self.dataset_info(portal, dataset, spec.get("authcfg", ""), download_feedback)
+        # Two steps of the job's progress: the download, then GDAL's write.
+        steps = steps_feedback(feedback, 2)
+        info = self.dataset_info(portal, dataset, spec.get("authcfg", ""), steps)
         where = self.export_where(info, spec)
         params = {}
         if where:
             params["where"] = where
         url = api_url(portal, "catalog", "datasets", dataset, "exports", "geojson")
-        transport = self.transport_for(spec, download_feedback)
-        if job is not None and hasattr(job, "pushInfo"):
-            job.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
+        transport = self.transport_for(spec, steps)
+        if steps is not None:
+            steps.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
         try:
             response = transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
         except Cancelled:
@@ -321,7 +305,9 @@ class OdsSource(Source):
             "fetched_at": fetched_at,
         }
         try:
-            count = self.write(response.path, target, common, name_field, geometry_type, job)
+            if steps is not None:
+                steps.setCurrentStep(1)
+            count = self.write(response.path, target, common, name_field, geometry_type, steps)
         except Cancelled:
             raise
         except OpenTerritoryError as error:
@@ -366,7 +352,6 @@ class OdsSource(Source):
                 name_field=name_field,
                 geometry_type=geometry_type,
                 feedback=feedback,
-                progress_range=(DOWNLOAD_SHARE, 100.0),
             )
             if geometry_type == "PROMOTE_TO_MULTI":
                 settle_geometry_type(scratch, layer)

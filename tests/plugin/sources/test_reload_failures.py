@@ -23,7 +23,7 @@ from open_territory.plugin.toolbelt.errors import Cancelled, NetworkError, OpenT
 from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target, write_resource_layer
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal
-from qgis.core import QgsFeedback
+from qgis.core import QgsProcessingFeedback
 from werkzeug import Response
 
 HERE = os.path.dirname(__file__)
@@ -247,7 +247,7 @@ def test_a_failed_reload_leaves_the_previous_output_untouched(
     before = digest(folder)
     assert before, "the first load wrote nothing"
 
-    feedback = QgsFeedback()
+    feedback = QgsProcessingFeedback(False)
     serve(httpserver, routes, payload, failure, feedback)
     spy = CancelWhileWriting(monkeypatch, feedback) if failure == "cancel_while_writing" else None
     transport = Transport(feedback=feedback, cache_dir=str(tmp_path / "cache"), timeout=10, retries=0)

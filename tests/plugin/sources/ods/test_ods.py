@@ -12,7 +12,7 @@ from open_territory.plugin.toolbelt.errors import Cancelled, InputError, Network
 from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingFeedback
 from shapely import wkb
 from werkzeug import Response
 
@@ -418,7 +418,7 @@ def test_private_dataset_with_apikey_authcfg(httpserver, source, tmp_path):
 
 def test_cancel_leaves_nothing(httpserver, source, tmp_path):
     portal = serve_dataset(httpserver, "arceaux", P.POINT_FIELDS, P.point_features(20))
-    feedback = QgsFeedback()
+    feedback = QgsProcessingFeedback(False)
     feedback.cancel()
     output = existing_output(tmp_path)
     with pytest.raises(Cancelled):
