@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import copy
 import os
+from typing import TYPE_CHECKING
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QEvent, Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
@@ -35,6 +36,12 @@ from ..plugin.toolbelt.logger import notify
 from ..plugin.toolbelt.settings import load_settings
 from .resources.layer_output import dock_output_path
 from .sections import DockSection
+
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsTask
+
+    from ..plugin.profiles.profile import Profile, ResourceEntry
+    from ..plugin.profiles.territory import TerritoryReport
 
 LAYER_ROLE = Qt.UserRole + 1
 # Most of the tree's width each column after the resource's title may take: a long dataset identifier
@@ -151,7 +158,7 @@ class TerritorySection(DockSection):
     def title(self) -> str:
         return tr("Territory")
 
-    def sync_offline_setting(self):
+    def sync_offline_setting(self) -> None:
         """The offline box follows the settings' offline mode whenever that changes (the options page
         may have changed it since); in between, the user's own tick stands."""
         offline = load_settings().offline
@@ -168,7 +175,7 @@ class TerritorySection(DockSection):
             self.fit_columns()
         return super().eventFilter(watched, event)
 
-    def fit_columns(self):
+    def fit_columns(self) -> None:
         """Source, dataset and last load as wide as their contents, within their share of the width. In a
         narrow dock the source and dataset columns hide (the titles' tooltips give them), so the titles
         stay readable."""
@@ -188,7 +195,7 @@ class TerritorySection(DockSection):
 
     # -- profile ------------------------------------------------------------------------------
 
-    def on_profile_chosen(self, *_args):
+    def on_profile_chosen(self, *_args) -> None:
         reference = self.profile_combo.currentData()
         if not reference:
             return
@@ -197,7 +204,7 @@ class TerritorySection(DockSection):
         except InputError as error:
             notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
 
-    def choose_profile_file(self):
+    def choose_profile_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a territory profile"), "", tr("Profiles (*.json)"))
         if path:
             self.open_profile_file(path)
@@ -218,7 +225,7 @@ class TerritorySection(DockSection):
         self.show_profile(profile)
         return True
 
-    def show_profile(self, profile):
+    def show_profile(self, profile: Profile) -> None:
         self.profile = profile
         text = profile.description or profile.name
         if profile.offline_cache:
@@ -264,7 +271,7 @@ class TerritorySection(DockSection):
                     layers.append(item.data(0, LAYER_ROLE))
         return layers
 
-    def set_checked(self, layers):
+    def set_checked(self, layers: list) -> None:
         wanted = set(layers)
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
@@ -299,7 +306,7 @@ class TerritorySection(DockSection):
         data.pop("$schema", None)
         return data
 
-    def choose_export_file(self):
+    def choose_export_file(self) -> None:
         if self.profile is None:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -327,7 +334,7 @@ class TerritorySection(DockSection):
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
         return dock_output_path(f"territory_{self.profile.id}")
 
-    def start_load(self, all_resources: bool = False):
+    def start_load(self, all_resources: bool = False) -> QgsTask | None:
         if self.profile is None or self.task is not None:
             return None
         layers = None if all_resources else self.checked_layers()
@@ -336,7 +343,7 @@ class TerritorySection(DockSection):
             return None
         profile, output, offline = self.profile, self.output_path(), self.offline_check.isChecked()
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return load_territory(profile, output, offline=offline, feedback=feedback, layers=layers)
 
         from ..plugin.toolbelt.tasks import start_task
@@ -347,15 +354,15 @@ class TerritorySection(DockSection):
         return self.task
 
     @pyqtSlot(float)
-    def on_progress(self, value):
+    def on_progress(self, value: object) -> None:
         # A decorated slot: the task reports from its worker thread, Qt queues the call to this one.
         self.progress.setValue(int(value))
 
-    def cancel(self):
+    def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
-    def set_busy(self, busy: bool):
+    def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         self.cancel_button.setEnabled(busy)
@@ -369,7 +376,7 @@ class TerritorySection(DockSection):
         ):
             widget.setEnabled(not busy)
 
-    def on_loaded(self, report, error):
+    def on_loaded(self, report: TerritoryReport | None, error: Exception | None) -> None:
         self.task = None
         self.set_busy(False)
         if error is not None and not isinstance(error, Cancelled):
@@ -393,7 +400,7 @@ class TerritorySection(DockSection):
             self.iface,
         )
 
-    def show_outcomes(self, report):
+    def show_outcomes(self, report: TerritoryReport) -> None:
         """The last load's result beside each resource: feature count, or why it failed."""
         outcomes = {o.layer: o for o in report.outcomes}
         for i in range(self.tree.topLevelItemCount()):
@@ -412,7 +419,7 @@ class TerritorySection(DockSection):
                 item.setToolTip(3, outcome.message or outcome.url)
         self.fit_columns()
 
-    def add_to_project(self, report):
+    def add_to_project(self, report: TerritoryReport) -> None:
         project = QgsProject.instance()
         if not project.mapLayers():
             # A new project takes the territory's CRS (Lambert-93 in mainland France) rather than the
@@ -433,7 +440,7 @@ class TerritorySection(DockSection):
                 group.addLayer(layer)
 
     @staticmethod
-    def prepare_layer(layer, entry, extent) -> None:
+    def prepare_layer(layer: QgsVectorLayer, entry: ResourceEntry, extent: list | None) -> None:
         """The source's own preparation of a layer it wrote (the attribution, the query that "Refresh from
         OpenStreetMap" reruns...); its style is in the GeoPackage already."""
         if entry.source not in registry.SOURCES:
@@ -443,7 +450,7 @@ class TerritorySection(DockSection):
             prepare(layer, entry_spec(entry, extent), style=False)
 
     @staticmethod
-    def layer_title(report, name: str) -> str:
+    def layer_title(report: TerritoryReport, name: str) -> str:
         for outcome in report.outcomes:
             if outcome.layer == name and outcome.title:
                 return outcome.title

@@ -16,6 +16,7 @@ import re
 import uuid
 
 from osgeo import gdal, ogr, osr
+from qgis.core import QgsFeedback
 
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
@@ -35,7 +36,7 @@ OGR_TYPES = {
 # -- values, as real feeds write them -------------------------------------------------------------
 
 
-def as_bool(value):
+def as_bool(value: object) -> bool | None:
     """True/False from JSON booleans, 1/0 and their string forms; None when unknown."""
     if isinstance(value, bool):
         return value
@@ -50,7 +51,7 @@ def as_bool(value):
     return None
 
 
-def as_int(value):
+def as_int(value: object) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
@@ -62,7 +63,7 @@ def as_int(value):
     return int(number) if number == number else None  # NaN is not an int
 
 
-def as_float(value):
+def as_float(value: object) -> float | None:
     """A finite float from a number or a numeric string (decimal comma accepted); None otherwise
     ("nan", "inf" included: they would break a layer's extent)."""
     if isinstance(value, bool) or value is None:
@@ -77,7 +78,7 @@ def as_float(value):
 BAD_PLACE = "bad place"
 
 
-def place(lon_value, lat_value):
+def place(lon_value: object, lat_value: object) -> tuple | str | None:
     """(lon, lat) when the two values make a place on Earth; None when the item has no coordinates
     (a vehicle parked at a station); BAD_PLACE when they are unreadable, not finite, out of range, or
     exactly 0/0, where feeds put what they have not located (Null Island)."""
@@ -89,7 +90,7 @@ def place(lon_value, lat_value):
     return lon, lat
 
 
-def as_text(value):
+def as_text(value: object) -> str | None:
     """A string id from a string or an integer id (Vélib publishes integers)."""
     if value is None or isinstance(value, (dict, list)):
         return None
@@ -99,7 +100,7 @@ def as_text(value):
     return text or None
 
 
-def as_utc_iso(value):
+def as_utc_iso(value: object) -> str | None:
     """UTC ISO-8601 ('2020-10-26T19:44:27Z') from POSIX seconds or milliseconds (numbers or numeric
     strings) or an ISO-8601 string with or without zone (no zone: UTC). None when unreadable."""
     if value is None or isinstance(value, bool):
@@ -144,7 +145,9 @@ def bad_places_warnings(count: int, what: str) -> list:
 
 
 @with_gdal_exceptions
-def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -> None:
+def build_point_layer(
+    path: str, layer_name: str, fields: list, rows: list, feedback: QgsFeedback | None = None
+) -> None:
     """Write `rows` [(lon, lat, {field: value})] into a new GeoPackage `path` (EPSG:4326), with
     `fields` [(name, type key of OGR_TYPES)] as schema. Datetimes are ISO-8601 strings."""
     driver = ogr.GetDriverByName("GPKG")
@@ -183,7 +186,14 @@ def build_point_layer(path: str, layer_name: str, fields, rows, feedback=None) -
     dataset = None
 
 
-def write_point_rows(rows, fields, target: OutputTarget, common: dict, name_field: str = None, feedback=None) -> int:
+def write_point_rows(
+    rows: list,
+    fields: list,
+    target: OutputTarget,
+    common: dict,
+    name_field: str = None,
+    feedback: QgsFeedback | None = None,
+) -> int:
     """Rows -> `target` with the common fields, through the layer writer; returns the feature count."""
     return write_layer(
         target, lambda scratch, layer: _produce(rows, fields, scratch, layer, common, name_field, feedback), feedback

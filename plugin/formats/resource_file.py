@@ -15,6 +15,7 @@ import tempfile
 import uuid
 
 from osgeo import gdal
+from qgis.core import QgsFeedback
 
 from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
@@ -109,7 +110,7 @@ def _number(value):
         return None
 
 
-def record_geometry(record: dict):
+def record_geometry(record: dict) -> dict | None:
     """A GeoJSON geometry for one JSON record: a `geometry` member, an Opendatasoft `geo_point_2d`,
     or latitude/longitude keys."""
     geometry = record.get("geometry")
@@ -195,9 +196,9 @@ def load_file(
     target: OutputTarget,
     common: dict,
     name_field: str = None,
-    feedback=None,
+    feedback: QgsFeedback | None = None,
     declared: str = "",
-    progress_range=(50.0, 100.0),
+    progress_range: tuple = (50.0, 100.0),
 ) -> tuple:
     """Write the downloaded file at `path` into `target` through the layer writer; returns (feature count,
     warnings)."""
@@ -211,7 +212,7 @@ def load_file(
         shutil.rmtree(work, ignore_errors=True)
 
 
-def resolve_source(path: str, work: str, declared: str, warnings: list, feedback=None) -> tuple:
+def resolve_source(path: str, work: str, declared: str, warnings: list, feedback: QgsFeedback | None = None) -> tuple:
     """(GDAL-readable path, layer name or None) for the downloaded file, extracting zips safely."""
     kind = sniff_kind(path, declared)
     if kind == "html":

@@ -13,6 +13,8 @@ import shutil
 import stat
 import zipfile
 
+from qgis.core import QgsFeedback
+
 from ..toolbelt.errors import Cancelled, ReplyError
 from ..toolbelt.i18n import tr
 
@@ -79,7 +81,7 @@ def safe_extract(
     target: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_members: int = DEFAULT_MAX_MEMBERS,
-    feedback=None,
+    feedback: QgsFeedback | None = None,
 ) -> list:
     """Extract `zip_path` into `target` (created if needed) and return the extracted file paths.
 
@@ -94,29 +96,8 @@ def safe_extract(
         os.makedirs(target, exist_ok=True)
         plan = check_archive(archive, target, max_bytes, max_members)
         written = []
-        total = 0
         try:
-            for index, (info, destination) in enumerate(plan):
-                if feedback is not None and feedback.isCanceled():
-                    raise Cancelled()
-                if info.is_dir():
-                    os.makedirs(destination, exist_ok=True)
-                    continue
-                os.makedirs(os.path.dirname(destination), exist_ok=True)
-                # O_EXCL: never follow a link or overwrite a file that appeared meanwhile.
-                handle = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-                written.append(destination)
-                with archive.open(info) as source, os.fdopen(handle, "wb") as out:
-                    while True:
-                        chunk = source.read(CHUNK)
-                        if not chunk:
-                            break
-                        total += len(chunk)
-                        if total > max_bytes:
-                            raise unsafe(tr("The archive is too large once extracted") + f": > {max_bytes} bytes")
-                        out.write(chunk)
-                if feedback is not None and plan:
-                    feedback.setProgress(100.0 * (index + 1) / len(plan))
+            _extract(archive, plan, written, max_bytes, feedback)
         except (ReplyError, Cancelled, zipfile.BadZipFile, OSError, RuntimeError) as error:
             for path in written:
                 if os.path.exists(path):
@@ -125,6 +106,38 @@ def safe_extract(
                 raise
             raise unsafe(tr("The archive could not be extracted") + f": {error}") from None
     return written
+
+
+def _extract(archive: zipfile.ZipFile, plan: list, written: list, max_bytes: int, feedback=None) -> None:
+    """Write the checked members, adding each file to `written` as it is created (the caller removes them
+    on failure); the total written is capped at `max_bytes`, whatever the archive declares."""
+    total = 0
+    for index, (info, destination) in enumerate(plan):
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled()
+        if info.is_dir():
+            os.makedirs(destination, exist_ok=True)
+            continue
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        # O_EXCL: never follow a link or overwrite a file that appeared meanwhile.
+        handle = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        written.append(destination)
+        with archive.open(info) as source, os.fdopen(handle, "wb") as out:
+            total = _copy(source, out, total, max_bytes)
+        if feedback is not None:
+            feedback.setProgress(100.0 * (index + 1) / len(plan))
+
+
+def _copy(source, out, total: int, max_bytes: int) -> int:
+    """Copy one member in chunks; returns the archive's running total, unsafe past `max_bytes`."""
+    while True:
+        chunk = source.read(CHUNK)
+        if not chunk:
+            return total
+        total += len(chunk)
+        if total > max_bytes:
+            raise unsafe(tr("The archive is too large once extracted") + f": > {max_bytes} bytes")
+        out.write(chunk)
 
 
 def remove_tree(folder: str) -> None:

@@ -10,14 +10,19 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from typing import TYPE_CHECKING
 
 from osgeo import ogr
+from qgis.core import QgsFeedback
 
 from ..sources.base import FetchResult
 from ..toolbelt.errors import InputError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso, write_resource_layer
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ..toolbelt.network import Transport
 
 GEO_API = "https://geo.api.gouv.fr"
 GEO_API_LICENCE = "Licence Ouverte / Open Licence 2.0"
@@ -63,7 +68,9 @@ def _features(payload) -> list:
 
 
 @with_gdal_exceptions
-def fetch_boundary(spec: dict, transport, target: OutputTarget, base_dir: str = "", feedback=None) -> FetchResult:
+def fetch_boundary(
+    spec: dict, transport: Transport, target: OutputTarget, base_dir: str = "", feedback: QgsFeedback | None = None
+) -> FetchResult:
     """Write the territory's communes into `target` (its layer: BOUNDARY_LAYER in a territory), with the
     common fields, through the layer writer."""
     fetched_at = utc_now_iso()
@@ -106,7 +113,7 @@ def fetch_boundary(spec: dict, transport, target: OutputTarget, base_dir: str = 
 
 
 @with_gdal_exceptions
-def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER):
+def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER) -> list | None:
     """[xmin, ymin, xmax, ymax] of a layer in EPSG:4326 (the boundary is written in 4326), or None."""
     dataset = ogr.Open(path)
     if dataset is None:

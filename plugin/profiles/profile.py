@@ -29,7 +29,7 @@ from .validator import Issue, Validator, profile_expectations
 SCHEMA_PATH = os.path.join(PROFILES_DIR, "profile.schema.json")
 
 
-def localized(value, language: str = None) -> str:
+def localized(value: object, language: str = None) -> str:
     """A profile text in `language` (default: the user's), else French, else English, else the first."""
     if isinstance(value, dict):
         for code in (language or ui_language(), "fr", "en"):
@@ -39,14 +39,14 @@ def localized(value, language: str = None) -> str:
     return value or ""
 
 
-def stable_text(value) -> str:
+def stable_text(value: object) -> str:
     """A profile text that does not depend on the user's language, for names derived from it."""
     if isinstance(value, dict):
         return value.get("en") or next((text for text in value.values() if text), "")
     return value or ""
 
 
-def profile_error(file: str, issues) -> InputError:
+def profile_error(file: str, issues: list) -> InputError:
     """A profile that cannot be used: one line per problem, each naming the file and the JSON path. The
     error's `issues` lists them (Issue: path, expected, found), `source` is the file."""
     issues = list(issues)
@@ -103,7 +103,7 @@ class Profile:
         return localized(self.boundary.get("title"))
 
     @property
-    def extent(self):
+    def extent(self) -> list | None:
         return self.data.get("extent")
 
     @property
@@ -115,11 +115,11 @@ class Profile:
         return value if os.path.isabs(value) else os.path.normpath(os.path.join(self.base_dir, value))
 
     @property
-    def offline_cache(self):
+    def offline_cache(self) -> str | None:
         value = self.data.get("offline_cache")
         return self.relative(value) if value else None
 
-    def register_file(self, kind: str):
+    def register_file(self, kind: str) -> str | None:
         value = self.data.get("register", {}).get(kind)
         return self.relative(value) if value else None
 
@@ -269,7 +269,7 @@ def semantic_issues(data: dict, base_dir: str = "") -> list:
     return issues
 
 
-def validate_data(data, path: str = "") -> list:
+def validate_data(data: object, path: str = "") -> list:
     """The problems of a profile whose file is (or will be) `path`; relative paths start from its folder."""
     if not isinstance(data, dict):
         return [Issue("$", tr("an object"), type(data).__name__)]

@@ -13,8 +13,10 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from osgeo import ogr
+from qgis.core import QgsFeedback
 
 from ..sources import registry
 from ..sources.base import EXTENT
@@ -28,6 +30,11 @@ from ..toolbelt.settings import load_settings
 from ..toolbelt.tasks import steps_feedback
 from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_extent
 from .profile import Profile, ResourceEntry
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
+
+    from qgis.core import QgsProcessingMultiStepFeedback
 
 SOURCES_TABLE = "sources"
 SOURCES_FIELDS = (
@@ -100,7 +107,7 @@ class TerritoryReport:
         return "\n".join(lines)
 
 
-def push(feedback, message: str, warning: bool = False):
+def push(feedback: QgsFeedback | None, message: str, warning: bool = False) -> None:
     log(message, "warning" if warning else "info")
     if feedback is None:
         return
@@ -109,7 +116,7 @@ def push(feedback, message: str, warning: bool = False):
         method(message)
 
 
-def select_entries(profile: Profile, layers=None, include_unconfirmed: bool = False) -> list:
+def select_entries(profile: Profile, layers: list | None = None, include_unconfirmed: bool = False) -> list:
     """The entries to load: the named layers, or every enabled, confirmed entry."""
     if layers:
         wanted = set(layers)
@@ -117,7 +124,7 @@ def select_entries(profile: Profile, layers=None, include_unconfirmed: bool = Fa
     return [e for e in profile.resources if e.enabled and (include_unconfirmed or not e.unconfirmed)]
 
 
-def entry_spec(entry: ResourceEntry, extent) -> dict:
+def entry_spec(entry: ResourceEntry, extent: list | None) -> dict:
     """The spec a source's fetch gets: the entry's own keys, and the territory's extent for a source that
     takes one (its declaration's coverage)."""
     spec = dict(entry.spec)
@@ -127,7 +134,7 @@ def entry_spec(entry: ResourceEntry, extent) -> dict:
 
 
 @with_gdal_exceptions
-def delete_layer(path: str, layer_name: str):
+def delete_layer(path: str, layer_name: str) -> None:
     """Remove a layer of a GeoPackage (the sources table written again)."""
     if not os.path.exists(path):
         return
@@ -142,7 +149,7 @@ def delete_layer(path: str, layer_name: str):
 
 
 @with_gdal_exceptions
-def write_sources_table(path: str, outcomes) -> None:
+def write_sources_table(path: str, outcomes: list) -> None:
     driver = ogr.GetDriverByName("GPKG")
     dataset = driver.Open(path, 1) if os.path.exists(path) else driver.CreateDataSource(path)
     if dataset.GetLayerByName(SOURCES_TABLE) is not None:
@@ -163,7 +170,7 @@ def write_sources_table(path: str, outcomes) -> None:
     dataset = None
 
 
-def prepare_cache(profile: Profile):
+def prepare_cache(profile: Profile) -> str | None:
     """A working copy of the profile's bundled cache (the bundled files stay untouched and may be
     read-only in an installed plugin), or None."""
     folder = profile.offline_cache
@@ -181,10 +188,10 @@ def load_territory(
     profile: Profile,
     output: str,
     offline: bool = None,
-    feedback=None,
-    layers=None,
+    feedback: QgsFeedback | None = None,
+    layers: list | None = None,
     include_unconfirmed: bool = False,
-    transport_factory=None,
+    transport_factory: Callable | None = None,
     styles: bool = True,
 ) -> TerritoryReport:
     """Load the profile's resources into the GeoPackage `output`; returns what loaded and what failed.
@@ -256,7 +263,7 @@ class TerritoryLoad:
     feedback: object
     steps: object  # the QgsProcessingMultiStepFeedback the sources report into, None without a feedback
 
-    def step(self, index: int):
+    def step(self, index: int) -> QgsProcessingMultiStepFeedback | None:
         if self.steps is not None:
             self.steps.setCurrentStep(index)
         return self.steps

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+from qgis.core import QgsFeedback
 
 from ..formats.resource_file import load_file
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
@@ -26,6 +28,9 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ..toolbelt.settings import PluginSettings
 
 
 def restated(error: OpenTerritoryError, message: str) -> OpenTerritoryError:
@@ -113,7 +118,9 @@ class Source:
         """Catalog entries matching `query` (catalog sources)."""
         raise NotImplementedError
 
-    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
         """Write the resource described by `spec` into `target` (toolbelt/layer_writer.py: a file, or a layer
         of a GeoPackage whose other layers stay) with the common fields, through the layer writer, so that a
         failure or a cancellation leaves the target as it was. `spec` holds the source's own keys as a
@@ -125,13 +132,13 @@ class Source:
 # -- what the catalog sources (data.gouv.fr, RUDI) share: a downloaded file written as a layer --------
 
 
-def too_large(settings, size) -> bool:
+def too_large(settings: PluginSettings, size: int | None) -> bool:
     """Whether `size` bytes exceed the download size the options warn about."""
     limit = int(settings.download_warning_mb or 0)
     return bool(size and limit and size > limit * 1024 * 1024)
 
 
-def large_download_warnings(settings, size, what: str) -> list:
+def large_download_warnings(settings: PluginSettings, size: int | None, what: str) -> list:
     """The warning of a download over the size set in the options, logged, for the result's warnings
     (Processing shows them in its log, the dock beside the loaded layer); [] for a smaller one."""
     if not too_large(settings, size):

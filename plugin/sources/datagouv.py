@@ -19,6 +19,8 @@ import copy
 import re
 from urllib.parse import quote, unquote, urlsplit
 
+from qgis.core import QgsFeedback
+
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
@@ -72,7 +74,7 @@ def dataset_ref(value: str) -> str:
     return value.strip("/")
 
 
-def licence_label(code) -> str:
+def licence_label(code: object) -> str:
     if not code:
         return ""
     return LICENCES.get(str(code).lower(), str(code))
@@ -100,7 +102,7 @@ def resource_kind(resource: dict) -> str:
     return fmt or "other"
 
 
-def resource_size(resource: dict):
+def resource_size(resource: dict) -> int | None:
     """Bytes the catalog declares for a resource (`filesize` is often null), or None."""
     for value in (resource.get("filesize"), (resource.get("extras") or {}).get("analysis:content-length")):
         try:
@@ -205,7 +207,7 @@ class DatagouvSource(Source):
 
     # -- catalog ------------------------------------------------------------------------------
 
-    def api_get(self, server: str, path: str, params=None, what: str = ""):
+    def api_get(self, server: str, path: str, params: dict | None = None, what: str = "") -> object:
         url = f"{normalize_server(server)}{API}{path}"
         try:
             return self.transport.get(
@@ -262,7 +264,7 @@ class DatagouvSource(Source):
     def describe(self, spec: dict) -> dict:
         return dataset_summary(self.dataset(spec))
 
-    def head_size(self, url: str):
+    def head_size(self, url: str) -> int | None:
         """Content-Length from a HEAD request, or None when the server does not say."""
         probe = copy.copy(self.transport)
         probe.retries = 0  # a size is a hint: not worth waiting for a busy server
@@ -286,12 +288,14 @@ class DatagouvSource(Source):
             size = self.head_size(resource["url"])
         return dataset, resource, size
 
-    def too_large(self, size) -> bool:
+    def too_large(self, size: int | None) -> bool:
         return too_large(self.settings, size)
 
     # -- loading ------------------------------------------------------------------------------
 
-    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
         server = normalize_server(spec.get("server") or DEFAULT_SERVER)
         dataset, resource, size = self.resolve(spec)
         ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))

@@ -8,8 +8,12 @@ DECLARATION. `SOURCES` maps each key (as profiles write it) to the Source class.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from .base import Source, SourceDeclaration
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ..toolbelt.network import Transport
 
 SOURCE_MODULES = ("ods", "datagouv", "rudi", "gbfs", "sensor_community", "overpass")
 
@@ -35,7 +39,7 @@ def source_class(key: str) -> type:
     return SOURCES[key]
 
 
-def make_source(key: str, transport) -> Source:
+def make_source(key: str, transport: Transport) -> Source:
     return source_class(key)(transport)
 
 

@@ -19,6 +19,8 @@ import os
 import unicodedata
 from urllib.parse import quote, urlsplit
 
+from qgis.core import QgsFeedback
+
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
@@ -64,7 +66,7 @@ def user_language() -> str:
     return qgis_locale().lower()
 
 
-def localized(texts, language: str = None) -> str:
+def localized(texts: object, language: str = None) -> str:
     """The text of a RUDI [{lang, text}] list in the user's language, else French, English, the first."""
     if isinstance(texts, str):
         return texts
@@ -96,7 +98,7 @@ def media_kind(media: dict) -> str:
     }.get(extension, file_type or "other")
 
 
-def media_size(media: dict):
+def media_size(media: dict) -> int | None:
     try:
         size = int(str(media.get("file_size") or "").strip())
     except ValueError:
@@ -118,7 +120,7 @@ def file_media(item: dict) -> list:
     return result
 
 
-def choose_media(item: dict):
+def choose_media(item: dict) -> dict | None:
     loadable = [m for m in file_media(item) if media_kind(m) in KIND_RANK]
     if not loadable:
         return None
@@ -189,7 +191,7 @@ class RudiSource(Source):
         super().__init__(transport)
         self.settings = settings or load_settings()
 
-    def api_get(self, node: str, path: str, params=None, what: str = ""):
+    def api_get(self, node: str, path: str, params: dict | None = None, what: str = "") -> object:
         base = normalize_node(node)
         if not base:
             raise InputError(tr("No RUDI producer node given (base URL)"))
@@ -229,7 +231,7 @@ class RudiSource(Source):
             total = len(items)
         return total, items
 
-    def catalog(self, node: str, feedback=None) -> list:
+    def catalog(self, node: str, feedback: QgsFeedback | None = None) -> list:
         """Every resource of the node, page after page."""
         items, offset = [], 0
         while offset < MAX_ITEMS:
@@ -244,7 +246,7 @@ class RudiSource(Source):
                 break
         return items
 
-    def search(self, spec: dict, query: str, feedback=None) -> list:
+    def search(self, spec: dict, query: str, feedback: QgsFeedback | None = None) -> list:
         language = user_language()
         summaries = [item_summary(item, language) for item in self.catalog(spec.get("node"), feedback)]
         return [s for s in summaries if matches(s, query)]
@@ -267,10 +269,12 @@ class RudiSource(Source):
     def describe(self, spec: dict) -> dict:
         return item_summary(self.item(spec))
 
-    def too_large(self, size) -> bool:
+    def too_large(self, size: int | None) -> bool:
         return too_large(self.settings, size)
 
-    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
         node = normalize_node(spec.get("node"))
         item = self.item(spec)
         global_id = item.get("global_id")

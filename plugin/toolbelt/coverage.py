@@ -3,6 +3,8 @@ both in EPSG:4326. The dock (map canvas, area layer) and Processing (EXTENT, ARE
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -10,6 +12,9 @@ from qgis.core import (
     QgsGeometry,
     QgsRectangle,
 )
+
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsVectorLayer
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
@@ -26,7 +31,7 @@ def extent_bbox(extent: QgsRectangle) -> list:
     ]
 
 
-def area_wkt(layer, transform_context: QgsCoordinateTransformContext = None) -> str:
+def area_wkt(layer: QgsVectorLayer, transform_context: QgsCoordinateTransformContext = None) -> str:
     """The union of a polygon layer's features (a territory boundary: a few features, not bulk data),
     reprojected to EPSG:4326, as WKT with 7 decimals; "" when the layer has no polygon."""
     transform = QgsCoordinateTransform(layer.crs(), WGS84, transform_context or QgsCoordinateTransformContext())

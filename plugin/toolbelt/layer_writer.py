@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from osgeo import gdal, ogr
+from qgis.core import QgsFeedback
 
 from ..definitions import COMMON_FIELDS
 from .errors import Cancelled, InputError, ReplyError
@@ -181,7 +182,7 @@ def refuse_register(path: str) -> None:
 # -- GDAL helpers for producers --------------------------------------------------------------------
 
 
-def sql_literal(value) -> str:
+def sql_literal(value: object) -> str:
     if value is None:
         return "NULL"
     return "'" + str(value).replace("'", "''") + "'"
@@ -191,7 +192,7 @@ def sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def gdal_progress(feedback, start: float = 0.0, end: float = 100.0):
+def gdal_progress(feedback: QgsFeedback | None, start: float = 0.0, end: float = 100.0) -> Callable | None:
     """A GDAL progress callback that reports into a QgsFeedback and stops when it is cancelled."""
     if feedback is None:
         return None
@@ -205,13 +206,13 @@ def gdal_progress(feedback, start: float = 0.0, end: float = 100.0):
     return callback
 
 
-def check_cancel(feedback) -> None:
+def check_cancel(feedback: QgsFeedback | None) -> None:
     if feedback is not None and feedback.isCanceled():
         raise Cancelled()
 
 
 @with_gdal_exceptions
-def translate(dest_path: str, source, what: str, feedback=None, **options) -> None:
+def translate(dest_path: str, source: object, what: str, feedback: QgsFeedback | None = None, **options) -> None:
     """One gdal.VectorTranslate into `dest_path` (options as gdal.VectorTranslateOptions takes them). GDAL's
     failures become ReplyError "write" naming `what` (the layer), a cancelled feedback Cancelled."""
     try:
@@ -233,7 +234,7 @@ def source_field_names(path: str, layer_name: str = None) -> list:
     return [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
 
 
-def resource_select_sql(layer_name: str, source_fields, common: dict, name_field: str = None) -> str:
+def resource_select_sql(layer_name: str, source_fields: list, common: dict, name_field: str = None) -> str:
     """OGR SQL adding the common fields first. A source field already called like a common field
     is kept as `src_<field>`; `name_field` (a source field) feeds `name` when given."""
     lowered = {f.lower() for f in COMMON_FIELDS}
@@ -261,8 +262,8 @@ def copy_with_common_fields(
     src_layer: str = None,
     geometry_type: str = None,
     where: str = None,
-    extra_options=(),
-    feedback=None,
+    extra_options: tuple | list = (),
+    feedback: QgsFeedback | None = None,
     progress_range: tuple = (0.0, 100.0),
 ) -> None:
     """A producer: one layer of `src_path` as `layer` of the new GeoPackage `scratch`, with the common
@@ -324,7 +325,7 @@ def atomic_output(dest_path: str) -> Iterator[str]:
         _remove_sqlite_file(tmp_path)
 
 
-def write_layer(target: OutputTarget, produce: Callable[[str, str], None], feedback=None) -> int:
+def write_layer(target: OutputTarget, produce: Callable[[str, str], None], feedback: QgsFeedback | None = None) -> int:
     """Write one layer into `target`; returns the number of features it holds.
 
     `produce(scratch, layer)` writes the layer `layer` into the new GeoPackage `scratch` (with
@@ -351,7 +352,9 @@ def write_layer(target: OutputTarget, produce: Callable[[str, str], None], feedb
         _remove_sqlite_file(scratch)
 
 
-def write_resource_layer(src_path: str, target: OutputTarget, common: dict, feedback=None, **options) -> int:
+def write_resource_layer(
+    src_path: str, target: OutputTarget, common: dict, feedback: QgsFeedback | None = None, **options
+) -> int:
     """A layer of a downloaded file (`src_layer`, else the first) written into `target` with the common
     fields (see copy_with_common_fields for `options`); returns the number of features written."""
     return write_layer(

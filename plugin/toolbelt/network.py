@@ -79,13 +79,13 @@ def _name_plugin_requests(request):
         request.setRawHeader(b"User-Agent", request.rawHeader(b"User-Agent") + b" " + user_agent().encode())
 
 
-def install_request_preprocessor():
+def install_request_preprocessor() -> None:
     global _preprocessor_id
     if _preprocessor_id is None:
         _preprocessor_id = QgsNetworkAccessManager.setRequestPreprocessor(_name_plugin_requests)
 
 
-def remove_request_preprocessor():
+def remove_request_preprocessor() -> None:
     global _preprocessor_id
     if _preprocessor_id is not None:
         QgsNetworkAccessManager.removeRequestPreprocessor(_preprocessor_id)
@@ -106,7 +106,7 @@ def remove_request_preprocessor():
 #   Cancelled     "cancelled"
 
 
-def transport_error(kind, url: str, message: str, reason: str, **facts) -> OpenTerritoryError:
+def transport_error(kind: type, url: str, message: str, reason: str, **facts) -> OpenTerritoryError:
     """An error of `kind` (a class of toolbelt/errors.py) about `url`, as the transport raises them."""
     shown = redact(url)
     error = kind(f"{message} ({shown})", url=shown, reason=reason, **facts)
@@ -139,7 +139,7 @@ def download_write_error(url: str, error: OSError, folder: str) -> NetworkError:
     )
 
 
-def http_error(url: str, status: int, body: bytes, reason: str = "", headers=None) -> ReplyError:
+def http_error(url: str, status: int, body: bytes, reason: str = "", headers: dict | None = None) -> ReplyError:
     """An HTTP error status; `payload` holds the decoded JSON body when the server sent one, `body` the
     first 20,000 bytes, `headers` the reply's headers (lower-case names)."""
     body = body[:20000]
@@ -170,7 +170,7 @@ class ReplyFacts:
     credentials: bool  # the request carried credentials (for the message of a refused redirect)
 
     @classmethod
-    def of(cls, reply, credentials: bool) -> ReplyFacts:
+    def of(cls, reply: QNetworkReply, credentials: bool) -> ReplyFacts:
         headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1") for k, v in reply.rawHeaderPairs()}
         return cls(
             reply.attribute(QNetworkRequest.HttpStatusCodeAttribute),
@@ -182,7 +182,7 @@ class ReplyFacts:
         )
 
 
-def server_message(payload) -> str:
+def server_message(payload: object) -> str:
     """The human part of a JSON error body, whatever the portal's shape."""
     if not isinstance(payload, dict):
         return ""
@@ -202,7 +202,7 @@ def server_message(payload) -> str:
     return text.strip()
 
 
-def quota_reset_seconds(payload):
+def quota_reset_seconds(payload: object) -> int | None:
     """Seconds until an Opendatasoft quota reply's `reset_time`, or None when there is none."""
     if not isinstance(payload, dict) or not isinstance(payload.get("reset_time"), str):
         return None
@@ -285,7 +285,7 @@ class Response:
         except (LookupError, UnicodeDecodeError):
             return data.decode("utf-8", "replace")
 
-    def json(self):
+    def json(self) -> object:
         try:
             return json.loads(self.text())
         except ValueError as error:
@@ -301,7 +301,7 @@ def looks_like_html(head: bytes, content_type: str) -> bool:
     return start.startswith(b"<!doctype html") or start.startswith(b"<html")
 
 
-def retry_after_seconds(value: str):
+def retry_after_seconds(value: str) -> int | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
     if not value:
         return None
@@ -317,6 +317,21 @@ def retry_after_seconds(value: str):
     if when is None:
         return None
     return max(0, int(when.timestamp() - time.time()))
+
+
+def _delete_reply(reply) -> None:
+    """Delete a finished reply at once, its wrapper with it.
+
+    PyQt learns that a reply made in a worker thread is destroyed through a queued signal that the main
+    thread handles later: by then Qt may have put the next reply at the same address, and PyQt marked that
+    live reply as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted" half-way through a
+    download, or QGIS aborted, about one download in a hundred in a task). With the signal cut, the reply
+    is deleted here."""
+    try:
+        reply.destroyed.disconnect()
+    except TypeError:  # nothing was connected (the main thread's replies)
+        pass
+    sip.delete(reply)
 
 
 class Transport:
@@ -351,7 +366,16 @@ class Transport:
 
     # -- public API -----------------------------------------------------------------------------
 
-    def get(self, url, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
+    def get(
+        self,
+        url: str,
+        params: dict | None = None,
+        headers: dict | None = None,
+        max_age: int = 0,
+        expect: str | None = None,
+        timeout: int | None = None,
+        progress: bool = True,
+    ) -> Response:
         return self.request(
             "GET",
             url,
@@ -363,11 +387,23 @@ class Transport:
             progress=progress,
         )
 
-    def head(self, url, params=None, headers=None, timeout=None):
+    def head(
+        self, url: str, params: dict | None = None, headers: dict | None = None, timeout: int | None = None
+    ) -> Response:
         """Headers only, to learn a size before a download."""
         return self.request("HEAD", url, params=params, headers=headers, timeout=timeout, progress=False)
 
-    def post(self, url, data=None, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
+    def post(
+        self,
+        url: str,
+        data: object = None,
+        params: dict | None = None,
+        headers: dict | None = None,
+        max_age: int = 0,
+        expect: str | None = None,
+        timeout: int | None = None,
+        progress: bool = True,
+    ) -> Response:
         return self.request(
             "POST",
             url,
@@ -381,7 +417,16 @@ class Transport:
         )
 
     def request(
-        self, method, url, params=None, data=None, headers=None, max_age=0, expect=None, timeout=None, progress=True
+        self,
+        method: str,
+        url: str,
+        params: dict | None = None,
+        data: object = None,
+        headers: dict | None = None,
+        max_age: int = 0,
+        expect: str | None = None,
+        timeout: int | None = None,
+        progress: bool = True,
     ) -> Response:
         """Fetch `url` and return the reply stored on disk.
 
@@ -390,38 +435,17 @@ class Transport:
         """
         full_url = self.full_url(url, params)
         key = cache_key(method, url, params, data, self.authcfg)
-        cached = self.cache.get(key)
-        if self.offline:
-            if cached is None:
-                raise transport_error(
-                    NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline"
-                )
-            log(f"offline: {method} {redact(full_url)} served from the cache")
-            return self._check(self._from_cache(cached, full_url), expect)
-        if cached is not None and max_age and cached.age() <= max_age:
-            return self._check(self._from_cache(cached, full_url), expect)
-
+        cached = self._from_cache(method, key, full_url, max_age)
+        if cached is not None:
+            return self._check(cached, expect)
         attempt = 0
         while True:
             self._raise_if_cancelled(full_url)
             try:
                 response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key, progress)
-            except NetworkError as error:
-                # A cut stream or a dropped connection is worth another try; a refused one is not.
-                if error.reason not in RETRY_REASONS or attempt >= self.retries:
-                    raise
-                wait = self.backoff * 2**attempt
-            except ReplyError as error:
-                if error.reason != "http" or error.status not in RETRY_STATUSES or attempt >= self.retries:
-                    raise
-                wait = retry_after_seconds(error.headers.get("retry-after", ""))
+            except (NetworkError, ReplyError) as error:
+                wait = self._retry_wait(error, attempt)
                 if wait is None:
-                    # An Opendatasoft quota says when it resets: waited for when soon, reported at once
-                    # when far (a daily quota), since no back-off would get through before then.
-                    wait = quota_reset_seconds(error.payload)
-                if wait is None:
-                    wait = self.backoff * 2**attempt
-                if wait > MAX_RETRY_WAIT:
                     raise
             else:
                 return self._check(response, expect)
@@ -429,16 +453,45 @@ class Transport:
             log(f"{method} {redact(full_url)}: retry {attempt}/{self.retries} in {wait:.0f} s", "warning")
             self._sleep(wait, full_url)
 
+    def _retry_wait(self, error: OpenTerritoryError, attempt: int):
+        """Seconds to wait before trying `attempt + 1` again after `error`; None when the failure is final."""
+        if attempt >= self.retries:
+            return None
+        if isinstance(error, NetworkError):
+            # A cut stream or a dropped connection is worth another try; a refused one is not.
+            return self.backoff * 2**attempt if error.reason in RETRY_REASONS else None
+        if error.reason != "http" or error.status not in RETRY_STATUSES:
+            return None
+        wait = retry_after_seconds(error.headers.get("retry-after", ""))
+        if wait is None:
+            # An Opendatasoft quota says when it resets: waited for when soon, reported at once when far
+            # (a daily quota), since no back-off would get through before then.
+            wait = quota_reset_seconds(error.payload)
+        if wait is None:
+            wait = self.backoff * 2**attempt
+        return wait if wait <= MAX_RETRY_WAIT else None
+
     # -- internals ------------------------------------------------------------------------------
 
     @staticmethod
-    def full_url(url, params=None) -> str:
+    def full_url(url: str, params: dict | None = None) -> str:
         if not params:
             return url
         separator = "&" if urlsplit(url).query else "?"
         return url + separator + urlencode(params, doseq=True)
 
-    def _from_cache(self, entry, full_url) -> Response:
+    def _from_cache(self, method, key, full_url, max_age):
+        """The cached reply that answers without asking the server: any, offline (NetworkError "offline"
+        when there is none); one younger than `max_age` seconds otherwise. None: ask the server."""
+        entry = self.cache.get(key)
+        if self.offline:
+            if entry is None:
+                raise transport_error(
+                    NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline"
+                )
+            log(f"offline: {method} {redact(full_url)} served from the cache")
+        elif entry is None or not max_age or entry.age() > max_age:
+            return None
         return Response(full_url, entry.status, entry.headers, entry.body_path, from_cache=True)
 
     def _check(self, response: Response, expect):
@@ -531,8 +584,25 @@ class Transport:
         os.makedirs(self.cache.folder, exist_ok=True)
         handle, part_path = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=self.cache.folder)
         out = self._open_part(handle)
-        state = {"received": 0, "timed_out": False, "cancelled": False, "error": None}
+        state = {"received": 0, "total": None, "timed_out": False, "cancelled": False, "error": None}
         started = time.monotonic()
+        reply = self._send(method, request, body)
+        self._drain(reply, out, state, timeout, progress)
+        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
+        _delete_reply(reply)
+        # No Python name is left on it: an error raised below keeps this frame alive in its traceback
+        # (a task's error, a Processing failure).
+        reply = None
+        try:
+            if state["error"] is not None:  # only ever an OSError of the file being written
+                raise download_write_error(url, state["error"], self.cache.folder)
+            return self._finish(facts, method, url, key, part_path, state, timeout, started)
+        finally:
+            if os.path.exists(part_path):
+                os.remove(part_path)
+
+    @staticmethod
+    def _send(method: str, request: QNetworkRequest, body):
         manager = QgsNetworkAccessManager.instance()
         if method == "GET":
             reply = manager.get(request)
@@ -545,6 +615,11 @@ class Transport:
         # Qt stops reading the socket while this much waits to be drained: memory stays flat whatever
         # the size of the download (READ_BUFFER_BYTES per TICK_MS is far beyond any real connection).
         reply.setReadBufferSize(READ_BUFFER_BYTES)
+        return reply
+
+    def _drain(self, reply, out, state: dict, timeout, progress: bool) -> None:
+        """Stream the reply into `out` until it finishes, or stop it when the job is cancelled, when no byte
+        came for `timeout` seconds or when `out` cannot be written: `state` says which, and counts."""
         # No Python function is connected to any signal here (an exception escaping a Qt slot makes PyQt
         # abort QGIS): the event loop is left every TICK_MS, a timer whose timeout quits it, or when the
         # reply finishes, and the reply is drained and checked in plain Python in between.
@@ -553,28 +628,17 @@ class Transport:
         tick.setInterval(TICK_MS)
         tick.timeout.connect(loop.quit)
         reply.finished.connect(loop.quit)
-        last_activity, total = time.monotonic(), None
+        last_activity = time.monotonic()
         tick.start()
         try:
             while True:
-                if reply.bytesAvailable() > 0:
-                    chunk = bytes(reply.readAll())
-                    out.write(chunk)
-                    state["received"] += len(chunk)
+                if self._read_available(reply, out, state, progress):
                     last_activity = time.monotonic()
-                    if progress and self.feedback is not None:
-                        if total is None:
-                            length = reply.header(QNetworkRequest.ContentLengthHeader)
-                            total = int(length) if length else 0
-                        if total > 0:
-                            self.feedback.setProgress(min(100.0, 100.0 * state["received"] / total))
                 if reply.isFinished():
                     break
-                if self.feedback is not None and self.feedback.isCanceled() and not state["cancelled"]:
-                    state["cancelled"] = True
-                    reply.abort()
-                elif time.monotonic() - last_activity > timeout and not state["timed_out"]:
-                    state["timed_out"] = True
+                stop = self._reason_to_stop(state, last_activity, timeout)
+                if stop:
+                    state[stop] = True
                     reply.abort()
                 else:
                     loop.exec_()
@@ -587,28 +651,31 @@ class Transport:
                 out.close()
             except OSError as error:
                 state["error"] = state["error"] or error
-        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
-        # PyQt learns that a reply made in a worker thread is destroyed through a queued signal that the
-        # main thread handles later: by then Qt may have put the next reply at the same address, and PyQt
-        # marked that live reply as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted"
-        # half-way through a download, or QGIS aborted, about one download in a hundred in a task). With
-        # the signal cut, the reply is deleted here and its wrapper with it.
-        try:
-            reply.destroyed.disconnect()
-        except TypeError:  # nothing was connected (the main thread's replies)
-            pass
-        for qt_object in (reply, loop, tick):
-            sip.delete(qt_object)
-        # No Python name is left on them: an error raised below keeps this frame alive in its traceback
-        # (a task's error, a Processing failure).
-        reply = loop = tick = None
-        try:
-            if state["error"] is not None:  # only ever an OSError of the file being written
-                raise download_write_error(url, state["error"], self.cache.folder)
-            return self._finish(facts, method, url, key, part_path, state, timeout, started)
-        finally:
-            if os.path.exists(part_path):
-                os.remove(part_path)
+            for qt_object in (loop, tick):
+                sip.delete(qt_object)
+
+    def _read_available(self, reply, out, state: dict, progress: bool) -> bool:
+        """Write what the reply has received to `out` and report the progress; False when nothing came."""
+        if reply.bytesAvailable() <= 0:
+            return False
+        chunk = bytes(reply.readAll())
+        out.write(chunk)
+        state["received"] += len(chunk)
+        if progress and self.feedback is not None:
+            if state["total"] is None:
+                length = reply.header(QNetworkRequest.ContentLengthHeader)
+                state["total"] = int(length) if length else 0
+            if state["total"] > 0:
+                self.feedback.setProgress(min(100.0, 100.0 * state["received"] / state["total"]))
+        return True
+
+    def _reason_to_stop(self, state: dict, last_activity: float, timeout) -> str:
+        """ "cancelled" or "timed_out" when the download must stop now (once each), "" to go on."""
+        if self.feedback is not None and self.feedback.isCanceled() and not state["cancelled"]:
+            return "cancelled"
+        if time.monotonic() - last_activity > timeout and not state["timed_out"]:
+            return "timed_out"
+        return ""
 
     def _finish(self, facts, method, url, key, part_path, state, timeout, started) -> Response:
         if state["cancelled"]:

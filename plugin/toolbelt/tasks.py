@@ -7,11 +7,16 @@ Work made of steps reports through QGIS's QgsProcessingMultiStepFeedback (`steps
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsTask
 
 from .errors import Cancelled
 from .gdal_errors import gdal_exceptions
 from .logger import log
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
 
 
 class FeedbackTask(QgsTask):
@@ -32,7 +37,7 @@ class FeedbackTask(QgsTask):
         self.error = None
         self.cancelled = False
 
-    def run(self):
+    def run(self) -> bool:
         try:
             with gdal_exceptions():
                 self.result = self.function(self.feedback)
@@ -44,19 +49,19 @@ class FeedbackTask(QgsTask):
             return False
         return not self.feedback.isCanceled()
 
-    def cancel(self):
+    def cancel(self) -> None:
         self.cancelled = True
         self.feedback.cancel()
         super().cancel()
 
-    def finished(self, ok):
+    def finished(self, ok: bool) -> None:
         if self.error is not None and not self.cancelled:
             log(f"{self.description()}: {self.error}", "critical")
         if self.on_done is not None:
             self.on_done(self.result if ok else None, None if self.cancelled else self.error)
 
 
-def start_task(description: str, function, on_done=None) -> FeedbackTask:
+def start_task(description: str, function: Callable, on_done: Callable | None = None) -> FeedbackTask:
     task = FeedbackTask(description, function, on_done)
     QgsApplication.taskManager().addTask(task)
     return task

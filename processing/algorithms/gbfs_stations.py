@@ -40,7 +40,7 @@ class GbfsStationsAlgorithm(SourceLoadAlgorithm):
         )
         self.add_output(self.output_label(), self.tr("Where to write the points (a GeoPackage by default)"))
 
-    def output_label(self):
+    def output_label(self) -> str:
         return self.tr("Stations")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -24,6 +26,9 @@ from ...plugin.sources.ods.catalog import load_portals
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.ods.catalog import OdsDataset
 
 COLUMNS = (
     ("dataset_id", QVariant.String),
@@ -50,7 +55,7 @@ def search_fields() -> QgsFields:
     return fields
 
 
-def dataset_row(info) -> list:
+def dataset_row(info: OdsDataset) -> list:
     geometry = info.geometry_field
     return [
         info.dataset_id,

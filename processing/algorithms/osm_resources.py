@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -20,6 +22,9 @@ from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
 from .resource_load import SourceLoadAlgorithm
+
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsProcessingContext
 
 
 class OsmResourcesAlgorithm(SourceLoadAlgorithm):
@@ -118,7 +123,7 @@ class OsmResourcesAlgorithm(SourceLoadAlgorithm):
         source = OverpassSource(Transport(feedback=feedback))
         return self.load(source, spec, f"osm_{category}", category, parameters, context, feedback)
 
-    def coverage(self, parameters, context) -> dict:
+    def coverage(self, parameters: dict, context: QgsProcessingContext) -> dict:
         """{"area_wkt": ...} from the area layer, else {"extent": ...}."""
         area = self.parameterAsVectorLayer(parameters, self.AREA, context)
         if area is not None:

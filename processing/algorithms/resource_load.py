@@ -5,7 +5,10 @@ prepared (style, attribution) as the dock prepares it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
+    QgsFeedback,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
@@ -20,6 +23,13 @@ from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from ...plugin.toolbelt.layer_writer import FILE, resolve_target, safe_name
 from .base import OpenTerritoryAlgorithm
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
+
+    from qgis.core import QgsProcessingContext
+
+    from ...plugin.sources.base import Source
 
 
 class PreparedLayer(QgsProcessingLayerPostProcessorInterface):
@@ -36,7 +46,7 @@ class PreparedLayer(QgsProcessingLayerPostProcessorInterface):
         layer.triggerRepaint()
 
     @classmethod
-    def create(cls, prepare, spec: dict) -> PreparedLayer:
+    def create(cls, prepare: Callable, spec: dict) -> PreparedLayer:
         instance = cls(prepare, spec)
         cls.instances.append(instance)
         return instance
@@ -53,13 +63,22 @@ class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
         self.addParameter(self.help_param(QgsProcessingParameterVectorDestination(self.OUTPUT, description), help_text))
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
 
-    def extent_wgs84(self, parameters, name: str, context) -> list:
+    def extent_wgs84(self, parameters: dict, name: str, context: QgsProcessingContext) -> list:
         """[xmin, ymin, xmax, ymax] in EPSG:4326 of an extent parameter, None when it is not given or empty."""
         if parameters.get(name) is None:
             return None
         return extent_bbox(self.parameterAsExtent(parameters, name, context, WGS84))
 
-    def load(self, source, spec: dict, layer_hint: str, category, parameters, context, feedback) -> dict:
+    def load(
+        self,
+        source: Source,
+        spec: dict,
+        layer_hint: str,
+        category: str | None,
+        parameters: dict,
+        context: QgsProcessingContext,
+        feedback: QgsFeedback | None,
+    ) -> dict:
         """Fetch `spec` through `source` into OUTPUT (a GeoPackage's layer named after `layer_hint`), and end
         the algorithm: Cancelled gives the cancelled message, any other failure its own sentence."""
         destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -81,7 +100,7 @@ class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
         value = target.path if target.mode == FILE else target.uri()
         return {self.OUTPUT: value, self.COUNT: result.feature_count}
 
-    def report(self, result: FetchResult, feedback) -> None:
+    def report(self, result: FetchResult, feedback: QgsFeedback | None) -> None:
         for warning in result.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("Features written") + f": {result.feature_count}")
@@ -122,7 +141,15 @@ class ResourceLoadAlgorithm(SourceLoadAlgorithm):
             ),
         )
 
-    def load_resource(self, source, spec: dict, layer_hint: str, parameters, context, feedback) -> dict:
+    def load_resource(
+        self,
+        source: Source,
+        spec: dict,
+        layer_hint: str,
+        parameters: dict,
+        context: QgsProcessingContext,
+        feedback: QgsFeedback | None,
+    ) -> dict:
         """`load` with the name field and the category chosen in the parameters."""
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context).strip()
         if name_field:

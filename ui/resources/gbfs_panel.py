@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -24,6 +27,10 @@ from ...plugin.toolbelt.network import Transport, redact
 from ...plugin.toolbelt.settings import load_settings, save_settings
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.base import FetchResult
+    from ...plugin.toolbelt.layer_writer import OutputTarget
 
 DEFAULT_REFRESH = 60  # seconds offered when the live refresh is switched on
 
@@ -83,7 +90,7 @@ class GbfsPanel(SourcePanel):
 
     # -- systems --------------------------------------------------------------------------------
 
-    def fill_systems(self, *_args):
+    def fill_systems(self, *_args) -> None:
         words = self.filter_edit.text().lower().split()
         self.system_list.clear()
         for system in self.systems:
@@ -95,18 +102,18 @@ class GbfsPanel(SourcePanel):
             # the list shows the URL without its key; the feed field holds the real one
             item.setToolTip(f"{redact(system['url'])}\nGBFS {system['versions']}")
 
-    def on_system_chosen(self, current, _previous=None):
+    def on_system_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         if current is not None:
             self.feed_edit.setText(current.data(Qt.UserRole))
 
-    def update_refresh_state(self, *_args):
+    def update_refresh_state(self, *_args) -> None:
         stations = self.kind_combo.currentData() == "stations"
         self.refresh_check.setEnabled(stations)
         self.refresh_spin.setEnabled(stations)
 
     # -- loading --------------------------------------------------------------------------------
 
-    def load(self):
+    def load(self) -> None:
         feed = self.feed_edit.text().strip()
         if not feed:
             self.status.setText(tr("Choose a system or type the URL of its gbfs.json."))
@@ -117,7 +124,7 @@ class GbfsPanel(SourcePanel):
         target = file_target(dock_output_path(f"{label}_{kind}"), f"gbfs_{kind}")
         spec = {"source": "gbfs", "feed": feed, "kind": kind}
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return GbfsSource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)
 
         self.run(
@@ -127,7 +134,7 @@ class GbfsPanel(SourcePanel):
             status=tr("Downloading…"),
         )
 
-    def on_loaded(self, result, feed, kind, target):
+    def on_loaded(self, result: FetchResult, feed: str, kind: str, target: OutputTarget) -> None:
         name = f"{result.source} — {tr('stations') if kind == 'stations' else tr('vehicles')}"
         layer = self.add_layer(target, name)
         if layer is None:
@@ -146,7 +153,7 @@ class GbfsPanel(SourcePanel):
         notify(message, "success", self.iface)
 
     @staticmethod
-    def remember_refresh(seconds):
+    def remember_refresh(seconds: float) -> None:
         settings = load_settings()
         if settings.gbfs_refresh_seconds != seconds:
             settings.gbfs_refresh_seconds = seconds

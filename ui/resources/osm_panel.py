@@ -12,8 +12,10 @@ the new data is complete, and style, name and position in the layer tree are kep
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from qgis.core import (
+    QgsFeedback,
     QgsMapLayerProxyModel,
     QgsMapLayerType,
     QgsProject,
@@ -44,8 +46,13 @@ from ...plugin.toolbelt.tasks import steps_feedback
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
 
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
 
-def layer_spec(layer):
+    from qgis.core import QgsMapLayer, QgsTask
+
+
+def layer_spec(layer: QgsMapLayer | None) -> dict | None:
     """The Overpass spec a layer was loaded with, or None for other layers."""
     if layer is None:
         return None
@@ -59,7 +66,7 @@ def layer_spec(layer):
     return spec if isinstance(spec, dict) and spec.get("category") else None
 
 
-def fetch_categories(specs, output, feedback):
+def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> list | None:
     """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
     Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
     results = []
@@ -159,7 +166,7 @@ class OsmPanel(SourcePanel):
         bbox = self.map_bbox()
         return {"extent": bbox} if bbox is not None else {}
 
-    def load(self):
+    def load(self) -> None:
         categories = self.ticked_categories()
         if not categories:
             self.status.setText(tr("Tick at least one category."))
@@ -181,7 +188,7 @@ class OsmPanel(SourcePanel):
             status=tr("Asking the Overpass server…"),
         )
 
-    def on_loaded(self, results):
+    def on_loaded(self, results: list) -> None:
         lines = []
         for spec, target, result in results:
             name = tr("OSM") + " " + category_label(spec["category"])
@@ -197,7 +204,7 @@ class OsmPanel(SourcePanel):
 
     # -- refresh --------------------------------------------------------------------------------
 
-    def offer_refresh(self, layers):
+    def offer_refresh(self, layers: list) -> None:
         if not self.action_installed:
             return
         for layer in layers:
@@ -206,17 +213,17 @@ class OsmPanel(SourcePanel):
             elif hasattr(layer, "customPropertyChanged"):
                 layer.customPropertyChanged.connect(self.on_property_changed)
 
-    def on_property_changed(self, key):
+    def on_property_changed(self, key: str) -> None:
         layer = self.sender()
         if key == SPEC_PROPERTY and layer_spec(layer) is not None:
             layer.customPropertyChanged.disconnect(self.on_property_changed)
             self.iface.addCustomActionForLayer(self.refresh_action, layer)
 
-    def refresh_active_layer(self):
+    def refresh_active_layer(self) -> None:
         layer = self.iface.activeLayer() if self.iface is not None else None
         self.refresh_layer(layer)
 
-    def refresh_layer(self, layer, on_done=None):
+    def refresh_layer(self, layer: QgsMapLayer | None, on_done: Callable | None = None) -> QgsTask | None:
         """Rerun the layer's query in a background task; the layer switches to the new data only once it
         is completely written. Returns the task, or None when the layer has no Overpass spec."""
         spec = layer_spec(layer)
@@ -228,7 +235,7 @@ class OsmPanel(SourcePanel):
             return self.refresh_tasks[layer_id]
         output = dock_output_path(f"osm_{spec['category']}")
 
-        def done(results, error):
+        def done(results, error) -> None:
             self.refresh_tasks.pop(layer_id, None)
             target = QgsProject.instance().mapLayer(layer_id)
             if error is None and results and target is not None:

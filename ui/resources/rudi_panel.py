@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -68,7 +69,7 @@ class RudiPanel(SourcePanel):
     def title(self) -> str:
         return tr("RUDI (Rennes)")
 
-    def source(self, feedback=None) -> RudiSource:
+    def source(self, feedback: QgsFeedback | None = None) -> RudiSource:
         return RudiSource(Transport(feedback=feedback))
 
     # -- catalog -----------------------------------------------------------------------------------
@@ -80,12 +81,12 @@ class RudiPanel(SourcePanel):
             return
         language = user_language()
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return [item_summary(item, language) for item in self.source(feedback).catalog(node, feedback)]
 
         self.run(tr("Reading the RUDI catalog…"), work, self.listed)
 
-    def listed(self, result) -> None:
+    def listed(self, result: list) -> None:
         self.summaries = result
         self.show_items()
         self.status.setText(tr("Resources in the catalog") + f": {len(result)}")
@@ -113,7 +114,7 @@ class RudiPanel(SourcePanel):
         self.items.resizeColumnToContents(0)
         self.show_details(self.items.currentItem())
 
-    def show_details(self, current, _previous=None) -> None:
+    def show_details(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         summary = current.data(0, ROLE) if current is not None else None
         if not summary:
             self.details.clear()
@@ -146,7 +147,7 @@ class RudiPanel(SourcePanel):
         target = layer_target(self.output_path(self.output, "rudi"), f"rudi_{summary['global_id'][:8]}")
         category = self.category.currentData()
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return self.source(feedback).fetch(spec, target, category, feedback)
 
         self.run(
@@ -154,5 +155,5 @@ class RudiPanel(SourcePanel):
         )
 
 
-def escape_html(text) -> str:
+def escape_html(text: str) -> str:
     return str(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

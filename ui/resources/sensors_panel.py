@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QFormLayout,
@@ -24,6 +27,10 @@ from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.base import FetchResult
+    from ...plugin.toolbelt.layer_writer import OutputTarget
 
 
 class SensorsPanel(SourcePanel):
@@ -67,7 +74,7 @@ class SensorsPanel(SourcePanel):
             if self.types_list.item(i).checkState() == Qt.Checked
         ]
 
-    def load(self):
+    def load(self) -> None:
         bbox = self.map_bbox()
         if bbox is None:
             self.status.setText(tr("Zoom the map to the area to cover first."))
@@ -80,7 +87,7 @@ class SensorsPanel(SourcePanel):
         }
         target = file_target(dock_output_path("sensor_community"), "sensor_community")
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return SensorCommunitySource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)
 
         self.run(
@@ -90,7 +97,7 @@ class SensorsPanel(SourcePanel):
             status=tr("Downloading…"),
         )
 
-    def on_loaded(self, result, target):
+    def on_loaded(self, result: FetchResult, target: OutputTarget) -> None:
         if self.add_layer(target, tr("Citizen sensors"), prepare_sensor_layer) is None:
             return
         message = tr("Citizen sensors") + f": {result.feature_count} " + tr("locations")

@@ -5,6 +5,7 @@ is written, the large-download question, adding the written layer to the project
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -33,8 +34,15 @@ from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
 
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
 
-def human_size(size) -> str:
+    from qgis.PyQt.QtWidgets import QBoxLayout
+
+    from ...plugin.sources.base import FetchResult
+
+
+def human_size(size: int | None) -> str:
     if not size:
         return ""
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
@@ -75,7 +83,7 @@ class SourcePanel(QWidget):
         widget.setToolTip(tr("GeoPackage to write; empty: a file in the plugin's data folder"))
         return widget
 
-    def add_output_options(self, layout) -> None:
+    def add_output_options(self, layout: QBoxLayout) -> None:
         """The category combo (`self.category`) and the output file (`self.output`), as a form."""
         form = QFormLayout()
         self.category = self.make_category_combo()
@@ -84,7 +92,7 @@ class SourcePanel(QWidget):
         form.addRow(tr("Output"), self.output)
         layout.addLayout(form)
 
-    def add_load_controls(self, layout, text: str, beside=None) -> None:
+    def add_load_controls(self, layout: QBoxLayout, text: str, beside: QWidget | None = None) -> None:
         """The load button (`self.load_button`, calls `self.load`, disabled while busy), with `beside` on
         its left when given, then the progress row and the status line, at the end of `layout`."""
         self.load_button = QPushButton(text, self)
@@ -125,7 +133,9 @@ class SourcePanel(QWidget):
         for widget in self.busy_widgets:
             widget.setEnabled(not busy)
 
-    def run(self, description: str, function, on_result, status: str = "", cancelled: str = "") -> None:
+    def run(
+        self, description: str, function: Callable, on_result: Callable, status: str = "", cancelled: str = ""
+    ) -> None:
         """Run `function(feedback)` in the background: progress row shown, `busy_widgets` disabled,
         `status` (else the description) on the status line. Then `on_result(result)`; an error is
         reported instead, and a run that ends without result nor error (cancelled) leaves
@@ -133,7 +143,7 @@ class SourcePanel(QWidget):
         self.set_busy(True)
         self.status.setText(status or description)
 
-        def done(result, error):
+        def done(result, error) -> None:
             self.task = None
             self.set_busy(False)
             if error is not None:
@@ -156,7 +166,7 @@ class SourcePanel(QWidget):
     def shutdown(self) -> None:
         self.cancel()
 
-    def report_error(self, error) -> None:
+    def report_error(self, error: Exception | str) -> None:
         self.status.setText(str(error))
         notify(str(error), "critical", self.iface)
 
@@ -172,7 +182,7 @@ class SourcePanel(QWidget):
             extent = QgsCoordinateTransform(crs, WGS84, QgsProject.instance()).transformBoundingBox(extent)
         return extent
 
-    def map_bbox(self):
+    def map_bbox(self) -> list | None:
         """[west, south, east, north] of the map extent in WGS 84, within the world; None without one."""
         return extent_bbox(self.map_extent_wgs84())
 
@@ -184,7 +194,7 @@ class SourcePanel(QWidget):
         os.makedirs(folder, exist_ok=True)
         return os.path.join(folder, safe_name(stem) + ".gpkg")
 
-    def confirm_size(self, size, title: str) -> bool:
+    def confirm_size(self, size: int | None, title: str) -> bool:
         limit = int(load_settings().download_warning_mb or 0)
         if not size or not limit or size <= limit * 1024 * 1024:
             return True
@@ -197,7 +207,7 @@ class SourcePanel(QWidget):
         )
         return answer == QMessageBox.Yes
 
-    def add_layer(self, target: OutputTarget, title: str, prepare=None):
+    def add_layer(self, target: OutputTarget, title: str, prepare: Callable | None = None) -> QgsVectorLayer | None:
         """Open the written layer and add it to the project, after `prepare(layer)` (style,
         properties) when given; None, reported, when it cannot be opened."""
         layer = QgsVectorLayer(target.uri(), title, "ogr")
@@ -209,7 +219,7 @@ class SourcePanel(QWidget):
         QgsProject.instance().addMapLayer(layer)
         return layer
 
-    def loaded(self, result, title: str, target: OutputTarget) -> None:
+    def loaded(self, result: FetchResult, title: str, target: OutputTarget) -> None:
         layer = self.add_layer(target, title)
         if layer is None:
             return

@@ -39,6 +39,8 @@ import csv
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from qgis.core import QgsFeedback
+
 from ...formats.point_rows import bad_places_warnings, write_point_rows
 from ...toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from ...toolbelt.i18n import qgis_locale, tr
@@ -118,7 +120,7 @@ class GbfsSource(Source):
 
     # -- network --------------------------------------------------------------------------------
 
-    def get_json(self, url: str, what: str):
+    def get_json(self, url: str, what: str) -> object:
         try:
             return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json()
         except Cancelled:
@@ -155,6 +157,52 @@ class GbfsSource(Source):
         statuses = parse.station_status_rows(document, redact(url))
         return {sid: parse.status_columns(status, system.types) for sid, status in statuses.items()}
 
+    def station_rows(self, system: GbfsSystem, warnings: list) -> tuple:
+        """(rows, fields, name field) of the system's stations with their live status; a status that cannot
+        be read leaves the availability columns empty and says so in `warnings`."""
+        if "station_information" not in system.feeds:
+            raise ReplyError(
+                tr("This GBFS system publishes no stations (no station_information feed)") + f" ({redact(system.url)})"
+            )
+        information = self.get_json(system.feeds["station_information"], "station_information")
+        status = None
+        if "station_status" in system.feeds:
+            try:
+                status = self.get_json(system.feeds["station_status"], "station_status")
+                parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
+            except (NetworkError, ReplyError) as error:  # the stations are still worth having without availability
+                log(str(error), "warning")
+                warnings.append(
+                    tr("The station status could not be read: availability columns are empty") + f" ({error})"
+                )
+                status = None
+        else:
+            warnings.append(tr("No station_status feed: availability columns are empty"))
+        rows, bad = parse.station_rows(
+            information,
+            status,
+            system.types,
+            system.info,
+            system.version,
+            system.language,
+            redact(system.feeds["station_information"]),
+        )
+        warnings += bad_places_warnings(bad, tr("stations"))
+        return rows, parse.STATION_FIELDS, "station_name"
+
+    def vehicle_rows(self, system: GbfsSystem, warnings: list) -> tuple:
+        """(rows, fields, name field) of the system's free-floating vehicles."""
+        url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
+        if not url:
+            raise ReplyError(
+                tr("This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)")
+                + f" ({redact(system.url)})"
+            )
+        document = self.get_json(url, "vehicle_status")
+        rows, bad = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
+        warnings += bad_places_warnings(bad, tr("vehicles"))
+        return rows, parse.VEHICLE_FIELDS, "label"
+
     # -- Source interface -----------------------------------------------------------------------
 
     def describe(self, spec: dict) -> dict:
@@ -182,55 +230,17 @@ class GbfsSource(Source):
                 found.append(system)
         return found
 
-    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
         feed, kind = check_spec(spec)
         fetched_at = utc_now_iso()
         system = self.discover(feed, spec.get("language"))
         warnings = []
         if kind == "stations":
-            if "station_information" not in system.feeds:
-                raise ReplyError(
-                    tr("This GBFS system publishes no stations (no station_information feed)") + f" ({redact(feed)})"
-                )
-            information = self.get_json(system.feeds["station_information"], "station_information")
-            status = None
-            if "station_status" in system.feeds:
-                try:
-                    status = self.get_json(system.feeds["station_status"], "station_status")
-                    parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
-                except (NetworkError, ReplyError) as error:  # the stations are still worth having without availability
-                    log(str(error), "warning")
-                    warnings.append(
-                        tr("The station status could not be read: availability columns are empty") + f" ({error})"
-                    )
-                    status = None
-            else:
-                warnings.append(tr("No station_status feed: availability columns are empty"))
-            rows, bad = parse.station_rows(
-                information,
-                status,
-                system.types,
-                system.info,
-                system.version,
-                system.language,
-                redact(system.feeds["station_information"]),
-            )
-            warnings += bad_places_warnings(bad, tr("stations"))
-            fields, name_field = parse.STATION_FIELDS, "station_name"
+            rows, fields, name_field = self.station_rows(system, warnings)
         else:
-            url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
-            if not url:
-                raise ReplyError(
-                    tr(
-                        "This GBFS system publishes no free-floating vehicles "
-                        "(no vehicle_status or free_bike_status feed)"
-                    )
-                    + f" ({redact(feed)})"
-                )
-            document = self.get_json(url, "vehicle_status")
-            rows, bad = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
-            warnings += bad_places_warnings(bad, tr("vehicles"))
-            fields, name_field = parse.VEHICLE_FIELDS, "label"
+            rows, fields, name_field = self.vehicle_rows(system, warnings)
         if feedback is not None and feedback.isCanceled():
             raise cancelled_download(feed)
         licence = parse.licence_of(system.info)

@@ -28,7 +28,7 @@ CAR_SHARING_WORDS = re.compile(
 # Values (generic readers in formats/point_rows.py)
 
 
-def localized(value, language: str = None):
+def localized(value: object, language: str = None) -> str | None:
     """Text of a v3 localized list [{text, language}] in `language`, else French, English or the
     first; a plain string is returned as is."""
     if isinstance(value, str):
@@ -54,19 +54,19 @@ def localized(value, language: str = None):
 # Documents
 
 
-def envelope_data(document, what: str, url: str):
+def envelope_data(document: object, what: str, url: str) -> dict | list:
     """The `data` object of a GBFS document, or a ReplyError naming the file."""
     if not isinstance(document, dict) or not isinstance(document.get("data"), (dict, list)):
         raise ReplyError(tr("This is not a GBFS document (no 'data' object)") + f": {what} ({url})")
     return document["data"]
 
 
-def document_version(document) -> str:
+def document_version(document: object) -> str:
     version = document.get("version") if isinstance(document, dict) else None
     return str(version) if version not in (None, "") else ""
 
 
-def discover_feeds(document, url: str, language: str = None):
+def discover_feeds(document: object, url: str, language: str = None) -> tuple:
     """{feed name: url} and the language chosen, from a gbfs.json of any version.
 
     v1/v2 group feeds by language (`data.<lang>.feeds`): the user's language, else French, English
@@ -98,7 +98,7 @@ def discover_feeds(document, url: str, language: str = None):
     return found, chosen
 
 
-def items(document, key: str, what: str, url: str, alternatives=()):
+def items(document: object, key: str, what: str, url: str, alternatives=()):
     data = envelope_data(document, what, url)
     for name in (key, *alternatives):
         value = data.get(name) if isinstance(data, dict) else None
@@ -109,7 +109,7 @@ def items(document, key: str, what: str, url: str, alternatives=()):
     return []
 
 
-def system_info(document, language: str = None) -> dict:
+def system_info(document: object, language: str = None) -> dict:
     """Name, operator, licence and terms of a system_information document (any version)."""
     data = document.get("data") if isinstance(document, dict) else None
     if not isinstance(data, dict):
@@ -136,7 +136,7 @@ def licence_of(info: dict) -> str:
     return f"{OPERATOR_TERMS}: {terms}" if terms else OPERATOR_TERMS
 
 
-def vehicle_types(document, language: str = None) -> dict:
+def vehicle_types(document: object, language: str = None) -> dict:
     """{vehicle_type_id: {form_factor, propulsion_type, name, max_range_meters}}."""
     found = {}
     for item in items(document, "vehicle_types", "vehicle_types", ""):
@@ -182,7 +182,7 @@ def types_summary(status: dict, types: dict) -> str:
     return "; ".join(parts) or None
 
 
-def station_status_rows(document, url: str = "") -> dict:
+def station_status_rows(document: object, url: str = "") -> dict:
     """{station_id: status columns} from a station_status document."""
     found = {}
     for item in items(document, "stations", "station_status", url):
@@ -267,8 +267,14 @@ def status_columns(status: dict, types: dict) -> dict:
 
 
 def station_rows(
-    information, status_document, types: dict, system: dict, version: str, language: str = None, url: str = ""
-):
+    information: object,
+    status_document: object,
+    types: dict,
+    system: dict,
+    version: str,
+    language: str = None,
+    url: str = "",
+) -> tuple:
     """([(lon, lat, columns)] per station of station_information, joined with station_status by
     station_id (compared as text: one file may say 42 and the other "42"), number of stations skipped
     for bad coordinates). Stations without coordinates are skipped too; stations without status keep
@@ -298,7 +304,7 @@ def station_rows(
     return rows, bad
 
 
-def vehicle_rows(document, types: dict, system: dict, version: str, url: str = ""):
+def vehicle_rows(document: object, types: dict, system: dict, version: str, url: str = "") -> tuple:
     """([(lon, lat, columns)] per free-floating vehicle of free_bike_status (bikes) or vehicle_status
     (vehicles), number of vehicles skipped for bad coordinates); vehicles parked at a station (no
     coordinates) are left out."""

@@ -25,8 +25,10 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
+from typing import TYPE_CHECKING
 
 from osgeo import gdal
+from qgis.core import QgsFeedback
 
 from ...toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ...toolbelt.gdal_errors import with_gdal_exceptions
@@ -47,6 +49,9 @@ from .catalog import (
     odsql_string,
     parse_dataset,
 )
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...toolbelt.network import Response, Transport
 
 SEARCH_PAGE_MAX = 100  # the API's own limit per page
 
@@ -99,7 +104,28 @@ def describe_failure(error: OpenTerritoryError, portal: str, dataset: str = "") 
     return restated(error, f"{where}: {error}")
 
 
-def forget_cached_reply(response) -> None:
+def geometry_type_of(info: OdsDataset) -> str | None:
+    """The -nlt of a dataset's layer: none without a geo field, multi-geometries for a geo_shape (shapes
+    mix Polygon and MultiPolygon), the points' own type for a geo_point_2d."""
+    geometry = info.geometry_field
+    if geometry is None:
+        return "NONE"
+    return "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
+
+
+def name_field_of(info: OdsDataset, spec: dict) -> str:
+    """The field feeding the common `name`: the spec's, else guessed; a spec's field the dataset lacks is
+    logged (the name stays empty)."""
+    wanted = spec.get("name_field")
+    if wanted and wanted not in info.field_names():
+        log(
+            f"Opendatasoft {info.portal}, {info.dataset_id}: name_field {wanted} is not a field of the dataset",
+            "warning",
+        )
+    return wanted or guess_name_field(info)
+
+
+def forget_cached_reply(response: Response) -> None:
     """Drop a cached reply GDAL could not read, so offline mode never serves it."""
     if not response.path.endswith(".body"):
         return
@@ -134,7 +160,7 @@ class OdsSource(Source):
 
     # -- transport ------------------------------------------------------------------------------
 
-    def transport_for(self, spec: dict, feedback=None):
+    def transport_for(self, spec: dict, feedback: QgsFeedback | None = None) -> Transport:
         """A copy of the shared transport with this spec's API key and the job's feedback."""
         transport = copy.copy(self.transport)
         if spec.get("authcfg"):
@@ -145,7 +171,7 @@ class OdsSource(Source):
             transport.feedback = feedback
         return transport
 
-    def get_json(self, transport, url: str, params: dict, portal: str, dataset: str = ""):
+    def get_json(self, transport: Transport, url: str, params: dict, portal: str, dataset: str = "") -> object:
         try:
             # Small JSON replies: the job's progress bar is left to the export download.
             reply = transport.get(
@@ -159,7 +185,9 @@ class OdsSource(Source):
 
     # -- catalog --------------------------------------------------------------------------------
 
-    def dataset_info(self, portal: str, dataset: str, authcfg: str = "", feedback=None) -> OdsDataset:
+    def dataset_info(
+        self, portal: str, dataset: str, authcfg: str = "", feedback: QgsFeedback | None = None
+    ) -> OdsDataset:
         portal = normalize_portal(portal)
         transport = self.transport_for({"authcfg": authcfg}, feedback)
         url = api_url(portal, "catalog", "datasets", dataset)
@@ -184,8 +212,8 @@ class OdsSource(Source):
         limit: int = SEARCH_PAGE_MAX,
         offset: int = 0,
         authcfg: str = "",
-        feedback=None,
-    ):
+        feedback: QgsFeedback | None = None,
+    ) -> tuple:
         """(total_count, [OdsDataset]) of the portal's catalog matching `query` (full-text search),
         `theme` (exact theme) and, with `geo_only`, only datasets that have a geo field."""
         portal = normalize_portal(portal)
@@ -235,7 +263,7 @@ class OdsSource(Source):
     # -- load -----------------------------------------------------------------------------------
 
     @staticmethod
-    def check_spec(spec: dict):
+    def check_spec(spec: dict) -> tuple:
         portal = normalize_portal(str(spec.get("portal") or ""))
         dataset = str(spec.get("dataset") or "").strip()
         if not portal:
@@ -265,37 +293,17 @@ class OdsSource(Source):
                 spatial.append(intersects(geometry.name, spec["area_wkt"]))
         return combine_where(spec.get("where") or "", *spatial)
 
-    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
         portal, dataset = self.check_spec(spec)
         # Two steps of the job's progress: the download, then GDAL's write.
         steps = steps_feedback(feedback, 2)
         info = self.dataset_info(portal, dataset, spec.get("authcfg", ""), steps)
         where = self.export_where(info, spec)
-        params = {}
-        if where:
-            params["where"] = where
-        url = api_url(portal, "catalog", "datasets", dataset, "exports", "geojson")
-        transport = self.transport_for(spec, steps)
+        response = self.download_export(spec, info, where, steps)
         if steps is not None:
-            steps.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
-        try:
-            response = transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
-        except Cancelled:
-            raise
-        except OpenTerritoryError as error:
-            raise describe_failure(error, portal, dataset) from error
-
-        geometry = info.geometry_field
-        if geometry is None:
-            geometry_type = "NONE"
-        else:
-            geometry_type = "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
-        name_field = spec.get("name_field") or guess_name_field(info)
-        if spec.get("name_field") and spec["name_field"] not in info.field_names():
-            log(
-                f"Opendatasoft {portal}, {dataset}: name_field {spec['name_field']} is not a field of the dataset",
-                "warning",
-            )
+            steps.setCurrentStep(1)
         fetched_at = utc_now_iso()
         common = {
             "category": category,
@@ -305,16 +313,13 @@ class OdsSource(Source):
             "fetched_at": fetched_at,
         }
         try:
-            if steps is not None:
-                steps.setCurrentStep(1)
-            count = self.write(response.path, target, common, name_field, geometry_type, steps)
+            count = self.write(response.path, target, common, name_field_of(info, spec), geometry_type_of(info), steps)
         except Cancelled:
             raise
         except OpenTerritoryError as error:
             if error.reason == "write":  # a reply GDAL cannot read is not kept for offline mode
                 forget_cached_reply(response)
             raise describe_failure(error, portal, dataset) from error
-
         warnings = []
         if not where and info.records_count is not None and count != info.records_count:
             warnings.append(
@@ -324,8 +329,7 @@ class OdsSource(Source):
                 + tr("records announced by the catalog")
                 + f" {info.records_count}"
             )
-        for warning in warnings:
-            log(warning, "warning")
+            log(warnings[-1], "warning")
         log(f"Opendatasoft {portal}, {dataset}: {count} records into {target.layer}")
         return FetchResult(
             layer_name=target.layer,
@@ -338,8 +342,31 @@ class OdsSource(Source):
             warnings=warnings,
         )
 
+    def download_export(
+        self, spec: dict, info: OdsDataset, where: str, feedback: QgsFeedback | None = None
+    ) -> Response:
+        """The dataset's GeoJSON export (filtered by `where`), streamed to disk by the transport."""
+        params = {"where": where} if where else {}
+        url = api_url(info.portal, "catalog", "datasets", info.dataset_id, "exports", "geojson")
+        transport = self.transport_for(spec, feedback)
+        if feedback is not None:
+            feedback.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
+        try:
+            return transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
+        except Cancelled:
+            raise
+        except OpenTerritoryError as error:
+            raise describe_failure(error, info.portal, info.dataset_id) from error
+
     @staticmethod
-    def write(src_path: str, target: OutputTarget, common: dict, name_field, geometry_type, feedback=None) -> int:
+    def write(
+        src_path: str,
+        target: OutputTarget,
+        common: dict,
+        name_field: str | None,
+        geometry_type: str | None,
+        feedback: QgsFeedback | None = None,
+    ) -> int:
         """GDAL writes the export into `target` through the layer writer: nothing changes on disk unless
         the whole layer is written."""
 

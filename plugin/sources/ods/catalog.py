@@ -70,7 +70,7 @@ def odsql_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def in_bbox(field_name: str, extent) -> str:
+def in_bbox(field_name: str, extent: list | None) -> str:
     """ODSQL bounding-box filter from [xmin, ymin, xmax, ymax] in EPSG:4326: in_bbox takes
     latitude first."""
     xmin, ymin, xmax, ymax = (float(v) for v in extent)
@@ -88,7 +88,7 @@ def combine_where(*clauses) -> str:
     return " AND ".join(f"({c})" for c in kept)
 
 
-def plain_text(value) -> str:
+def plain_text(value: object) -> str:
     """Portal descriptions are HTML: keep the words, one paragraph per line."""
     if not value:
         return ""
@@ -99,7 +99,7 @@ def plain_text(value) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def as_list(value) -> list:
+def as_list(value: object) -> list:
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
@@ -132,7 +132,7 @@ class OdsDataset:
     features: list = field(default_factory=list)
 
     @property
-    def geometry_field(self):
+    def geometry_field(self) -> OdsField | None:
         """The field the GeoJSON export takes its geometry from: a geo_shape when there is one
         (lines, polygons, or points stored as shapes), else a geo_point_2d. Found by type, since
         the name varies (`coordonnees`, `location`, `stop_coordinates`...)."""
@@ -192,7 +192,7 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
     )
 
 
-def guess_name_field(dataset: OdsDataset, available=None):
+def guess_name_field(dataset: OdsDataset, available: list | None = None) -> str | None:
     """A text field that names each record, or None. `available`: the field names GDAL actually
     read from the export (a field can be missing from the file when every value is null)."""
     text_fields = [f.name for f in dataset.fields if f.type in ("text", "")]

@@ -42,9 +42,11 @@ import json
 import os
 import re
 import tempfile
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from osgeo import gdal, ogr
+from qgis.core import QgsFeedback
 
 from ...definitions import CATEGORIES, OSM_ATTRIBUTION, OSM_LICENCE
 from ...toolbelt.errors import InputError, NetworkError, ReplyError
@@ -67,6 +69,11 @@ from ...toolbelt.settings import OVERPASS_SERVERS, load_settings
 from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration
 from .presets import LINE, POINT_AREA, PRESETS, column_name
 
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsVectorLayer
+
+    from .presets import OsmPreset
+
 DEFAULT_SERVER = OVERPASS_SERVERS[0]
 DEFAULT_TIMEOUT = 180  # seconds, Overpass's own default
 NETWORK_MARGIN = 30  # seconds the request waits beyond the query timeout
@@ -81,7 +88,7 @@ SPEC_KEYS = ("source", "category", "server", "timeout", "extent", "area_wkt")
 # -- query --------------------------------------------------------------------------------------
 
 
-def bbox_filter(extent) -> str:
+def bbox_filter(extent: list | None) -> str:
     try:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
     except (TypeError, ValueError):
@@ -134,7 +141,7 @@ def poly_filters(area_wkt: str) -> list:
     return filters
 
 
-def build_query(category: str, extent=None, area_wkt: str = None, timeout: int = DEFAULT_TIMEOUT) -> str:
+def build_query(category: str, extent: list | None = None, area_wkt: str = None, timeout: int = DEFAULT_TIMEOUT) -> str:
     if category not in PRESETS:
         raise InputError(tr("Overpass: no OpenStreetMap preset for this category") + f": {category}")
     preset = PRESETS[category]
@@ -157,7 +164,7 @@ def build_query(category: str, extent=None, area_wkt: str = None, timeout: int =
 # -- reply checks -------------------------------------------------------------------------------
 
 
-def classify(message: str, timeout=None) -> ReplyError:
+def classify(message: str, timeout: int | None = None) -> ReplyError:
     """The user-facing error for an Overpass error text (remark or HTML error page); its reason is one of
     rate_limited, busy, timeout, memory, parse, runtime."""
     text = " ".join(html.unescape(message).split())
@@ -202,7 +209,7 @@ def _probe(path: str):
     return head, tail
 
 
-def check_reply(path: str, timeout=None) -> list:
+def check_reply(path: str, timeout: int | None = None) -> list:
     """Raise ReplyError (NetworkError "incomplete" for a cut reply) when the stored reply is an error or
     incomplete; return warnings otherwise. Only the head and the tail of the file are read: remarks come
     before or after the elements."""
@@ -236,7 +243,7 @@ def check_reply(path: str, timeout=None) -> list:
     return warnings
 
 
-def http_failure(error: ReplyError, timeout=None) -> ReplyError:
+def http_failure(error: ReplyError, timeout: int | None = None) -> ReplyError:
     """The user-facing error for an HTTP error status of the transport (an HTML page as body)."""
     body = getattr(error, "body", b"") or b""
     detail = _html_error(body) if body.strip() else ""
@@ -258,7 +265,7 @@ def http_failure(error: ReplyError, timeout=None) -> ReplyError:
 # -- GDAL ---------------------------------------------------------------------------------------
 
 
-def osm_config(columns) -> str:
+def osm_config(columns: list) -> str:
     """An OSM driver configuration with the preset's tags as columns on every layer."""
     attributes = ",".join(columns)
     ignore = "created_by,converted_by,source,time,ele,note,todo,fixme,FIXME"
@@ -324,7 +331,9 @@ def _passes(preset, common: dict) -> list:
 
 
 @with_gdal_exceptions
-def translate_reply(reply_path: str, preset, scratch: str, layer: str, common: dict, feedback=None) -> None:
+def translate_reply(
+    reply_path: str, preset: OsmPreset, scratch: str, layer: str, common: dict, feedback: QgsFeedback | None = None
+) -> None:
     """The producer of this source: the OSM XML reply as `layer` of the new GeoPackage `scratch`, in one or
     two GDAL passes, the attribution in the layer's description."""
     handle, config_path = tempfile.mkstemp(prefix="ot-osmconf-", suffix=".ini")
@@ -365,7 +374,9 @@ def translate_reply(reply_path: str, preset, scratch: str, layer: str, common: d
         os.remove(config_path)
 
 
-def write_osm_layer(reply_path: str, preset, target: OutputTarget, common: dict, feedback=None) -> int:
+def write_osm_layer(
+    reply_path: str, preset: OsmPreset, target: OutputTarget, common: dict, feedback: QgsFeedback | None = None
+) -> int:
     """The OSM XML reply written into `target` through the layer writer (a failure or a cancellation leaves
     the target as it was); returns the number of features."""
     return write_layer(
@@ -396,7 +407,7 @@ def public_spec(spec: dict) -> dict:
     return kept
 
 
-def prepare_osm_layer(layer, spec: dict, style: bool = True) -> None:
+def prepare_osm_layer(layer: QgsVectorLayer, spec: dict, style: bool = True) -> None:
     """Make a QGIS layer of OSM resources complete: the category's bundled style (unless `style` is False,
     for a layer that has its own), the ODbL licence and the attribution in its metadata, and its spec (see
     `public_spec`) in the SPEC_PROPERTY property, which offers "Refresh from OpenStreetMap". Call it for
@@ -448,7 +459,7 @@ class OverpassSource(Source):
         query = build_query(category, spec.get("extent"), spec.get("area_wkt"), timeout)
         return category, server, timeout, query
 
-    def download(self, server: str, query: str, timeout: int):
+    def download(self, server: str, query: str, timeout: int) -> tuple:
         """The Overpass reply, checked, stored on disk: (response, warnings)."""
         try:
             response = self.transport.post(server, data={"data": query}, timeout=timeout + NETWORK_MARGIN)
@@ -469,7 +480,9 @@ class OverpassSource(Source):
             raise
         return response, check_reply(response.path, timeout)
 
-    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
         category, server, timeout, query = self.query_for(spec, category)
         log(f"Overpass {server}: {category}")
         response, warnings = self.download(server, query, timeout)

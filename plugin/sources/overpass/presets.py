@@ -186,7 +186,7 @@ def column_name(tag: str) -> str:
     return tag.replace(":", "_")
 
 
-def style_path(category: str):
+def style_path(category: str) -> str | None:
     """The category's bundled QML style (resources/styles/<category>.qml), or None."""
     path = os.path.join(STYLES_DIR, f"{category}.qml")
     return path if os.path.exists(path) else None
