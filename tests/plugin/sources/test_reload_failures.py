@@ -7,7 +7,6 @@ the user cancels in the middle of the download, or while GDAL writes the new lay
 must not change, and nothing may be left beside it (no scratch file, no half-written layer).
 """
 
-import hashlib
 import json
 import os
 import time
@@ -25,6 +24,8 @@ from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal
 from qgis.core import QgsProcessingFeedback
 from werkzeug import Response
+
+from ...folder_digest import digest
 
 HERE = os.path.dirname(__file__)
 EXTENT = [-1.8, 48.0, -1.5, 48.2]
@@ -203,15 +204,6 @@ def serve(httpserver, routes, payload, failure=None, feedback=None):
             httpserver.expect_request(path).respond_with_handler(failing(failure, body, content_type, feedback))
         else:
             httpserver.expect_request(path).respond_with_data(body, content_type=content_type)
-
-
-def digest(folder) -> dict:
-    """Every file of the output's folder with the SHA-256 of its bytes."""
-    found = {}
-    for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), "rb") as handle:
-            found[name] = hashlib.sha256(handle.read()).hexdigest()
-    return found
 
 
 def previous_output(kind, folder):

@@ -1,4 +1,3 @@
-import hashlib
 import json
 import os
 import sqlite3
@@ -18,6 +17,8 @@ from open_territory.plugin.toolbelt.layer_writer import (
 )
 from osgeo import ogr
 from qgis.core import QgsFeedback
+
+from ...folder_digest import digest
 
 COMMON = {
     "category": "bus_stop",
@@ -159,14 +160,6 @@ def test_layer_names_from_dataset_ids():
 
 
 # -- the put-in-place: nothing changes until the layer is complete --------------------------------------
-
-
-def digest(folder) -> dict:
-    found = {}
-    for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), "rb") as handle:
-            found[name] = hashlib.sha256(handle.read()).hexdigest()
-    return found
 
 
 def existing_outputs(tmp_path):
