@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from osgeo import gdal, ogr
-from qgis.core import QgsFeedback
+from qgis.core import QgsFeedback, QgsVectorFileWriter
 
 from ..definitions import COMMON_FIELDS
 from .errors import Cancelled, InputError, ReplyError
@@ -83,9 +83,7 @@ def driver_for_path(path: str) -> str:
     extension = os.path.splitext(path)[1].lower()
     if not extension or extension in DRIVERS:
         return DRIVERS.get(extension, "GPKG")
-    from qgis.core import QgsVectorFileWriter  # the drivers GDAL has beyond the usual ones
-
-    driver = QgsVectorFileWriter.driverForExtension(extension.lstrip("."))
+    driver = QgsVectorFileWriter.driverForExtension(extension.lstrip("."))  # GDAL's other drivers
     if not driver:
         raise InputError(tr("No GDAL driver writes this file extension") + f": {extension} ({path})", reason="output")
     return driver

@@ -1,7 +1,7 @@
 """What every algorithm loading a source's resource as a layer shares: the OUTPUT and COUNT it declares,
 the extent parameter read in EPSG:4326, and one ending: the fetch through the layer writer, its errors
 turned into Processing messages, its warnings, count and licence in the log, the loaded layer named and
-prepared (style, attribution) as the dock prepares it."""
+prepared as its source declares (style, attribution), as the dock prepares it."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # names used in annotations only
 
 
 class PreparedLayer(QgsProcessingLayerPostProcessorInterface):
-    """Prepares the loaded output as the dock does: `prepare(layer, spec)` (a source's layer preparation)."""
+    """Prepares the loaded output as the dock does: `prepare(layer, spec)`, the source's declared preparation."""
 
     instances = []  # Processing does not keep a Python reference
 
