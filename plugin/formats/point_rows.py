@@ -195,19 +195,28 @@ def write_point_rows(
     feedback: QgsFeedback | None = None,
 ) -> int:
     """Rows -> `target` with the common fields, through the layer writer; returns the feature count."""
-    return write_layer(
-        target, lambda scratch, layer: _produce(rows, fields, scratch, layer, common, name_field, feedback), feedback
-    )
+
+    def produce(scratch: str, layer: str, layer_options: list) -> None:
+        _produce(rows, fields, scratch, layer, common, name_field, layer_options, feedback)
+
+    return write_layer(target, produce, feedback)
 
 
 @with_gdal_exceptions
-def _produce(rows, fields, scratch: str, layer: str, common: dict, name_field: str, feedback) -> None:
+def _produce(rows, fields, scratch: str, layer: str, common: dict, name_field: str, layer_options, feedback) -> None:
     """The rows in an in-memory GeoPackage, then copied with the common fields into the scratch."""
     built = f"/vsimem/open_territory_{uuid.uuid4().hex}.gpkg"
     try:
         build_point_layer(built, layer, fields, rows, feedback)
         copy_with_common_fields(
-            built, scratch, layer, common, name_field=name_field, feedback=feedback, progress_range=(50.0, 100.0)
+            built,
+            scratch,
+            layer,
+            common,
+            name_field=name_field,
+            layer_options=layer_options,
+            feedback=feedback,
+            progress_range=(50.0, 100.0),
         )
     finally:
         gdal.Unlink(built)

@@ -6,7 +6,8 @@ here, `driver_for_path`), or a layer of a GeoPackage whose other layers stay. `w
 produce)` then:
 
 1. lets the producer write the layer into a new scratch GeoPackage beside the destination (same
-   folder, so the last step is a rename, never a copy across file systems);
+   folder, so the last step is a rename, never a copy across file systems), with the layer creation
+   options the writer gives it (the spatial index only when the scratch is the file that stays);
 2. checks that the layer is there and counts it; a cancelled feedback stops here;
 3. puts it in place in one step, chosen by the target (PUT_IN_PLACE): a new GeoPackage is renamed
    into place; an existing GeoPackage gets the layer replaced in one transaction, its other layers
@@ -55,9 +56,6 @@ DRIVERS = {
     ".gml": "GML",
 }
 MULTI_LAYER_DRIVERS = ("GPKG", "SQLite")  # a layer can be replaced inside them
-# Options of the layer a producer writes in the scratch GeoPackage: the spatial index is built once, in
-# the file that stays (see _finish_geopackage).
-SCRATCH_LAYER_OPTIONS = ["FID=fid", "SPATIAL_INDEX=NO"]
 # Processing's value for a layer of an existing GeoPackage.
 OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')+)'\s+table=\"(?P<table>(?:[^\"]|\"\")+)\"")
 FILE, LAYER = "file", "layer"  # target modes: the whole file is the output; one layer of a GeoPackage
@@ -261,12 +259,14 @@ def copy_with_common_fields(
     geometry_type: str = None,
     where: str = None,
     extra_options: tuple | list = (),
+    layer_options: tuple | list = ("FID=fid",),
     feedback: QgsFeedback | None = None,
     progress_range: tuple = (0.0, 100.0),
 ) -> None:
     """A producer: one layer of `src_path` as `layer` of the new GeoPackage `scratch`, with the common
     fields (`common` maps them to constant values; `fetched_at` defaults to now, UTC). `extra_options` are
-    more ogr2ogr options (a reprojection, field type mappings)."""
+    more ogr2ogr options (a reprojection, field type mappings), `layer_options` the layer creation options
+    write_layer gives its producer."""
     common = dict(common)
     common.setdefault("fetched_at", utc_now_iso())
     try:
@@ -282,7 +282,7 @@ def copy_with_common_fields(
     if where:
         sql += f" WHERE {where}"
     options = ["-nln", layer]
-    for option in SCRATCH_LAYER_OPTIONS:
+    for option in layer_options:
         options += ["-lco", option]
     if geometry_type:
         options += ["-nlt", geometry_type]
@@ -323,13 +323,13 @@ def atomic_output(dest_path: str) -> Iterator[str]:
         _remove_sqlite_file(tmp_path)
 
 
-def write_layer(target: OutputTarget, produce: Callable[[str, str], None], feedback: QgsFeedback | None = None) -> int:
+def write_layer(target: OutputTarget, produce: Callable, feedback: QgsFeedback | None = None) -> int:
     """Write one layer into `target`; returns the number of features it holds.
 
-    `produce(scratch, layer)` writes the layer `layer` into the new GeoPackage `scratch` (with
-    SCRATCH_LAYER_OPTIONS, or through `copy_with_common_fields`). The layer is then checked and put in
-    place in one step (see the module's docstring); a failure or a cancellation before that step leaves
-    the target as it was."""
+    `produce(scratch, layer, layer_options)` writes the layer `layer` into the new GeoPackage `scratch`,
+    created with the GDAL layer creation options `layer_options` (through `copy_with_common_fields`, or
+    any GDAL write). The layer is then checked and put in place in one step (see the module's docstring);
+    a failure or a cancellation before that step leaves the target as it was."""
     refuse_register(target.path)
     folder = os.path.dirname(os.path.abspath(target.path))
     os.makedirs(folder, exist_ok=True)
@@ -338,7 +338,7 @@ def write_layer(target: OutputTarget, produce: Callable[[str, str], None], feedb
     os.close(handle)
     os.remove(scratch)  # GDAL creates the file itself
     try:
-        produce(scratch, target.layer)
+        produce(scratch, target.layer, scratch_layer_options(target))
         count = _checked_count(scratch, target.layer)
         check_cancel(feedback)
         # From here on nothing is cancelled: the last step is short and is what makes the write atomic.
@@ -355,11 +355,21 @@ def write_resource_layer(
 ) -> int:
     """A layer of a downloaded file (`src_layer`, else the first) written into `target` with the common
     fields (see copy_with_common_fields for `options`); returns the number of features written."""
-    return write_layer(
-        target,
-        lambda scratch, layer: copy_with_common_fields(src_path, scratch, layer, common, feedback=feedback, **options),
-        feedback,
-    )
+
+    def produce(scratch: str, layer: str, layer_options: list) -> None:
+        copy_with_common_fields(
+            src_path, scratch, layer, common, layer_options=layer_options, feedback=feedback, **options
+        )
+
+    return write_layer(target, produce, feedback)
+
+
+def scratch_layer_options(target: OutputTarget) -> list:
+    """The creation options of the scratch layer: its fid column, and the spatial index only when the scratch
+    becomes the output (a new GeoPackage, renamed); a layer copied or converted gets it where it lands. GDAL
+    builds the index faster while it writes the layer than afterwards."""
+    renamed = target.driver == "GPKG" and (target.mode == FILE or not os.path.exists(target.path))
+    return ["FID=fid", f"SPATIAL_INDEX={'YES' if renamed else 'NO'}"]
 
 
 @with_gdal_exceptions
@@ -387,7 +397,6 @@ def _replace_file(scratch: str, target: OutputTarget):
     beside it and then renamed over it. Returns the converted file's feature count (single-layer formats
     may leave some features out), None when it is the scratch's."""
     if target.driver == "GPKG":
-        _finish_geopackage(scratch, target.layer)
         os.replace(scratch, target.path)  # same folder: a rename, no copy
         return None
     if target.driver == "ESRI Shapefile":
@@ -419,20 +428,6 @@ def _replace_layer(scratch: str, target: OutputTarget):
 
 
 PUT_IN_PLACE = {FILE: _replace_file, LAYER: _replace_layer}
-
-
-@with_gdal_exceptions
-def _finish_geopackage(scratch: str, layer_name: str) -> None:
-    """The spatial index of a scratch GeoPackage that becomes the output, built once all rows are in."""
-    dataset = gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_UPDATE)
-    column = dataset.GetLayerByName(layer_name).GetGeometryColumn()
-    if column:
-        result = dataset.ExecuteSQL(
-            f"SELECT CreateSpatialIndex({sql_literal(layer_name)}, {sql_literal(column)})", dialect="SQLite"
-        )
-        if result is not None:
-            dataset.ReleaseResultSet(result)
-    dataset = None
 
 
 @with_gdal_exceptions

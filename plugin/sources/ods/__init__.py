@@ -370,12 +370,13 @@ class OdsSource(Source):
         """GDAL writes the export into `target` through the layer writer: nothing changes on disk unless
         the whole layer is written."""
 
-        def produce(scratch: str, layer: str) -> None:
+        def produce(scratch: str, layer: str, layer_options: list) -> None:
             copy_with_common_fields(
                 src_path,
                 scratch,
                 layer,
                 common,
+                layer_options=layer_options,
                 name_field=name_field,
                 geometry_type=geometry_type,
                 feedback=feedback,

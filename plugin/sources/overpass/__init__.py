@@ -53,7 +53,6 @@ from ...toolbelt.errors import InputError, NetworkError, ReplyError
 from ...toolbelt.gdal_errors import with_gdal_exceptions
 from ...toolbelt.i18n import tr
 from ...toolbelt.layer_writer import (
-    SCRATCH_LAYER_OPTIONS,
     OutputTarget,
     check_cancel,
     gdal_progress,
@@ -332,7 +331,13 @@ def _passes(preset, common: dict) -> list:
 
 @with_gdal_exceptions
 def translate_reply(
-    reply_path: str, preset: OsmPreset, scratch: str, layer: str, common: dict, feedback: QgsFeedback | None = None
+    reply_path: str,
+    preset: OsmPreset,
+    scratch: str,
+    layer: str,
+    common: dict,
+    layer_options: list,
+    feedback: QgsFeedback | None = None,
 ) -> None:
     """The producer of this source: the OSM XML reply as `layer` of the new GeoPackage `scratch`, in one or
     two GDAL passes, the attribution in the layer's description."""
@@ -353,7 +358,7 @@ def translate_reply(
         for index, (sql, dialect, geometry_type) in enumerate(passes):
             options = ["-nln", layer, "-nlt", geometry_type]
             if index == 0:
-                for option in (*SCRATCH_LAYER_OPTIONS, _description(preset)):
+                for option in (*layer_options, _description(preset)):
                     options += ["-lco", option]
             translate(
                 scratch,
@@ -380,7 +385,9 @@ def write_osm_layer(
     """The OSM XML reply written into `target` through the layer writer (a failure or a cancellation leaves
     the target as it was); returns the number of features."""
     return write_layer(
-        target, lambda scratch, layer: translate_reply(reply_path, preset, scratch, layer, common, feedback), feedback
+        target,
+        lambda scratch, layer, options: translate_reply(reply_path, preset, scratch, layer, common, options, feedback),
+        feedback,
     )
 
 

@@ -178,8 +178,8 @@ def test_a_failing_or_cancelled_producer_leaves_every_output_as_it_was(tmp_path)
     before = digest(folder)
     source = geojson(tmp_path, POINTS)
 
-    def half_then_fail(scratch, layer):
-        copy_with_common_fields(geojson(tmp_path, POINTS * 3), scratch, layer, COMMON)
+    def half_then_fail(scratch, layer, layer_options):
+        copy_with_common_fields(geojson(tmp_path, POINTS * 3), scratch, layer, COMMON, layer_options=layer_options)
         raise ReplyError("the download was cut")
 
     for target in targets:
@@ -191,7 +191,9 @@ def test_a_failing_or_cancelled_producer_leaves_every_output_as_it_was(tmp_path)
             write_resource_layer(geojson(tmp_path, POINTS), target, COMMON, feedback=feedback)
         with pytest.raises(Cancelled):  # once the producer is done: the check before the put-in-place
             write_layer(
-                target, lambda scratch, layer: copy_with_common_fields(source, scratch, layer, COMMON), feedback
+                target,
+                lambda scratch, layer, _options: copy_with_common_fields(source, scratch, layer, COMMON),
+                feedback,
             )
     assert digest(folder) == before
 
@@ -209,6 +211,8 @@ def test_a_layer_is_replaced_and_the_other_layers_stay(tmp_path):
     assert {f["licence"] for f in dataset.GetLayerByName("other")} == {"Licence Ouverte v2.0"}
     dataset = None
     assert sorted(os.listdir(folder)) == ["resource.geojson", "territory.gpkg"]  # no scratch left
+    with sqlite3.connect(target.path) as db:  # the copied layer has its spatial index where it landed
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'rtree_resource_geom'").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize(
