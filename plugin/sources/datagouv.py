@@ -25,7 +25,7 @@ from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyEr
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import cancelled_download, redact, server_message
+from ..toolbelt.network import base_url, cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
@@ -54,15 +54,8 @@ LICENCES = {
 
 
 def normalize_server(url: str) -> str:
-    url = (url or "").strip() or DEFAULT_SERVER
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    path = parts.path
-    position = path.find("/api/")
-    if position >= 0:
-        path = path[:position]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+    """The udata portal's base URL ("/api/1/..." cut off), data.gouv.fr for a blank one."""
+    return base_url(url) or DEFAULT_SERVER
 
 
 def dataset_ref(value: str) -> str:

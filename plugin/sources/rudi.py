@@ -24,7 +24,7 @@ from qgis.core import QgsFeedback
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
-from ..toolbelt.network import cancelled_download, redact, server_message
+from ..toolbelt.network import base_url, cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
@@ -48,17 +48,8 @@ MIME_KINDS = (
 
 
 def normalize_node(url: str) -> str:
-    url = (url or "").strip()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    path = parts.path
-    position = path.find("/api/")
-    if position >= 0:
-        path = path[:position]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+    """The producer node's base URL ("/api/v1/..." cut off)."""
+    return base_url(url)
 
 
 def user_language() -> str:

@@ -63,6 +63,23 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query, safe="*,:()'\" ")))
 
 
+def base_url(url: str, markers: tuple = ("/api/",)) -> str:
+    """A service's base URL from whatever a user pasted: a bare host gets https://, and the path stops before
+    the first of `markers` (an API or page path), without a trailing slash. "" for a blank text."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    path = parts.path
+    for marker in markers:
+        position = path.find(marker)
+        if position >= 0:
+            path = path[:position]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+
+
 def user_agent() -> str:
     product = metadata()["name"].replace(" ", "")  # a product token has no space
     return f"{product}/{plugin_version()} (QGIS plugin; +{metadata().get('homepage', '')})"

@@ -10,9 +10,10 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from ...toolbelt.metadata import resource_path
+from ...toolbelt.network import base_url
 
 API_PATH = "/api/explore/v2.1"
 GEO_TYPES = ("geo_shape", "geo_point_2d")
@@ -38,18 +39,7 @@ NAME_CANDIDATES = (
 def normalize_portal(url: str) -> str:
     """The portal's base URL (scheme and host, plus any path prefix before the API), whatever the
     user pasted: a bare host, a trailing slash, an API URL or a dataset page."""
-    url = (url or "").strip()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    path = parts.path
-    for marker in ("/api/", "/explore/"):
-        position = path.find(marker)
-        if position >= 0:
-            path = path[:position]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+    return base_url(url, ("/api/", "/explore/"))
 
 
 def api_url(portal: str, *segments: str) -> str:

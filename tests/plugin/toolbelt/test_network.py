@@ -328,3 +328,10 @@ def test_hundreds_of_downloads_in_a_background_task(httpserver, tmp_path):
     task = start_task("downloads", work, lambda result, error: done.append((result, error)))  # noqa: F841 - kept alive
     assert wait_until(lambda: done, 60)
     assert done == [(150, None)]
+
+
+def test_base_url_from_what_a_user_pastes():
+    assert network.base_url("data.example.fr/") == "https://data.example.fr"
+    assert network.base_url("http://node.example/rudi/api/v1/resources?limit=5") == "http://node.example/rudi"
+    assert network.base_url("https://p.example/explore/dataset/x/", ("/api/", "/explore/")) == "https://p.example"
+    assert network.base_url("  ") == ""
