@@ -474,7 +474,7 @@
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/toolbelt/errors.py" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
@@ -789,7 +789,7 @@
       <translation>Impossible de joindre le serveur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/toolbelt/layer_writer.py" />
       <source>Could not write the layer</source>
       <translation>Impossible d'écrire la couche</translation>
     </message>
@@ -924,7 +924,7 @@
       <translation>Les réponses téléchargées sont gardées pour le mode hors ligne, puis supprimées ce nombre de jours après leur téléchargement (vérifié une fois par session)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>Downloading</source>
       <translation>Téléchargement de</translation>
     </message>
@@ -1169,7 +1169,7 @@
       <translation>GBFS</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>GBFS feed</source>
       <translation>Flux GBFS</translation>
     </message>
@@ -1189,22 +1189,22 @@
       <translation>Stations de véhicules partagés GBFS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>GBFS: 'kind' must be 'stations' or 'vehicles'</source>
       <translation>GBFS : 'kind' doit valoir 'stations' ou 'vehicles'</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>GBFS: the 'feed' key (URL of the system's gbfs.json) is missing</source>
       <translation>GBFS : la clé 'feed' (URL du gbfs.json du système) est absente</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>GBFS: the feed must be an http or https URL</source>
       <translation>GBFS : le flux doit être une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>GDAL cannot read the Overpass reply</source>
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
@@ -1214,7 +1214,7 @@
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>GDAL reads other columns than the CSV header announces</source>
       <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>Paysage (légende à côté de la carte) ou portrait (légende sous la carte) ; par nom (landscape, portrait) ou par numéro (0, 1)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/sources/base.py" />
       <source>Large download</source>
       <translation>Téléchargement volumineux</translation>
     </message>
@@ -1534,7 +1534,7 @@
       <translation>Écartée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/point_rows.py" />
+      <location filename="../plugin/formats/point_rows.py" />
       <source>Left out for unusable coordinates (unreadable, out of range or 0,0)</source>
       <translation>Écartés pour coordonnées inutilisables (illisibles, hors limites ou 0,0)</translation>
     </message>
@@ -1579,12 +1579,12 @@
       <translation>Lister</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" />
+      <location filename="../plugin/sources/gbfs/refresh.py" />
       <source>Live GBFS status</source>
       <translation>État GBFS en direct</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" />
+      <location filename="../plugin/sources/gbfs/refresh.py" />
       <source>Live GBFS status not refreshed</source>
       <translation>État GBFS en direct non actualisé</translation>
     </message>
@@ -1834,7 +1834,7 @@
       <translation>Aucune commune ni EPCI français n'a pour nom ou pour code</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/output_target.py" />
+      <location filename="../plugin/toolbelt/layer_writer.py" />
       <source>No GDAL driver writes this file extension</source>
       <translation>Aucun pilote GDAL n'écrit cette extension de fichier</translation>
     </message>
@@ -1864,7 +1864,7 @@
       <translation>Sans zone d'action</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)</source>
       <translation>Aucune colonne de coordonnées trouvée dans le CSV (recherchées : lat/lon, latitude/longitude, x/y, coordonnees...)</translation>
     </message>
@@ -1934,7 +1934,7 @@
       <translation>Aucune connexion PostgreSQL enregistrée de ce nom dans QGIS</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>No station_status feed: availability columns are empty</source>
       <translation>Pas de flux station_status : les colonnes de disponibilité sont vides</translation>
     </message>
@@ -1984,7 +1984,7 @@
       <translation>Rien n'a été importé : des lignes du fichier sont invalides</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/gbfs_stations.py" />
+      <location filename="../processing/algorithms/resource_load.py" />
       <source>Number of features</source>
       <translation>Nombre d'entités</translation>
     </message>
@@ -2047,6 +2047,11 @@
       <location filename="../processing/algorithms/competence_matrix.py" />
       <source>One row per mobility domain: open and solved challenges, competent actors and resources of the categories related to the domain (resources_related), with their count per category in the res_&lt;category&gt; columns (empty when the category is not related to the domain). Mark: weak when there are open challenges and no competent actor or no related resource, or more than three open challenges per competent actor; strong when there are competent actors and related resources and at most two open challenges per competent actor; balanced otherwise. Optionally writes an HTML report with a chart and the related resources by category per domain.</source>
       <translation>Une ligne par domaine de mobilité : défis ouverts et résolus, acteurs compétents et ressources des catégories liées au domaine (resources_related), avec leur nombre par catégorie dans les colonnes res_&lt;catégorie&gt; (vides quand la catégorie n'est pas liée au domaine). Appréciation : faible quand il y a des défis ouverts et aucun acteur compétent ou aucune ressource liée, ou plus de trois défis ouverts par acteur compétent ; fort quand il y a des acteurs compétents et des ressources liées et au plus deux défis ouverts par acteur compétent ; équilibré sinon. Écrit en option un rapport HTML avec, par domaine, un graphique et les ressources liées par catégorie.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_writer.py" />
+      <source>Only a GeoPackage can receive a layer beside others</source>
+      <translation>Seul un GeoPackage peut recevoir une couche à côté d'autres</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_csv.py" />
@@ -2159,7 +2164,7 @@
       <translation>Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>Opendatasoft portal</source>
       <translation>Portail Opendatasoft</translation>
     </message>
@@ -2179,12 +2184,12 @@
       <translation>Recherche Opendatasoft</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>Opendatasoft: no portal URL given</source>
       <translation>Opendatasoft : aucune URL de portail donnée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>Opendatasoft: the 'portal' key (base URL of the portal) is missing</source>
       <translation>Opendatasoft : la clé « portal » (URL de base du portail) manque</translation>
     </message>
@@ -2304,82 +2309,82 @@
       <translation>Serveur Overpass écrit dans le profil</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: an extent or an area is needed</source>
       <translation>Overpass : une emprise ou une zone est nécessaire</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: no OpenStreetMap preset for this category</source>
       <translation>Overpass : aucun préréglage OpenStreetMap pour cette catégorie</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the area is not a valid polygon (WKT in EPSG:4326)</source>
       <translation>Overpass : la zone n'est pas un polygone valide (WKT en EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>Overpass : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the query ran out of memory on the server. Choose a smaller area.</source>
       <translation>Overpass : la requête a manqué de mémoire sur le serveur. Choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : la requête a dépassé le délai sur le serveur. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the reply is not OSM XML</source>
       <translation>Overpass : la réponse n'est pas du XML OSM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the reply was cut before its end; nothing was written. Try again, or choose a smaller area.</source>
       <translation>Overpass : la réponse a été coupée avant sa fin ; rien n'a été écrit. Réessayez, ou choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server answered in JSON where OSM XML was asked</source>
       <translation>Overpass : le serveur a répondu en JSON alors que du XML OSM était demandé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server answered with an error</source>
       <translation>Overpass : le serveur a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : le serveur n'a pas répondu à temps. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server is too busy to take the query. Try again later or choose another server.</source>
       <translation>Overpass : le serveur est trop chargé pour accepter la requête. Réessayez plus tard ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server limits the requests from this address (rate limited). Wait a minute or choose another server.</source>
       <translation>Overpass : le serveur limite les requêtes de cette adresse (quota atteint). Attendez une minute ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server rejected the query</source>
       <translation>Overpass : le serveur a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the server reported an error</source>
       <translation>Overpass : le serveur a signalé une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the timeout must be a number of seconds</source>
       <translation>Overpass : le délai doit être un nombre de secondes</translation>
     </message>
@@ -2564,7 +2569,7 @@
       <translation>SCR projeté pour les distances ; vide : EPSG:2154 en France métropolitaine, sinon la zone UTM</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>Projected coordinates in an unknown system; the layer has no CRS</source>
       <translation>Coordonnées projetées dans un système inconnu ; la couche n'a pas de SCR</translation>
     </message>
@@ -3129,32 +3134,32 @@
       <translation>Profil de territoire enregistré</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_file.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>The CSV file cannot be read</source>
       <translation>Le fichier CSV ne peut pas être lu</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>The CSV file has a header line but no data rows</source>
       <translation>Le fichier CSV a une ligne d'en-tête mais aucune ligne de données</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>The CSV file has no header line</source>
       <translation>Le fichier CSV n'a pas de ligne d'en-tête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>The CSV file is empty</source>
       <translation>Le fichier CSV est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>The CSV header line is too long</source>
       <translation>La ligne d'en-tête du CSV est trop longue</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_parse.py" />
+      <location filename="../plugin/sources/gbfs/parse.py" />
       <source>The GBFS discovery file lists no feeds</source>
       <translation>Le fichier de découverte GBFS ne liste aucun flux</translation>
     </message>
@@ -3164,17 +3169,17 @@
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The JSON file is neither GeoJSON nor a list of records</source>
       <translation>Le fichier JSON n'est ni du GeoJSON ni une liste d'enregistrements</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The JSON file is too large to convert; choose a GeoJSON or CSV resource</source>
       <translation>Le fichier JSON est trop volumineux pour être converti ; choisissez une ressource GeoJSON ou CSV</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The JSON records carry no coordinates</source>
       <translation>Les enregistrements JSON ne portent pas de coordonnées</translation>
     </message>
@@ -3214,52 +3219,52 @@
       <translation>L'adresse est trop courte pour être localisée</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive could not be extracted</source>
       <translation>L'archive n'a pas pu être extraite</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive holds a path leaving its folder</source>
       <translation>L'archive contient un chemin qui sort de son dossier</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive holds a symbolic link</source>
       <translation>L'archive contient un lien symbolique</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive holds an absolute path</source>
       <translation>L'archive contient un chemin absolu</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive holds an encrypted file</source>
       <translation>L'archive contient un fichier chiffré</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive holds an invalid member name</source>
       <translation>L'archive contient un nom de fichier invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The archive holds no geographic file (shapefile, GeoPackage, GeoJSON, CSV...)</source>
       <translation>L'archive ne contient aucun fichier géographique (shapefile, GeoPackage, GeoJSON, CSV...)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The archive holds several files of this kind; loaded</source>
       <translation>L'archive contient plusieurs fichiers de ce type ; chargé :</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive holds too many files</source>
       <translation>L'archive contient trop de fichiers</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive is too large once extracted</source>
       <translation>L'archive est trop volumineuse une fois extraite</translation>
     </message>
@@ -3374,12 +3379,12 @@
       <translation>Le téléchargement a été annulé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The downloaded file has no layer</source>
       <translation>Le fichier téléchargé ne contient pas de couche</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The downloaded file is not valid JSON</source>
       <translation>Le fichier téléchargé n'est pas du JSON valide</translation>
     </message>
@@ -3399,12 +3404,12 @@
       <translation>L'emprise n'est pas un rectangle</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The file holds several layers; loaded</source>
       <translation>Le fichier contient plusieurs couches ; chargée :</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/safe_zip.py" />
+      <location filename="../plugin/formats/safe_zip.py" />
       <source>The file is not a readable zip archive</source>
       <translation>Le fichier n'est pas une archive zip lisible</translation>
     </message>
@@ -3489,7 +3494,7 @@
       <translation>Il manque au modèle de mise en page les éléments</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" />
+      <location filename="../plugin/sources/gbfs/refresh.py" />
       <source>The live status could not be written into the layer</source>
       <translation>L'état en direct n'a pas pu être écrit dans la couche</translation>
     </message>
@@ -3689,7 +3694,7 @@
       <translation>La même carte comme mise en page du projet, ouverte dans le composeur d'impression de QGIS pour la finir à la main</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/tabular.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>The sampled rows hold no x/y value telling their coordinate system; the layer has no CRS</source>
       <translation>Les lignes lues ne donnent aucune valeur x/y indiquant leur système de coordonnées ; la couche n'a pas de SCR</translation>
     </message>
@@ -3719,7 +3724,7 @@
       <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>The server sent a web page instead of the data file</source>
       <translation>Le serveur a renvoyé une page web au lieu du fichier de données</translation>
     </message>
@@ -3734,7 +3739,7 @@
       <translation>Le classeur n'a aucune ligne</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>The station status could not be read: availability columns are empty</source>
       <translation>Le statut des stations n'a pas pu être lu : les colonnes de disponibilité sont vides</translation>
     </message>
@@ -3799,17 +3804,17 @@
       <translation>Thèmes</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)</source>
       <translation>Ce système GBFS ne publie pas de véhicules en free-floating (pas de flux vehicle_status ni free_bike_status)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>This GBFS system publishes no station status</source>
       <translation>Ce système GBFS ne publie pas l'état des stations</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>This GBFS system publishes no stations (no station_information feed)</source>
       <translation>Ce système GBFS ne publie pas de stations (pas de flux station_information)</translation>
     </message>
@@ -3829,7 +3834,7 @@
       <translation>Ce défi n'a pas de localisation</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_parse.py" />
+      <location filename="../plugin/sources/gbfs/parse.py" />
       <source>This is not a GBFS document (no 'data' object)</source>
       <translation>Ce n'est pas un document GBFS (pas d'objet 'data')</translation>
     </message>
@@ -4319,7 +4324,7 @@
       <translation>un fichier JSON lisible en UTF-8</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/sensor_community.py" />
       <source>a sensor type, such as SDS011</source>
       <translation>un type de capteur, par exemple SDS011</translation>
     </message>
@@ -4369,7 +4374,7 @@
       <translation>un nombre entier</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>access denied: the dataset is private or the API key was refused; give an authentication configuration holding the portal's API key</source>
       <translation>accès refusé : le jeu de données est privé ou la clé d'API a été refusée ; indiquez une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
@@ -4409,7 +4414,7 @@
       <translation>un fichier de profil existant</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>an extent was given but the dataset has no geographic field</source>
       <translation>une emprise a été donnée mais le jeu de données n'a pas de champ géographique</translation>
     </message>
@@ -4504,7 +4509,7 @@
       <translation>base de données</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>dataset</source>
       <translation>jeu de données</translation>
     </message>
@@ -4689,7 +4694,7 @@
       <translation>licence non précisée</translation>
     </message>
     <message>
-      <location filename="../plugin/register/import_report.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>line</source>
       <translation>ligne</translation>
     </message>
@@ -4789,7 +4794,7 @@
       <translation>aucune (table)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/resource_file.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>not</source>
       <translation>pas</translation>
     </message>
@@ -4799,7 +4804,7 @@
       <translation>mémoire insuffisante pour la page à cette résolution</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>not found on this portal: check the dataset id and the portal URL (a private dataset also needs an API key)</source>
       <translation>introuvable sur ce portail : vérifiez l'identifiant du jeu de données et l'URL du portail (un jeu de données privé demande aussi une clé d'API)</translation>
     </message>
@@ -4824,7 +4829,7 @@
       <translation>rien de ce nom</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>offline mode is on and this reply is not in the cache</source>
       <translation>le mode hors ligne est actif et cette réponse n'est pas dans le cache</translation>
     </message>
@@ -4859,7 +4864,7 @@
       <translation>quota</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>records announced by the catalog</source>
       <translation>enregistrements annoncés par le catalogue</translation>
     </message>
@@ -4869,7 +4874,7 @@
       <translation>enregistrements chargés</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>records written</source>
       <translation>enregistrements écrits</translation>
     </message>
@@ -4904,7 +4909,7 @@
       <translation>score</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/sensor_community.py" />
       <source>sensor types, such as SDS011: a list, or a text separated by commas</source>
       <translation>des types de capteurs, par exemple SDS011 : une liste, ou un texte séparé par des virgules</translation>
     </message>
@@ -4949,7 +4954,7 @@
       <translation>plusieurs :</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>stations</source>
       <translation>stations</translation>
     </message>
@@ -4959,7 +4964,7 @@
       <translation>fort</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the 'dataset' key (dataset id) is missing</source>
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
     </message>
@@ -4969,7 +4974,7 @@
       <translation>les colonnes de code INSEE manquent</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the ODSQL filter was rejected</source>
       <translation>le filtre ODSQL a été refusé</translation>
     </message>
@@ -4979,7 +4984,7 @@
       <translation>le PDF ne peut pas être produit</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/rudi.py" />
       <source>the RUDI resource's id</source>
       <translation>l'identifiant de la ressource RUDI</translation>
     </message>
@@ -4989,12 +4994,12 @@
       <translation>le SIREN de l'EPCI (9 chiffres)</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/rudi.py" />
       <source>the URL of the RUDI node</source>
       <translation>l'URL du nœud RUDI</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>the URL of the system's gbfs.json</source>
       <translation>l'URL du gbfs.json du système</translation>
     </message>
@@ -5009,7 +5014,7 @@
       <translation>le catalogue</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the catalog reply has no results list</source>
       <translation>la réponse du catalogue ne contient pas de liste de résultats</translation>
     </message>
@@ -5029,7 +5034,7 @@
       <translation>les colonnes de coordonnées manquent</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/datagouv.py" />
       <source>the data.gouv.fr dataset's id or slug</source>
       <translation>l'identifiant ou le slug du jeu de données data.gouv.fr</translation>
     </message>
@@ -5039,17 +5044,17 @@
       <translation>le jeu de données</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the dataset's identifier (dataset_id), without spaces or /</source>
       <translation>l'identifiant du jeu de données (dataset_id), sans espace ni /</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the download was cut before its end; nothing was written, try again</source>
       <translation>le téléchargement a été interrompu avant la fin ; rien n'a été écrit, réessayez</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written</source>
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
     </message>
@@ -5079,32 +5084,32 @@
       <translation>la plateforme signale cette ressource indisponible : cochez-la pour essayer</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the portal answered with a web page instead of data: check that the URL is an Opendatasoft portal (it may also be under maintenance)</source>
       <translation>le portail a répondu par une page web au lieu de données : vérifiez que l'URL est celle d'un portail Opendatasoft (il est peut-être aussi en maintenance)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the portal answered with an error</source>
       <translation>le portail a répondu par une erreur</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the portal could not be reached or the connection broke; nothing was written</source>
       <translation>le portail est injoignable ou la connexion a été coupée ; rien n'a été écrit</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the portal rejected the request</source>
       <translation>le portail a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the portal's API quota is used up</source>
       <translation>le quota d'API du portail est épuisé</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the portal's base URL, or the key of one of the profile's portals</source>
       <translation>l'URL de base du portail, ou la clé d'un des portails du profil</translation>
     </message>
@@ -5114,7 +5119,7 @@
       <translation>le registre</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/ods.py" />
+      <location filename="../plugin/sources/ods/__init__.py" />
       <source>the reply is not a dataset description</source>
       <translation>la réponse n'est pas la description d'un jeu de données</translation>
     </message>
@@ -5124,7 +5129,7 @@
       <translation>la ressource</translation>
     </message>
     <message>
-      <location filename="../plugin/profiles/validator.py" />
+      <location filename="../plugin/sources/datagouv.py" />
       <source>the resource's id or title</source>
       <translation>l'identifiant ou le titre de la ressource</translation>
     </message>
@@ -5209,7 +5214,7 @@
       <translation>du JSON valide</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs.py" />
+      <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>vehicles</source>
       <translation>véhicules</translation>
     </message>

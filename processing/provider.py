@@ -7,24 +7,19 @@ import importlib
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..plugin.sources import registry
 from ..plugin.toolbelt.metadata import ICON_PATH
 
 # (module under processing/algorithms, class name), imported when QGIS asks the provider for its
 # algorithms (as the plugin starts: tests/benchmarks/bench_load_time.py keeps an eye on that cost).
+# Each source's own algorithms are the ones its declaration names.
 ALGORITHMS = [
-    ("ods_load", "OdsLoadAlgorithm"),
-    ("ods_search", "OdsSearchAlgorithm"),
+    *registry.algorithms(),
     ("load_territory", "LoadTerritoryAlgorithm"),
     ("compose_profile", "ComposeProfileAlgorithm"),
-    ("gbfs_stations", "GbfsStationsAlgorithm"),
-    ("gbfs_vehicles", "GbfsVehiclesAlgorithm"),
-    ("sensor_community", "SensorCommunityAlgorithm"),
-    ("datagouv_load", "DatagouvLoadAlgorithm"),
-    ("rudi_load", "RudiLoadAlgorithm"),
     ("challenge_context", "ChallengeContextAlgorithm"),
     ("competence_matrix", "CompetenceMatrixAlgorithm"),
     ("gap_layer", "GapLayerAlgorithm"),
-    ("osm_resources", "OsmResourcesAlgorithm"),
     ("register_import", "RegisterImportAlgorithm"),
     ("register_export", "RegisterExportAlgorithm"),
     ("council_map", "CouncilMapAlgorithm"),

@@ -39,23 +39,6 @@ FORBIDDEN = {
 REGISTRY_CALLS = {"createAlgorithmById", "algorithmById", "execAlgorithmDialog"}
 MODULE_CALLS = {"run", "runAndLoadResults", "runAlgorithm"}
 
-# Files of the other half of issue 13 (sources, toolbelt transport and writer, profiles) that still define
-# their own exception classes. Their conversion to toolbelt/errors.py is under way on the sources branch:
-# once it is merged, every file that no longer offends must leave this set (a test below says which).
-PENDING_OTHER_HALF = {
-    "plugin/profiles/profile.py",
-    "plugin/profiles/territory.py",
-    "plugin/profiles/validator.py",
-    "plugin/sources/base.py",
-    "plugin/sources/ods.py",
-    "plugin/sources/overpass.py",
-    "plugin/sources/resource_file.py",
-    "plugin/sources/safe_zip.py",
-    "plugin/sources/tabular.py",
-    "plugin/toolbelt/layer_writer.py",
-    "plugin/toolbelt/network.py",
-}
-
 
 @dataclass
 class Module:
@@ -270,10 +253,6 @@ def _base_name(node: ast.expr) -> str:
     return ""
 
 
-def _pending(found: list) -> list:
-    return [entry for entry in found if entry.split(":")[0] not in PENDING_OTHER_HALF]
-
-
 @pytest.fixture(scope="module")
 def modules():
     return scan(REPO)
@@ -299,13 +278,7 @@ def test_no_import_cycle(modules):
 
 
 def test_exception_classes_live_in_toolbelt_errors(modules):
-    assert _pending(exception_classes(modules)) == []
-
-
-def test_the_pending_list_names_only_files_that_still_offend(modules):
-    """Once the sources half has converted a file, it leaves PENDING_OTHER_HALF."""
-    offending = {entry.split(":")[0] for entry in exception_classes(modules)}
-    assert sorted(PENDING_OTHER_HALF - offending) == []
+    assert exception_classes(modules) == []
 
 
 def test_the_composition_root_is_at_the_top(modules):

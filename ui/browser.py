@@ -35,6 +35,7 @@ from qgis.gui import QgsCustomDropHandler, QgsDataItemGuiProvider
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from ..plugin.definitions import category_label
 from ..plugin.profiles.profile import load_profile
 from ..plugin.profiles.remembered import (
     RememberedDataset,
@@ -99,7 +100,7 @@ class DatasetItem(QgsDataItem):
         super().__init__(Qgis.BrowserItemType.Custom, parent, dataset.title or dataset.source, path, PROVIDER_KEY)
         self.dataset = dataset
         self.setState(Qgis.BrowserItemState.Populated)  # no children
-        self.setToolTip(f"{dataset.source} — {dataset.category}")
+        self.setToolTip(f"{registry.label(dataset.source)} — {category_label(dataset.category)}")
         self.setIcon(theme_icon("/mIconVector.svg"))
 
     def hasDragEnabled(self) -> bool:  # noqa: N802
@@ -127,7 +128,7 @@ class TerritoryItem(QgsDataCollectionItem):
     def createChildren(self) -> list:  # noqa: N802
         try:
             profile = load_profile(self.profile_path)
-        except Exception as error:  # noqa: BLE001 - shown in the Browser, never raised into its thread
+        except OpenTerritoryError as error:  # shown in the Browser, never raised into its thread
             return [QgsErrorItem(self, str(error), f"{self.path()}/error")]
         return [
             DatasetItem(self, dataset_from_entry(entry, profile), f"{self.path()}/{entry.layer}")
@@ -149,8 +150,8 @@ class TerritoriesItem(QgsDataCollectionItem):
             seen.add(path)
             try:
                 name = load_profile(path).name
-            except Exception as error:  # noqa: BLE001 - a broken profile file leaves the others listed
-                log(f"Browser: {path}: {error}", "warning")
+            except OpenTerritoryError as error:  # a broken profile file leaves the others listed
+                log(f"Browser: {error}", "warning")
                 continue
             children.append(TerritoryItem(self, path, name))
         return children
@@ -158,7 +159,7 @@ class TerritoriesItem(QgsDataCollectionItem):
 
 def known_portals() -> list:
     """(name, url) of the Opendatasoft portals: the bundled profiles', the portal list's, the user's."""
-    from ..plugin.sources.ods_catalog import load_portals, normalize_portal
+    from ..plugin.sources.ods.catalog import load_portals, normalize_portal
 
     found = {}
     for portal in load_portals():
@@ -166,7 +167,7 @@ def known_portals() -> list:
     for path in bundled_profile_paths():
         try:
             profile = load_profile(path)
-        except Exception:  # noqa: BLE001 - a broken profile file leaves the others listed
+        except OpenTerritoryError:  # a broken profile file leaves the others listed
             continue
         for portal in (profile.data.get("portals") or {}).values():
             if portal.get("platform", "ods") == "ods" and portal.get("url"):
@@ -188,10 +189,8 @@ class PortalItem(QgsDataCollectionItem):
     def createChildren(self) -> list:  # noqa: N802
         try:
             listing = portal_datasets(self.url)
-        except OpenTerritoryError as error:
+        except OpenTerritoryError as error:  # shown in the Browser, never raised into its thread
             return [QgsErrorItem(self, str(error), f"{self.path()}/error")]
-        except Exception as error:  # noqa: BLE001 - the transport's own failures, until they join errors.py
-            return [QgsErrorItem(self, f"{self.url}: {error}", f"{self.path()}/error")]
         children = []
         for dataset_id, title in listing:
             entry = {"source": "ods", "portal": self.url, "dataset": dataset_id}

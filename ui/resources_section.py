@@ -8,7 +8,7 @@ from ..plugin.toolbelt.i18n import tr
 from .sections import DockSection
 
 
-def source_panel_classes():
+def source_panel_classes() -> list:
     """Panels of the resources section, in display order. Each is a QWidget taking (iface, parent)
     with a `title()` method and a `shutdown()` method, in a module of ui/resources/."""
     from .resources.datagouv_panel import DatagouvPanel

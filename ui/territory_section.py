@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import copy
 import os
+from typing import TYPE_CHECKING
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QEvent, Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
@@ -26,30 +27,27 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.definitions import CATEGORIES, category_label
-from ..plugin.profiles.profile import ProfileError, bundled_profile_names, load_profile, save_profile
-from ..plugin.profiles.territory import LoadCancelledError, entry_spec, load_territory
+from ..plugin.profiles.profile import bundled_profile_names, load_profile, save_profile
+from ..plugin.profiles.territory import entry_spec, load_territory
+from ..plugin.sources import registry
+from ..plugin.toolbelt.errors import Cancelled, InputError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
 from ..plugin.toolbelt.settings import load_settings
 from .resources.layer_output import dock_output_path
 from .sections import DockSection
 
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsTask
+
+    from ..plugin.profiles.profile import Profile, ResourceEntry
+    from ..plugin.profiles.territory import TerritoryReport
+
 LAYER_ROLE = Qt.UserRole + 1
 # Most of the tree's width each column after the resource's title may take: a long dataset identifier
 # (ResizeToContents alone) squeezed the titles to nothing in a narrow dock.
 COLUMN_SHARES = {1: 0.2, 2: 0.22, 3: 0.16}
 NARROW_TREE = 420  # pixels: below this the tree shows the titles and the last load only
-
-
-def source_label(key: str) -> str:
-    return {
-        "ods": tr("Opendatasoft portal"),
-        "overpass": "OpenStreetMap",
-        "gbfs": tr("GBFS feed"),
-        "sensor_community": "sensor.community",
-        "datagouv": "data.gouv.fr",
-        "rudi": "RUDI",
-    }.get(key, key)
 
 
 class TerritorySection(DockSection):
@@ -160,7 +158,7 @@ class TerritorySection(DockSection):
     def title(self) -> str:
         return tr("Territory")
 
-    def sync_offline_setting(self):
+    def sync_offline_setting(self) -> None:
         """The offline box follows the settings' offline mode whenever that changes (the options page
         may have changed it since); in between, the user's own tick stands."""
         offline = load_settings().offline
@@ -177,7 +175,7 @@ class TerritorySection(DockSection):
             self.fit_columns()
         return super().eventFilter(watched, event)
 
-    def fit_columns(self):
+    def fit_columns(self) -> None:
         """Source, dataset and last load as wide as their contents, within their share of the width. In a
         narrow dock the source and dataset columns hide (the titles' tooltips give them), so the titles
         stay readable."""
@@ -197,16 +195,16 @@ class TerritorySection(DockSection):
 
     # -- profile ------------------------------------------------------------------------------
 
-    def on_profile_chosen(self, *_args):
+    def on_profile_chosen(self, *_args) -> None:
         reference = self.profile_combo.currentData()
         if not reference:
             return
         try:
             self.show_profile(load_profile(reference))
-        except ProfileError as error:
+        except InputError as error:
             notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
 
-    def choose_profile_file(self):
+    def choose_profile_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a territory profile"), "", tr("Profiles (*.json)"))
         if path:
             self.open_profile_file(path)
@@ -214,7 +212,7 @@ class TerritorySection(DockSection):
     def open_profile_file(self, path: str) -> bool:
         try:
             profile = load_profile(path)
-        except ProfileError as error:
+        except InputError as error:
             notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
             return False
         index = self.profile_combo.findData(path)
@@ -227,7 +225,7 @@ class TerritorySection(DockSection):
         self.show_profile(profile)
         return True
 
-    def show_profile(self, profile):
+    def show_profile(self, profile: Profile) -> None:
         self.profile = profile
         text = profile.description or profile.name
         if profile.offline_cache:
@@ -248,13 +246,13 @@ class TerritorySection(DockSection):
                 title = entry.title or entry.dataset
                 if entry.unconfirmed:
                     title += " " + tr("(unconfirmed)")
-                item = QTreeWidgetItem(group, [title, source_label(entry.source), entry.dataset])
-                item.setToolTip(1, source_label(entry.source))
+                item = QTreeWidgetItem(group, [title, registry.label(entry.source), entry.dataset])
+                item.setToolTip(1, registry.label(entry.source))
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.Checked if entry.enabled and not entry.unconfirmed else Qt.Unchecked)
                 item.setData(0, LAYER_ROLE, entry.layer)
                 # The source and dataset columns hide in a narrow dock: the title's tooltip says them.
-                tip = f"{title}\n{source_label(entry.source)} — {entry.dataset}"
+                tip = f"{title}\n{registry.label(entry.source)} — {entry.dataset}"
                 if entry.note:
                     tip += f"\n{entry.note}"
                 item.setToolTip(0, tip)
@@ -273,7 +271,7 @@ class TerritorySection(DockSection):
                     layers.append(item.data(0, LAYER_ROLE))
         return layers
 
-    def set_checked(self, layers):
+    def set_checked(self, layers: list) -> None:
         wanted = set(layers)
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
@@ -308,7 +306,7 @@ class TerritorySection(DockSection):
         data.pop("$schema", None)
         return data
 
-    def choose_export_file(self):
+    def choose_export_file(self) -> None:
         if self.profile is None:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -322,7 +320,7 @@ class TerritorySection(DockSection):
             path += ".json"
         try:
             save_profile(self.current_profile_data(), path)
-        except (ProfileError, OSError) as error:
+        except (InputError, OSError) as error:
             notify(tr("The profile could not be written") + f": {error}", "critical", self.iface)
             return False
         notify(tr("Territory profile written") + f": {path}", "success", self.iface)
@@ -336,7 +334,7 @@ class TerritorySection(DockSection):
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
         return dock_output_path(f"territory_{self.profile.id}")
 
-    def start_load(self, all_resources: bool = False):
+    def start_load(self, all_resources: bool = False) -> QgsTask | None:
         if self.profile is None or self.task is not None:
             return None
         layers = None if all_resources else self.checked_layers()
@@ -345,7 +343,7 @@ class TerritorySection(DockSection):
             return None
         profile, output, offline = self.profile, self.output_path(), self.offline_check.isChecked()
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return load_territory(profile, output, offline=offline, feedback=feedback, layers=layers)
 
         from ..plugin.toolbelt.tasks import start_task
@@ -356,15 +354,15 @@ class TerritorySection(DockSection):
         return self.task
 
     @pyqtSlot(float)
-    def on_progress(self, value):
+    def on_progress(self, value: object) -> None:
         # A decorated slot: the task reports from its worker thread, Qt queues the call to this one.
         self.progress.setValue(int(value))
 
-    def cancel(self):
+    def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
-    def set_busy(self, busy: bool):
+    def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         self.cancel_button.setEnabled(busy)
@@ -378,10 +376,10 @@ class TerritorySection(DockSection):
         ):
             widget.setEnabled(not busy)
 
-    def on_loaded(self, report, error):
+    def on_loaded(self, report: TerritoryReport | None, error: Exception | None) -> None:
         self.task = None
         self.set_busy(False)
-        if error is not None and not isinstance(error, LoadCancelledError):
+        if error is not None and not isinstance(error, Cancelled):
             notify(tr("The territory could not be loaded") + f": {error}", "critical", self.iface)
             return
         if report is None:
@@ -402,7 +400,7 @@ class TerritorySection(DockSection):
             self.iface,
         )
 
-    def show_outcomes(self, report):
+    def show_outcomes(self, report: TerritoryReport) -> None:
         """The last load's result beside each resource: feature count, or why it failed."""
         outcomes = {o.layer: o for o in report.outcomes}
         for i in range(self.tree.topLevelItemCount()):
@@ -421,7 +419,7 @@ class TerritorySection(DockSection):
                 item.setToolTip(3, outcome.message or outcome.url)
         self.fit_columns()
 
-    def add_to_project(self, report):
+    def add_to_project(self, report: TerritoryReport) -> None:
         project = QgsProject.instance()
         if not project.mapLayers():
             # A new project takes the territory's CRS (Lambert-93 in mainland France) rather than the
@@ -431,24 +429,28 @@ class TerritorySection(DockSection):
                 project.setCrs(crs)
         group = project.layerTreeRoot().insertGroup(0, report.profile.name)
         # Resources above the boundary: the outline stays under everything.
-        from ..plugin.sources.overpass import OverpassSource, prepare_osm_layer
-
         names = [n for n in report.layers if n != "boundary"] + [n for n in report.layers if n == "boundary"]
-        osm_entries = {e.layer: e for e in report.profile.resources if e.source == OverpassSource.KEY}
+        entries = {e.layer: e for e in report.profile.resources}
         for name in names:
             layer = QgsVectorLayer(f"{report.output}|layername={name}", self.layer_title(report, name), "ogr")
             if layer.isValid():
-                if name in osm_entries:
-                    # Its style is in the GeoPackage already; what it lacks is the attribution and the
-                    # query that "Refresh from OpenStreetMap" reruns.
-                    entry = osm_entries[name]
-                    spec = dict(entry_spec(entry, report.extent or report.profile.extent), category=entry.category)
-                    prepare_osm_layer(layer, spec, style=False)
+                if name in entries:
+                    self.prepare_layer(layer, entries[name], report.extent or report.profile.extent)
                 project.addMapLayer(layer, False)
                 group.addLayer(layer)
 
     @staticmethod
-    def layer_title(report, name: str) -> str:
+    def prepare_layer(layer: QgsVectorLayer, entry: ResourceEntry, extent: list | None) -> None:
+        """The source's own preparation of a layer it wrote (the attribution, the query that "Refresh from
+        OpenStreetMap" reruns...); its style is in the GeoPackage already."""
+        if entry.source not in registry.SOURCES:
+            return
+        prepare = registry.declaration(entry.source).prepare_layer
+        if prepare is not None:
+            prepare(layer, entry_spec(entry, extent), style=False)
+
+    @staticmethod
+    def layer_title(report: TerritoryReport, name: str) -> str:
         for outcome in report.outcomes:
             if outcome.layer == name and outcome.title:
                 return outcome.title

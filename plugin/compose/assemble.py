@@ -143,7 +143,7 @@ def profile_document(
     return document
 
 
-def compose_profile(
+def compose_profile(  # noqa: C901 - split at the composer's integration
     query, services: Services = None, feedback=None, transport=None, include_accidents: bool = True
 ) -> Composition:
     """Compose the profile of the territory `query` names (text, or a Territory already chosen).

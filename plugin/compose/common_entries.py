@@ -1,6 +1,6 @@
 """What every territory gets, whatever the catalogs say: OpenStreetMap and sensor.community.
 
-OpenStreetMap covers all of France: each category with a preset (plugin/sources/osm_presets.py) gets
+OpenStreetMap covers all of France: each category with a preset (plugin/sources/overpass/presets.py) gets
 an Overpass entry, asked within the territory when the profile is loaded. sensor.community's citizen
 sensors are asked the same way, within the territory's extent.
 """
@@ -8,7 +8,7 @@ sensors are asked the same way, within the territory's extent.
 from __future__ import annotations
 
 from ..definitions import OSM_LICENCE
-from ..sources.osm_presets import preset_categories
+from ..sources.overpass.presets import preset_categories
 from ..toolbelt.i18n import tr
 from .services import Services
 

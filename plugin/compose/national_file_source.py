@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..sources.base import FetchResult, Source, SourceError
-from ..toolbelt.errors import Cancelled, OpenTerritoryError
+from ..sources.base import FetchResult, Source
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import CancelledError, redact
+from ..toolbelt.network import redact
 from .national_filter import filter_national_file
 from .schema_catalog import table_fields
 from .services import SCHEMA_MAX_AGE, get_json, get_reply
@@ -55,12 +55,10 @@ class NationalFileSource(Source):
             warnings.append(text)
             return []
 
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
-    ) -> FetchResult:
+    def fetch(self, spec: dict, target: OutputTarget, category: str = None, feedback=None) -> FetchResult:
         url = spec.get("url") or ""
         if not url:
-            raise SourceError(tr("The national file entry has no url"))
+            raise InputError(tr("The national file entry has no url"))
         host = urlsplit(url).netloc or url
         what = spec.get("title") or host
         warnings = []
@@ -77,8 +75,7 @@ class NationalFileSource(Source):
             }
             count = filter_national_file(
                 reply.path,
-                output,
-                layer_name,
+                target,
                 common,
                 insee_fields=spec.get("insee_fields") or (),
                 codes=spec.get("communes") or (),
@@ -88,16 +85,13 @@ class NationalFileSource(Source):
                 lat_field=spec.get("lat_field", ""),
                 field_types=types,
                 name_fields=[spec["name_field"]] if spec.get("name_field") else NAME_FIELDS,
-                append=append,
                 feedback=feedback,
                 what=str(what),
             )
         except Cancelled:
-            raise CancelledError(url) from None
-        except OpenTerritoryError as error:
-            raise SourceError(str(error)) from None
+            raise Cancelled(source=str(what), url=redact(url)) from None
         return FetchResult(
-            layer_name,
+            target.layer,
             count,
             host,
             spec.get("dataset") or redact(url),

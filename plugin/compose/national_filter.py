@@ -6,7 +6,7 @@ here with one `gdal.VectorTranslate` (the plugin's layer writer): an attribute f
 holding the INSEE code of the row's commune (`code_insee_commune IN ('35238', ...) OR ...`), or, for a
 file without such a column, a spatial filter on the territory's extent.
 
-A CSV is read by GDAL's CSV driver through a small VRT (plugin/sources/tabular.py builds it) naming the
+A CSV is read by GDAL's CSV driver through a small VRT (plugin/formats/tabular.py builds it) naming the
 coordinate columns, with a `.csvt` line beside it typing each column from the file's Etalab Table
 Schema (integers, numbers, booleans, dates); the cached file itself is linked into a scratch folder,
 never copied nor changed. A GeoJSON file is read as it is.
@@ -20,18 +20,12 @@ import tempfile
 
 from osgeo import gdal, ogr
 
-from ..sources.resource_file import sniff_kind
-from ..sources.tabular import CsvError, build_vrt, rewrite_utf8, sniff_csv
+from ..formats.resource_file import sniff_kind
+from ..formats.tabular import build_vrt, rewrite_utf8, sniff_csv
 from ..toolbelt.errors import Cancelled, InputError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import (
-    LayerWriteError,
-    WriteCancelled,
-    sql_identifier,
-    sql_literal,
-    write_resource_layer,
-)
+from ..toolbelt.layer_writer import OutputTarget, sql_identifier, sql_literal, write_resource_layer
 from .schema_catalog import csvt_line
 
 
@@ -60,7 +54,7 @@ def csv_source(path: str, work: str, lon_field: str, lat_field: str, field_types
     linked = link_into(path, work, "data.csv")
     try:
         layout = sniff_csv(linked)
-    except CsvError as error:
+    except ReplyError as error:
         raise ReplyError(f"{what}: {error}", source=what) from None
     if lon_field and lat_field:
         missing = [name for name in (lon_field, lat_field) if name not in layout.columns]
@@ -125,8 +119,7 @@ def layer_facts(path: str, what: str) -> tuple:
 @with_gdal_exceptions
 def filter_national_file(
     path: str,
-    output: str,
-    layer_name: str,
+    target: OutputTarget,
     common: dict,
     insee_fields=(),
     codes=(),
@@ -136,12 +129,11 @@ def filter_national_file(
     lat_field: str = "",
     field_types=None,
     name_fields=(),
-    append: bool = False,
     feedback=None,
     what: str = "",
 ) -> int:
-    """Write the rows of the national file at `path` that belong to the territory into `layer_name` of
-    `output`, with the common fields; returns how many.
+    """Write the rows of the national file at `path` that belong to the territory into `target` (through the
+    layer writer), with the common fields; returns how many.
 
     insee_fields + codes: keep the rows whose any of these columns holds one of these INSEE codes.
     extent: [xmin, ymin, xmax, ymax] in EPSG:4326, the filter when no INSEE column is named.
@@ -153,7 +145,7 @@ def filter_national_file(
     if not (insee_fields and codes) and not extent:
         raise InputError(tr("A national file is only loaded for a territory: give its INSEE codes or its extent"))
     kind = file_format or sniff_kind(path)
-    folder = os.path.dirname(os.path.abspath(output))
+    folder = os.path.dirname(os.path.abspath(target.path))
     os.makedirs(folder, exist_ok=True)
     work = tempfile.mkdtemp(prefix="ot-national-", dir=folder)
     try:
@@ -179,23 +171,19 @@ def filter_national_file(
         else:
             # National files are in EPSG:4326, as the extent is (-spat_srs does not combine with -sql).
             options += ["-spat", *(str(value) for value in extent)]
-        if append and os.path.exists(output):
-            options.append("-overwrite")
         try:
             return write_resource_layer(
                 source,
-                output,
-                layer_name,
+                target,
                 common,
+                feedback,
                 name_field=next((name for name in name_fields if name in columns), None),
                 where=where,
-                append=append and os.path.exists(output),
                 extra_options=options,
-                feedback=feedback,
             )
-        except WriteCancelled:
+        except Cancelled:
             raise Cancelled(source=what) from None
-        except LayerWriteError as error:
+        except ReplyError as error:
             raise ReplyError(f"{what}: {error}", source=what) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..toolbelt import network
-from ..toolbelt.errors import Cancelled, InputError, NetworkError, ReplyError
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
 
 GEO_API = "https://geo.api.gouv.fr"
@@ -94,20 +93,19 @@ def get_reply(
     headers = {"Accept": "application/json"} if expect == "json" else None
     try:
         return transport.get(url, params=params, headers=headers, expect=expect, max_age=max_age, progress=progress)
-    except network.CancelledError:
+    except Cancelled:
         raise Cancelled(source=service, url=url) from None
-    except network.HttpError as error:
+    except OpenTerritoryError as error:
         if error.status == 404 and if_missing is not RAISE:
             return if_missing
-        raise ReplyError(
-            f"{service}: {error}", source=service, url=error.url, status=error.status, payload=error.payload
+        raise type(error)(
+            f"{service}: {error}",
+            source=service,
+            url=error.url,
+            status=error.status,
+            reason=error.reason,
+            payload=error.payload,
         ) from None
-    except network.UnexpectedContentError as error:
-        raise ReplyError(f"{service}: {error}", source=service, url=error.url) from None
-    except network.NotCachedError as error:
-        raise NetworkError(f"{service}: {error}", source=service, url=error.url, reason="offline") from None
-    except network.NetworkError as error:
-        raise NetworkError(f"{service}: {error}", source=service, url=error.url) from None
 
 
 def get_json(transport, url: str, service: str, params=None, max_age: int = 0, if_missing=RAISE):
@@ -117,5 +115,5 @@ def get_json(transport, url: str, service: str, params=None, max_age: int = 0, i
         return if_missing
     try:
         return reply.json()
-    except network.UnexpectedContentError as error:
+    except ReplyError as error:
         raise ReplyError(f"{service}: {error}", source=service, url=error.url) from None

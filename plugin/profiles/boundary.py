@@ -10,13 +10,19 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from typing import TYPE_CHECKING
 
 from osgeo import ogr
+from qgis.core import QgsFeedback
 
-from ..sources.base import FetchResult, SourceError
+from ..sources.base import FetchResult
+from ..toolbelt.errors import InputError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso, write_resource_layer
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso, write_resource_layer
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ..toolbelt.network import Transport
 
 GEO_API = "https://geo.api.gouv.fr"
 GEO_API_LICENCE = "Licence Ouverte / Open Licence 2.0"
@@ -63,85 +69,51 @@ def _features(payload) -> list:
 
 @with_gdal_exceptions
 def fetch_boundary(
-    spec: dict,
-    transport,
-    output: str,
-    base_dir: str = "",
-    append: bool = False,
-    layer_name: str = BOUNDARY_LAYER,
-    feedback=None,
+    spec: dict, transport: Transport, target: OutputTarget, base_dir: str = "", feedback: QgsFeedback | None = None
 ) -> FetchResult:
-    """Write the territory's communes as `layer_name` of `output`, with the common fields."""
+    """Write the territory's communes into `target` (its layer: BOUNDARY_LAYER in a territory), with the
+    common fields, through the layer writer."""
     fetched_at = utc_now_iso()
     common = {"category": "other", "fetched_at": fetched_at}
     if spec.get("file"):
         path = spec["file"] if os.path.isabs(spec["file"]) else os.path.join(base_dir, spec["file"])
         if not os.path.exists(path):
-            raise SourceError(tr("The boundary file does not exist") + f": {path}")
+            raise InputError(tr("The boundary file does not exist") + f": {path}")
         common.update(source="file", source_dataset=os.path.basename(path), licence=spec.get("licence", ""))
-        count = write_resource_layer(
-            path,
-            output,
-            layer_name,
-            common,
-            name_field="nom",
-            append=append,
-            feedback=feedback,
-            geometry_type="PROMOTE_TO_MULTI",
-            extra_options=["-t_srs", "EPSG:4326"],
-        )
-        return FetchResult(layer_name, count, "file", os.path.basename(path), "", path, fetched_at)
+        options = dict(geometry_type="PROMOTE_TO_MULTI", extra_options=["-t_srs", "EPSG:4326"])
+        count = write_resource_layer(path, target, common, feedback, name_field="nom", **options)
+        return FetchResult(target.layer, count, "file", os.path.basename(path), "", path, fetched_at)
 
     requests = boundary_requests(spec)
     if not requests:
-        raise SourceError(tr("The profile's boundary names no EPCI, commune or file"))
+        raise InputError(tr("The profile's boundary names no EPCI, commune or file"))
     features, replies = [], []
     for url, params in requests:
         reply = transport.get(url, params=params, expect="json", max_age=BOUNDARY_MAX_AGE)
         replies.append(reply)
         found = _features(reply.json())
         if not found:
-            raise SourceError(tr("geo.api.gouv.fr returned no commune outline") + f": {reply.url}")
+            raise ReplyError(tr("geo.api.gouv.fr returned no commune outline") + f": {reply.url}")
         features.extend(found)
     server = (spec.get("server") or GEO_API).rstrip("/")
     common.update(source=server, source_dataset=boundary_dataset(spec), licence=GEO_API_LICENCE)
+    options = dict(name_field="nom", geometry_type="MULTIPOLYGON", extra_options=LIST_AS_TEXT)
     if len(requests) == 1:
-        path = replies[0].path
-        count = write_resource_layer(
-            path,
-            output,
-            layer_name,
-            common,
-            name_field="nom",
-            append=append,
-            feedback=feedback,
-            geometry_type="MULTIPOLYGON",
-            extra_options=LIST_AS_TEXT,
-        )
+        count = write_resource_layer(replies[0].path, target, common, feedback, **options)
     else:
         # Several small replies of one Feature each: one collection for one GDAL write.
         handle, path = tempfile.mkstemp(suffix=".geojson")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump({"type": "FeatureCollection", "features": features}, out)
         try:
-            count = write_resource_layer(
-                path,
-                output,
-                layer_name,
-                common,
-                name_field="nom",
-                append=append,
-                feedback=feedback,
-                geometry_type="MULTIPOLYGON",
-                extra_options=LIST_AS_TEXT,
-            )
+            count = write_resource_layer(path, target, common, feedback, **options)
         finally:
             os.remove(path)
-    return FetchResult(layer_name, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at)
+    return FetchResult(target.layer, count, server, boundary_dataset(spec), GEO_API_LICENCE, replies[0].url, fetched_at)
 
 
 @with_gdal_exceptions
-def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER):
+def layer_extent(path: str, layer_name: str = BOUNDARY_LAYER) -> list | None:
     """[xmin, ymin, xmax, ymax] of a layer in EPSG:4326 (the boundary is written in 4326), or None."""
     dataset = ogr.Open(path)
     if dataset is None:

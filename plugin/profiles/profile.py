@@ -18,18 +18,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..sources import registry
+from ..sources.base import ENTRY_KEYS
+from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr, ui_language
+from ..toolbelt.layer_writer import atomic_output
+from ..toolbelt.metadata import PROFILES_DIR
 from .validator import Issue, Validator, profile_expectations
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PROFILES_DIR = os.path.join(ROOT, "resources", "profiles")
 SCHEMA_PATH = os.path.join(PROFILES_DIR, "profile.schema.json")
 
-# Keys of a resource entry that belong to the profile, not to the source's spec.
-ENTRY_KEYS = ("source", "title", "layer", "domain", "enabled", "unconfirmed", "note")
 
-
-def localized(value, language: str = None) -> str:
+def localized(value: object, language: str = None) -> str:
     """A profile text in `language` (default: the user's), else French, else English, else the first."""
     if isinstance(value, dict):
         for code in (language or ui_language(), "fr", "en"):
@@ -39,21 +39,20 @@ def localized(value, language: str = None) -> str:
     return value or ""
 
 
-def stable_text(value) -> str:
+def stable_text(value: object) -> str:
     """A profile text that does not depend on the user's language, for names derived from it."""
     if isinstance(value, dict):
         return value.get("en") or next((text for text in value.values() if text), "")
     return value or ""
 
 
-class ProfileError(Exception):
-    """A profile that cannot be used; `issues` lists each problem with its JSON path."""
-
-    def __init__(self, file: str, issues):
-        self.file = file
-        self.issues = list(issues)
-        lines = [f"{file}: {issue}" for issue in self.issues]
-        super().__init__("\n".join(lines))
+def profile_error(file: str, issues: list) -> InputError:
+    """A profile that cannot be used: one line per problem, each naming the file and the JSON path. The
+    error's `issues` lists them (Issue: path, expected, found), `source` is the file."""
+    issues = list(issues)
+    error = InputError("\n".join(f"{file}: {issue}" for issue in issues), source=file, reason="profile")
+    error.issues = issues
+    return error
 
 
 @dataclass
@@ -104,7 +103,7 @@ class Profile:
         return localized(self.boundary.get("title"))
 
     @property
-    def extent(self):
+    def extent(self) -> list | None:
         return self.data.get("extent")
 
     @property
@@ -116,11 +115,11 @@ class Profile:
         return value if os.path.isabs(value) else os.path.normpath(os.path.join(self.base_dir, value))
 
     @property
-    def offline_cache(self):
+    def offline_cache(self) -> str | None:
         value = self.data.get("offline_cache")
         return self.relative(value) if value else None
 
-    def register_file(self, kind: str):
+    def register_file(self, kind: str) -> str | None:
         value = self.data.get("register", {}).get(kind)
         return self.relative(value) if value else None
 
@@ -174,7 +173,7 @@ def profile_path(id_or_path: str) -> str:
         if os.path.exists(candidate):
             return candidate
         known = ", ".join(bundled_profile_ids())
-        raise ProfileError(
+        raise profile_error(
             value,
             [
                 Issue(
@@ -270,7 +269,7 @@ def semantic_issues(data: dict, base_dir: str = "") -> list:
     return issues
 
 
-def validate_data(data, path: str = "") -> list:
+def validate_data(data: object, path: str = "") -> list:
     """The problems of a profile whose file is (or will be) `path`; relative paths start from its folder."""
     if not isinstance(data, dict):
         return [Issue("$", tr("an object"), type(data).__name__)]
@@ -325,8 +324,11 @@ def resolve_entries(data: dict) -> list:
                 spec["portal"] = portals[portal]["url"]
                 if portals[portal].get("authcfg") and not spec.get("authcfg"):
                     spec["authcfg"] = portals[portal]["authcfg"]
-            if entry["source"] == "overpass":
-                spec.setdefault("category", category)
+            # An unknown source passes here (the validator names it; a load reports it for its entry alone).
+            known = entry["source"] in registry.SOURCES
+            field_name = registry.declaration(entry["source"]).category_field if known else ""
+            if field_name:
+                spec.setdefault(field_name, category)
             result.append(
                 ResourceEntry(
                     category=category,
@@ -347,7 +349,7 @@ def resolve_entries(data: dict) -> list:
 def profile_from_data(data: dict, path: str) -> Profile:
     issues = validate_data(data, path)
     if issues:
-        raise ProfileError(path, issues)
+        raise profile_error(path, issues)
     return Profile(
         id=data["id"],
         name=localized(data["name"]),
@@ -364,12 +366,12 @@ def load_profile(id_or_path: str) -> Profile:
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
     except FileNotFoundError:
-        raise ProfileError(path, [Issue("$", tr("an existing profile file"), tr("no such file"))]) from None
+        raise profile_error(path, [Issue("$", tr("an existing profile file"), tr("no such file"))]) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
+        raise profile_error(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
     except ValueError as error:
         where = f"line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
-        raise ProfileError(
+        raise profile_error(
             path, [Issue("$", tr("valid JSON"), f"{error.msg if hasattr(error, 'msg') else error} ({where})")]
         ) from None
     return profile_from_data(data, path)
@@ -379,11 +381,7 @@ def save_profile(data: dict, path: str) -> None:
     """Write a profile atomically, after checking it: a file this function writes always loads."""
     issues = validate_data(data, path)
     if issues:
-        raise ProfileError(path, issues)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.part")
-    with open(tmp, "w", encoding="utf-8") as handle:
+        raise profile_error(path, issues)
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    os.replace(tmp, path)

@@ -14,6 +14,7 @@ from ..sources import registry
 from ..sources.base import FetchResult
 from ..toolbelt.errors import InputError, ReplyError
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_writer import file_target
 from ..toolbelt.network import Transport
 from .profile import load_profile
 from .remembered import RememberedDataset
@@ -67,7 +68,7 @@ def _through_source(dataset: RememberedDataset, path: str, feedback) -> FetchRes
     except KeyError:
         raise InputError(tr("This version of the plugin has no source named") + f" '{dataset.source}'") from None
     transport = Transport(feedback=feedback, authcfg=spec.get("authcfg", ""))
-    layer_name = f"{dataset.category}_{dataset.source}"  # as the territory load names its layers
-    result = source_class(transport).fetch(spec, path, layer_name, dataset.category, feedback=feedback)
+    target = file_target(path, f"{dataset.category}_{dataset.source}")  # as the territory load names its layers
+    result = source_class(transport).fetch(spec, target, dataset.category, feedback)
     save_layer_style(path, result.layer_name, dataset.category)
     return result

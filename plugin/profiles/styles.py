@@ -11,9 +11,7 @@ from qgis.core import QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkb
 from qgis.PyQt.QtGui import QColor
 
 from ..toolbelt.logger import log
-from .profile import ROOT
-
-STYLES_DIR = os.path.join(ROOT, "resources", "styles")
+from ..toolbelt.metadata import STYLES_DIR
 
 COLOURS = {
     "traffic_signals": "#e31a1c",
@@ -32,7 +30,7 @@ COLOURS = {
 }
 
 
-def translated_style(category: str):
+def translated_style(category: str) -> bool:
     """The function applying a category's style with its legend in the user's language, or None."""
     if category == "air_quality_sensor":
         from ..sources.sensor_community import apply_default_style
@@ -41,12 +39,12 @@ def translated_style(category: str):
     return None
 
 
-def style_file(category: str):
+def style_file(category: str) -> str | None:
     path = os.path.join(STYLES_DIR, f"{category}.qml")
     return path if os.path.exists(path) else None
 
 
-def default_renderer(layer: QgsVectorLayer, category: str):
+def default_renderer(layer: QgsVectorLayer, category: str) -> QgsSingleSymbolRenderer:
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     if symbol is None:
         return None

@@ -13,18 +13,28 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from osgeo import ogr
+from qgis.core import QgsFeedback
 
 from ..sources import registry
+from ..sources.base import EXTENT
+from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import atomic_output, utc_now_iso
+from ..toolbelt.layer_writer import atomic_output, layer_target, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import CancelledError, Transport, redact
+from ..toolbelt.network import Transport, redact
 from ..toolbelt.settings import load_settings
+from ..toolbelt.tasks import steps_feedback
 from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_extent
 from .profile import Profile, ResourceEntry
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
+
+    from qgis.core import QgsProcessingMultiStepFeedback
 
 SOURCES_TABLE = "sources"
 SOURCES_FIELDS = (
@@ -41,10 +51,6 @@ SOURCES_FIELDS = (
     ("message", ogr.OFTString),
 )
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"
-
-
-class LoadCancelledError(Exception):
-    pass
 
 
 @dataclass
@@ -101,60 +107,7 @@ class TerritoryReport:
         return "\n".join(lines)
 
 
-def _child_feedback_class():
-    from qgis.core import QgsProcessingFeedback
-
-    class ChildFeedback(QgsProcessingFeedback):
-        """Feedback of one step: its progress maps into the step's share of the whole load, its
-        messages go to the parent, and cancelling the whole cancels the step."""
-
-        def __init__(self, parent, start, span):
-            super().__init__()
-            self.parent_feedback, self.start, self.span = parent, start, span
-            if parent is not None:
-                parent.canceled.connect(self.cancel)
-                if parent.isCanceled():
-                    self.cancel()
-                self.progressChanged.connect(self._forward_progress)
-
-        def _forward_progress(self, value):
-            self.parent_feedback.setProgress(self.start + self.span * max(0.0, min(value, 100.0)) / 100.0)
-
-        def _forward(self, name, *args):
-            method = getattr(self.parent_feedback, name, None)
-            if method is not None:
-                method(*args)
-
-        def pushInfo(self, info):  # noqa: N802
-            self._forward("pushInfo", info)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self._forward("pushWarning", warning)
-
-        def reportError(self, error, fatal=False):  # noqa: N802
-            self._forward("pushWarning", error)
-
-        def pushDebugInfo(self, info):  # noqa: N802
-            self._forward("pushDebugInfo", info)
-
-        def setProgressText(self, text):  # noqa: N802
-            self._forward("setProgressText", text)
-
-        def close(self):
-            if self.parent_feedback is not None:
-                try:
-                    self.parent_feedback.canceled.disconnect(self.cancel)
-                except (TypeError, RuntimeError):
-                    pass
-
-    return ChildFeedback
-
-
-def step_feedback(parent, start: float, span: float):
-    return _child_feedback_class()(parent, start, span)
-
-
-def push(feedback, message: str, warning: bool = False):
+def push(feedback: QgsFeedback | None, message: str, warning: bool = False) -> None:
     log(message, "warning" if warning else "info")
     if feedback is None:
         return
@@ -163,7 +116,7 @@ def push(feedback, message: str, warning: bool = False):
         method(message)
 
 
-def select_entries(profile: Profile, layers=None, include_unconfirmed: bool = False) -> list:
+def select_entries(profile: Profile, layers: list | None = None, include_unconfirmed: bool = False) -> list:
     """The entries to load: the named layers, or every enabled, confirmed entry."""
     if layers:
         wanted = set(layers)
@@ -171,16 +124,19 @@ def select_entries(profile: Profile, layers=None, include_unconfirmed: bool = Fa
     return [e for e in profile.resources if e.enabled and (include_unconfirmed or not e.unconfirmed)]
 
 
-def entry_spec(entry: ResourceEntry, extent) -> dict:
+def entry_spec(entry: ResourceEntry, extent: list | None) -> dict:
+    """The spec a source's fetch gets: the entry's own keys, and the territory's extent for a source that
+    takes one (its declaration's coverage)."""
     spec = dict(entry.spec)
-    if extent and "extent" not in spec:
+    known = entry.source in registry.SOURCES  # an unknown source fails for its entry alone, in `entry`
+    if extent and "extent" not in spec and known and EXTENT in registry.declaration(entry.source).coverage:
         spec["extent"] = list(extent)
     return spec
 
 
 @with_gdal_exceptions
-def delete_layer(path: str, layer_name: str):
-    """Remove what a failed source may have left half written."""
+def delete_layer(path: str, layer_name: str) -> None:
+    """Remove a layer of a GeoPackage (the sources table written again)."""
     if not os.path.exists(path):
         return
     dataset = ogr.Open(path, 1)
@@ -194,7 +150,7 @@ def delete_layer(path: str, layer_name: str):
 
 
 @with_gdal_exceptions
-def write_sources_table(path: str, outcomes) -> None:
+def write_sources_table(path: str, outcomes: list) -> None:
     driver = ogr.GetDriverByName("GPKG")
     dataset = driver.Open(path, 1) if os.path.exists(path) else driver.CreateDataSource(path)
     if dataset.GetLayerByName(SOURCES_TABLE) is not None:
@@ -215,14 +171,14 @@ def write_sources_table(path: str, outcomes) -> None:
     dataset = None
 
 
-def prepare_cache(profile: Profile):
+def prepare_cache(profile: Profile) -> str | None:
     """A working copy of the profile's bundled cache (the bundled files stay untouched and may be
     read-only in an installed plugin), or None."""
     folder = profile.offline_cache
     if not folder:
         return None
     if not os.path.isdir(folder):
-        raise FileNotFoundError(tr("The profile's offline cache folder does not exist") + f": {folder}")
+        raise InputError(tr("The profile's offline cache folder does not exist") + f": {folder}")
     work = tempfile.mkdtemp(prefix="open_territory_cache_")
     shutil.copytree(folder, os.path.join(work, "cache"))
     return work
@@ -233,152 +189,159 @@ def load_territory(
     profile: Profile,
     output: str,
     offline: bool = None,
-    feedback=None,
-    layers=None,
+    feedback: QgsFeedback | None = None,
+    layers: list | None = None,
     include_unconfirmed: bool = False,
-    transport_factory=None,
+    transport_factory: Callable | None = None,
     styles: bool = True,
 ) -> TerritoryReport:
     """Load the profile's resources into the GeoPackage `output`; returns what loaded and what failed.
 
     offline: answer from the cache only; None follows the settings' offline mode.
+    feedback: a QgsProcessingFeedback (Processing's, or the dock task's): progress, messages, cancel.
     layers: names of the entries to load (default: every enabled, confirmed entry).
     transport_factory(feedback, authcfg, cache_dir, offline) -> Transport, for tests.
-    Raises LoadCancelledError when the feedback is cancelled (the output is then left as it was)."""
+    Raises Cancelled when the feedback is cancelled (the output is then left as it was)."""
+    _check_cancel(feedback)
     entries = select_entries(profile, layers, include_unconfirmed)
     if offline is None:
         offline = load_settings().offline
     work_cache = prepare_cache(profile)
-    cache_dir = os.path.join(work_cache, "cache") if work_cache else None
     if work_cache:
         offline = True  # a profile with its own recorded replies never goes on the network
-    factory = transport_factory or (
-        lambda fb, authcfg, folder, off: Transport(feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off)
+    load = TerritoryLoad(
+        report=TerritoryReport(profile=profile, output=output, offline=offline),
+        factory=transport_factory
+        or (lambda fb, authcfg, folder, off: Transport(feedback=fb, authcfg=authcfg, cache_dir=folder, offline=off)),
+        cache_dir=os.path.join(work_cache, "cache") if work_cache else None,
+        feedback=feedback,
+        steps=steps_feedback(feedback, len(entries) + 2),  # the boundary, each entry, the tables and styles
     )
-    report = TerritoryReport(profile=profile, output=output, offline=offline)
     skipped = [] if layers else [e for e in profile.resources if e not in entries]
-    steps = len(entries) + 2
     try:
         with atomic_output(output) as tmp:
-            _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, steps)
-            extent = report.extent or profile.extent
+            load.boundary(tmp)
             for index, entry in enumerate(entries, start=1):
                 _check_cancel(feedback)
-                _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps)
+                load.entry(tmp, entry, index, len(entries))
             _check_cancel(feedback)
-            for entry in skipped:
-                reason = (
-                    tr("unconfirmed identifier: not loaded unless asked for")
-                    if entry.unconfirmed
-                    else tr("disabled in the profile")
-                )
-                report.outcomes.append(
-                    Outcome(
-                        entry.layer,
-                        entry.category,
-                        entry.source,
-                        entry.dataset,
-                        entry.title,
-                        status=SKIPPED,
-                        message=reason,
-                    )
-                )
-            write_sources_table(tmp, report.outcomes)
-            if styles:
-                from .styles import save_layer_style
-
-                for outcome in report.loaded:
-                    save_layer_style(
-                        tmp,
-                        outcome.layer,
-                        "boundary" if outcome.layer == BOUNDARY_LAYER else outcome.category,
-                    )
+            load.finish(tmp, skipped, styles, len(entries) + 1)
             _check_cancel(feedback)
     finally:
         if work_cache:
             shutil.rmtree(work_cache, ignore_errors=True)
     if feedback is not None:
         feedback.setProgress(100)
-    return report
+    return load.report
+
+
+def territory_cancelled() -> Cancelled:
+    return Cancelled(tr("The territory load was cancelled"))
 
 
 def _check_cancel(feedback):
     if feedback is not None and feedback.isCanceled():
-        raise LoadCancelledError(tr("The territory load was cancelled"))
+        raise territory_cancelled()
 
 
-def _load_boundary(profile, tmp, report, factory, cache_dir, offline, feedback, steps):
-    spec = profile.boundary
-    outcome = Outcome(
-        BOUNDARY_LAYER,
-        "other",
-        spec.get("server") or "geo.api.gouv.fr",
-        boundary_dataset(spec),
-        profile.boundary_title or tr("Territory boundary"),
-        fetched_at=utc_now_iso(),
+def skipped_outcome(entry: ResourceEntry) -> Outcome:
+    reason = (
+        tr("unconfirmed identifier: not loaded unless asked for")
+        if entry.unconfirmed
+        else tr("disabled in the profile")
     )
-    step = step_feedback(feedback, 0.0, 100.0 / steps)
-    try:
-        push(feedback, tr("Boundary of") + f" {profile.name}…")
-        transport = factory(step, "", cache_dir, offline)
-        result = fetch_boundary(
-            spec, transport, tmp, base_dir=profile.base_dir, append=os.path.exists(tmp), feedback=step
-        )
-        outcome.feature_count, outcome.licence, outcome.url = (
-            result.feature_count,
-            result.licence,
-            redact(result.url),
-        )
-        outcome.source, outcome.fetched_at = result.source, result.fetched_at
-        report.extent = layer_extent(tmp, BOUNDARY_LAYER)
-    except CancelledError:
-        raise LoadCancelledError(tr("The territory load was cancelled")) from None
-    except Exception as error:  # noqa: BLE001 - a missing boundary must not stop the resources
-        _check_cancel(feedback)
-        outcome.status, outcome.message = FAILED, str(error)
-        delete_layer(tmp, BOUNDARY_LAYER)
-        push(feedback, tr("Boundary failed") + f": {error}", warning=True)
-    finally:
-        step.close()
-    report.outcomes.append(outcome)
+    return Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title, SKIPPED, message=reason)
 
 
-def _load_entry(entry, tmp, extent, report, factory, cache_dir, offline, feedback, index, steps):
-    outcome = Outcome(entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso())
-    step = step_feedback(feedback, 100.0 * index / steps, 100.0 / steps)
-    push(feedback, f"[{index}/{steps - 2}] {entry.layer} ({entry.source} {entry.dataset})…")
-    try:
+@dataclass
+class TerritoryLoad:
+    """One territory load under way: each step writes its layer into the scratch GeoPackage `tmp`, through
+    the layer writer, and records its outcome in the report. One failing step is reported, not fatal."""
+
+    report: TerritoryReport
+    factory: object
+    cache_dir: str
+    feedback: object
+    steps: object  # the QgsProcessingMultiStepFeedback the sources report into, None without a feedback
+
+    def step(self, index: int) -> QgsProcessingMultiStepFeedback | None:
+        if self.steps is not None:
+            self.steps.setCurrentStep(index)
+        return self.steps
+
+    def boundary(self, tmp: str) -> None:
+        profile = self.report.profile
+        spec = profile.boundary
+        outcome = Outcome(
+            BOUNDARY_LAYER,
+            "other",
+            spec.get("server") or "geo.api.gouv.fr",
+            boundary_dataset(spec),
+            profile.boundary_title or tr("Territory boundary"),
+            fetched_at=utc_now_iso(),
+        )
+        step = self.step(0)
         try:
-            source_class = registry.source_class(entry.source)
-        except KeyError:
-            raise RuntimeError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
-        transport = factory(step, entry.spec.get("authcfg", ""), cache_dir, offline)
-        source = source_class(transport)
-        result = source.fetch(
-            entry_spec(entry, extent),
-            tmp,
-            entry.layer,
-            entry.category,
-            feedback=step,
-            append=os.path.exists(tmp),
+            push(self.feedback, tr("Boundary of") + f" {profile.name}…")
+            transport = self.factory(step, "", self.cache_dir, self.report.offline)
+            result = fetch_boundary(spec, transport, layer_target(tmp, BOUNDARY_LAYER), profile.base_dir, step)
+            outcome.feature_count, outcome.licence, outcome.url = (
+                result.feature_count,
+                result.licence,
+                redact(result.url),
+            )
+            outcome.source, outcome.fetched_at = result.source, result.fetched_at
+            self.report.extent = layer_extent(tmp, BOUNDARY_LAYER)
+        except Cancelled:
+            raise territory_cancelled() from None
+        except Exception as error:  # noqa: BLE001 - a missing boundary must not stop the resources
+            _check_cancel(self.feedback)
+            outcome.status, outcome.message = FAILED, str(error)
+            push(self.feedback, tr("Boundary failed") + f": {error}", warning=True)
+        self.report.outcomes.append(outcome)
+
+    def entry(self, tmp: str, entry: ResourceEntry, index: int, count: int) -> None:
+        outcome = Outcome(
+            entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso()
         )
-        outcome.feature_count = int(result.feature_count)
-        outcome.source, outcome.dataset = result.source or entry.source, result.dataset or entry.dataset
-        outcome.licence, outcome.url, outcome.fetched_at = (
-            result.licence,
-            redact(result.url or ""),
-            result.fetched_at,
-        )
-        if result.warnings:
-            outcome.message = "; ".join(str(w) for w in result.warnings)
-        push(feedback, f"    {entry.layer}: {outcome.feature_count} " + tr("features"))
-    except CancelledError:
-        raise LoadCancelledError(tr("The territory load was cancelled")) from None
-    except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
-        _check_cancel(feedback)
-        outcome.status, outcome.message = FAILED, str(error) or type(error).__name__
-        delete_layer(tmp, entry.layer)
-        push(feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
-    finally:
-        step.close()
-    report.outcomes.append(outcome)
+        step = self.step(index)
+        push(self.feedback, f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…")
+        try:
+            try:
+                source_class = registry.source_class(entry.source)
+            except KeyError:
+                raise InputError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
+            transport = self.factory(step, entry.spec.get("authcfg", ""), self.cache_dir, self.report.offline)
+            extent = self.report.extent or self.report.profile.extent
+            target = layer_target(tmp, entry.layer)
+            result = source_class(transport).fetch(entry_spec(entry, extent), target, entry.category, step)
+            outcome.feature_count = int(result.feature_count)
+            outcome.source, outcome.dataset = result.source or entry.source, result.dataset or entry.dataset
+            outcome.licence, outcome.url, outcome.fetched_at = (
+                result.licence,
+                redact(result.url or ""),
+                result.fetched_at,
+            )
+            if result.warnings:
+                outcome.message = "; ".join(str(w) for w in result.warnings)
+            push(self.feedback, f"    {entry.layer}: {outcome.feature_count} " + tr("features"))
+        except Cancelled:
+            raise territory_cancelled() from None
+        except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
+            _check_cancel(self.feedback)
+            outcome.status, outcome.message = FAILED, str(error) or type(error).__name__
+            push(self.feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
+        self.report.outcomes.append(outcome)
+
+    def finish(self, tmp: str, skipped: list, styles: bool, index: int) -> None:
+        """The entries not loaded, the `sources` table and, with `styles`, every loaded layer's style."""
+        self.step(index)
+        self.report.outcomes.extend(skipped_outcome(entry) for entry in skipped)
+        write_sources_table(tmp, self.report.outcomes)
+        if styles:
+            from .styles import save_layer_style
+
+            for outcome in self.report.loaded:
+                save_layer_style(
+                    tmp, outcome.layer, "boundary" if outcome.layer == BOUNDARY_LAYER else outcome.category
+                )

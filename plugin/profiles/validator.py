@@ -84,51 +84,52 @@ def profile_expectations() -> dict:
         "boundary.file": relative_file,
         "resource.source": tr("the source of the resource"),
         "resource.layer": tr("a layer name: a letter, then letters, digits or _"),
-        "ods.portal": tr("the portal's base URL, or the key of one of the profile's portals"),
-        "ods.dataset": tr("the dataset's identifier (dataset_id), without spaces or /"),
-        "gbfs.feed": tr("the URL of the system's gbfs.json"),
-        "sensor_community.types": tr("sensor types, such as SDS011: a list, or a text separated by commas"),
-        "sensor_community.types[]": tr("a sensor type, such as SDS011"),
-        "datagouv.dataset": tr("the data.gouv.fr dataset's id or slug"),
-        "datagouv.resource": tr("the resource's id or title"),
-        "rudi.node": tr("the URL of the RUDI node"),
-        "rudi.resource": tr("the RUDI resource's id"),
+        **source_expectations(),
     }
 
 
-def schema_keys(schema) -> dict:
+def source_expectations() -> dict:
+    """What each source's profile fields expect, as the sources declare it: `<source>.<field>` keys."""
+    from ..sources import registry  # the sources are loaded when a profile is first validated
+
+    return {
+        f"{found.key}.{field}": text
+        for found in registry.declarations()
+        for field, text in found.expectations().items()
+    }
+
+
+def schema_keys(schema: dict | bool) -> dict:
     """id(schema node) -> its key in an expectations table (see the module's docstring)."""
     keys = {}
 
-    def walk(node, key):
+    def walk(node: dict, key: str) -> None:
         if not isinstance(node, dict):
             return
         if key:
             keys.setdefault(id(node), key)
-        for name, sub in node.get("definitions", {}).items():
-            walk(sub, name)
-        for name, sub in node.get("properties", {}).items():
-            walk(sub, f"{key}.{name}" if key else name)
-        if "items" in node:
-            walk(node["items"], key + "[]")
-        if isinstance(node.get("additionalProperties"), dict):
-            walk(node["additionalProperties"], key + ".*")
-        if isinstance(node.get("propertyNames"), dict):
-            walk(node["propertyNames"], key + ".keys")
-        # Branches say the same thing as the node they belong to.
-        for branch in ("anyOf", "allOf"):
-            for sub in node.get(branch, []):
-                walk(sub, key)
-        for branch in ("if", "then", "else"):
-            if branch in node:
-                walk(node[branch], key)
+        for sub, sub_key in _children(node, key):
+            walk(sub, sub_key)
 
     walk(schema, "")
     return keys
 
 
-class SchemaError(Exception):
-    """The schema itself uses something this validator does not implement."""
+def _children(node: dict, key: str) -> list:
+    """(sub-schema, its key) of a schema node: definitions by name, properties as `<key>.<name>`, a list's
+    items as `<key>[]`, other keys' values as `<key>.*`, their names as `<key>.keys`; the branches
+    (anyOf, allOf, if, then, else) say the same thing as the node they belong to."""
+    children = [(sub, name) for name, sub in node.get("definitions", {}).items()]
+    children += [(sub, f"{key}.{name}" if key else name) for name, sub in node.get("properties", {}).items()]
+    if "items" in node:
+        children.append((node["items"], key + "[]"))
+    if isinstance(node.get("additionalProperties"), dict):
+        children.append((node["additionalProperties"], key + ".*"))
+    if isinstance(node.get("propertyNames"), dict):
+        children.append((node["propertyNames"], key + ".keys"))
+    children += [(sub, key) for branch in ("anyOf", "allOf") for sub in node.get(branch, [])]
+    children += [(node[branch], key) for branch in ("if", "then", "else") if branch in node]
+    return children
 
 
 @dataclass
@@ -144,7 +145,7 @@ class Issue:
         return text
 
 
-def describe_value(value) -> str:
+def describe_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -167,7 +168,7 @@ def type_label(name: str) -> str:
     }[name]
 
 
-def is_type(value, name: str) -> bool:
+def is_type(value: object, name: str) -> bool:
     if name == "object":
         return isinstance(value, dict)
     if name == "array":
@@ -182,10 +183,10 @@ def is_type(value, name: str) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if name == "null":
         return value is None
-    raise SchemaError(f"unknown type {name}")
+    raise ValueError(f"unknown type {name}")
 
 
-def child_path(path: str, key) -> str:
+def child_path(path: str, key: str) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     if re.match(r"^[A-Za-z_$][A-Za-z0-9_$-]*$", key):
@@ -205,14 +206,14 @@ class Validator:
 
     # -- the schema -----------------------------------------------------------------------------
 
-    def check_schema(self, schema):
+    def check_schema(self, schema: dict | bool) -> None:
         if isinstance(schema, bool):
             return
         if not isinstance(schema, dict):
-            raise SchemaError(f"a schema must be an object or a boolean, not {schema!r}")
+            raise ValueError(f"a schema must be an object or a boolean, not {schema!r}")
         unknown = set(schema) - KEYWORDS - ANNOTATIONS
         if unknown:
-            raise SchemaError(f"unsupported schema keywords: {sorted(unknown)}")
+            raise ValueError(f"unsupported schema keywords: {sorted(unknown)}")
         for key in ("properties", "definitions"):
             for sub in schema.get(key, {}).values():
                 self.check_schema(sub)
@@ -225,25 +226,25 @@ class Validator:
         if "$ref" in schema:
             self.resolve(schema["$ref"])
 
-    def resolve(self, ref: str):
+    def resolve(self, ref: str) -> dict | bool:
         if not ref.startswith("#/"):
-            raise SchemaError(f"only local references are supported: {ref}")
+            raise ValueError(f"only local references are supported: {ref}")
         node = self.root
         for part in ref[2:].split("/"):
             if not isinstance(node, dict) or part not in node:
-                raise SchemaError(f"unresolved reference {ref}")
+                raise ValueError(f"unresolved reference {ref}")
             node = node[part]
         return node
 
     # -- the instance ---------------------------------------------------------------------------
 
-    def validate(self, instance) -> list:
+    def validate(self, instance: object) -> list:
         self._labels = self.labels() if self.labels is not None else {}
         issues = []
         self._validate(instance, self.root, "$", issues)
         return issues
 
-    def label(self, schema):
+    def label(self, schema: dict | bool) -> str | None:
         """What `schema` expects in the user's words, or None."""
         if not isinstance(schema, dict):
             return None
@@ -252,7 +253,7 @@ class Validator:
             label = self._labels.get(self.keys.get(id(self.resolve(schema["$ref"]))))
         return label
 
-    def schema_types(self, schema) -> list:
+    def schema_types(self, schema: dict | bool) -> list:
         """The types a schema (or the one it refers to) allows, [] when it does not say."""
         if not isinstance(schema, dict):
             return []
@@ -261,7 +262,7 @@ class Validator:
         names = schema.get("type", [])
         return names if isinstance(names, list) else [names]
 
-    def is_valid(self, instance, schema) -> bool:
+    def is_valid(self, instance: object, schema: dict | bool) -> bool:
         issues = []
         self._validate(instance, schema, "$", issues)
         return not issues
@@ -275,66 +276,77 @@ class Validator:
         if "$ref" in schema:
             self._validate(value, self.resolve(schema["$ref"]), path, issues)
         hint = self.label(schema)
-
-        if "type" in schema:
-            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-            if not any(is_type(value, name) for name in names):
-                issues.append(Issue(path, tr(" or ").join(type_label(n) for n in names), describe_value(value)))
-                return
-        if "const" in schema and value != schema["const"]:
-            issues.append(Issue(path, describe_value(schema["const"]), describe_value(value)))
+        mismatch = self._kind_mismatch(value, schema, path)
+        if mismatch is not None:
+            issues.append(mismatch)
             return
-        if "enum" in schema and value not in schema["enum"]:
-            issues.append(
-                Issue(
-                    path,
-                    tr("one of") + " " + ", ".join(describe_value(v) for v in schema["enum"]),
-                    describe_value(value),
-                )
-            )
-            return
-
         if isinstance(value, str):
-            if "minLength" in schema and len(value) < schema["minLength"]:
-                issues.append(Issue(path, hint or tr("a non-empty text"), describe_value(value)))
-            elif "pattern" in schema and not re.search(schema["pattern"], value):
-                issues.append(
-                    Issue(path, hint or tr("a text matching") + f" {schema['pattern']}", describe_value(value))
-                )
+            self._validate_text(value, schema, path, issues, hint)
         if is_type(value, "number"):
-            if "minimum" in schema and value < schema["minimum"]:
-                issues.append(Issue(path, tr("a number of at least") + f" {schema['minimum']}", describe_value(value)))
-            if "maximum" in schema and value > schema["maximum"]:
-                issues.append(Issue(path, tr("a number of at most") + f" {schema['maximum']}", describe_value(value)))
+            self._validate_number(value, schema, path, issues)
         if isinstance(value, list):
             self._validate_array(value, schema, path, issues, hint)
         if isinstance(value, dict):
             self._validate_object(value, schema, path, issues, hint)
+        self._validate_branches(value, schema, path, issues, hint)
 
+    def _validate_branches(self, value, schema, path, issues, hint):
+        """allOf, anyOf and if/then/else."""
         for sub in schema.get("allOf", []):
             self._validate(value, sub, path, issues)
         if "anyOf" in schema:
-            branches = []
-            for sub in schema["anyOf"]:
-                found = []
-                self._validate(value, sub, path, found)
-                if not found:
-                    break
-                # The branch whose type fits, with the fewest problems, is the one the user meant.
-                types = self.schema_types(sub)
-                wrong_type = bool(types) and not any(is_type(value, t) for t in types)
-                branches.append(((wrong_type, len(found)), found, types))
-            else:
-                if all(wrong for (wrong, _count), _found, _types in branches):
-                    # No branch has the value's type: one message naming every type allowed.
-                    expected = hint or tr(" or ").join(type_label(t) for _k, _f, types in branches for t in types)
-                    issues.append(Issue(path, expected, describe_value(value)))
-                else:
-                    issues.extend(min(branches, key=lambda b: b[0])[1])
+            self._validate_any_of(value, schema, path, issues, hint)
         if "if" in schema:
             branch = "then" if self.is_valid(value, schema["if"]) else "else"
             if branch in schema:
                 self._validate(value, schema[branch], path, issues)
+
+    @staticmethod
+    def _kind_mismatch(value, schema, path):
+        """The issue when `value` is not of the schema's type, not its const or not one of its enum; a value
+        that fails one of these is checked no further."""
+        if "type" in schema:
+            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            if not any(is_type(value, name) for name in names):
+                return Issue(path, tr(" or ").join(type_label(n) for n in names), describe_value(value))
+        if "const" in schema and value != schema["const"]:
+            return Issue(path, describe_value(schema["const"]), describe_value(value))
+        if "enum" in schema and value not in schema["enum"]:
+            expected = tr("one of") + " " + ", ".join(describe_value(v) for v in schema["enum"])
+            return Issue(path, expected, describe_value(value))
+        return None
+
+    @staticmethod
+    def _validate_text(value, schema, path, issues, hint):
+        if "minLength" in schema and len(value) < schema["minLength"]:
+            issues.append(Issue(path, hint or tr("a non-empty text"), describe_value(value)))
+        elif "pattern" in schema and not re.search(schema["pattern"], value):
+            issues.append(Issue(path, hint or tr("a text matching") + f" {schema['pattern']}", describe_value(value)))
+
+    @staticmethod
+    def _validate_number(value, schema, path, issues):
+        if "minimum" in schema and value < schema["minimum"]:
+            issues.append(Issue(path, tr("a number of at least") + f" {schema['minimum']}", describe_value(value)))
+        if "maximum" in schema and value > schema["maximum"]:
+            issues.append(Issue(path, tr("a number of at most") + f" {schema['maximum']}", describe_value(value)))
+
+    def _validate_any_of(self, value, schema, path, issues, hint):
+        branches = []
+        for sub in schema["anyOf"]:
+            found = []
+            self._validate(value, sub, path, found)
+            if not found:
+                return
+            # The branch whose type fits, with the fewest problems, is the one the user meant.
+            types = self.schema_types(sub)
+            wrong_type = bool(types) and not any(is_type(value, t) for t in types)
+            branches.append(((wrong_type, len(found)), found, types))
+        if all(wrong for (wrong, _count), _found, _types in branches):
+            # No branch has the value's type: one message naming every type allowed.
+            expected = hint or tr(" or ").join(type_label(t) for _k, _f, types in branches for t in types)
+            issues.append(Issue(path, expected, describe_value(value)))
+        else:
+            issues.extend(min(branches, key=lambda b: b[0])[1])
 
     def _validate_array(self, value, schema, path, issues, hint):
         count = len(value)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..toolbelt.errors import InputError, NetworkError, OpenTerritoryError, ReplyError
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
-from ..toolbelt.network import CancelledError, HttpError, Transport, UnexpectedContentError
-from ..toolbelt.network import NetworkError as TransportError
+from ..toolbelt.network import Transport
 
 BAN_URL = "https://api-adresse.data.gouv.fr"
 SOURCE = "Base Adresse Nationale"
@@ -73,16 +72,17 @@ class BanGeocoder:
                 progress=False,
             )
             payload = response.json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except TransportError as error:
-            # An answer the geocoder gave (an HTTP error, a web page) or no answer at all.
-            kind = ReplyError if isinstance(error, (HttpError, UnexpectedContentError)) else NetworkError
-            raise kind(
-                tr("Geocoding failed") + f": {error.message}",
+        except OpenTerritoryError as error:
+            # An answer the geocoder gave (an HTTP error, a web page) or no answer at all: the same kind,
+            # in the geocoder's words.
+            raise type(error)(
+                tr("Geocoding failed") + f": {getattr(error, 'detail', '') or error.message}",
                 source=SOURCE,
                 url=error.url,
-                status=getattr(error, "status", None),
+                status=error.status,
+                reason=error.reason,
             ) from None
         if response.from_cache:
             self.cache_hits += 1

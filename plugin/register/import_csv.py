@@ -9,7 +9,7 @@ geocoded: a row whose address the Base Adresse Nationale cannot place is left ou
 others are imported. The rows are written in one transaction: all
 of them or none.
 
-CSV files follow the French conventions the data.gouv.fr source reads (plugin/sources/tabular.py:
+CSV files follow the French conventions the data.gouv.fr source reads (plugin/formats/tabular.py:
 `;` or `,`, UTF-8 or cp1252, decimal commas, lat/lon or x/y or WKT columns); .xlsx and .ods files are
 read by GDAL's XLSX and ODS drivers. French column names are accepted (titre, domaine, statut,
 priorité, nom, type, compétences, adresse...).
@@ -25,7 +25,7 @@ from __future__ import annotations
 from osgeo import ogr
 from qgis.core import QgsFeedback
 
-from ..sources.tabular import CsvLayout
+from ..formats.tabular import CsvLayout
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr

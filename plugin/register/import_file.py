@@ -1,5 +1,5 @@
 """Reading a file to import, whole, before anything is checked or written: CSV files with the French
-conventions the data.gouv.fr source reads (plugin/sources/tabular.py sniffs the encoding, separator
+conventions the data.gouv.fr source reads (plugin/formats/tabular.py sniffs the encoding, separator
 and coordinate columns), .xlsx and .ods files through GDAL's XLSX and ODS drivers, every cell as text
 with the row's line number in the file. Also which of the file's columns answers to a list of names
 (`pick_column`), which the column mapping (import_columns) asks too."""
@@ -12,17 +12,16 @@ from dataclasses import dataclass
 
 from osgeo import gdal
 
-from ..sources.tabular import (
+from ..formats.tabular import (
     GEOMETRY_NAMES,
     LAT_NAMES,
     LON_NAMES,
-    CsvError,
     CsvLayout,
     find_coordinates,
     normalize_name,
     sniff_csv,
 )
-from ..toolbelt.errors import InputError
+from ..toolbelt.errors import InputError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 
@@ -82,7 +81,7 @@ def read_tabular_file(path: str) -> TabularFile:
         return _read_spreadsheet(path, SPREADSHEETS[extension])
     try:
         layout = sniff_csv(path)
-    except CsvError as error:
+    except ReplyError as error:
         raise InputError(f"{error} ({path})", source=path) from None
     rows = []
     try:

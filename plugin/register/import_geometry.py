@@ -9,7 +9,7 @@ import re
 
 from osgeo import ogr, osr
 
-from ..sources.tabular import CsvLayout, lambert93_like, parse_pair
+from ..formats.tabular import CsvLayout, lambert93_like, parse_pair
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from .import_report import invalid_row

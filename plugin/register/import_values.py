@@ -17,7 +17,7 @@ from ..definitions import (
     priority_label,
     status_label,
 )
-from ..sources.tabular import normalize_name
+from ..formats.tabular import normalize_name
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
 from .import_report import invalid_row, is_invalid_row

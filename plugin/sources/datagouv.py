@@ -19,19 +19,15 @@ import copy
 import re
 from urllib.parse import quote, unquote, urlsplit
 
+from qgis.core import QgsFeedback
+
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import (
-    CancelledError,
-    HttpError,
-    NetworkError,
-    redact,
-    server_message,
-)
+from ..toolbelt.network import base_url, cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, SourceError
-from .resource_file import large_download_warnings, load_download, too_large
+from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
 DEFAULT_SERVER = "https://www.data.gouv.fr"
 API = "/api/1"
@@ -58,15 +54,8 @@ LICENCES = {
 
 
 def normalize_server(url: str) -> str:
-    url = (url or "").strip() or DEFAULT_SERVER
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    path = parts.path
-    position = path.find("/api/")
-    if position >= 0:
-        path = path[:position]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+    """The udata portal's base URL ("/api/1/..." cut off), data.gouv.fr for a blank one."""
+    return base_url(url) or DEFAULT_SERVER
 
 
 def dataset_ref(value: str) -> str:
@@ -78,7 +67,7 @@ def dataset_ref(value: str) -> str:
     return value.strip("/")
 
 
-def licence_label(code) -> str:
+def licence_label(code: object) -> str:
     if not code:
         return ""
     return LICENCES.get(str(code).lower(), str(code))
@@ -106,7 +95,7 @@ def resource_kind(resource: dict) -> str:
     return fmt or "other"
 
 
-def resource_size(resource: dict):
+def resource_size(resource: dict) -> int | None:
     """Bytes the catalog declares for a resource (`filesize` is often null), or None."""
     for value in (resource.get("filesize"), (resource.get("extras") or {}).get("analysis:content-length")):
         try:
@@ -131,7 +120,8 @@ def resource_summary(resource: dict) -> dict:
 
 
 def choose_resource(dataset: dict, wanted: str = None) -> dict:
-    """The resource named by id or title, or the best geographic one; SourceError names what is missing."""
+    """The resource named by id or title (InputError when there is none), or the best geographic one
+    (ReplyError when the dataset has none)."""
     resources = [r for r in dataset.get("resources") or [] if isinstance(r, dict)]
     label = dataset.get("slug") or dataset.get("id") or ""
     if wanted:
@@ -144,7 +134,7 @@ def choose_resource(dataset: dict, wanted: str = None) -> dict:
             if (resource.get("title") or "").strip().casefold() == folded:
                 return resource
         titles = ", ".join(f"'{r.get('title')}'" for r in resources[:15]) or tr("none")
-        raise SourceError(
+        raise InputError(
             tr("The data.gouv.fr dataset has no resource with this id or title")
             + f": '{wanted_clean}' ({label}). "
             + tr("Resources")
@@ -153,7 +143,7 @@ def choose_resource(dataset: dict, wanted: str = None) -> dict:
     candidates = [r for r in resources if resource_kind(r) in GEOGRAPHIC_KINDS]
     if not candidates:
         formats = ", ".join(sorted({r.get("format") or "?" for r in resources})) or tr("none")
-        raise SourceError(
+        raise ReplyError(
             tr("The data.gouv.fr dataset has no geographic resource") + f" ({label}; " + tr("formats") + f": {formats})"
         )
     order = {resource.get("id"): index for index, resource in enumerate(resources)}
@@ -187,7 +177,22 @@ def dataset_summary(dataset: dict) -> dict:
 
 
 class DatagouvSource(Source):
-    KEY = "datagouv"
+    DECLARATION = SourceDeclaration(
+        key="datagouv",
+        label=lambda: "data.gouv.fr",
+        profile_fields={
+            "dataset": {"type": "string", "minLength": 1, "pattern": r"^[^\s/]+$", "description": "dataset id or slug"},
+            "resource": {"type": "string", "minLength": 1},
+            "server": {"$ref": "#/definitions/url"},
+            "name_field": {"type": "string"},
+        },
+        required=("dataset",),
+        expectations=lambda: {
+            "dataset": tr("the data.gouv.fr dataset's id or slug"),
+            "resource": tr("the resource's id or title"),
+        },
+        algorithms=(("datagouv_load", "DatagouvLoadAlgorithm"),),
+    )
 
     def __init__(self, transport, settings=None):
         super().__init__(transport)
@@ -195,7 +200,7 @@ class DatagouvSource(Source):
 
     # -- catalog ------------------------------------------------------------------------------
 
-    def api_get(self, server: str, path: str, params=None, what: str = ""):
+    def api_get(self, server: str, path: str, params: dict | None = None, what: str = "") -> object:
         url = f"{normalize_server(server)}{API}{path}"
         try:
             return self.transport.get(
@@ -205,15 +210,15 @@ class DatagouvSource(Source):
                 expect="json",
                 max_age=CATALOG_MAX_AGE,
             ).json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except HttpError as error:
-            raise SourceError(self.http_message(error, server, what)) from None
-        except NetworkError as error:
-            raise SourceError(f"data.gouv.fr ({normalize_server(server)}): {error}") from None
+        except OpenTerritoryError as error:
+            if error.reason == "http":
+                raise restated(error, self.http_message(error, server, what)) from None
+            raise restated(error, f"data.gouv.fr ({normalize_server(server)}): {error}") from None
 
     @staticmethod
-    def http_message(error: HttpError, server: str, what: str) -> str:
+    def http_message(error: ReplyError, server: str, what: str) -> str:
         detail = server_message(error.payload)
         where = f"{what} ({normalize_server(server)})" if what else normalize_server(server)
         if error.status == 404:
@@ -233,34 +238,34 @@ class DatagouvSource(Source):
         reply = self.api_get(server, "/datasets/", params, tr("the search") + f" '{query}'")
         items = reply.get("data") if isinstance(reply, dict) else None
         if not isinstance(items, list):
-            raise SourceError(tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})")
+            raise ReplyError(tr("Unexpected reply from the data.gouv.fr search") + f" ({normalize_server(server)})")
         return [dataset_summary(item) for item in items if isinstance(item, dict)]
 
     def dataset(self, spec: dict) -> dict:
         ref = dataset_ref(spec.get("dataset") or "")
         if not ref:
-            raise SourceError(tr("No data.gouv.fr dataset given (id or slug)"))
+            raise InputError(tr("No data.gouv.fr dataset given (id or slug)"))
         reply = self.api_get(
             spec.get("server") or DEFAULT_SERVER,
             f"/datasets/{quote(ref, safe='')}/",
             what=tr("the dataset") + f" '{ref}'",
         )
         if not isinstance(reply, dict) or "resources" not in reply:
-            raise SourceError(tr("Unexpected reply for the data.gouv.fr dataset") + f" '{ref}'")
+            raise ReplyError(tr("Unexpected reply for the data.gouv.fr dataset") + f" '{ref}'")
         return reply
 
     def describe(self, spec: dict) -> dict:
         return dataset_summary(self.dataset(spec))
 
-    def head_size(self, url: str):
+    def head_size(self, url: str) -> int | None:
         """Content-Length from a HEAD request, or None when the server does not say."""
         probe = copy.copy(self.transport)
         probe.retries = 0  # a size is a hint: not worth waiting for a busy server
         try:
             reply = probe.head(url, timeout=min(30, self.transport.timeout))
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
+        except OpenTerritoryError as error:
             log(f"HEAD {redact(url)}: {error}", "warning")
             return None
         length = reply.header("content-length")
@@ -276,35 +281,29 @@ class DatagouvSource(Source):
             size = self.head_size(resource["url"])
         return dataset, resource, size
 
-    def too_large(self, size) -> bool:
+    def too_large(self, size: int | None) -> bool:
         return too_large(self.settings, size)
 
     # -- loading ------------------------------------------------------------------------------
 
     def fetch(
-        self,
-        spec: dict,
-        output: str,
-        layer_name: str,
-        category: str = None,
-        feedback=None,
-        append: bool = False,
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
     ) -> FetchResult:
         server = normalize_server(spec.get("server") or DEFAULT_SERVER)
         dataset, resource, size = self.resolve(spec)
         ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))
         title = resource.get("title") or resource.get("id") or ""
-        warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})", feedback)
+        warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})")
         url = resource.get("url") or resource.get("latest")
         if not url:
-            raise SourceError(tr("The resource has no download address") + f": '{title}' ({ref})")
+            raise ReplyError(tr("The resource has no download address") + f": '{title}' ({ref})")
         fetched_at = utc_now_iso()
         try:
             response = self.transport.get(url)
-        except CancelledError:
+        except Cancelled:
             raise
-        except HttpError as error:
-            if error.status in (404, 410):
+        except OpenTerritoryError as error:
+            if error.reason == "http" and error.status in (404, 410):
                 message = (
                     tr("The file of this data.gouv.fr resource is no longer available")
                     + f": '{title}' ({ref}), HTTP {error.status} ({redact(url)})"
@@ -314,15 +313,11 @@ class DatagouvSource(Source):
                     tr("The file of this data.gouv.fr resource could not be downloaded")
                     + f": '{title}' ({ref}): {error}"
                 )
-            raise SourceError(message) from None
-        except NetworkError as error:
-            raise SourceError(
-                tr("The file of this data.gouv.fr resource could not be downloaded") + f": '{title}' ({ref}): {error}"
-            ) from None
+            raise restated(error, message) from None
         if feedback is not None and feedback.isCanceled():
-            raise CancelledError(url)
+            raise cancelled_download(url)
         result = FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=0,
             source=server,
             dataset=ref,
@@ -333,13 +328,11 @@ class DatagouvSource(Source):
         )
         return load_download(
             response.path,
-            output,
-            layer_name,
+            target,
             result,
             f"data.gouv.fr '{title}' ({ref})",
             category,
             name_field=spec.get("name_field"),
-            append=append,
             feedback=feedback,
             declared=resource_kind(resource),
         )

@@ -19,12 +19,14 @@ import os
 import unicodedata
 from urllib.parse import quote, urlsplit
 
+from qgis.core import QgsFeedback
+
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import qgis_locale, tr
-from ..toolbelt.layer_writer import utc_now_iso
-from ..toolbelt.network import CancelledError, HttpError, NetworkError, redact, server_message
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
+from ..toolbelt.network import base_url, cancelled_download, redact, server_message
 from ..toolbelt.settings import load_settings
-from .base import FetchResult, Source, SourceError
-from .resource_file import large_download_warnings, load_download, too_large
+from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
 API = "/api/v1"
 PAGE_SIZE = 500  # the node's maximum `limit`
@@ -46,17 +48,8 @@ MIME_KINDS = (
 
 
 def normalize_node(url: str) -> str:
-    url = (url or "").strip()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    path = parts.path
-    position = path.find("/api/")
-    if position >= 0:
-        path = path[:position]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+    """The producer node's base URL ("/api/v1/..." cut off)."""
+    return base_url(url)
 
 
 def user_language() -> str:
@@ -64,7 +57,7 @@ def user_language() -> str:
     return qgis_locale().lower()
 
 
-def localized(texts, language: str = None) -> str:
+def localized(texts: object, language: str = None) -> str:
     """The text of a RUDI [{lang, text}] list in the user's language, else French, English, the first."""
     if isinstance(texts, str):
         return texts
@@ -96,7 +89,7 @@ def media_kind(media: dict) -> str:
     }.get(extension, file_type or "other")
 
 
-def media_size(media: dict):
+def media_size(media: dict) -> int | None:
     try:
         size = int(str(media.get("file_size") or "").strip())
     except ValueError:
@@ -118,7 +111,7 @@ def file_media(item: dict) -> list:
     return result
 
 
-def choose_media(item: dict):
+def choose_media(item: dict) -> dict | None:
     loadable = [m for m in file_media(item) if media_kind(m) in KIND_RANK]
     if not loadable:
         return None
@@ -176,16 +169,23 @@ def matches(summary: dict, query: str) -> bool:
 
 
 class RudiSource(Source):
-    KEY = "rudi"
+    DECLARATION = SourceDeclaration(
+        key="rudi",
+        label=lambda: "RUDI",
+        profile_fields={"node": {"$ref": "#/definitions/url"}, "resource": {"type": "string", "minLength": 1}},
+        required=("node", "resource"),
+        expectations=lambda: {"node": tr("the URL of the RUDI node"), "resource": tr("the RUDI resource's id")},
+        algorithms=(("rudi_load", "RudiLoadAlgorithm"),),
+    )
 
     def __init__(self, transport, settings=None):
         super().__init__(transport)
         self.settings = settings or load_settings()
 
-    def api_get(self, node: str, path: str, params=None, what: str = ""):
+    def api_get(self, node: str, path: str, params: dict | None = None, what: str = "") -> object:
         base = normalize_node(node)
         if not base:
-            raise SourceError(tr("No RUDI producer node given (base URL)"))
+            raise InputError(tr("No RUDI producer node given (base URL)"))
         url = f"{base}{API}{path}"
         try:
             return self.transport.get(
@@ -195,9 +195,11 @@ class RudiSource(Source):
                 expect="json",
                 max_age=CATALOG_MAX_AGE,
             ).json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except HttpError as error:
+        except OpenTerritoryError as error:
+            if error.reason != "http":
+                raise restated(error, f"RUDI ({base}): {error}") from None
             detail = server_message(error.payload)
             where = f"{what} ({base})" if what else base
             if error.status == 404:
@@ -206,15 +208,13 @@ class RudiSource(Source):
                 text = tr("The RUDI node rejected the request for") + f" {where}"
             else:
                 text = tr("The RUDI node answered with an error for") + f" {where}: HTTP {error.status}"
-            raise SourceError(text + (f" ({detail})" if detail else "")) from None
-        except NetworkError as error:
-            raise SourceError(f"RUDI ({base}): {error}") from None
+            raise restated(error, text + (f" ({detail})" if detail else "")) from None
 
     def list_page(self, node: str, limit: int = 100, offset: int = 0) -> tuple:
         """(total, items) of one page of the node's catalog."""
         reply = self.api_get(node, "/resources", {"limit": int(limit), "offset": int(offset)}, tr("the catalog"))
         if not isinstance(reply, dict) or not isinstance(reply.get("items"), list):
-            raise SourceError(tr("Unexpected reply from the RUDI catalog") + f" ({normalize_node(node)})")
+            raise ReplyError(tr("Unexpected reply from the RUDI catalog") + f" ({normalize_node(node)})")
         items = [item for item in reply["items"] if isinstance(item, dict)]
         try:
             total = int(reply.get("total", len(items)))
@@ -222,12 +222,12 @@ class RudiSource(Source):
             total = len(items)
         return total, items
 
-    def catalog(self, node: str, feedback=None) -> list:
+    def catalog(self, node: str, feedback: QgsFeedback | None = None) -> list:
         """Every resource of the node, page after page."""
         items, offset = [], 0
         while offset < MAX_ITEMS:
             if feedback is not None and feedback.isCanceled():
-                raise CancelledError(normalize_node(node))
+                raise cancelled_download(normalize_node(node))
             total, page = self.list_page(node, PAGE_SIZE, offset)
             items.extend(page)
             offset += PAGE_SIZE
@@ -237,7 +237,7 @@ class RudiSource(Source):
                 break
         return items
 
-    def search(self, spec: dict, query: str, feedback=None) -> list:
+    def search(self, spec: dict, query: str, feedback: QgsFeedback | None = None) -> list:
         language = user_language()
         summaries = [item_summary(item, language) for item in self.catalog(spec.get("node"), feedback)]
         return [s for s in summaries if matches(s, query)]
@@ -245,7 +245,7 @@ class RudiSource(Source):
     def item(self, spec: dict) -> dict:
         resource = (spec.get("resource") or "").strip()
         if not resource:
-            raise SourceError(tr("No RUDI resource given (global_id)"))
+            raise InputError(tr("No RUDI resource given (global_id)"))
         reply = self.api_get(
             spec.get("node"),
             f"/resources/{quote(resource, safe='')}",
@@ -254,23 +254,17 @@ class RudiSource(Source):
         if isinstance(reply, dict) and isinstance(reply.get("items"), list) and reply["items"]:
             reply = reply["items"][0]
         if not isinstance(reply, dict) or "global_id" not in reply:
-            raise SourceError(tr("Unexpected reply for the RUDI resource") + f" '{resource}'")
+            raise ReplyError(tr("Unexpected reply for the RUDI resource") + f" '{resource}'")
         return reply
 
     def describe(self, spec: dict) -> dict:
         return item_summary(self.item(spec))
 
-    def too_large(self, size) -> bool:
+    def too_large(self, size: int | None) -> bool:
         return too_large(self.settings, size)
 
     def fetch(
-        self,
-        spec: dict,
-        output: str,
-        layer_name: str,
-        category: str = None,
-        feedback=None,
-        append: bool = False,
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
     ) -> FetchResult:
         node = normalize_node(spec.get("node"))
         item = self.item(spec)
@@ -279,26 +273,27 @@ class RudiSource(Source):
         media = choose_media(item)
         if media is None:
             kinds = ", ".join(sorted({media_kind(m) for m in file_media(item)})) or tr("none")
-            raise SourceError(
+            raise ReplyError(
                 tr("The RUDI resource has no file GDAL can load")
                 + f": '{title}' ({global_id}; "
                 + tr("formats")
                 + f": {kinds})"
             )
         size = media_size(media)
-        warnings = large_download_warnings(self.settings, size, f"'{title}' ({global_id})", feedback)
+        warnings = large_download_warnings(self.settings, size, f"'{title}' ({global_id})")
         url = media["connector"]["url"]
         fetched_at = utc_now_iso()
         try:
             response = self.transport.get(url)
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
-            raise SourceError(
-                tr("The file of this RUDI resource could not be downloaded") + f": '{title}' ({global_id}): {error}"
+        except OpenTerritoryError as error:
+            raise restated(
+                error,
+                tr("The file of this RUDI resource could not be downloaded") + f": '{title}' ({global_id}): {error}",
             ) from None
         result = FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=0,
             source=node,
             dataset=global_id,
@@ -309,13 +304,11 @@ class RudiSource(Source):
         )
         return load_download(
             response.path,
-            output,
-            layer_name,
+            target,
             result,
             f"RUDI '{title}' ({global_id})",
             category,
             name_field=spec.get("name_field"),
-            append=append,
             feedback=feedback,
             declared=media_kind(media),
         )

@@ -25,25 +25,38 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from osgeo import ogr
-from qgis.core import QgsGraduatedSymbolRenderer
+from qgis.core import QgsFeedback, QgsGraduatedSymbolRenderer
 
+from ..formats.point_rows import (
+    BAD_PLACE,
+    as_bool,
+    as_float,
+    as_text,
+    as_utc_iso,
+    bad_places_warnings,
+    place,
+    write_point_rows,
+)
+from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
+from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.metadata import PLUGIN_DIR
-from ..toolbelt.network import CancelledError, NetworkError
-from .base import FetchResult, Source, SourceError
-from .gbfs_parse import BAD_PLACE, as_bool, as_float, as_text, as_utc_iso, place
-from .point_rows import bad_places_warnings, write_point_rows
+from ..toolbelt.metadata import STYLES_DIR
+from ..toolbelt.network import cancelled_download
+from .base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
+
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsVectorLayer
 
 DEFAULT_SERVER = "https://data.sensor.community"
 LICENCE = "ODbL"
 CATEGORY = "air_quality_sensor"
-STYLE_PATH = os.path.join(PLUGIN_DIR, "resources", "styles", "air_quality_sensor.qml")
+STYLE_PATH = os.path.join(STYLES_DIR, "air_quality_sensor.qml")
 # Types offered in the dock and the Processing help; the API accepts any type name.
 KNOWN_TYPES = ("SDS011", "SPS30", "PMS5003", "PMS7003", "HPM", "BME280", "BMP280", "DHT22", "SHT31", "DNMS")
 
@@ -76,7 +89,7 @@ FIELDS = (
 )
 
 
-def parse_types(value) -> list:
+def parse_types(value: object) -> list:
     if not value:
         return []
     if isinstance(value, str):
@@ -84,7 +97,7 @@ def parse_types(value) -> list:
     return [str(v).strip() for v in value if str(v).strip()]
 
 
-def filter_query(extent=None, area=None, types=None) -> str:
+def filter_query(extent: list | None = None, area: list | None = None, types: object = None) -> str:
     """The path segment after /filter/: box=lat1,lon1,lat2,lon2 (south-west then north-east) or
     area=lat,lon,km, with &type= when types are given."""
     if area:
@@ -93,34 +106,45 @@ def filter_query(extent=None, area=None, types=None) -> str:
     elif extent:
         xmin, ymin, xmax, ymax = (float(v) for v in extent)
         if not (-180 <= xmin < xmax <= 180 and -90 <= ymin < ymax <= 90):
-            raise SourceError(
+            raise InputError(
                 tr("sensor.community: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)") + f": {extent}"
             )
         query = f"box={ymin:.6f},{xmin:.6f},{ymax:.6f},{xmax:.6f}"
     else:
-        raise SourceError(tr("sensor.community: an extent or an area is needed"))
+        raise InputError(tr("sensor.community: an extent or an area is needed"))
     types = parse_types(types)
     if types:
         query += "&type=" + ",".join(types)
     return query
 
 
-def reading_time(item) -> str:
+def reading_time(item: dict) -> str:
     return as_utc_iso(item.get("timestamp")) or ""
 
 
-def value_of(text):
+def value_of(text: str) -> float | None:
     """A measure from its string ('19.13', 'nan', 'inf', '', None) as a float or None."""
     return as_float(text)
 
 
-def location_rows(items) -> tuple:
+def location_rows(items: list) -> tuple:
     """([(lon, lat, columns)] per location from the /filter reply (a list of readings), number of
     locations left out for bad coordinates). Locations without coordinates, and those where no sensor
     gave a value of a measure of the layer, are left out too."""
     if not isinstance(items, list):
-        raise SourceError(tr("sensor.community: the reply is not a list of readings"))
-    latest = {}  # sensor id -> its latest reading
+        raise ReplyError(tr("sensor.community: the reply is not a list of readings"))
+    places, bad = _places(_latest_readings(items))
+    rows = []
+    for location_id, found in places.items():
+        columns = _location_columns(location_id, found)
+        if columns is not None:
+            rows.append((found["lon"], found["lat"], columns))
+    return rows, bad
+
+
+def _latest_readings(items: list) -> dict:
+    """Sensor id -> ((time, order), reading): each sensor's latest reading that has a location."""
+    latest = {}
     for order, item in enumerate(items):
         if not isinstance(item, dict):
             continue
@@ -130,6 +154,12 @@ def location_rows(items) -> tuple:
         when = reading_time(item)
         if location and (key not in latest or (when, order) >= latest[key][0]):
             latest[key] = ((when, order), item)
+    return latest
+
+
+def _places(latest: dict) -> tuple:
+    """({location id: {lon, lat, location, readings [(time, sensor id, reading)]}}, number of locations left
+    out for unusable coordinates)."""
     places, bad = {}, set()
     for key, ((when, _order), item) in latest.items():
         location = item["location"]
@@ -142,41 +172,41 @@ def location_rows(items) -> tuple:
         location_id = as_text(location.get("id")) or f"{lat:.5f},{lon:.5f}"
         found = places.setdefault(location_id, {"lon": lon, "lat": lat, "location": location, "readings": []})
         found["readings"].append((when, key, item))
-    rows = []
-    for location_id, found in places.items():
-        readings = sorted(found["readings"], key=lambda r: r[0], reverse=True)  # latest first
-        columns = {column: None for column in MEASURES.values()}
-        for _when, _key, item in readings:
-            for entry in item.get("sensordatavalues") or []:
-                if not isinstance(entry, dict):
-                    continue
-                column = MEASURES.get(str(entry.get("value_type") or "").lower())
-                if column and columns[column] is None:
-                    columns[column] = value_of(entry.get("value"))
-        if all(value is None for value in columns.values()):
-            continue  # nothing measured here: a point would only say a sensor exists
-        types = sorted(
-            {
-                as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?"
-                for _w, _k, item in readings
-            }
-        )
-        sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
-        location = found["location"]
-        columns.update(
-            {
-                "location_id": location_id,
-                "label": f"{', '.join(types)} #{location_id}",
-                "sensor_ids": ",".join(sensor_ids) or None,
-                "sensor_types": ",".join(types),
-                "indoor": as_bool(location.get("indoor")),
-                "altitude": value_of(location.get("altitude")),
-                "country": as_text(location.get("country")),
-                "measured_at": readings[0][0] or None,
-            }
-        )
-        rows.append((found["lon"], found["lat"], columns))
-    return rows, len(bad)
+    return places, len(bad)
+
+
+def _location_columns(location_id: str, found: dict):
+    """The layer's columns of one location: each measure its latest non-null value among the sensors;
+    None when no sensor measured anything the layer has (a point would only say a sensor exists)."""
+    readings = sorted(found["readings"], key=lambda r: r[0], reverse=True)  # latest first
+    columns = dict.fromkeys(MEASURES.values())
+    for _when, _key, item in readings:
+        for entry in item.get("sensordatavalues") or []:
+            if not isinstance(entry, dict):
+                continue
+            column = MEASURES.get(str(entry.get("value_type") or "").lower())
+            if column and columns[column] is None:
+                columns[column] = value_of(entry.get("value"))
+    if all(value is None for value in columns.values()):
+        return None
+    types = sorted(
+        {as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?" for _w, _k, item in readings}
+    )
+    sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
+    location = found["location"]
+    columns.update(
+        {
+            "location_id": location_id,
+            "label": f"{', '.join(types)} #{location_id}",
+            "sensor_ids": ",".join(sensor_ids) or None,
+            "sensor_types": ",".join(types),
+            "indoor": as_bool(location.get("indoor")),
+            "altitude": value_of(location.get("altitude")),
+            "country": as_text(location.get("country")),
+            "measured_at": readings[0][0] or None,
+        }
+    )
+    return columns
 
 
 def _natural(text):
@@ -184,7 +214,7 @@ def _natural(text):
 
 
 @with_gdal_exceptions
-def inside_area(rows, area_wkt: str) -> list:
+def inside_area(rows: list, area_wkt: str) -> list:
     polygon = ogr.CreateGeometryFromWkt(area_wkt)
     kept = []
     for lon, lat, columns in rows:
@@ -200,7 +230,7 @@ def area_extent(area_wkt: str) -> list:
     try:
         geometry = ogr.CreateGeometryFromWkt(area_wkt)
     except RuntimeError as error:
-        raise SourceError(tr("sensor.community: the area is not valid WKT") + f": {error}") from None
+        raise InputError(tr("sensor.community: the area is not valid WKT") + f": {error}") from None
     xmin, xmax, ymin, ymax = geometry.GetEnvelope()
     return [xmin, ymin, xmax, ymax]
 
@@ -208,61 +238,8 @@ def area_extent(area_wkt: str) -> list:
 def server_of(spec: dict) -> str:
     server = str(spec.get("server") or DEFAULT_SERVER).strip().rstrip("/")
     if urlsplit(server).scheme not in ("http", "https"):
-        raise SourceError(tr("sensor.community: the server must be an http or https URL") + f": {server}")
+        raise InputError(tr("sensor.community: the server must be an http or https URL") + f": {server}")
     return server
-
-
-class SensorCommunitySource(Source):
-    KEY = "sensor_community"
-
-    def readings(self, server: str, query: str):
-        url = f"{server}/airrohr/v1/filter/{query}"
-        try:
-            return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json(), url
-        except CancelledError:
-            raise
-        except NetworkError as error:
-            raise SourceError(f"sensor.community: {error}") from error
-
-    def describe(self, spec: dict) -> dict:
-        return {
-            "title": "sensor.community",
-            "licence": LICENCE,
-            "category": CATEGORY,
-            "server": server_of(spec),
-            "types": list(KNOWN_TYPES),
-        }
-
-    def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None, append: bool = False
-    ) -> FetchResult:
-        server = server_of(spec)
-        extent = spec.get("extent")
-        area_wkt = spec.get("area_wkt")
-        if not extent and area_wkt:
-            extent = area_extent(area_wkt)
-        query = filter_query(extent, spec.get("area"), spec.get("types"))
-        fetched_at = utc_now_iso()
-        items, url = self.readings(server, query)
-        rows, bad = location_rows(items)
-        if area_wkt:
-            rows = inside_area(rows, area_wkt)
-        if feedback is not None and feedback.isCanceled():
-            raise CancelledError(url)
-        source = "sensor.community" if server == DEFAULT_SERVER else server
-        common = {
-            "category": category or CATEGORY,
-            "source": source,
-            "source_dataset": query,
-            "licence": LICENCE,
-            "fetched_at": fetched_at,
-        }
-        count = write_point_rows(
-            rows, FIELDS, output, layer_name, common, name_field="label", append=append, feedback=feedback
-        )
-        log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {layer_name}")
-        warnings = bad_places_warnings(bad, tr("locations"))
-        return FetchResult(layer_name, count, source, query, LICENCE, url, fetched_at, warnings)
 
 
 def style_labels() -> list:
@@ -278,7 +255,7 @@ def style_labels() -> list:
     ]
 
 
-def apply_default_style(layer) -> bool:
+def apply_default_style(layer: QgsVectorLayer) -> bool:
     """The bundled style graded on PM2.5 (sensors without a PM2.5 reading in grey), with its legend
     in the user's language."""
     _message, ok = layer.loadNamedStyle(STYLE_PATH)
@@ -287,3 +264,81 @@ def apply_default_style(layer) -> bool:
         for index, label in enumerate(style_labels()[: len(renderer.ranges())]):
             renderer.updateRangeLabel(index, label)
     return bool(ok)
+
+
+def prepare_sensor_layer(layer: QgsVectorLayer, spec: dict = None, style: bool = True) -> None:
+    """Make a QGIS layer of sensors complete: the bundled PM2.5 style, unless `style` is False (a layer
+    that has its own, such as a territory's, saved in its GeoPackage)."""
+    if style:
+        apply_default_style(layer)
+
+
+class SensorCommunitySource(Source):
+    DECLARATION = SourceDeclaration(
+        key="sensor_community",
+        label=lambda: "sensor.community",
+        profile_fields={
+            "types": {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}},
+                    {"type": "string", "pattern": r"^[A-Za-z0-9_,\s-]*$"},
+                ],
+                "description": "sensor types: a list, or a comma-separated text",
+            },
+            "server": {"$ref": "#/definitions/url"},
+        },
+        expectations=lambda: {
+            "types": tr("sensor types, such as SDS011: a list, or a text separated by commas"),
+            "types[]": tr("a sensor type, such as SDS011"),
+        },
+        algorithms=(("sensor_community", "SensorCommunityAlgorithm"),),
+        coverage=(EXTENT, AREA),
+        prepare_layer=prepare_sensor_layer,
+    )
+
+    def readings(self, server: str, query: str) -> tuple:
+        url = f"{server}/airrohr/v1/filter/{query}"
+        try:
+            return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json(), url
+        except Cancelled:
+            raise
+        except OpenTerritoryError as error:
+            raise restated(error, f"sensor.community: {error}") from error
+
+    def describe(self, spec: dict) -> dict:
+        return {
+            "title": "sensor.community",
+            "licence": LICENCE,
+            "category": CATEGORY,
+            "server": server_of(spec),
+            "types": list(KNOWN_TYPES),
+        }
+
+    def fetch(
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
+    ) -> FetchResult:
+        server = server_of(spec)
+        extent = spec.get("extent")
+        area_wkt = spec.get("area_wkt")
+        if not extent and area_wkt:
+            extent = area_extent(area_wkt)
+        query = filter_query(extent, spec.get("area"), spec.get("types"))
+        fetched_at = utc_now_iso()
+        items, url = self.readings(server, query)
+        rows, bad = location_rows(items)
+        if area_wkt:
+            rows = inside_area(rows, area_wkt)
+        if feedback is not None and feedback.isCanceled():
+            raise cancelled_download(url)
+        source = "sensor.community" if server == DEFAULT_SERVER else server
+        common = {
+            "category": category or CATEGORY,
+            "source": source,
+            "source_dataset": query,
+            "licence": LICENCE,
+            "fetched_at": fetched_at,
+        }
+        count = write_point_rows(rows, FIELDS, target, common, name_field="label", feedback=feedback)
+        log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {target.layer}")
+        warnings = bad_places_warnings(bad, tr("locations"))
+        return FetchResult(target.layer, count, source, query, LICENCE, url, fetched_at, warnings)

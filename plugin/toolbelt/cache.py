@@ -32,7 +32,7 @@ LEFTOVER_FILE = re.compile(r"^\.(download-.*\.part|[0-9a-f]{64}(?:\.[0-9a-f]+)?\
 LEFTOVER_AGE = 86400  # seconds: a download still being written is never that old
 
 
-def cache_key(method: str, url: str, params=None, data=None, authcfg: str = "") -> str:
+def cache_key(method: str, url: str, params: dict | None = None, data: object = None, authcfg: str = "") -> str:
     parts = [method.upper(), url, urlencode(sorted((params or {}).items()), doseq=True)]
     if data is not None:
         body = data if isinstance(data, bytes) else urlencode(sorted(data.items()), doseq=True).encode()
@@ -62,7 +62,7 @@ class ReplyCache:
         base = os.path.join(self.folder, key[:2], key)
         return base + ".body", base + ".json"
 
-    def get(self, key: str):
+    def get(self, key: str) -> CacheEntry | None:
         body, meta = self._paths(key)
         if not (os.path.exists(body) and os.path.exists(meta)):
             return None
@@ -79,7 +79,9 @@ class ReplyCache:
             float(info.get("fetched_at", 0)),
         )
 
-    def put_file(self, key: str, source_path: str, url: str, status: int, headers: dict, move=False) -> CacheEntry:
+    def put_file(
+        self, key: str, source_path: str, url: str, status: int, headers: dict, move: bool = False
+    ) -> CacheEntry:
         body, meta = self._paths(key)
         os.makedirs(os.path.dirname(body), exist_ok=True)
         # One writer's own names: two jobs fetching the same URL at once must not rename each other's files.
@@ -97,7 +99,9 @@ class ReplyCache:
         os.replace(tmp_meta, meta)
         return CacheEntry(body, url, status, headers, fetched_at)
 
-    def put_bytes(self, key: str, content: bytes, url: str, status: int = 200, headers=None) -> CacheEntry:
+    def put_bytes(
+        self, key: str, content: bytes, url: str, status: int = 200, headers: dict | None = None
+    ) -> CacheEntry:
         """Store a reply given as bytes (used to build bundled offline caches)."""
         os.makedirs(self.folder, exist_ok=True)
         tmp = os.path.join(self.folder, f".{key}.{uuid.uuid4().hex[:12]}.incoming")
@@ -115,7 +119,7 @@ def _is_bundled(folder: str) -> bool:
         return False
 
 
-def prune(folder: str, keep_seconds: float, max_bytes: int, now: float = None):
+def prune(folder: str, keep_seconds: float, max_bytes: int, now: float = None) -> tuple:
     """Delete the entries of the cache `folder` fetched more than `keep_seconds` ago (0: no age limit),
     then the least recently fetched ones until the entries fit in `max_bytes` (0: no size limit), and
     the leftovers of cut downloads. Returns (entries removed, bytes freed).
@@ -126,8 +130,36 @@ def prune(folder: str, keep_seconds: float, max_bytes: int, now: float = None):
     if not os.path.isdir(folder) or _is_bundled(folder):
         return 0, 0
     now = time.time() if now is None else now
-    entries = {}  # key -> {"body" or "json": os.DirEntry}
-    leftovers = []  # os.DirEntry of files being written or cut
+    entries, leftovers = _scan(folder)
+    complete = _complete_entries(entries, leftovers)
+    freed = 0
+    for item in leftovers:
+        try:
+            stat = item.stat()
+        except OSError:
+            continue
+        if now - stat.st_mtime > LEFTOVER_AGE and _remove(item.path):
+            freed += stat.st_size
+    removed = 0
+    complete.sort()
+    total = sum(size for _fetched_at, size, _paths in complete)
+    for fetched_at, size, paths in complete:
+        too_old = keep_seconds and now - fetched_at > keep_seconds
+        too_big = max_bytes and total > max_bytes
+        if not (too_old or too_big):
+            break  # the later entries are newer, and the total no longer exceeds the cap
+        # The .json first: a body without its .json is never served, whatever happens next.
+        for path in sorted(paths, key=lambda p: not p.endswith(".json")):
+            _remove(path)
+        removed += 1
+        freed += size
+        total -= size
+    return removed, freed
+
+
+def _scan(folder: str) -> tuple:
+    """({key: {"body" or "json": os.DirEntry}}, [os.DirEntry of files being written or cut]) of a cache."""
+    entries, leftovers = {}, []
     with os.scandir(folder) as top:
         for item in top:
             if item.is_file(follow_symlinks=False) and LEFTOVER_FILE.match(item.name):
@@ -142,18 +174,13 @@ def prune(folder: str, keep_seconds: float, max_bytes: int, now: float = None):
                             leftovers.append(file)
                         else:
                             entries.setdefault(match.group(1), {})[match.group(2)] = file
+    return entries, leftovers
 
-    removed, freed = 0, 0
 
-    def remove(path, size):
-        nonlocal freed
-        try:
-            os.remove(path)
-        except OSError:
-            return
-        freed += size
-
-    complete = []  # (fetched_at, size, paths)
+def _complete_entries(entries: dict, leftovers: list) -> list:
+    """[(fetched_at, size, paths)] of the entries with both their body and their .json; the files of the
+    others join `leftovers`."""
+    complete = []
     for files in entries.values():
         try:
             stats = {kind: (item.path, item.stat()) for kind, item in files.items()}
@@ -164,35 +191,23 @@ def prune(folder: str, keep_seconds: float, max_bytes: int, now: float = None):
             complete.append((stats["json"][1].st_mtime, size, [path for path, _stat in stats.values()]))
         else:
             leftovers.extend(files.values())
-    for item in leftovers:
-        try:
-            stat = item.stat()
-        except OSError:
-            continue
-        if now - stat.st_mtime > LEFTOVER_AGE:
-            remove(item.path, stat.st_size)
+    return complete
 
-    complete.sort()
-    total = sum(size for _fetched_at, size, _paths in complete)
-    for fetched_at, size, paths in complete:
-        too_old = keep_seconds and now - fetched_at > keep_seconds
-        too_big = max_bytes and total > max_bytes
-        if not (too_old or too_big):
-            break  # the later entries are newer, and the total no longer exceeds the cap
-        # The .json first: a body without its .json is never served, whatever happens next.
-        for path in sorted(paths, key=lambda p: not p.endswith(".json")):
-            remove(path, 0)
-        removed += 1
-        freed += size
-        total -= size
-    return removed, freed
+
+def _remove(path: str) -> bool:
+    """Delete a file; False when it vanished meanwhile (another job pruning) or cannot be deleted."""
+    try:
+        os.remove(path)
+    except OSError:
+        return False
+    return True
 
 
 _pruned = set()
 _pruned_lock = threading.Lock()
 
 
-def prune_once(folder: str, keep_seconds: float, max_bytes: int):
+def prune_once(folder: str, keep_seconds: float, max_bytes: int) -> tuple | None:
     """`prune` the folder the first time this is called for it in the session; None the other times."""
     with _pruned_lock:
         real = os.path.realpath(folder)

@@ -12,10 +12,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+from typing import TYPE_CHECKING
 
 from osgeo import gdal, ogr, osr
 
 from .logger import log
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable, Iterator
 
 _MODULES = (gdal, ogr, osr)
 _lock = threading.Lock()
@@ -24,7 +28,7 @@ _previous = None  # each module's own switch before the outermost block
 
 
 @contextlib.contextmanager
-def gdal_exceptions():
+def gdal_exceptions() -> Iterator[None]:
     global _depth, _previous
     with _lock:
         if _depth == 0:
@@ -47,7 +51,7 @@ def gdal_exceptions():
                             log(f"GDAL exceptions left on for {module.__name__}: {error}", "warning")
 
 
-def with_gdal_exceptions(function):
+def with_gdal_exceptions(function: Callable) -> Callable:
     """Decorator: `function` runs inside gdal_exceptions()."""
 
     @functools.wraps(function)
@@ -58,7 +62,7 @@ def with_gdal_exceptions(function):
     return wrapper
 
 
-def raising_gdal_exceptions(iterator_function):
+def raising_gdal_exceptions(iterator_function: Callable) -> Callable:
     """Decorator for a generator function: GDAL raises while the generator runs, between its yields too."""
 
     @functools.wraps(iterator_function)

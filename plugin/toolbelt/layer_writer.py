@@ -1,9 +1,27 @@
-"""Writes a resource layer through GDAL/OGR, adding the common fields of DESIGN.md at C speed.
+"""The one way a resource layer reaches the disk: scratch, check, then one step that puts it in place.
 
-Sources download a file in a format GDAL reads (GeoJSON, OSM XML, CSV, shapefile...), then call
-`write_resource_layer`: one `gdal.VectorTranslate` with an OGR SQL select that keeps the source's
-own attributes and adds `category`, `name`, `source`, `source_dataset`, `licence`, `fetched_at`.
-No Python loop over features.
+An output *target* is resolved once from what the user gave (`resolve_target`, `file_target`,
+`layer_target`): a file with its GDAL driver (the format is guessed from the extension here and only
+here, `driver_for_path`), or a layer of a GeoPackage whose other layers stay. `write_layer(target,
+produce)` then:
+
+1. lets the producer write the layer into a new scratch GeoPackage beside the destination (same
+   folder, so the last step is a rename, never a copy across file systems), with the layer creation
+   options the writer gives it (the spatial index only when the scratch is the file that stays);
+2. checks that the layer is there and counts it; a cancelled feedback stops here;
+3. puts it in place in one step, chosen by the target (PUT_IN_PLACE): a new GeoPackage is renamed
+   into place; an existing GeoPackage gets the layer replaced in one transaction, its other layers
+   untouched; other formats (GeoJSON, FlatGeobuf, CSV, a shapefile's set of files...) are converted
+   beside the destination, then renamed over it.
+
+Until step 3 nothing on disk has changed, so a failed or cancelled load leaves the previous output as it
+was, byte for byte. Another kind of destination (a PostGIS table: a staging table swapped in one
+transaction) is one more target mode and one more entry of PUT_IN_PLACE.
+
+`copy_with_common_fields` is the producer most sources use: one `gdal.VectorTranslate` with an OGR SQL
+select that keeps the source's own attributes and adds the common fields of DESIGN.md (`category`,
+`name`, `source`, `source_dataset`, `licence`, `fetched_at`) at C speed, no Python loop over features.
+The register of challenges and actors is never written into (`refuse_register`).
 """
 
 from __future__ import annotations
@@ -11,25 +29,113 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import re
+import shutil
 import tempfile
+from dataclasses import dataclass
+from typing import Callable, Iterator
 
-from osgeo import gdal
+from osgeo import gdal, ogr
+from qgis.core import QgsFeedback, QgsVectorFileWriter
 
 from ..definitions import COMMON_FIELDS
+from .errors import Cancelled, InputError, ReplyError
 from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
 
-
-class LayerWriteError(Exception):
-    pass
-
-
-class WriteCancelled(LayerWriteError):  # noqa: N818 (a cancellation, not an error)
-    pass
+# Output formats by extension; a path without one is a GeoPackage (the plugin's default).
+DRIVERS = {
+    ".gpkg": "GPKG",
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".fgb": "FlatGeobuf",
+    ".shp": "ESRI Shapefile",
+    ".csv": "CSV",
+    ".sqlite": "SQLite",
+    ".kml": "KML",
+    ".gml": "GML",
+}
+MULTI_LAYER_DRIVERS = ("GPKG", "SQLite")  # a layer can be replaced inside them
+# Processing's value for a layer of an existing GeoPackage.
+OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')+)'\s+table=\"(?P<table>(?:[^\"]|\"\")+)\"")
+FILE, LAYER = "file", "layer"  # target modes: the whole file is the output; one layer of a GeoPackage
 
 
 def utc_now_iso() -> str:
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def safe_name(text: str, fallback: str = "layer", dots: bool = False) -> str:
+    """A layer name (or, with `dots`, a file stem) from a dataset id, slug or title: word characters and
+    dashes (and dots) only, at most 60 characters; `fallback` when nothing is left."""
+    allowed = r"[^\w.-]+" if dots else r"[^\w-]+"
+    return re.sub(allowed, "_", text or "", flags=re.UNICODE).strip("_")[:60] or fallback
+
+
+# -- targets ---------------------------------------------------------------------------------------
+
+
+def driver_for_path(path: str) -> str:
+    """The GDAL driver that writes `path`, from its extension (a GeoPackage without one). InputError for an
+    extension no driver writes."""
+    extension = os.path.splitext(path)[1].lower()
+    if not extension or extension in DRIVERS:
+        return DRIVERS.get(extension, "GPKG")
+    driver = QgsVectorFileWriter.driverForExtension(extension.lstrip("."))  # GDAL's other drivers
+    if not driver:
+        raise InputError(tr("No GDAL driver writes this file extension") + f": {extension} ({path})", reason="output")
+    return driver
+
+
+@dataclass(frozen=True)
+class OutputTarget:
+    """Where one layer goes. `mode` FILE: the file is the output (replaced whole); LAYER: a layer of a
+    GeoPackage, its other layers kept (a missing file is created)."""
+
+    path: str
+    layer: str
+    driver: str = "GPKG"
+    mode: str = FILE
+
+    @property
+    def single_layer(self) -> bool:
+        return self.driver not in MULTI_LAYER_DRIVERS
+
+    def uri(self) -> str:
+        """The layer's data source for QGIS's "ogr" provider: `path|layername=layer` in a GeoPackage, the
+        file itself in a single-layer format."""
+        return self.path if self.single_layer else f"{self.path}|layername={self.layer}"
+
+
+def file_target(path: str, layer: str = "") -> OutputTarget:
+    """The file at `path` as the output, its format from the extension. A single-layer format names its
+    layer after the file; a GeoPackage's layer is `layer` (else the file's name)."""
+    driver = driver_for_path(path)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if driver in MULTI_LAYER_DRIVERS:
+        return OutputTarget(path, layer or safe_name(stem), driver, FILE)
+    return OutputTarget(path, stem, driver, FILE)
+
+
+def layer_target(path: str, layer: str) -> OutputTarget:
+    """Layer `layer` of the GeoPackage (or SQLite file) at `path`, its other layers kept."""
+    driver = driver_for_path(path)
+    if driver not in MULTI_LAYER_DRIVERS:
+        raise InputError(tr("Only a GeoPackage can receive a layer beside others") + f": {path}", reason="output")
+    return OutputTarget(path, layer, driver, LAYER)
+
+
+def resolve_target(destination: str, default_layer: str) -> OutputTarget:
+    """The target of what a user or Processing gave: a path (a GeoPackage when it has no extension, its
+    layer then `default_layer`) or `ogr:dbname='<file>' table="<layer>"`, a layer of a GeoPackage."""
+    match = OGR_URI.match(destination or "")
+    if match:
+        return layer_target(match.group("path").replace("''", "'"), match.group("table").replace('""', '"'))
+    path = destination if os.path.splitext(destination)[1] else destination + ".gpkg"
+    return file_target(path, default_layer)
+
+
+# -- the register ----------------------------------------------------------------------------------
 
 
 def is_register_file(path: str) -> bool:
@@ -59,16 +165,20 @@ def is_register_file(path: str) -> bool:
 def refuse_register(path: str) -> None:
     """Resources are never written into the commons register (DESIGN.md: a refresh never overwrites it)."""
     if is_register_file(path):
-        raise LayerWriteError(
+        raise InputError(
             tr(
                 "This GeoPackage is the register of challenges and actors; resources are never "
                 "written into it. Choose another output file"
             )
-            + f": {path}"
+            + f": {path}",
+            reason="register",
         )
 
 
-def sql_literal(value) -> str:
+# -- GDAL helpers for producers --------------------------------------------------------------------
+
+
+def sql_literal(value: object) -> str:
     if value is None:
         return "NULL"
     return "'" + str(value).replace("'", "''") + "'"
@@ -76,6 +186,40 @@ def sql_literal(value) -> str:
 
 def sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def gdal_progress(feedback: QgsFeedback | None, start: float = 0.0, end: float = 100.0) -> Callable | None:
+    """A GDAL progress callback that reports into a QgsFeedback and stops when it is cancelled."""
+    if feedback is None:
+        return None
+
+    def callback(fraction, _message, _data):
+        if feedback.isCanceled():
+            return 0
+        feedback.setProgress(start + (end - start) * fraction)
+        return 1
+
+    return callback
+
+
+def check_cancel(feedback: QgsFeedback | None) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+@with_gdal_exceptions
+def translate(dest_path: str, source: object, what: str, feedback: QgsFeedback | None = None, **options) -> None:
+    """One gdal.VectorTranslate into `dest_path` (options as gdal.VectorTranslateOptions takes them). GDAL's
+    failures become ReplyError "write" naming `what` (the layer), a cancelled feedback Cancelled."""
+    try:
+        out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
+    except RuntimeError as error:
+        check_cancel(feedback)
+        raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path}): {error}", reason="write") from None
+    if out is None:
+        check_cancel(feedback)
+        raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path})", reason="write")
+    out = None
 
 
 @with_gdal_exceptions
@@ -86,7 +230,7 @@ def source_field_names(path: str, layer_name: str = None) -> list:
     return [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
 
 
-def resource_select_sql(layer_name: str, source_fields, common: dict, name_field: str = None) -> str:
+def resource_select_sql(layer_name: str, source_fields: list, common: dict, name_field: str = None) -> str:
     """OGR SQL adding the common fields first. A source field already called like a common field
     is kept as `src_<field>`; `name_field` (a source field) feeds `name` when given."""
     lowered = {f.lower() for f in COMMON_FIELDS}
@@ -104,93 +248,67 @@ def resource_select_sql(layer_name: str, source_fields, common: dict, name_field
     return f"SELECT {', '.join(columns)} FROM {sql_identifier(layer_name)}"
 
 
-def gdal_progress(feedback, start=0.0, end=100.0):
-    """A GDAL progress callback that reports into a QgsFeedback and stops when it is cancelled."""
-    if feedback is None:
-        return None
-
-    def callback(fraction, _message, _data):
-        if feedback.isCanceled():
-            return 0
-        feedback.setProgress(start + (end - start) * fraction)
-        return 1
-
-    return callback
-
-
 @with_gdal_exceptions
-def write_resource_layer(
+def copy_with_common_fields(
     src_path: str,
-    dest_path: str,
-    dest_layer: str,
+    scratch: str,
+    layer: str,
     common: dict,
     name_field: str = None,
     src_layer: str = None,
-    dest_format: str = "GPKG",
     geometry_type: str = None,
     where: str = None,
-    append: bool = False,
-    extra_options=None,
-    feedback=None,
-    progress_range=(0.0, 100.0),
-) -> int:
-    """Translate one layer of `src_path` into `dest_layer` of `dest_path` with the common fields.
-
-    `common` maps common field names to constant values (`fetched_at` defaults to now, UTC).
-    `append` adds a layer to an existing GeoPackage instead of creating the file.
-    Returns the number of features written."""
-    refuse_register(dest_path)
+    extra_options: tuple | list = (),
+    layer_options: tuple | list = ("FID=fid",),
+    feedback: QgsFeedback | None = None,
+    progress_range: tuple = (0.0, 100.0),
+) -> None:
+    """A producer: one layer of `src_path` as `layer` of the new GeoPackage `scratch`, with the common
+    fields (`common` maps them to constant values; `fetched_at` defaults to now, UTC). `extra_options` are
+    more ogr2ogr options (a reprojection, field type mappings), `layer_options` the layer creation options
+    write_layer gives its producer."""
     common = dict(common)
     common.setdefault("fetched_at", utc_now_iso())
     try:
         dataset = gdal.OpenEx(src_path, gdal.OF_VECTOR)
     except RuntimeError as error:
-        raise LayerWriteError(tr("GDAL cannot read the downloaded file") + f" {src_path}: {error}") from None
-    layer = dataset.GetLayerByName(src_layer) if src_layer else dataset.GetLayer(0)
-    if layer is None:
-        raise LayerWriteError(tr("The downloaded file has no layer") + f" {src_layer or ''}: {src_path}")
-    layer_name = layer.GetName()
-    definition = layer.GetLayerDefn()
+        raise ReplyError(tr("GDAL cannot read the downloaded file") + f" {src_path}: {error}", reason="write") from None
+    found = dataset.GetLayerByName(src_layer) if src_layer else dataset.GetLayer(0)
+    if found is None:
+        raise ReplyError(tr("The downloaded file has no layer") + f" {src_layer or ''}: {src_path}", reason="write")
+    definition = found.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    sql = resource_select_sql(layer_name, fields, common, name_field)
+    sql = resource_select_sql(found.GetName(), fields, common, name_field)
     if where:
         sql += f" WHERE {where}"
-    options = ["-nln", dest_layer, "-lco", "SPATIAL_INDEX=YES"]
-    if dest_format == "GPKG":
-        options += ["-lco", "FID=fid"]
+    options = ["-nln", layer]
+    for option in layer_options:
+        options += ["-lco", option]
     if geometry_type:
         options += ["-nlt", geometry_type]
-    if extra_options:
-        options += list(extra_options)
-    callback = gdal_progress(feedback, *progress_range)
-    translate = gdal.VectorTranslateOptions(
+    options += list(extra_options)
+    translate(
+        scratch,
+        dataset,
+        layer,
+        feedback,
         options=options,
-        format=dest_format,
+        format="GPKG",
         SQLStatement=sql,
         SQLDialect="OGRSQL",
-        accessMode="update" if append else None,
-        callback=callback,
+        callback=gdal_progress(feedback, *progress_range),
     )
-    try:
-        out = gdal.VectorTranslate(dest_path, dataset, options=translate)
-    except RuntimeError as error:
-        if feedback is not None and feedback.isCanceled():
-            raise WriteCancelled(tr("Cancelled")) from None
-        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path}): {error}") from None
-    if out is None:
-        if feedback is not None and feedback.isCanceled():
-            raise WriteCancelled(tr("Cancelled"))
-        raise LayerWriteError(tr("Could not write the layer") + f" {dest_layer} ({dest_path})")
-    count = out.GetLayerByName(dest_layer).GetFeatureCount()
-    out = None
-    return count
+
+
+# -- writing ---------------------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
 @raising_gdal_exceptions
-def atomic_output(dest_path: str):
-    """Yield a temporary path beside `dest_path`; it replaces `dest_path` only if the block succeeds,
-    so a failed or cancelled write never touches what was already on disk. The register is refused."""
+def atomic_output(dest_path: str) -> Iterator[str]:
+    """Yield a temporary path beside `dest_path` (same extension); it replaces `dest_path` only if the
+    block succeeds, so a failed or cancelled write never touches what was already on disk. For outputs
+    written whole (a territory's GeoPackage, a report); the register is refused."""
     refuse_register(dest_path)
     folder = os.path.dirname(os.path.abspath(dest_path))
     os.makedirs(folder, exist_ok=True)
@@ -202,6 +320,149 @@ def atomic_output(dest_path: str):
         yield tmp_path
         os.replace(tmp_path, dest_path)
     finally:
-        for leftover in (tmp_path, tmp_path + "-journal", tmp_path + "-wal", tmp_path + "-shm"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
+        _remove_sqlite_file(tmp_path)
+
+
+def write_layer(target: OutputTarget, produce: Callable, feedback: QgsFeedback | None = None) -> int:
+    """Write one layer into `target`; returns the number of features it holds.
+
+    `produce(scratch, layer, layer_options)` writes the layer `layer` into the new GeoPackage `scratch`,
+    created with the GDAL layer creation options `layer_options` (through `copy_with_common_fields`, or
+    any GDAL write). The layer is then checked and put in place in one step (see the module's docstring);
+    a failure or a cancellation before that step leaves the target as it was."""
+    refuse_register(target.path)
+    folder = os.path.dirname(os.path.abspath(target.path))
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.splitext(os.path.basename(target.path))[0]
+    handle, scratch = tempfile.mkstemp(prefix=f".{stem}-", suffix=".gpkg", dir=folder)
+    os.close(handle)
+    os.remove(scratch)  # GDAL creates the file itself
+    try:
+        produce(scratch, target.layer, scratch_layer_options(target))
+        count = _checked_count(scratch, target.layer)
+        check_cancel(feedback)
+        # From here on nothing is cancelled: the last step is short and is what makes the write atomic.
+        written = PUT_IN_PLACE[target.mode](scratch, target)
+        if feedback is not None:
+            feedback.setProgress(100)
+        return count if written is None else written
+    finally:
+        _remove_sqlite_file(scratch)
+
+
+def write_resource_layer(
+    src_path: str, target: OutputTarget, common: dict, feedback: QgsFeedback | None = None, **options
+) -> int:
+    """A layer of a downloaded file (`src_layer`, else the first) written into `target` with the common
+    fields (see copy_with_common_fields for `options`); returns the number of features written."""
+
+    def produce(scratch: str, layer: str, layer_options: list) -> None:
+        copy_with_common_fields(
+            src_path, scratch, layer, common, layer_options=layer_options, feedback=feedback, **options
+        )
+
+    return write_layer(target, produce, feedback)
+
+
+def scratch_layer_options(target: OutputTarget) -> list:
+    """The creation options of the scratch layer: its fid column, and the spatial index only when the scratch
+    becomes the output (a new GeoPackage, renamed); a layer copied or converted gets it where it lands. GDAL
+    builds the index faster while it writes the layer than afterwards."""
+    renamed = target.driver == "GPKG" and (target.mode == FILE or not os.path.exists(target.path))
+    return ["FID=fid", f"SPATIAL_INDEX={'YES' if renamed else 'NO'}"]
+
+
+@with_gdal_exceptions
+def _checked_count(scratch: str, layer_name: str) -> int:
+    dataset = gdal.OpenEx(scratch, gdal.OF_VECTOR) if os.path.exists(scratch) else None
+    layer = dataset.GetLayerByName(layer_name) if dataset is not None else None
+    if layer is None:
+        raise ReplyError(tr("Could not write the layer") + f" {layer_name} ({scratch})", reason="write")
+    count = layer.GetFeatureCount()
+    dataset = None
+    return count
+
+
+def _remove_sqlite_file(path: str) -> None:
+    for leftover in (path, path + "-journal", path + "-wal", path + "-shm"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
+
+
+# -- putting a complete layer in place --------------------------------------------------------------
+
+
+def _replace_file(scratch: str, target: OutputTarget):
+    """The target's file becomes the scratch layer: a GeoPackage by a rename, other formats converted
+    beside it and then renamed over it. Returns the converted file's feature count (single-layer formats
+    may leave some features out), None when it is the scratch's."""
+    if target.driver == "GPKG":
+        os.replace(scratch, target.path)  # same folder: a rename, no copy
+        return None
+    if target.driver == "ESRI Shapefile":
+        return _replace_shapefile(scratch, target)
+    with atomic_output(target.path) as converted:
+        _convert(scratch, converted, target)
+        return _feature_count(converted, target)
+
+
+def _replace_layer(scratch: str, target: OutputTarget):
+    """Copy the scratch layer into the existing multi-layer file in one transaction, replacing a layer of
+    the same name: a failure rolls back to the old layer, and the other layers are not touched. A file
+    that does not exist yet is the scratch, renamed."""
+    if not os.path.exists(target.path):
+        return _replace_file(scratch, target)
+    options = ["-nln", target.layer, "-gt", "unlimited", "-preserve_fid"]
+    if target.driver == "GPKG":
+        options += ["-lco", "FID=fid"]  # the layer's description travels with its metadata
+    translate(
+        target.path,
+        scratch,
+        target.layer,
+        options=options,
+        format=target.driver,
+        accessMode="overwrite",
+        layers=[target.layer],
+    )
+    return None
+
+
+PUT_IN_PLACE = {FILE: _replace_file, LAYER: _replace_layer}
+
+
+@with_gdal_exceptions
+def _convert(scratch: str, dest_path: str, target: OutputTarget) -> None:
+    """The scratch layer as a new single-layer file (GeoJSON, FlatGeobuf, CSV, SQLite...) at `dest_path`.
+    A CSV keeps the geometry: X and Y columns for points, WKT for the others."""
+    options = ["-nln", target.layer]
+    if target.driver == "CSV":
+        dataset = gdal.OpenEx(scratch, gdal.OF_VECTOR)
+        flat = ogr.GT_Flatten(dataset.GetLayerByName(target.layer).GetGeomType())
+        dataset = None
+        if flat != ogr.wkbNone:
+            options += ["-lco", "GEOMETRY=" + ("AS_XY" if flat == ogr.wkbPoint else "AS_WKT")]
+    translate(dest_path, scratch, target.layer, options=options, format=target.driver, layers=[target.layer])
+
+
+@with_gdal_exceptions
+def _feature_count(path: str, target: OutputTarget) -> int:
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+    count = dataset.GetLayer(0).GetFeatureCount()
+    dataset = None
+    return count
+
+
+def _replace_shapefile(scratch: str, target: OutputTarget) -> int:
+    """A shapefile is several files: converted in a folder of their own, then moved beside each other."""
+    folder = os.path.dirname(os.path.abspath(target.path))
+    work = tempfile.mkdtemp(prefix=".ot-shp-", dir=folder)
+    try:
+        stem = os.path.splitext(os.path.basename(target.path))[0]
+        converted = os.path.join(work, stem + ".shp")
+        _convert(scratch, converted, target)
+        count = _feature_count(converted, target)
+        for name in os.listdir(work):
+            os.replace(os.path.join(work, name), os.path.join(folder, name))
+        return count
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -29,6 +29,7 @@ from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .cache import ReplyCache, cache_key, prune_once
+from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from .i18n import tr
 from .logger import log
 from .metadata import metadata, plugin_version
@@ -45,6 +46,8 @@ RETRY_ERRORS = (
     QNetworkReply.ProxyConnectionClosedError,
     QNetworkReply.UnknownNetworkError,
 )
+# Transport failures worth another try (see the errors' reasons below).
+RETRY_REASONS = ("dropped", "incomplete")
 MAX_RETRY_WAIT = 120  # seconds: a server asking for longer is reported, not waited for
 SECRET_PARAM = re.compile(r"(key|token|secret|password|passwd|apikey|signature)", re.IGNORECASE)
 # Request headers that carry credentials: such a request is never redirected to another origin.
@@ -58,6 +61,23 @@ def redact(url: str) -> str:
         return url
     query = [(k, "***" if SECRET_PARAM.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     return urlunsplit(parts._replace(query=urlencode(query, safe="*,:()'\" ")))
+
+
+def base_url(url: str, markers: tuple = ("/api/",)) -> str:
+    """A service's base URL from whatever a user pasted: a bare host gets https://, and the path stops before
+    the first of `markers` (an API or page path), without a trailing slash. "" for a blank text."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    path = parts.path
+    for marker in markers:
+        position = path.find(marker)
+        if position >= 0:
+            path = path[:position]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
 
 
 def user_agent() -> str:
@@ -77,13 +97,13 @@ def _name_plugin_requests(request):
         request.setRawHeader(b"User-Agent", request.rawHeader(b"User-Agent") + b" " + user_agent().encode())
 
 
-def install_request_preprocessor():
+def install_request_preprocessor() -> None:
     global _preprocessor_id
     if _preprocessor_id is None:
         _preprocessor_id = QgsNetworkAccessManager.setRequestPreprocessor(_name_plugin_requests)
 
 
-def remove_request_preprocessor():
+def remove_request_preprocessor() -> None:
     global _preprocessor_id
     if _preprocessor_id is not None:
         QgsNetworkAccessManager.removeRequestPreprocessor(_preprocessor_id)
@@ -91,68 +111,69 @@ def remove_request_preprocessor():
 
 
 # ---------------------------------------------------------------------------------------------
-# Errors: each one names the URL and says what went wrong, in the user's language.
+# Errors: the kinds of toolbelt/errors.py. Each message says what went wrong in the user's language
+# and ends with the (redacted) URL; `detail` holds the same text without the URL, for a caller that
+# names the service itself. `reason` says which failure it was:
+#   NetworkError  "timeout" (no byte within the timeout), "unreachable", "broken" (the connection broke),
+#                 "dropped" (the server or a proxy dropped it: worth another try), "incomplete" (the
+#                 reply was cut before its announced length), "offline" (offline mode, not in the
+#                 cache), "redirect" (a redirect refused), "disk" (the reply could not be written)
+#   ReplyError    "http" (an HTTP error status: `status`, `payload` the decoded JSON body, `body` and
+#                 `headers`), "content" (a web page or invalid JSON where JSON was expected)
+#   InputError    "auth" (the authentication configuration cannot be used)
+#   Cancelled     "cancelled"
 
 
-class NetworkError(Exception):
-    def __init__(self, url: str, message: str):
-        self.url = redact(url)
-        self.message = message
-        super().__init__(f"{message} ({self.url})")
+def transport_error(kind: type, url: str, message: str, reason: str, **facts) -> OpenTerritoryError:
+    """An error of `kind` (a class of toolbelt/errors.py) about `url`, as the transport raises them."""
+    shown = redact(url)
+    error = kind(f"{message} ({shown})", url=shown, reason=reason, **facts)
+    error.detail = message
+    return error
 
 
-class CancelledError(NetworkError):
-    def __init__(self, url):
-        super().__init__(url, tr("The download was cancelled"))
+def cancelled_download(url: str) -> Cancelled:
+    return transport_error(Cancelled, url, tr("The download was cancelled"), "cancelled")
 
 
-class RequestTimeoutError(NetworkError):
-    def __init__(self, url, seconds):
-        self.seconds = seconds
-        super().__init__(url, tr("The server did not answer within the timeout") + f" ({seconds} s)")
-
-
-class ConnectionFailedError(NetworkError):
-    pass
-
-
-class IncompleteReplyError(NetworkError):
-    def __init__(self, url, received, expected):
-        self.received, self.expected = received, expected
-        super().__init__(url, tr("The reply was cut before its end") + f" ({received}/{expected} bytes)")
-
-
-class NotCachedError(NetworkError):
-    def __init__(self, url):
-        super().__init__(url, tr("Offline mode: this reply is not in the cache"))
-
-
-class UnexpectedContentError(NetworkError):
-    pass
-
-
-class RedirectRefusedError(NetworkError):
+def redirect_refused(url: str, target: str, credentials: bool) -> NetworkError:
     """A redirect not followed: to another origin while the request carries credentials (so the key stays
     home), or from https to http."""
-
-    def __init__(self, url, target, credentials: bool):
-        self.target = redact(target)
-        if credentials:
-            text = tr(
-                "Redirect to another site refused: the request carries an API key or an authentication "
-                "configuration, which is only sent to the site it was given for"
-            )
-        else:
-            text = tr("Redirect from a secure (https) address to an insecure (http) one refused")
-        super().__init__(url, text + f": {self.target}")
+    if credentials:
+        text = tr(
+            "Redirect to another site refused: the request carries an API key or an authentication "
+            "configuration, which is only sent to the site it was given for"
+        )
+    else:
+        text = tr("Redirect from a secure (https) address to an insecure (http) one refused")
+    return transport_error(NetworkError, url, text + f": {redact(target)}", "redirect")
 
 
-class DownloadWriteError(NetworkError):
+def download_write_error(url: str, error: OSError, folder: str) -> NetworkError:
     """The reply could not be written to disk (a full disk, a read-only cache folder)."""
+    reason = error.strerror or str(error)
+    return transport_error(
+        NetworkError, url, tr("The download could not be written to disk") + f" ({folder}): {reason}", "disk"
+    )
 
-    def __init__(self, url, error: OSError, folder: str):
-        reason = error.strerror or str(error)
-        super().__init__(url, tr("The download could not be written to disk") + f" ({folder}): {reason}")
+
+def http_error(url: str, status: int, body: bytes, reason: str = "", headers: dict | None = None) -> ReplyError:
+    """An HTTP error status; `payload` holds the decoded JSON body when the server sent one, `body` the
+    first 20,000 bytes, `headers` the reply's headers (lower-case names)."""
+    body = body[:20000]
+    payload = None
+    try:
+        payload = json.loads(body.decode("utf-8", "replace"))
+    except ValueError:
+        pass
+    detail = server_message(payload) or reason
+    text = tr("The server answered with an error") + f" HTTP {status}"
+    if detail:
+        text += f": {detail}"
+    error = transport_error(ReplyError, url, text, "http", status=status, payload=payload)
+    error.body = body
+    error.headers = headers or {}
+    return error
 
 
 @dataclass
@@ -167,7 +188,7 @@ class ReplyFacts:
     credentials: bool  # the request carried credentials (for the message of a refused redirect)
 
     @classmethod
-    def of(cls, reply, credentials: bool) -> ReplyFacts:
+    def of(cls, reply: QNetworkReply, credentials: bool) -> ReplyFacts:
         headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1") for k, v in reply.rawHeaderPairs()}
         return cls(
             reply.attribute(QNetworkRequest.HttpStatusCodeAttribute),
@@ -179,26 +200,7 @@ class ReplyFacts:
         )
 
 
-class HttpError(NetworkError):
-    """An HTTP error status; `payload` holds the decoded JSON body when the server sent one."""
-
-    def __init__(self, url, status, body: bytes, reason: str = "", headers=None):
-        self.status = status
-        self.headers = headers or {}
-        self.body = body[:20000]
-        self.payload = None
-        try:
-            self.payload = json.loads(self.body.decode("utf-8", "replace"))
-        except ValueError:
-            pass
-        detail = server_message(self.payload) or reason
-        text = tr("The server answered with an error") + f" HTTP {status}"
-        if detail:
-            text += f": {detail}"
-        super().__init__(url, text)
-
-
-def server_message(payload) -> str:
+def server_message(payload: object) -> str:
     """The human part of a JSON error body, whatever the portal's shape."""
     if not isinstance(payload, dict):
         return ""
@@ -218,7 +220,7 @@ def server_message(payload) -> str:
     return text.strip()
 
 
-def quota_reset_seconds(payload):
+def quota_reset_seconds(payload: object) -> int | None:
     """Seconds until an Opendatasoft quota reply's `reset_time`, or None when there is none."""
     if not isinstance(payload, dict) or not isinstance(payload.get("reset_time"), str):
         return None
@@ -240,7 +242,7 @@ def authorization_from_authcfg(authcfg: str, scheme: str) -> str:
     config = QgsAuthMethodConfig()
     manager = QgsApplication.authManager()
     if not authcfg or not manager.loadAuthenticationConfig(authcfg, config, True) or not config.id():
-        raise NetworkError("", tr("The authentication configuration could not be read") + f": {authcfg}")
+        raise InputError(tr("The authentication configuration could not be read") + f": {authcfg}", reason="auth")
     values = config.configMap()
     key = ""
     if config.method() == "Basic":
@@ -253,13 +255,13 @@ def authorization_from_authcfg(authcfg: str, scheme: str) -> str:
                 key = value
                 break
     else:
-        raise NetworkError(
-            "",
+        raise InputError(
             tr("This kind of authentication configuration cannot carry an API key")
             + f": {authcfg} ({config.method()})",
+            reason="auth",
         )
     if not key:
-        raise NetworkError("", tr("The authentication configuration holds no API key") + f": {authcfg}")
+        raise InputError(tr("The authentication configuration holds no API key") + f": {authcfg}", reason="auth")
     return f"{scheme} {key}"
 
 
@@ -301,11 +303,13 @@ class Response:
         except (LookupError, UnicodeDecodeError):
             return data.decode("utf-8", "replace")
 
-    def json(self):
+    def json(self) -> object:
         try:
             return json.loads(self.text())
         except ValueError as error:
-            raise UnexpectedContentError(self.url, tr("The reply is not valid JSON") + f": {error}") from None
+            raise transport_error(
+                ReplyError, self.url, tr("The reply is not valid JSON") + f": {error}", "content"
+            ) from None
 
 
 def looks_like_html(head: bytes, content_type: str) -> bool:
@@ -315,7 +319,7 @@ def looks_like_html(head: bytes, content_type: str) -> bool:
     return start.startswith(b"<!doctype html") or start.startswith(b"<html")
 
 
-def retry_after_seconds(value: str):
+def retry_after_seconds(value: str) -> int | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
     if not value:
         return None
@@ -331,6 +335,21 @@ def retry_after_seconds(value: str):
     if when is None:
         return None
     return max(0, int(when.timestamp() - time.time()))
+
+
+def _delete_reply(reply) -> None:
+    """Delete a finished reply at once, its wrapper with it.
+
+    PyQt learns that a reply made in a worker thread is destroyed through a queued signal that the main
+    thread handles later: by then Qt may have put the next reply at the same address, and PyQt marked that
+    live reply as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted" half-way through a
+    download, or QGIS aborted, about one download in a hundred in a task). With the signal cut, the reply
+    is deleted here."""
+    try:
+        reply.destroyed.disconnect()
+    except TypeError:  # nothing was connected (the main thread's replies)
+        pass
+    sip.delete(reply)
 
 
 class Transport:
@@ -365,7 +384,16 @@ class Transport:
 
     # -- public API -----------------------------------------------------------------------------
 
-    def get(self, url, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
+    def get(
+        self,
+        url: str,
+        params: dict | None = None,
+        headers: dict | None = None,
+        max_age: int = 0,
+        expect: str | None = None,
+        timeout: int | None = None,
+        progress: bool = True,
+    ) -> Response:
         return self.request(
             "GET",
             url,
@@ -377,11 +405,23 @@ class Transport:
             progress=progress,
         )
 
-    def head(self, url, params=None, headers=None, timeout=None):
+    def head(
+        self, url: str, params: dict | None = None, headers: dict | None = None, timeout: int | None = None
+    ) -> Response:
         """Headers only, to learn a size before a download."""
         return self.request("HEAD", url, params=params, headers=headers, timeout=timeout, progress=False)
 
-    def post(self, url, data=None, params=None, headers=None, max_age=0, expect=None, timeout=None, progress=True):
+    def post(
+        self,
+        url: str,
+        data: object = None,
+        params: dict | None = None,
+        headers: dict | None = None,
+        max_age: int = 0,
+        expect: str | None = None,
+        timeout: int | None = None,
+        progress: bool = True,
+    ) -> Response:
         return self.request(
             "POST",
             url,
@@ -395,7 +435,16 @@ class Transport:
         )
 
     def request(
-        self, method, url, params=None, data=None, headers=None, max_age=0, expect=None, timeout=None, progress=True
+        self,
+        method: str,
+        url: str,
+        params: dict | None = None,
+        data: object = None,
+        headers: dict | None = None,
+        max_age: int = 0,
+        expect: str | None = None,
+        timeout: int | None = None,
+        progress: bool = True,
     ) -> Response:
         """Fetch `url` and return the reply stored on disk.
 
@@ -404,37 +453,17 @@ class Transport:
         """
         full_url = self.full_url(url, params)
         key = cache_key(method, url, params, data, self.authcfg)
-        cached = self.cache.get(key)
-        if self.offline:
-            if cached is None:
-                raise NotCachedError(full_url)
-            log(f"offline: {method} {redact(full_url)} served from the cache")
-            return self._check(self._from_cache(cached, full_url), expect)
-        if cached is not None and max_age and cached.age() <= max_age:
-            return self._check(self._from_cache(cached, full_url), expect)
-
+        cached = self._from_cache(method, key, full_url, max_age)
+        if cached is not None:
+            return self._check(cached, expect)
         attempt = 0
         while True:
             self._raise_if_cancelled(full_url)
             try:
                 response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key, progress)
-            except (ConnectionFailedError, IncompleteReplyError) as error:
-                # A cut stream or a dropped connection is worth another try; a refused one is not.
-                retryable = isinstance(error, IncompleteReplyError) or getattr(error, "retryable", False)
-                if not retryable or attempt >= self.retries:
-                    raise
-                wait = self.backoff * 2**attempt
-            except HttpError as error:
-                if error.status not in RETRY_STATUSES or attempt >= self.retries:
-                    raise
-                wait = retry_after_seconds(error.headers.get("retry-after", ""))
+            except (NetworkError, ReplyError) as error:
+                wait = self._retry_wait(error, attempt)
                 if wait is None:
-                    # An Opendatasoft quota says when it resets: waited for when soon, reported at once
-                    # when far (a daily quota), since no back-off would get through before then.
-                    wait = quota_reset_seconds(error.payload)
-                if wait is None:
-                    wait = self.backoff * 2**attempt
-                if wait > MAX_RETRY_WAIT:
                     raise
             else:
                 return self._check(response, expect)
@@ -442,16 +471,45 @@ class Transport:
             log(f"{method} {redact(full_url)}: retry {attempt}/{self.retries} in {wait:.0f} s", "warning")
             self._sleep(wait, full_url)
 
+    def _retry_wait(self, error: OpenTerritoryError, attempt: int):
+        """Seconds to wait before trying `attempt + 1` again after `error`; None when the failure is final."""
+        if attempt >= self.retries:
+            return None
+        if isinstance(error, NetworkError):
+            # A cut stream or a dropped connection is worth another try; a refused one is not.
+            return self.backoff * 2**attempt if error.reason in RETRY_REASONS else None
+        if error.reason != "http" or error.status not in RETRY_STATUSES:
+            return None
+        wait = retry_after_seconds(error.headers.get("retry-after", ""))
+        if wait is None:
+            # An Opendatasoft quota says when it resets: waited for when soon, reported at once when far
+            # (a daily quota), since no back-off would get through before then.
+            wait = quota_reset_seconds(error.payload)
+        if wait is None:
+            wait = self.backoff * 2**attempt
+        return wait if wait <= MAX_RETRY_WAIT else None
+
     # -- internals ------------------------------------------------------------------------------
 
     @staticmethod
-    def full_url(url, params=None) -> str:
+    def full_url(url: str, params: dict | None = None) -> str:
         if not params:
             return url
         separator = "&" if urlsplit(url).query else "?"
         return url + separator + urlencode(params, doseq=True)
 
-    def _from_cache(self, entry, full_url) -> Response:
+    def _from_cache(self, method, key, full_url, max_age):
+        """The cached reply that answers without asking the server: any, offline (NetworkError "offline"
+        when there is none); one younger than `max_age` seconds otherwise. None: ask the server."""
+        entry = self.cache.get(key)
+        if self.offline:
+            if entry is None:
+                raise transport_error(
+                    NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline"
+                )
+            log(f"offline: {method} {redact(full_url)} served from the cache")
+        elif entry is None or not max_age or entry.age() > max_age:
+            return None
         return Response(full_url, entry.status, entry.headers, entry.body_path, from_cache=True)
 
     def _check(self, response: Response, expect):
@@ -459,14 +517,17 @@ class Transport:
             with open(response.path, "rb") as handle:
                 head = handle.read(512)
             if looks_like_html(head, response.header("content-type")):
-                raise UnexpectedContentError(
-                    response.url, tr("The server answered with a web page instead of data (JSON expected)")
+                raise transport_error(
+                    ReplyError,
+                    response.url,
+                    tr("The server answered with a web page instead of data (JSON expected)"),
+                    "content",
                 )
         return response
 
     def _raise_if_cancelled(self, url):
         if self.feedback is not None and self.feedback.isCanceled():
-            raise CancelledError(url)
+            raise cancelled_download(url)
 
     def _sleep(self, seconds, url):
         deadline = time.monotonic() + seconds
@@ -490,13 +551,16 @@ class Transport:
         if self.authcfg and self.auth_scheme:
             try:
                 header = authorization_from_authcfg(self.authcfg, self.auth_scheme)
-            except NetworkError as error:
-                raise NetworkError(url, error.message) from None
+            except InputError as error:
+                raise transport_error(InputError, url, str(error), "auth") from None
             request.setRawHeader(b"Authorization", header.encode("utf-8"))
         elif self.authcfg:
             if not QgsApplication.authManager().updateNetworkRequest(request, self.authcfg):
-                raise NetworkError(
-                    url, tr("The authentication configuration could not be applied") + f": {self.authcfg}"
+                raise transport_error(
+                    InputError,
+                    url,
+                    tr("The authentication configuration could not be applied") + f": {self.authcfg}",
+                    "auth",
                 )
         # Qt repeats every raw header, Authorization included, on the redirected request: a request with
         # credentials follows redirects on its own origin (scheme, host, port) only, and _finish reports
@@ -538,8 +602,25 @@ class Transport:
         os.makedirs(self.cache.folder, exist_ok=True)
         handle, part_path = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=self.cache.folder)
         out = self._open_part(handle)
-        state = {"received": 0, "timed_out": False, "cancelled": False, "error": None}
+        state = {"received": 0, "total": None, "timed_out": False, "cancelled": False, "error": None}
         started = time.monotonic()
+        reply = self._send(method, request, body)
+        self._drain(reply, out, state, timeout, progress)
+        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
+        _delete_reply(reply)
+        # No Python name is left on it: an error raised below keeps this frame alive in its traceback
+        # (a task's error, a Processing failure).
+        reply = None
+        try:
+            if state["error"] is not None:  # only ever an OSError of the file being written
+                raise download_write_error(url, state["error"], self.cache.folder)
+            return self._finish(facts, method, url, key, part_path, state, timeout, started)
+        finally:
+            if os.path.exists(part_path):
+                os.remove(part_path)
+
+    @staticmethod
+    def _send(method: str, request: QNetworkRequest, body):
         manager = QgsNetworkAccessManager.instance()
         if method == "GET":
             reply = manager.get(request)
@@ -552,6 +633,11 @@ class Transport:
         # Qt stops reading the socket while this much waits to be drained: memory stays flat whatever
         # the size of the download (READ_BUFFER_BYTES per TICK_MS is far beyond any real connection).
         reply.setReadBufferSize(READ_BUFFER_BYTES)
+        return reply
+
+    def _drain(self, reply, out, state: dict, timeout, progress: bool) -> None:
+        """Stream the reply into `out` until it finishes, or stop it when the job is cancelled, when no byte
+        came for `timeout` seconds or when `out` cannot be written: `state` says which, and counts."""
         # No Python function is connected to any signal here (an exception escaping a Qt slot makes PyQt
         # abort QGIS): the event loop is left every TICK_MS, a timer whose timeout quits it, or when the
         # reply finishes, and the reply is drained and checked in plain Python in between.
@@ -560,28 +646,17 @@ class Transport:
         tick.setInterval(TICK_MS)
         tick.timeout.connect(loop.quit)
         reply.finished.connect(loop.quit)
-        last_activity, total = time.monotonic(), None
+        last_activity = time.monotonic()
         tick.start()
         try:
             while True:
-                if reply.bytesAvailable() > 0:
-                    chunk = bytes(reply.readAll())
-                    out.write(chunk)
-                    state["received"] += len(chunk)
+                if self._read_available(reply, out, state, progress):
                     last_activity = time.monotonic()
-                    if progress and self.feedback is not None:
-                        if total is None:
-                            length = reply.header(QNetworkRequest.ContentLengthHeader)
-                            total = int(length) if length else 0
-                        if total > 0:
-                            self.feedback.setProgress(min(100.0, 100.0 * state["received"] / total))
                 if reply.isFinished():
                     break
-                if self.feedback is not None and self.feedback.isCanceled() and not state["cancelled"]:
-                    state["cancelled"] = True
-                    reply.abort()
-                elif time.monotonic() - last_activity > timeout and not state["timed_out"]:
-                    state["timed_out"] = True
+                stop = self._reason_to_stop(state, last_activity, timeout)
+                if stop:
+                    state[stop] = True
                     reply.abort()
                 else:
                     loop.exec_()
@@ -594,51 +669,59 @@ class Transport:
                 out.close()
             except OSError as error:
                 state["error"] = state["error"] or error
-        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
-        # PyQt learns that a reply made in a worker thread is destroyed through a queued signal that the
-        # main thread handles later: by then Qt may have put the next reply at the same address, and PyQt
-        # marked that live reply as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted"
-        # half-way through a download, or QGIS aborted, about one download in a hundred in a task). With
-        # the signal cut, the reply is deleted here and its wrapper with it.
-        try:
-            reply.destroyed.disconnect()
-        except TypeError:  # nothing was connected (the main thread's replies)
-            pass
-        for qt_object in (reply, loop, tick):
-            sip.delete(qt_object)
-        # No Python name is left on them: an error raised below keeps this frame alive in its traceback
-        # (a task's error, a Processing failure).
-        reply = loop = tick = None
-        try:
-            if state["error"] is not None:  # only ever an OSError of the file being written
-                raise DownloadWriteError(url, state["error"], self.cache.folder)
-            return self._finish(facts, method, url, key, part_path, state, timeout, started)
-        finally:
-            if os.path.exists(part_path):
-                os.remove(part_path)
+            for qt_object in (loop, tick):
+                sip.delete(qt_object)
+
+    def _read_available(self, reply, out, state: dict, progress: bool) -> bool:
+        """Write what the reply has received to `out` and report the progress; False when nothing came."""
+        if reply.bytesAvailable() <= 0:
+            return False
+        chunk = bytes(reply.readAll())
+        out.write(chunk)
+        state["received"] += len(chunk)
+        if progress and self.feedback is not None:
+            if state["total"] is None:
+                length = reply.header(QNetworkRequest.ContentLengthHeader)
+                state["total"] = int(length) if length else 0
+            if state["total"] > 0:
+                self.feedback.setProgress(min(100.0, 100.0 * state["received"] / state["total"]))
+        return True
+
+    def _reason_to_stop(self, state: dict, last_activity: float, timeout) -> str:
+        """ "cancelled" or "timed_out" when the download must stop now (once each), "" to go on."""
+        if self.feedback is not None and self.feedback.isCanceled() and not state["cancelled"]:
+            return "cancelled"
+        if time.monotonic() - last_activity > timeout and not state["timed_out"]:
+            return "timed_out"
+        return ""
 
     def _finish(self, facts, method, url, key, part_path, state, timeout, started) -> Response:
         if state["cancelled"]:
-            raise CancelledError(url)
+            raise cancelled_download(url)
         if state["timed_out"]:
-            raise RequestTimeoutError(url, timeout)
+            raise transport_error(
+                NetworkError, url, tr("The server did not answer within the timeout") + f" ({timeout} s)", "timeout"
+            )
         status, headers, error = facts.status, facts.headers, facts.error
         elapsed = time.monotonic() - started
         if status is None:
-            failure = ConnectionFailedError(url, tr("Could not reach the server") + f": {facts.error_string}")
-            failure.retryable = error in RETRY_ERRORS
-            raise failure
+            raise transport_error(
+                NetworkError,
+                url,
+                tr("Could not reach the server") + f": {facts.error_string}",
+                "dropped" if error in RETRY_ERRORS else "unreachable",
+            )
         status = int(status)
         if error == QNetworkReply.InsecureRedirectError:
             target = headers.get("location", "")
-            raise RedirectRefusedError(
+            raise redirect_refused(
                 url, QUrl(url).resolved(QUrl(target)).toString() if target else url, facts.credentials
             )
         if status >= 400:
             with open(part_path, "rb") as handle:
                 body = handle.read()
             log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
-            raise HttpError(url, status, body, facts.reason, headers)
+            raise http_error(url, status, body, facts.reason, headers)
         # A HEAD reply announces the length of a body it never sends.
         expected = headers.get("content-length") if method != "HEAD" else None
         if error != QNetworkReply.NoError or (
@@ -648,12 +731,18 @@ class Transport:
             and "gzip" not in headers.get("content-encoding", "")
         ):
             if expected and expected.isdigit():
-                raise IncompleteReplyError(url, state["received"], int(expected))
-            failure = ConnectionFailedError(
-                url, tr("The connection broke during the download") + f": {facts.error_string}"
+                raise transport_error(
+                    NetworkError,
+                    url,
+                    tr("The reply was cut before its end") + f" ({state['received']}/{expected} bytes)",
+                    "incomplete",
+                )
+            raise transport_error(
+                NetworkError,
+                url,
+                tr("The connection broke during the download") + f": {facts.error_string}",
+                "dropped" if error in RETRY_ERRORS else "broken",
             )
-            failure.retryable = error in RETRY_ERRORS
-            raise failure
         self._prune_cache()
         entry = self.cache.put_file(key, part_path, url, status, headers, move=True)
         log(f"{method} {redact(url)}: HTTP {status}, {state['received']} bytes in {elapsed:.1f} s")

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ...plugin.compose.assemble import compose_profile, loadable_profile, write_profile
 from ...plugin.compose.services import DATAGOUV_API, GEO_API, TRANSPORT_API, Services
-from ...plugin.profiles.territory import LoadCancelledError, load_territory
+from ...plugin.profiles.territory import load_territory
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from .base import OpenTerritoryAlgorithm
 
@@ -160,7 +160,7 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
             target += ".gpkg"
         try:
             report = load_territory(loadable_profile(composition.profile, output), target, feedback=feedback)
-        except LoadCancelledError:
+        except Cancelled:
             raise QgsProcessingException(self.tr("The territory load was cancelled")) from None
         except Exception as error:  # noqa: BLE001 - the user gets the reason, not a traceback
             raise QgsProcessingException(self.tr("The territory could not be loaded") + f": {error}") from None

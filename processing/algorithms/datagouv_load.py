@@ -70,4 +70,4 @@ class DatagouvLoadAlgorithm(ResourceLoadAlgorithm):
         if server:
             spec["server"] = server
         source = DatagouvSource(Transport(feedback=feedback))
-        return self.load(source, spec, dataset_ref(dataset), parameters, context, feedback)
+        return self.load_resource(source, spec, dataset_ref(dataset), parameters, context, feedback)

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterString,
-    QgsProcessingParameterVectorDestination,
-)
+from qgis.core import QgsProcessingParameterString
 
-from ...plugin.sources.base import SourceError
 from ...plugin.sources.gbfs import GbfsSource
-from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
-from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
-from .base import OpenTerritoryAlgorithm
-from .output_target import resolve_output
+from ...plugin.toolbelt.network import Transport
+from .resource_load import SourceLoadAlgorithm
 
 
-class GbfsStationsAlgorithm(OpenTerritoryAlgorithm):
+class GbfsStationsAlgorithm(SourceLoadAlgorithm):
     NAME = "gbfs_stations"
-    GROUP = "sources"
     KIND = "stations"
 
     FEED = "FEED"
-    OUTPUT = "OUTPUT"
-    COUNT = "COUNT"
 
     def displayName(self):  # noqa: N802
         return self.tr("GBFS shared-vehicle stations")
@@ -49,33 +38,13 @@ class GbfsStationsAlgorithm(OpenTerritoryAlgorithm):
                 ),
             )
         )
-        self.addParameter(
-            self.help_param(
-                QgsProcessingParameterVectorDestination(self.OUTPUT, self.output_label()),
-                self.tr("Where to write the points (a GeoPackage by default)"),
-            )
-        )
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
+        self.add_output(self.output_label(), self.tr("Where to write the points (a GeoPackage by default)"))
 
-    def output_label(self):
+    def output_label(self) -> str:
         return self.tr("Stations")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feed = self.parameterAsString(parameters, self.FEED, context).strip()
-        target = resolve_output(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), f"gbfs_{self.KIND}")
-        source = GbfsSource(Transport(feedback=feedback))
         spec = {"source": "gbfs", "feed": feed, "kind": self.KIND}
-        try:
-            if target.append or target.driver == "ESRI Shapefile":
-                result = source.fetch(spec, target.path, target.layer, None, feedback, append=target.append)
-            else:
-                with atomic_output(target.path) as scratch:
-                    result = source.fetch(spec, scratch, target.layer, None, feedback)
-        except CancelledError:
-            raise QgsProcessingException(self.tr("Cancelled")) from None
-        except (SourceError, NetworkError, LayerWriteError) as error:
-            raise QgsProcessingException(str(error)) from None
-        feedback.pushInfo(f"{result.source}: {result.feature_count} ({result.licence})")
-        for warning in result.warnings:
-            feedback.pushWarning(warning)
-        return {self.OUTPUT: target.result_value(), self.COUNT: result.feature_count}
+        source = GbfsSource(Transport(feedback=feedback))
+        return self.load(source, spec, f"gbfs_{self.KIND}", None, parameters, context, feedback)

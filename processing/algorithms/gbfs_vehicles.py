@@ -20,5 +20,5 @@ class GbfsVehiclesAlgorithm(GbfsStationsAlgorithm):
             "publishes them), whether it is reserved or disabled, and its remaining range."
         )
 
-    def output_label(self):
+    def output_label(self) -> str:
         return self.tr("Vehicles")

@@ -11,8 +11,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...plugin.profiles.profile import ProfileError, bundled_profile_ids, load_profile
-from ...plugin.profiles.territory import LoadCancelledError, load_territory
+from ...plugin.profiles.profile import bundled_profile_ids, load_profile
+from ...plugin.profiles.territory import load_territory
+from ...plugin.toolbelt.errors import Cancelled, InputError
 from ...plugin.toolbelt.settings import load_settings
 from .base import OpenTerritoryAlgorithm
 
@@ -88,12 +89,12 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
             output += ".gpkg"
         try:
             profile = load_profile(reference)
-        except ProfileError as error:
+        except InputError as error:
             raise QgsProcessingException(self.tr("The territory profile is not valid") + ":\n" + str(error)) from None
         feedback.pushInfo(self.tr("Territory") + f": {profile.name} ({profile.path})")
         try:
             report = load_territory(profile, output, offline=offline, feedback=feedback)
-        except LoadCancelledError:
+        except Cancelled:
             raise QgsProcessingException(self.tr("The territory load was cancelled")) from None
         except Exception as error:  # noqa: BLE001 - the user gets the reason, not a traceback
             raise QgsProcessingException(self.tr("The territory could not be loaded") + f": {error}") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterExtent,
@@ -11,7 +10,7 @@ from qgis.core import (
 )
 
 from ...plugin.sources.ods import OdsSource
-from ...plugin.sources.ods_catalog import load_portals
+from ...plugin.sources.ods.catalog import load_portals
 from ...plugin.toolbelt.network import Transport
 from .resource_load import ResourceLoadAlgorithm
 
@@ -101,8 +100,8 @@ class OdsLoadAlgorithm(ResourceLoadAlgorithm):
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         if authcfg:
             spec["authcfg"] = authcfg
-        if parameters.get(self.EXTENT) is not None:
-            extent = self.parameterAsExtent(parameters, self.EXTENT, context, QgsCoordinateReferenceSystem("EPSG:4326"))
-            if not extent.isNull() and not extent.isEmpty():
-                spec["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
-        return self.load(OdsSource(Transport(feedback=feedback)), spec, dataset, parameters, context, feedback)
+        extent = self.extent_wgs84(parameters, self.EXTENT, context)
+        if extent:
+            spec["extent"] = extent
+        source = OdsSource(Transport(feedback=feedback))
+        return self.load_resource(source, spec, dataset, parameters, context, feedback)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -19,10 +21,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...plugin.sources.ods import SEARCH_PAGE_MAX, OdsError, OdsSource
-from ...plugin.sources.ods_catalog import load_portals
-from ...plugin.toolbelt.network import CancelledError, Transport
+from ...plugin.sources.ods import SEARCH_PAGE_MAX, OdsSource
+from ...plugin.sources.ods.catalog import load_portals
+from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
+from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.ods.catalog import OdsDataset
 
 COLUMNS = (
     ("dataset_id", QVariant.String),
@@ -49,7 +55,7 @@ def search_fields() -> QgsFields:
     return fields
 
 
-def dataset_row(info) -> list:
+def dataset_row(info: OdsDataset) -> list:
     geometry = info.geometry_field
     return [
         info.dataset_id,
@@ -182,9 +188,9 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
                     written += 1
                 offset += page
                 feedback.setProgress(100.0 * min(1.0, written / max(1, min(limit, total or 1))))
-        except CancelledError:
+        except Cancelled:
             raise QgsProcessingException(self.tr("The search was cancelled")) from None
-        except OdsError as error:
+        except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         feedback.pushInfo(self.tr("Datasets found") + f": {total or 0}; " + self.tr("listed") + f": {written}")
         return {self.OUTPUT: destination}

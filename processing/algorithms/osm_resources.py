@@ -2,83 +2,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
 )
 
 from ...plugin.definitions import category_label
-from ...plugin.sources.base import SourceError
-from ...plugin.sources.osm_presets import preset_categories
-from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource, prepare_osm_layer
+from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
+from ...plugin.sources.overpass.presets import preset_categories
+from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
-from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
-from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
+from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
-from .base import OpenTerritoryAlgorithm
-from .output_target import resolve_output
+from .resource_load import SourceLoadAlgorithm
+
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsProcessingContext
 
 
-class CategoryStyle(QgsProcessingLayerPostProcessorInterface):
-    """Prepares the loaded output as the dock does (`prepare_osm_layer`): the category's bundled style,
-    the licence and attribution, and the query spec that offers "Refresh from OpenStreetMap"."""
-
-    instances = []
-
-    def __init__(self, spec):
-        super().__init__()
-        self.spec = spec
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        prepare_osm_layer(layer, self.spec)
-        layer.triggerRepaint()
-
-    @classmethod
-    def create(cls, spec):
-        instance = cls(spec)
-        cls.instances.append(instance)  # Processing does not keep a Python reference
-        return instance
-
-
-def area_wkt_4326(layer, context) -> str:
-    """The union of an area layer's polygons, reprojected to EPSG:4326, as WKT."""
-    transform = QgsCoordinateTransform(
-        layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
-    )
-    parts = []
-    for feature in layer.getFeatures():  # a territory boundary: a few features, not bulk data
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.isEmpty():
-            continue
-        geometry.transform(transform)
-        parts.append(geometry)
-    if not parts:
-        raise QgsProcessingException(tr("The area layer has no polygon") + f": {layer.name()}")
-    return QgsGeometry.unaryUnion(parts).asWkt(7)
-
-
-class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
+class OsmResourcesAlgorithm(SourceLoadAlgorithm):
     NAME = "osm_resources"
-    GROUP = "sources"
 
     CATEGORY = "CATEGORY"
     EXTENT = "EXTENT"
     AREA = "AREA"
     SERVER = "SERVER"
     TIMEOUT = "TIMEOUT"
-    OUTPUT = "OUTPUT"
-    COUNT = "COUNT"
 
     def displayName(self):  # noqa: N802
         return self.tr("OpenStreetMap resources (Overpass)")
@@ -145,13 +101,9 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
                 advanced=True,
             )
         )
-        self.addParameter(
-            self.help_param(
-                QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("OpenStreetMap resources")),
-                self.tr("Where to write the layer (a GeoPackage by default)"),
-            )
+        self.add_output(
+            self.tr("OpenStreetMap resources"), self.tr("Where to write the layer (a GeoPackage by default)")
         )
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         categories = preset_categories()
@@ -165,35 +117,21 @@ class OsmResourcesAlgorithm(OpenTerritoryAlgorithm):
             "server": self.parameterAsString(parameters, self.SERVER, context).strip()
             or load_settings().overpass_server,
             "timeout": self.parameterAsInt(parameters, self.TIMEOUT, context) or DEFAULT_TIMEOUT,
+            **self.coverage(parameters, context),
         }
+        feedback.pushInfo(self.tr("Asking") + f" {spec['server']}")
+        source = OverpassSource(Transport(feedback=feedback))
+        return self.load(source, spec, f"osm_{category}", category, parameters, context, feedback)
+
+    def coverage(self, parameters: dict, context: QgsProcessingContext) -> dict:
+        """{"area_wkt": ...} from the area layer, else {"extent": ...}."""
         area = self.parameterAsVectorLayer(parameters, self.AREA, context)
         if area is not None:
-            spec["area_wkt"] = area_wkt_4326(area, context)
-        else:
-            wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-            extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
-            if extent.isNull() or extent.isEmpty():
-                raise QgsProcessingException(self.tr("Give an extent or an area layer"))
-            spec["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
-        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        target = resolve_output(destination, f"osm_{category}")
-        source = OverpassSource(Transport(feedback=feedback))
-        feedback.pushInfo(self.tr("Asking") + f" {spec['server']}")
-        try:
-            # A table of an existing GeoPackage replaces only that layer; a file output replaces the whole
-            # file, as QGIS's own algorithms do (the source itself never leaves a half-written layer).
-            if target.append or target.driver == "ESRI Shapefile":
-                result = source.fetch(spec, target.path, target.layer, category, feedback, append=target.append)
-            else:
-                with atomic_output(target.path) as scratch:
-                    result = source.fetch(spec, scratch, target.layer, category, feedback)
-        except CancelledError:
-            raise QgsProcessingException(self.tr("Cancelled")) from None
-        except (SourceError, NetworkError, LayerWriteError) as error:
-            raise QgsProcessingException(str(error)) from None
-        for warning in result.warnings:
-            feedback.pushWarning(warning)
-        feedback.pushInfo(f"{category}: {result.feature_count}")
-        if context.willLoadLayerOnCompletion(destination):
-            context.layerToLoadOnCompletionDetails(destination).setPostProcessor(CategoryStyle.create(spec))
-        return {self.OUTPUT: target.result_value(), self.COUNT: result.feature_count}
+            wkt = area_wkt(area, context.transformContext())
+            if not wkt:
+                raise QgsProcessingException(tr("The area layer has no polygon") + f": {area.name()}")
+            return {"area_wkt": wkt}
+        extent = self.extent_wgs84(parameters, self.EXTENT, context)
+        if not extent:
+            raise QgsProcessingException(self.tr("Give an extent or an area layer"))
+        return {"extent": extent}

@@ -55,4 +55,5 @@ class RudiLoadAlgorithm(ResourceLoadAlgorithm):
         if not node or not resource:
             raise QgsProcessingException(self.tr("Give the RUDI producer node and the resource's global_id"))
         spec = {"source": "rudi", "node": node, "resource": resource}
-        return self.load(RudiSource(Transport(feedback=feedback)), spec, resource, parameters, context, feedback)
+        source = RudiSource(Transport(feedback=feedback))
+        return self.load_resource(source, spec, resource, parameters, context, feedback)

@@ -2,52 +2,23 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterString,
-    QgsProcessingParameterVectorDestination,
-)
+from qgis.core import QgsProcessingException, QgsProcessingParameterExtent, QgsProcessingParameterString
 
-from ...plugin.sources.base import SourceError
 from ...plugin.sources.sensor_community import (
     DEFAULT_SERVER,
     KNOWN_TYPES,
     SensorCommunitySource,
-    apply_default_style,
 )
-from ...plugin.toolbelt.layer_writer import LayerWriteError, atomic_output
-from ...plugin.toolbelt.network import CancelledError, NetworkError, Transport
-from .base import OpenTerritoryAlgorithm
-from .output_target import resolve_output
+from ...plugin.toolbelt.network import Transport
+from .resource_load import SourceLoadAlgorithm
 
 
-class SensorStyle(QgsProcessingLayerPostProcessorInterface):
-    """Gives the loaded output the bundled PM2.5 style."""
-
-    instance = None
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        apply_default_style(layer)
-
-    @classmethod
-    def create(cls):
-        cls.instance = cls()  # Processing does not keep a Python reference
-        return cls.instance
-
-
-class SensorCommunityAlgorithm(OpenTerritoryAlgorithm):
+class SensorCommunityAlgorithm(SourceLoadAlgorithm):
     NAME = "sensor_community"
-    GROUP = "sources"
 
     EXTENT = "EXTENT"
     SENSOR_TYPES = "SENSOR_TYPES"
     SERVER = "SERVER"
-    OUTPUT = "OUTPUT"
-    COUNT = "COUNT"
 
     def displayName(self):  # noqa: N802
         return self.tr("sensor.community citizen sensors")
@@ -85,43 +56,17 @@ class SensorCommunityAlgorithm(OpenTerritoryAlgorithm):
                 advanced=True,
             )
         )
-        self.addParameter(
-            self.help_param(
-                QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Sensors")),
-                self.tr("Where to write the points (a GeoPackage by default)"),
-            )
-        )
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
+        self.add_output(self.tr("Sensors"), self.tr("Where to write the points (a GeoPackage by default)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
-        if extent.isNull() or extent.isEmpty():
+        extent = self.extent_wgs84(parameters, self.EXTENT, context)
+        if not extent:
             raise QgsProcessingException(self.tr("The extent is empty"))
-        types = self.parameterAsString(parameters, self.SENSOR_TYPES, context)
-        server = self.parameterAsString(parameters, self.SERVER, context) or DEFAULT_SERVER
-        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        target = resolve_output(destination, "sensor_community")
         spec = {
             "source": "sensor_community",
-            "types": types,
-            "server": server,
-            "extent": [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()],
+            "types": self.parameterAsString(parameters, self.SENSOR_TYPES, context),
+            "server": self.parameterAsString(parameters, self.SERVER, context) or DEFAULT_SERVER,
+            "extent": extent,
         }
         source = SensorCommunitySource(Transport(feedback=feedback))
-        try:
-            if target.append or target.driver == "ESRI Shapefile":
-                result = source.fetch(spec, target.path, target.layer, None, feedback, append=target.append)
-            else:
-                with atomic_output(target.path) as scratch:
-                    result = source.fetch(spec, scratch, target.layer, None, feedback)
-        except CancelledError:
-            raise QgsProcessingException(self.tr("Cancelled")) from None
-        except (SourceError, NetworkError, LayerWriteError) as error:
-            raise QgsProcessingException(str(error)) from None
-        feedback.pushInfo(f"{result.url}: {result.feature_count}")
-        for warning in result.warnings:
-            feedback.pushWarning(warning)
-        if context.willLoadLayerOnCompletion(destination):
-            context.layerToLoadOnCompletionDetails(destination).setPostProcessor(SensorStyle.create())
-        return {self.OUTPUT: target.result_value(), self.COUNT: result.feature_count}
+        return self.load(source, spec, "sensor_community", None, parameters, context, feedback)

@@ -104,6 +104,7 @@ def main():
     app.initQgis()
     from open_territory.plugin.sources.gbfs import GbfsSource
     from open_territory.plugin.sources.sensor_community import SensorCommunitySource
+    from open_territory.plugin.toolbelt.layer_writer import file_target
     from open_territory.plugin.toolbelt.network import Transport
 
     server = HTTPServer()
@@ -121,12 +122,12 @@ def main():
         transport = Transport(cache_dir=os.path.join(folder, "cache"), offline=False, retries=0)
         start = time.perf_counter()
         result = GbfsSource(transport).fetch(
-            {"feed": f"{base}/gbfs.json"}, os.path.join(folder, "g.gpkg"), "stations", None
+            {"feed": f"{base}/gbfs.json"}, file_target(os.path.join(folder, "g.gpkg"), "stations"), None
         )
         gbfs_seconds = time.perf_counter() - start
         start = time.perf_counter()
         sensors = SensorCommunitySource(transport).fetch(
-            {"extent": [-2, 47, -1, 49], "server": base}, os.path.join(folder, "s.gpkg"), "sensors", None
+            {"extent": [-2, 47, -1, 49], "server": base}, file_target(os.path.join(folder, "s.gpkg"), "sensors"), None
         )
         sensor_seconds = time.perf_counter() - start
     server.stop()

@@ -113,7 +113,7 @@ def main():
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from open_territory.plugin.sources.osm_presets import preset_categories
+    from open_territory.plugin.sources.overpass.presets import preset_categories
     from open_territory.plugin.toolbelt.settings import PluginSettings, save_settings
     from open_territory.processing.provider import OpenTerritoryProvider
 

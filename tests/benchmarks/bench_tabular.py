@@ -20,7 +20,8 @@ from qgis.core import QgsApplication  # noqa: E402
 app = QgsApplication([], False)
 app.initQgis()
 
-from open_territory.plugin.sources.tabular import csv_to_layer  # noqa: E402
+from open_territory.plugin.formats.tabular import csv_to_layer  # noqa: E402
+from open_territory.plugin.toolbelt.layer_writer import file_target  # noqa: E402
 
 
 def main(rows: int) -> None:
@@ -38,8 +39,7 @@ def main(rows: int) -> None:
     start = time.perf_counter()
     count = csv_to_layer(
         path,
-        os.path.join(folder, "out.gpkg"),
-        "arceaux",
+        file_target(os.path.join(folder, "out.gpkg"), "arceaux"),
         {"category": "bicycle_parking", "source": "bench", "source_dataset": "bench", "licence": "x"},
         work_dir=os.path.join(folder, "work"),
     )

@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-DATA = os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "data", "gbfs")
+DATA = os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "gbfs", "data")
 
 
 def serve(httpserver, variant):

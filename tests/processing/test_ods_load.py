@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 spec = importlib.util.spec_from_file_location(
-    "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "test_ods_payloads.py")
+    "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "plugin", "sources", "ods", "test_ods_payloads.py")
 )
 P = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(P)

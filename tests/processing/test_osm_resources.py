@@ -4,7 +4,7 @@ import os
 from urllib.parse import parse_qs
 
 import pytest
-from open_territory.plugin.sources.osm_presets import preset_categories
+from open_territory.plugin.sources.overpass.presets import preset_categories
 from osgeo import ogr
 from qgis.core import (
     QgsApplication,
@@ -19,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "plugin", "sources", "data", "overpass")
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "plugin", "sources", "overpass", "data")
 
 
 def fixture_bytes(name):

@@ -186,3 +186,40 @@ def test_a_task_nobody_holds_still_ends(qgis_new_project):
     gc.collect()
     assert wait_until(lambda: ended, 20) and ended == [(42, None)]
     assert wait_until(lambda: not tasks._running, 5)
+
+
+def test_a_portal_dataset_loads_through_its_source(gui, httpserver, qgis_new_project):
+    """Not from a profile: fetched by the Opendatasoft source, written with the common fields, styled."""
+    import json
+
+    portal = httpserver.url_for("/").rstrip("/")
+    entry = catalog_entry("arceaux-velo", "Arceaux vélo")
+    httpserver.expect_request("/api/explore/v2.1/catalog/datasets/arceaux-velo").respond_with_json(entry)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [-1.68 + i / 100, 48.11]},
+            "properties": {"nom": f"Arceau {i}", "geo_point_2d": {"lon": -1.68 + i / 100, "lat": 48.11}},
+        }
+        for i in range(3)
+    ]
+    httpserver.expect_request("/api/explore/v2.1/catalog/datasets/arceaux-velo/exports/geojson").respond_with_data(
+        json.dumps({"type": "FeatureCollection", "features": features}), content_type="application/geo+json"
+    )
+    dataset = RememberedDataset(
+        {"source": "ods", "portal": portal, "dataset": "arceaux-velo"}, "bicycle_parking", "Arceaux vélo"
+    )
+    item = browser.DatasetItem(None, dataset, "/open_territory/test")
+    assert gui.handleDoubleClick(item, None)
+    project = QgsProject.instance()
+    assert wait_until(lambda: len(project.mapLayers()) == 1, 60)
+    (layer,) = project.mapLayers().values()
+    assert layer.name() == "Arceaux vélo" and layer.featureCount() == 3
+    feature = next(layer.getFeatures())
+    assert feature["category"] == "bicycle_parking" and feature["source"] == portal
+    import sqlite3
+
+    path = layer.source().split("|")[0]
+    styled = sqlite3.connect(path).execute("SELECT f_table_name, description FROM layer_styles").fetchall()
+    assert styled == [("bicycle_parking_ods", "bicycle_parking")]  # the category's style, the layer's default
+    assert recent_datasets()[0] == dataset

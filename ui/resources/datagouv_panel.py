@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -16,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.sources.datagouv import DEFAULT_SERVER, GEOGRAPHIC_KINDS, DatagouvSource
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.network import Transport
 from .source_panel import SourcePanel, human_size
 
@@ -66,7 +68,7 @@ class DatagouvPanel(SourcePanel):
     def title(self) -> str:
         return tr("data.gouv.fr")
 
-    def source(self, feedback=None) -> DatagouvSource:
+    def source(self, feedback: QgsFeedback | None = None) -> DatagouvSource:
         return DatagouvSource(Transport(feedback=feedback))
 
     def spec(self) -> dict:
@@ -83,7 +85,7 @@ class DatagouvPanel(SourcePanel):
             self.searched,
         )
 
-    def searched(self, result) -> None:
+    def searched(self, result: list) -> None:
         self.found = result
         self.show_datasets()
         self.status.setText(tr("Datasets found") + f": {len(result)}")
@@ -101,7 +103,7 @@ class DatagouvPanel(SourcePanel):
         self.datasets.resizeColumnToContents(0)
         self.update_buttons()
 
-    def show_resources(self, current, _previous=None) -> None:
+    def show_resources(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         self.resources.clear()
         summary = current.data(0, ROLE) if current is not None else None
         if summary:
@@ -145,18 +147,20 @@ class DatagouvPanel(SourcePanel):
         else:
             self.start_load(spec, dataset, resource, resource["size"])
 
-    def start_load(self, spec, dataset, resource, size) -> None:
+    def start_load(self, spec: dict, dataset: dict, resource: dict, size: int | None) -> None:
         title = f"{dataset['title']} — {resource['title']}"
         if not self.confirm_size(size, title):
             self.status.setText(tr("Download not started"))
             return
         path = self.output_path(self.output, f"datagouv_{dataset['slug'] or dataset['id']}")
-        layer_name = (dataset["slug"] or dataset["id"])[:50] + "_" + resource["id"][:8]
+        target = layer_target(path, (dataset["slug"] or dataset["id"])[:50] + "_" + resource["id"][:8])
         category = self.category.currentData()
 
-        def work(feedback):
-            return self.source(feedback).fetch(spec, path, layer_name, category, feedback=feedback, append=True)
+        def work(feedback: QgsFeedback | None):
+            return self.source(feedback).fetch(spec, target, category, feedback)
 
         self.run(
-            tr("Loading") + f" {resource['title']}…", work, lambda result: self.loaded(result, resource["title"], path)
+            tr("Loading") + f" {resource['title']}…",
+            work,
+            lambda result: self.loaded(result, resource["title"], target),
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -15,14 +18,19 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...plugin.sources import gbfs_refresh
 from ...plugin.sources.gbfs import GbfsSource, load_systems
+from ...plugin.sources.gbfs import refresh as gbfs_refresh
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import file_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport, redact
 from ...plugin.toolbelt.settings import load_settings, save_settings
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.base import FetchResult
+    from ...plugin.toolbelt.layer_writer import OutputTarget
 
 DEFAULT_REFRESH = 60  # seconds offered when the live refresh is switched on
 
@@ -82,7 +90,7 @@ class GbfsPanel(SourcePanel):
 
     # -- systems --------------------------------------------------------------------------------
 
-    def fill_systems(self, *_args):
+    def fill_systems(self, *_args) -> None:
         words = self.filter_edit.text().lower().split()
         self.system_list.clear()
         for system in self.systems:
@@ -94,18 +102,18 @@ class GbfsPanel(SourcePanel):
             # the list shows the URL without its key; the feed field holds the real one
             item.setToolTip(f"{redact(system['url'])}\nGBFS {system['versions']}")
 
-    def on_system_chosen(self, current, _previous=None):
+    def on_system_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         if current is not None:
             self.feed_edit.setText(current.data(Qt.UserRole))
 
-    def update_refresh_state(self, *_args):
+    def update_refresh_state(self, *_args) -> None:
         stations = self.kind_combo.currentData() == "stations"
         self.refresh_check.setEnabled(stations)
         self.refresh_spin.setEnabled(stations)
 
     # -- loading --------------------------------------------------------------------------------
 
-    def load(self):
+    def load(self) -> None:
         feed = self.feed_edit.text().strip()
         if not feed:
             self.status.setText(tr("Choose a system or type the URL of its gbfs.json."))
@@ -113,23 +121,22 @@ class GbfsPanel(SourcePanel):
         kind = self.kind_combo.currentData()
         item = self.system_list.currentItem()
         label = item.text().split(" — ")[0] if item is not None and item.data(Qt.UserRole) == feed else "gbfs"
-        output = dock_output_path(f"{label}_{kind}")
-        layer_name = f"gbfs_{kind}"
+        target = file_target(dock_output_path(f"{label}_{kind}"), f"gbfs_{kind}")
         spec = {"source": "gbfs", "feed": feed, "kind": kind}
 
-        def work(feedback):
-            return GbfsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, None, feedback)
+        def work(feedback: QgsFeedback | None):
+            return GbfsSource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)
 
         self.run(
             tr("GBFS") + f" {label}",
             work,
-            lambda result: self.on_loaded(result, feed, kind, output),
+            lambda result: self.on_loaded(result, feed, kind, target),
             status=tr("Downloading…"),
         )
 
-    def on_loaded(self, result, feed, kind, output):
+    def on_loaded(self, result: FetchResult, feed: str, kind: str, target: OutputTarget) -> None:
         name = f"{result.source} — {tr('stations') if kind == 'stations' else tr('vehicles')}"
-        layer = self.add_layer(output, result.layer_name, name)
+        layer = self.add_layer(target, name)
         if layer is None:
             return
         message = f"{name}: {result.feature_count} " + tr("features") + f" ({result.licence})"
@@ -146,7 +153,7 @@ class GbfsPanel(SourcePanel):
         notify(message, "success", self.iface)
 
     @staticmethod
-    def remember_refresh(seconds):
+    def remember_refresh(seconds: float) -> None:
         settings = load_settings()
         if settings.gbfs_refresh_seconds != seconds:
             settings.gbfs_refresh_seconds = seconds

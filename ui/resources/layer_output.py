@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 import threading
 
 from qgis.core import QgsProject
 
+from ...plugin.toolbelt.layer_writer import safe_name
 from ...plugin.toolbelt.settings import load_settings
 
 _handed_out = set()  # paths given in this session whose file may not exist yet
@@ -26,7 +26,7 @@ def dock_output_path(stem: str) -> str:
         os.path.join(home, "open_territory") if home else os.path.join(load_settings().effective_cache_dir(), "layers")
     )
     os.makedirs(folder, exist_ok=True)
-    safe = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("_") or "layer"
+    safe = safe_name(stem, dots=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d_%H%M%S")
     with _lock:
         number = 1

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
+from qgis.core import QgsFeedback
 from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -24,13 +26,19 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.sources.ods import OdsSource
-from ...plugin.sources.ods_catalog import load_portals, normalize_portal
+from ...plugin.sources.ods.catalog import load_portals, normalize_portal
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import file_target, safe_name
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings, save_settings
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.base import FetchResult
+    from ...plugin.sources.ods.catalog import OdsDataset
+    from ...plugin.toolbelt.layer_writer import OutputTarget
 
 
 def ods_output_path(portal: str, dataset: str) -> str:
@@ -39,7 +47,7 @@ def ods_output_path(portal: str, dataset: str) -> str:
     return dock_output_path(f"ods_{re.sub(r'^https?://', '', portal)}_{dataset}")
 
 
-def details_html(info) -> str:
+def details_html(info: OdsDataset) -> str:
     """The dataset card shown under the results."""
     esc = html.escape
     geometry = info.geometry_field
@@ -142,7 +150,7 @@ class OdsPanel(SourcePanel):
 
     # -- portals --------------------------------------------------------------------------------
 
-    def fill_portals(self, select: str = None):
+    def fill_portals(self, select: str = None) -> None:
         # Rebuilt without signals (the current portal would flicker through the first one), then one check.
         self.portal_combo.blockSignals(True)
         self.portal_combo.clear()
@@ -173,7 +181,7 @@ class OdsPanel(SourcePanel):
         self.fill_portals(select=portal)
         return portal
 
-    def on_add_portal(self, *_args):
+    def on_add_portal(self, *_args) -> None:
         if self.add_portal(self.add_portal_edit.text()):
             self.add_portal_edit.clear()
 
@@ -183,7 +191,7 @@ class OdsPanel(SourcePanel):
     def authcfg(self) -> str:
         return self.auth_select.configId() or ""
 
-    def on_portal_changed(self, *_args):
+    def on_portal_changed(self, *_args) -> None:
         """A key belongs to one portal: it is never sent to another one chosen afterwards."""
         if self.portal() != self.auth_portal:
             self.auth_portal = self.portal()
@@ -191,7 +199,7 @@ class OdsPanel(SourcePanel):
 
     # -- search ---------------------------------------------------------------------------------
 
-    def search(self, *_args):
+    def search(self, *_args) -> None:
         if self.search_task is not None:
             return
         portal, query, geo_only = self.portal(), self.search_edit.text(), self.geo_check.isChecked()
@@ -202,14 +210,14 @@ class OdsPanel(SourcePanel):
         self.search_button.setEnabled(False)
         self.status.setText(tr("Searching…"))
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return OdsSource(Transport(feedback=feedback)).search_datasets(
                 portal, query, geo_only=geo_only, authcfg=authcfg
             )
 
         self.search_task = self.runner(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
 
-    def on_searched(self, result, error):
+    def on_searched(self, result: tuple | None, error: Exception | None) -> None:
         self.search_task = None
         self.search_button.setEnabled(True)
         if error is not None or result is None:
@@ -230,11 +238,11 @@ class OdsPanel(SourcePanel):
             + (f" ({tr('first')} {len(self.datasets)})" if total > len(self.datasets) else "")
         )
 
-    def current_dataset(self):
+    def current_dataset(self) -> OdsDataset | None:
         row = self.results.currentRow()
         return self.datasets[row] if 0 <= row < len(self.datasets) else None
 
-    def on_result_chosen(self, *_args):
+    def on_result_chosen(self, *_args) -> None:
         info = self.current_dataset()
         if info is None:
             self.details.clear()
@@ -245,31 +253,30 @@ class OdsPanel(SourcePanel):
 
     # -- load -----------------------------------------------------------------------------------
 
-    def load(self, *_args):
+    def load(self, *_args) -> None:
         info = self.current_dataset()
         if info is None or self.task is not None:
             return
         category = self.category_combo.currentData()
-        output = ods_output_path(info.portal, info.dataset_id)
-        layer_name = re.sub(r"[^\w-]+", "_", info.dataset_id, flags=re.UNICODE).strip("_") or "ods"
+        target = file_target(ods_output_path(info.portal, info.dataset_id), safe_name(info.dataset_id, "ods"))
         spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id}
         # Results listed before the portal changed keep their portal: the key chosen since is not theirs.
         if self.authcfg() and info.portal == self.portal():
             spec["authcfg"] = self.authcfg()
 
-        def work(feedback):
-            return OdsSource(Transport(feedback=feedback)).fetch(spec, output, layer_name, category, feedback)
+        def work(feedback: QgsFeedback | None):
+            return OdsSource(Transport(feedback=feedback)).fetch(spec, target, category, feedback)
 
         self.run(
             tr("Opendatasoft") + f" {info.dataset_id}",
             work,
-            lambda result: self.on_loaded(result, info, output),
+            lambda result: self.on_loaded(result, info, target),
             status=tr("Loading") + f" {info.title}…",
             cancelled=tr("The load was cancelled"),
         )
 
-    def on_loaded(self, result, info, output):
-        if self.add_layer(output, result.layer_name, info.title) is None:
+    def on_loaded(self, result: FetchResult, info: OdsDataset, target: OutputTarget) -> None:
+        if self.add_layer(target, info.title) is None:
             return
         text = f"{info.title}: {result.feature_count} " + tr("records loaded")
         for warning in result.warnings:
@@ -277,7 +284,7 @@ class OdsPanel(SourcePanel):
         self.status.setText(text)
         notify(text, "success", self.iface)
 
-    def set_busy(self, busy: bool):
+    def set_busy(self, busy: bool) -> None:
         super().set_busy(busy)
         self.load_button.setEnabled(not busy and self.current_dataset() is not None)
 

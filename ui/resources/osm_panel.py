@@ -12,10 +12,10 @@ the new data is complete, and style, name and position in the layer tree are kep
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsGeometry,
+    QgsFeedback,
     QgsMapLayerProxyModel,
     QgsMapLayerType,
     QgsProject,
@@ -34,17 +34,25 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
-from ...plugin.sources.osm_presets import preset_categories
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, SPEC_PROPERTY, OverpassSource, prepare_osm_layer
+from ...plugin.sources.overpass.presets import preset_categories
+from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
+from ...plugin.toolbelt.tasks import steps_feedback
 from .layer_output import dock_output_path
-from .source_panel import WGS84, SourcePanel
+from .source_panel import SourcePanel
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
+
+    from qgis.core import QgsMapLayer, QgsTask
 
 
-def layer_spec(layer):
+def layer_spec(layer: QgsMapLayer | None) -> dict | None:
     """The Overpass spec a layer was loaded with, or None for other layers."""
     if layer is None:
         return None
@@ -58,31 +66,20 @@ def layer_spec(layer):
     return spec if isinstance(spec, dict) and spec.get("category") else None
 
 
-def fetch_categories(specs, output, feedback):
-    """Fetch each spec into its own layer of one GeoPackage; progress is shared between them. Returns
-    [(spec, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
-    from qgis.core import QgsFeedback
-
+def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> list | None:
+    """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
+    Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
     results = []
+    steps = steps_feedback(feedback, len(specs))
     for index, spec in enumerate(specs):
         if feedback.isCanceled():
             return None
-        step = QgsFeedback()
-        step.progressChanged.connect(
-            lambda value, i=index: feedback.setProgress((i + value / 100.0) * 100.0 / len(specs))
-        )
-        feedback.canceled.connect(step.cancel, Qt.DirectConnection)  # the worker waits in its own loop
-        result = OverpassSource(Transport(feedback=step)).fetch(
-            spec, output, f"osm_{spec['category']}", spec["category"], step, append=index > 0
-        )
-        results.append((spec, result))
+        steps.setCurrentStep(index)
+        target = layer_target(output, f"osm_{spec['category']}")
+        result = OverpassSource(Transport(feedback=steps)).fetch(spec, target, spec["category"], steps)
+        results.append((spec, target, result))
     feedback.setProgress(100)
     return results
-
-
-def prepare_layer(layer, spec):
-    """Style, licence and the Overpass spec (set before the layer is added, so the refresh action is offered)."""
-    prepare_osm_layer(layer, spec)
 
 
 class OsmPanel(SourcePanel):
@@ -164,18 +161,12 @@ class OsmPanel(SourcePanel):
         """{"area_wkt": ...} from the area layer, or {"extent": ...} from the map; {} when neither."""
         area = self.area_combo.currentLayer()
         if area is not None:
-            transform = QgsCoordinateTransform(area.crs(), WGS84, QgsProject.instance())
-            parts = []
-            for feature in area.getFeatures():  # a boundary: a few polygons
-                geometry = QgsGeometry(feature.geometry())
-                if not geometry.isEmpty():
-                    geometry.transform(transform)
-                    parts.append(geometry)
-            return {"area_wkt": QgsGeometry.unaryUnion(parts).asWkt(7)} if parts else {}
+            wkt = area_wkt(area, QgsProject.instance().transformContext())
+            return {"area_wkt": wkt} if wkt else {}
         bbox = self.map_bbox()
         return {"extent": bbox} if bbox is not None else {}
 
-    def load(self):
+    def load(self) -> None:
         categories = self.ticked_categories()
         if not categories:
             self.status.setText(tr("Tick at least one category."))
@@ -193,15 +184,15 @@ class OsmPanel(SourcePanel):
         self.run(
             tr("OpenStreetMap resources"),
             lambda feedback: fetch_categories(specs, output, feedback),
-            lambda results: self.on_loaded(results, output),
+            self.on_loaded,
             status=tr("Asking the Overpass server…"),
         )
 
-    def on_loaded(self, results, output):
+    def on_loaded(self, results: list) -> None:
         lines = []
-        for spec, result in results:
+        for spec, target, result in results:
             name = tr("OSM") + " " + category_label(spec["category"])
-            if self.add_layer(output, result.layer_name, name, lambda layer, s=spec: prepare_layer(layer, s)) is None:
+            if self.add_layer(target, name, lambda layer, s=spec: prepare_osm_layer(layer, s)) is None:
                 continue
             lines.append(f"{category_label(spec['category'])}: {result.feature_count}")
             lines += result.warnings
@@ -213,7 +204,7 @@ class OsmPanel(SourcePanel):
 
     # -- refresh --------------------------------------------------------------------------------
 
-    def offer_refresh(self, layers):
+    def offer_refresh(self, layers: list) -> None:
         if not self.action_installed:
             return
         for layer in layers:
@@ -222,17 +213,17 @@ class OsmPanel(SourcePanel):
             elif hasattr(layer, "customPropertyChanged"):
                 layer.customPropertyChanged.connect(self.on_property_changed)
 
-    def on_property_changed(self, key):
+    def on_property_changed(self, key: str) -> None:
         layer = self.sender()
         if key == SPEC_PROPERTY and layer_spec(layer) is not None:
             layer.customPropertyChanged.disconnect(self.on_property_changed)
             self.iface.addCustomActionForLayer(self.refresh_action, layer)
 
-    def refresh_active_layer(self):
+    def refresh_active_layer(self) -> None:
         layer = self.iface.activeLayer() if self.iface is not None else None
         self.refresh_layer(layer)
 
-    def refresh_layer(self, layer, on_done=None):
+    def refresh_layer(self, layer: QgsMapLayer | None, on_done: Callable | None = None) -> QgsTask | None:
         """Rerun the layer's query in a background task; the layer switches to the new data only once it
         is completely written. Returns the task, or None when the layer has no Overpass spec."""
         spec = layer_spec(layer)
@@ -244,12 +235,12 @@ class OsmPanel(SourcePanel):
             return self.refresh_tasks[layer_id]
         output = dock_output_path(f"osm_{spec['category']}")
 
-        def done(results, error):
+        def done(results, error) -> None:
             self.refresh_tasks.pop(layer_id, None)
             target = QgsProject.instance().mapLayer(layer_id)
             if error is None and results and target is not None:
-                result = results[0][1]
-                target.setDataSource(f"{output}|layername={result.layer_name}", target.name(), "ogr")
+                _spec, written, result = results[0]
+                target.setDataSource(written.uri(), target.name(), "ogr")
                 target.triggerRepaint()
                 notify(
                     target.name() + ": " + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",

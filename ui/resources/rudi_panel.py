@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -17,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.sources.rudi import RudiSource, item_summary, matches, user_language
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.network import Transport
 from .source_panel import SourcePanel, human_size
 
@@ -67,7 +69,7 @@ class RudiPanel(SourcePanel):
     def title(self) -> str:
         return tr("RUDI (Rennes)")
 
-    def source(self, feedback=None) -> RudiSource:
+    def source(self, feedback: QgsFeedback | None = None) -> RudiSource:
         return RudiSource(Transport(feedback=feedback))
 
     # -- catalog -----------------------------------------------------------------------------------
@@ -79,12 +81,12 @@ class RudiPanel(SourcePanel):
             return
         language = user_language()
 
-        def work(feedback):
+        def work(feedback: QgsFeedback | None):
             return [item_summary(item, language) for item in self.source(feedback).catalog(node, feedback)]
 
         self.run(tr("Reading the RUDI catalog…"), work, self.listed)
 
-    def listed(self, result) -> None:
+    def listed(self, result: list) -> None:
         self.summaries = result
         self.show_items()
         self.status.setText(tr("Resources in the catalog") + f": {len(result)}")
@@ -112,7 +114,7 @@ class RudiPanel(SourcePanel):
         self.items.resizeColumnToContents(0)
         self.show_details(self.items.currentItem())
 
-    def show_details(self, current, _previous=None) -> None:
+    def show_details(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         summary = current.data(0, ROLE) if current is not None else None
         if not summary:
             self.details.clear()
@@ -142,17 +144,16 @@ class RudiPanel(SourcePanel):
             return
         node = self.node.text().strip()
         spec = {"source": "rudi", "node": node, "resource": summary["global_id"]}
-        path = self.output_path(self.output, "rudi")
-        layer_name = f"rudi_{summary['global_id'][:8]}"
+        target = layer_target(self.output_path(self.output, "rudi"), f"rudi_{summary['global_id'][:8]}")
         category = self.category.currentData()
 
-        def work(feedback):
-            return self.source(feedback).fetch(spec, path, layer_name, category, feedback=feedback, append=True)
+        def work(feedback: QgsFeedback | None):
+            return self.source(feedback).fetch(spec, target, category, feedback)
 
         self.run(
-            tr("Loading") + f" {summary['title']}…", work, lambda result: self.loaded(result, summary["title"], path)
+            tr("Loading") + f" {summary['title']}…", work, lambda result: self.loaded(result, summary["title"], target)
         )
 
 
-def escape_html(text) -> str:
+def escape_html(text: str) -> str:
     return str(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

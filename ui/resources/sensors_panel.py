@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QFormLayout,
@@ -16,13 +19,18 @@ from ...plugin.sources.sensor_community import (
     DEFAULT_SERVER,
     KNOWN_TYPES,
     SensorCommunitySource,
-    apply_default_style,
+    prepare_sensor_layer,
 )
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import file_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
+
+if TYPE_CHECKING:  # names used in annotations only
+    from ...plugin.sources.base import FetchResult
+    from ...plugin.toolbelt.layer_writer import OutputTarget
 
 
 class SensorsPanel(SourcePanel):
@@ -66,7 +74,7 @@ class SensorsPanel(SourcePanel):
             if self.types_list.item(i).checkState() == Qt.Checked
         ]
 
-    def load(self):
+    def load(self) -> None:
         bbox = self.map_bbox()
         if bbox is None:
             self.status.setText(tr("Zoom the map to the area to cover first."))
@@ -77,22 +85,20 @@ class SensorsPanel(SourcePanel):
             "server": self.server_edit.text().strip() or DEFAULT_SERVER,
             "extent": bbox,
         }
-        output = dock_output_path("sensor_community")
+        target = file_target(dock_output_path("sensor_community"), "sensor_community")
 
-        def work(feedback):
-            return SensorCommunitySource(Transport(feedback=feedback)).fetch(
-                spec, output, "sensor_community", None, feedback
-            )
+        def work(feedback: QgsFeedback | None):
+            return SensorCommunitySource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)
 
         self.run(
             tr("Citizen sensors (sensor.community)"),
             work,
-            lambda result: self.on_loaded(result, output),
+            lambda result: self.on_loaded(result, target),
             status=tr("Downloading…"),
         )
 
-    def on_loaded(self, result, output):
-        if self.add_layer(output, result.layer_name, tr("Citizen sensors"), apply_default_style) is None:
+    def on_loaded(self, result: FetchResult, target: OutputTarget) -> None:
+        if self.add_layer(target, tr("Citizen sensors"), prepare_sensor_layer) is None:
             return
         message = tr("Citizen sensors") + f": {result.feature_count} " + tr("locations")
         message += f" ({result.licence})"

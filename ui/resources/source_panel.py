@@ -5,10 +5,9 @@ is written, the large-download question, adding the written layer to the project
 from __future__ import annotations
 
 import os
-import re
+from typing import TYPE_CHECKING
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProject,
     QgsRectangle,
@@ -28,25 +27,28 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import CATEGORIES, category_label
+from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Callable
+
+    from qgis.PyQt.QtWidgets import QBoxLayout
+
+    from ...plugin.sources.base import FetchResult
 
 
-def human_size(size) -> str:
+def human_size(size: int | None) -> str:
     if not size:
         return ""
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
         if size >= factor:
             return f"{size / factor:.1f} {unit}"
     return f"{size} B"
-
-
-def safe_stem(text: str) -> str:
-    return re.sub(r"[^\w-]+", "_", text or "", flags=re.UNICODE).strip("_")[:60] or "layer"
 
 
 class SourcePanel(QWidget):
@@ -81,7 +83,7 @@ class SourcePanel(QWidget):
         widget.setToolTip(tr("GeoPackage to write; empty: a file in the plugin's data folder"))
         return widget
 
-    def add_output_options(self, layout) -> None:
+    def add_output_options(self, layout: QBoxLayout) -> None:
         """The category combo (`self.category`) and the output file (`self.output`), as a form."""
         form = QFormLayout()
         self.category = self.make_category_combo()
@@ -90,7 +92,7 @@ class SourcePanel(QWidget):
         form.addRow(tr("Output"), self.output)
         layout.addLayout(form)
 
-    def add_load_controls(self, layout, text: str, beside=None) -> None:
+    def add_load_controls(self, layout: QBoxLayout, text: str, beside: QWidget | None = None) -> None:
         """The load button (`self.load_button`, calls `self.load`, disabled while busy), with `beside` on
         its left when given, then the progress row and the status line, at the end of `layout`."""
         self.load_button = QPushButton(text, self)
@@ -131,7 +133,9 @@ class SourcePanel(QWidget):
         for widget in self.busy_widgets:
             widget.setEnabled(not busy)
 
-    def run(self, description: str, function, on_result, status: str = "", cancelled: str = "") -> None:
+    def run(
+        self, description: str, function: Callable, on_result: Callable, status: str = "", cancelled: str = ""
+    ) -> None:
         """Run `function(feedback)` in the background: progress row shown, `busy_widgets` disabled,
         `status` (else the description) on the status line. Then `on_result(result)`; an error is
         reported instead, and a run that ends without result nor error (cancelled) leaves
@@ -139,7 +143,7 @@ class SourcePanel(QWidget):
         self.set_busy(True)
         self.status.setText(status or description)
 
-        def done(result, error):
+        def done(result, error) -> None:
             self.task = None
             self.set_busy(False)
             if error is not None:
@@ -162,7 +166,7 @@ class SourcePanel(QWidget):
     def shutdown(self) -> None:
         self.cancel()
 
-    def report_error(self, error) -> None:
+    def report_error(self, error: Exception | str) -> None:
         self.status.setText(str(error))
         notify(str(error), "critical", self.iface)
 
@@ -178,17 +182,9 @@ class SourcePanel(QWidget):
             extent = QgsCoordinateTransform(crs, WGS84, QgsProject.instance()).transformBoundingBox(extent)
         return extent
 
-    def map_bbox(self):
+    def map_bbox(self) -> list | None:
         """[west, south, east, north] of the map extent in WGS 84, within the world; None without one."""
-        extent = self.map_extent_wgs84()
-        if extent.isNull() or extent.isEmpty():
-            return None
-        return [
-            max(-180.0, extent.xMinimum()),
-            max(-90.0, extent.yMinimum()),
-            min(180.0, extent.xMaximum()),
-            min(90.0, extent.yMaximum()),
-        ]
+        return extent_bbox(self.map_extent_wgs84())
 
     def output_path(self, widget: QgsFileWidget, stem: str) -> str:
         path = widget.filePath().strip()
@@ -196,9 +192,9 @@ class SourcePanel(QWidget):
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
         folder = os.path.join(load_settings().effective_cache_dir(), "layers")
         os.makedirs(folder, exist_ok=True)
-        return os.path.join(folder, safe_stem(stem) + ".gpkg")
+        return os.path.join(folder, safe_name(stem) + ".gpkg")
 
-    def confirm_size(self, size, title: str) -> bool:
+    def confirm_size(self, size: int | None, title: str) -> bool:
         limit = int(load_settings().download_warning_mb or 0)
         if not size or not limit or size <= limit * 1024 * 1024:
             return True
@@ -211,20 +207,20 @@ class SourcePanel(QWidget):
         )
         return answer == QMessageBox.Yes
 
-    def add_layer(self, path: str, layer_name: str, title: str, prepare=None):
+    def add_layer(self, target: OutputTarget, title: str, prepare: Callable | None = None) -> QgsVectorLayer | None:
         """Open the written layer and add it to the project, after `prepare(layer)` (style,
         properties) when given; None, reported, when it cannot be opened."""
-        layer = QgsVectorLayer(f"{path}|layername={layer_name}", title, "ogr")
+        layer = QgsVectorLayer(target.uri(), title, "ogr")
         if not layer.isValid():
-            self.report_error(tr("The written layer cannot be opened") + f": {path}")
+            self.report_error(tr("The written layer cannot be opened") + f": {target.path}")
             return None
         if prepare is not None:
             prepare(layer)
         QgsProject.instance().addMapLayer(layer)
         return layer
 
-    def loaded(self, result, title: str, path: str) -> None:
-        layer = self.add_layer(path, result.layer_name, title)
+    def loaded(self, result: FetchResult, title: str, target: OutputTarget) -> None:
+        layer = self.add_layer(target, title)
         if layer is None:
             return
         text = tr("Loaded") + f" {title}: {result.feature_count} " + tr("features")

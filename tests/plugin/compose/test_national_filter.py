@@ -7,6 +7,7 @@ import pytest
 from open_territory.plugin.compose.national_filter import codes_where, filter_national_file
 from open_territory.plugin.compose.schema_catalog import table_fields
 from open_territory.plugin.toolbelt.errors import InputError, ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from osgeo import ogr
 
 from .data.territories import RENNES_METROPOLE, VITRE_COMMUNAUTE
@@ -41,8 +42,7 @@ def irve(tmp_path, codes, **kw):
     output = str(tmp_path / "out.gpkg")
     count = filter_national_file(
         os.path.join(DATA, "files", "irve.csv"),
-        output,
-        "charging_station_national_file",
+        file_target(output, "charging_station_national_file"),
         COMMON,
         insee_fields=["code_insee_commune"],
         codes=codes,
@@ -100,8 +100,7 @@ def test_the_cached_file_is_left_as_it_was(tmp_path):
     before = source.read_bytes()
     count = filter_national_file(
         str(source),
-        str(tmp_path / "out.gpkg"),
-        "irve",
+        file_target(str(tmp_path / "out.gpkg"), "irve"),
         COMMON,
         insee_fields=["code_insee_commune"],
         codes=["35360"],
@@ -120,8 +119,7 @@ def test_accidents_with_decimal_commas_and_arrondissements(tmp_path):
     paris = ["75056"] + [f"751{n:02d}" for n in range(1, 21)]
     count = filter_national_file(
         os.path.join(DATA, "files", "caracteristiques-2023.csv"),
-        output,
-        "road_accident_national_file",
+        file_target(output, "road_accident_national_file"),
         dict(COMMON, category="road_accident"),
         insee_fields=["com"],
         codes=paris,
@@ -141,8 +139,7 @@ def test_cycle_facilities_on_either_side(tmp_path):
     output = str(tmp_path / "out.gpkg")
     count = filter_national_file(
         os.path.join(DATA, "files", "amenagements_cyclables.geojson"),
-        output,
-        "cycleway_national_file",
+        file_target(output, "cycleway_national_file"),
         dict(COMMON, category="cycleway"),
         insee_fields=["code_com_d", "code_com_g"],
         codes=[code for code, *_ in VITRE_COMMUNAUTE],
@@ -158,8 +155,7 @@ def test_the_extent_when_no_insee_column_is_named(tmp_path):
     # Vitré's cell in the fixtures: x -1.31 to -1.26, y 48.045 to 48.095.
     count = filter_national_file(
         os.path.join(DATA, "files", "bnlc.csv"),
-        output,
-        "carpool_area_national_file",
+        file_target(output, "carpool_area_national_file"),
         dict(COMMON, category="carpool_area"),
         extent=[-1.31, 48.045, -1.26, 48.095],
     )
@@ -169,15 +165,16 @@ def test_the_extent_when_no_insee_column_is_named(tmp_path):
 
 def test_nothing_restricting_the_file_is_refused(tmp_path):
     with pytest.raises(InputError):
-        filter_national_file(os.path.join(DATA, "files", "bnlc.csv"), str(tmp_path / "o.gpkg"), "x", COMMON)
+        filter_national_file(
+            os.path.join(DATA, "files", "bnlc.csv"), file_target(str(tmp_path / "o.gpkg"), "x"), COMMON
+        )
 
 
 def test_a_missing_insee_column_names_the_columns(tmp_path):
     with pytest.raises(ReplyError) as caught:
         filter_national_file(
             os.path.join(DATA, "files", "bnlc.csv"),
-            str(tmp_path / "o.gpkg"),
-            "x",
+            file_target(str(tmp_path / "o.gpkg"), "x"),
             COMMON,
             insee_fields=["code_insee"],
             codes=["35360"],
@@ -192,7 +189,10 @@ def test_a_latin1_file(tmp_path):
     text = "nom;insee;lat;long\nAire de l'Étang;44058;47,65;-2,08\nAire du Bourg;35360;48,07;-1,28\n"
     source.write_bytes(text.encode("cp1252"))
     output = str(tmp_path / "out.gpkg")
-    assert filter_national_file(str(source), output, "x", COMMON, insee_fields=["insee"], codes=["44058"]) == 1
+    assert (
+        filter_national_file(str(source), file_target(output, "x"), COMMON, insee_fields=["insee"], codes=["44058"])
+        == 1
+    )
     features, _types, _geometry = rows(output, "x")
     assert features[0][0]["nom"] == "Aire de l'Étang"
 
@@ -200,17 +200,19 @@ def test_a_latin1_file(tmp_path):
 def test_append_replaces_the_layer_in_a_territory_geopackage(tmp_path):
     output = str(tmp_path / "territory.gpkg")
     filter_national_file(
-        os.path.join(DATA, "files", "bnlc.csv"), output, "a", COMMON, insee_fields=["insee"], codes=["35360"]
+        os.path.join(DATA, "files", "bnlc.csv"),
+        file_target(output, "a"),
+        COMMON,
+        insee_fields=["insee"],
+        codes=["35360"],
     )
     for codes in (["35238"], ["35238", "35051"]):
         filter_national_file(
             os.path.join(DATA, "files", "bnlc.csv"),
-            output,
-            "b",
+            layer_target(output, "b"),
             COMMON,
             insee_fields=["insee"],
             codes=codes,
-            append=True,
         )
     dataset = ogr.Open(output)
     assert dataset.GetLayerByName("a").GetFeatureCount() == 1

@@ -5,7 +5,8 @@ import os
 
 import pytest
 from open_territory.plugin.sources import registry
-from open_territory.plugin.sources.base import FetchResult, Source, SourceError
+from open_territory.plugin.sources.base import FetchResult, Source
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.layer_writer import utc_now_iso, write_resource_layer
 
 # dataset id -> list of (lon, lat, name) the fake portal "serves"
@@ -20,11 +21,11 @@ class FakePortal(Source):
     KEY = "ods"
     calls = []
 
-    def fetch(self, spec, output, layer_name, category, feedback=None, append=False):
-        FakePortal.calls.append((spec, layer_name, category, append))
+    def fetch(self, spec, target, category=None, feedback=None):
+        FakePortal.calls.append((spec, target.layer, category, target.mode))
         dataset = spec["dataset"]
         if dataset not in FAKE_DATASETS:
-            raise SourceError(f"Fake portal: no dataset {dataset}")
+            raise InputError(f"Fake portal: no dataset {dataset}")
         features = [
             {
                 "type": "Feature",
@@ -33,7 +34,7 @@ class FakePortal(Source):
             }
             for i, (x, y, name) in enumerate(FAKE_DATASETS[dataset])
         ]
-        path = os.path.join(os.path.dirname(output), f"{layer_name}.fake.geojson")
+        path = os.path.join(os.path.dirname(target.path), f"{target.layer}.fake.geojson")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump({"type": "FeatureCollection", "features": features}, handle)
         fetched = utc_now_iso()
@@ -44,10 +45,10 @@ class FakePortal(Source):
             "licence": "ODbL",
             "fetched_at": fetched,
         }
-        count = write_resource_layer(path, output, layer_name, common, name_field="nom", append=append)
+        count = write_resource_layer(path, target, common, name_field="nom")
         os.remove(path)
         return FetchResult(
-            layer_name,
+            target.layer,
             count,
             spec["portal"],
             dataset,
@@ -60,8 +61,8 @@ class FakePortal(Source):
 class BrokenService(Source):
     KEY = "gbfs"
 
-    def fetch(self, spec, output, layer_name, category, feedback=None, append=False):
-        raise SourceError(f"Fake GBFS: the feed {spec['feed']} answered HTTP 503")
+    def fetch(self, spec, target, category=None, feedback=None):
+        raise ReplyError(f"Fake GBFS: the feed {spec['feed']} answered HTTP 503", status=503)
 
 
 @pytest.fixture()

@@ -4,8 +4,9 @@ import json
 
 import pytest
 from open_territory.plugin.profiles.boundary import boundary_requests, fetch_boundary, layer_extent
-from open_territory.plugin.sources.base import SourceError
-from open_territory.plugin.toolbelt.network import HttpError, Transport
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target
+from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal, ogr
 
 from .conftest import BOUNDARY
@@ -34,7 +35,7 @@ def test_list_of_communes_is_one_layer(tmp_path, httpserver, transport):
         httpserver.expect_request(f"/communes/{feature['properties']['code']}").respond_with_json(feature)
     output = str(tmp_path / "b.gpkg")
     spec = {"communes": ["99001", "99002"], "server": httpserver.url_for("/").rstrip("/")}
-    result = fetch_boundary(spec, transport, output)
+    result = fetch_boundary(spec, transport, file_target(output, "boundary"))
     assert result.feature_count == 2 and result.dataset == "communes:99001,99002"
     dataset = ogr.Open(output)  # kept referenced: its layers die with it
     names = sorted(f.GetField("name") for f in dataset.GetLayerByName("boundary"))
@@ -47,23 +48,31 @@ def test_file_in_lambert93_gives_an_extent_in_degrees(tmp_path, transport):
     lambert = str(tmp_path / "communes_2154.gpkg")
     gdal.VectorTranslate(lambert, str(source), dstSRS="EPSG:2154", srcSRS="EPSG:4326")
     output = str(tmp_path / "b.gpkg")
-    fetch_boundary({"file": "communes_2154.gpkg"}, transport, output, base_dir=str(tmp_path))
+    fetch_boundary({"file": "communes_2154.gpkg"}, transport, file_target(output, "boundary"), base_dir=str(tmp_path))
     assert layer_extent(output) == pytest.approx([-1.62, 47.79, -1.56, 47.83], abs=1e-6)
 
 
 def test_errors_name_what_went_wrong(tmp_path, httpserver, transport):
-    with pytest.raises(SourceError, match="missing.geojson"):
-        fetch_boundary({"file": "missing.geojson"}, transport, str(tmp_path / "b.gpkg"), base_dir=str(tmp_path))
+    with pytest.raises(InputError, match="missing.geojson"):
+        fetch_boundary(
+            {"file": "missing.geojson"},
+            transport,
+            file_target(str(tmp_path / "b.gpkg"), "boundary"),
+            base_dir=str(tmp_path),
+        )
     httpserver.expect_request("/communes").respond_with_json([])
-    with pytest.raises(SourceError, match="no commune outline"):
+    with pytest.raises(ReplyError, match="no commune outline"):
         fetch_boundary(
             {"epci": "000000000", "server": httpserver.url_for("/").rstrip("/")},
             transport,
-            str(tmp_path / "b.gpkg"),
+            file_target(str(tmp_path / "b.gpkg"), "boundary"),
         )
     httpserver.clear()
     httpserver.expect_request("/communes").respond_with_json({"code": 400, "message": "Invalid codeEpci"}, status=400)
-    with pytest.raises(HttpError, match="Invalid codeEpci"):
+    with pytest.raises(ReplyError, match="Invalid codeEpci") as raised:
         fetch_boundary(
-            {"epci": "1", "server": httpserver.url_for("/").rstrip("/")}, transport, str(tmp_path / "b.gpkg")
+            {"epci": "1", "server": httpserver.url_for("/").rstrip("/")},
+            transport,
+            file_target(str(tmp_path / "b.gpkg"), "boundary"),
         )
+    assert raised.value.reason == "http" and raised.value.status == 400

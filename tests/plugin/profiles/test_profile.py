@@ -9,13 +9,13 @@ import pytest
 from open_territory.plugin.definitions import CATEGORIES
 from open_territory.plugin.profiles.profile import (
     SCHEMA_PATH,
-    ProfileError,
     bundled_profile_ids,
     bundled_profile_names,
     load_profile,
     profile_path,
     save_profile,
 )
+from open_territory.plugin.toolbelt.errors import InputError
 
 GOOD = {
     "version": 1,
@@ -50,7 +50,7 @@ def write(tmp_path, data, name="p.json"):
 
 
 def errors(tmp_path, data):
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(InputError) as caught:
         load_profile(write(tmp_path, data))
     return caught.value
 
@@ -149,13 +149,13 @@ def test_each_kind_of_bad_profile(tmp_path, mutate, path, expected):
 def test_invalid_json_names_line(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"version": 1,\n "id": }', encoding="utf-8")
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(InputError) as caught:
         load_profile(str(path))
     assert str(path) in str(caught.value) and "line 2" in str(caught.value)
 
 
 def test_unknown_bundled_id_lists_bundled_ones():
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(InputError) as caught:
         profile_path("atlantis")
     assert "rennes" in str(caught.value)
 
@@ -194,7 +194,7 @@ def test_save_profile_round_trip_and_refuses_bad(tmp_path):
     assert load_profile(str(target)).name == "Testville"
     bad = copy.deepcopy(GOOD)
     bad["resources"]["car_park"][0].pop("dataset")
-    with pytest.raises(ProfileError):
+    with pytest.raises(InputError):
         save_profile(bad, str(tmp_path / "bad.json"))
     assert not (tmp_path / "bad.json").exists()
 
@@ -229,7 +229,7 @@ def test_files_the_profile_names_must_exist(tmp_path, mutate, path, resolved):
     folder.mkdir()
     data = copy.deepcopy(GOOD)
     mutate(data)
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(InputError) as caught:
         load_profile(write(folder, data))
     issues = [i for i in caught.value.issues if i.path == path]
     assert len(issues) == 1, str(caught.value)

@@ -7,10 +7,11 @@ import sqlite3
 import pytest
 from open_territory.plugin.definitions import COMMON_FIELDS
 from open_territory.plugin.profiles.profile import load_profile
-from open_territory.plugin.profiles.territory import LoadCancelledError, load_territory
+from open_territory.plugin.profiles.territory import load_territory
+from open_territory.plugin.toolbelt.errors import Cancelled
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
-from qgis.core import QgsFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 
 from .conftest import BOUNDARY, FAKE_DATASETS
 
@@ -92,9 +93,9 @@ def test_selected_layers_only(tmp_path, fake_sources, territory_file):
 def test_cancel_leaves_previous_file_untouched(tmp_path, fake_sources, territory_file):
     output = tmp_path / "territory.gpkg"
     output.write_bytes(b"previous")
-    feedback = QgsFeedback()
+    feedback = QgsProcessingFeedback(False)
     feedback.cancel()
-    with pytest.raises(LoadCancelledError):
+    with pytest.raises(Cancelled, match="territory load was cancelled"):
         load_territory(load_profile(territory_file), str(output), feedback=feedback)
     assert output.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".territory")] == []

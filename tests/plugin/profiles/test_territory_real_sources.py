@@ -18,8 +18,10 @@ from osgeo import ogr
 from .conftest import BOUNDARY
 
 SOURCES_TESTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "sources")
-GBFS_DATA = os.path.join(SOURCES_TESTS, "data", "gbfs")
-_spec = importlib.util.spec_from_file_location("ods_payloads", os.path.join(SOURCES_TESTS, "test_ods_payloads.py"))
+GBFS_DATA = os.path.join(SOURCES_TESTS, "gbfs", "data")
+_spec = importlib.util.spec_from_file_location(
+    "ods_payloads", os.path.join(SOURCES_TESTS, "ods", "test_ods_payloads.py")
+)
 P = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(P)
 

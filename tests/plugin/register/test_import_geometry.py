@@ -1,8 +1,8 @@
 """The geometry of an imported row: lat/lon with decimal commas, Lambert-93 x/y, WKT and GeoJSON."""
 
 import pytest
+from open_territory.plugin.formats.tabular import CsvLayout
 from open_territory.plugin.register.import_geometry import actor_area, row_geometry
-from open_territory.plugin.sources.tabular import CsvLayout
 from open_territory.plugin.toolbelt.errors import InputError
 from osgeo import ogr
 

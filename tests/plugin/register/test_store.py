@@ -14,6 +14,7 @@ from open_territory.plugin.register import (
 from open_territory.plugin.register.schema import DOMAIN_TABLE, META_TABLE, dialect_for, migration_statements
 from open_territory.plugin.register.store import open_dataset, parse_target
 from open_territory.plugin.toolbelt.errors import InputError, NetworkError, OpenTerritoryError
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 
 
 def table_names(register, helpers):
@@ -192,7 +193,8 @@ def test_a_failed_creation_leaves_no_file(tmp_path, qgis_app):
 def test_resource_writers_never_write_into_the_register(tmp_path, qgis_app, helpers):
     import hashlib
 
-    from open_territory.plugin.toolbelt.layer_writer import LayerWriteError, atomic_output, write_resource_layer
+    from open_territory.plugin.toolbelt.errors import InputError
+    from open_territory.plugin.toolbelt.layer_writer import atomic_output, write_resource_layer
 
     path = str(tmp_path / "register.gpkg")
     register = create_register(path)
@@ -208,15 +210,15 @@ def test_resource_writers_never_write_into_the_register(tmp_path, qgis_app, help
             return hashlib.sha256(handle.read()).hexdigest()
 
     before = digest()
-    with pytest.raises(LayerWriteError, match="register"):
-        write_resource_layer(str(source), path, "bus_stop", {"category": "bus_stop"}, append=True)
-    with pytest.raises(LayerWriteError, match="register"):
+    with pytest.raises(InputError, match="register"):
+        write_resource_layer(str(source), layer_target(path, "bus_stop"), {"category": "bus_stop"})
+    with pytest.raises(InputError, match="register"):
         with atomic_output(path):
             pass
     assert digest() == before and register.counts()["challenges"] == 0
     other = str(tmp_path / "resources.gpkg")
-    assert write_resource_layer(str(source), other, "bus_stop", {"category": "bus_stop"}) == 1
-    assert write_resource_layer(str(source), other, "car_park", {"category": "car_park"}, append=True) == 1
+    assert write_resource_layer(str(source), file_target(other, "bus_stop"), {"category": "bus_stop"}) == 1
+    assert write_resource_layer(str(source), layer_target(other, "car_park"), {"category": "car_park"}) == 1
 
 
 def test_a_failed_upgrade_changes_nothing(target, helpers):

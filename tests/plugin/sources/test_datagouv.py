@@ -6,13 +6,14 @@ import os
 import zipfile
 
 import pytest
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.datagouv import (
     DatagouvSource,
     choose_resource,
     dataset_ref,
     resource_kind,
 )
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from open_territory.plugin.toolbelt.network import Transport
 from open_territory.plugin.toolbelt.settings import PluginSettings
 from osgeo import ogr, osr
@@ -182,8 +183,7 @@ def test_best_geographic_resource_is_geojson(httpserver, source, tmp_path):
     out = str(tmp_path / "out.gpkg")
     result = source.fetch(
         {"dataset": SLUG, "server": httpserver.url_for("/"), "name_field": "nom"},
-        out,
-        "arceaux",
+        file_target(out, "arceaux"),
         "bicycle_parking",
     )
     assert result.feature_count == 3 and result.dataset == SLUG and result.warnings == []
@@ -208,7 +208,7 @@ def test_zipped_shapefile_by_title_dataset_page_url(httpserver, source, tmp_path
         "resource": "arceaux (shapefile)",
         "server": httpserver.url_for("/"),
     }
-    result = source.fetch(spec, out, "arceaux", None)
+    result = source.fetch(spec, file_target(out, "arceaux"), None)
     assert result.feature_count == 2
     rows, epsg = read_layer(out, "arceaux")
     assert epsg == "2154" and rows[0][0]["nom"] == "Mairie" and rows[0][0]["category"] == "other"
@@ -229,11 +229,10 @@ def test_geopackage_by_id_and_append(httpserver, source, tmp_path):
     server = httpserver.url_for("/")
     source.fetch(
         {"dataset": DATASET_ID, "resource": "aaaa-1111", "server": server, "name_field": "libelle"},
-        out,
-        "bornes",
+        file_target(out, "bornes"),
         "charging_station",
     )
-    source.fetch({"dataset": DATASET_ID, "server": server}, out, "arceaux", "bicycle_parking", append=True)
+    source.fetch({"dataset": DATASET_ID, "server": server}, layer_target(out, "arceaux"), "bicycle_parking")
     rows, _ = read_layer(out, "bornes")
     assert rows[0][0]["name"] == "Borne République" and rows[0][0]["licence"].endswith("(ODbL)")
     assert len(read_layer(out, "arceaux")[0]) == 1
@@ -249,8 +248,7 @@ def test_cp1252_csv_resource(httpserver, source, tmp_path):
     out = str(tmp_path / "out.gpkg")
     result = source.fetch(
         {"dataset": SLUG, "server": httpserver.url_for("/"), "name_field": "nom"},
-        out,
-        "arceaux",
+        file_target(out, "arceaux"),
         "bicycle_parking",
     )
     assert result.feature_count == 2
@@ -266,8 +264,11 @@ def test_zip_with_path_escape_is_rejected(httpserver, source, tmp_path):
     httpserver.expect_request("/files/x.zip").respond_with_data(payload)
     out_dir = tmp_path / "deep" / "er"
     out_dir.mkdir(parents=True)
-    with pytest.raises(SourceError, match=r"evil"):
-        source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(out_dir / "out.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match=r"evil") as info:
+        source.fetch(
+            {"dataset": SLUG, "server": httpserver.url_for("/")}, file_target(str(out_dir / "out.gpkg"), "x"), None
+        )
+    assert info.value.reason == "unsafe_archive"
     for folder, _, files in os.walk(tmp_path):
         assert "evil" not in files, folder
     assert os.listdir(out_dir) == []
@@ -285,8 +286,10 @@ def test_dataset_errors_name_the_dataset(httpserver, source, tmp_path, status, m
     httpserver.expect_request("/api/1/datasets/nope/").respond_with_json(
         {"message": message, "status": status}, status=status
     )
-    with pytest.raises(SourceError) as info:
-        source.fetch({"dataset": "nope", "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError) as info:
+        source.fetch(
+            {"dataset": "nope", "server": httpserver.url_for("/")}, file_target(str(tmp_path / "o.gpkg"), "x"), None
+        )
     text = str(info.value)
     assert expected in text and "'nope'" in text and message in text
     assert not os.path.exists(tmp_path / "o.gpkg")
@@ -294,11 +297,10 @@ def test_dataset_errors_name_the_dataset(httpserver, source, tmp_path, status, m
 
 def test_missing_resource_lists_titles(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Arceaux 2024", "geojson", "http://x/a.geojson")])
-    with pytest.raises(SourceError, match="Arceaux 2024"):
+    with pytest.raises(InputError, match="Arceaux 2024"):
         source.fetch(
             {"dataset": SLUG, "resource": "Arceaux 2019", "server": httpserver.url_for("/")},
-            str(tmp_path / "o.gpkg"),
-            "x",
+            file_target(str(tmp_path / "o.gpkg"), "x"),
             None,
         )
 
@@ -306,14 +308,18 @@ def test_missing_resource_lists_titles(httpserver, source, tmp_path):
 def test_dead_resource_file_names_resource(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Arceaux 2024", "geojson", httpserver.url_for("/files/gone"))])
     httpserver.expect_request("/files/gone").respond_with_json({"message": "Not found", "status": 404}, status=404)
-    with pytest.raises(SourceError, match=r"Arceaux 2024.*arceaux-velos-rennes.*404"):
-        source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match=r"Arceaux 2024.*arceaux-velos-rennes.*404"):
+        source.fetch(
+            {"dataset": SLUG, "server": httpserver.url_for("/")}, file_target(str(tmp_path / "o.gpkg"), "x"), None
+        )
 
 
 def test_no_geographic_resource(httpserver, source, tmp_path):
     serve_dataset(httpserver, [resource("r1", "Rapport", "pdf", "http://x/r.pdf")])
-    with pytest.raises(SourceError, match="pdf"):
-        source.fetch({"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="pdf"):
+        source.fetch(
+            {"dataset": SLUG, "server": httpserver.url_for("/")}, file_target(str(tmp_path / "o.gpkg"), "x"), None
+        )
 
 
 def test_large_download_warns_from_head(httpserver, tmp_path):
@@ -327,7 +333,7 @@ def test_large_download_warns_from_head(httpserver, tmp_path):
     _, chosen, size = small_limit.resolve({"dataset": SLUG, "server": httpserver.url_for("/")})
     assert size == len(body) and small_limit.too_large(size) and chosen["id"] == "r1"
     result = small_limit.fetch(
-        {"dataset": SLUG, "server": httpserver.url_for("/")}, str(tmp_path / "o.gpkg"), "big", None
+        {"dataset": SLUG, "server": httpserver.url_for("/")}, file_target(str(tmp_path / "o.gpkg"), "big"), None
     )
     assert result.feature_count == 12000
     assert any("Gros fichier" in w and "MB" in w for w in result.warnings)
@@ -371,8 +377,8 @@ def test_loading_again_replaces_the_layer(httpserver, source, tmp_path):
     httpserver.expect_request("/files/a.geojson").respond_with_data(geojson_bytes(2))
     out = str(tmp_path / "out.gpkg")
     spec = {"dataset": SLUG, "server": httpserver.url_for("/")}
-    source.fetch(spec, out, "first", None)
-    source.fetch(spec, out, "arceaux", None, append=True)
-    assert source.fetch(spec, out, "arceaux", None, append=True).feature_count == 2
+    source.fetch(spec, file_target(out, "first"), None)
+    source.fetch(spec, layer_target(out, "arceaux"), None)
+    assert source.fetch(spec, layer_target(out, "arceaux"), None).feature_count == 2
     dataset = ogr.Open(out)
     assert dataset.GetLayerByName("arceaux").GetFeatureCount() == 2 and dataset.GetLayerCount() == 2

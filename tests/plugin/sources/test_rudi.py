@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.rudi import (
     RudiSource,
     choose_media,
@@ -13,6 +12,8 @@ from open_territory.plugin.sources.rudi import (
     media_kind,
     user_language,
 )
+from open_territory.plugin.toolbelt.errors import ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target
 from open_territory.plugin.toolbelt.network import Transport
 from open_territory.plugin.toolbelt.settings import PluginSettings
 from osgeo import ogr
@@ -156,7 +157,9 @@ def test_fetch_geojson_media(httpserver, source, tmp_path):
     httpserver.expect_request(f"/api/v1/resources/{GEO_ID}").respond_with_json(catalog(base)[0])
     httpserver.expect_request("/media/download/geo").respond_with_data(geojson(4), content_type="application/geo+json")
     out = str(tmp_path / "rudi.gpkg")
-    result = source.fetch({"node": base, "resource": GEO_ID, "name_field": "nom"}, out, "arceaux", "bicycle_parking")
+    result = source.fetch(
+        {"node": base, "resource": GEO_ID, "name_field": "nom"}, file_target(out, "arceaux"), "bicycle_parking"
+    )
     assert result.feature_count == 4 and result.dataset == GEO_ID and result.licence == "odbl-1.0"
     dataset = ogr.Open(out)
     feature = dataset.GetLayerByName("arceaux").GetNextFeature()
@@ -184,7 +187,7 @@ def test_fetch_json_records_media(httpserver, source, tmp_path):
     httpserver.expect_request(f"/api/v1/resources/{GEO_ID}").respond_with_json(entry)
     httpserver.expect_request("/media/download/json").respond_with_json(records)
     out = str(tmp_path / "rudi.gpkg")
-    assert source.fetch({"node": base, "resource": GEO_ID}, out, "arceaux", None).feature_count == 2
+    assert source.fetch({"node": base, "resource": GEO_ID}, file_target(out, "arceaux"), None).feature_count == 2
     dataset = ogr.Open(out)  # the layer lives only as long as its dataset
     layer = dataset.GetLayerByName("arceaux")
     points = [(f["nom"], f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()) for f in layer]
@@ -194,16 +197,18 @@ def test_fetch_json_records_media(httpserver, source, tmp_path):
 def test_resource_without_loadable_media(httpserver, source, tmp_path):
     base = httpserver.url_for("")
     httpserver.expect_request(f"/api/v1/resources/{EMPTY_ID}").respond_with_json(catalog(base)[2])
-    with pytest.raises(SourceError, match="Végétation fine 2011"):
-        source.fetch({"node": base, "resource": EMPTY_ID}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="Végétation fine 2011"):
+        source.fetch({"node": base, "resource": EMPTY_ID}, file_target(str(tmp_path / "o.gpkg"), "x"), None)
 
 
 def test_unknown_resource_error_reply(httpserver, source, tmp_path):
     httpserver.expect_request("/api/v1/resources/nope").respond_with_json(
         {"statusCode": 404, "error": "Not Found", "message": "No resource found with id 'nope'"}, status=404
     )
-    with pytest.raises(SourceError) as info:
-        source.fetch({"node": httpserver.url_for("/"), "resource": "nope"}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError) as info:
+        source.fetch(
+            {"node": httpserver.url_for("/"), "resource": "nope"}, file_target(str(tmp_path / "o.gpkg"), "x"), None
+        )
     assert "'nope'" in str(info.value) and "No resource found" in str(info.value)
 
 
@@ -212,7 +217,7 @@ def test_bad_request_error_reply(httpserver, source):
         {"statusCode": 400, "error": "Bad Request", "message": "Parameter 'limit' should be at most 500"},
         status=400,
     )
-    with pytest.raises(SourceError, match="at most 500"):
+    with pytest.raises(ReplyError, match="at most 500"):
         source.list_page(httpserver.url_for("/"), 100, 0)
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 from open_territory.plugin.sources import sensor_community as sc
-from open_territory.plugin.sources.base import SourceError
 from open_territory.plugin.sources.sensor_community import SensorCommunitySource
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from qgis.core import (
@@ -83,7 +84,7 @@ def source(tmp_path):
 
 def fetch_into(source, httpserver, tmp_path, spec, name="x"):
     spec = {"extent": EXTENT, "server": httpserver.url_for(""), **spec}
-    return source.fetch(spec, str(tmp_path / f"{name}.gpkg"), name, None)
+    return source.fetch(spec, file_target(str(tmp_path / f"{name}.gpkg"), name), None)
 
 
 def read_rows(path, layer_name):
@@ -107,8 +108,7 @@ def test_locations_latest_values_nan_and_indoor(httpserver, source, tmp_path):
     out = tmp_path / "sensors.gpkg"
     result = source.fetch(
         {"source": "sensor_community", "extent": EXTENT, "server": httpserver.url_for("").rstrip("/")},
-        str(out),
-        "sensors",
+        file_target(str(out), "sensors"),
         None,
     )
     rows, types = read_rows(out, "sensors")
@@ -137,13 +137,15 @@ def test_types_filter_in_the_path(httpserver, source, tmp_path):
     httpserver.expect_request(BOX + "&type=SDS011,BME280").respond_with_json(ITEMS[:2])
     out = tmp_path / "s.gpkg"
     result = source.fetch(
-        {"extent": EXTENT, "types": "SDS011, BME280", "server": httpserver.url_for("")}, str(out), "pm", None
+        {"extent": EXTENT, "types": "SDS011, BME280", "server": httpserver.url_for("")},
+        file_target(str(out), "pm"),
+        None,
     )
     assert result.feature_count == 1 and "type=SDS011,BME280" in result.dataset
     # an empty reply still makes a layer with every column
     httpserver.expect_request(BOX + "&type=DNMS").respond_with_json([])
     result = source.fetch(
-        {"extent": EXTENT, "types": ["DNMS"], "server": httpserver.url_for("")}, str(out), "noise", None, append=True
+        {"extent": EXTENT, "types": ["DNMS"], "server": httpserver.url_for("")}, layer_target(str(out), "noise"), None
     )
     rows, types = read_rows(out, "noise")
     assert result.feature_count == 0 and rows == {} and types["noise_laeq"] == "Real"
@@ -152,7 +154,7 @@ def test_types_filter_in_the_path(httpserver, source, tmp_path):
 def test_area_filter_and_polygon(httpserver, source, tmp_path):
     httpserver.expect_request("/airrohr/v1/filter/area=48.100000,-1.670000,5").respond_with_json(ITEMS)
     result = source.fetch(
-        {"area": [48.1, -1.67, 5], "server": httpserver.url_for("")}, str(tmp_path / "a.gpkg"), "a", None
+        {"area": [48.1, -1.67, 5], "server": httpserver.url_for("")}, file_target(str(tmp_path / "a.gpkg"), "a"), None
     )
     assert result.feature_count == 3
     # a polygon: its bounding box is asked, points outside the polygon are dropped
@@ -166,18 +168,18 @@ def test_area_filter_and_polygon(httpserver, source, tmp_path):
 
 def test_default_server_and_box_order():
     assert sc.filter_query([2.2, 48.8, 2.5, 48.9]) == "box=48.800000,2.200000,48.900000,2.500000"
-    with pytest.raises(SourceError, match="extent"):
+    with pytest.raises(InputError, match="extent"):
         sc.filter_query([2.5, 48.8, 2.2, 48.9])
-    with pytest.raises(SourceError, match="extent or an area"):
+    with pytest.raises(InputError, match="extent or an area"):
         sc.filter_query()
     assert sc.server_of({}) == "https://data.sensor.community"
-    with pytest.raises(SourceError, match="http"):
+    with pytest.raises(InputError, match="http"):
         sc.server_of({"server": "ftp://x"})
 
 
 def test_error_404(httpserver, source, tmp_path):
     httpserver.expect_request(BOX).respond_with_data("Not Found", status=404)
-    with pytest.raises(SourceError, match="404") as info:
+    with pytest.raises(ReplyError, match="404") as info:
         fetch_into(source, httpserver, tmp_path, {}, "o")
     assert "sensor.community" in str(info.value) and "box=" in str(info.value)
     assert not (tmp_path / "o.gpkg").exists()
@@ -187,25 +189,25 @@ def test_error_html_page(httpserver, source, tmp_path):
     httpserver.expect_request(BOX).respond_with_data(
         "<html><body>502 Bad Gateway</body></html>", content_type="text/html"
     )
-    with pytest.raises(SourceError, match="web page"):
+    with pytest.raises(ReplyError, match="web page"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
 
 
 def test_error_bad_json_and_wrong_shape(httpserver, source, tmp_path):
     cut = Response('[{"id": 1,', content_type="application/json")
     httpserver.expect_request(BOX).respond_with_response(cut)
-    with pytest.raises(SourceError, match="not valid JSON"):
+    with pytest.raises(ReplyError, match="not valid JSON"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
     httpserver.clear()
     httpserver.expect_request(BOX).respond_with_json({"detail": "Throttled"})
-    with pytest.raises(SourceError, match="not a list"):
+    with pytest.raises(ReplyError, match="not a list"):
         fetch_into(source, httpserver, tmp_path, {}, "o")
 
 
 def test_default_style_graded_on_pm25(httpserver, source, tmp_path):
     httpserver.expect_request(BOX).respond_with_json(ITEMS)
     out = tmp_path / "s.gpkg"
-    source.fetch({"extent": EXTENT, "server": httpserver.url_for("")}, str(out), "sensors", None)
+    source.fetch({"extent": EXTENT, "server": httpserver.url_for("")}, file_target(str(out), "sensors"), None)
     layer = QgsVectorLayer(f"{out}|layername=sensors", "sensors", "ogr")
     assert layer.isValid() and sc.apply_default_style(layer)
     renderer = layer.renderer()
@@ -242,7 +244,7 @@ def test_unusable_coordinates_and_locations_without_readings(httpserver, source,
     ]
     httpserver.expect_request(BOX).respond_with_json(items)
     out = tmp_path / "s.gpkg"
-    result = source.fetch({"extent": EXTENT, "server": httpserver.url_for("")}, str(out), "s", None)
+    result = source.fetch({"extent": EXTENT, "server": httpserver.url_for("")}, file_target(str(out), "s"), None)
     rows, _ = read_rows(out, "s")
     assert set(rows) == {"1071", "28", "55"} and result.feature_count == 3
     assert result.warnings == ["Left out for unusable coordinates (unreadable, out of range or 0,0): 3 locations"]

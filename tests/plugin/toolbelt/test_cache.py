@@ -7,8 +7,9 @@ import time
 import pytest
 from open_territory.plugin.toolbelt import cache as cache_module
 from open_territory.plugin.toolbelt.cache import ReplyCache, cache_key, prune
+from open_territory.plugin.toolbelt.errors import NetworkError
 from open_territory.plugin.toolbelt.metadata import PLUGIN_DIR
-from open_territory.plugin.toolbelt.network import NotCachedError, Transport
+from open_territory.plugin.toolbelt.network import Transport
 from open_territory.plugin.toolbelt.settings import PluginSettings
 
 DAY = 86400
@@ -135,8 +136,9 @@ def test_offline_transport_never_prunes(settings, settings_cache):
     old = add_entry(settings_cache, "https://a/old", age_days=365, now=time.time())
     offline = Transport(offline=True, settings=settings)
     assert offline.get("https://a/old").content == b"x" * 10
-    with pytest.raises(NotCachedError):
+    with pytest.raises(NetworkError) as raised:
         offline.get("https://a/missing")
+    assert raised.value.reason == "offline"
     assert settings_cache.get(old) is not None
 
 

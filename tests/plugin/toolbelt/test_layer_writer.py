@@ -1,15 +1,24 @@
 import json
 import os
+import sqlite3
 
 import pytest
+from open_territory.plugin.toolbelt.errors import Cancelled, InputError, ReplyError
 from open_territory.plugin.toolbelt.layer_writer import (
-    LayerWriteError,
     atomic_output,
+    copy_with_common_fields,
+    file_target,
+    layer_target,
+    resolve_target,
     resource_select_sql,
+    safe_name,
+    write_layer,
     write_resource_layer,
 )
 from osgeo import ogr
 from qgis.core import QgsFeedback
+
+from ...folder_digest import digest
 
 COMMON = {
     "category": "bus_stop",
@@ -18,6 +27,14 @@ COMMON = {
     "licence": "Licence Ouverte v2.0",
     "fetched_at": "2026-11-22T10:00:00Z",
 }
+
+
+POINTS = [{"type": "Feature", "properties": {"a": 1}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]
+
+
+def layer_names(path):
+    dataset = ogr.Open(path)
+    return {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())}
 
 
 def geojson(tmp_path, features):
@@ -39,7 +56,7 @@ def test_common_fields_added_and_clashes_renamed(tmp_path):
         ],
     )
     dest = str(tmp_path / "out.gpkg")
-    assert write_resource_layer(src, dest, "bus_stop", COMMON, name_field="nom") == 2
+    assert write_resource_layer(src, file_target(dest, "bus_stop"), COMMON, name_field="nom") == 2
     dataset = ogr.Open(dest)  # the layer lives only as long as its dataset
     layer = dataset.GetLayerByName("bus_stop")
     names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
@@ -57,8 +74,8 @@ def test_append_second_layer(tmp_path):
         tmp_path, [{"type": "Feature", "properties": {"a": 1}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]
     )
     dest = str(tmp_path / "out.gpkg")
-    write_resource_layer(src, dest, "one", COMMON)
-    write_resource_layer(src, dest, "two", COMMON, append=True)
+    write_resource_layer(src, file_target(dest, "one"), COMMON)
+    write_resource_layer(src, layer_target(dest, "two"), COMMON)
     dataset = ogr.Open(dest)
     assert {dataset.GetLayer(i).GetName() for i in range(2)} == {"one", "two"}
 
@@ -66,8 +83,8 @@ def test_append_second_layer(tmp_path):
 def test_unreadable_source(tmp_path):
     bad = tmp_path / "bad.geojson"
     bad.write_text("<html>oops</html>")
-    with pytest.raises(LayerWriteError, match="bad.geojson"):
-        write_resource_layer(str(bad), str(tmp_path / "o.gpkg"), "x", COMMON)
+    with pytest.raises(ReplyError, match="bad.geojson"):
+        write_resource_layer(str(bad), file_target(str(tmp_path / "o.gpkg"), "x"), COMMON)
 
 
 def test_cancel_stops_write(tmp_path):
@@ -80,8 +97,8 @@ def test_cancel_stops_write(tmp_path):
     )
     feedback = QgsFeedback()
     feedback.cancel()
-    with pytest.raises(LayerWriteError):
-        write_resource_layer(src, str(tmp_path / "o.gpkg"), "x", COMMON, feedback=feedback)
+    with pytest.raises(Cancelled):
+        write_resource_layer(src, file_target(str(tmp_path / "o.gpkg"), "x"), COMMON, feedback=feedback)
 
 
 def test_atomic_output_keeps_old_file_on_failure(tmp_path):
@@ -101,3 +118,135 @@ def test_atomic_output_keeps_old_file_on_failure(tmp_path):
 def test_sql_quotes_values_and_identifiers():
     sql = resource_select_sql("la yer", ['we"ird'], {"licence": "l'x"})
     assert "'l''x' AS licence" in sql and '"we""ird"' in sql and 'FROM "la yer"' in sql
+
+
+# -- targets (what Processing's OUTPUT and the dock give) ------------------------------------------------
+
+
+def test_plain_paths_become_geopackages():
+    target = resolve_target("/tmp/x/out", "arceaux")
+    assert (target.path, target.layer, target.driver, target.mode) == ("/tmp/x/out.gpkg", "arceaux", "GPKG", "file")
+    assert target.uri() == "/tmp/x/out.gpkg|layername=arceaux"
+
+
+def test_other_extensions_pick_their_driver_and_file_name():
+    target = resolve_target("/tmp/x/out.geojson", "arceaux")
+    assert (target.driver, target.layer) == ("GeoJSON", "out")
+    assert target.uri() == "/tmp/x/out.geojson"
+    with pytest.raises(InputError, match=r"\.nope"):
+        resolve_target("/tmp/x/out.nope", "arceaux")
+
+
+def test_layer_of_an_existing_geopackage_keeps_the_others(tmp_path):
+    existing = tmp_path / "l'base.gpkg"
+    write_resource_layer(geojson(tmp_path, POINTS), file_target(str(existing), "other"), COMMON)
+    quoted = str(existing).replace("'", "''")
+    target = resolve_target(f"ogr:dbname='{quoted}' table=\"bornes\" (geom)", "x")
+    assert (target.path, target.layer, target.mode) == (str(existing), "bornes", "layer")
+    assert target.uri() == f"{existing}|layername=bornes"
+    assert write_resource_layer(geojson(tmp_path, POINTS), target, COMMON) == 1
+    assert layer_names(str(existing)) == {"other", "bornes"}
+    # A layer URI naming a file that does not exist yet creates it: nothing to append to.
+    new = resolve_target(f"ogr:dbname='{tmp_path / 'new.gpkg'}' table=\"t\" (geom)", "x")
+    assert write_resource_layer(geojson(tmp_path, POINTS), new, COMMON) == 1
+    assert layer_names(new.path) == {"t"}
+
+
+def test_layer_names_from_dataset_ids():
+    assert safe_name("ds 1/été", "ods") == "ds_1_été"
+    assert safe_name("  //  ", "ods") == "ods"
+    assert len(safe_name("a" * 200, "x")) == 60
+    assert safe_name("ods_data.example.fr/my dataset", dots=True) == "ods_data.example.fr_my_dataset"
+
+
+# -- the put-in-place: nothing changes until the layer is complete --------------------------------------
+
+
+def existing_outputs(tmp_path):
+    """A GeoPackage with the previous layer beside another one, and a single-layer GeoJSON."""
+    src = geojson(tmp_path, POINTS)
+    folder = tmp_path / "out"
+    gpkg = str(folder / "territory.gpkg")
+    write_resource_layer(src, file_target(gpkg, "other"), COMMON)
+    write_resource_layer(src, layer_target(gpkg, "resource"), COMMON)
+    write_resource_layer(src, file_target(str(folder / "resource.geojson")), COMMON)
+    return folder, [layer_target(gpkg, "resource"), file_target(str(folder / "resource.geojson"))]
+
+
+def test_a_failing_or_cancelled_producer_leaves_every_output_as_it_was(tmp_path):
+    folder, targets = existing_outputs(tmp_path)
+    before = digest(folder)
+    source = geojson(tmp_path, POINTS)
+
+    def half_then_fail(scratch, layer, layer_options):
+        copy_with_common_fields(geojson(tmp_path, POINTS * 3), scratch, layer, COMMON, layer_options=layer_options)
+        raise ReplyError("the download was cut")
+
+    for target in targets:
+        with pytest.raises(ReplyError, match="cut"):
+            write_layer(target, half_then_fail)
+        feedback = QgsFeedback()
+        feedback.cancel()
+        with pytest.raises(Cancelled):  # while GDAL writes
+            write_resource_layer(geojson(tmp_path, POINTS), target, COMMON, feedback=feedback)
+        with pytest.raises(Cancelled):  # once the producer is done: the check before the put-in-place
+            write_layer(
+                target,
+                lambda scratch, layer, _options: copy_with_common_fields(source, scratch, layer, COMMON),
+                feedback,
+            )
+    assert digest(folder) == before
+
+
+def test_a_layer_is_replaced_and_the_other_layers_stay(tmp_path):
+    folder, (target, _single) = existing_outputs(tmp_path)
+    three = geojson(tmp_path, POINTS * 3)
+    assert write_resource_layer(three, target, dict(COMMON, licence="ODbL")) == 3
+    dataset = ogr.Open(target.path)
+    assert {dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount() for i in range(2)} == {
+        "other": 1,
+        "resource": 3,
+    }
+    assert {f["licence"] for f in dataset.GetLayerByName("resource")} == {"ODbL"}
+    assert {f["licence"] for f in dataset.GetLayerByName("other")} == {"Licence Ouverte v2.0"}
+    dataset = None
+    assert sorted(os.listdir(folder)) == ["resource.geojson", "territory.gpkg"]  # no scratch left
+    with sqlite3.connect(target.path) as db:  # the copied layer has its spatial index where it landed
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'rtree_resource_geom'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "name, driver, columns",
+    [
+        ("out.gpkg", "GPKG", None),
+        ("out.geojson", "GeoJSON", None),
+        ("out.fgb", "FlatGeobuf", None),
+        ("out.sqlite", "SQLite", None),
+        ("out.csv", "CSV", {"X", "Y"}),
+        ("out.shp", "ESRI Shapefile", None),
+    ],
+)
+def test_every_format_is_put_in_place_whole(tmp_path, name, driver, columns):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / name
+    path.write_bytes(b"old")
+    target = file_target(str(path), "layer")
+    assert target.driver == driver
+    assert write_resource_layer(geojson(tmp_path, POINTS * 2), target, COMMON) == 2
+    dataset = ogr.Open(str(path))
+    layer = dataset.GetLayer(0)
+    assert layer.GetFeatureCount() == 2 and layer.GetLayerDefn().GetFieldIndex("category") >= 0
+    if columns:
+        assert columns <= {
+            layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())
+        }
+    dataset = None
+    assert not [n for n in os.listdir(folder) if n.startswith(".")]  # no scratch left
+
+
+def test_the_new_geopackage_has_its_spatial_index(tmp_path):
+    path = str(tmp_path / "new.gpkg")
+    write_resource_layer(geojson(tmp_path, POINTS), file_target(path, "points"), COMMON)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'rtree_points_geom'").fetchone()[0] == 1

@@ -10,15 +10,9 @@ import time
 
 import pytest
 from open_territory.plugin.toolbelt import network
+from open_territory.plugin.toolbelt.errors import Cancelled, NetworkError, ReplyError
 from open_territory.plugin.toolbelt.network import (
-    CancelledError,
-    ConnectionFailedError,
-    HttpError,
-    IncompleteReplyError,
-    NotCachedError,
-    RequestTimeoutError,
     Transport,
-    UnexpectedContentError,
     redact,
     retry_after_seconds,
 )
@@ -79,8 +73,9 @@ def test_retry_after_429_then_success(httpserver, transport):
 def test_gives_up_after_retries_with_server_message(httpserver, transport):
     transport.retries = 1
     httpserver.expect_request("/busy").respond_with_json({"message": "Server overloaded"}, status=503)
-    with pytest.raises(HttpError, match="Server overloaded") as info:
+    with pytest.raises(ReplyError, match="Server overloaded") as info:
         transport.get(httpserver.url_for("/busy"))
+    assert info.value.reason == "http"
     assert info.value.status == 503 and "/busy" in str(info.value)
     assert len(httpserver.log) == 2
 
@@ -93,8 +88,9 @@ def test_far_quota_reset_is_reported_at_once(httpserver, transport):
         {"errorcode": 10002, "reset_time": reset, "call_limit": 10000, "error": "Too many requests on the domain."},
         status=429,
     )
-    with pytest.raises(HttpError) as info:
+    with pytest.raises(ReplyError) as info:
         transport.get(httpserver.url_for("/quota"))
+    assert info.value.reason == "http"
     assert info.value.status == 429 and info.value.payload["errorcode"] == 10002
     assert "Too many requests" in str(info.value) and reset[:16] in str(info.value)
     assert len(httpserver.log) == 1
@@ -112,24 +108,27 @@ def test_answer_changing_from_ok_to_error_is_seen_at_once(httpserver, transport,
     transport.get(httpserver.url_for("/flip"))
     transport.retries = 0
     start = time.monotonic()
-    with pytest.raises(HttpError, match="gone"):
+    with pytest.raises(ReplyError, match="gone") as raised:
         other = Transport(cache_dir=str(tmp_path / "other"), offline=False, timeout=5, retries=0)
         other.get(httpserver.url_for("/flip"))
+    assert raised.value.reason == "http"
     assert time.monotonic() - start < 2
 
 
 def test_long_retry_after_is_not_waited_for(httpserver, transport):
     httpserver.expect_request("/later").respond_with_data("", status=503, headers={"Retry-After": "3600"})
     start = time.monotonic()
-    with pytest.raises(HttpError):
+    with pytest.raises(ReplyError) as raised:
         transport.get(httpserver.url_for("/later"))
+    assert raised.value.reason == "http"
     assert time.monotonic() - start < 2 and len(httpserver.log) == 1
 
 
 def test_404_not_retried_and_json_message(httpserver, transport):
     httpserver.expect_request("/missing").respond_with_json({"message": "Dataset not found", "status": 404}, status=404)
-    with pytest.raises(HttpError, match="Dataset not found"):
+    with pytest.raises(ReplyError, match="Dataset not found") as raised:
         transport.get(httpserver.url_for("/missing"))
+    assert raised.value.reason == "http"
     assert len(httpserver.log) == 1
 
 
@@ -137,8 +136,9 @@ def test_html_instead_of_json(httpserver, transport):
     httpserver.expect_request("/html").respond_with_data(
         "<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html"
     )
-    with pytest.raises(UnexpectedContentError):
+    with pytest.raises(ReplyError) as raised:
         transport.get(httpserver.url_for("/html"), expect="json")
+    assert raised.value.reason == "content"
 
 
 def test_cache_then_offline(httpserver, transport, tmp_path):
@@ -148,8 +148,9 @@ def test_cache_then_offline(httpserver, transport, tmp_path):
     offline = Transport(cache_dir=transport.cache.folder, offline=True)
     assert offline.get(url, params={"a": 1}).json() == {"n": 1}
     assert offline.get(url, params={"a": 1}).from_cache
-    with pytest.raises(NotCachedError, match="not in the cache"):
+    with pytest.raises(NetworkError, match="not in the cache") as raised:
         offline.get(url, params={"a": 2})
+    assert raised.value.reason == "offline"
     assert len(httpserver.log) == 1
 
 
@@ -169,8 +170,9 @@ def test_timeout(httpserver, transport):
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
     transport.timeout = 1
-    with pytest.raises(RequestTimeoutError, match="timeout"):
+    with pytest.raises(NetworkError, match="timeout") as raised:
         transport.get(httpserver.url_for("/slow"))
+    assert raised.value.reason == "timeout"
 
 
 def test_cancel(httpserver, transport):
@@ -183,7 +185,7 @@ def test_cancel(httpserver, transport):
     transport.feedback = feedback
     threading.Timer(0.3, feedback.cancel).start()
     start = time.monotonic()
-    with pytest.raises(CancelledError):
+    with pytest.raises(Cancelled):
         transport.get(httpserver.url_for("/slow"))
     assert time.monotonic() - start < 1.2
 
@@ -193,7 +195,6 @@ def test_a_full_disk_stops_the_download_with_a_message_not_a_crash(httpserver, t
     import errno
 
     from open_territory.plugin.toolbelt.cache import cache_key
-    from open_territory.plugin.toolbelt.network import DownloadWriteError
 
     class FullDisk:
         def __init__(self, handle):
@@ -208,8 +209,9 @@ def test_a_full_disk_stops_the_download_with_a_message_not_a_crash(httpserver, t
 
     monkeypatch.setattr(Transport, "_open_part", staticmethod(FullDisk))
     httpserver.expect_request("/big").respond_with_data(b"x" * 200_000)
-    with pytest.raises(DownloadWriteError, match="No space left on device") as raised:
+    with pytest.raises(NetworkError, match="No space left on device") as raised:
         transport.get(httpserver.url_for("/big"))
+    assert raised.value.reason == "disk"
     assert transport.cache.folder in str(raised.value)
     assert [name for name in os.listdir(transport.cache.folder) if name.endswith(".part")] == []
     assert transport.cache.get(cache_key("GET", httpserver.url_for("/big"))) is None
@@ -224,8 +226,9 @@ def test_timeout_and_retries_come_from_the_settings(httpserver, tmp_path):
     assert (Transport(timeout=9, retries=0).timeout, Transport(timeout=9, retries=0).retries) == (9, 0)
     transport.backoff = 0.05
     httpserver.expect_request("/busy").respond_with_data("", status=503)
-    with pytest.raises(HttpError):
+    with pytest.raises(ReplyError) as raised:
         transport.get(httpserver.url_for("/busy"))
+    assert raised.value.reason == "http"
     # The first try and the settings' two retries (a slow request of an earlier test may be logged too).
     assert sum(request.path == "/busy" for request, _ in httpserver.log) == 3
 
@@ -236,8 +239,9 @@ def test_timeout_and_retries_come_from_the_settings(httpserver, tmp_path):
         silent.listen(1)
         transport.retries = 0
         start = time.monotonic()
-        with pytest.raises(RequestTimeoutError, match=r"\(1 s\)"):
+        with pytest.raises(NetworkError, match=r"\(1 s\)") as raised:
             transport.get(f"http://127.0.0.1:{silent.getsockname()[1]}/silent")
+        assert raised.value.reason == "timeout"
         assert 0.9 < time.monotonic() - start < 3
 
 
@@ -245,8 +249,9 @@ def test_connection_refused(transport):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with pytest.raises(ConnectionFailedError, match="Could not reach"):
+    with pytest.raises(NetworkError, match="Could not reach") as raised:
         transport.get(f"http://127.0.0.1:{port}/x")
+    assert raised.value.reason == "unreachable"
 
 
 def serve_cut_stream(times):
@@ -271,10 +276,12 @@ def serve_cut_stream(times):
 def test_cut_stream_is_an_error_and_not_cached(transport):
     transport.retries = 1
     url = serve_cut_stream(2)
-    with pytest.raises(IncompleteReplyError):
+    with pytest.raises(NetworkError) as raised:
         transport.get(url)
-    with pytest.raises(NotCachedError):
+    assert raised.value.reason == "incomplete"
+    with pytest.raises(NetworkError) as raised:
         Transport(cache_dir=transport.cache.folder, offline=True).get(url)
+    assert raised.value.reason == "offline"
 
 
 def test_authcfg_basic_applied_and_not_logged(httpserver, transport):
@@ -316,7 +323,7 @@ def test_hundreds_of_downloads_in_a_background_task(httpserver, tmp_path):
         for _ in range(150):
             try:
                 transport.get(httpserver.url_for("/missing"))
-            except HttpError as error:
+            except ReplyError as error:
                 kept.append(error)  # with its traceback, hence the frame that held the reply
             with open(transport.get(httpserver.url_for("/ok")).path, "rb") as handle:
                 assert handle.read() == b"yes"
@@ -325,3 +332,10 @@ def test_hundreds_of_downloads_in_a_background_task(httpserver, tmp_path):
     task = start_task("downloads", work, lambda result, error: done.append((result, error)))  # noqa: F841 - kept alive
     assert wait_until(lambda: done, 60)
     assert done == [(150, None)]
+
+
+def test_base_url_from_what_a_user_pastes():
+    assert network.base_url("data.example.fr/") == "https://data.example.fr"
+    assert network.base_url("http://node.example/rudi/api/v1/resources?limit=5") == "http://node.example/rudi"
+    assert network.base_url("https://p.example/explore/dataset/x/", ("/api/", "/explore/")) == "https://p.example"
+    assert network.base_url("  ") == ""

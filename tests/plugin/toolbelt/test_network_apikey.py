@@ -4,9 +4,8 @@ import datetime
 
 import pytest
 from open_territory.plugin.toolbelt import network
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
 from open_territory.plugin.toolbelt.network import (
-    HttpError,
-    NetworkError,
     Transport,
     authorization_from_authcfg,
     quota_reset_seconds,
@@ -47,13 +46,13 @@ def test_apikey_without_scheme_keeps_basic_signing(httpserver, transport):
 
 
 def test_authcfg_errors_name_the_config(httpserver, transport):
-    with pytest.raises(NetworkError, match="could not be read: nope123"):
+    with pytest.raises(InputError, match="could not be read: nope123"):
         authorization_from_authcfg("nope123", "Apikey")
     empty = store_config("Basic", {"username": "x", "password": ""}, name="empty")
-    with pytest.raises(NetworkError, match="no API key"):
+    with pytest.raises(InputError, match="no API key"):
         authorization_from_authcfg(empty, "Apikey")
     transport.authcfg, transport.auth_scheme = "nope123", "Apikey"
-    with pytest.raises(NetworkError, match="nope123") as info:
+    with pytest.raises(InputError, match="nope123") as info:
         transport.get(httpserver.url_for("/private"))
     assert "/private" in str(info.value) and not httpserver.log
 
@@ -70,8 +69,9 @@ def test_quota_message_names_limit_and_reset(httpserver, transport):
         },
         status=429,
     )
-    with pytest.raises(HttpError) as info:
+    with pytest.raises(ReplyError) as info:
         transport.get(httpserver.url_for("/q"))
+    assert info.value.reason == "http"
     text = str(info.value)
     assert "HTTP 429" in text and "10000/day" in text and "Too many" in text
     assert "2031-01-26T00:00:00Z" in text

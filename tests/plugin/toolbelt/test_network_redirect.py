@@ -2,7 +2,8 @@
 origin (here the same host on another port), while anonymous requests still follow redirects anywhere."""
 
 import pytest
-from open_territory.plugin.toolbelt.network import NetworkError, Transport
+from open_territory.plugin.toolbelt.errors import NetworkError
+from open_territory.plugin.toolbelt.network import Transport
 from pytest_httpserver import HTTPServer
 
 from ...qgis_auth import store_auth_config

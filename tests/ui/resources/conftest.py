@@ -2,14 +2,14 @@
 synchronously instead, and a project emptied after each test."""
 
 import pytest
-from qgis.core import QgsFeedback, QgsProject
+from qgis.core import QgsProcessingFeedback, QgsProject
 
 from ... import qt_wait
 
 
 def _sync_runner(description, function, on_done):
     try:
-        result = function(QgsFeedback())
+        result = function(QgsProcessingFeedback(False))
     except Exception as error:  # noqa: BLE001 - handed to the panel like FeedbackTask does
         on_done(None, error)
         return None

@@ -4,14 +4,14 @@ import os
 import re
 
 import pytest
-from open_territory.plugin.sources import gbfs_refresh
+from open_territory.plugin.sources.gbfs import refresh as gbfs_refresh
 from open_territory.plugin.toolbelt.settings import load_settings, reset_settings, save_settings
 from open_territory.ui.resources.gbfs_panel import GbfsPanel
 from open_territory.ui.resources.sensors_panel import SensorsPanel
 from qgis.core import QgsGraduatedSymbolRenderer, QgsRectangle
 from qgis.PyQt.QtCore import Qt
 
-DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "data", "gbfs")
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "gbfs", "data")
 
 
 def serve(httpserver, variant):

@@ -13,7 +13,8 @@ from werkzeug import Response
 from ...qgis_auth import store_auth_config
 
 spec = importlib.util.spec_from_file_location(
-    "ods_payloads", os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "test_ods_payloads.py")
+    "ods_payloads",
+    os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "ods", "test_ods_payloads.py"),
 )
 P = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(P)

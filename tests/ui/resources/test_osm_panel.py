@@ -6,13 +6,13 @@ import time
 from urllib.parse import parse_qs
 
 import pytest
-from open_territory.plugin.sources.osm_presets import preset_categories
+from open_territory.plugin.sources.overpass.presets import preset_categories
 from open_territory.ui.resources.osm_panel import SPEC_PROPERTY, OsmPanel, layer_spec
 from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "data", "overpass")
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "plugin", "sources", "overpass", "data")
 
 
 def fixture_bytes(name):
@@ -141,7 +141,7 @@ def test_failed_refresh_keeps_the_old_data(panel, project, httpserver, tmp_path,
     finished = []
     panel.refresh_layer(layer, lambda results, error: finished.append(error))
     assert wait_until(lambda: finished)
-    assert finished[0] is not None and finished[0].kind == "incomplete"
+    assert finished[0] is not None and finished[0].reason == "incomplete"
     assert layer.source() == source
 
 

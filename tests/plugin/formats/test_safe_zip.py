@@ -5,7 +5,8 @@ import stat
 import zipfile
 
 import pytest
-from open_territory.plugin.sources.safe_zip import UnsafeArchiveError, safe_extract
+from open_territory.plugin.formats.safe_zip import safe_extract
+from open_territory.plugin.toolbelt.errors import ReplyError
 
 
 def make_zip(path, members):
@@ -38,8 +39,9 @@ def test_escaping_member_rejects_whole_archive(tmp_path, bad):
     sandbox = tmp_path / "sandbox"
     target = sandbox / "a" / "b"
     archive = make_zip(tmp_path / "bad.zip", [("good.txt", b"fine"), (bad, b"pwned")])
-    with pytest.raises(UnsafeArchiveError, match="evil"):
+    with pytest.raises(ReplyError, match="evil") as raised:
         safe_extract(archive, str(target))
+    assert raised.value.reason == "unsafe_archive"
     # Nothing written anywhere: not the good member, not the evil one.
     assert listing(tmp_path) == ["bad.zip"]
     assert not os.path.exists("/tmp/evil_abs")
@@ -49,20 +51,23 @@ def test_symlink_member_rejected(tmp_path):
     info = zipfile.ZipInfo("link")
     info.external_attr = (stat.S_IFLNK | 0o777) << 16
     archive = make_zip(tmp_path / "link.zip", [(info, "/etc/passwd")])
-    with pytest.raises(UnsafeArchiveError, match="link"):
+    with pytest.raises(ReplyError, match="link") as raised:
         safe_extract(archive, str(tmp_path / "out"))
+    assert raised.value.reason == "unsafe_archive"
     assert not os.path.lexists(tmp_path / "out" / "link")
 
 
 def test_size_limit_checked_on_real_content(tmp_path):
     archive = make_zip(tmp_path / "big.zip", [("a.bin", b"0" * 5000), ("b.bin", b"0" * 5000)])
-    with pytest.raises(UnsafeArchiveError, match="too large"):
+    with pytest.raises(ReplyError, match="too large") as raised:
         safe_extract(archive, str(tmp_path / "out"), max_bytes=6000)
+    assert raised.value.reason == "unsafe_archive"
     assert listing(tmp_path / "out") == []
 
 
 def test_not_a_zip(tmp_path):
     path = tmp_path / "x.zip"
     path.write_bytes(b"<html>not found</html>")
-    with pytest.raises(UnsafeArchiveError):
+    with pytest.raises(ReplyError) as raised:
         safe_extract(str(path), str(tmp_path / "out"))
+    assert raised.value.reason == "unsafe_archive"

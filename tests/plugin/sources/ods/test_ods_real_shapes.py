@@ -5,11 +5,13 @@ and the 400 `InvalidRESTParameterError` reply."""
 import os
 
 import pytest
-from open_territory.plugin.sources.ods import OdsError, OdsSource
+from open_territory.plugin.sources.ods import OdsSource
+from open_territory.plugin.toolbelt.errors import ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target
 from open_territory.plugin.toolbelt.network import Transport
 from qgis.core import QgsVectorLayer
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "ods")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 API = "/api/explore/v2.1"
 DATASET = "festivals-finistere"
 
@@ -46,7 +48,9 @@ def test_lat_lon_list_property_loads_as_correct_points(httpserver, source, tmp_p
     portal = serve_festivals(httpserver)
     output = str(tmp_path / "festivals.gpkg")
     result = source.fetch(
-        {"portal": portal, "dataset": DATASET, "name_field": "nom_de_la_manifestation"}, output, "festivals", "other"
+        {"portal": portal, "dataset": DATASET, "name_field": "nom_de_la_manifestation"},
+        file_target(output, "festivals"),
+        "other",
     )
     assert result.feature_count == 4
     layer = QgsVectorLayer(f"{output}|layername=festivals", "festivals", "ogr")
@@ -80,8 +84,8 @@ def test_invalid_rest_parameter_400_names_portal_and_dataset(httpserver, source,
     )
     output = tmp_path / "kept.gpkg"
     output.write_bytes(b"previous load")
-    with pytest.raises(OdsError) as info:
-        source.fetch({"portal": portal, "dataset": DATASET}, str(output), "festivals", "other")
+    with pytest.raises(ReplyError) as info:
+        source.fetch({"portal": portal, "dataset": DATASET}, file_target(str(output), "festivals"), "other")
     text = str(info.value)
     assert info.value.status == 400
     assert f"Opendatasoft {portal}" in text and f"dataset {DATASET}" in text
@@ -99,7 +103,7 @@ def test_invalid_rest_parameter_400_in_search_names_the_portal(httpserver, sourc
         },
         status=400,
     )
-    with pytest.raises(OdsError) as info:
+    with pytest.raises(ReplyError) as info:
         source.search_datasets(portal, "vélo", theme="Mobilité")
     text = str(info.value)
     assert f"Opendatasoft {portal}" in text and "'theme' is not a facet" in text and info.value.status == 400

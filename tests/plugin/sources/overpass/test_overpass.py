@@ -5,14 +5,22 @@ from urllib.parse import parse_qs
 
 import pytest
 from open_territory.plugin.sources import overpass as op
-from open_territory.plugin.sources.osm_presets import PRESETS, preset_categories
-from open_territory.plugin.sources.overpass import OverpassError, OverpassSource, build_query
-from open_territory.plugin.toolbelt.network import CancelledError, Transport
+from open_territory.plugin.sources.overpass import OverpassSource, build_query
+from open_territory.plugin.sources.overpass.presets import PRESETS, preset_categories
+from open_territory.plugin.toolbelt.errors import (
+    Cancelled,
+    InputError,
+    NetworkError,
+    OpenTerritoryError,
+    ReplyError,
+)
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
+from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from shapely import wkt as shapely_wkt
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "overpass")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 EXTENT = [-1.75, 48.05, -1.60, 48.15]
 
 
@@ -80,12 +88,12 @@ def test_big_area_is_simplified():
 
 @pytest.mark.parametrize("bad", [None, [0, 0, 0, 0], [10, 50, 5, 40], ["a", 1, 2, 3]])
 def test_bad_extent(bad):
-    with pytest.raises(OverpassError):
+    with pytest.raises(InputError):
         build_query("street_lamp", extent=bad)
 
 
 def test_unknown_category():
-    with pytest.raises(OverpassError, match="road_works"):
+    with pytest.raises(InputError, match="road_works"):
         build_query("road_works", extent=EXTENT)
 
 
@@ -102,8 +110,7 @@ def test_signals_posted_and_parsed(source, httpserver, tmp_path):
     out = str(tmp_path / "out.gpkg")
     result = source.fetch(
         {"source": "overpass", "category": "traffic_signals", "server": url, "timeout": 25, "extent": EXTENT},
-        out,
-        "signals",
+        file_target(out, "signals"),
         None,
     )
     request, _ = httpserver.log[0]
@@ -132,7 +139,7 @@ def test_signals_posted_and_parsed(source, httpserver, tmp_path):
 def test_car_parks_nodes_and_areas_as_points(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "out.gpkg")
-    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None)
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, file_target(out, "parks"), None)
     geom_type, rows = features(out, "parks")
     assert ogr.GT_Flatten(geom_type) == ogr.wkbPoint
     by_key = {(r["osm_type"], r["osm_id"]): r for r in rows}
@@ -152,7 +159,7 @@ def test_car_parks_nodes_and_areas_as_points(source, httpserver, tmp_path):
 def test_cycleways_are_lines(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "out.gpkg")
-    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, out, "cycle", None)
+    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, file_target(out, "cycle"), None)
     geom_type, rows = features(out, "cycle")
     assert ogr.GT_Flatten(geom_type) == ogr.wkbLineString
     assert {r["osm_id"] for r in rows} == {"3001"}  # 3002 is a road with a lane, 3003 a road
@@ -165,8 +172,8 @@ def test_cycleways_are_lines(source, httpserver, tmp_path):
 def test_append_adds_a_layer(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "out.gpkg")
-    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "a", None)
-    source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "b", None, append=True)
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "a"), None)
+    source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "b"), None)
     dataset = ogr.Open(out)
     assert {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())} == {"a", "b"}
 
@@ -174,7 +181,7 @@ def test_append_adds_a_layer(source, httpserver, tmp_path):
 def test_empty_reply_gives_empty_layer(source, httpserver, tmp_path):
     url = serve(httpserver, "empty.osm")
     out = str(tmp_path / "out.gpkg")
-    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None)
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, file_target(out, "parks"), None)
     assert result.feature_count == 0
     dataset = ogr.Open(out)
     assert dataset.GetLayerByName("parks").GetFeatureCount() == 0
@@ -187,7 +194,9 @@ def test_server_from_settings(source, httpserver, tmp_path):
     settings = load_settings()
     settings.overpass_server = url
     save_settings(settings)
-    result = source.fetch({"category": "street_lamp", "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None)
+    result = source.fetch(
+        {"category": "street_lamp", "extent": EXTENT}, file_target(str(tmp_path / "o.gpkg"), "l"), None
+    )
     assert result.url == url
     assert len(httpserver.log) == 1
 
@@ -195,7 +204,9 @@ def test_server_from_settings(source, httpserver, tmp_path):
 def test_runtime_remark_is_a_warning(source, httpserver, tmp_path):
     url = serve(httpserver, "runtime_remark.osm")
     result = source.fetch(
-        {"category": "traffic_signals", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "s", None
+        {"category": "traffic_signals", "server": url, "extent": EXTENT},
+        file_target(str(tmp_path / "o.gpkg"), "s"),
+        None,
     )
     assert result.feature_count == 1
     assert any("runtime remark" in w for w in result.warnings)
@@ -219,9 +230,10 @@ def test_errors_are_clear_and_nothing_is_written(source, httpserver, tmp_path, n
     content_type = "text/html" if name.endswith(".html") else "application/osm3s+xml"
     url = serve(httpserver, name, status, content_type)
     out = tmp_path / "out.gpkg"
-    with pytest.raises(OverpassError) as caught:
-        source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, str(out), "s", None)
-    assert caught.value.kind == kind
+    with pytest.raises(OpenTerritoryError) as caught:
+        source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(str(out), "s"), None)
+    assert caught.value.reason == kind
+    assert isinstance(caught.value, NetworkError if kind == "incomplete" else ReplyError)
     assert words in str(caught.value)
     assert not out.exists()
 
@@ -237,7 +249,9 @@ def test_network_timeout_is_query_timeout_plus_margin(httpserver, tmp_path, monk
     url = serve(httpserver, "empty.osm")
     source = OverpassSource(Recorder(cache_dir=str(tmp_path / "c"), retries=0))
     source.fetch(
-        {"category": "street_lamp", "server": url, "timeout": 77, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None
+        {"category": "street_lamp", "server": url, "timeout": 77, "extent": EXTENT},
+        file_target(str(tmp_path / "o.gpkg"), "l"),
+        None,
     )
     assert seen["timeout"] == 77 + op.NETWORK_MARGIN
     assert "[timeout:77]" in seen["data"]["data"]
@@ -255,7 +269,7 @@ def test_request_timeout_suggests_smaller_area(httpserver, tmp_path):
     op_margin = op.NETWORK_MARGIN
     op.NETWORK_MARGIN = 0
     try:
-        with pytest.raises(OverpassError) as caught:
+        with pytest.raises(NetworkError) as caught:
             source.fetch(
                 {
                     "category": "street_lamp",
@@ -263,13 +277,12 @@ def test_request_timeout_suggests_smaller_area(httpserver, tmp_path):
                     "timeout": 1,
                     "extent": EXTENT,
                 },
-                str(tmp_path / "o.gpkg"),
-                "l",
+                file_target(str(tmp_path / "o.gpkg"), "l"),
                 None,
             )
     finally:
         op.NETWORK_MARGIN = op_margin
-    assert caught.value.kind == "timeout"
+    assert caught.value.reason == "timeout"
     assert "smaller area" in str(caught.value)
 
 
@@ -280,9 +293,12 @@ def test_cancel(httpserver, tmp_path):
     feedback.cancel()
     url = serve(httpserver, "mixed.osm")
     source = OverpassSource(Transport(feedback=feedback, cache_dir=str(tmp_path / "c"), retries=0))
-    with pytest.raises(CancelledError):
+    with pytest.raises(Cancelled):
         source.fetch(
-            {"category": "street_lamp", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "l", None, feedback
+            {"category": "street_lamp", "server": url, "extent": EXTENT},
+            file_target(str(tmp_path / "o.gpkg"), "l"),
+            None,
+            feedback,
         )
 
 
@@ -296,9 +312,9 @@ def layer_counts(path):
 def test_rerun_replaces_the_layer_and_keeps_the_others(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "t.gpkg")
-    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
-    first = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
-    second = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "signals"), None)
+    first = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None)
+    second = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None)
     assert first.feature_count == second.feature_count == 3
     assert layer_counts(out) == {"signals": 2, "parks": 3}  # replaced, not appended
     _geom_type, rows = features(out, "parks")
@@ -306,11 +322,11 @@ def test_rerun_replaces_the_layer_and_keeps_the_others(source, httpserver, tmp_p
     assert [n for n in os.listdir(tmp_path) if n != "cache"] == ["t.gpkg"]  # no scratch file left
 
 
-def test_rerun_without_append_flag_keeps_the_other_layers(source, httpserver, tmp_path):
+def test_a_layer_target_keeps_the_other_layers(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "t.gpkg")
-    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
-    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, out, "cycle", None)
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "signals"), None)
+    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, layer_target(out, "cycle"), None)
     assert layer_counts(out) == {"signals": 2, "cycle": 1}
 
 
@@ -333,17 +349,16 @@ class CancelAfterFirstPass:
 
 
 def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, tmp_path, monkeypatch):
-    from open_territory.plugin.toolbelt.layer_writer import WriteCancelled
     from qgis.core import QgsFeedback
 
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "t.gpkg")
     spec = {"category": "car_park", "server": url, "extent": EXTENT}
-    old = source.fetch(spec, out, "parks", None)
+    old = source.fetch(spec, file_target(out, "parks"), None)
     feedback = QgsFeedback()
     spy = CancelAfterFirstPass(monkeypatch, feedback)
-    with pytest.raises(WriteCancelled):
-        source.fetch(spec, out, "parks", None, feedback, append=True)
+    with pytest.raises(Cancelled):
+        source.fetch(spec, layer_target(out, "parks"), None, feedback)
     assert spy.calls == 1
     assert layer_counts(out) == {"parks": 3}
     _geom_type, rows = features(out, "parks")
@@ -353,17 +368,16 @@ def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, t
 
 
 def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tmp_path, monkeypatch):
-    from open_territory.plugin.toolbelt.layer_writer import WriteCancelled
     from qgis.core import QgsFeedback
 
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "t.gpkg")
-    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, out, "signals", None)
+    source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "signals"), None)
     feedback = QgsFeedback()
     CancelAfterFirstPass(monkeypatch, feedback)
-    with pytest.raises(WriteCancelled):
+    with pytest.raises(Cancelled):
         source.fetch(
-            {"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, feedback, append=True
+            {"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None, feedback
         )
     assert layer_counts(out) == {"signals": 2}
 
@@ -374,7 +388,7 @@ def test_csv_output(source, httpserver, tmp_path, category, expected):
 
     url = serve(httpserver, "mixed.osm")
     out = tmp_path / "out.csv"
-    result = source.fetch({"category": category, "server": url, "extent": EXTENT}, str(out), "out", None)
+    result = source.fetch({"category": category, "server": url, "extent": EXTENT}, file_target(str(out), "out"), None)
     with open(out, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert result.feature_count == len(rows) == len(expected)
@@ -390,31 +404,31 @@ def test_geojson_output_replaces_the_file(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     out = tmp_path / "parks.geojson"
     out.write_text("old")
-    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, str(out), "parks", None)
+    result = source.fetch(
+        {"category": "car_park", "server": url, "extent": EXTENT}, file_target(str(out), "parks"), None
+    )
     assert result.feature_count == 3 == ogr.Open(str(out)).GetLayer(0).GetFeatureCount()
 
 
 def test_the_register_is_never_written(source, httpserver, tmp_path):
     import sqlite3
 
-    from open_territory.plugin.toolbelt.layer_writer import LayerWriteError
-
     url = serve(httpserver, "mixed.osm")
     out = str(tmp_path / "register.gpkg")
-    source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, out, "lamps", None)
+    source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, file_target(out, "lamps"), None)
     connection = sqlite3.connect(out)
     connection.execute("CREATE TABLE register_meta (key TEXT)")
     connection.commit()
     connection.close()
-    with pytest.raises(LayerWriteError, match="register"):
-        source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, out, "parks", None, append=True)
+    with pytest.raises(InputError, match="register"):
+        source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None)
     assert "parks" not in layer_counts(out)
 
 
 def test_result_names_the_preset_as_dataset(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     result = source.fetch(
-        {"category": "bus_stop", "server": url, "extent": EXTENT}, str(tmp_path / "o.gpkg"), "stops", None
+        {"category": "bus_stop", "server": url, "extent": EXTENT}, file_target(str(tmp_path / "o.gpkg"), "stops"), None
     )
     assert result.dataset == "bus_stop"
     assert result.source == "openstreetmap" and result.url == url and result.licence == "ODbL"
@@ -456,7 +470,7 @@ def test_shapefile_output_for_car_parks(source, httpserver, tmp_path):
     url = serve(httpserver, "mixed.osm")
     folder = tmp_path / "shp"
     result = source.fetch(
-        {"category": "car_park", "server": url, "extent": EXTENT}, str(folder / "parks.shp"), "parks", None
+        {"category": "car_park", "server": url, "extent": EXTENT}, file_target(str(folder / "parks.shp"), "parks"), None
     )
     assert result.feature_count == 3 == ogr.Open(str(folder / "parks.shp")).GetLayer(0).GetFeatureCount()
     assert sorted(n for n in os.listdir(folder) if n.startswith(".")) == []  # no scratch left

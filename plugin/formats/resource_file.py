@@ -1,8 +1,9 @@
 """A downloaded file of any kind catalogs serve (GeoJSON, zipped shapefile, GeoPackage, CSV with
 coordinates, KML, JSON records) written as a resource layer with the common fields.
 
-Shared by the catalog sources (data.gouv.fr, RUDI). The kind is read from the file's first bytes, the
-declared format being only a hint: catalogs often label a zip "csv" or a GeoJSON "json".
+Shared by the catalog sources (data.gouv.fr, RUDI, through sources.base.load_download). The kind is
+read from the file's first bytes, the declared format being only a hint: catalogs often label a zip
+"csv" or a GeoJSON "json".
 """
 
 from __future__ import annotations
@@ -14,15 +15,14 @@ import tempfile
 import uuid
 
 from osgeo import gdal
+from qgis.core import QgsFeedback
 
+from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import LayerWriteError, WriteCancelled, atomic_output, write_resource_layer
-from ..toolbelt.logger import log
-from ..toolbelt.network import CancelledError
-from .base import FetchResult, SourceError
-from .safe_zip import UnsafeArchiveError, safe_extract
-from .tabular import LAT_NAMES, LON_NAMES, CsvError, normalize_name, prepare_csv
+from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
+from .safe_zip import safe_extract
+from .tabular import LAT_NAMES, LON_NAMES, normalize_name, prepare_csv
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
@@ -30,21 +30,6 @@ MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv
 # Python: GDAL's JSON drivers read GeoJSON, ESRI JSON and TopoJSON but not a bare list of records.
 # 50 MB of records take about 6 s and 600 MB of memory; four times that would stall or exhaust a laptop.
 JSON_RECORDS_MAX_BYTES = 50 * 1024 * 1024
-OUTPUT_FORMATS = {
-    ".gpkg": "GPKG",
-    ".geojson": "GeoJSON",
-    ".json": "GeoJSON",
-    ".shp": "ESRI Shapefile",
-    ".fgb": "FlatGeobuf",
-    ".csv": "CSV",
-    ".kml": "KML",
-    ".gml": "GML",
-    ".sqlite": "SQLite",
-}
-
-
-class ResourceFileError(Exception):
-    """The downloaded file cannot be loaded as a layer; the message says why."""
 
 
 def sniff_kind(path: str, declared: str = "") -> str:
@@ -71,17 +56,13 @@ def sniff_kind(path: str, declared: str = "") -> str:
     return declared if declared in ("csv", "shapefile") else "csv"
 
 
-def output_format(path: str) -> str:
-    return OUTPUT_FORMATS.get(os.path.splitext(path)[1].lower(), "GPKG")
-
-
 @with_gdal_exceptions
 def geometry_layer(path: str) -> tuple:
     """(layer name, other layer names) of the first layer with a geometry in a GDAL dataset."""
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
     except RuntimeError as error:
-        raise ResourceFileError(tr("GDAL cannot read the downloaded file") + f": {error}") from None
+        raise ReplyError(tr("GDAL cannot read the downloaded file") + f": {error}") from None
     names, spatial = [], []
     for index in range(dataset.GetLayerCount()):
         layer = dataset.GetLayer(index)
@@ -89,7 +70,7 @@ def geometry_layer(path: str) -> tuple:
         if layer.GetGeomType() != 0 or layer.GetGeometryColumn():
             spatial.append(layer.GetName())
     if not names:
-        raise ResourceFileError(tr("The downloaded file has no layer") + f": {path}")
+        raise ReplyError(tr("The downloaded file has no layer") + f": {path}")
     chosen = spatial[0] if spatial else names[0]
     return chosen, [name for name in names if name != chosen]
 
@@ -103,7 +84,7 @@ def pick_member(paths: list) -> tuple:
     ]
     if not loadable:
         names = ", ".join(sorted(os.path.basename(p) for p in paths)[:20])
-        raise ResourceFileError(
+        raise ReplyError(
             tr("The archive holds no geographic file (shapefile, GeoPackage, GeoJSON, CSV...)") + f": {names}"
         )
     loadable.sort(key=lambda p: (MEMBER_PREFERENCE.index(os.path.splitext(p)[1].lower()), p.count(os.sep), p))
@@ -129,7 +110,7 @@ def _number(value):
         return None
 
 
-def record_geometry(record: dict):
+def record_geometry(record: dict) -> dict | None:
     """A GeoJSON geometry for one JSON record: a `geometry` member, an Opendatasoft `geo_point_2d`,
     or latitude/longitude keys."""
     geometry = record.get("geometry")
@@ -159,7 +140,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
     """Convert a JSON list of records (Opendatasoft v1 export, API listings) into GeoJSON."""
     size = os.path.getsize(path)
     if size > JSON_RECORDS_MAX_BYTES:
-        raise ResourceFileError(
+        raise ReplyError(
             tr("The JSON file is too large to convert; choose a GeoJSON or CSV resource")
             + f": {os.path.basename(path)} ({size / 1024 / 1024:.0f} MB > "
             + f"{JSON_RECORDS_MAX_BYTES // (1024 * 1024)} MB)"
@@ -168,7 +149,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
         with open(path, encoding="utf-8-sig") as handle:
             document = json.load(handle)
     except (ValueError, UnicodeDecodeError) as error:
-        raise ResourceFileError(tr("The downloaded file is not valid JSON") + f": {error}") from None
+        raise ReplyError(tr("The downloaded file is not valid JSON") + f": {error}") from None
     records = document
     if isinstance(document, dict):
         records = next(
@@ -176,7 +157,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
             None,
         )
     if not isinstance(records, list):
-        raise ResourceFileError(tr("The JSON file is neither GeoJSON nor a list of records"))
+        raise ReplyError(tr("The JSON file is neither GeoJSON nor a list of records"))
     features = []
     for record in records:
         if not isinstance(record, dict):
@@ -191,7 +172,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
             }
         )
     if not any(feature["geometry"] for feature in features):
-        raise ResourceFileError(tr("The JSON records carry no coordinates"))
+        raise ReplyError(tr("The JSON records carry no coordinates"))
     with open(dest, "w", encoding="utf-8") as handle:
         json.dump({"type": "FeatureCollection", "features": features}, handle, ensure_ascii=False)
     return dest
@@ -209,112 +190,33 @@ def is_geojson(path: str) -> bool:
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def write_output(
-    src_path: str,
-    output: str,
-    layer_name: str,
-    common: dict,
-    name_field: str = None,
-    src_layer: str = None,
-    append: bool = False,
-    feedback=None,
-    progress_range=(0.0, 100.0),
-) -> int:
-    """Write into `output`: a new file replaced only on success, or a layer added to a GeoPackage."""
-    options = dict(name_field=name_field, src_layer=src_layer, feedback=feedback, progress_range=progress_range)
-    fmt = output_format(output)
-    if append and os.path.exists(output):
-        # -overwrite: loading the same resource again replaces its layer.
-        return write_resource_layer(
-            src_path, output, layer_name, common, append=True, extra_options=["-overwrite"], **options
-        )
-    if fmt == "ESRI Shapefile":
-        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
-        return write_resource_layer(src_path, output, layer_name, common, dest_format=fmt, **options)
-    with atomic_output(output) as tmp:
-        return write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
-
-
 @with_gdal_exceptions
 def load_file(
     path: str,
-    output: str,
-    layer_name: str,
+    target: OutputTarget,
     common: dict,
     name_field: str = None,
-    append: bool = False,
-    feedback=None,
+    feedback: QgsFeedback | None = None,
     declared: str = "",
-    progress_range=(50.0, 100.0),
+    progress_range: tuple = (50.0, 100.0),
 ) -> tuple:
-    """Write the downloaded file at `path` into `output`; returns (feature count, warnings)."""
+    """Write the downloaded file at `path` into `target` through the layer writer; returns (feature count,
+    warnings)."""
     warnings = []
-    work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(output)) or None)
+    work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(target.path)) or None)
     try:
         source, src_layer = resolve_source(path, work, declared, warnings, feedback)
-        try:
-            count = write_output(
-                source, output, layer_name, common, name_field, src_layer, append, feedback, progress_range
-            )
-        except WriteCancelled:
-            raise
-        except LayerWriteError as error:
-            raise ResourceFileError(str(error)) from None
-        return count, warnings
+        options = dict(name_field=name_field, src_layer=src_layer, progress_range=progress_range)
+        return write_resource_layer(source, target, common, feedback, **options), warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def too_large(settings, size) -> bool:
-    limit = int(settings.download_warning_mb or 0)
-    return bool(size and limit and size > limit * 1024 * 1024)
-
-
-def large_download_warnings(settings, size, what: str, feedback=None) -> list:
-    """Warn of a download over the size set in the options. Processing shows it in its log before
-    the download starts; elsewhere it is returned, for the caller's result."""
-    if not too_large(settings, size):
-        return []
-    text = tr("Large download") + f": {what} {size / 1024 / 1024:.0f} MB > {settings.download_warning_mb} MB"
-    log(text, "warning")
-    if feedback is not None and hasattr(feedback, "pushWarning"):
-        feedback.pushWarning(text)
-        return []
-    return [text]
-
-
-@with_gdal_exceptions
-def load_download(
-    path: str, output: str, layer_name: str, result: FetchResult, what: str, category: str = None, **options
-) -> FetchResult:
-    """Write the file a source downloaded into `output` with the common fields taken from `result`
-    (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
-    the feature count and the file's warnings. Failures become SourceError naming `what` (the portal's
-    resource), a cancelled write a CancelledError of the download URL."""
-    common = {
-        "category": category or "other",
-        "source": result.source,
-        "source_dataset": result.dataset,
-        "licence": result.licence,
-        "fetched_at": result.fetched_at,
-    }
-    try:
-        count, warnings = load_file(path, output, layer_name, common, **options)
-    except WriteCancelled:
-        raise CancelledError(result.url) from None
-    except (ResourceFileError, UnsafeArchiveError, CsvError) as error:
-        raise SourceError(f"{what}: {error}") from None
-    result.feature_count = count
-    result.warnings.extend(warnings)
-    log(f"{what}: {count} features -> {layer_name} ({os.path.basename(output)})")
-    return result
-
-
-def resolve_source(path: str, work: str, declared: str, warnings: list, feedback=None) -> tuple:
+def resolve_source(path: str, work: str, declared: str, warnings: list, feedback: QgsFeedback | None = None) -> tuple:
     """(GDAL-readable path, layer name or None) for the downloaded file, extracting zips safely."""
     kind = sniff_kind(path, declared)
     if kind == "html":
-        raise ResourceFileError(tr("The server sent a web page instead of the data file"))
+        raise ReplyError(tr("The server sent a web page instead of the data file"))
     if kind == "zip":
         folder = os.path.join(work, "unzipped")
         extracted = safe_extract(path, folder, feedback=feedback)
@@ -332,10 +234,7 @@ def resolve_source(path: str, work: str, declared: str, warnings: list, feedback
             member, work, {".csv": "csv", ".tsv": "csv", ".txt": "csv"}.get(extension, ""), warnings, feedback
         )
     if kind == "csv":
-        try:
-            vrt, layout = prepare_csv(path, os.path.join(work, f"csv-{uuid.uuid4().hex[:8]}"), feedback=feedback)
-        except CsvError as error:
-            raise ResourceFileError(str(error)) from None
+        vrt, layout = prepare_csv(path, os.path.join(work, f"csv-{uuid.uuid4().hex[:8]}"), feedback=feedback)
         warnings.extend(layout.warnings)
         return vrt, None
     if kind == "json" and not is_geojson(path):

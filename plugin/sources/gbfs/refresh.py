@@ -10,30 +10,35 @@ the layer is shown.
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureRequest, QgsProject
+from typing import TYPE_CHECKING
+
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsProject
 from qgis.PyQt.QtCore import QDateTime, QObject, Qt, QTimer
 
-from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import utc_now_iso
-from ..toolbelt.logger import log
-from ..toolbelt.network import Transport, redact
-from ..toolbelt.tasks import start_task
-from .gbfs import GbfsSource
-from .gbfs_parse import STATUS_FIELDS
+from ...toolbelt.i18n import tr
+from ...toolbelt.layer_writer import utc_now_iso
+from ...toolbelt.logger import log
+from ...toolbelt.network import Transport, redact
+from ...toolbelt.tasks import start_task
+from . import GbfsSource
+from .parse import STATUS_FIELDS
+
+if TYPE_CHECKING:  # names used in annotations only
+    from qgis.core import QgsVectorLayer
 
 LIVE_PROPERTY = "open_territory/gbfs_live"  # redacted feed URL, for the layer's properties only
 
 _refreshers = {}  # layer id -> StationStatusRefresher
 
 
-def to_qt(value):
+def to_qt(value: object) -> object:
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and "T" in value:
         moment = QDateTime.fromString(value, Qt.ISODate)
         return moment if moment.isValid() else None
     return value
 
 
-def apply_status(layer, statuses: dict) -> int:
+def apply_status(layer: QgsVectorLayer, statuses: dict) -> int:
     """Write `statuses` {station_id: {column: value}} into the matching features of `layer`, through
     its data provider (no edit session). Returns the number of features changed."""
     fields = layer.fields()
@@ -88,13 +93,13 @@ class StationStatusRefresher(QObject):
         layer.willBeDeleted.connect(self.stop)
         layer.setCustomProperty(LIVE_PROPERTY, redact(feed_url))
 
-    def start(self):
+    def start(self) -> None:
         self.timer.start()
 
     def is_active(self) -> bool:
         return self.timer.isActive()
 
-    def stop(self):
+    def stop(self) -> None:
         self.timer.stop()
         if self.task is not None:
             try:
@@ -130,7 +135,7 @@ class StationStatusRefresher(QObject):
             self.skipped_hidden = 0
             self.refresh_now()
 
-    def refresh_now(self):
+    def refresh_now(self) -> None:
         if self.task is not None:
             return  # the previous cycle is still downloading
         if self.layer is None or self.layer.isEditable():
@@ -140,7 +145,7 @@ class StationStatusRefresher(QObject):
             return
         feed, language, system = self.feed_url, self.language, self.system
 
-        def download(feedback):
+        def download(feedback: QgsFeedback | None):
             source = GbfsSource(Transport(feedback=feedback))
             found = system or source.discover(feed, language)
             return found, source.station_status(found)
@@ -165,7 +170,9 @@ class StationStatusRefresher(QObject):
         log(f"GBFS {self.layer.name()}: live status of {changed} stations refreshed")
 
 
-def watch_layer(layer, feed_url: str, seconds: int, language: str = None):
+def watch_layer(
+    layer: QgsVectorLayer, feed_url: str, seconds: int, language: str = None
+) -> StationStatusRefresher | None:
     """Start refreshing `layer` every `seconds` (replacing any refresh of the same layer); 0 stops it."""
     unwatch_layer(layer.id())
     if not seconds or seconds <= 0:

@@ -4,14 +4,15 @@ import json
 import os
 
 import pytest
-from open_territory.plugin.sources import gbfs_refresh
 from open_territory.plugin.sources.gbfs import GbfsSource
+from open_territory.plugin.sources.gbfs import refresh as gbfs_refresh
+from open_territory.plugin.toolbelt.layer_writer import file_target
 from open_territory.plugin.toolbelt.network import Transport
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
-from ...qt_wait import wait_until
+from ....qt_wait import wait_until
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "gbfs")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
 def serve_velib(httpserver, status_override=None):
@@ -48,7 +49,7 @@ NEW_STATUS = {
 def station_layer(httpserver, tmp_path, qgis_new_project):
     feed = serve_velib(httpserver)
     out = tmp_path / "live.gpkg"
-    GbfsSource(Transport(offline=False, retries=0)).fetch({"feed": feed}, str(out), "velib", None)
+    GbfsSource(Transport(offline=False, retries=0)).fetch({"feed": feed}, file_target(str(out), "velib"), None)
     layer = QgsVectorLayer(f"{out}|layername=velib", "velib", "ogr")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)

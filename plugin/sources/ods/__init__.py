@@ -25,34 +25,20 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
-import shutil
-import tempfile
+from typing import TYPE_CHECKING
 
 from osgeo import gdal
+from qgis.core import QgsFeedback
 
-from ..toolbelt.gdal_errors import with_gdal_exceptions
-from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import (
-    LayerWriteError,
-    WriteCancelled,
-    atomic_output,
-    utc_now_iso,
-    write_resource_layer,
-)
-from ..toolbelt.logger import log
-from ..toolbelt.network import (
-    CancelledError,
-    ConnectionFailedError,
-    HttpError,
-    IncompleteReplyError,
-    NetworkError,
-    NotCachedError,
-    UnexpectedContentError,
-    redact,
-    server_message,
-)
-from .base import FetchResult, Source, SourceError
-from .ods_catalog import (
+from ...toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
+from ...toolbelt.gdal_errors import with_gdal_exceptions
+from ...toolbelt.i18n import tr
+from ...toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
+from ...toolbelt.logger import log
+from ...toolbelt.network import redact, server_message
+from ...toolbelt.tasks import steps_feedback
+from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
+from .catalog import (
     OdsDataset,
     api_url,
     combine_where,
@@ -64,39 +50,16 @@ from .ods_catalog import (
     parse_dataset,
 )
 
+if TYPE_CHECKING:  # names used in annotations only
+    from ...toolbelt.network import Response, Transport
+
 SEARCH_PAGE_MAX = 100  # the API's own limit per page
-DOWNLOAD_SHARE = 60.0  # progress given to the download, the rest to GDAL
 
 
-class OdsError(SourceError):
-    """An Opendatasoft failure; `status` is the HTTP status when there was one."""
-
-    def __init__(self, message: str, status: int = None):
-        super().__init__(message)
-        self.status = status
-
-
-class ScaledFeedback:
-    """Reports a step's 0-100 progress into [start, end] of the job's feedback, and cancels with it."""
-
-    def __init__(self, feedback, start: float, end: float):
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def isCanceled(self):  # noqa: N802 - QgsFeedback's name
-        return self.feedback.isCanceled()
-
-    def setProgress(self, value):  # noqa: N802
-        self.feedback.setProgress(self.start + (self.end - self.start) * max(0.0, min(100.0, value)) / 100.0)
-
-    def __getattr__(self, name):
-        return getattr(self.feedback, name)
-
-
-def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsError:
-    """A message naming the portal, the dataset and what went wrong, from a transport or GDAL error."""
+def describe_failure(error: OpenTerritoryError, portal: str, dataset: str = "") -> OpenTerritoryError:
+    """The transport's or the writer's error told again, naming the portal, the dataset and what went wrong."""
     where = f"Opendatasoft {portal}" + (", " + tr("dataset") + f" {dataset}" if dataset else "")
-    status = getattr(error, "status", None)
-    if isinstance(error, HttpError):
+    if error.reason == "http":
         payload = error.payload if isinstance(error.payload, dict) else {}
         detail = server_message(payload) or f"HTTP {error.status}"
         if error.status == 400 and payload.get("error_code") == "ODSQLError":
@@ -117,44 +80,52 @@ def describe_failure(error: Exception, portal: str, dataset: str = "") -> OdsErr
             what = tr("the portal's API quota is used up")
         else:
             what = tr("the portal answered with an error")
-        return OdsError(f"{where}: {what} (HTTP {error.status}: {detail}) [{error.url}]", status)
-    if isinstance(error, UnexpectedContentError):
+        return restated(error, f"{where}: {what} (HTTP {error.status}: {detail}) [{error.url}]")
+    if error.reason == "content":
         what = tr(
             "the portal answered with a web page instead of data: check that the URL is an "
             "Opendatasoft portal (it may also be under maintenance)"
         )
-        return OdsError(f"{where}: {what} [{error.url}]")
-    if isinstance(error, IncompleteReplyError):
+        return restated(error, f"{where}: {what} [{error.url}]")
+    if error.reason == "incomplete":
         what = tr("the download was cut before its end; nothing was written, try again")
-        return OdsError(f"{where}: {what} ({error})")
-    if isinstance(error, ConnectionFailedError):
+        return restated(error, f"{where}: {what} ({error})")
+    if error.reason in ("unreachable", "broken", "dropped"):
         what = tr("the portal could not be reached or the connection broke; nothing was written")
-        return OdsError(f"{where}: {what} ({error})")
-    if isinstance(error, NotCachedError):
+        return restated(error, f"{where}: {what} ({error})")
+    if error.reason == "offline":
         what = tr("offline mode is on and this reply is not in the cache")
-        return OdsError(f"{where}: {what} [{error.url}]")
-    if isinstance(error, LayerWriteError):
+        return restated(error, f"{where}: {what} [{error.url}]")
+    if error.reason == "write":
         what = tr(
             "the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written"
         )
-        return OdsError(f"{where}: {what} ({error})")
-    return OdsError(f"{where}: {error}", status)
+        return restated(error, f"{where}: {what} ({error})")
+    return restated(error, f"{where}: {error}")
 
 
-def output_format(path: str) -> str:
-    extension = os.path.splitext(path)[1].lower()
-    return {
-        ".gpkg": "GPKG",
-        ".geojson": "GeoJSON",
-        ".json": "GeoJSON",
-        ".fgb": "FlatGeobuf",
-        ".shp": "ESRI Shapefile",
-        ".csv": "CSV",
-        ".sqlite": "SQLite",
-    }.get(extension, "GPKG")
+def geometry_type_of(info: OdsDataset) -> str | None:
+    """The -nlt of a dataset's layer: none without a geo field, multi-geometries for a geo_shape (shapes
+    mix Polygon and MultiPolygon), the points' own type for a geo_point_2d."""
+    geometry = info.geometry_field
+    if geometry is None:
+        return "NONE"
+    return "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
 
 
-def forget_cached_reply(response) -> None:
+def name_field_of(info: OdsDataset, spec: dict) -> str:
+    """The field feeding the common `name`: the spec's, else guessed; a spec's field the dataset lacks is
+    logged (the name stays empty)."""
+    wanted = spec.get("name_field")
+    if wanted and wanted not in info.field_names():
+        log(
+            f"Opendatasoft {info.portal}, {info.dataset_id}: name_field {wanted} is not a field of the dataset",
+            "warning",
+        )
+    return wanted or guess_name_field(info)
+
+
+def forget_cached_reply(response: Response) -> None:
     """Drop a cached reply GDAL could not read, so offline mode never serves it."""
     if not response.path.endswith(".body"):
         return
@@ -164,11 +135,32 @@ def forget_cached_reply(response) -> None:
 
 
 class OdsSource(Source):
-    KEY = "ods"
+    DECLARATION = SourceDeclaration(
+        key="ods",
+        label=lambda: tr("Opendatasoft portal"),
+        profile_fields={
+            "portal": {
+                "type": "string",
+                "pattern": r"^(https?://[^\s/?#]+[^\s]*|[a-z0-9_-]+)$",
+                "description": "the portal's base URL, or the key of one of the profile's portals",
+            },
+            "dataset": {"type": "string", "minLength": 1, "pattern": r"^[^\s/]+$", "description": "the dataset_id"},
+            "where": {"type": "string"},
+            "name_field": {"type": "string"},
+            "authcfg": {"type": "string"},
+        },
+        required=("portal", "dataset"),
+        expectations=lambda: {
+            "portal": tr("the portal's base URL, or the key of one of the profile's portals"),
+            "dataset": tr("the dataset's identifier (dataset_id), without spaces or /"),
+        },
+        algorithms=(("ods_load", "OdsLoadAlgorithm"), ("ods_search", "OdsSearchAlgorithm")),
+        coverage=(EXTENT, AREA),
+    )
 
     # -- transport ------------------------------------------------------------------------------
 
-    def transport_for(self, spec: dict, feedback=None):
+    def transport_for(self, spec: dict, feedback: QgsFeedback | None = None) -> Transport:
         """A copy of the shared transport with this spec's API key and the job's feedback."""
         transport = copy.copy(self.transport)
         if spec.get("authcfg"):
@@ -179,21 +171,23 @@ class OdsSource(Source):
             transport.feedback = feedback
         return transport
 
-    def get_json(self, transport, url: str, params: dict, portal: str, dataset: str = ""):
+    def get_json(self, transport: Transport, url: str, params: dict, portal: str, dataset: str = "") -> object:
         try:
             # Small JSON replies: the job's progress bar is left to the export download.
             reply = transport.get(
                 url, params=params, headers={"Accept": "application/json"}, expect="json", progress=False
             )
             return reply.json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
+        except OpenTerritoryError as error:
             raise describe_failure(error, portal, dataset) from error
 
     # -- catalog --------------------------------------------------------------------------------
 
-    def dataset_info(self, portal: str, dataset: str, authcfg: str = "", feedback=None) -> OdsDataset:
+    def dataset_info(
+        self, portal: str, dataset: str, authcfg: str = "", feedback: QgsFeedback | None = None
+    ) -> OdsDataset:
         portal = normalize_portal(portal)
         transport = self.transport_for({"authcfg": authcfg}, feedback)
         url = api_url(portal, "catalog", "datasets", dataset)
@@ -201,11 +195,12 @@ class OdsSource(Source):
         try:
             return parse_dataset(portal, payload)
         except ValueError:
-            raise OdsError(
+            raise ReplyError(
                 f"Opendatasoft {portal}, "
                 + tr("dataset")
                 + f" {dataset}: "
-                + tr("the reply is not a dataset description")
+                + tr("the reply is not a dataset description"),
+                source=portal,
             ) from None
 
     def search_datasets(
@@ -217,13 +212,13 @@ class OdsSource(Source):
         limit: int = SEARCH_PAGE_MAX,
         offset: int = 0,
         authcfg: str = "",
-        feedback=None,
-    ):
+        feedback: QgsFeedback | None = None,
+    ) -> tuple:
         """(total_count, [OdsDataset]) of the portal's catalog matching `query` (full-text search),
         `theme` (exact theme) and, with `geo_only`, only datasets that have a geo field."""
         portal = normalize_portal(portal)
         if not portal:
-            raise OdsError(tr("Opendatasoft: no portal URL given"))
+            raise InputError(tr("Opendatasoft: no portal URL given"))
         params = {"limit": max(1, min(int(limit), SEARCH_PAGE_MAX)), "offset": max(0, int(offset))}
         query = (query or "").strip()
         if query:
@@ -238,7 +233,7 @@ class OdsSource(Source):
         transport = self.transport_for({"authcfg": authcfg}, feedback)
         payload = self.get_json(transport, api_url(portal, "catalog", "datasets"), params, portal)
         if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
-            raise OdsError(f"Opendatasoft {portal}: " + tr("the catalog reply has no results list"))
+            raise ReplyError(f"Opendatasoft {portal}: " + tr("the catalog reply has no results list"), source=portal)
         datasets = []
         for item in payload["results"]:
             try:
@@ -268,16 +263,16 @@ class OdsSource(Source):
     # -- load -----------------------------------------------------------------------------------
 
     @staticmethod
-    def check_spec(spec: dict):
+    def check_spec(spec: dict) -> tuple:
         portal = normalize_portal(str(spec.get("portal") or ""))
         dataset = str(spec.get("dataset") or "").strip()
         if not portal:
-            raise OdsError(
+            raise InputError(
                 tr("Opendatasoft: the 'portal' key (base URL of the portal) is missing")
                 + (f" ({tr('dataset')} {dataset})" if dataset else "")
             )
         if not dataset:
-            raise OdsError(f"Opendatasoft {portal}: " + tr("the 'dataset' key (dataset id) is missing"))
+            raise InputError(f"Opendatasoft {portal}: " + tr("the 'dataset' key (dataset id) is missing"))
         return portal, dataset
 
     @staticmethod
@@ -286,7 +281,7 @@ class OdsSource(Source):
         spatial = []
         if spec.get("extent") or spec.get("area_wkt"):
             if geometry is None:
-                raise OdsError(
+                raise InputError(
                     f"Opendatasoft {info.portal}, "
                     + tr("dataset")
                     + f" {info.dataset_id}: "
@@ -299,38 +294,16 @@ class OdsSource(Source):
         return combine_where(spec.get("where") or "", *spatial)
 
     def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str, feedback=None, append: bool = False
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
     ) -> FetchResult:
         portal, dataset = self.check_spec(spec)
-        job = feedback
-        download_feedback = ScaledFeedback(job, 0.0, DOWNLOAD_SHARE) if job is not None else None
-        info = self.dataset_info(portal, dataset, spec.get("authcfg", ""), download_feedback)
+        # Two steps of the job's progress: the download, then GDAL's write.
+        steps = steps_feedback(feedback, 2)
+        info = self.dataset_info(portal, dataset, spec.get("authcfg", ""), steps)
         where = self.export_where(info, spec)
-        params = {}
-        if where:
-            params["where"] = where
-        url = api_url(portal, "catalog", "datasets", dataset, "exports", "geojson")
-        transport = self.transport_for(spec, download_feedback)
-        if job is not None and hasattr(job, "pushInfo"):
-            job.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
-        try:
-            response = transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
-        except CancelledError:
-            raise
-        except NetworkError as error:
-            raise describe_failure(error, portal, dataset) from error
-
-        geometry = info.geometry_field
-        if geometry is None:
-            geometry_type = "NONE"
-        else:
-            geometry_type = "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
-        name_field = spec.get("name_field") or guess_name_field(info)
-        if spec.get("name_field") and spec["name_field"] not in info.field_names():
-            log(
-                f"Opendatasoft {portal}, {dataset}: name_field {spec['name_field']} is not a field of the dataset",
-                "warning",
-            )
+        response = self.download_export(spec, info, where, steps)
+        if steps is not None:
+            steps.setCurrentStep(1)
         fetched_at = utc_now_iso()
         common = {
             "category": category,
@@ -340,13 +313,13 @@ class OdsSource(Source):
             "fetched_at": fetched_at,
         }
         try:
-            count = self.write(response.path, output, layer_name, common, name_field, geometry_type, append, job)
-        except WriteCancelled:
+            count = self.write(response.path, target, common, name_field_of(info, spec), geometry_type_of(info), steps)
+        except Cancelled:
             raise
-        except LayerWriteError as error:
-            forget_cached_reply(response)
+        except OpenTerritoryError as error:
+            if error.reason == "write":  # a reply GDAL cannot read is not kept for offline mode
+                forget_cached_reply(response)
             raise describe_failure(error, portal, dataset) from error
-
         warnings = []
         if not where and info.records_count is not None and count != info.records_count:
             warnings.append(
@@ -356,11 +329,10 @@ class OdsSource(Source):
                 + tr("records announced by the catalog")
                 + f" {info.records_count}"
             )
-        for warning in warnings:
-            log(warning, "warning")
-        log(f"Opendatasoft {portal}, {dataset}: {count} records into {layer_name}")
+            log(warnings[-1], "warning")
+        log(f"Opendatasoft {portal}, {dataset}: {count} records into {target.layer}")
         return FetchResult(
-            layer_name=layer_name,
+            layer_name=target.layer,
             feature_count=count,
             source=portal,
             dataset=dataset,
@@ -370,43 +342,54 @@ class OdsSource(Source):
             warnings=warnings,
         )
 
+    def download_export(
+        self, spec: dict, info: OdsDataset, where: str, feedback: QgsFeedback | None = None
+    ) -> Response:
+        """The dataset's GeoJSON export (filtered by `where`), streamed to disk by the transport."""
+        params = {"where": where} if where else {}
+        url = api_url(info.portal, "catalog", "datasets", info.dataset_id, "exports", "geojson")
+        transport = self.transport_for(spec, feedback)
+        if feedback is not None:
+            feedback.pushInfo(tr("Downloading") + f" {redact(transport.full_url(url, params))}")
+        try:
+            return transport.get(url, params=params, headers={"Accept": "application/geo+json"}, expect="json")
+        except Cancelled:
+            raise
+        except OpenTerritoryError as error:
+            raise describe_failure(error, info.portal, info.dataset_id) from error
+
     @staticmethod
-    def write(src_path, output, layer_name, common, name_field, geometry_type, append, feedback) -> int:
-        """GDAL writes the export; the output is replaced (or the layer added) only on success."""
-        options = dict(
-            name_field=name_field,
-            geometry_type=geometry_type,
-            feedback=feedback,
-            progress_range=(DOWNLOAD_SHARE, 100.0),
-        )
-        settle = geometry_type == "PROMOTE_TO_MULTI"
+    def write(
+        src_path: str,
+        target: OutputTarget,
+        common: dict,
+        name_field: str | None,
+        geometry_type: str | None,
+        feedback: QgsFeedback | None = None,
+    ) -> int:
+        """GDAL writes the export into `target` through the layer writer: nothing changes on disk unless
+        the whole layer is written."""
+
+        def produce(scratch: str, layer: str, layer_options: list) -> None:
+            copy_with_common_fields(
+                src_path,
+                scratch,
+                layer,
+                common,
+                layer_options=layer_options,
+                name_field=name_field,
+                geometry_type=geometry_type,
+                feedback=feedback,
+            )
+            if geometry_type == "PROMOTE_TO_MULTI":
+                settle_geometry_type(scratch, layer)
+
         # Lists (multivalued fields, coordinate pairs) kept as JSON text rather than "(2:a,b)".
         gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", "YES")
         try:
-            if append and os.path.exists(output):
-                return append_layer(src_path, output, layer_name, common, options, settle)
-            fmt = output_format(output)
-            if fmt == "ESRI Shapefile":
-                count = write_shapefile(src_path, output, layer_name, common, options)
-            else:
-                with atomic_output(output) as tmp:
-                    count = write_resource_layer(src_path, tmp, layer_name, common, dest_format=fmt, **options)
-                    if settle and fmt == "GPKG":
-                        settle_geometry_type(tmp, layer_name)
-            if fmt != "GPKG":
-                # Single-layer formats name the layer after the file; some drop null geometries.
-                count = written_count(output)
-            return count
+            return write_layer(target, produce, feedback)
         finally:
             gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", None)
-
-
-@with_gdal_exceptions
-def written_count(path: str) -> int:
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
-    count = dataset.GetLayer(0).GetFeatureCount()
-    dataset = None
-    return count
 
 
 @with_gdal_exceptions
@@ -435,49 +418,3 @@ def settle_geometry_type(path: str, layer_name: str) -> None:
                 f"WHERE lower(table_name) = lower('{literal}')"
             )
     dataset = None
-
-
-@with_gdal_exceptions
-def append_layer(src_path, output, layer_name, common, options, settle=False) -> int:
-    """Write the layer into a scratch GeoPackage beside `output`, then copy it in one transaction,
-    replacing a layer of the same name: a failed download never leaves a half layer in `output`."""
-    folder = os.path.dirname(os.path.abspath(output))
-    handle, scratch = tempfile.mkstemp(prefix=".ods-", suffix=".gpkg", dir=folder)
-    os.close(handle)
-    os.remove(scratch)
-    try:
-        count = write_resource_layer(src_path, scratch, layer_name, common, **options)
-        if settle:
-            settle_geometry_type(scratch, layer_name)
-        translate = gdal.VectorTranslateOptions(
-            options=["-nln", layer_name, "-gt", "unlimited", "-preserve_fid"],
-            accessMode="overwrite",
-            layers=[layer_name],
-        )
-        try:
-            if gdal.VectorTranslate(output, scratch, options=translate) is None:
-                raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output})")
-        except RuntimeError as error:
-            raise LayerWriteError(tr("Could not write the layer") + f" {layer_name} ({output}): {error}") from None
-        return count
-    finally:
-        for leftover in (scratch, scratch + "-journal", scratch + "-wal", scratch + "-shm"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
-
-
-def write_shapefile(src_path, output, layer_name, common, options) -> int:
-    """A shapefile is several files: write them in a scratch folder, then move them all."""
-    folder = os.path.dirname(os.path.abspath(output))
-    os.makedirs(folder, exist_ok=True)
-    scratch = tempfile.mkdtemp(prefix=".ods-", dir=folder)
-    try:
-        stem = os.path.splitext(os.path.basename(output))[0]
-        count = write_resource_layer(
-            src_path, os.path.join(scratch, stem + ".shp"), stem, common, dest_format="ESRI Shapefile", **options
-        )
-        for name in os.listdir(scratch):
-            os.replace(os.path.join(scratch, name), os.path.join(folder, name))
-        return count
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)

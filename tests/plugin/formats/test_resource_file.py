@@ -3,8 +3,9 @@
 import json
 
 import pytest
-from open_territory.plugin.sources import resource_file
-from open_territory.plugin.sources.resource_file import ResourceFileError, json_records_to_geojson
+from open_territory.plugin.formats import resource_file
+from open_territory.plugin.formats.resource_file import json_records_to_geojson
+from open_territory.plugin.toolbelt.errors import ReplyError
 
 
 def test_json_records_converted(tmp_path):
@@ -23,6 +24,6 @@ def test_json_records_size_limit_names_file_and_size(tmp_path):
     with open(path, "wb") as handle:
         handle.write(b"[")
         handle.truncate(resource_file.JSON_RECORDS_MAX_BYTES + 3 * 1024 * 1024)  # sparse: nothing written
-    with pytest.raises(ResourceFileError, match="too large") as info:
+    with pytest.raises(ReplyError, match="too large") as info:
         json_records_to_geojson(str(path), str(tmp_path / "out.geojson"))
     assert "export_arceaux.json" in str(info.value) and "53 MB" in str(info.value)

@@ -1,14 +1,15 @@
 """French CSV files: encodings, separators, decimal commas and coordinate columns, read by GDAL."""
 
 import pytest
-from open_territory.plugin.sources.tabular import (
-    CsvError,
+from open_territory.plugin.formats.tabular import (
     csv_to_layer,
     detect_encoding,
     detect_separator,
     prepare_csv,
     sniff_csv,
 )
+from open_territory.plugin.toolbelt.errors import ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target
 from osgeo import ogr
 
 COMMON = {
@@ -58,7 +59,7 @@ def test_cp1252_semicolon_decimal_commas(tmp_path):
         True,
     )
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "work"), name_field="nom") == 3
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "work"), name_field="nom") == 3
     rows, epsg = features(dest)
     assert epsg == "4326"
     first, point = rows[0]
@@ -74,7 +75,7 @@ def test_bom_utf8_comma_separated(tmp_path):
     layout = sniff_csv(path)
     assert layout.encoding == "utf-8-sig" and layout.columns[0] == "id" and layout.separator == ","
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 2
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 2
     rows, _ = features(dest)
     assert rows[0][0]["id"] == "1" and rows[0][0]["code_insee"] == "01004"
     assert [p for _, p in rows] == [(2.35, 48.85), (1.44, 43.6)]
@@ -86,7 +87,7 @@ def test_combined_lat_lon_column_with_empty_cell(tmp_path):
     layout = sniff_csv(path)
     assert layout.combined == "coordonnees" and layout.combined_order == "latlon"
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 3
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 3
     rows, epsg = features(dest)
     assert epsg == "4326"
     assert [p for _, p in rows] == [(-1.677, 48.117), None, (-1.6, 48.2)]
@@ -99,7 +100,7 @@ def test_coordonnees_xy_is_lon_lat(tmp_path):
     layout = sniff_csv(path)
     assert layout.combined == "coordonneesXY" and layout.combined_order == "lonlat"
     dest = str(tmp_path / "out.gpkg")
-    csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w"))
+    csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w"))
     assert [p for _, p in features(dest)[0]] == [(2.3522, 48.8566), (-1.68, 48.11)]
 
 
@@ -109,7 +110,7 @@ def test_tab_separated_lambert93_xy(tmp_path):
     layout = sniff_csv(path)
     assert layout.separator == "\t" and layout.crs == "EPSG:2154" and (layout.lon, layout.lat) == ("X", "Y")
     dest = str(tmp_path / "out.gpkg")
-    csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w"))
+    csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w"))
     rows, epsg = features(dest)
     assert epsg == "2154" and rows[0][1] == (351234.5, 6789012.25)
 
@@ -119,7 +120,7 @@ def test_header_gdal_would_split_on_commas(tmp_path):
     text = "nom,prénom;lat;lon\nDupont, Jean;47,2;-1,55\n"
     path = write(tmp_path, "amb.csv", text, "cp1252")
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 1
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 1
     rows, _ = features(dest)
     assert rows[0][0]["nom,prénom"] == "Dupont, Jean" and rows[0][1] == (-1.55, 47.2)
 
@@ -137,14 +138,16 @@ def test_wkt_geometry_column(tmp_path):
 
 def test_no_coordinates_is_an_error_naming_columns(tmp_path):
     path = write(tmp_path, "n.csv", "commune;population\nRennes;220000\n")
-    with pytest.raises(CsvError, match="population"):
+    with pytest.raises(ReplyError, match="population") as raised:
         prepare_csv(path, str(tmp_path / "w"))
+    assert raised.value.reason == "csv"
 
 
 def test_empty_file(tmp_path):
     path = write(tmp_path, "e.csv", "")
-    with pytest.raises(CsvError):
+    with pytest.raises(ReplyError) as raised:
         sniff_csv(path)
+    assert raised.value.reason == "csv"
 
 
 @pytest.mark.parametrize(
@@ -172,7 +175,7 @@ def test_first_sampled_rows_without_coordinates_then_located_rows(tmp_path):
     layout = sniff_csv(path)
     assert (layout.lat, layout.lon) == ("latitude", "longitude")
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 252
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 252
     points = [p for _, p in features(dest)[0]]
     assert points[:250] == [None] * 250 and points[250:] == [(-1.6722, 48.1036), (-1.6794, 48.111)]
 
@@ -183,7 +186,7 @@ def test_cells_holding_n_a(tmp_path):
     layout = sniff_csv(path)
     assert (layout.lat, layout.lon) == ("lat", "lon")
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 5
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 5
     rows, _ = features(dest)
     assert [p for _, p in rows] == [None, None, None, (-1.6, 48.1), None]  # never POINT (0 0)
     assert rows[0][0]["nom"] == "A"
@@ -195,11 +198,12 @@ def test_cells_holding_n_a(tmp_path):
 def test_header_only_file(tmp_path):
     path = write(tmp_path, "vide.csv", "nom;latitude;longitude\n")
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 0
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 0
     assert features(dest)[0] == []
     bare = write(tmp_path, "bare.csv", "commune;population\r\n")
-    with pytest.raises(CsvError, match="no data rows") as info:
+    with pytest.raises(ReplyError, match="no data rows") as info:
         prepare_csv(bare, str(tmp_path / "w2"))
+    assert info.value.reason == "csv"
     assert "bare.csv" in str(info.value)
 
 
@@ -219,7 +223,7 @@ def test_combined_column_with_bad_values(tmp_path):
     layout = sniff_csv(path)
     assert layout.combined == "coordonnees" and layout.combined_order == "latlon"
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 8
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 8
     points = [p for _, p in features(dest)[0]]
     assert points == [(-1.6, 48.1), None, None, None, None, None, (-1.5, 48.2), None]  # no POINT (0 0)
 
@@ -237,7 +241,7 @@ def test_combined_column_with_decimal_commas(tmp_path, cell):
     layout = sniff_csv(path)
     assert layout.combined == "coordonnees" and layout.combined_order == "latlon"
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w")) == 2
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w")) == 2
     assert [p for _, p in features(dest)[0]] == [(-1.6, 48.1), (-1.6, 48.1)]
 
 
@@ -249,7 +253,7 @@ def test_pipe_separated(tmp_path):
     layout = sniff_csv(path)
     assert layout.separator == "|" and (layout.lat, layout.lon) == ("lat", "lon")
     dest = str(tmp_path / "out.gpkg")
-    assert csv_to_layer(path, dest, "out", COMMON, work_dir=str(tmp_path / "w"), name_field="nom") == 2
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w"), name_field="nom") == 2
     rows, _ = features(dest)
     assert rows[0][0]["name"] == 'Arceau "Gare"' and rows[0][0]["adresse"] == "1; rue de l'Alma"
     assert rows[1][0]["adresse"] == "Place | Mairie"

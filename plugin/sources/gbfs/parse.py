@@ -8,12 +8,11 @@ every reader accepts the variants it can make sense of and leaves a value null o
 
 from __future__ import annotations
 
-import datetime
-import math
 import re
 
-from ..toolbelt.i18n import tr
-from .base import SourceError
+from ...formats.point_rows import BAD_PLACE, as_bool, as_float, as_int, as_text, as_utc_iso, place
+from ...toolbelt.errors import ReplyError
+from ...toolbelt.i18n import tr
 
 OPERATOR_TERMS = "see the operator's terms"
 
@@ -26,108 +25,10 @@ CAR_SHARING_WORDS = re.compile(
 
 
 # ---------------------------------------------------------------------------------------------
-# Values
+# Values (generic readers in formats/point_rows.py)
 
 
-def as_bool(value):
-    """True/False from JSON booleans, 1/0 and their string forms; None when unknown."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value)
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text in ("true", "1", "yes", "y", "t"):
-            return True
-        if text in ("false", "0", "no", "n", "f"):
-            return False
-    return None
-
-
-def as_int(value):
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        return None
-    return int(number) if number == number else None  # NaN is not an int
-
-
-def as_float(value):
-    """A finite float from a number or a numeric string (decimal comma accepted); None otherwise
-    ("nan", "inf" included: they would break a layer's extent)."""
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-BAD_PLACE = "bad place"
-
-
-def place(lon_value, lat_value):
-    """(lon, lat) when the two values make a place on Earth; None when the item has no coordinates
-    (a vehicle parked at a station); BAD_PLACE when they are unreadable, not finite, out of range, or
-    exactly 0/0, where feeds put what they have not located (Null Island)."""
-    if lon_value in (None, "") and lat_value in (None, ""):
-        return None
-    lon, lat = as_float(lon_value), as_float(lat_value)
-    if lon is None or lat is None or abs(lat) > 90 or abs(lon) > 180 or (lon == 0 and lat == 0):
-        return BAD_PLACE
-    return lon, lat
-
-
-def as_text(value):
-    """A string id from a string or an integer id (Vélib publishes integers)."""
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
-def as_utc_iso(value):
-    """UTC ISO-8601 ('2020-10-26T19:44:27Z') from POSIX seconds or milliseconds (numbers or numeric
-    strings) or an ISO-8601 string with or without zone (no zone: UTC). None when unreadable."""
-    if value is None or isinstance(value, bool):
-        return None
-    moment = None
-    numeric = isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value)
-    if isinstance(value, (int, float)) or numeric:
-        seconds = float(value)
-        if not seconds > 0:  # 0 (or less, or NaN) is "never reported", not 1970
-            return None
-        if seconds > 1e11:  # milliseconds
-            seconds /= 1000.0
-        try:
-            moment = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-    elif isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        # fromisoformat of Python < 3.11 reads 3 or 6 fraction digits only
-        text = re.sub(r"\.(\d+)", lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
-        try:
-            moment = datetime.datetime.fromisoformat(text.replace(" ", "T", 1))
-        except ValueError:
-            return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=datetime.timezone.utc)
-    if moment is None:
-        return None
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def localized(value, language: str = None):
+def localized(value: object, language: str = None) -> str | None:
     """Text of a v3 localized list [{text, language}] in `language`, else French, English or the
     first; a plain string is returned as is."""
     if isinstance(value, str):
@@ -153,19 +54,19 @@ def localized(value, language: str = None):
 # Documents
 
 
-def envelope_data(document, what: str, url: str):
-    """The `data` object of a GBFS document, or a SourceError naming the file."""
+def envelope_data(document: object, what: str, url: str) -> dict | list:
+    """The `data` object of a GBFS document, or a ReplyError naming the file."""
     if not isinstance(document, dict) or not isinstance(document.get("data"), (dict, list)):
-        raise SourceError(tr("This is not a GBFS document (no 'data' object)") + f": {what} ({url})")
+        raise ReplyError(tr("This is not a GBFS document (no 'data' object)") + f": {what} ({url})")
     return document["data"]
 
 
-def document_version(document) -> str:
+def document_version(document: object) -> str:
     version = document.get("version") if isinstance(document, dict) else None
     return str(version) if version not in (None, "") else ""
 
 
-def discover_feeds(document, url: str, language: str = None):
+def discover_feeds(document: object, url: str, language: str = None) -> tuple:
     """{feed name: url} and the language chosen, from a gbfs.json of any version.
 
     v1/v2 group feeds by language (`data.<lang>.feeds`): the user's language, else French, English
@@ -179,7 +80,7 @@ def discover_feeds(document, url: str, language: str = None):
         if isinstance(data, dict):
             by_language = {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("feeds"), list)}
         if not by_language:
-            raise SourceError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
+            raise ReplyError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
         chosen = next((lang for lang in (language, "fr", "en") if lang and lang in by_language), None)
         if chosen is None:
             prefixes = {k.split("-")[0].lower(): k for k in by_language}
@@ -193,11 +94,11 @@ def discover_feeds(document, url: str, language: str = None):
         if isinstance(feed, dict) and feed.get("name") and feed.get("url"):
             found.setdefault(str(feed["name"]).strip(), str(feed["url"]).strip())
     if not found:
-        raise SourceError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
+        raise ReplyError(tr("The GBFS discovery file lists no feeds") + f" ({url})")
     return found, chosen
 
 
-def items(document, key: str, what: str, url: str, alternatives=()):
+def items(document: object, key: str, what: str, url: str, alternatives=()):
     data = envelope_data(document, what, url)
     for name in (key, *alternatives):
         value = data.get(name) if isinstance(data, dict) else None
@@ -208,7 +109,7 @@ def items(document, key: str, what: str, url: str, alternatives=()):
     return []
 
 
-def system_info(document, language: str = None) -> dict:
+def system_info(document: object, language: str = None) -> dict:
     """Name, operator, licence and terms of a system_information document (any version)."""
     data = document.get("data") if isinstance(document, dict) else None
     if not isinstance(data, dict):
@@ -235,7 +136,7 @@ def licence_of(info: dict) -> str:
     return f"{OPERATOR_TERMS}: {terms}" if terms else OPERATOR_TERMS
 
 
-def vehicle_types(document, language: str = None) -> dict:
+def vehicle_types(document: object, language: str = None) -> dict:
     """{vehicle_type_id: {form_factor, propulsion_type, name, max_range_meters}}."""
     found = {}
     for item in items(document, "vehicle_types", "vehicle_types", ""):
@@ -281,7 +182,7 @@ def types_summary(status: dict, types: dict) -> str:
     return "; ".join(parts) or None
 
 
-def station_status_rows(document, url: str = "") -> dict:
+def station_status_rows(document: object, url: str = "") -> dict:
     """{station_id: status columns} from a station_status document."""
     found = {}
     for item in items(document, "stations", "station_status", url):
@@ -366,8 +267,14 @@ def status_columns(status: dict, types: dict) -> dict:
 
 
 def station_rows(
-    information, status_document, types: dict, system: dict, version: str, language: str = None, url: str = ""
-):
+    information: object,
+    status_document: object,
+    types: dict,
+    system: dict,
+    version: str,
+    language: str = None,
+    url: str = "",
+) -> tuple:
     """([(lon, lat, columns)] per station of station_information, joined with station_status by
     station_id (compared as text: one file may say 42 and the other "42"), number of stations skipped
     for bad coordinates). Stations without coordinates are skipped too; stations without status keep
@@ -397,7 +304,7 @@ def station_rows(
     return rows, bad
 
 
-def vehicle_rows(document, types: dict, system: dict, version: str, url: str = ""):
+def vehicle_rows(document: object, types: dict, system: dict, version: str, url: str = "") -> tuple:
     """([(lon, lat, columns)] per free-floating vehicle of free_bike_status (bikes) or vehicle_status
     (vehicles), number of vehicles skipped for bad coordinates); vehicles parked at a station (no
     coordinates) are left out."""

@@ -1,7 +1,7 @@
 """Opendatasoft URLs, ODSQL pieces and catalog-entry parsing (no network)."""
 
 import pytest
-from open_territory.plugin.sources.ods_catalog import (
+from open_territory.plugin.sources.ods.catalog import (
     OdsDataset,
     OdsField,
     api_url,

@@ -36,20 +36,22 @@ hold the redacted URL.
 from __future__ import annotations
 
 import csv
-import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..toolbelt.i18n import qgis_locale, tr
-from ..toolbelt.layer_writer import utc_now_iso
-from ..toolbelt.logger import log
-from ..toolbelt.metadata import PLUGIN_DIR
-from ..toolbelt.network import CancelledError, NetworkError, redact
-from . import gbfs_parse as parse
-from .base import FetchResult, Source, SourceError
-from .point_rows import bad_places_warnings, write_point_rows
+from qgis.core import QgsFeedback
 
-SYSTEMS_CSV = os.path.join(PLUGIN_DIR, "resources", "gbfs_systems_fr.csv")
+from ...formats.point_rows import bad_places_warnings, write_point_rows
+from ...toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
+from ...toolbelt.i18n import qgis_locale, tr
+from ...toolbelt.layer_writer import OutputTarget, utc_now_iso
+from ...toolbelt.logger import log
+from ...toolbelt.metadata import resource_path
+from ...toolbelt.network import cancelled_download, redact
+from ..base import FetchResult, Source, SourceDeclaration, restated
+from . import parse
+
+SYSTEMS_CSV = resource_path("gbfs_systems_fr.csv")
 KINDS = ("stations", "vehicles")
 
 
@@ -94,27 +96,37 @@ def load_systems(path: str = SYSTEMS_CSV) -> list:
 def check_spec(spec: dict) -> tuple:
     feed = str(spec.get("feed") or "").strip()
     if not feed:
-        raise SourceError(tr("GBFS: the 'feed' key (URL of the system's gbfs.json) is missing"))
+        raise InputError(tr("GBFS: the 'feed' key (URL of the system's gbfs.json) is missing"))
     if urlsplit(feed).scheme not in ("http", "https"):
-        raise SourceError(tr("GBFS: the feed must be an http or https URL") + f": {redact(feed)}")
+        raise InputError(tr("GBFS: the feed must be an http or https URL") + f": {redact(feed)}")
     kind = str(spec.get("kind") or "stations").strip().lower()
     if kind not in KINDS:
-        raise SourceError(tr("GBFS: 'kind' must be 'stations' or 'vehicles'") + f": {kind}")
+        raise InputError(tr("GBFS: 'kind' must be 'stations' or 'vehicles'") + f": {kind}")
     return feed, kind
 
 
 class GbfsSource(Source):
-    KEY = "gbfs"
+    DECLARATION = SourceDeclaration(
+        key="gbfs",
+        label=lambda: tr("GBFS feed"),
+        profile_fields={
+            "feed": {"$ref": "#/definitions/url", "description": "URL of the system's gbfs.json"},
+            "kind": {"enum": list(KINDS)},
+        },
+        required=("feed",),
+        expectations=lambda: {"feed": tr("the URL of the system's gbfs.json")},
+        algorithms=(("gbfs_stations", "GbfsStationsAlgorithm"), ("gbfs_vehicles", "GbfsVehiclesAlgorithm")),
+    )
 
     # -- network --------------------------------------------------------------------------------
 
-    def get_json(self, url: str, what: str):
+    def get_json(self, url: str, what: str) -> object:
         try:
             return self.transport.get(url, expect="json", headers={"Accept": "application/json"}).json()
-        except CancelledError:
+        except Cancelled:
             raise
-        except NetworkError as error:
-            raise SourceError(f"GBFS {what}: {error}") from error
+        except OpenTerritoryError as error:
+            raise restated(error, f"GBFS {what}: {error}") from error
 
     def discover(self, feed: str, language: str = None, with_types: bool = True) -> GbfsSystem:
         document = self.get_json(feed, "gbfs.json")
@@ -125,14 +137,14 @@ class GbfsSource(Source):
             try:
                 document = self.get_json(feeds["system_information"], "system_information")
                 system.info = parse.system_info(document, system.language)
-            except SourceError as error:  # the layer is still worth having without a name and licence
+            except (NetworkError, ReplyError) as error:  # the layer is still worth having without a name and licence
                 log(str(error), "warning")
         if with_types and "vehicle_types" in feeds:
             try:
                 system.types = parse.vehicle_types(
                     self.get_json(feeds["vehicle_types"], "vehicle_types"), system.language
                 )
-            except SourceError as error:
+            except (NetworkError, ReplyError) as error:
                 log(str(error), "warning")
         return system
 
@@ -140,10 +152,56 @@ class GbfsSource(Source):
         """{station_id: status columns} of the system's current station_status (used by the refresh)."""
         url = system.feeds.get("station_status")
         if not url:
-            raise SourceError(tr("This GBFS system publishes no station status") + f" ({redact(system.url)})")
+            raise ReplyError(tr("This GBFS system publishes no station status") + f" ({redact(system.url)})")
         document = self.get_json(url, "station_status")
         statuses = parse.station_status_rows(document, redact(url))
         return {sid: parse.status_columns(status, system.types) for sid, status in statuses.items()}
+
+    def station_rows(self, system: GbfsSystem, warnings: list) -> tuple:
+        """(rows, fields, name field) of the system's stations with their live status; a status that cannot
+        be read leaves the availability columns empty and says so in `warnings`."""
+        if "station_information" not in system.feeds:
+            raise ReplyError(
+                tr("This GBFS system publishes no stations (no station_information feed)") + f" ({redact(system.url)})"
+            )
+        information = self.get_json(system.feeds["station_information"], "station_information")
+        status = None
+        if "station_status" in system.feeds:
+            try:
+                status = self.get_json(system.feeds["station_status"], "station_status")
+                parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
+            except (NetworkError, ReplyError) as error:  # the stations are still worth having without availability
+                log(str(error), "warning")
+                warnings.append(
+                    tr("The station status could not be read: availability columns are empty") + f" ({error})"
+                )
+                status = None
+        else:
+            warnings.append(tr("No station_status feed: availability columns are empty"))
+        rows, bad = parse.station_rows(
+            information,
+            status,
+            system.types,
+            system.info,
+            system.version,
+            system.language,
+            redact(system.feeds["station_information"]),
+        )
+        warnings += bad_places_warnings(bad, tr("stations"))
+        return rows, parse.STATION_FIELDS, "station_name"
+
+    def vehicle_rows(self, system: GbfsSystem, warnings: list) -> tuple:
+        """(rows, fields, name field) of the system's free-floating vehicles."""
+        url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
+        if not url:
+            raise ReplyError(
+                tr("This GBFS system publishes no free-floating vehicles (no vehicle_status or free_bike_status feed)")
+                + f" ({redact(system.url)})"
+            )
+        document = self.get_json(url, "vehicle_status")
+        rows, bad = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
+        warnings += bad_places_warnings(bad, tr("vehicles"))
+        return rows, parse.VEHICLE_FIELDS, "label"
 
     # -- Source interface -----------------------------------------------------------------------
 
@@ -173,58 +231,18 @@ class GbfsSource(Source):
         return found
 
     def fetch(
-        self, spec: dict, output: str, layer_name: str, category: str = None, feedback=None, append: bool = False
+        self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
     ) -> FetchResult:
         feed, kind = check_spec(spec)
         fetched_at = utc_now_iso()
         system = self.discover(feed, spec.get("language"))
         warnings = []
         if kind == "stations":
-            if "station_information" not in system.feeds:
-                raise SourceError(
-                    tr("This GBFS system publishes no stations (no station_information feed)") + f" ({redact(feed)})"
-                )
-            information = self.get_json(system.feeds["station_information"], "station_information")
-            status = None
-            if "station_status" in system.feeds:
-                try:
-                    status = self.get_json(system.feeds["station_status"], "station_status")
-                    parse.envelope_data(status, "station_status", redact(system.feeds["station_status"]))
-                except SourceError as error:  # the stations are still worth having without availability
-                    log(str(error), "warning")
-                    warnings.append(
-                        tr("The station status could not be read: availability columns are empty") + f" ({error})"
-                    )
-                    status = None
-            else:
-                warnings.append(tr("No station_status feed: availability columns are empty"))
-            rows, bad = parse.station_rows(
-                information,
-                status,
-                system.types,
-                system.info,
-                system.version,
-                system.language,
-                redact(system.feeds["station_information"]),
-            )
-            warnings += bad_places_warnings(bad, tr("stations"))
-            fields, name_field = parse.STATION_FIELDS, "station_name"
+            rows, fields, name_field = self.station_rows(system, warnings)
         else:
-            url = system.feeds.get("vehicle_status") or system.feeds.get("free_bike_status")
-            if not url:
-                raise SourceError(
-                    tr(
-                        "This GBFS system publishes no free-floating vehicles "
-                        "(no vehicle_status or free_bike_status feed)"
-                    )
-                    + f" ({redact(feed)})"
-                )
-            document = self.get_json(url, "vehicle_status")
-            rows, bad = parse.vehicle_rows(document, system.types, system.info, system.version, redact(url))
-            warnings += bad_places_warnings(bad, tr("vehicles"))
-            fields, name_field = parse.VEHICLE_FIELDS, "label"
+            rows, fields, name_field = self.vehicle_rows(system, warnings)
         if feedback is not None and feedback.isCanceled():
-            raise CancelledError(feed)
+            raise cancelled_download(feed)
         licence = parse.licence_of(system.info)
         source = f"GBFS {system.label}"
         common = {
@@ -234,9 +252,7 @@ class GbfsSource(Source):
             "licence": licence,
             "fetched_at": fetched_at,
         }
-        count = write_point_rows(
-            rows, fields, output, layer_name, common, name_field=name_field, append=append, feedback=feedback
-        )
+        count = write_point_rows(rows, fields, target, common, name_field=name_field, feedback=feedback)
         shown = redact(feed)
-        log(f"GBFS {system.label} ({shown}, v{system.version or '?'}): {count} {kind} -> {layer_name}")
-        return FetchResult(layer_name, count, source, shown, licence, shown, fetched_at, warnings)
+        log(f"GBFS {system.label} ({shown}, v{system.version or '?'}): {count} {kind} -> {target.layer}")
+        return FetchResult(target.layer, count, source, shown, licence, shown, fetched_at, warnings)

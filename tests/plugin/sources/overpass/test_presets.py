@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from open_territory.plugin.sources.osm_presets import LINE, PRESETS, STYLES_DIR, column_name, style_path
+from open_territory.plugin.sources.overpass.presets import LINE, PRESETS, STYLES_DIR, column_name, style_path
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRenderContext, QgsSymbol, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 

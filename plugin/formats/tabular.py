@@ -14,7 +14,7 @@ chunks.
 Function API, for any caller with a CSV on disk:
     layout = sniff_csv(path)                   # CsvLayout: encoding, separator, columns, geometry
     source = prepare_csv(path, work_dir)       # a VRT path any GDAL tool reads as a point layer
-    count = csv_to_layer(path, dest, "layer", common)   # straight into a GeoPackage layer
+    count = csv_to_layer(path, file_target(dest), common)   # through the layer writer
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from osgeo import gdal
+from qgis.core import QgsFeedback
 
+from ..toolbelt.errors import Cancelled, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import write_resource_layer
+from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 200
@@ -174,8 +176,9 @@ GEOMETRY_VALUE = re.compile(
 )
 
 
-class CsvError(Exception):
+def csv_error(message: str) -> ReplyError:
     """The CSV cannot be read as a layer; the message says why, naming the file."""
+    return ReplyError(message, reason="csv")
 
 
 @dataclass
@@ -267,7 +270,7 @@ def detect_separator(sample: str) -> str:
     """The separator giving the same number (>1) of fields on most sample lines, quotes respected."""
     lines = sample.splitlines()[:50]
     if not lines:
-        raise CsvError(tr("The CSV file is empty"))
+        raise csv_error(tr("The CSV file is empty"))
     best, best_score = ",", (-1, 0)
     for candidate in SEPARATORS:
         rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=candidate))
@@ -307,7 +310,7 @@ def _numbers(rows: list, index: int) -> list:
     return values
 
 
-def parse_pair(text: str):
+def parse_pair(text: str) -> tuple | None:
     """The two numbers of a combined cell, or None."""
     match = PAIR.match(text)
     if match:
@@ -368,40 +371,62 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
     name alone: their rows without coordinates get no geometry."""
     columns = layout.columns
     index = {column: i for i, column in enumerate(columns)}
+    if _geometry_column(layout, rows, index):
+        return
+    lat, lon = _pick(columns, LAT_NAMES), _pick(columns, LON_NAMES)
+    lat_lon = (lat, lon) if lat and lon and lat != lon else None
+    y, x = _pick(columns, Y_NAMES), _pick(columns, X_NAMES)
+    y_x = (y, x) if y and x and y != x else None
+    if _coordinate_columns(layout, rows, index, lat_lon, y_x):
+        return
+    known = [c for c in columns if normalize_name(c) in COMBINED_NAMES]
+    guessed = [c for c in columns if c not in known and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))]
+    if _combined_column(layout, rows, index, known, guessed):
+        return
+    _named_columns_without_values(layout, rows, index, lat_lon, known, y_x)
 
+
+def _geometry_column(layout: CsvLayout, rows: list, index: dict) -> bool:
+    """A WKT or GeoJSON geometry column, confirmed by most of its sampled values."""
     for name in GEOMETRY_NAMES:
-        column = _pick(columns, (name,))
+        column = _pick(layout.columns, (name,))
         if column is None:
             continue
         values = _filled(rows, index[column])
         if values and sum(1 for v in values if GEOMETRY_VALUE.match(v)) >= 0.8 * len(values):
             layout.geometry = column
-            return
+            return True
+    return False
 
-    lat, lon = _pick(columns, LAT_NAMES), _pick(columns, LON_NAMES)
-    lat_lon = lat if lat and lon and lat != lon else None
-    y, x = _pick(columns, Y_NAMES), _pick(columns, X_NAMES)
-    x_y = y if y and x and y != x else None
-    if lat_lon and _numbers(rows, index[lat]) and _numbers(rows, index[lon]):
-        layout.lat, layout.lon = lat, lon
-    elif x_y:
+
+def _coordinate_columns(layout: CsvLayout, rows: list, index: dict, lat_lon, y_x) -> bool:
+    """Latitude and longitude columns, else y and x columns (Lambert-93 or degrees, told by their values),
+    whose sample holds numbers."""
+    if lat_lon and _numbers(rows, index[lat_lon[0]]) and _numbers(rows, index[lat_lon[1]]):
+        layout.lat, layout.lon = lat_lon
+    elif y_x:
+        y, x = y_x
         ys, xs = _numbers(rows, index[y]), _numbers(rows, index[x])
-        if xs and ys:
-            layout.lat, layout.lon = y, x
-            if lambert93_like(xs, ys):
-                layout.crs = "EPSG:2154"
-            elif any(abs(v) > 180 for v in xs) or any(abs(v) > 90 for v in ys):
-                layout.crs = ""
-                layout.warnings.append(
-                    tr("Projected coordinates in an unknown system; the layer has no CRS") + f": {x}/{y}"
-                )
-    if layout.lat and layout.lon:
-        values = _filled(rows, index[layout.lat]) + _filled(rows, index[layout.lon])
-        layout.decimal_comma = any(DECIMAL_COMMA.match(v) for v in values)
-        return
+        if not (xs and ys):
+            return False
+        layout.lat, layout.lon = y, x
+        if lambert93_like(xs, ys):
+            layout.crs = "EPSG:2154"
+        elif any(abs(v) > 180 for v in xs) or any(abs(v) > 90 for v in ys):
+            layout.crs = ""
+            layout.warnings.append(
+                tr("Projected coordinates in an unknown system; the layer has no CRS") + f": {x}/{y}"
+            )
+    else:
+        return False
+    values = _filled(rows, index[layout.lat]) + _filled(rows, index[layout.lon])
+    layout.decimal_comma = any(DECIMAL_COMMA.match(v) for v in values)
+    return True
 
-    known = [c for c in columns if normalize_name(c) in COMBINED_NAMES]
-    guessed = [c for c in columns if c not in known and re.search(r"(coord|geo_?point|lat_?lon)", normalize_name(c))]
+
+def _combined_column(layout: CsvLayout, rows: list, index: dict, known: list, guessed: list) -> bool:
+    """One column holding both coordinates ("lat,lon", "[lon, lat]"), known by its name or guessed from
+    it, confirmed by enough of its sampled values."""
     for column in known + guessed:
         values = [v for v in _filled(rows, index[column]) if not MISSING_VALUE.match(v)]
         pairs = _pairs(rows, index[column])
@@ -410,19 +435,23 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
             layout.combined = column
             layout.combined_order = combined_order(column, pairs)
             layout.decimal_comma = any(not PAIR.match(v) for v in values if parse_pair(v))
-            return
+            return True
+    return False
 
-    # Nothing confirmed by values: coordinate columns named as such, with no value in the sample.
-    if lat_lon and _without_values(rows, index[lat], index[lon]):
-        layout.lat, layout.lon = lat, lon
+
+def _named_columns_without_values(layout: CsvLayout, rows: list, index: dict, lat_lon, known: list, y_x) -> None:
+    """Nothing confirmed by values: coordinate columns named as such, with no value in the sample."""
+    if lat_lon and _without_values(rows, index[lat_lon[0]], index[lat_lon[1]]):
+        layout.lat, layout.lon = lat_lon
         return
     for column in known:
         if normalize_name(column) not in COMBINED_AMBIGUOUS and _without_values(rows, index[column]):
             layout.combined = column
             layout.combined_order = combined_order(column, [])
             return
-    if x_y and _without_values(rows, index[y], index[x]):
+    if y_x and _without_values(rows, index[y_x[0]], index[y_x[1]]):
         # No value to tell Lambert-93 from degrees: only a name saying Lambert-93 gives the CRS.
+        y, x = y_x
         layout.lat, layout.lon = y, x
         if re.search(r"l93|lambert", normalize_name(y) + normalize_name(x)):
             layout.crs = "EPSG:2154"
@@ -438,7 +467,7 @@ def find_coordinates(layout: CsvLayout, rows: list) -> None:
 def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayout:
     """Find the encoding, separator, columns and coordinates of a CSV file from a sample."""
     if not os.path.exists(path) or os.path.getsize(path) == 0:
-        raise CsvError(tr("The CSV file is empty") + f": {path}")
+        raise csv_error(tr("The CSV file is empty") + f": {path}")
     encoding = encoding or detect_encoding(path)
     sample = read_sample(path, encoding)
     if sample.startswith("\ufeff"):
@@ -448,10 +477,10 @@ def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayo
     try:
         header = next(reader)
     except StopIteration:
-        raise CsvError(tr("The CSV file is empty") + f": {path}") from None
+        raise csv_error(tr("The CSV file is empty") + f": {path}") from None
     header = [name.strip() or f"field_{i + 1}" for i, name in enumerate(header)]
     if not any(name.strip() for name in header):
-        raise CsvError(tr("The CSV file has no header line") + f": {path}")
+        raise csv_error(tr("The CSV file has no header line") + f": {path}")
     rows = []
     for row in reader:
         if row:
@@ -471,7 +500,12 @@ def _quoted_header(columns: list, separator: str) -> str:
 
 
 def rewrite_utf8(
-    path: str, dest: str, encoding: str, separator: str = None, columns: list = None, feedback=None
+    path: str,
+    dest: str,
+    encoding: str,
+    separator: str = None,
+    columns: list = None,
+    feedback: QgsFeedback | None = None,
 ) -> str:
     """Copy `path` to `dest` as UTF-8 in streaming chunks; with `columns`, the header line is replaced
     by a quoted one so that GDAL cannot mistake the separator."""
@@ -482,7 +516,7 @@ def rewrite_utf8(
     with open(path, "rb") as source, open(dest, "w", encoding="utf-8", newline="") as out:
         while True:
             if feedback is not None and feedback.isCanceled():
-                raise CsvError(tr("Cancelled"))
+                raise Cancelled()
             chunk = source.read(CHUNK)
             text = decoder.decode(chunk, final=not chunk)
             if text.startswith("\ufeff") and done == 0:
@@ -491,7 +525,7 @@ def rewrite_utf8(
                 # Skip the original header line (it may span the first chunk only: headers are short).
                 newline = text.find("\n")
                 if newline < 0 and chunk:
-                    raise CsvError(tr("The CSV header line is too long") + f": {path}")
+                    raise csv_error(tr("The CSV header line is too long") + f": {path}")
                 text = _quoted_header(columns, separator) + "\n" + (text[newline + 1 :] if newline >= 0 else "")
                 header_pending = False
             out.write(text)
@@ -503,7 +537,9 @@ def rewrite_utf8(
     return dest
 
 
-def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_separator: str, feedback=None) -> str:
+def rewrite_separator(
+    path: str, dest: str, encoding: str, separator: str, new_separator: str, feedback: QgsFeedback | None = None
+) -> str:
     """Copy `path` to `dest` as UTF-8 with `new_separator` between the fields, for a separator GDAL
     neither detects nor takes as an option (GDAL < 3.8 and "|"). The csv module streams the rows,
     re-quoting the fields that hold the new separator; the header is quoted whole, as GDAL guesses the
@@ -525,7 +561,7 @@ def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_s
             while True:
                 if feedback is not None:
                     if feedback.isCanceled():
-                        raise CsvError(tr("Cancelled"))
+                        raise Cancelled()
                     feedback.setProgress(min(100.0, 100.0 * raw.tell() / size))
                 rows = list(itertools.islice(reader, 10000))
                 if not rows:
@@ -533,7 +569,7 @@ def rewrite_separator(path: str, dest: str, encoding: str, separator: str, new_s
                 writer.writerows(rows)
     except csv.Error as error:
         line = reader.line_num if reader is not None else 0
-        raise CsvError(tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {line}: {error}") from None
+        raise csv_error(tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {line}: {error}") from None
     finally:
         csv.field_size_limit(limit)
     return dest
@@ -634,19 +670,19 @@ def prepare_csv(
     layout: CsvLayout = None,
     layer_name: str = "data",
     require_geometry: bool = True,
-    feedback=None,
-):
+    feedback: QgsFeedback | None = None,
+) -> tuple:
     """Return (vrt_path, layout): a VRT that GDAL reads as the CSV's point layer.
 
     The CSV is rewritten into `work_dir` only when GDAL could not read it as is (not UTF-8, a
     separator GDAL neither detects nor takes as an option, or a header GDAL would split on another
-    character). Raises CsvError when no coordinates are found
+    character). Raises ReplyError ("csv") when no coordinates are found
     and `require_geometry` is set."""
     layout = layout or sniff_csv(path)
     if require_geometry and not layout.has_geometry:
         if layout.sampled_rows == 0:
-            raise CsvError(tr("The CSV file has a header line but no data rows") + f": {path}")
-        raise CsvError(
+            raise csv_error(tr("The CSV file has a header line but no data rows") + f": {path}")
+        raise csv_error(
             tr("No coordinate columns found in the CSV (looked for lat/lon, latitude/longitude, x/y, coordonnees...)")
             + f"; {tr('columns')}: {', '.join(layout.columns[:30])}"
         )
@@ -669,7 +705,7 @@ def prepare_csv(
         csv_path = rewrite_utf8(csv_path, fixed, encoding, separator, layout.columns, feedback=feedback)
         seen = _gdal_columns(csv_path, layout)
         if len(seen) != len(layout.columns):
-            raise CsvError(
+            raise csv_error(
                 tr("GDAL reads other columns than the CSV header announces")
                 + f": {path} ({len(seen)} / {len(layout.columns)})"
             )
@@ -685,22 +721,17 @@ def prepare_csv(
     return vrt_path, layout
 
 
-@with_gdal_exceptions
 def csv_to_layer(
     path: str,
-    dest_path: str,
-    dest_layer: str,
+    target: OutputTarget,
     common: dict,
     work_dir: str = None,
     name_field: str = None,
-    append: bool = False,
-    feedback=None,
+    feedback: QgsFeedback | None = None,
     layout: CsvLayout = None,
 ) -> int:
-    """Write a CSV with coordinates into `dest_layer` of `dest_path` with the common fields.
+    """Write a CSV with coordinates into `target` with the common fields, through the layer writer.
     Returns the number of features written."""
-    work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(dest_path)), ".csv-work")
+    work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(target.path)), ".csv-work")
     vrt_path, layout = prepare_csv(path, work_dir, layout, feedback=feedback)
-    return write_resource_layer(
-        vrt_path, dest_path, dest_layer, common, name_field=name_field, append=append, feedback=feedback
-    )
+    return write_resource_layer(vrt_path, target, common, feedback, name_field=name_field)

@@ -1,22 +1,23 @@
 """Opendatasoft Explore API v2.1: URLs, ODSQL pieces and the parsing of catalog entries.
 
-No network here: plugin/sources/ods.py fetches, this module turns replies into plain values.
+No network here: the source (plugin/sources/ods/__init__.py) fetches, this module turns replies into
+plain values.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from ..toolbelt.metadata import PLUGIN_DIR
+from ...toolbelt.metadata import resource_path
+from ...toolbelt.network import base_url
 
 API_PATH = "/api/explore/v2.1"
 GEO_TYPES = ("geo_shape", "geo_point_2d")
-PORTALS_FILE = os.path.join(PLUGIN_DIR, "resources", "portals.json")
+PORTALS_FILE = resource_path("portals.json")
 
 # Field names that usually hold a feature's label on French portals, best first. Exact names win,
 # then names starting with one of them ("nom_station", "libelle_long").
@@ -38,18 +39,7 @@ NAME_CANDIDATES = (
 def normalize_portal(url: str) -> str:
     """The portal's base URL (scheme and host, plus any path prefix before the API), whatever the
     user pasted: a bare host, a trailing slash, an API URL or a dataset page."""
-    url = (url or "").strip()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    path = parts.path
-    for marker in ("/api/", "/explore/"):
-        position = path.find(marker)
-        if position >= 0:
-            path = path[:position]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+    return base_url(url, ("/api/", "/explore/"))
 
 
 def api_url(portal: str, *segments: str) -> str:
@@ -70,7 +60,7 @@ def odsql_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def in_bbox(field_name: str, extent) -> str:
+def in_bbox(field_name: str, extent: list | None) -> str:
     """ODSQL bounding-box filter from [xmin, ymin, xmax, ymax] in EPSG:4326: in_bbox takes
     latitude first."""
     xmin, ymin, xmax, ymax = (float(v) for v in extent)
@@ -88,7 +78,7 @@ def combine_where(*clauses) -> str:
     return " AND ".join(f"({c})" for c in kept)
 
 
-def plain_text(value) -> str:
+def plain_text(value: object) -> str:
     """Portal descriptions are HTML: keep the words, one paragraph per line."""
     if not value:
         return ""
@@ -99,7 +89,7 @@ def plain_text(value) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def as_list(value) -> list:
+def as_list(value: object) -> list:
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
@@ -132,7 +122,7 @@ class OdsDataset:
     features: list = field(default_factory=list)
 
     @property
-    def geometry_field(self):
+    def geometry_field(self) -> OdsField | None:
         """The field the GeoJSON export takes its geometry from: a geo_shape when there is one
         (lines, polygons, or points stored as shapes), else a geo_point_2d. Found by type, since
         the name varies (`coordonnees`, `location`, `stop_coordinates`...)."""
@@ -192,7 +182,7 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
     )
 
 
-def guess_name_field(dataset: OdsDataset, available=None):
+def guess_name_field(dataset: OdsDataset, available: list | None = None) -> str | None:
     """A text field that names each record, or None. `available`: the field names GDAL actually
     read from the export (a field can be missing from the file when every value is null)."""
     text_fields = [f.name for f in dataset.fields if f.type in ("text", "")]

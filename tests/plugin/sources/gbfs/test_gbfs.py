@@ -3,14 +3,14 @@
 import os
 
 import pytest
-from open_territory.plugin.sources import gbfs_parse as parse
-from open_territory.plugin.sources.base import SourceError
-from open_territory.plugin.sources.gbfs import GbfsSource, check_spec, load_systems
+from open_territory.plugin.sources.gbfs import GbfsSource, check_spec, load_systems, parse
+from open_territory.plugin.toolbelt.errors import InputError, ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from werkzeug import Response
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "gbfs")
+DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
 def serve(httpserver, variant):
@@ -61,7 +61,7 @@ def test_v1_two_languages_french_chosen_and_one_zero_booleans(httpserver, source
     monkeypatch.setattr("open_territory.plugin.sources.gbfs.qgis_locale", lambda: "de")
     feed = serve(httpserver, "v1")
     out = tmp_path / "out.gpkg"
-    result = source.fetch({"source": "gbfs", "feed": feed, "kind": "stations"}, str(out), "stations", None)
+    result = source.fetch({"source": "gbfs", "feed": feed, "kind": "stations"}, file_target(str(out), "stations"), None)
     rows, types = read_layer(out, "stations")
     assert result.feature_count == 2 == len(rows)  # the station without coordinates is skipped
     stations = by(rows, "station_id")
@@ -81,7 +81,7 @@ def test_v1_two_languages_french_chosen_and_one_zero_booleans(httpserver, source
 def test_v1_user_language_wins(httpserver, source, tmp_path):
     feed = serve(httpserver, "v1")
     out = tmp_path / "out.gpkg"
-    source.fetch({"feed": feed, "language": "en"}, str(out), "stations", None)
+    source.fetch({"feed": feed, "language": "en"}, file_target(str(out), "stations"), None)
     rows, _ = read_layer(out, "stations")
     assert by(rows, "station_id")["1"]["name"] == "Test Bikes Gare"
 
@@ -89,7 +89,7 @@ def test_v1_user_language_wins(httpserver, source, tmp_path):
 def test_v23_stations_with_types_and_licence_url(httpserver, source, tmp_path):
     feed = serve(httpserver, "v23")
     out = tmp_path / "out.gpkg"
-    result = source.fetch({"feed": feed, "kind": "stations"}, str(out), "st", None)
+    result = source.fetch({"feed": feed, "kind": "stations"}, file_target(str(out), "st"), None)
     rows, _ = read_layer(out, "st")
     stations = by(rows, "station_id")
     assert result.licence == "https://www.test.com/licence" == stations["TST:Station:1"]["licence"]
@@ -104,7 +104,7 @@ def test_v23_stations_with_types_and_licence_url(httpserver, source, tmp_path):
 def test_v23_free_bike_status_with_vehicle_types(httpserver, source, tmp_path):
     feed = serve(httpserver, "v23")
     out = tmp_path / "out.gpkg"
-    result = source.fetch({"feed": feed, "kind": "vehicles"}, str(out), "veh", None)
+    result = source.fetch({"feed": feed, "kind": "vehicles"}, file_target(str(out), "veh"), None)
     rows, types = read_layer(out, "veh")
     vehicles = by(rows, "vehicle_id")
     # the bike docked at a station has no coordinates: skipped
@@ -121,7 +121,7 @@ def test_v30_localized_names_iso_times_and_license_id(httpserver, source, tmp_pa
     monkeypatch.setattr("open_territory.plugin.sources.gbfs.qgis_locale", lambda: "fr")
     feed = serve(httpserver, "v30")
     out = tmp_path / "out.gpkg"
-    result = source.fetch({"feed": feed, "kind": "stations"}, str(out), "st", None)
+    result = source.fetch({"feed": feed, "kind": "stations"}, file_target(str(out), "st"), None)
     stations = by(read_layer(out, "st")[0], "station_id")
     bastille = stations["6efbec5a"]
     assert bastille["name"] == "Bastille FR" and bastille["short_name"] == "BAS"
@@ -133,7 +133,7 @@ def test_v30_localized_names_iso_times_and_license_id(httpserver, source, tmp_pa
     assert result.licence == "ODbL-1.0" and bastille["source"] == "GBFS Mobilité Exemple"
     assert bastille["gbfs_version"] == "3.0"
     # append the vehicles to the same GeoPackage
-    source.fetch({"feed": feed, "kind": "vehicles"}, str(out), "veh", None, append=True)
+    source.fetch({"feed": feed, "kind": "vehicles"}, layer_target(str(out), "veh"), None)
     vehicles = by(read_layer(out, "veh")[0], "vehicle_id")
     assert vehicles["2b6488"]["propulsion_type"] == "electric_assist"
     assert vehicles["2b6488"]["vehicle_type_name"] == "Vélo électrique"
@@ -145,7 +145,7 @@ def test_v30_localized_names_iso_times_and_license_id(httpserver, source, tmp_pa
 def test_velib_like_feed_integer_ids_and_type_lists(httpserver, source, tmp_path):
     feed = serve(httpserver, "velib")
     out = tmp_path / "out.gpkg"
-    result = source.fetch({"feed": feed}, str(out), "velib", None)
+    result = source.fetch({"feed": feed}, file_target(str(out), "velib"), None)
     stations = by(read_layer(out, "velib")[0], "station_id")
     assert set(stations) == {"213688169", "99950133"}  # integer in one file, string in the other: joined
     godard = stations["213688169"]
@@ -160,13 +160,13 @@ def test_car_sharing_category_and_secret_redacted(httpserver, source, tmp_path):
     base_feed = serve(httpserver, "cars")
     feed = base_feed + "?apiKey=s3cr3t-key"
     out = tmp_path / "out.gpkg"
-    result = source.fetch({"feed": feed}, str(out), "cars", None)
+    result = source.fetch({"feed": feed}, file_target(str(out), "cars"), None)
     rows, _ = read_layer(out, "cars")
     assert rows[0]["category"] == "car_sharing" and rows[0]["name"] == "Parking République"
     assert "s3cr3t" not in rows[0]["source_dataset"] and "s3cr3t" not in result.url
     assert "apiKey=***" in result.dataset
     # an explicit category wins
-    source.fetch({"feed": feed}, str(out), "cars2", "bike_share_station", append=True)
+    source.fetch({"feed": feed}, layer_target(str(out), "cars2"), "bike_share_station")
     assert read_layer(out, "cars2")[0][0]["category"] == "bike_share_station"
 
 
@@ -177,55 +177,19 @@ def test_category_rule_by_name_without_vehicle_types():
     assert parse.category_of({"a": {"form_factor": "car"}, "b": {"form_factor": "bicycle"}}, {}) == "bike_share_station"
 
 
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        (1603741467, "2020-10-26T19:44:27Z"),
-        ("1603741467", "2020-10-26T19:44:27Z"),
-        (1603741467000, "2020-10-26T19:44:27Z"),
-        ("2020-10-26T21:44:27+02:00", "2020-10-26T19:44:27Z"),
-        ("2020-10-26T19:44:27.123456789Z", "2020-10-26T19:44:27Z"),
-        ("2020-10-26 19:44:27", "2020-10-26T19:44:27Z"),
-        ("yesterday", None),
-        (None, None),
-        (True, None),
-    ],
-)
-def test_times(value, expected):
-    assert parse.as_utc_iso(value) == expected
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        (True, True),
-        (0, False),
-        (1, True),
-        ("true", True),
-        ("False", False),
-        ("1", True),
-        ("0", False),
-        (None, None),
-        ("maybe", None),
-    ],
-)
-def test_booleans(value, expected):
-    assert parse.as_bool(value) is expected
-
-
 def test_spec_checks():
-    with pytest.raises(SourceError, match="feed"):
+    with pytest.raises(InputError, match="feed"):
         check_spec({"source": "gbfs"})
-    with pytest.raises(SourceError, match="kind"):
+    with pytest.raises(InputError, match="kind"):
         check_spec({"feed": "https://x.org/gbfs.json", "kind": "docks"})
-    with pytest.raises(SourceError, match="http"):
+    with pytest.raises(InputError, match="http"):
         check_spec({"feed": "file:///etc/passwd"})
 
 
 def test_discovery_404(httpserver, source, tmp_path):
     httpserver.expect_request("/gone/gbfs.json").respond_with_json({"error": "Not Found"}, status=404)
-    with pytest.raises(SourceError, match="404") as info:
-        source.fetch({"feed": httpserver.url_for("/gone/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="404") as info:
+        source.fetch({"feed": httpserver.url_for("/gone/gbfs.json")}, file_target(str(tmp_path / "o.gpkg"), "x"), None)
     assert "gbfs.json" in str(info.value)
     assert not (tmp_path / "o.gpkg").exists()
 
@@ -234,8 +198,10 @@ def test_discovery_html_page(httpserver, source, tmp_path):
     httpserver.expect_request("/portal/gbfs.json").respond_with_data(
         "<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html"
     )
-    with pytest.raises(SourceError, match="web page"):
-        source.fetch({"feed": httpserver.url_for("/portal/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="web page"):
+        source.fetch(
+            {"feed": httpserver.url_for("/portal/gbfs.json")}, file_target(str(tmp_path / "o.gpkg"), "x"), None
+        )
 
 
 def test_bad_json_in_a_feed(httpserver, source, tmp_path):
@@ -246,17 +212,17 @@ def test_bad_json_in_a_feed(httpserver, source, tmp_path):
     httpserver.expect_request("/bad/station_information.json").respond_with_response(
         Response('{"data": {"stations": [', content_type="application/json")
     )
-    with pytest.raises(SourceError, match="not valid JSON"):
-        source.fetch({"feed": f"{base}/bad/gbfs.json"}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="not valid JSON"):
+        source.fetch({"feed": f"{base}/bad/gbfs.json"}, file_target(str(tmp_path / "o.gpkg"), "x"), None)
 
 
 def test_not_a_gbfs_document_and_missing_feeds(httpserver, source, tmp_path):
     httpserver.expect_request("/odd/gbfs.json").respond_with_json({"hello": "world"})
-    with pytest.raises(SourceError, match="not a GBFS document"):
-        source.fetch({"feed": httpserver.url_for("/odd/gbfs.json")}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="not a GBFS document"):
+        source.fetch({"feed": httpserver.url_for("/odd/gbfs.json")}, file_target(str(tmp_path / "o.gpkg"), "x"), None)
     feed = serve(httpserver, "velib")
-    with pytest.raises(SourceError, match="free-floating"):
-        source.fetch({"feed": feed, "kind": "vehicles"}, str(tmp_path / "o.gpkg"), "x", None)
+    with pytest.raises(ReplyError, match="free-floating"):
+        source.fetch({"feed": feed, "kind": "vehicles"}, file_target(str(tmp_path / "o.gpkg"), "x"), None)
 
 
 def test_describe(httpserver, source):
@@ -292,7 +258,7 @@ def test_v2_discovery_without_language_level(httpserver, source, tmp_path, monke
     assert info["version"] == "2.2" and info["language"] == "fr" and info["title"] == "Vélo Plat"
     assert info["has_stations"] and info["has_vehicles"]
     assert info["licence"] == "https://velo-plat.example.org/licence"
-    result = source.fetch({"feed": feed}, str(tmp_path / "o.gpkg"), "st", None)
+    result = source.fetch({"feed": feed}, file_target(str(tmp_path / "o.gpkg"), "st"), None)
     stations = by(read_layer(tmp_path / "o.gpkg", "st")[0], "station_id")
     assert stations["1"]["vehicles_available"] == 4 and stations["1"]["gbfs_version"] == "2.2"
     assert result.source == "GBFS Vélo Plat"
@@ -301,7 +267,7 @@ def test_v2_discovery_without_language_level(httpserver, source, tmp_path, monke
 def test_stations_with_unusable_coordinates_are_left_out_and_counted(httpserver, source, tmp_path):
     feed = serve_flat(httpserver)
     out = tmp_path / "o.gpkg"
-    result = source.fetch({"feed": feed}, str(out), "st", None)
+    result = source.fetch({"feed": feed}, file_target(str(out), "st"), None)
     rows, _ = read_layer(out, "st")
     stations = by(rows, "station_id")
     # 0/0, inf, lat 91.5, 1e999 and an unreadable latitude: left out and counted; no coordinates: left out
@@ -320,7 +286,7 @@ def test_stations_with_unusable_coordinates_are_left_out_and_counted(httpserver,
 def test_vehicles_with_unusable_coordinates_are_left_out_and_counted(httpserver, source, tmp_path):
     feed = serve_flat(httpserver)
     out = tmp_path / "o.gpkg"
-    result = source.fetch({"feed": feed, "kind": "vehicles"}, str(out), "veh", None)
+    result = source.fetch({"feed": feed, "kind": "vehicles"}, file_target(str(out), "veh"), None)
     rows, _ = read_layer(out, "veh")
     assert [r["vehicle_id"] for r in rows] == ["b1"] and result.feature_count == 1
     # b5 is parked at a station: no coordinates, not counted as unusable
@@ -333,41 +299,10 @@ def test_vehicles_with_unusable_coordinates_are_left_out_and_counted(httpserver,
 def test_failing_station_status_keeps_the_stations(httpserver, source, tmp_path, body, code):
     feed = serve_flat(httpserver, (body, code))
     out = tmp_path / "o.gpkg"
-    result = source.fetch({"feed": feed}, str(out), "st", None)
+    result = source.fetch({"feed": feed}, file_target(str(out), "st"), None)
     stations = by(read_layer(out, "st")[0], "station_id")
     assert set(stations) == {"1", "7"} and stations["1"]["capacity"] == 20
     assert stations["1"]["vehicles_available"] is None and stations["1"]["is_renting"] is None
     warning = next(w for w in result.warnings if "station status" in w)
     assert warning.startswith("The station status could not be read: availability columns are empty")
     assert "station_status" in warning
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [(0, None), ("0", None), (-1, None), (0.0, None), (float("nan"), None), (1, "1970-01-01T00:00:01Z")],
-)
-def test_times_zero_or_negative_are_null(value, expected):
-    assert parse.as_utc_iso(value) == expected
-
-
-@pytest.mark.parametrize(
-    "lon, lat, expected",
-    [
-        (-1.6, 48.1, (-1.6, 48.1)),
-        ("-1,6", "48,1", (-1.6, 48.1)),
-        (None, None, None),
-        ("", None, None),
-        (0, 0, parse.BAD_PLACE),
-        ("0", "0.0", parse.BAD_PLACE),
-        (0, 48.1, (0.0, 48.1)),
-        (-1.6, 0, (-1.6, 0.0)),
-        ("inf", 48.1, parse.BAD_PLACE),
-        (-1.6, float("nan"), parse.BAD_PLACE),
-        (180.5, 48.1, parse.BAD_PLACE),
-        (-1.6, -90.1, parse.BAD_PLACE),
-        (-1.6, None, parse.BAD_PLACE),
-        (True, 48.1, parse.BAD_PLACE),
-    ],
-)
-def test_place(lon, lat, expected):
-    assert parse.place(lon, lat) == expected

@@ -7,10 +7,12 @@ import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from open_territory.plugin.sources.ods import OdsError, OdsSource
-from open_territory.plugin.toolbelt.network import CancelledError, Transport
+from open_territory.plugin.sources.ods import OdsSource
+from open_territory.plugin.toolbelt.errors import Cancelled, InputError, NetworkError, ReplyError
+from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
+from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingFeedback
 from shapely import wkb
 from werkzeug import Response
 
@@ -74,8 +76,7 @@ def test_more_than_10000_records_in_one_export_with_odd_geometry_field(httpserve
     output = str(tmp_path / "out.gpkg")
     result = source.fetch(
         {"portal": portal + "/api/explore/v2.1/", "dataset": "arceaux-velo"},
-        output,
-        "bicycle_parking",
+        file_target(output, "bicycle_parking"),
         "bicycle_parking",
     )
     assert result.feature_count == 12345 and not result.warnings
@@ -104,7 +105,7 @@ def test_geo_shape_polygons_promoted_to_multi_with_null_geometry(httpserver, sou
         httpserver, "quartiers", P.SHAPE_FIELDS, P.polygon_features(), records_count=3, licence="ODbL"
     )
     output = str(tmp_path / "q.gpkg")
-    result = source.fetch({"portal": portal, "dataset": "quartiers"}, output, "quartiers", "other")
+    result = source.fetch({"portal": portal, "dataset": "quartiers"}, file_target(output, "quartiers"), "other")
     assert result.feature_count == 3
     _dataset, layer, names, rows = read_layer(output, "quartiers")
     assert ogr.GeometryTypeToName(layer.GetGeomType()) == "Multi Polygon"
@@ -121,7 +122,7 @@ def test_geo_shape_polygons_promoted_to_multi_with_null_geometry(httpserver, sou
 def test_null_geometries_kept_in_point_layer(httpserver, source, tmp_path):
     portal = serve_dataset(httpserver, "bornes", P.POINT_FIELDS, P.point_features(50, null_every=10))
     output = str(tmp_path / "b.gpkg")
-    source.fetch({"portal": portal, "dataset": "bornes"}, output, "bornes", "charging_station")
+    source.fetch({"portal": portal, "dataset": "bornes"}, file_target(output, "bornes"), "charging_station")
     _dataset, _layer, _names, rows = read_layer(output, "bornes")
     assert len(rows) == 50 and sum(geometry is None for _, geometry in rows) == 5
 
@@ -131,8 +132,7 @@ def test_dataset_without_geometry_loads_as_typed_table(httpserver, source, tmp_p
     output = str(tmp_path / "t.gpkg")
     result = source.fetch(
         {"portal": portal, "dataset": "comptages", "name_field": "site"},
-        output,
-        "comptages",
+        file_target(output, "comptages"),
         "traffic_counter",
     )
     assert result.feature_count == 5
@@ -153,8 +153,7 @@ def test_extent_becomes_in_bbox_lat_first_and_combines_with_where(httpserver, so
             "where": "capacite > 2",
             "extent": [-1.75, 48.0, -1.6, 48.2],
         },
-        str(tmp_path / "o.gpkg"),
-        "a",
+        file_target(str(tmp_path / "o.gpkg"), "a"),
         "bicycle_parking",
     )
     where = parse_qs(urlsplit(export_requests(httpserver)[0].url).query)["where"][0]
@@ -163,7 +162,7 @@ def test_extent_becomes_in_bbox_lat_first_and_combines_with_where(httpserver, so
 
 def test_records_count_mismatch_is_a_warning(httpserver, source, tmp_path):
     portal = serve_dataset(httpserver, "arceaux", P.POINT_FIELDS, P.point_features(3), records_count=4)
-    result = source.fetch({"portal": portal, "dataset": "arceaux"}, str(tmp_path / "o.gpkg"), "a", "other")
+    result = source.fetch({"portal": portal, "dataset": "arceaux"}, file_target(str(tmp_path / "o.gpkg"), "a"), "other")
     assert result.feature_count == 3 and "4" in result.warnings[0]
 
 
@@ -195,11 +194,10 @@ def test_odsql_error_400(httpserver, source, tmp_path):
         status=400,
     )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError) as info:
+    with pytest.raises(ReplyError) as info:
         source.fetch(
             {"portal": httpserver.url_for("/"), "dataset": "arceaux", "where": "capacite >>> 2"},
-            output,
-            "a",
+            file_target(output, "a"),
             "other",
         )
     text = str(info.value)
@@ -217,8 +215,8 @@ def test_private_dataset_401(httpserver, source, tmp_path):
         status=401,
     )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError, match="prive: access denied") as info:
-        source.fetch({"portal": httpserver.url_for("/"), "dataset": "prive"}, output, "a", "other")
+    with pytest.raises(ReplyError, match="prive: access denied") as info:
+        source.fetch({"portal": httpserver.url_for("/"), "dataset": "prive"}, file_target(output, "a"), "other")
     assert "API key" in str(info.value) and info.value.status == 401
     assert_untouched(output, tmp_path)
 
@@ -228,8 +226,8 @@ def test_unknown_dataset_404(httpserver, source, tmp_path):
         {"error_code": "NotFound", "message": "Unknown dataset: inconnu"}, status=404
     )
     output = str(tmp_path / "none.gpkg")
-    with pytest.raises(OdsError, match="inconnu: not found on this portal") as info:
-        source.fetch({"portal": httpserver.url_for("/"), "dataset": "inconnu"}, output, "a", "other")
+    with pytest.raises(ReplyError, match="inconnu: not found on this portal") as info:
+        source.fetch({"portal": httpserver.url_for("/"), "dataset": "inconnu"}, file_target(output, "a"), "other")
     assert "Unknown dataset" in str(info.value)
     assert not os.path.exists(output) and not export_requests(httpserver)
 
@@ -247,8 +245,12 @@ def test_quota_429(httpserver, source, tmp_path):
         status=429,
         headers={"X-RateLimit-Limit": "10000", "X-RateLimit-Remaining": "0"},
     )
-    with pytest.raises(OdsError, match="arceaux: the portal's API quota is used up") as info:
-        source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, str(tmp_path / "o.gpkg"), "a", "other")
+    with pytest.raises(ReplyError, match="arceaux: the portal's API quota is used up") as info:
+        source.fetch(
+            {"portal": httpserver.url_for("/"), "dataset": "arceaux"},
+            file_target(str(tmp_path / "o.gpkg"), "a"),
+            "other",
+        )
     assert "2031-01-26T00:00:00Z" in str(info.value) and "10000/day" in str(info.value)
     assert info.value.status == 429
 
@@ -266,8 +268,8 @@ def test_html_instead_of_json(httpserver, source, tmp_path, where):
             page, content_type="text/html; charset=utf-8"
         )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError, match="arceaux: the portal answered with a web page instead of data"):
-        source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, output, "a", "other")
+    with pytest.raises(ReplyError, match="arceaux: the portal answered with a web page instead of data"):
+        source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, file_target(output, "a"), "other")
     assert_untouched(output, tmp_path)
 
 
@@ -312,8 +314,8 @@ def test_stream_cut_half_way(source, tmp_path):
     portal, server = serve_cut_export(metadata, body[: len(body) // 2], len(body))
     output = existing_output(tmp_path)
     try:
-        with pytest.raises(OdsError, match="arceaux: the download was cut before its end") as info:
-            source.fetch({"portal": portal, "dataset": "arceaux"}, output, "a", "other")
+        with pytest.raises(NetworkError, match="arceaux: the download was cut before its end") as info:
+            source.fetch({"portal": portal, "dataset": "arceaux"}, file_target(output, "a"), "other")
     finally:
         server.close()
     assert portal in str(info.value)
@@ -330,31 +332,30 @@ def test_export_ending_early_without_length_is_refused_and_not_cached(httpserver
         Response(iter([body[: len(body) * 2 // 3]]), content_type="application/geo+json")
     )
     output = existing_output(tmp_path)
-    with pytest.raises(OdsError, match="arceaux: the downloaded export could not be read"):
-        source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, output, "a", "other")
+    with pytest.raises(ReplyError, match="arceaux: the downloaded export could not be read"):
+        source.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, file_target(output, "a"), "other")
     assert_untouched(output, tmp_path)
     offline = OdsSource(Transport(cache_dir=source.transport.cache.folder, offline=True))
-    with pytest.raises(OdsError, match="offline mode"):
-        offline.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, output, "a", "other")
+    with pytest.raises(NetworkError, match="offline mode"):
+        offline.fetch({"portal": httpserver.url_for("/"), "dataset": "arceaux"}, file_target(output, "a"), "other")
 
 
 def test_missing_spec_keys():
     source = OdsSource(Transport(offline=True))
-    with pytest.raises(OdsError, match="'portal'"):
-        source.fetch({"dataset": "x"}, "o.gpkg", "x", "other")
-    with pytest.raises(OdsError, match="'dataset'"):
-        source.fetch({"portal": "https://data.example.fr"}, "o.gpkg", "x", "other")
+    with pytest.raises(InputError, match="'portal'"):
+        source.fetch({"dataset": "x"}, file_target("o.gpkg", "x"), "other")
+    with pytest.raises(InputError, match="'dataset'"):
+        source.fetch({"portal": "https://data.example.fr"}, file_target("o.gpkg", "x"), "other")
 
 
 def test_extent_on_a_table_is_an_error(httpserver, source, tmp_path):
     httpserver.expect_request(f"{P.API}/catalog/datasets/comptages").respond_with_json(
         P.dataset_entry("comptages", P.TABLE_FIELDS)
     )
-    with pytest.raises(OdsError, match="comptages: an extent was given"):
+    with pytest.raises(InputError, match="comptages: an extent was given"):
         source.fetch(
             {"portal": httpserver.url_for("/"), "dataset": "comptages", "extent": [0, 0, 1, 1]},
-            str(tmp_path / "o.gpkg"),
-            "c",
+            file_target(str(tmp_path / "o.gpkg"), "c"),
             "other",
         )
 
@@ -365,9 +366,9 @@ def test_extent_on_a_table_is_an_error(httpserver, source, tmp_path):
 def test_append_adds_or_replaces_a_layer_and_keeps_the_others(httpserver, source, tmp_path):
     portal = serve_dataset(httpserver, "arceaux", P.POINT_FIELDS, P.point_features(7))
     output = str(tmp_path / "territory.gpkg")
-    source.fetch({"portal": portal, "dataset": "arceaux"}, output, "first", "other")
-    source.fetch({"portal": portal, "dataset": "arceaux"}, output, "second", "bicycle_parking", append=True)
-    source.fetch({"portal": portal, "dataset": "arceaux"}, output, "second", "bicycle_parking", append=True)
+    source.fetch({"portal": portal, "dataset": "arceaux"}, file_target(output, "first"), "other")
+    source.fetch({"portal": portal, "dataset": "arceaux"}, layer_target(output, "second"), "bicycle_parking")
+    source.fetch({"portal": portal, "dataset": "arceaux"}, layer_target(output, "second"), "bicycle_parking")
     dataset = ogr.Open(output)
     counts = {
         dataset.GetLayer(i).GetName(): dataset.GetLayer(i).GetFeatureCount() for i in range(dataset.GetLayerCount())
@@ -381,8 +382,8 @@ def test_append_adds_or_replaces_a_layer_and_keeps_the_others(httpserver, source
     httpserver.expect_request(f"{P.API}/catalog/datasets/arceaux/exports/geojson").respond_with_data(
         b'{"type":"FeatureCollection","features":[{"type":"Feat', content_type="application/geo+json"
     )
-    with pytest.raises(OdsError):
-        source.fetch({"portal": portal, "dataset": "arceaux"}, output, "third", "other", append=True)
+    with pytest.raises(ReplyError):
+        source.fetch({"portal": portal, "dataset": "arceaux"}, layer_target(output, "third"), "other")
     dataset = ogr.Open(output)
     assert sorted(dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())) == [
         "first",
@@ -409,8 +410,7 @@ def test_private_dataset_with_apikey_authcfg(httpserver, source, tmp_path):
     )
     result = source.fetch(
         {"portal": httpserver.url_for("/"), "dataset": "prive", "authcfg": config.id()},
-        str(tmp_path / "p.gpkg"),
-        "p",
+        file_target(str(tmp_path / "p.gpkg"), "p"),
         "other",
     )
     assert result.feature_count == 4 and "0123abcd" not in result.url
@@ -418,20 +418,22 @@ def test_private_dataset_with_apikey_authcfg(httpserver, source, tmp_path):
 
 def test_cancel_leaves_nothing(httpserver, source, tmp_path):
     portal = serve_dataset(httpserver, "arceaux", P.POINT_FIELDS, P.point_features(20))
-    feedback = QgsFeedback()
+    feedback = QgsProcessingFeedback(False)
     feedback.cancel()
     output = existing_output(tmp_path)
-    with pytest.raises(CancelledError):
-        source.fetch({"portal": portal, "dataset": "arceaux"}, output, "a", "other", feedback=feedback)
+    with pytest.raises(Cancelled):
+        source.fetch({"portal": portal, "dataset": "arceaux"}, file_target(output, "a"), "other", feedback=feedback)
     assert_untouched(output, tmp_path)
 
 
 def test_offline_load_from_cache(httpserver, source, tmp_path):
     portal = serve_dataset(httpserver, "arceaux", P.POINT_FIELDS, P.point_features(9))
-    source.fetch({"portal": portal, "dataset": "arceaux"}, str(tmp_path / "a.gpkg"), "a", "other")
+    source.fetch({"portal": portal, "dataset": "arceaux"}, file_target(str(tmp_path / "a.gpkg"), "a"), "other")
     served = len(httpserver.log)
     offline = OdsSource(Transport(cache_dir=source.transport.cache.folder, offline=True))
-    result = offline.fetch({"portal": portal, "dataset": "arceaux"}, str(tmp_path / "b.gpkg"), "b", "other")
+    result = offline.fetch(
+        {"portal": portal, "dataset": "arceaux"}, file_target(str(tmp_path / "b.gpkg"), "b"), "other"
+    )
     assert result.feature_count == 9 and len(httpserver.log) == served
 
 
@@ -468,7 +470,7 @@ def test_describe(httpserver, source):
 def test_other_output_formats(httpserver, source, tmp_path, extension):
     portal = serve_dataset(httpserver, "quartiers", P.SHAPE_FIELDS, P.polygon_features())
     output = str(tmp_path / f"quartiers.{extension}")
-    result = source.fetch({"portal": portal, "dataset": "quartiers"}, output, "quartiers", "other")
+    result = source.fetch({"portal": portal, "dataset": "quartiers"}, file_target(output, "quartiers"), "other")
     dataset = ogr.Open(output)
     assert result.feature_count == dataset.GetLayer(0).GetFeatureCount() == 3
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".")]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from ...toolbelt.metadata import STYLES_DIR
+
 POINT = "point"
 POINT_AREA = "point_area"
 LINE = "line"
@@ -175,7 +177,7 @@ def preset(category: str) -> OsmPreset:
 
 def preset_categories() -> list:
     """The DESIGN.md categories that have an OSM preset, in DESIGN.md order."""
-    from ..definitions import CATEGORIES
+    from ...definitions import CATEGORIES
 
     return [c for c in CATEGORIES if c in PRESETS]
 
@@ -184,12 +186,7 @@ def column_name(tag: str) -> str:
     return tag.replace(":", "_")
 
 
-STYLES_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "resources", "styles"
-)
-
-
-def style_path(category: str):
+def style_path(category: str) -> str | None:
     """The category's bundled QML style (resources/styles/<category>.qml), or None."""
     path = os.path.join(STYLES_DIR, f"{category}.qml")
     return path if os.path.exists(path) else None
