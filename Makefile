@@ -22,17 +22,20 @@ demo: setup translations
 
 # pytest exits 5 when it collected no test: that must fail, like any other exit code.
 # -P: the repository root must not be on sys.path, or our processing/ hides QGIS's processing.
+# --basetemp: a temporary folder per checkout (several checkouts testing at once must not clean each
+# other's), outside the checkout (the reply cache never prunes a folder inside the plugin).
+PYTEST_TMP := /tmp/open-territory-pytest-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 test: setup translations postgis
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -P -m pytest
+	$(PY) -P -m pytest --basetemp=$(PYTEST_TMP)
 
 # A local PostgreSQL/PostGIS for the register tests (scripts/start_postgis.sh, idempotent).
 postgis: setup
 	@bash scripts/start_postgis.sh
 
 test-fast:
-	$(PY) -P -m pytest -m "not desktop and not slow"
+	$(PY) -P -m pytest --basetemp=$(PYTEST_TMP) -m "not desktop and not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check .
