@@ -127,7 +127,10 @@ class OpenTerritoryPlugin:
     def _remove_browser_node(self) -> None:
         from qgis.gui import QgsGui
 
+        from .ui.dataset_loader import remembered_lists
+
         items, gui, drops = self.browser
+        remembered_lists.changed.disconnect(gui.refresh_remembered)
         self.iface.unregisterCustomDropHandler(drops)
         QgsGui.dataItemGuiProviderRegistry().removeProvider(gui)
         QgsApplication.dataItemProviderRegistry().removeProvider(items)

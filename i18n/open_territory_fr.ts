@@ -64,6 +64,11 @@
       <translation> : </translation>
     </message>
     <message>
+      <location filename="../ui/resources/place_field.py" />
+      <source>A French commune or EPCI by name or code; the load covers its outline</source>
+      <translation>Une commune ou un EPCI français, par son nom ou son code ; le chargement couvre son contour</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>A GeoPackage file for one person, or a PostGIS schema the team shares.</source>
       <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
@@ -709,6 +714,11 @@
       <translation>Commun</translation>
     </message>
     <message>
+      <location filename="../ui/resources/place_field.py" />
+      <source>Commune or EPCI: Vitré, 35360…</source>
+      <translation>Commune ou EPCI : Vitré, 35360…</translation>
+    </message>
+    <message>
       <location filename="../ui/place_locator.py" />
       <source>Communes</source>
       <translation>Communes</translation>
@@ -964,6 +974,11 @@
       <translation>Vide : le titre du projet, sinon le nom du territoire</translation>
     </message>
     <message>
+      <location filename="../ui/resources/ods_panel.py" />
+      <source>Empty: the whole dataset</source>
+      <translation>Vide : tout le jeu de données</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Entries in the profile</source>
       <translation>Entrées du profil</translation>
@@ -1057,6 +1072,11 @@
       <location filename="../plugin/sources/sensor_community.py" />
       <source>Fair (10-20 µg/m³)</source>
       <translation>Moyen (10-20 µg/m³)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/remembered_row.py" />
+      <source>Favourite (★) and recent datasets</source>
+      <translation>Jeux de données favoris (★) et récents</translation>
     </message>
     <message>
       <location filename="../ui/browser.py" />
@@ -1644,6 +1664,11 @@
       <translation>Charger les catégories cochées</translation>
     </message>
     <message>
+      <location filename="../ui/resources/remembered_row.py" />
+      <source>Load this dataset again</source>
+      <translation>Recharger ce jeu de données</translation>
+    </message>
+    <message>
       <location filename="../ui/territory_section.py" />
       <source>Load ticked</source>
       <translation>Charger la sélection</translation>
@@ -2079,6 +2104,11 @@
       <translation>Seulement les ressources géographiques</translation>
     </message>
     <message>
+      <location filename="../ui/resources/ods_panel.py" />
+      <source>Only within</source>
+      <translation>Seulement dans</translation>
+    </message>
+    <message>
       <location filename="../ui/export_section.py" />
       <source>Open</source>
       <translation>Ouvrir</translation>
@@ -2444,6 +2474,11 @@
       <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>Place</source>
+      <translation>Lieu</translation>
+    </message>
+    <message>
       <location filename="../ui/place_locator.py" />
       <source>Place search</source>
       <translation>Recherche de lieu</translation>
@@ -2622,6 +2657,11 @@
       <location filename="../ui/browser.py" />
       <source>Recent</source>
       <translation>Récents</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/remembered_row.py" />
+      <source>Recent datasets: none loaded yet</source>
+      <translation>Jeux récents : aucun chargé pour l'instant</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />

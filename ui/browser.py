@@ -54,7 +54,7 @@ from ..plugin.toolbelt.logger import log
 from ..plugin.toolbelt.metadata import ICON_PATH, PROFILES_DIR
 from ..plugin.toolbelt.network import Transport
 from ..plugin.toolbelt.settings import load_settings
-from .dataset_loader import load_dataset
+from .dataset_loader import load_dataset, remembered_lists
 
 PROVIDER_KEY = "open_territory"
 ROOT_PATH = "/open_territory"
@@ -268,15 +268,17 @@ class OpenTerritoryItemGuiProvider(QgsDataItemGuiProvider):
     def __init__(self, iface) -> None:
         super().__init__()
         self.iface = iface
+        # The Favourites and Recent nodes follow the lists, whoever changes them (a panel, the Resources tab).
+        remembered_lists.changed.connect(self.refresh_remembered)
 
     def name(self) -> str:
         return "Open Territory"
 
-    def browser_model(self):
-        return self.iface.browserModel() if hasattr(self.iface, "browserModel") else None
+    def refresh_remembered(self) -> None:
+        refresh_remembered(self.iface.browserModel() if hasattr(self.iface, "browserModel") else None)
 
     def load(self, dataset: RememberedDataset) -> None:
-        load_dataset(dataset, self.iface, on_loaded=lambda _layer: refresh_remembered(self.browser_model()))
+        load_dataset(dataset, self.iface)
 
     def handleDoubleClick(self, item: QgsDataItem, context) -> bool:  # noqa: N802
         if isinstance(item, DatasetItem):
@@ -304,12 +306,12 @@ class OpenTerritoryItemGuiProvider(QgsDataItemGuiProvider):
 
     def star(self, dataset: RememberedDataset) -> bool:
         starred = toggle_favourite(dataset)
-        refresh_remembered(self.browser_model())
+        remembered_lists.changed.emit()
         return starred
 
     def clear_recent(self) -> None:
         forget_recent_datasets()
-        refresh_remembered(self.browser_model())
+        remembered_lists.changed.emit()
 
 
 class OpenTerritoryDropHandler(QgsCustomDropHandler):

@@ -8,6 +8,7 @@ added to the project, and remembered as recently loaded.
 from __future__ import annotations
 
 from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..plugin.profiles.remembered import RememberedDataset, remember_dataset
 from ..plugin.profiles.single_entry import fetch_dataset
@@ -16,6 +17,21 @@ from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log, notify
 from ..plugin.toolbelt.tasks import start_task
 from .resources.layer_output import dock_output_path
+
+
+class RememberedLists(QObject):
+    """Tells the Browser's node and the Resources tab's list that the recent or favourite datasets changed."""
+
+    changed = pyqtSignal()
+
+
+remembered_lists = RememberedLists()
+
+
+def remember_loaded(dataset: RememberedDataset) -> None:
+    """`dataset` was loaded: first of the recent datasets, wherever they are shown."""
+    remember_dataset(dataset)
+    remembered_lists.changed.emit()
 
 
 def add_loaded_layer(dataset: RememberedDataset, path: str, result) -> QgsVectorLayer | None:
@@ -45,7 +61,7 @@ def load_dataset(dataset: RememberedDataset, iface=None, on_loaded=None, runner=
         layer = add_loaded_layer(dataset, path, result)
         if layer is None:
             return
-        remember_dataset(dataset)
+        remember_loaded(dataset)
         notify(tr("Loaded") + f" {dataset.title}: {result.feature_count} " + tr("features"), "success", iface)
         for warning in result.warnings:
             notify(str(warning), "warning", iface)

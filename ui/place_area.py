@@ -12,7 +12,7 @@ from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
 from ..plugin.toolbelt.network import Transport
-from ..plugin.toolbelt.tasks import FeedbackTask, start_task
+from ..plugin.toolbelt.tasks import start_task
 
 OUTLINE_PROPERTY = "open_territory/place"  # the place's key on its outline layer: one outline per place
 
@@ -60,11 +60,3 @@ def load_place_area(place, use_area: Callable | None = None, iface=None, base: s
             use_area(added)
 
     return runner(tr("Outline of") + f" {place.label()}", work, done)
-
-
-def run_now(description: str, function, on_done) -> FeedbackTask:
-    """A runner that does the work at once in this thread (tests, scripts): same calls as start_task."""
-    task = FeedbackTask(description, function, on_done)
-    ok = task.run()
-    task.finished(ok)
-    return task

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.PyQt.QtWidgets import QToolBox, QVBoxLayout
 
 from ..plugin.toolbelt.i18n import tr
+from .resources.remembered_row import RememberedRow
 from .sections import DockSection
 
 
@@ -28,6 +29,8 @@ class ResourcesSection(DockSection):
         super().__init__(iface, parent)
         layout = QVBoxLayout(self)
         self.add_intro(layout, tr("Search the open data portals and load their datasets as layers."))
+        self.remembered = RememberedRow(iface, self)
+        layout.addWidget(self.remembered)
         self.toolbox = QToolBox(self)
         self.panels = []
         for cls in source_panel_classes():
@@ -42,9 +45,7 @@ class ResourcesSection(DockSection):
     def use_area(self, layer) -> None:
         """Make `layer` (a place's outline) the area of the panels that take an area layer."""
         for panel in self.panels:
-            combo = getattr(panel, "area_combo", None)
-            if combo is not None:
-                combo.setLayer(layer)
+            panel.use_area(layer)
 
     def shutdown(self) -> None:
         for panel in self.panels:

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.definitions import CATEGORIES, category_label
 from ..plugin.profiles.profile import bundled_profile_names, load_profile, save_profile
+from ..plugin.profiles.remembered import remember_profile
 from ..plugin.profiles.territory import entry_spec, load_territory
 from ..plugin.sources import registry
 from ..plugin.toolbelt.errors import Cancelled, InputError
@@ -223,6 +224,7 @@ class TerritorySection(DockSection):
         self.profile_combo.setCurrentIndex(index)
         self.profile_combo.blockSignals(False)
         self.show_profile(profile)
+        remember_profile(path)  # the Browser's Open Territory node lists it among the territories
         return True
 
     def show_profile(self, profile: Profile) -> None:

@@ -26,7 +26,7 @@ class RememberedDataset:
     the same dataset when their entries are (the title may change)."""
 
     entry: dict
-    category: str = "other"
+    category: str = "other"  # empty: the source gives each feature its category (GBFS vehicles)
     title: str = ""
     profile: str = ""
     layer: str = ""
@@ -57,7 +57,7 @@ class RememberedDataset:
             return None
         return cls(
             entry,
-            str(values.get("category") or "other"),
+            str(values.get("category") if values.get("category") is not None else "other"),
             str(values.get("title") or ""),
             str(values.get("profile") or ""),
             str(values.get("layer") or ""),

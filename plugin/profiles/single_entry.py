@@ -68,7 +68,9 @@ def _through_source(dataset: RememberedDataset, path: str, feedback) -> FetchRes
     except KeyError:
         raise InputError(tr("This version of the plugin has no source named") + f" '{dataset.source}'") from None
     transport = Transport(feedback=feedback, authcfg=spec.get("authcfg", ""))
-    target = file_target(path, f"{dataset.category}_{dataset.source}")  # as the territory load names its layers
-    result = source_class(transport).fetch(spec, target, dataset.category, feedback)
-    save_layer_style(path, result.layer_name, dataset.category)
+    # Named as the territory load names its layers; no category: the source gives each feature its own.
+    target = file_target(path, f"{dataset.category or 'resource'}_{dataset.source}")
+    result = source_class(transport).fetch(spec, target, dataset.category or None, feedback)
+    if dataset.category:
+        save_layer_style(path, result.layer_name, dataset.category)
     return result

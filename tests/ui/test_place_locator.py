@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from open_territory.plugin.places.search import place_from_dict
-from open_territory.ui.place_area import load_place_area, run_now
+from open_territory.ui.place_area import load_place_area
 from open_territory.ui.place_locator import USE_AS_AREA, PlaceLocatorFilter
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -70,13 +70,13 @@ def test_enter_zooms_to_the_place(geo, qgis_iface, qgis_new_project):
     assert canvas.extent().width() < 30000  # a town, not France
 
 
-def test_use_as_the_area_loads_the_outline_once(geo, qgis_iface, qgis_new_project):
+def test_use_as_the_area_loads_the_outline_once(geo, qgis_iface, qgis_new_project, sync_runner):
     stand_ins, base = geo
     result = locate(PlaceLocatorFilter(qgis_iface, base=base), "ter 35360")[0]
     used = []
 
     def use_area(place):
-        load_place_area(place, used.append, qgis_iface, base, runner=run_now)
+        load_place_area(place, used.append, qgis_iface, base, runner=sync_runner)
 
     PlaceLocatorFilter(qgis_iface, use_area, base).triggerResultFromAction(result, USE_AS_AREA)
     assert len(used) == 1 and isinstance(used[0], QgsVectorLayer)
@@ -93,14 +93,14 @@ def test_a_service_down_is_one_line_not_an_error(geo, qgis_iface):
     assert len(results) == 1 and "geo.api.gouv.fr" in results[0].displayString and not results[0].getUserData()
 
 
-def test_the_outline_failing_is_told(geo, qgis_iface, qgis_new_project):
+def test_the_outline_failing_is_told(geo, qgis_iface, qgis_new_project, sync_runner):
     stand_ins, base = geo
     place = place_from_dict({"kind": "commune", "code": "35360", "name": "Vitré", "departments": ["35"]})
     stand_ins.down.add("/geo/")
     bar = qgis_iface.messageBar()
     bar.clear_messages()
     used = []
-    load_place_area(place, used.append, qgis_iface, base, runner=run_now)
+    load_place_area(place, used.append, qgis_iface, base, runner=sync_runner)
     assert used == [] and QgsProject.instance().mapLayers() == {}
     from qgis.core import Qgis
 

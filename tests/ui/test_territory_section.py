@@ -50,6 +50,9 @@ def test_open_profile_file_and_export_the_setup(qgis_iface, tmp_path):
     # the exported file opens in the section like any profile
     assert section.open_profile_file(str(target))
     assert section.profile.path == str(target)
+    from open_territory.plugin.profiles.remembered import recent_profiles
+
+    assert recent_profiles()[0] == str(target)  # listed among the Browser's territories
 
 
 def test_bad_profile_file_is_refused(qgis_iface, tmp_path):
@@ -59,6 +62,9 @@ def test_bad_profile_file_is_refused(qgis_iface, tmp_path):
     before = section.profile_combo.count()
     assert not section.open_profile_file(str(bad))
     assert section.profile_combo.count() == before
+    from open_territory.plugin.profiles.remembered import recent_profiles
+
+    assert str(bad) not in recent_profiles()
 
 
 wait_for = functools.partial(wait_until, seconds=60)

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.datagouv import DEFAULT_SERVER, GEOGRAPHIC_KINDS, DatagouvSource
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import layer_target
@@ -163,4 +164,5 @@ class DatagouvPanel(SourcePanel):
             tr("Loading") + f" {resource['title']}…",
             work,
             lambda result: self.loaded(result, resource["title"], target),
+            remember=RememberedDataset(dict(spec, source="datagouv"), category, resource["title"]),
         )

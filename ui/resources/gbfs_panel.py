@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.gbfs import GbfsSource, load_systems
 from ...plugin.sources.gbfs import refresh as gbfs_refresh
 from ...plugin.toolbelt.i18n import tr
@@ -132,6 +133,10 @@ class GbfsPanel(SourcePanel):
             work,
             lambda result: self.on_loaded(result, feed, kind, target),
             status=tr("Downloading…"),
+            # No category: the GBFS source gives each system's vehicles theirs, as here.
+            remember=RememberedDataset(
+                spec, "", f"{label} — {tr('stations') if kind == 'stations' else tr('vehicles')}"
+            ),
         )
 
     def on_loaded(self, result: FetchResult, feed: str, kind: str, target: OutputTarget) -> None:

@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.ods import OdsSource
 from ...plugin.sources.ods.catalog import load_portals, normalize_portal
 from ...plugin.toolbelt.i18n import tr
@@ -141,6 +142,12 @@ class OdsPanel(SourcePanel):
         self.details.setOpenExternalLinks(True)
         layout.addWidget(self.details, 1)
 
+        place_row = QHBoxLayout()
+        place_label = QLabel(tr("Only within"), self)
+        place_label.setToolTip(tr("Empty: the whole dataset"))
+        place_row.addWidget(place_label)
+        place_row.addWidget(self.make_place_field(), 1)
+        layout.addLayout(place_row)
         self.category_combo = self.make_category_combo()
         self.add_load_controls(layout, tr("Load"), beside=self.category_combo)
         self.load_button.setEnabled(False)
@@ -259,7 +266,7 @@ class OdsPanel(SourcePanel):
             return
         category = self.category_combo.currentData()
         target = file_target(ods_output_path(info.portal, info.dataset_id), safe_name(info.dataset_id, "ods"))
-        spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id}
+        spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id, **self.place.coverage()}
         # Results listed before the portal changed keep their portal: the key chosen since is not theirs.
         if self.authcfg() and info.portal == self.portal():
             spec["authcfg"] = self.authcfg()
@@ -273,6 +280,7 @@ class OdsPanel(SourcePanel):
             lambda result: self.on_loaded(result, info, target),
             status=tr("Loading") + f" {info.title}…",
             cancelled=tr("The load was cancelled"),
+            remember=RememberedDataset(spec, category, info.title or info.dataset_id),
         )
 
     def on_loaded(self, result: FetchResult, info: OdsDataset, target: OutputTarget) -> None:

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsMapLayerType,
     QgsProject,
+    QgsVectorLayer,
 )
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
@@ -34,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.overpass import DEFAULT_TIMEOUT, SPEC_PROPERTY, OverpassSource, prepare_osm_layer
 from ...plugin.sources.overpass.presets import preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
@@ -43,6 +45,7 @@ from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import steps_feedback
+from ..dataset_loader import remember_loaded
 from .layer_output import dock_output_path
 from .source_panel import SourcePanel
 
@@ -112,6 +115,8 @@ class OsmPanel(SourcePanel):
         self.area_combo.setAllowEmptyLayer(True)
         self.area_combo.setLayer(None)
         self.area_combo.setToolTip(tr("Polygons to cover (the territory boundary); empty: the map extent"))
+        self.make_place_field().areaChanged.connect(self.on_place_area)
+        form.addRow(tr("Place"), self.place)
         form.addRow(tr("Area"), self.area_combo)
         settings = load_settings()
         self.server_combo = QComboBox(self)
@@ -149,6 +154,11 @@ class OsmPanel(SourcePanel):
         return tr("OpenStreetMap (Overpass)")
 
     # -- load -----------------------------------------------------------------------------------
+
+    def on_place_area(self, layer: QgsVectorLayer | None) -> None:
+        """A place's outline is the area: the area layer the load covers."""
+        if layer is not None:
+            self.area_combo.setLayer(layer)
 
     def ticked_categories(self) -> list:
         return [
@@ -196,6 +206,7 @@ class OsmPanel(SourcePanel):
                 continue
             lines.append(f"{category_label(spec['category'])}: {result.feature_count}")
             lines += result.warnings
+            remember_loaded(RememberedDataset(spec, spec["category"], name))
         if not lines:
             return  # nothing could be opened: the error stays on the status line
         message = "\n".join(lines) + f"\n{OSM_ATTRIBUTION}, ODbL"

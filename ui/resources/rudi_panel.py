@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.rudi import RudiSource, item_summary, matches, user_language
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import layer_target
@@ -151,7 +152,10 @@ class RudiPanel(SourcePanel):
             return self.source(feedback).fetch(spec, target, category, feedback)
 
         self.run(
-            tr("Loading") + f" {summary['title']}…", work, lambda result: self.loaded(result, summary["title"], target)
+            tr("Loading") + f" {summary['title']}…",
+            work,
+            lambda result: self.loaded(result, summary["title"], target),
+            remember=RememberedDataset(spec, category, summary["title"]),
         )
 
 

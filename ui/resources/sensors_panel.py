@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.sensor_community import (
     DEFAULT_SERVER,
     KNOWN_TYPES,
@@ -59,6 +60,7 @@ class SensorsPanel(SourcePanel):
         form.addRow(tr("Sensor types"), self.types_list)
         self.server_edit = QLineEdit(DEFAULT_SERVER, self)
         form.addRow(tr("Server"), self.server_edit)
+        form.addRow(tr("Place"), self.make_place_field())
         layout.addLayout(form)
 
         self.add_load_controls(layout, tr("Load the sensors of the map extent"))
@@ -76,14 +78,15 @@ class SensorsPanel(SourcePanel):
 
     def load(self) -> None:
         bbox = self.map_bbox()
-        if bbox is None:
+        coverage = self.place.coverage() or ({"extent": bbox} if bbox is not None else {})
+        if not coverage:
             self.status.setText(tr("Zoom the map to the area to cover first."))
             return
         spec = {
             "source": "sensor_community",
             "types": self.selected_types(),
             "server": self.server_edit.text().strip() or DEFAULT_SERVER,
-            "extent": bbox,
+            **coverage,
         }
         target = file_target(dock_output_path("sensor_community"), "sensor_community")
 
@@ -95,6 +98,7 @@ class SensorsPanel(SourcePanel):
             work,
             lambda result: self.on_loaded(result, target),
             status=tr("Downloading…"),
+            remember=RememberedDataset(spec, "air_quality_sensor", tr("Citizen sensors")),
         )
 
     def on_loaded(self, result: FetchResult, target: OutputTarget) -> None:

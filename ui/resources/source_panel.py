@@ -27,19 +27,22 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...plugin.definitions import CATEGORIES, category_label
+from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
+from ..dataset_loader import remember_loaded
 
-if TYPE_CHECKING:  # names used in annotations only
+if TYPE_CHECKING:
     from typing import Callable
 
     from qgis.PyQt.QtWidgets import QBoxLayout
 
     from ...plugin.sources.base import FetchResult
+    from .place_field import PlaceField  # names used in annotations only
 
 
 def human_size(size: int | None) -> str:
@@ -64,6 +67,7 @@ class SourcePanel(QWidget):
         self.iface = iface
         self.runner = runner or start_task
         self.task = None
+        self.place = None  # the place field of a panel that loads over an area (make_place_field)
         self.busy_widgets = []
 
     # -- widgets shared by the panels ---------------------------------------------------------------
@@ -134,12 +138,19 @@ class SourcePanel(QWidget):
             widget.setEnabled(not busy)
 
     def run(
-        self, description: str, function: Callable, on_result: Callable, status: str = "", cancelled: str = ""
+        self,
+        description: str,
+        function: Callable,
+        on_result: Callable,
+        status: str = "",
+        cancelled: str = "",
+        remember: RememberedDataset | None = None,
     ) -> None:
         """Run `function(feedback)` in the background: progress row shown, `busy_widgets` disabled,
         `status` (else the description) on the status line. Then `on_result(result)`; an error is
         reported instead, and a run that ends without result nor error (cancelled) leaves
-        `cancelled` (else "Cancelled") on the status line."""
+        `cancelled` (else "Cancelled") on the status line. A load gives the dataset it loads as `remember`:
+        once loaded, it is the first of the recent datasets (the Resources tab's list, the Browser)."""
         self.set_busy(True)
         self.status.setText(status or description)
 
@@ -152,6 +163,8 @@ class SourcePanel(QWidget):
                 self.status.setText(cancelled or tr("Cancelled"))
             else:
                 on_result(result)
+                if remember is not None:
+                    remember_loaded(remember)
 
         task = self.runner(description, function, done)
         if task is not None and hasattr(task, "progressChanged"):
@@ -165,6 +178,20 @@ class SourcePanel(QWidget):
 
     def shutdown(self) -> None:
         self.cancel()
+        if self.place is not None:
+            self.place.shutdown()
+
+    def make_place_field(self) -> PlaceField:
+        """The place field of a panel that loads over an area: a commune or EPCI whose outline is the area."""
+        from .place_field import PlaceField
+
+        self.place = PlaceField(self.iface, self, self.runner)
+        return self.place
+
+    def use_area(self, layer: QgsVectorLayer) -> None:
+        """A place's outline chosen elsewhere (the locator bar) becomes this panel's area, when it takes one."""
+        if self.place is not None:
+            self.place.set_area(layer)
 
     def report_error(self, error: Exception | str) -> None:
         self.status.setText(str(error))

@@ -1,32 +1,16 @@
-"""What the tests of the dock's source panels share: waiting for a background task, running the work
-synchronously instead, and a project emptied after each test."""
+"""What the tests of the dock's source panels share: waiting for a background task and a project emptied after
+each test (the synchronous runner is tests/ui/conftest.py's)."""
 
 import pytest
-from qgis.core import QgsProcessingFeedback, QgsProject
+from qgis.core import QgsProject
 
 from ... import qt_wait
-
-
-def _sync_runner(description, function, on_done):
-    try:
-        result = function(QgsProcessingFeedback(False))
-    except Exception as error:  # noqa: BLE001 - handed to the panel like FeedbackTask does
-        on_done(None, error)
-        return None
-    on_done(result, None)
-    return None
 
 
 @pytest.fixture()
 def wait_until():
     """`wait_until(condition, seconds=20)`: processes Qt events until `condition()` holds; returns it."""
     return qt_wait.wait_until
-
-
-@pytest.fixture()
-def sync_runner():
-    """A panel runner that runs the work at once in the test's thread, reporting like FeedbackTask."""
-    return _sync_runner
 
 
 @pytest.fixture()
