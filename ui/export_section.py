@@ -101,10 +101,9 @@ class ExportSection(DockSection):
             tr("The same map as a layout of the project, opened in QGIS's layout designer to finish it by hand")
         )
         self.designer_button.clicked.connect(self.open_in_designer)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.designer_button)
-        layout.addLayout(buttons)
+        # One a row: side by side they clip at a 360 px dock in French.
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.designer_button)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)

@@ -133,7 +133,14 @@ def build_layout(
     fill_pictures(layout, logo)
     atlas = setup_atlas(layout, coverage, map_item, subtitle) if coverage is not None else None
     fill_scalebar(layout)
+    if atlas is not None:
+        # The legend is measured on a page: each page outlines its feature (map_frame.highlight_page), a rule
+        # that matches nothing before the atlas has a page, and would then be left out of the measure.
+        atlas.beginRender()
+        atlas.first()
     fill_legend(layout, layers)
+    if atlas is not None:
+        atlas.endRender()
     if latin_only([title, subtitle, text] + [layer.name() for layer in layers]):
         no_ligatures(layout)
     return layout, atlas, text

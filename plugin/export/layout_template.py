@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from qgis.PyQt.QtGui import QFont
 
 from ..toolbelt.errors import InputError, OpenTerritoryError
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, ui_language
 from ..toolbelt.metadata import LAYOUTS_DIR
 
 NORTH_ARROW = os.path.join(LAYOUTS_DIR, "north_arrow.svg")
@@ -61,9 +61,10 @@ def load_layout(project: QgsProject, page: str = "A4", orientation: str = "lands
 
 
 def local_date() -> str:
+    """Today in the map's language (the plugin's translation), whatever the system's locale says."""
     from qgis.PyQt.QtCore import QDate, QLocale
 
-    return QLocale().toString(QDate.currentDate(), "d MMMM yyyy")
+    return QLocale(ui_language()).toString(QDate.currentDate(), "d MMMM yyyy")
 
 
 def fit_font_size(font: QFont, text: str, width_mm: float, height_mm: float, minimum: float = 4.5) -> QFont:

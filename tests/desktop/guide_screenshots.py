@@ -106,13 +106,6 @@ def tabs():
         dock.tabs.setCurrentWidget(dock.section(key))
         QgsApplication.processEvents()
         shot(dock, key)
-    resources = dock.section("resources")
-    dock.tabs.setCurrentWidget(resources)
-    osm = [p for p in resources.panels if type(p).__name__ == "OsmPanel"]
-    if osm:
-        resources.toolbox.setCurrentWidget(osm[0])
-    QgsApplication.processEvents()
-    shot(dock, "resources")
     dock.tabs.setCurrentWidget(dock.section("territory"))
     QgsApplication.processEvents()
     shot(iface.mainWindow(), "window")
@@ -244,6 +237,56 @@ def browser_shot():
     shot(dock, "browser")
 
 
+def osm_panel():
+    resources = plugin().dock.section("resources")
+    return resources, next(p for p in resources.panels if type(p).__name__ == "OsmPanel")
+
+
+@guarded
+def place_search():
+    dock = plugin().dock
+    resources, osm = osm_panel()
+    dock.tabs.setCurrentWidget(resources)
+    resources.toolbox.setCurrentWidget(osm)
+    osm.place.base = os.environ.get("OT_GEO_API", "")
+    osm.place.edit.setText("vitre")
+    osm.place.search()  # in a task, as when the user pauses typing
+
+
+@guarded
+def place_choose():
+    _resources, osm = osm_panel()
+    report["place_list"] = osm.place.model.stringList()
+    osm.place.completer.popup().hide()
+    osm.place.choose(report["place_list"][0])  # the outline loads in a task
+
+
+@guarded
+def place_shot():
+    from open_territory.plugin.places.search import search_places
+    from open_territory.plugin.toolbelt.network import Transport
+
+    resources, osm = osm_panel()
+    area = osm.area_combo.currentLayer()
+    report["osm_area"] = area.name() if area is not None else None
+    report["osm_coverage"] = sorted(osm.coverage())
+    QgsApplication.processEvents()
+    shot(plugin().dock, "resources")
+    # The locator's "Use as the area": a place made the area of every panel that takes one.
+    place = search_places("35360", Transport(), os.environ.get("OT_GEO_API", ""))[0]
+    plugin().use_place_area(place)
+
+
+@guarded
+def locator_area():
+    resources, _osm = osm_panel()
+    report["panels_area"] = {
+        type(p).__name__: (p.place.area_layer().name() if p.place.area_layer() else None)
+        for p in resources.panels
+        if p.place is not None
+    }
+
+
 def finish():
     with open(os.path.join(OUT, "report.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=1, ensure_ascii=False)
@@ -258,6 +301,10 @@ STEPS = [
     (locator_shot, 1000),
     (browser_node, 4000),
     (browser_shot, 500),
+    (place_search, 2500),
+    (place_choose, 2500),
+    (place_shot, 2500),
+    (locator_area, 500),
 ]
 
 

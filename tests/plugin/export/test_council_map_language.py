@@ -57,3 +57,19 @@ def test_the_page_is_in_french(territory, project, tmp_path, french):
         QLocale(QLocale.English).monthName(QDate.currentDate().month()),
     ):
         assert english not in text, english
+
+
+def test_the_date_follows_the_maps_language_not_the_system_locale(territory, project, tmp_path):
+    """QGIS run in French on an English system: the plugin's translation is French, so is the date."""
+    translator = QTranslator()
+    assert translator.load(translation_file("fr"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QLocale().language() != QLocale.French
+        layers = load_layers(territory, ["car_park_ods"], project)
+        result = export_council_map(layers, str(tmp_path / "carte.pdf"), "", project=project)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    text = pdf_text(result["OUTPUT"])
+    assert QLocale(QLocale.French).monthName(QDate.currentDate().month()) in text
+    assert QLocale(QLocale.English).monthName(QDate.currentDate().month()) not in text

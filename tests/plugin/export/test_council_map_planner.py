@@ -135,3 +135,41 @@ def test_the_legend_keeps_names_and_labels_not_bare_ranges(project, tmp_path):
     assert not [line for line in lines if is_bare_range(line.replace("-", " - "))], lines
     # The project's layers keep their legend: the filter is the council map's legend only.
     assert [r.label() for r in gaps.renderer().ranges()] == ["0 - 1", "2 - 2"]
+
+
+def test_the_atlas_legend_fits_its_box_on_every_page(project, tmp_path):
+    """The demo territory with its register: a full legend, and each page adds the outline of its commune (a rule
+    matching the atlas feature, in the legend too). Measured without a page, it overflowed its box by that line."""
+    from open_territory.plugin.profiles.profile import load_profile
+    from open_territory.plugin.profiles.territory import load_territory
+    from open_territory.plugin.register import create_register, import_rows
+    from open_territory.plugin.toolbelt.metadata import DEMO_DIR
+    from osgeo import ogr
+    from qgis.core import QgsVectorLayer
+
+    gpkg = str(tmp_path / "demo.gpkg")
+    load_territory(load_profile("demo"), gpkg, offline=True)
+    names = [layer.GetName() for layer in ogr.Open(gpkg) if layer.GetName() != "sources"]
+    layers = [QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr") for name in names]
+    for layer in layers:
+        layer.loadDefaultStyle()
+    register = create_register(str(tmp_path / "register.gpkg"))
+    for table in ("challenges", "actors"):
+        import_rows(register, table, f"{DEMO_DIR}/data/register/{table}.csv", geocode=False)
+    shown = list(register.add_to_project(project).values()) + [layer for layer in layers if layer.isSpatial()]
+    project.addMapLayers(layers)
+    boundary = next(layer for layer in layers if layer.name() == "boundary")
+    layout, atlas, _text = build_layout(shown, "Demo", coverage=boundary, project=project)
+    legend = layout.itemById("legend")
+    box = legend.rect().height()
+    atlas.beginRender()
+    for page in range(atlas.count()):
+        atlas.seekTo(page)
+        legend.updateFilterByMap(False)
+        QgsLayoutExporter(layout).renderPageToImage(0, dpi=20)
+        legend.setResizeToContents(True)
+        legend.adjustBoxSize()
+        needed = legend.rect().height()
+        legend.setResizeToContents(False)
+        assert needed <= box + 0.5, f"page {page}: the legend needs {needed:.1f} mm, its box is {box:.1f} mm"
+    atlas.endRender()
