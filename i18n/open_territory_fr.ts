@@ -64,6 +64,11 @@
       <translation> : </translation>
     </message>
     <message>
+      <location filename="../plugin/export/sources_text.py" />
+      <source>; </source>
+      <translation> ; </translation>
+    </message>
+    <message>
       <location filename="../ui/resources/place_field.py" />
       <source>A French commune or EPCI by name or code; the load covers its outline</source>
       <translation>Une commune ou un EPCI français, par son nom ou son code ; le chargement couvre son contour</translation>

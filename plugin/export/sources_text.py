@@ -316,7 +316,7 @@ def sources_text(layers: list) -> str:
         parts.append(tr("also shown, source not stated") + colon() + ", ".join(unsourced))
     if not parts:
         return ""
-    text = tr("Sources") + colon() + "; ".join(parts) + "."
+    text = tr("Sources") + colon() + tr("; ").join(parts) + "."
     if any(entry.osm for entry in entries):
         text += " " + tr("© OpenStreetMap contributors")
     return text
