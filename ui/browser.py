@@ -16,7 +16,6 @@ dataset has to be fetched and written first, so the Browser cannot drop one stra
 
 from __future__ import annotations
 
-import glob
 import os
 import threading
 import time
@@ -36,7 +35,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..plugin.definitions import category_label
-from ..plugin.profiles.profile import load_profile
+from ..plugin.profiles.profile import bundled_profile_ids, load_profile, profile_path
 from ..plugin.profiles.remembered import (
     RememberedDataset,
     favourite_datasets,
@@ -51,7 +50,7 @@ from ..plugin.sources import registry
 from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log
-from ..plugin.toolbelt.metadata import ICON_PATH, PROFILES_DIR
+from ..plugin.toolbelt.metadata import ICON_PATH
 from ..plugin.toolbelt.network import Transport
 from ..plugin.toolbelt.settings import load_settings
 from .dataset_loader import load_dataset, remembered_lists
@@ -84,7 +83,7 @@ def theme_icon(name: str) -> QIcon:
 
 
 def bundled_profile_paths() -> list:
-    return sorted(p for p in glob.glob(os.path.join(PROFILES_DIR, "*.json")) if not p.endswith(".schema.json"))
+    return [profile_path(profile_id) for profile_id in bundled_profile_ids()]
 
 
 def fast(item: QgsDataItem) -> QgsDataItem:
@@ -118,10 +117,10 @@ class DatasetItem(QgsDataItem):
 class TerritoryItem(QgsDataCollectionItem):
     """A profile: its resources, as the Territory tab lists them."""
 
-    def __init__(self, parent: QgsDataItem, profile_path: str, name: str) -> None:
-        super().__init__(parent, name, f"{ROOT_PATH}/territories/{os.path.basename(profile_path)}", PROVIDER_KEY)
-        self.profile_path = profile_path
-        self.setToolTip(profile_path)
+    def __init__(self, parent: QgsDataItem, path: str, name: str) -> None:
+        super().__init__(parent, name, f"{ROOT_PATH}/territories/{os.path.basename(path)}", PROVIDER_KEY)
+        self.profile_path = path
+        self.setToolTip(path)
         self.setIcon(QIcon(ICON_PATH))
         fast(self)
 

@@ -10,13 +10,13 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QToolButton, QWidget
 
-from ..plugin.toolbelt.guide import PAGES, guide_url
+from ..plugin.toolbelt.guide import guide_url, has_page
 from ..plugin.toolbelt.i18n import tr
 
 
 def open_guide(page: str = "index", anchor: str = "") -> bool:
     """Open a page of the guide (a tab's key names its page; anything else opens the first page)."""
-    return QDesktopServices.openUrl(QUrl(guide_url(page if page in PAGES else "index", anchor)))
+    return QDesktopServices.openUrl(QUrl(guide_url(page if has_page(page) else "index", anchor)))
 
 
 def help_button(parent: QWidget, current_page: Callable[[], str]) -> QToolButton:

@@ -9,6 +9,7 @@ from open_territory.ui.resources.place_field import PlaceField
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
 
 from ...plugin.compose.standins import StandIns
+from ..test_browser import catalog_entry
 
 
 @pytest.fixture()
@@ -83,16 +84,7 @@ def test_the_ods_panel_filters_on_the_place(qgis_iface, project, httpserver, syn
     from open_territory.ui.resources.ods_panel import OdsPanel
 
     api = "/api/explore/v2.1/catalog/datasets"
-    fields = [
-        {"name": "nom", "label": "Nom", "type": "text", "annotations": {}},
-        {"name": "geo_point_2d", "label": "Geo Point", "type": "geo_point_2d", "annotations": {}},
-    ]
-    entry = {
-        "dataset_id": "arceaux",
-        "fields": fields,
-        "metas": {"default": {"title": "Arceaux vélo", "records_count": 1}},
-        "features": ["geo"],
-    }
+    entry = catalog_entry("arceaux", "Arceaux vélo")
     httpserver.expect_request(api).respond_with_json({"total_count": 1, "results": [entry]})
     httpserver.expect_request(f"{api}/arceaux").respond_with_json(entry)
     point = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-1.2, 48.12]}, "properties": {}}
