@@ -27,6 +27,8 @@ ALGORITHMS = [
     ("register_import", "RegisterImportAlgorithm"),
     ("register_export", "RegisterExportAlgorithm"),
     ("council_map", "CouncilMapAlgorithm"),
+    ("gtfs_load", "GtfsLoadAlgorithm"),
+    ("gtfs_vehicles", "GtfsVehiclesAlgorithm"),
 ]
 
 

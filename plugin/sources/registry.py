@@ -11,6 +11,7 @@ SOURCES = {
     "datagouv": ("datagouv", "DatagouvSource"),
     "rudi": ("rudi", "RudiSource"),
     "overpass": ("overpass", "OverpassSource"),
+    "gtfs": ("gtfs", "GtfsSource"),
 }
 
 
