@@ -864,6 +864,31 @@
       <translation>Vide : le titre du projet, sinon le nom du territoire</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Every 10 to 15 min</source>
+      <translation>Toutes les 10 à 15 min</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Every 15 to 30 min</source>
+      <translation>Toutes les 15 à 30 min</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Every 30 to 60 min</source>
+      <translation>Toutes les 30 à 60 min</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Every 5 min or less (7-9 h)</source>
+      <translation>Toutes les 5 min ou moins (7-9 h)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Every 5 to 10 min</source>
+      <translation>Toutes les 5 à 10 min</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/register_challenges.py" />
       <source>Every challenge of the register</source>
       <translation>Tous les défis du registre</translation>
@@ -939,7 +964,7 @@
       <translation>Exporter…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" />
+      <location filename="../processing/algorithms/gtfs_load.py" />
       <source>Extent</source>
       <translation>Emprise</translation>
     </message>
@@ -962,6 +987,11 @@
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>Feed</source>
       <translation>Flux</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Fewer than 2 departures between 7 and 9 h</source>
+      <translation>Moins de 2 départs entre 7 et 9 h</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -1104,6 +1134,46 @@
       <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>GTFS feed (URL or path of the zip)</source>
+      <translation>Flux GTFS (URL ou chemin du zip)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>GTFS public transport network</source>
+      <translation>Réseau de transport collectif GTFS</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>GTFS-RT feed (VehiclePositions URL)</source>
+      <translation>Flux GTFS-RT (URL VehiclePositions)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>GTFS-RT vehicle positions</source>
+      <translation>Positions des véhicules GTFS-RT</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>GTFS: 'date' must be a date written YYYY-MM-DD</source>
+      <translation>GTFS : 'date' doit être une date écrite AAAA-MM-JJ</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>GTFS: 'kind' must be 'network' or 'vehicles'</source>
+      <translation>GTFS : 'kind' doit valoir 'network' ou 'vehicles'</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>GTFS: the 'feed' key (URL or path of the feed) is missing</source>
+      <translation>GTFS : la clé 'feed' (URL ou chemin du flux) est absente</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>GTFS: the feed is neither an http(s) URL nor an existing file</source>
+      <translation>GTFS : le flux n'est ni une URL http(s) ni un fichier existant</translation>
+    </message>
+    <message>
       <location filename="../ui/planning_section.py" />
       <source>Gap layer</source>
       <translation>Couche des manques</translation>
@@ -1129,7 +1199,7 @@
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/load_territory.py" />
+      <location filename="../processing/algorithms/gtfs_load.py" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1319,6 +1389,11 @@
       <translation>Tenir le registre des défis et des acteurs du territoire.</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Keep the stops inside this extent and the routes crossing it (default: the whole network)</source>
+      <translation>Garder les arrêts situés dans cette emprise et les lignes qui la traversent (par défaut : tout le réseau)</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/forms.py" />
       <source>Key</source>
       <translation>Clé</translation>
@@ -1409,6 +1484,11 @@
       <translation>Licence</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Licence of the dataset</source>
+      <translation>Licence du jeu de données</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Line</source>
       <translation>Ligne</translation>
@@ -1439,9 +1519,9 @@
       <translation>État GBFS en direct</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs_refresh.py" />
-      <source>Live GBFS status not refreshed</source>
-      <translation>État GBFS en direct non actualisé</translation>
+      <location filename="../plugin/sources/gtfs_rt_refresh.py" />
+      <source>Live vehicle positions</source>
+      <translation>Positions des véhicules en direct</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -1519,6 +1599,11 @@
       <translation>Chargement du territoire</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Loads a GTFS network (the zip every French network publishes on transport.data.gouv.fr) for one service day into a GeoPackage with two layers. Stops: every stop with its parent station, wheelchair boarding, the routes stopping there, its departures that day, its departures between 7 and 9 h and the mean time between them (120 minutes divided by those departures). Routes: one line per route and direction running that day, drawn from shapes.txt (the shape most of its trips use) or through the stops of its most frequent trip, with its type, names, colours and trips that day. Times past 24:00:00 belong to the service day of their trip; frequencies.txt is expanded; a feed given by calendar_dates.txt alone is read as well. The feed is read in one streaming pass, so a network the size of Île-de-France's loads in seconds and in bounded memory. Rows that cannot be used (stops without coordinates, stop times naming unknown stops or trips) are left out and reported.</source>
+      <translation>Charge un réseau GTFS (le zip que chaque réseau français publie sur transport.data.gouv.fr) pour un jour de service dans un GeoPackage à deux couches. Arrêts : chaque arrêt avec sa station parente, l'accès en fauteuil roulant, les lignes qui s'y arrêtent, ses départs du jour, ses départs entre 7 et 9 h et l'intervalle moyen entre eux (120 minutes divisées par ces départs). Lignes : une ligne par itinéraire et par sens circulant ce jour-là, tracée d'après shapes.txt (le tracé qu'emprunte la majorité de ses courses) ou par les arrêts de sa course la plus fréquente, avec son type, ses noms, ses couleurs et ses courses du jour. Les horaires au-delà de 24:00:00 appartiennent au jour de service de leur course ; frequencies.txt est développé ; un flux décrit par calendar_dates.txt seul est lu aussi. Le flux est lu en une seule passe, si bien qu'un réseau de la taille de celui de l'Île-de-France se charge en quelques secondes et avec une mémoire bornée. Les lignes inutilisables (arrêts sans coordonnées, horaires désignant des arrêts ou des courses inconnus) sont écartées et signalées.</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/load_territory.py" />
       <source>Loads every resource a territory profile lists (open data portals, OpenStreetMap, GBFS feeds, citizen sensors) and the territory's boundary into one GeoPackage: one layer per category and source with the common fields, a 'sources' table (source, dataset, licence, URL, date, feature count, status) and the layers' styles, so the file opens styled in any QGIS. A source that fails is reported and skipped; the others still load. Identifiers marked unconfirmed and entries disabled in the profile are skipped.</source>
       <translation>Charge toutes les ressources listées par un profil de territoire (portails de données ouvertes, OpenStreetMap, flux GBFS, capteurs citoyens) et le contour du territoire dans un seul GeoPackage : une couche par catégorie et par source avec les champs communs, une table « sources » (source, jeu de données, licence, URL, date, nombre d'entités, statut) et les styles des couches, pour que le fichier s'ouvre stylé dans n'importe quel QGIS. Une source en échec est signalée et ignorée ; les autres se chargent quand même. Les identifiants non confirmés et les entrées désactivées dans le profil sont ignorés.</translation>
@@ -1557,6 +1642,11 @@
       <location filename="../processing/algorithms/gbfs_stations.py" />
       <source>Loads the stations of a shared-vehicle system (bike share, car sharing...) published in GBFS 1.x, 2.x or 3.0: station_information joined with station_status, so every station carries its available vehicles and docks, whether it is installed, renting and returning, and the time of its last report. The category is car_sharing when the system only has cars, bike_share_station otherwise; the licence comes from the system's information when it publishes one. The dock lists the French systems and can refresh the status periodically.</source>
       <translation>Charge les stations d'un système de véhicules partagés (vélos en libre-service, autopartage...) publié en GBFS 1.x, 2.x ou 3.0 : station_information jointe à station_status, de sorte que chaque station porte ses véhicules et bornes disponibles, si elle est installée, ouverte à la location et au retour, et l'heure de son dernier relevé. La catégorie est car_sharing quand le système n'a que des voitures, bike_share_station sinon ; la licence vient des informations du système quand il en publie une. Le panneau liste les systèmes français et peut actualiser l'état périodiquement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>Loads where the vehicles of a public transport network are now, from its GTFS-RT VehiclePositions feed (a protobuf message, often published beside the GTFS on transport.data.gouv.fr): one point per vehicle with its id and label, the trip and route it serves, the stop it is at or heading to, its bearing, its speed (m/s and km/h) and the time of its position. Vehicles without a usable position are left out and counted. The Resources panel can refresh such a layer periodically.</source>
+      <translation>Charge la position actuelle des véhicules d'un réseau de transport collectif, depuis son flux GTFS-RT VehiclePositions (un message protobuf, souvent publié à côté du GTFS sur transport.data.gouv.fr) : un point par véhicule avec son identifiant et son libellé, la course et la ligne qu'il assure, l'arrêt où il se trouve ou vers lequel il va, son cap, sa vitesse (m/s et km/h) et l'heure de sa position. Les véhicules sans position utilisable sont écartés et comptés. Le panneau Ressources peut actualiser une telle couche périodiquement.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -1642,6 +1732,11 @@
       <location filename="../processing/algorithms/resource_load.py" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Network GeoPackage</source>
+      <translation>GeoPackage du réseau</translation>
     </message>
     <message>
       <location filename="../ui/options.py" />
@@ -1797,6 +1892,16 @@
       <location filename="../processing/algorithms/gbfs_stations.py" />
       <source>Number of features</source>
       <translation>Nombre d'entités</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Number of routes (per direction)</source>
+      <translation>Nombre de lignes (par sens)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Number of stops</source>
+      <translation>Nombre d'arrêts</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_load.py" />
@@ -2329,6 +2434,21 @@
       <translation>Transport collectif</translation>
     </message>
     <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public transport routes</source>
+      <translation>Lignes de transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public transport stops</source>
+      <translation>Arrêts de transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public vehicles (live)</source>
+      <translation>Véhicules publics (en direct)</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/datagouv_panel.py" />
       <source>Publisher</source>
       <translation>Producteur</translation>
@@ -2529,6 +2649,11 @@
       <translation>Rôle</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Routes</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/register_import.py" />
       <source>Rows imported</source>
       <translation>Lignes importées</translation>
@@ -2659,6 +2784,11 @@
       <translation>Serveur</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>Service day</source>
+      <translation>Jour de service</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>Shared vehicles (GBFS)</source>
       <translation>Véhicules partagés (GBFS)</translation>
@@ -2757,6 +2887,11 @@
       <location filename="../ui/register_section.py" />
       <source>Stop the running operation; nothing is half-written</source>
       <translation>Arrêter l'opération en cours ; rien n'est écrit à moitié</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Stops</source>
+      <translation>Arrêts</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -2864,6 +2999,21 @@
       <translation>Le fichier de découverte GBFS ne liste aucun flux</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>The GTFS-RT feed answered with a web page or JSON, not a protobuf message</source>
+      <translation>Le flux GTFS-RT a répondu par une page web ou du JSON, pas par un message protobuf</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>The GTFS-RT feed is not a readable protobuf message</source>
+      <translation>Le flux GTFS-RT n'est pas un message protobuf lisible</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The GeoPackage to write (layers transit_stops and transit_routes, styled); an existing file is replaced only when the load succeeds</source>
+      <translation>Le GeoPackage à écrire (couches transit_stops et transit_routes, avec leurs styles) ; un fichier existant n'est remplacé que si le chargement réussit</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/load_territory.py" />
       <source>The GeoPackage to write; an existing file is replaced only when the load succeeds</source>
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
@@ -2902,6 +3052,16 @@
       <location filename="../plugin/sources/rudi.py" />
       <source>The RUDI resource has no file GDAL can load</source>
       <translation>La ressource RUDI n'a aucun fichier que GDAL sait charger</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The URL of the network's GTFS zip (its transport.data.gouv.fr resource, for instance) or the path of a GTFS zip on disk</source>
+      <translation>L'URL du zip GTFS du réseau (sa ressource sur transport.data.gouv.fr, par exemple) ou le chemin d'un zip GTFS sur le disque</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>The URL of the network's GTFS-RT VehiclePositions feed, or the path of a recorded reply</source>
+      <translation>L'URL du flux GTFS-RT VehiclePositions du réseau, ou le chemin d'une réponse enregistrée</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/gbfs_stations.py" />
@@ -3049,6 +3209,11 @@
       <translation>L'identifiant ou le slug du jeu de données, comme dans https://www.data.gouv.fr/fr/datasets/&lt;slug&gt;/ (l'URL de la page convient aussi)</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The day whose service is counted; empty: the next weekday (today included) with service within the feed's validity</source>
+      <translation>Le jour dont le service est compté ; vide : le prochain jour de semaine (aujourd'hui compris) avec du service dans la validité du flux</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/context.py" />
       <source>The distance must be zero or positive</source>
       <translation>La distance doit être positive ou nulle</translation>
@@ -3087,6 +3252,11 @@
       <location filename="../plugin/export/map_frame.py" />
       <source>The extent is not a rectangle</source>
       <translation>L'emprise n'est pas un rectangle</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs.py" />
+      <source>The feed is DIFFERENTIAL: only the vehicles of this message are shown</source>
+      <translation>Le flux est DIFFERENTIAL : seuls les véhicules de ce message sont affichés</translation>
     </message>
     <message>
       <location filename="../plugin/sources/resource_file.py" />
@@ -3167,6 +3337,11 @@
       <location filename="../plugin/export/layout_template.py" />
       <source>The layout template lacks the items</source>
       <translation>Il manque au modèle de mise en page les éléments</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The licence the dataset's catalog states (ODbL, Licence Ouverte...), written in the 'licence' field; empty: the feed's own statement, if any</source>
+      <translation>La licence qu'indique le catalogue du jeu de données (ODbL, Licence Ouverte…), écrite dans le champ 'licence' ; vide : celle que déclare le flux, s'il en déclare une</translation>
     </message>
     <message>
       <location filename="../plugin/sources/gbfs_refresh.py" />
@@ -3299,6 +3474,11 @@
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>The reply is not a GTFS-RT feed: it has no header with gtfs_realtime_version</source>
+      <translation>La réponse n'est pas un flux GTFS-RT : elle n'a pas d'en-tête avec gtfs_realtime_version</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
@@ -3412,6 +3592,11 @@
       <location filename="../plugin/register/import_values.py" />
       <source>The title is empty</source>
       <translation>Le titre est vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs_rt_refresh.py" />
+      <source>The vehicle positions could not be written into the layer</source>
+      <translation>Les positions des véhicules n'ont pas pu être écrites dans la couche</translation>
     </message>
     <message>
       <location filename="../ui/resources/source_panel.py" />
@@ -3829,6 +4014,11 @@
       <translation>un identifiant de profil fourni ou un fichier de profil ; profils fournis :</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a field has the number 0</source>
+      <translation>un champ porte le numéro 0</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>a file path, absolute or relative to the profile file</source>
       <translation>un chemin de fichier, absolu ou relatif au fichier du profil</translation>
@@ -3837,6 +4027,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a folder of recorded replies, absolute or relative to the profile file</source>
       <translation>un dossier de réponses enregistrées, absolu ou relatif au fichier du profil</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a group ends with another field's number</source>
+      <translation>un groupe se termine avec le numéro d'un autre champ</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -3857,6 +4052,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a layer name: a letter, then letters, digits or _</source>
       <translation>un nom de couche : une lettre, puis des lettres, des chiffres ou _</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a length runs past the end of the message</source>
+      <translation>une longueur dépasse la fin du message</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -3892,6 +4092,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a number</source>
       <translation>un nombre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a number is longer than 10 bytes</source>
+      <translation>un nombre dépasse 10 octets</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4029,6 +4234,11 @@
       <translation>équilibré</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>calendar rows left out (unreadable dates or service_id)</source>
+      <translation>lignes de calendrier écartées (dates ou service_id illisibles)</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_csv.py" />
       <source>column</source>
       <translation>colonne</translation>
@@ -4154,14 +4364,49 @@
       <translation>trouvé :</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>frequencies.txt rows left out (unreadable times or headway)</source>
+      <translation>lignes de frequencies.txt écartées (horaires ou intervalle illisibles)</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/boundary.py" />
       <source>geo.api.gouv.fr returned no commune outline</source>
       <translation>geo.api.gouv.fr n'a renvoyé aucun contour de commune</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>groups are nested too deeply</source>
+      <translation>des groupes sont imbriqués trop profondément</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>has neither departure_time nor arrival_time</source>
+      <translation>n'a ni departure_time ni arrival_time</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>has no column</source>
+      <translation>n'a pas de colonne</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_csv.py" />
       <source>invalid rows</source>
       <translation>lignes invalides</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>invalid wire type</source>
+      <translation>type de codage invalide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>is damaged</source>
+      <translation>est endommagé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>is not UTF-8: read as Windows-1252</source>
+      <translation>n'est pas en UTF-8 : lu en Windows-1252</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -4244,6 +4489,16 @@
       <translation>aucune clé de ce nom ici ; clés permises :</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>no trip runs on the service day</source>
+      <translation>aucune course ne circule le jour de service</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/calendar.py" />
+      <source>no weekday of the feed's validity has any service</source>
+      <translation>aucun jour de semaine de la validité du flux n'a de service</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/store.py" />
       <source>none</source>
       <translation>aucun</translation>
@@ -4259,6 +4514,11 @@
       <translation>pas</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>not a GTFS feed?</source>
+      <translation>est-ce bien un flux GTFS ?</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" />
       <source>not enough memory for the page at this resolution</source>
       <translation>mémoire insuffisante pour la page à cette résolution</translation>
@@ -4269,7 +4529,12 @@
       <translation>introuvable sur ce portail : vérifiez l'identifiant du jeu de données et l'URL du portail (un jeu de données privé demande aussi une clé d'API)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/resource_load.py" />
+      <location filename="../plugin/toolbelt/live_refresh.py" />
+      <source>not refreshed</source>
+      <translation>non actualisé</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
       <source>not stated</source>
       <translation>non indiquée</translation>
     </message>
@@ -4309,6 +4574,11 @@
       <translation>pages</translation>
     </message>
     <message>
+      <location filename="../plugin/planning/context.py" />
+      <source>public transport departures between 7 and 9 h</source>
+      <translation>départs de transport collectif entre 7 et 9 h</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>quota</source>
       <translation>quota</translation>
@@ -4332,6 +4602,11 @@
       <location filename="../ui/resources/osm_panel.py" />
       <source>refreshed from OpenStreetMap</source>
       <translation>actualisée depuis OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>routes without two located stops, left out</source>
+      <translation>lignes sans deux arrêts localisés, écartées</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_csv.py" />
@@ -4394,6 +4669,11 @@
       <translation>sensor.community : le serveur doit être une URL http ou https</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>service day used</source>
+      <translation>jour de service retenu</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/profile.py" />
       <source>several:</source>
       <translation>plusieurs :</translation>
@@ -4402,6 +4682,21 @@
       <location filename="../plugin/sources/gbfs.py" />
       <source>stations</source>
       <translation>stations</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>stop_times rows naming a stop missing from stops.txt, left out</source>
+      <translation>lignes de stop_times désignant un arrêt absent de stops.txt, écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>stop_times rows naming a trip missing from trips.txt, left out</source>
+      <translation>lignes de stop_times désignant une course absente de trips.txt, écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>stops without usable coordinates, left out</source>
+      <translation>arrêts sans coordonnées utilisables, écartés</translation>
     </message>
     <message>
       <location filename="../plugin/planning/matrix.py" />
@@ -4444,9 +4739,24 @@
       <translation>l'URL du gbfs.json du système</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>the archive has neither calendar.txt nor calendar_dates.txt</source>
+      <translation>l'archive n'a ni calendar.txt ni calendar_dates.txt</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>the archive has no</source>
+      <translation>l'archive n'a pas de</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" />
       <source>the atlas cannot be prepared</source>
       <translation>l'atlas ne peut pas être préparé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/calendar.py" />
+      <source>the calendars list no day of service</source>
+      <translation>les calendriers ne donnent aucun jour de service</translation>
     </message>
     <message>
       <location filename="../plugin/sources/rudi.py" />
@@ -4484,14 +4794,44 @@
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/calendar.py" />
+      <source>the feed's validity ended on</source>
+      <translation>la validité du flux a pris fin le</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" />
       <source>the file cannot be written</source>
       <translation>le fichier ne peut pas être écrit</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>the file is not a readable zip archive</source>
+      <translation>le fichier n'est pas une archive zip lisible</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>the format version of the profile: 1</source>
       <translation>la version du format du profil : 1</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a 32-bit value</source>
+      <translation>le message s'arrête au milieu d'une valeur de 32 bits</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a 64-bit value</source>
+      <translation>le message s'arrête au milieu d'une valeur de 64 bits</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a group</source>
+      <translation>le message s'arrête au milieu d'un groupe</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a number</source>
+      <translation>le message s'arrête au milieu d'un nombre</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods.py" />
@@ -4549,6 +4889,11 @@
       <translation>la recherche</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>the service day is outside the feed's validity</source>
+      <translation>le jour de service est hors de la validité du flux</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>the source of the resource</source>
       <translation>la source de la ressource</translation>
@@ -4562,6 +4907,21 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>the territory's outline: epci (the SIREN of an EPCI), communes (INSEE codes) or file</source>
       <translation>le contour du territoire : epci (le SIREN d'un EPCI), communes (codes INSEE) ou file</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>trips left out: a stop_sequence is not a whole number</source>
+      <translation>courses écartées : un stop_sequence n'est pas un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>trips naming a route missing from routes.txt, left out</source>
+      <translation>courses désignant une ligne absente de routes.txt, écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>trips without any time: counted, not placed in the 7-9 h window</source>
+      <translation>courses sans aucun horaire : comptées, mais pas placées dans la tranche 7-9 h</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />

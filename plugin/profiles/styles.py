@@ -38,6 +38,10 @@ def translated_style(category: str):
         from ..sources.sensor_community import apply_default_style
 
         return apply_default_style
+    if category == "transit_stop":
+        from ..sources.gtfs import apply_stop_style
+
+        return apply_stop_style
     return None
 
 

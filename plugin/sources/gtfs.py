@@ -249,3 +249,26 @@ class GtfsSource(Source):
         which = ROUTES_LAYER if category == "transit_route" else STOPS_LAYER
         result = self.network(spec, feedback)
         return self.write_layer(result, which, spec, output, layer_name, category, feedback, append)
+
+
+def apply_stop_style(layer) -> bool:
+    """The bundled stops style (classes of morning-peak headway, stops with fewer than two departures
+    between 7 and 9 h in grey), its legend in the user's language."""
+    from qgis.core import QgsRuleBasedRenderer
+
+    from ..profiles.styles import style_file
+
+    _message, ok = layer.loadNamedStyle(style_file("transit_stop"))
+    renderer = layer.renderer()
+    if ok and isinstance(renderer, QgsRuleBasedRenderer):
+        labels = (
+            tr("Every 5 min or less (7-9 h)"),
+            tr("Every 5 to 10 min"),
+            tr("Every 10 to 15 min"),
+            tr("Every 15 to 30 min"),
+            tr("Every 30 to 60 min"),
+            tr("Fewer than 2 departures between 7 and 9 h"),
+        )
+        for rule, label in zip(renderer.rootRule().children(), labels):
+            rule.setLabel(label)
+    return bool(ok)

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
@@ -49,14 +50,15 @@ def replace_vehicles(layer, rows, feed_url: str = "") -> int:
     transform = None
     if layer.crs() != wgs84:
         transform = QgsCoordinateTransform(wgs84, layer.crs(), QgsProject.instance().transformContext())
-    positions = [(index, fields.at(index).name()) for index in range(fields.count())]
+    # (index, name, is a date-time field): ISO strings become QDateTime for DateTime fields only
+    positions = [(i, fields.at(i).name(), fields.at(i).type() == QVariant.DateTime) for i in range(fields.count())]
     features = []
     for lon, lat, values in rows:
         feature = QgsFeature(fields)
         merged = dict(common, name=values.get("label"), **values)
-        for index, name in positions:
+        for index, name, moment in positions:
             if name in merged:
-                feature.setAttribute(index, to_qt(merged[name]))
+                feature.setAttribute(index, to_qt(merged[name]) if moment else merged[name])
         geometry = QgsGeometry.fromPointXY(QgsPointXY(lon, lat))
         if transform is not None:
             geometry.transform(transform)
