@@ -191,3 +191,40 @@ def test_a_profile_with_gtfs_entries_loads_through_the_territory(httpserver, tmp
     ]
     assert {o.licence for o in report.outcomes[1:3]} == {"ODbL"}
     assert os.path.exists(tmp_path / "territory.gpkg")
+
+
+DEMO = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "demo", "data", "gtfs")
+
+
+def test_the_demo_network_and_its_recorded_vehicles(tmp_path):
+    """The demo's files are what scripts/build_demo_gtfs.py writes (byte for byte), the network loads,
+    and every vehicle of the recorded GTFS-RT reply serves a trip of that network, at one of its stops."""
+    import csv
+    import importlib.util
+    import io
+    import zipfile
+
+    spec = importlib.util.spec_from_file_location(
+        "build_demo_gtfs", os.path.join(DEMO, "..", "..", "..", "..", "scripts", "build_demo_gtfs.py")
+    )
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    builder.build(str(tmp_path))
+    for name in ("network.zip", "vehicle_positions.pb"):
+        with open(os.path.join(DEMO, name), "rb") as committed, open(tmp_path / name, "rb") as rebuilt:
+            assert committed.read() == rebuilt.read(), f"{name}: run scripts/build_demo_gtfs.py"
+    out = tmp_path / "demo.gpkg"
+    stops, routes, network = source().fetch_network(
+        {"feed": os.path.join(DEMO, "network.zip"), "date": "2026-11-24"}, str(out), "stops", "routes"
+    )
+    assert (stops.feature_count, routes.feature_count) == (10, 5) and network.warnings == []
+    assert network.agencies == ["Navettes de la Vilaine", "Vilaine Mobilités"]
+    rows, header, bad = source().vehicle_rows({"feed": os.path.join(DEMO, "vehicle_positions.pb"), "kind": "vehicles"})
+    assert len(rows) == 3 and bad == 1 and header.timestamp == builder.DEMO_TIME
+    with zipfile.ZipFile(os.path.join(DEMO, "network.zip")) as archive:
+        trips = {row["trip_id"] for row in csv.DictReader(io.TextIOWrapper(archive.open("trips.txt"), "utf-8"))}
+        trips |= {row["trip_id"] for row in csv.DictReader(io.TextIOWrapper(archive.open("frequencies.txt"), "utf-8"))}
+        stop_ids = {row["stop_id"] for row in csv.DictReader(io.TextIOWrapper(archive.open("stops.txt"), "utf-8"))}
+    for _lon, _lat, values in rows:
+        assert values["trip_id"] in trips and values["stop_id"] in stop_ids
+        assert -1.64 < _lon < -1.555 and 47.79 < _lat < 47.845  # inside the demo territory's extent
