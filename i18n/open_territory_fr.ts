@@ -4125,6 +4125,11 @@
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
+      <source>a service day written YYYY-MM-DD, such as 2026-11-03</source>
+      <translation>un jour de service écrit AAAA-MM-JJ, par exemple 2026-11-03</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" />
       <source>a short lowercase key (letters, digits, - and _), such as rennes</source>
       <translation>une clé courte en minuscules (lettres, chiffres, - et _), par exemple rennes</translation>
     </message>
@@ -4727,6 +4732,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>the SIREN of the EPCI (9 digits)</source>
       <translation>le SIREN de l'EPCI (9 chiffres)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" />
+      <source>the URL of the GTFS zip, or of the GTFS-RT VehiclePositions feed</source>
+      <translation>l'URL du zip GTFS, ou du flux GTFS-RT VehiclePositions</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />

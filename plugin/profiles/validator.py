@@ -87,6 +87,8 @@ def profile_expectations() -> dict:
         "ods.portal": tr("the portal's base URL, or the key of one of the profile's portals"),
         "ods.dataset": tr("the dataset's identifier (dataset_id), without spaces or /"),
         "gbfs.feed": tr("the URL of the system's gbfs.json"),
+        "gtfs.feed": tr("the URL of the GTFS zip, or of the GTFS-RT VehiclePositions feed"),
+        "gtfs.date": tr("a service day written YYYY-MM-DD, such as 2026-11-03"),
         "sensor_community.types": tr("sensor types, such as SDS011: a list, or a text separated by commas"),
         "sensor_community.types[]": tr("a sensor type, such as SDS011"),
         "datagouv.dataset": tr("the data.gouv.fr dataset's id or slug"),

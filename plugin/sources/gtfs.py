@@ -117,7 +117,7 @@ class GtfsSource(Source):
             error_kind = InputError
         status = os.stat(path)
         extent = tuple(float(v) for v in spec["extent"]) if spec.get("extent") else None
-        key = (label, status.st_size, status.st_mtime_ns, day, extent)
+        key = (os.path.abspath(path), label, status.st_size, status.st_mtime_ns, day, extent)
         with _memo_lock:
             if _memo is not None and _memo[0] == key and os.path.exists(_memo[1].path):
                 return _memo[1]

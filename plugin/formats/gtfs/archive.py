@@ -26,8 +26,6 @@ from ...toolbelt.logger import log
 
 SNIFF_BYTES = 1 << 20
 REQUIRED = ("stops.txt", "routes.txt", "trips.txt", "stop_times.txt")
-# GTFS values are short; a quoted field left open would otherwise swallow the file up to this size.
-csv.field_size_limit(16 * 1024 * 1024)
 
 # What reading a damaged member can raise, beside csv.Error.
 DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError)

@@ -320,7 +320,8 @@ class NetworkReader:
 
     def read_trips(self, running: set, periods: dict):
         """(known trip ids, active trips {trip_id: (route index, direction index, periods)}, directions
-        [(route, direction_id)], trips per direction, peak info, shape and headsign counts)."""
+        {(route_id, direction_id): direction index}, trips per direction, (direction, shape_id) and
+        (direction, headsign) counts) of the services `running`; frequency-based trips count their runs."""
         columns, rows = self.archive.table("trips.txt")
         self.require("trips.txt", columns, ("trip_id", "route_id", "service_id"))
         get = {name: column_getter(columns, name) for name in (

@@ -334,3 +334,23 @@ def test_a_damaged_member_is_named(tmp_path):
     with pytest.raises(InputError) as raised:
         build_network(str(feed), str(tmp_path / "out.gpkg"), "damaged.zip", day=TUESDAY)
     assert "damaged.zip: stop_times.txt is damaged" in str(raised.value)
+
+
+def test_cancelled_before_anything_is_written(tmp_path):
+    from open_territory.plugin.toolbelt.errors import Cancelled
+    from qgis.core import QgsFeedback
+
+    feedback = QgsFeedback()
+    feedback.cancel()
+    feed = write_feed(tmp_path / "feed.zip", base_feed())
+    with pytest.raises(Cancelled):
+        build_network(feed, str(tmp_path / "out.gpkg"), "feed.zip", day=TUESDAY, feedback=feedback)
+    assert not (tmp_path / "out.gpkg").exists()
+
+
+def test_a_quote_left_open_is_one_error(tmp_path):
+    files = base_feed()
+    files["stops.txt"] += '"BROKEN,Quai sans fin,47.8,-1.6\r\n' + "X" * 200_000
+    feed = write_feed(tmp_path / "quote.zip", files)
+    with pytest.raises(InputError, match=r"^GTFS quote.zip: stops.txt: field larger than field limit"):
+        build_network(feed, str(tmp_path / "out.gpkg"), "quote.zip", day=TUESDAY)
