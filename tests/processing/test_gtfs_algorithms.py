@@ -44,6 +44,13 @@ def run(algorithm_id, parameters):
     return results, feedback, context
 
 
+def labels(path):
+    dataset = ogr.Open(path)
+    values = [feature["label"] for feature in dataset.GetLayer(0)]
+    dataset = None
+    return values
+
+
 @pytest.fixture(autouse=True)
 def fresh_memo():
     from open_territory.plugin.sources import gtfs
@@ -125,10 +132,10 @@ def test_gtfs_vehicles(provider, httpserver, tmp_path):
         "openterritory:gtfs_vehicles", {"FEED": httpserver.url_for("/rt"), "OUTPUT": out}
     )
     assert results["COUNT"] == 2
-    layer = QgsVectorLayer(results["OUTPUT"], "v", "ogr")
-    assert sorted(f["label"] for f in layer.getFeatures()) == ["204", "rame-3"]
+    # read with OGR: a QGIS layer alive during a failing run outlives QGIS through the error's traceback
+    assert sorted(labels(out)) == ["204", "rame-3"]
     httpserver.clear()
     httpserver.expect_request("/rt").respond_with_data(b"<html>maintenance</html>", content_type="text/html")
     with pytest.raises(QgsProcessingException, match="web page or JSON"):
         run("openterritory:gtfs_vehicles", {"FEED": httpserver.url_for("/rt"), "OUTPUT": out})
-    assert QgsVectorLayer(out, "v", "ogr").featureCount() == 2
+    assert sorted(labels(out)) == ["204", "rame-3"]
