@@ -18,6 +18,7 @@ feed_info.txt where the producer adds one, else not stated (empty).
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import os
 import shutil
@@ -78,11 +79,15 @@ _memo = None
 
 
 def _forget_memo() -> None:
+    """Drop the network kept for the process and its scratch folder (also when the process ends)."""
     global _memo
     with _memo_lock:
         if _memo is not None:
             shutil.rmtree(_memo[2], ignore_errors=True)
         _memo = None
+
+
+atexit.register(_forget_memo)
 
 
 class GtfsSource(Source):
