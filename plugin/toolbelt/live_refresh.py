@@ -15,7 +15,7 @@ every live layer of every kind (the plugin's unload).
 
 from __future__ import annotations
 
-from qgis.core import QgsProject
+from qgis.core import QgsFeedback, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDateTime, QObject, Qt, QTimer
 
 from .i18n import tr
@@ -27,7 +27,7 @@ MIN_SECONDS = 5
 REGISTRIES = []  # every LiveLayers made, for stop_all
 
 
-def to_qt(value):
+def to_qt(value: object) -> object:
     """A QDateTime for an ISO-8601 date-time string (what a DateTime field takes), other values as they are."""
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and "T" in value:
         moment = QDateTime.fromString(value, Qt.ISODate)
@@ -42,7 +42,9 @@ class LiveLayers:
         self.refreshers = {}
         REGISTRIES.append(self)
 
-    def watch(self, refresher_class, layer, seconds: int, *args, **kwargs):
+    def watch(
+        self, refresher_class: type, layer: QgsVectorLayer, seconds: int, *args, **kwargs
+    ) -> LiveLayerRefresher | None:
         """Start refreshing `layer` every `seconds` (replacing any refresh of the same layer); 0 stops it.
         Returns the refresher, or None when stopped."""
         self.unwatch(layer.id())
@@ -65,10 +67,10 @@ class LiveLayers:
         for layer_id in list(self.refreshers):
             self.unwatch(layer_id)
 
-    def is_current(self, refresher) -> bool:
+    def is_current(self, refresher: LiveLayerRefresher) -> bool:
         return self.refreshers.get(refresher.layer_id) is refresher
 
-    def forget(self, refresher) -> None:
+    def forget(self, refresher: LiveLayerRefresher) -> None:
         if self.is_current(refresher):
             del self.refreshers[refresher.layer_id]
 
@@ -80,7 +82,9 @@ class LiveLayerRefresher(QObject):
     LIVE_PROPERTY = ""  # custom property holding the redacted feed URL
     TASK_LABEL = ""  # the task's description, before the layer's name (translated by the subclass)
 
-    def __init__(self, layer, seconds: int, feed_url: str, registry: LiveLayers = None, parent=None):
+    def __init__(
+        self, layer: QgsVectorLayer, seconds: int, feed_url: str, registry: LiveLayers = None, parent=None
+    ) -> None:
         super().__init__(parent)
         self.layer = layer
         self.layer_id = layer.id()
@@ -101,11 +105,11 @@ class LiveLayerRefresher(QObject):
 
     # -- what a kind of live layer says -------------------------------------------------------------
 
-    def download(self, feedback):
+    def download(self, feedback: QgsFeedback | None) -> object:
         """The new state of the layer, fetched in a worker thread (no access to the layer here)."""
         raise NotImplementedError
 
-    def apply(self, result) -> int:
+    def apply(self, result: object) -> int:
         """Write `result` into the layer (main thread); the number of features changed."""
         raise NotImplementedError
 
@@ -114,13 +118,13 @@ class LiveLayerRefresher(QObject):
 
     # -- the mechanics ------------------------------------------------------------------------------
 
-    def start(self):
+    def start(self) -> None:
         self.timer.start()
 
     def is_active(self) -> bool:
         return self.timer.isActive()
 
-    def stop(self):
+    def stop(self) -> None:
         self.timer.stop()
         if self.task is not None:
             try:
@@ -156,7 +160,7 @@ class LiveLayerRefresher(QObject):
             self.skipped_hidden = 0
             self.refresh_now()
 
-    def refresh_now(self):
+    def refresh_now(self) -> None:
         if self.task is not None:
             return  # the previous cycle is still downloading
         if self.layer is None or self.layer.isEditable():

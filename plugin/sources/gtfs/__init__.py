@@ -61,6 +61,11 @@ def feed_label(feed: str) -> str:
     return redact(feed) if is_url(feed) else os.path.basename(feed)
 
 
+def vehicles_source(feed: str) -> str:
+    """The `source` of a vehicles layer: GTFS-RT and the feed's server (a GTFS-RT message names no publisher)."""
+    return f"GTFS-RT {urlsplit(feed).hostname}" if is_url(feed) else "GTFS-RT"
+
+
 def check_spec(spec: dict) -> tuple:
     """(feed, kind, day or None) of a spec; InputError when a key is wrong."""
     feed = str(spec.get("feed") or "").strip()
@@ -289,11 +294,12 @@ class GtfsSource(Source):
         rows, header, bad = self.vehicle_rows(spec)
         if feedback is not None and feedback.isCanceled():
             raise Cancelled()
-        label = feed_label(str(spec["feed"]).strip())
+        feed = str(spec["feed"]).strip()
+        label = feed_label(feed)
         licence = str(spec.get("licence") or "")
         common = {
             "category": category or VEHICLES_CATEGORY,
-            "source": "GTFS-RT",
+            "source": vehicles_source(feed),
             "source_dataset": label,
             "licence": licence,
             "fetched_at": fetched_at,
@@ -303,7 +309,7 @@ class GtfsSource(Source):
         if header.incrementality == 1:
             warnings.append(tr("The feed is DIFFERENTIAL: only the vehicles of this message are shown"))
         log(f"GTFS-RT {label}: {count} vehicles -> {target.layer}")
-        return FetchResult(target.layer, count, "GTFS-RT", label, licence, label, fetched_at, warnings)
+        return FetchResult(target.layer, count, common["source"], label, licence, label, fetched_at, warnings)
 
     # -- Source interface ---------------------------------------------------------------------------
 

@@ -14,9 +14,11 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
+    QgsFeedback,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -25,7 +27,7 @@ from ...toolbelt.layer_writer import utc_now_iso
 from ...toolbelt.live_refresh import LiveLayerRefresher, LiveLayers, to_qt
 from ...toolbelt.logger import log
 from ...toolbelt.network import Transport, redact
-from . import VEHICLES_CATEGORY, GtfsSource
+from . import VEHICLES_CATEGORY, GtfsSource, vehicles_source
 
 LIVE_PROPERTY = "open_territory/gtfs_rt_live"  # redacted feed URL, for the layer's properties only
 COMMON_KEPT = ("category", "source", "source_dataset", "licence")
@@ -33,7 +35,7 @@ COMMON_KEPT = ("category", "source", "source_dataset", "licence")
 _live = LiveLayers()
 
 
-def replace_vehicles(layer, rows, feed_url: str = "") -> int:
+def replace_vehicles(layer: QgsVectorLayer, rows: list, feed_url: str = "") -> int:
     """Replace the features of `layer` by `rows` [(lon, lat, {field: value})] (EPSG:4326 positions).
     The common fields keep the values the layer was written with. Returns the number of vehicles."""
     fields = layer.fields()
@@ -43,7 +45,12 @@ def replace_vehicles(layer, rows, feed_url: str = "") -> int:
         ids.append(feature.id())
         if not previous:
             previous = {name: feature[name] for name in COMMON_KEPT if fields.indexOf(name) >= 0}
-    common = {"category": VEHICLES_CATEGORY, "source": "GTFS-RT", "source_dataset": redact(feed_url), "licence": ""}
+    common = {
+        "category": VEHICLES_CATEGORY,
+        "source": vehicles_source(feed_url),
+        "source_dataset": redact(feed_url),
+        "licence": "",
+    }
     common.update({name: value for name, value in previous.items() if value not in (None, "")})
     common["fetched_at"] = utc_now_iso()
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -83,17 +90,17 @@ class VehiclePositionsRefresher(LiveLayerRefresher):
     def task_label(self) -> str:
         return tr("Live vehicle positions") + f" {self.layer.name()}"
 
-    def download(self, feedback):
+    def download(self, feedback: QgsFeedback | None) -> list:
         rows, _header, _bad = GtfsSource(Transport(feedback=feedback)).vehicle_rows(
             {"feed": self.feed_url, "kind": "vehicles"}
         )
         return rows
 
-    def apply(self, rows) -> int:
+    def apply(self, rows: list) -> int:
         return replace_vehicles(self.layer, rows, self.feed_url)
 
 
-def watch_layer(layer, feed_url: str, seconds: int):
+def watch_layer(layer: QgsVectorLayer, feed_url: str, seconds: int) -> VehiclePositionsRefresher | None:
     """Start refreshing `layer` every `seconds` (replacing any refresh of the same layer); 0 stops it."""
     return _live.watch(VehiclePositionsRefresher, layer, seconds, feed_url)
 

@@ -163,7 +163,7 @@ def test_vehicles_from_a_gtfs_rt_feed(httpserver, tmp_path):
     spec = {"source": "gtfs", "feed": httpserver.url_for("/rt/vehicle-positions?key=s3cret"), "kind": "vehicles"}
     out = tmp_path / "vehicles.gpkg"
     result = source(tmp_path).fetch(spec, file_target(str(out), "buses"), None)
-    assert result.feature_count == 2 and result.source == "GTFS-RT"
+    assert result.feature_count == 2 and result.source == "GTFS-RT 127.0.0.1"
     assert any("1 vehicles" in warning for warning in result.warnings)  # the one without a position
     rows = {row["label"]: row for row in features(out, "buses")}
     bus = rows["204"]
