@@ -219,9 +219,9 @@ def service_of(day: datetime.date) -> str:
     return "SAM" if day.weekday() == 5 else "SEM"
 
 
-def vehicle_positions() -> bytes:
-    """The vehicles on the road at DEMO_TIME (the day's service, the shuttle's frequency runs included),
-    and one bus at the depot that has no position yet."""
+def on_the_road() -> list:
+    """The VehiclePosition of every vehicle on the road at DEMO_TIME (the day's service, the shuttle's frequency
+    runs included), as protobuf_writer.vehicle_entity's arguments."""
     local = datetime.datetime.fromtimestamp(DEMO_TIME + UTC_OFFSET, datetime.timezone.utc)
     moment = local.hour * 60 + local.minute + local.second / 60
     service = service_of(local.date())
@@ -235,22 +235,31 @@ def vehicle_positions() -> bytes:
         for trip, begin, end, headway, _exact in SHUTTLE:
             first, last = int(begin[:2]) * 60 + int(begin[3:5]), int(end[:2]) * 60 + int(end[3:5])
             running += [("N", "0", trip, t) for t in range(first, last, headway // 60)]
-    entities, number = [], 201
+    vehicles, number = [], 201
     for route, direction, trip, start in running:
         found = place_at(PATTERNS[(route, direction)], start, moment)
         if found is None:
             continue
         lat, lon, bearing, speed, stop, sequence, stopped = found
-        entities.append(
-            pb.vehicle_entity(
-                f"VM-{number}", lat=lat, lon=lon, bearing=round(bearing), speed=0.0 if stopped else round(speed, 1),
-                trip_id=trip, route_id=route, direction_id=int(direction), start_date=f"{local:%Y%m%d}",
+        vehicles.append(
+            dict(
+                entity_id=f"VM-{number}", lat=lat, lon=lon, bearing=round(bearing),
+                speed=0.0 if stopped else round(speed, 1), trip_id=trip, route_id=route,
+                direction_id=int(direction), start_date=f"{local:%Y%m%d}",
                 vehicle_id=f"VM-{number}", label=f"Bus {number}", stop_id=stop, stop_sequence=sequence,
                 status=1 if stopped else 2, timestamp=DEMO_TIME - 7 * (number - 200),
             )
         )  # fmt: skip
         number += 1
-    entities.append(pb.vehicle_entity(f"VM-{number}", vehicle_id=f"VM-{number}", label=f"Bus {number}"))
+    return vehicles
+
+
+def vehicle_positions() -> bytes:
+    """The vehicles on the road at DEMO_TIME, and one bus at the depot that has no position yet."""
+    vehicles = on_the_road()
+    depot = f"VM-{201 + len(vehicles)}"
+    entities = [pb.vehicle_entity(**vehicle) for vehicle in vehicles]
+    entities.append(pb.vehicle_entity(depot, vehicle_id=depot, label=f"Bus {201 + len(vehicles)}"))
     return pb.feed_message(*entities, timestamp=DEMO_TIME)
 
 
