@@ -298,6 +298,46 @@ def test_a_profile_with_gtfs_entries_loads_through_the_territory(httpserver, tmp
     ]
 
 
+def test_the_composers_gtfs_entries_load(httpserver, tmp_path):
+    """A transport.data.gouv.fr network as the profile composer writes it (plugin/compose): its entries pass the
+    shipped schema and load with this source."""
+    from open_territory.plugin.compose.services import Services
+    from open_territory.plugin.compose.transport_catalog import dataset_entries
+    from open_territory.plugin.profiles.profile import load_profile
+    from open_territory.plugin.profiles.territory import load_territory
+
+    httpserver.expect_request("/rt").respond_with_data(vehicles_reply(), content_type="application/x-protobuf")
+    dataset = {
+        "title": "Réseau Vilaine Bus",
+        "slug": "reseau-vilaine-bus",
+        "type": "public-transit",
+        "page_url": "https://transport.data.gouv.fr/datasets/reseau-vilaine-bus",
+        "resources": [
+            {"format": "GTFS", "title": "GTFS", "url": serve_zip(httpserver, tmp_path), "is_available": True},
+            {"format": "gtfs-rt", "title": "Positions", "url": httpserver.url_for("/rt"), "is_available": True},
+        ],
+    }
+    resources = {}
+    for found in dataset_entries(dataset, "the territory's network", Services()):
+        resources.setdefault(found.category, []).append(dict(found.entry, date=TUESDAY))
+    assert sorted(resources) == ["public_vehicle", "transit_stop"]
+    profile = {"version": 1, "id": "composed", "name": "Composé", "boundary": {"file": "b.geojson"}}
+    profile["resources"] = resources
+    (tmp_path / "b.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+                    "geometry": {"type": "Polygon", "coordinates": [[[-1.7, 47.7], [-1.5, 47.7], [-1.5, 47.9],
+                                                                     [-1.7, 47.9], [-1.7, 47.7]]]}}]}),
+        encoding="utf-8",
+    )  # fmt: skip
+    (tmp_path / "composed.json").write_text(json.dumps(profile), encoding="utf-8")
+    report = load_territory(load_profile(str(tmp_path / "composed.json")), str(tmp_path / "t.gpkg"), offline=False)
+    assert [(o.layer, o.status, o.feature_count) for o in report.outcomes[1:]] == [
+        ("transit_stop_gtfs", "ok", 5),
+        ("public_vehicle_gtfs", "ok", 2),
+    ]
+    assert report.outcomes[1].title == "Réseau Vilaine Bus — GTFS"
+
+
 DEMO = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "resources", "demo", "data", "gtfs")
 
 
