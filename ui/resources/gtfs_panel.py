@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 
 from qgis.core import QgsFeedback
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -67,6 +66,9 @@ class GtfsPanel(SourcePanel):
         self.kind_combo.addItem(tr("Network: stops and routes"), NETWORK)
         self.kind_combo.addItem(tr("Live vehicles (GTFS-RT)"), VEHICLES)
         self.kind_combo.currentIndexChanged.connect(self.update_kind)
+        # Its longest item must not widen the dock.
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(12)
         form.addRow(tr("Load"), self.kind_combo)
         self.feed_widget = QgsFileWidget(self)
         self.feed_widget.setStorageMode(QgsFileWidget.GetFile)
@@ -92,7 +94,7 @@ class GtfsPanel(SourcePanel):
         box = QWidget(self)
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
-        day_row = QHBoxLayout()
+        # One control per row: the panel fits a narrow dock in either language.
         self.auto_day_check = QCheckBox(tr("Next weekday with service"), self)
         self.auto_day_check.setChecked(True)
         self.auto_day_check.setToolTip(
@@ -103,12 +105,11 @@ class GtfsPanel(SourcePanel):
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setEnabled(False)
         self.auto_day_check.toggled.connect(lambda automatic: self.day_edit.setEnabled(not automatic))
-        day_row.addWidget(self.auto_day_check, 1)
-        day_row.addWidget(self.day_edit)
-        form.addRow(tr("Service day"), day_row)
+        form.addRow(self.auto_day_check)
+        form.addRow(tr("Service day"), self.day_edit)
         self.extent_check = QCheckBox(tr("Map extent only"), self)
         self.extent_check.setToolTip(tr("Keep the stops inside the map extent and the routes crossing it"))
-        form.addRow("", self.extent_check)
+        form.addRow(self.extent_check)
         self.licence_edit = QLineEdit(self)
         self.licence_edit.setPlaceholderText(tr("optional, such as ODbL"))
         self.licence_edit.setToolTip(tr("The licence the dataset's catalog states, written in the 'licence' field"))
@@ -117,7 +118,7 @@ class GtfsPanel(SourcePanel):
 
     def make_refresh_box(self) -> QWidget:
         box = QWidget(self)
-        row = QHBoxLayout(box)
+        row = QVBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         seconds = load_settings().gtfs_rt_refresh_seconds
         self.refresh_check = QCheckBox(tr("Refresh the positions every"), self)
@@ -132,8 +133,8 @@ class GtfsPanel(SourcePanel):
         self.refresh_spin.setRange(10, 3600)
         self.refresh_spin.setSuffix(tr(" s"))
         self.refresh_spin.setValue(seconds or DEFAULT_REFRESH)
-        row.addWidget(self.refresh_check, 1)
-        row.addWidget(self.refresh_spin)
+        row.addWidget(self.refresh_check)
+        row.addWidget(self.refresh_spin, 0, Qt.AlignRight)
         return box
 
     def title(self) -> str:
@@ -231,7 +232,7 @@ class GtfsPanel(SourcePanel):
         )
 
     def on_vehicles_loaded(self, result: FetchResult, spec: dict, target: OutputTarget) -> None:
-        name = tr("Vehicles") + f" — {result.dataset}"
+        name = f"{result.source} — " + tr("vehicles")
         layer = self.add_layer(target, name, lambda layer: prepare_gtfs_layer(layer, spec))
         if layer is None:
             return
