@@ -4,6 +4,7 @@ loading through load_territory."""
 
 import json
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from open_territory.plugin.formats.gtfs import network as network_module
@@ -13,12 +14,13 @@ from open_territory.plugin.sources.registry import make_source
 from open_territory.plugin.toolbelt.errors import Cancelled, InputError, NetworkError, ReplyError
 from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 from open_territory.plugin.toolbelt.network import Transport
-from osgeo import gdal, ogr
+from osgeo import ogr
 from qgis.core import QgsProcessingFeedback
 
 from ....folder_digest import digest
 from ...formats import protobuf_writer as pb
 from ...formats.gtfs.feeds import base_feed, write_feed
+from ..test_reload_failures import CancelWhileWriting
 
 TUESDAY = "2026-11-03"
 
@@ -163,7 +165,7 @@ def test_vehicles_from_a_gtfs_rt_feed(httpserver, tmp_path):
     spec = {"source": "gtfs", "feed": httpserver.url_for("/rt/vehicle-positions?key=s3cret"), "kind": "vehicles"}
     out = tmp_path / "vehicles.gpkg"
     result = source(tmp_path).fetch(spec, file_target(str(out), "buses"), None)
-    assert result.feature_count == 2 and result.source == "GTFS-RT 127.0.0.1"
+    assert result.feature_count == 2 and result.source == f"GTFS-RT {urlsplit(spec['feed']).hostname}"
     assert any("1 vehicles" in warning for warning in result.warnings)  # the one without a position
     rows = {row["label"]: row for row in features(out, "buses")}
     bus = rows["204"]
@@ -194,19 +196,6 @@ def test_a_broken_vehicles_reply_leaves_the_previous_vehicles(httpserver, tmp_pa
     with pytest.raises(ReplyError):
         source(tmp_path).fetch(spec, target, None)
     assert digest(tmp_path / "out") == before
-
-
-class CancelWhileWriting:
-    """gdal.VectorTranslate that cancels the job's feedback as GDAL starts writing the new layer."""
-
-    def __init__(self, monkeypatch, feedback):
-        self.original, self.feedback, self.calls = gdal.VectorTranslate, feedback, 0
-        monkeypatch.setattr(gdal, "VectorTranslate", self)
-
-    def __call__(self, *args, **kwargs):
-        self.calls += 1
-        self.feedback.cancel()
-        return self.original(*args, **kwargs)
 
 
 @pytest.mark.parametrize(
