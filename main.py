@@ -165,6 +165,10 @@ class OpenTerritoryPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        # Live layers (GBFS status, GTFS-RT vehicles) stop refreshing: their timers belong to this plugin.
+        live_refresh = sys.modules.get(f"{__package__}.plugin.toolbelt.live_refresh")
+        if live_refresh is not None:
+            live_refresh.stop_all()
         network = sys.modules.get(f"{__package__}.plugin.toolbelt.network")
         if network is not None:
             network.remove_request_preprocessor()

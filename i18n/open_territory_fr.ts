@@ -109,6 +109,11 @@
       <translation>Un fichier national ne se charge que pour un territoire : donnez ses codes INSEE ou son emprise</translation>
     </message>
     <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>A public transport network's stops, with their departures and the time between buses at the morning peak, and its routes, from its GTFS zip (every French network publishes one on transport.data.gouv.fr); or where its vehicles are now, from its GTFS-RT feed.</source>
+      <translation>Les arrêts d'un réseau de transport collectif, avec leurs départs et l'intervalle entre deux passages à l'heure de pointe du matin, et ses lignes, depuis son zip GTFS (chaque réseau français en publie un sur transport.data.gouv.fr) ; ou bien la position actuelle de ses véhicules, depuis son flux GTFS-RT.</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/store.py" />
       <source>A register already exists there; open it instead of creating it</source>
       <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
@@ -232,6 +237,11 @@
       <location filename="../ui/register/list_panel.py" />
       <source>All domains</source>
       <translation>Tous les domaines</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>All files</source>
+      <translation>Tous les fichiers</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -829,6 +839,11 @@
       <translation>Carte pour le conseil exportée, un fichier par page</translation>
     </message>
     <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Count the service of the next weekday (today included) on which the network runs, within its validity</source>
+      <translation>Compter le service du prochain jour de semaine (aujourd'hui compris) où le réseau circule, dans sa période de validité</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gap_layer.py" />
       <source>Counts, per commune or district (ZONES) or per cell of a regular grid, the open challenges that have no competent actor or no resource of a related category within the distance. Ready for a heat map of where help is missing.</source>
       <translation>Compte, par commune ou quartier (ZONES) ou par cellule d'une grille régulière, les défis ouverts sans acteur compétent ou sans ressource d'une catégorie liée à moins de la distance. Prêt pour une carte de chaleur de là où l'aide manque.</translation>
@@ -989,6 +1004,31 @@
       <translation>Entrées du profil</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Every 10 to 15 min</source>
+      <translation>Toutes les 10 à 15 min</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Every 15 to 30 min</source>
+      <translation>Toutes les 15 à 30 min</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Every 30 to 60 min</source>
+      <translation>Toutes les 30 à 60 min</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Every 5 min or less (7-9 h)</source>
+      <translation>Toutes les 5 min ou moins (7-9 h)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Every 5 to 10 min</source>
+      <translation>Toutes les 5 à 10 min</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/register_challenges.py" />
       <source>Every challenge of the register</source>
       <translation>Tous les défis du registre</translation>
@@ -1064,7 +1104,7 @@
       <translation>Exporter…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/ods_load.py" />
+      <location filename="../processing/algorithms/gtfs_load.py" />
       <source>Extent</source>
       <translation>Emprise</translation>
     </message>
@@ -1097,6 +1137,11 @@
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>Feed</source>
       <translation>Flux</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Fewer than 2 departures between 7 and 9 h</source>
+      <translation>Moins de 2 départs entre 7 et 9 h</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -1242,6 +1287,66 @@
       <location filename="../plugin/formats/tabular.py" />
       <source>GDAL reads other columns than the CSV header announces</source>
       <translation>GDAL lit d'autres colonnes que celles annoncées par l'en-tête du CSV</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>GTFS feed (URL or path of the zip)</source>
+      <translation>Flux GTFS (URL ou chemin du zip)</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>GTFS network</source>
+      <translation>Réseau GTFS</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>GTFS public transport</source>
+      <translation>Transport collectif GTFS</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>GTFS public transport network</source>
+      <translation>Réseau de transport collectif GTFS</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>GTFS zip or GTFS-RT reply</source>
+      <translation>Zip GTFS ou réponse GTFS-RT</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>GTFS-RT feed (VehiclePositions URL)</source>
+      <translation>Flux GTFS-RT (URL VehiclePositions)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>GTFS-RT vehicle positions</source>
+      <translation>Positions des véhicules GTFS-RT</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>GTFS-RT vehicles</source>
+      <translation>Véhicules GTFS-RT</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>GTFS: 'date' must be a date written YYYY-MM-DD</source>
+      <translation>GTFS : 'date' doit être une date écrite AAAA-MM-JJ</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>GTFS: 'kind' must be 'network' or 'vehicles'</source>
+      <translation>GTFS : 'kind' doit valoir 'network' ou 'vehicles'</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>GTFS: the 'feed' key (URL or path of the feed) is missing</source>
+      <translation>GTFS : la clé 'feed' (URL ou chemin du flux) est absente</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>GTFS: the feed is neither an http(s) URL nor an existing file</source>
+      <translation>GTFS : le flux n'est ni une URL http(s) ni un fichier existant</translation>
     </message>
     <message>
       <location filename="../ui/planning_section.py" />
@@ -1484,6 +1589,16 @@
       <translation>Tenir le registre des défis et des acteurs du territoire.</translation>
     </message>
     <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Keep the stops inside the map extent and the routes crossing it</source>
+      <translation>Garder les arrêts situés dans l'emprise de la carte et les lignes qui la traversent</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Keep the stops inside this extent and the routes crossing it (default: the whole network)</source>
+      <translation>Garder les arrêts situés dans cette emprise et les lignes qui la traversent (par défaut : tout le réseau)</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/forms.py" />
       <source>Key</source>
       <translation>Clé</translation>
@@ -1579,6 +1694,11 @@
       <translation>Licence</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Licence of the dataset</source>
+      <translation>Licence du jeu de données</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Line</source>
       <translation>Ligne</translation>
@@ -1609,9 +1729,14 @@
       <translation>État GBFS en direct</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/gbfs/refresh.py" />
-      <source>Live GBFS status not refreshed</source>
-      <translation>État GBFS en direct non actualisé</translation>
+      <location filename="../plugin/sources/gtfs/refresh.py" />
+      <source>Live vehicle positions</source>
+      <translation>Positions des véhicules en direct</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Live vehicles (GTFS-RT)</source>
+      <translation>Véhicules en direct (GTFS-RT)</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -1704,6 +1829,11 @@
       <translation>Chargement du territoire</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Loads a GTFS network (the zip every French network publishes on transport.data.gouv.fr) for one service day into a GeoPackage with two layers. Stops: every stop with its parent station, wheelchair boarding, the routes stopping there, its departures that day, its departures between 7 and 9 h and the mean time between them (120 minutes divided by those departures). Routes: one line per route and direction running that day, drawn from shapes.txt (the shape most of its trips use) or through the stops of its most frequent trip, with its type, names, colours and trips that day. Times past 24:00:00 belong to the service day of their trip; frequencies.txt is expanded; a feed given by calendar_dates.txt alone is read as well. The feed is read in one streaming pass, so a network the size of Île-de-France's loads in seconds and in bounded memory. Rows that cannot be used (stops without coordinates, stop times naming unknown stops or trips) are left out and reported.</source>
+      <translation>Charge un réseau GTFS (le zip que chaque réseau français publie sur transport.data.gouv.fr) pour un jour de service dans un GeoPackage à deux couches. Arrêts : chaque arrêt avec sa station parente, l'accès en fauteuil roulant, les lignes qui s'y arrêtent, ses départs du jour, ses départs entre 7 et 9 h et l'intervalle moyen entre eux (120 minutes divisées par ces départs). Lignes : une ligne par itinéraire et par sens circulant ce jour-là, tracée d'après shapes.txt (le tracé qu'emprunte la majorité de ses courses) ou par les arrêts de sa course la plus fréquente, avec son type, ses noms, ses couleurs et ses courses du jour. Les horaires au-delà de 24:00:00 appartiennent au jour de service de leur course ; frequencies.txt est développé ; un flux décrit par calendar_dates.txt seul est lu aussi. Le flux est lu en une seule passe, si bien qu'un réseau de la taille de celui de l'Île-de-France se charge en quelques secondes et avec une mémoire bornée. Les lignes inutilisables (arrêts sans coordonnées, horaires désignant des arrêts ou des courses inconnus) sont écartées et signalées.</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/load_territory.py" />
       <source>Loads every resource a territory profile lists (open data portals, OpenStreetMap, GBFS feeds, citizen sensors) and the territory's boundary into one GeoPackage: one layer per category and source with the common fields, a 'sources' table (source, dataset, licence, URL, date, feature count, status) and the layers' styles, so the file opens styled in any QGIS. A source that fails is reported and skipped; the others still load. Identifiers marked unconfirmed and entries disabled in the profile are skipped.</source>
       <translation>Charge toutes les ressources listées par un profil de territoire (portails de données ouvertes, OpenStreetMap, flux GBFS, capteurs citoyens) et le contour du territoire dans un seul GeoPackage : une couche par catégorie et par source avec les champs communs, une table « sources » (source, jeu de données, licence, URL, date, nombre d'entités, statut) et les styles des couches, pour que le fichier s'ouvre stylé dans n'importe quel QGIS. Une source en échec est signalée et ignorée ; les autres se chargent quand même. Les identifiants non confirmés et les entrées désactivées dans le profil sont ignorés.</translation>
@@ -1742,6 +1872,11 @@
       <location filename="../processing/algorithms/gbfs_stations.py" />
       <source>Loads the stations of a shared-vehicle system (bike share, car sharing...) published in GBFS 1.x, 2.x or 3.0: station_information joined with station_status, so every station carries its available vehicles and docks, whether it is installed, renting and returning, and the time of its last report. The category is car_sharing when the system only has cars, bike_share_station otherwise; the licence comes from the system's information when it publishes one. The dock lists the French systems and can refresh the status periodically.</source>
       <translation>Charge les stations d'un système de véhicules partagés (vélos en libre-service, autopartage...) publié en GBFS 1.x, 2.x ou 3.0 : station_information jointe à station_status, de sorte que chaque station porte ses véhicules et bornes disponibles, si elle est installée, ouverte à la location et au retour, et l'heure de son dernier relevé. La catégorie est car_sharing quand le système n'a que des voitures, bike_share_station sinon ; la licence vient des informations du système quand il en publie une. Le panneau liste les systèmes français et peut actualiser l'état périodiquement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>Loads where the vehicles of a public transport network are now, from its GTFS-RT VehiclePositions feed (a protobuf message, often published beside the GTFS on transport.data.gouv.fr): one point per vehicle with its id and label, the trip and route it serves, the stop it is at or heading to, its bearing, its speed (m/s and km/h) and the time of its position. Vehicles without a usable position are left out and counted. The Resources panel can refresh such a layer periodically.</source>
+      <translation>Charge la position actuelle des véhicules d'un réseau de transport collectif, depuis son flux GTFS-RT VehiclePositions (un message protobuf, souvent publié à côté du GTFS sur transport.data.gouv.fr) : un point par véhicule avec son identifiant et son libellé, la course et la ligne qu'il assure, l'arrêt où il se trouve ou vers lequel il va, son cap, sa vitesse (m/s et km/h) et l'heure de sa position. Les véhicules sans position utilisable sont écartés et comptés. Le panneau Ressources peut actualiser une telle couche périodiquement.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -1787,6 +1922,11 @@
       <location filename="../processing/algorithms/council_map.py" />
       <source>Map extent</source>
       <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Map extent only</source>
+      <translation>Emprise de la carte seulement</translation>
     </message>
     <message>
       <location filename="../plugin/export/council_map.py" />
@@ -1839,9 +1979,19 @@
       <translation>Bases nationales…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Network GeoPackage</source>
+      <translation>GeoPackage du réseau</translation>
+    </message>
+    <message>
       <location filename="../ui/options.py" />
       <source>Network timeout</source>
       <translation>Délai d'attente réseau</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Network: stops and routes</source>
+      <translation>Réseau : arrêts et lignes</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -1857,6 +2007,11 @@
       <location filename="../ui/register_section.py" />
       <source>New…</source>
       <translation>Nouveau…</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Next weekday with service</source>
+      <translation>Prochain jour de semaine avec service</translation>
     </message>
     <message>
       <location filename="../plugin/compose/lookup.py" />
@@ -2017,6 +2172,16 @@
       <location filename="../processing/algorithms/resource_load.py" />
       <source>Number of features</source>
       <translation>Nombre d'entités</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Number of routes (per direction)</source>
+      <translation>Nombre de lignes (par sens)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Number of stops</source>
+      <translation>Nombre d'arrêts</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_load.py" />
@@ -2624,6 +2789,26 @@
       <translation>Transport collectif</translation>
     </message>
     <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Public transport (GTFS)</source>
+      <translation>Transport collectif (GTFS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public transport routes</source>
+      <translation>Lignes de transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public transport stops</source>
+      <translation>Arrêts de transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public vehicles (live)</source>
+      <translation>Véhicules publics (en direct)</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/datagouv_panel.py" />
       <source>Publisher</source>
       <translation>Producteur</translation>
@@ -2652,6 +2837,11 @@
       <location filename="../ui/resources/rudi_panel.py" />
       <source>Reading the RUDI catalog…</source>
       <translation>Lecture du catalogue RUDI…</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Reading the network…</source>
+      <translation>Lecture du réseau…</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -2687,6 +2877,11 @@
       <location filename="../ui/resources/osm_panel.py" />
       <source>Refresh from OpenStreetMap</source>
       <translation>Actualiser depuis OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Refresh the positions every</source>
+      <translation>Actualiser les positions toutes les</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -2732,6 +2927,11 @@
       <location filename="../ui/browser.py" />
       <source>Remove from favourites</source>
       <translation>Retirer des favoris</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Replaces the loaded vehicles by their new positions, in the background, while the layer is in the project</source>
+      <translation>Remplace les véhicules chargés par leurs nouvelles positions, en arrière-plan, tant que la couche est dans le projet</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -2852,6 +3052,16 @@
       <location filename="../plugin/register/forms.py" />
       <source>Role</source>
       <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Routes</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Routes (per direction)</source>
+      <translation>Lignes (par sens)</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -2989,6 +3199,11 @@
       <translation>Serveur</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>Service day</source>
+      <translation>Jour de service</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/lookup.py" />
       <source>Several territories match</source>
       <translation>Plusieurs territoires correspondent à</translation>
@@ -3092,6 +3307,11 @@
       <location filename="../ui/register_section.py" />
       <source>Stop the running operation; nothing is half-written</source>
       <translation>Arrêter l'opération en cours ; rien n'est écrit à moitié</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>Stops</source>
+      <translation>Arrêts</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -3209,6 +3429,21 @@
       <translation>Le fichier de découverte GBFS ne liste aucun flux</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>The GTFS-RT feed answered with a web page or JSON, not a protobuf message</source>
+      <translation>Le flux GTFS-RT a répondu par une page web ou du JSON, pas par un message protobuf</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>The GTFS-RT feed is not a readable protobuf message</source>
+      <translation>Le flux GTFS-RT n'est pas un message protobuf lisible</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The GeoPackage to write (layers transit_stops and transit_routes, styled); an existing file is replaced only when the load succeeds</source>
+      <translation>Le GeoPackage à écrire (couches transit_stops et transit_routes, avec leurs styles) ; un fichier existant n'est remplacé que si le chargement réussit</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/load_territory.py" />
       <source>The GeoPackage to write; an existing file is replaced only when the load succeeds</source>
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
@@ -3247,6 +3482,21 @@
       <location filename="../plugin/sources/rudi.py" />
       <source>The RUDI resource has no file GDAL can load</source>
       <translation>La ressource RUDI n'a aucun fichier que GDAL sait charger</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The URL of the network's GTFS zip (its transport.data.gouv.fr resource, for instance) or the path of a GTFS zip on disk</source>
+      <translation>L'URL du zip GTFS du réseau (sa ressource sur transport.data.gouv.fr, par exemple) ou le chemin d'un zip GTFS sur le disque</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>The URL of the network's GTFS zip or GTFS-RT VehiclePositions feed, or such a file on disk</source>
+      <translation>L'URL du zip GTFS du réseau ou de son flux GTFS-RT VehiclePositions, ou un tel fichier sur le disque</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/gtfs_vehicles.py" />
+      <source>The URL of the network's GTFS-RT VehiclePositions feed, or the path of a recorded reply</source>
+      <translation>L'URL du flux GTFS-RT VehiclePositions du réseau, ou le chemin d'une réponse enregistrée</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/gbfs_stations.py" />
@@ -3409,6 +3659,11 @@
       <translation>Les jeux de données de l'organisation du territoire manquent</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The day whose service is counted; empty: the next weekday (today included) with service within the feed's validity</source>
+      <translation>Le jour dont le service est compté ; vide : le prochain jour de semaine (aujourd'hui compris) avec du service dans la validité du flux</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/context.py" />
       <source>The distance must be zero or positive</source>
       <translation>La distance doit être positive ou nulle</translation>
@@ -3447,6 +3702,11 @@
       <location filename="../plugin/export/map_frame.py" />
       <source>The extent is not a rectangle</source>
       <translation>L'emprise n'est pas un rectangle</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>The feed is DIFFERENTIAL: only the vehicles of this message are shown</source>
+      <translation>Le flux est DIFFERENTIAL : seuls les véhicules de ce message sont affichés</translation>
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
@@ -3539,12 +3799,22 @@
       <translation>Il manque au modèle de mise en page les éléments</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/gtfs_load.py" />
+      <source>The licence the dataset's catalog states (ODbL, Licence Ouverte...), written in the 'licence' field; empty: the feed's own statement, if any</source>
+      <translation>La licence qu'indique le catalogue du jeu de données (ODbL, Licence Ouverte…), écrite dans le champ 'licence' ; vide : celle que déclare le flux, s'il en déclare une</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>The licence the dataset's catalog states, written in the 'licence' field</source>
+      <translation>La licence indiquée par le catalogue du jeu de données, écrite dans le champ 'licence'</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/gbfs/refresh.py" />
       <source>The live status could not be written into the layer</source>
       <translation>L'état en direct n'a pas pu être écrit dans la couche</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/resource_load.py" />
+      <location filename="../processing/algorithms/gtfs_load.py" />
       <source>The load was cancelled</source>
       <translation>Le chargement a été annulé</translation>
     </message>
@@ -3699,6 +3969,11 @@
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>The reply is not a GTFS-RT feed: it has no header with gtfs_realtime_version</source>
+      <translation>La réponse n'est pas un flux GTFS-RT : elle n'a pas d'en-tête avec gtfs_realtime_version</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
@@ -3832,6 +4107,11 @@
       <location filename="../main.py" />
       <source>The user guide, shipped with the plugin</source>
       <translation>Le guide d'utilisation, livré avec l'extension</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/refresh.py" />
+      <source>The vehicle positions could not be written into the layer</source>
+      <translation>Les positions des véhicules n'ont pas pu être écrites dans la couche</translation>
     </message>
     <message>
       <location filename="../ui/dataset_loader.py" />
@@ -3999,6 +4279,16 @@
       <translation>Autorité organisatrice de la mobilité (AOM)</translation>
     </message>
     <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>Type the URL of the feed or choose a file.</source>
+      <translation>Saisissez l'URL du flux ou choisissez un fichier.</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>URL, or a file on disk</source>
+      <translation>URL, ou un fichier sur le disque</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/rudi.py" />
       <source>Unexpected reply for the RUDI resource</source>
       <translation>Réponse inattendue pour la ressource RUDI</translation>
@@ -4144,6 +4434,11 @@
       <translation>Quoi</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/challenge_context.py" />
+      <source>When the stops of a GTFS network (category transit_stop, from gtfs_load or a territory load) are among the resources, transit_departures_7_9 adds up their departures between 7 and 9 h within the distance: the level of service near the challenge.</source>
+      <translation>Quand les arrêts d'un réseau GTFS (catégorie transit_stop, issus de gtfs_load ou du chargement d'un territoire) sont parmi les ressources, transit_departures_7_9 additionne leurs départs entre 7 et 9 h dans la distance : le niveau de service près de l'enjeu.</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Where LOAD writes the territory (default: the profile's path with .gpkg)</source>
       <translation>Où LOAD écrit le territoire (par défaut : le chemin du profil avec .gpkg)</translation>
@@ -4234,7 +4529,7 @@
       <translation>Zoomer la carte dessus et le faire clignoter (ou double-cliquer sur la ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/resources/sensors_panel.py" />
+      <location filename="../ui/resources/gtfs_panel.py" />
       <source>Zoom the map to the area to cover first.</source>
       <translation>Zoomez d'abord la carte sur la zone à couvrir.</translation>
     </message>
@@ -4284,6 +4579,11 @@
       <translation>un jeu de données de l'organisation du territoire</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a field has the number 0</source>
+      <translation>un champ porte le numéro 0</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>a file path, absolute or relative to the profile file</source>
       <translation>un chemin de fichier, absolu ou relatif au fichier du profil</translation>
@@ -4292,6 +4592,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a folder of recorded replies, absolute or relative to the profile file</source>
       <translation>un dossier de réponses enregistrées, absolu ou relatif au fichier du profil</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a group ends with another field's number</source>
+      <translation>un groupe se termine avec le numéro d'un autre champ</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4312,6 +4617,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a layer name: a letter, then letters, digits or _</source>
       <translation>un nom de couche : une lettre, puis des lettres, des chiffres ou _</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a length runs past the end of the message</source>
+      <translation>une longueur dépasse la fin du message</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4349,6 +4659,11 @@
       <translation>un nombre</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>a number is longer than 10 bytes</source>
+      <translation>un nombre dépasse 10 octets</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>a number of at least</source>
       <translation>un nombre au moins égal à</translation>
@@ -4372,6 +4687,11 @@
       <location filename="../plugin/sources/sensor_community.py" />
       <source>a sensor type, such as SDS011</source>
       <translation>un type de capteur, par exemple SDS011</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>a service day written YYYY-MM-DD, such as 2026-11-03</source>
+      <translation>un jour de service écrit AAAA-MM-JJ, par exemple 2026-11-03</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4482,6 +4802,11 @@
       <location filename="../plugin/planning/matrix.py" />
       <source>balanced</source>
       <translation>équilibré</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>calendar rows left out (unreadable dates or service_id)</source>
+      <translation>lignes de calendrier écartées (dates ou service_id illisibles)</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_csv.py" />
@@ -4659,6 +4984,11 @@
       <translation>trouvé :</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>frequencies.txt rows left out (unreadable times or headway)</source>
+      <translation>lignes de frequencies.txt écartées (horaires ou intervalle illisibles)</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>geo.api.gouv.fr base URL</source>
       <translation>URL de base de geo.api.gouv.fr</translation>
@@ -4694,9 +5024,39 @@
       <translation>indiquez son code (INSEE, SIREN), ou son nom suivi de son département entre parenthèses :</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>groups are nested too deeply</source>
+      <translation>des groupes sont imbriqués trop profondément</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>has neither departure_time nor arrival_time</source>
+      <translation>n'a ni departure_time ni arrival_time</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>has no column</source>
+      <translation>n'a pas de colonne</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_report.py" />
       <source>invalid rows</source>
       <translation>lignes invalides</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>invalid wire type</source>
+      <translation>type de codage invalide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>is damaged</source>
+      <translation>est endommagé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>is not UTF-8: read as Windows-1252</source>
+      <translation>n'est pas en UTF-8 : lu en Windows-1252</translation>
     </message>
     <message>
       <location filename="../plugin/compose/transport_catalog.py" />
@@ -4829,6 +5189,16 @@
       <translation>aucune clé de ce nom ici ; clés permises :</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>no trip runs on the service day</source>
+      <translation>aucune course ne circule le jour de service</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/calendar.py" />
+      <source>no weekday of the feed's validity has any service</source>
+      <translation>aucun jour de semaine de la validité du flux n'a de service</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/store.py" />
       <source>none</source>
       <translation>aucun</translation>
@@ -4844,6 +5214,11 @@
       <translation>pas</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>not a GTFS feed?</source>
+      <translation>est-ce bien un flux GTFS ?</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" />
       <source>not enough memory for the page at this resolution</source>
       <translation>mémoire insuffisante pour la page à cette résolution</translation>
@@ -4852,6 +5227,11 @@
       <location filename="../plugin/sources/ods/__init__.py" />
       <source>not found on this portal: check the dataset id and the portal URL (a private dataset also needs an API key)</source>
       <translation>introuvable sur ce portail : vérifiez l'identifiant du jeu de données et l'URL du portail (un jeu de données privé demande aussi une clé d'API)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/live_refresh.py" />
+      <source>not refreshed</source>
+      <translation>non actualisé</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/resource_load.py" />
@@ -4899,9 +5279,24 @@
       <translation>défis ouverts sans aide</translation>
     </message>
     <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>optional, such as ODbL</source>
+      <translation>facultatif, par exemple ODbL</translation>
+    </message>
+    <message>
       <location filename="../ui/export_section.py" />
       <source>pages</source>
       <translation>pages</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>positions every</source>
+      <translation>positions toutes les</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/context.py" />
+      <source>public transport departures between 7 and 9 h</source>
+      <translation>départs de transport collectif entre 7 et 9 h</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
@@ -4927,6 +5322,21 @@
       <location filename="../ui/resources/osm_panel.py" />
       <source>refreshed from OpenStreetMap</source>
       <translation>actualisée depuis OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>routes</source>
+      <translation>lignes</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>routes (per direction)</source>
+      <translation>lignes (par sens)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>routes without two located stops, left out</source>
+      <translation>lignes sans deux arrêts localisés, écartées</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_report.py" />
@@ -4994,6 +5404,11 @@
       <translation>sensor.community : le serveur doit être une URL http ou https</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>service day used</source>
+      <translation>jour de service retenu</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/profile.py" />
       <source>several:</source>
       <translation>plusieurs :</translation>
@@ -5002,6 +5417,26 @@
       <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>stations</source>
       <translation>stations</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>stop_times rows naming a stop missing from stops.txt, left out</source>
+      <translation>lignes de stop_times désignant un arrêt absent de stops.txt, écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>stop_times rows naming a trip missing from trips.txt, left out</source>
+      <translation>lignes de stop_times désignant une course absente de trips.txt, écartées</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/gtfs_panel.py" />
+      <source>stops</source>
+      <translation>arrêts</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>stops without usable coordinates, left out</source>
+      <translation>arrêts sans coordonnées utilisables, écartés</translation>
     </message>
     <message>
       <location filename="../plugin/planning/matrix.py" />
@@ -5039,6 +5474,11 @@
       <translation>le SIREN de l'EPCI (9 chiffres)</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/gtfs/__init__.py" />
+      <source>the URL of the GTFS zip, or of the GTFS-RT VehiclePositions feed</source>
+      <translation>l'URL du zip GTFS, ou du flux GTFS-RT VehiclePositions</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/rudi.py" />
       <source>the URL of the RUDI node</source>
       <translation>l'URL du nœud RUDI</translation>
@@ -5049,9 +5489,24 @@
       <translation>l'URL du gbfs.json du système</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>the archive has neither calendar.txt nor calendar_dates.txt</source>
+      <translation>l'archive n'a ni calendar.txt ni calendar_dates.txt</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>the archive has no</source>
+      <translation>l'archive n'a pas de</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" />
       <source>the atlas cannot be prepared</source>
       <translation>l'atlas ne peut pas être préparé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/calendar.py" />
+      <source>the calendars list no day of service</source>
+      <translation>les calendriers ne donnent aucun jour de service</translation>
     </message>
     <message>
       <location filename="../plugin/sources/rudi.py" />
@@ -5104,9 +5559,19 @@
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/calendar.py" />
+      <source>the feed's validity ended on</source>
+      <translation>la validité du flux a pris fin le</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/layout_export.py" />
       <source>the file cannot be written</source>
       <translation>le fichier ne peut pas être écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/archive.py" />
+      <source>the file is not a readable zip archive</source>
+      <translation>le fichier n'est pas une archive zip lisible</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -5117,6 +5582,26 @@
       <location filename="../plugin/compose/accidents.py" />
       <source>the latest yearly file of road accidents with injuries</source>
       <translation>le dernier fichier annuel des accidents corporels de la circulation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a 32-bit value</source>
+      <translation>le message s'arrête au milieu d'une valeur de 32 bits</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a 64-bit value</source>
+      <translation>le message s'arrête au milieu d'une valeur de 64 bits</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a group</source>
+      <translation>le message s'arrête au milieu d'un groupe</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs_rt.py" />
+      <source>the message ends inside a number</source>
+      <translation>le message s'arrête au milieu d'un nombre</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -5189,6 +5674,11 @@
       <translation>la recherche</translation>
     </message>
     <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>the service day is outside the feed's validity</source>
+      <translation>le jour de service est hors de la validité du flux</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>the source of the resource</source>
       <translation>la source de la ressource</translation>
@@ -5237,6 +5727,21 @@
       <location filename="../plugin/compose/transport_catalog.py" />
       <source>transport.data.gouv.fr's catalog is not a list of datasets</source>
       <translation>Le catalogue de transport.data.gouv.fr n'est pas une liste de jeux de données</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>trips left out: a stop_sequence is not a whole number</source>
+      <translation>courses écartées : un stop_sequence n'est pas un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>trips naming a route missing from routes.txt, left out</source>
+      <translation>courses désignant une ligne absente de routes.txt, écartées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/gtfs/network.py" />
+      <source>trips without any time: counted, not placed in the 7-9 h window</source>
+      <translation>courses sans aucun horaire : comptées, mais pas placées dans la tranche 7-9 h</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />

@@ -19,6 +19,9 @@ CATEGORIES = (
     "traffic_counter",
     "road_works",
     "other",
+    "transit_stop",
+    "transit_route",
+    "public_vehicle",
 )
 
 # Fields every resource layer carries beside the source's own attributes, in this order.
@@ -57,6 +60,9 @@ def category_label(key: str) -> str:
         "traffic_counter": tr("Traffic counters"),
         "road_works": tr("Road works"),
         "other": tr("Other resources"),
+        "transit_stop": tr("Public transport stops"),
+        "transit_route": tr("Public transport routes"),
+        "public_vehicle": tr("Public vehicles (live)"),
     }[key]
 
 

@@ -29,7 +29,7 @@ from headless import REPO, start_qgis  # noqa: E402
 DATA = os.path.join(REPO, "resources", "demo", "data")
 CACHE = os.path.join(REPO, "resources", "demo", "cache")
 JSON_TYPE = "application/json; charset=utf-8"
-DEMO_TIME = 1795500000  # 2026-11-22T09:20:00Z, the demo data's "now"
+DEMO_TIME = 1795500000  # 2026-11-24T06:00:00Z, 07:00 in Démo-sur-Vilaine on a Tuesday: the demo data's "now"
 
 
 class UnknownRequestError(Exception):
@@ -175,6 +175,15 @@ def static_files(path, _query, _body):
     raise UnknownRequestError(path)
 
 
+def transport_server(path, _query, _body):
+    """The network's GTFS zip and its GTFS-RT VehiclePositions feed (both binary)."""
+    if path == "/gtfs/network.zip":
+        return read("gtfs", "network.zip"), "application/zip"
+    if path == "/gtfs-rt/vehicle_positions.pb":
+        return read("gtfs", "vehicle_positions.pb"), "application/x-protobuf"
+    raise UnknownRequestError(path)
+
+
 SERVERS = {
     "datagouv.demo-sur-vilaine.example": datagouv,
     "static.demo-sur-vilaine.example": static_files,
@@ -183,6 +192,7 @@ SERVERS = {
     "gbfs.demo-sur-vilaine.example": gbfs_server,
     "sensors.demo-sur-vilaine.example": sensor_server,
     "overpass.demo-sur-vilaine.example": overpass,
+    "transport.demo-sur-vilaine.example": transport_server,
 }
 
 

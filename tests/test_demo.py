@@ -38,6 +38,11 @@ def test_demo_territory_register_planning_and_council_map(tmp_path):
         assert zones == ["Démo-sur-Vilaine", "La Fictive", "Saint-Exemple"]
         velo = db.execute("SELECT actors FROM challenge_context WHERE title LIKE 'Stationnement vélo%'").fetchone()
         assert "Vilaine à Vélo" in velo[0]
+        # The level of service near each challenge, from the demo's GTFS network: the station's stops are
+        # served every few minutes at the morning peak, La Fictive's church by line 2 alone.
+        service = dict(db.execute("SELECT title, transit_departures_7_9 FROM challenge_context"))
+        assert service["Desserte du bourg de La Fictive"] < service["Stationnement vélo saturé à la gare"]
+        assert all(count > 0 for count in service.values())
     assert "<svg" in (tmp_path / "competence_matrix.html").read_text(encoding="utf-8")
 
     # The council map.
@@ -48,7 +53,15 @@ def test_demo_territory_register_planning_and_council_map(tmp_path):
     text = pdf_text(pdf)
     assert "Démo-sur-Vilaine — ressources de mobilité" in text
     # (pdftotext joins words hyphenated at a line end: host names are checked by their first part)
-    for source in ("data.demo-sur", "datagouv.demo-sur", "OpenStreetMap", "sensors.demo-sur", "geo.demo-sur"):
+    for source in (
+        "data.demo-sur",
+        "datagouv.demo-sur",
+        "OpenStreetMap",
+        "sensors.demo-sur",
+        "geo.demo-sur",
+        "GTFS Vilaine Mobilités",
+        "GTFS-RT transport.demo-sur",
+    ):
         assert source in text
     # The demo territory is French: its layers, their legend and the sensors' classes are named in French
     # (the profile's French titles, the translation installed before the territory is loaded).
@@ -58,10 +71,23 @@ def test_demo_territory_register_planning_and_council_map(tmp_path):
         "Feux tricolores",
         "Bon (0-10 µg/m³)",
         "Capteurs citoyens de qualité de l'air",
+        "Arrêts du réseau Vilaine Mobilités (GTFS)",
+        "Toutes les 5 min ou moins (7-9 h)",
+        "Lignes de bus (GTFS)",
+        "Bus en circulation (GTFS-RT)",
         "Légende",
     ):
         assert french in text, french
-    for english in ("Communes of", "Car parks", "Traffic lights", "Good (0-10", "Citizen air sensors", "Legend"):
+    for english in (
+        "Communes of",
+        "Car parks",
+        "Traffic lights",
+        "Good (0-10",
+        "Citizen air sensors",
+        "Every 5 min",
+        "Bus routes",
+        "Legend",
+    ):
         assert english not in text, english
     from qgis.PyQt.QtCore import QDate, QLocale
 

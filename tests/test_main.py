@@ -121,3 +121,24 @@ def test_the_place_filter_joins_the_locator_and_leaves_with_the_plugin(qgis_ifac
     plugin.unload()
     qgis_iface.deregisterLocatorFilter.assert_called_with(registered)
     assert plugin.locator_filter is None
+
+
+def test_unload_stops_every_live_layer(qgis_iface, qgis_new_project):
+    """Live layers (GBFS station status, GTFS-RT vehicles) stop refreshing when the plugin unloads: their timers
+    belong to it."""
+    from open_territory.plugin.sources.gbfs import refresh as gbfs_refresh
+    from open_territory.plugin.sources.gtfs import refresh as gtfs_refresh
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    stations = QgsVectorLayer("Point?crs=EPSG:4326&field=station_id:string", "stations", "memory")
+    vehicles = QgsVectorLayer("Point?crs=EPSG:4326&field=label:string", "vehicles", "memory")
+    QgsProject.instance().addMapLayers([stations, vehicles])
+    gbfs_refresh.watch_layer(stations, "http://127.0.0.1:9/gbfs.json", 600)
+    refresher = gtfs_refresh.watch_layer(vehicles, "http://127.0.0.1:9/vehicle_positions.pb", 600)
+    assert refresher.is_active() and gbfs_refresh.watched_layers() and gtfs_refresh.watched_layers()
+    plugin.unload()
+    assert gbfs_refresh.watched_layers() == [] and gtfs_refresh.watched_layers() == []
+    assert not refresher.is_active()
+    QgsProject.instance().removeAllMapLayers()

@@ -14,12 +14,13 @@ def source_panel_classes() -> list:
     with a `title()` method and a `shutdown()` method, in a module of ui/resources/."""
     from .resources.datagouv_panel import DatagouvPanel
     from .resources.gbfs_panel import GbfsPanel
+    from .resources.gtfs_panel import GtfsPanel
     from .resources.ods_panel import OdsPanel
     from .resources.osm_panel import OsmPanel
     from .resources.rudi_panel import RudiPanel
     from .resources.sensors_panel import SensorsPanel
 
-    return [OdsPanel, DatagouvPanel, RudiPanel, GbfsPanel, SensorsPanel, OsmPanel]
+    return [OdsPanel, DatagouvPanel, RudiPanel, GbfsPanel, GtfsPanel, SensorsPanel, OsmPanel]
 
 
 class ResourcesSection(DockSection):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -32,6 +33,9 @@ from ..toolbelt.i18n import colon, tr
 from .domain_categories import categories_for
 
 DEFAULT_CRS = "EPSG:2154"
+# The level of service near a challenge: stops of a GTFS network carry their departures between 7 and 9 h.
+SERVICE_CATEGORY, SERVICE_FIELD = "transit_stop", "departures_7_9"
+SERVICE_OUTPUT = "transit_departures_7_9"
 
 
 def parse_competences(value: object) -> list:
@@ -85,10 +89,12 @@ def _request(crs, context, fields=None):
 
 
 class ResourceIndex:
-    """One spatial index per category, geometries kept inside (in the working CRS)."""
+    """One spatial index per category, geometries kept inside (in the working CRS); for the stops of a
+    GTFS network, their departures between 7 and 9 h by feature id."""
 
     def __init__(self, layers, crs, context, feedback=None):
         self.indexes = {}
+        self.departures = {}  # (layer id, category) -> {feature id: departures between 7 and 9 h}
         for layer in layers:
             position = layer.fields().indexOf("category")
             if position < 0:
@@ -101,8 +107,29 @@ class ResourceIndex:
                 )
                 key = (layer.id(), category)
                 self.indexes[key] = (category, index)
+                service = layer.fields().indexOf(SERVICE_FIELD)
+                if category == SERVICE_CATEGORY and service >= 0:
+                    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+                    request.setSubsetOfAttributes([service]).setFilterExpression(f"\"category\" = '{SERVICE_CATEGORY}'")
+                    self.departures[key] = {
+                        f.id(): int(f[service]) for f in layer.getFeatures(request) if f[service] not in (None, NULL)
+                    }
                 if feedback is not None and feedback.isCanceled():
                     return
+
+    def has_service(self) -> bool:
+        return bool(self.departures)
+
+    def departures_near(self, geometry: QgsGeometry, distance: float) -> int:
+        """Departures between 7 and 9 h at the network stops within `distance` of `geometry`."""
+        total = 0
+        box = geometry.boundingBox().buffered(distance)
+        for key, by_feature in self.departures.items():
+            index = self.indexes[key][1]
+            for fid in index.intersects(box):
+                if fid in by_feature and index.geometry(fid).distance(geometry) <= distance:
+                    total += by_feature[fid]
+        return total
 
     def categories(self) -> list:
         return sorted({category for category, _ in self.indexes.values()}, key=_category_order)
@@ -192,11 +219,13 @@ class Actors:
         return names
 
 
-def output_fields(challenge_fields: QgsFields, categories: list) -> QgsFields:
+def output_fields(challenge_fields: QgsFields, categories: list, service: bool = False) -> QgsFields:
     fields = QgsFields(challenge_fields)
     for category in categories:
         fields.append(QgsField(f"n_{category}", QVariant.Int))
         fields.append(QgsField(f"nearest_{category}_m", QVariant.Double))
+    if service:
+        fields.append(QgsField(SERVICE_OUTPUT, QVariant.Int))
     fields.append(QgsField("n_actors", QVariant.Int))
     fields.append(QgsField("actors", QVariant.String))
     fields.append(QgsField("summary", QVariant.String))
@@ -208,8 +237,9 @@ def _category_text(category: str) -> str:
     return category_label(category) if category in CATEGORIES else category
 
 
-def summary_text(domain: str, distance: float, around: dict | None, actors: list) -> str:
+def summary_text(domain: str, distance: float, around: dict | None, actors: list, departures: int | None = None) -> str:
     """One line in the user's language: the domain, the resources within `distance` by category, the
+    morning-peak departures of the transit stops among them (when a network's stops are overlaid), the
     related categories absent nearby, the competent actors. `around` None: the challenge has no
     location, so nothing is said about distances."""
     parts = [domain_label(domain) if domain in DOMAINS else tr("No domain")]
@@ -221,6 +251,8 @@ def summary_text(domain: str, distance: float, around: dict | None, actors: list
             parts.append(tr("within") + f" {distance:g} m" + colon() + ", ".join(nearby))
         else:
             parts.append(tr("no resource within") + f" {distance:g} m")
+        if departures is not None:
+            parts.append(tr("public transport departures between 7 and 9 h") + colon() + str(departures))
         missing = [_category_text(c) for c in categories_for(domain) if not around.get(c, (0, None))[0]]
         if missing and domain:
             parts.append(tr("missing nearby") + colon() + ", ".join(missing))
@@ -268,7 +300,8 @@ def challenge_context(
     index = ResourceIndex(resources, crs, context, feedback)
     competent = Actors(actors, crs, context)
     categories = index.categories()
-    fields = output_fields(challenges.fields(), categories)
+    service = index.has_service()
+    fields = output_fields(challenges.fields(), categories, service)
     domain_position = challenges.fields().indexOf("domain")
     rows = []
     total = max(1, challenges.featureCount())
@@ -283,8 +316,8 @@ def challenge_context(
         attributes = list(feature.attributes())
         if not feature.hasGeometry() or feature.geometry().isEmpty():
             # No location: no count, no distance (null, not 0); only the actors without an area apply.
-            around, names = None, competent.competent(domain, None)
-            attributes += [None, None] * len(categories)
+            around, names, departures = None, competent.competent(domain, None), None
+            attributes += [None, None] * len(categories) + ([None] if service else [])
         else:
             geometry = QgsGeometry(feature.geometry())
             geometry.transform(transform)
@@ -293,6 +326,9 @@ def challenge_context(
             for category in categories:
                 count, nearest = around.get(category, (0, None))
                 attributes += [count, round(nearest, 1) if nearest is not None else None]
-        attributes += [len(names), "; ".join(names), summary_text(domain, distance, around, names)]
+            departures = index.departures_near(geometry, distance) if service else None
+            if service:
+                attributes.append(departures)
+        attributes += [len(names), "; ".join(names), summary_text(domain, distance, around, names, departures)]
         rows.append((attributes, feature.geometry()))
     return fields, rows

@@ -2,6 +2,10 @@
 
 A challenge in a domain is "served" by resources of these categories near it; the competence
 matrix counts a resource for every domain its category serves.
+
+A GTFS network's stops (transit_stop) are left out on purpose: challenge_context measures the level of
+service near a challenge itself (its transit_departures_7_9), and the competence matrix's columns stay those
+models rely on. Routes and live vehicles serve no place in particular.
 """
 
 from __future__ import annotations

@@ -36,6 +36,10 @@ def translated_style(category: str) -> bool:
         from ..sources.sensor_community import apply_default_style
 
         return apply_default_style
+    if category == "transit_stop":
+        from ..sources.gtfs import apply_stop_style
+
+        return apply_stop_style
     return None
 
 
@@ -84,3 +88,9 @@ def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
         log(f"{layer_name}: style not saved: {error}", "warning")
         return False
     return True
+
+
+def save_styles(gpkg: str, categories: dict) -> None:
+    """Each layer's category style saved in `gpkg` ({layer name: category}), as save_layer_style does."""
+    for layer_name, category in categories.items():
+        save_layer_style(gpkg, layer_name, category)

@@ -44,6 +44,7 @@ class PluginSettings:
     offline: bool = False  # answer from the cache alone
     download_warning_mb: int = 100  # ask before downloading more than this
     gbfs_refresh_seconds: int = 0  # 0: live GBFS layers are not refreshed automatically
+    gtfs_rt_refresh_seconds: int = 0  # 0: live GTFS-RT vehicle layers are not refreshed automatically
     ods_portals: list = field(default_factory=list)  # Opendatasoft portals the user added (base URLs)
     # Datasets the user loaded and starred, newest first: one compact JSON object a line, a profile entry with its
     # category and title (plugin/profiles/remembered.py reads and writes them); profile files opened lately.

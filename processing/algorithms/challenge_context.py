@@ -40,16 +40,24 @@ class ChallengeContextAlgorithm(PlanningAlgorithm):
         return self.tr("Challenge context")
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "For every challenge: per resource category, the number of resources within the distance and the "
-            "distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the "
-            "competent actors: those whose competences include the challenge's domain and whose area of action "
-            "covers the whole challenge (a challenge on the edge of the area counts, a line or an area that "
-            "goes beyond it does not), and those who have no area of action (competent everywhere); and a "
-            "short summary in the user's language. A challenge without a location gets no counts and no "
-            "distances (empty values) and only the competent actors without an area. The output keeps each "
-            "challenge's own geometry (points, lines and polygons together in a GeoPackage). Spatial indexes "
-            "keep it fast on large layers."
+        return (
+            self.tr(
+                "For every challenge: per resource category, the number of resources within the distance and the "
+                "distance to the nearest one (metres, computed in a projected CRS whatever the layers' CRSs); the "
+                "competent actors: those whose competences include the challenge's domain and whose area of action "
+                "covers the whole challenge (a challenge on the edge of the area counts, a line or an area that "
+                "goes beyond it does not), and those who have no area of action (competent everywhere); and a "
+                "short summary in the user's language. A challenge without a location gets no counts and no "
+                "distances (empty values) and only the competent actors without an area. The output keeps each "
+                "challenge's own geometry (points, lines and polygons together in a GeoPackage). Spatial indexes "
+                "keep it fast on large layers."
+            )
+            + " "
+            + self.tr(
+                "When the stops of a GTFS network (category transit_stop, from gtfs_load or a territory load) are "
+                "among the resources, transit_departures_7_9 adds up their departures between 7 and 9 h within "
+                "the distance: the level of service near the challenge."
+            )
         )
 
     def initAlgorithm(self, config: dict | None = None) -> None:

@@ -163,7 +163,3 @@ class GbfsPanel(SourcePanel):
         if settings.gbfs_refresh_seconds != seconds:
             settings.gbfs_refresh_seconds = seconds
             save_settings(settings)
-
-    def shutdown(self) -> None:
-        super().shutdown()
-        gbfs_refresh.stop_all()

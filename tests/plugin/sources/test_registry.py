@@ -16,11 +16,11 @@ def schema():
 
 
 def test_every_listed_module_declares_one_source_with_its_key():
-    assert list(registry.SOURCES) == ["ods", "datagouv", "rudi", "gbfs", "sensor_community", "overpass"]
+    assert list(registry.SOURCES) == ["ods", "datagouv", "rudi", "gbfs", "gtfs", "sensor_community", "overpass"]
     for key, cls in registry.SOURCES.items():
         assert issubclass(cls, Source) and cls.KEY == key == cls.DECLARATION.key
         assert registry.declaration(key) is cls.DECLARATION and registry.label(key)
-    assert registry.label("gtfs") == "gtfs"  # a key no source declares is shown as it is
+    assert registry.label("netex") == "netex"  # a key no source declares is shown as it is
 
 
 def test_the_profile_schema_file_is_the_declarations():
@@ -54,6 +54,6 @@ def test_processing_offers_the_declared_algorithms():
 
 def test_layer_preparation_and_coverage_are_declared():
     prepared = {found.key for found in registry.declarations() if found.prepare_layer is not None}
-    assert prepared == {"overpass", "sensor_community"}
+    assert prepared == {"overpass", "sensor_community", "gtfs"}
     covering = {found.key for found in registry.declarations() if "extent" in found.coverage}
-    assert covering == {"ods", "overpass", "sensor_community"}
+    assert covering == {"ods", "overpass", "sensor_community", "gtfs"}
