@@ -499,7 +499,7 @@
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" />
+      <location filename="../plugin/toolbelt/postgres.py" />
       <source>Cannot connect to the PostgreSQL database</source>
       <translation>Connexion impossible à la base PostgreSQL</translation>
     </message>
@@ -1544,7 +1544,7 @@
       <translation>Invalide</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" />
+      <location filename="../plugin/toolbelt/postgres.py" />
       <source>Invalid PostgreSQL schema name (letters, digits and _ only)</source>
       <translation>Nom de schéma PostgreSQL invalide (lettres, chiffres et _ seulement)</translation>
     </message>
@@ -2029,9 +2029,9 @@
       <translation>Pas de mesure PM2,5</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" />
-      <source>No PostgreSQL connection named in the register target</source>
-      <translation>Aucune connexion PostgreSQL nommée dans la cible du registre</translation>
+      <location filename="../plugin/toolbelt/postgres.py" />
+      <source>No PostgreSQL connection named in the destination</source>
+      <translation>Aucune connexion PostgreSQL n'est nommée dans la destination</translation>
     </message>
     <message>
       <location filename="../plugin/sources/rudi.py" />
@@ -2114,7 +2114,7 @@
       <translation>Aucune connexion PostgreSQL enregistrée dans QGIS : ajoutez-en une d'abord dans le gestionnaire des sources de données</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" />
+      <location filename="../plugin/toolbelt/postgres.py" />
       <source>No saved PostgreSQL connection of this name in QGIS</source>
       <translation>Aucune connexion PostgreSQL enregistrée de ce nom dans QGIS</translation>
     </message>
@@ -4264,6 +4264,11 @@
       <translation>Pour voir les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/postgres.py" />
+      <source>Too many parts in the PostgreSQL destination (postgres:&lt;connection&gt;/&lt;schema&gt;/&lt;table&gt;)</source>
+      <translation>Trop de parties dans la destination PostgreSQL (postgres:&lt;connexion&gt;/&lt;schéma&gt;/&lt;table&gt;)</translation>
+    </message>
+    <message>
       <location filename="../plugin/definitions.py" />
       <source>Traffic counters</source>
       <translation>Compteurs de trafic</translation>
@@ -5199,7 +5204,7 @@
       <translation>aucun jour de semaine de la validité du flux n'a de service</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" />
+      <location filename="../plugin/sources/datagouv.py" />
       <source>none</source>
       <translation>aucun</translation>
     </message>
@@ -5344,7 +5349,7 @@
       <translation>lignes écartées</translation>
     </message>
     <message>
-      <location filename="../plugin/register/store.py" />
+      <location filename="../plugin/toolbelt/postgres.py" />
       <source>saved connections</source>
       <translation>connexions enregistrées</translation>
     </message>

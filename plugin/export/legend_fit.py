@@ -48,10 +48,24 @@ def drop_bare_ranges(legend: QgsLayoutItemLegend) -> None:
         model.refreshLayerLegend(node)
 
 
+def shrink(legend: QgsLayoutItemLegend) -> None:
+    """Text, margins and symbols a tenth smaller (text no smaller than 4 points)."""
+    from qgis.core import QgsLegendStyle
+
+    styles = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel)
+    for style in styles:
+        font = legend.style(style).font()
+        font.setPointSizeF(max(4.0, font.pointSizeF() * 0.9))
+        legend.rstyle(style).setFont(font)
+        legend.rstyle(style).setMargin(QgsLegendStyle.Top, legend.style(style).margin(QgsLegendStyle.Top) * 0.9)
+    legend.setSymbolWidth(legend.symbolWidth() * 0.9)
+    legend.setSymbolHeight(legend.symbolHeight() * 0.9)
+
+
 def fill_legend(layout: QgsPrintLayout, layers: list) -> None:
     """Only the layers shown, in map order, entries filtered to what the map shows. When the entries do not
-    fit the legend's box: more columns while they fit its width, then smaller text and symbols."""
-    from qgis.core import QgsLayoutExporter, QgsLayoutSize, QgsLegendStyle, QgsUnitTypes
+    fit the legend's box: more columns while they fit its width, else smaller text and symbols."""
+    from qgis.core import QgsLayoutExporter, QgsLayoutSize, QgsUnitTypes
     from qgis.PyQt.QtCore import QSize
 
     legend = layout.itemById("legend")
@@ -80,24 +94,18 @@ def fill_legend(layout: QgsPrintLayout, layers: list) -> None:
     w, h = needed()
     legend.setSplitLayer(True)
     legend.setEqualColumnWidth(False)
-    columns = 1
-    while h > height and columns < 4:
-        legend.setColumnCount(columns + 1)
-        w2, h2 = needed()
-        if w2 > width:
+    columns, steps = 1, 0
+    # Another column while the entries are too tall and the columns still fit the box's width, else smaller
+    # text and symbols: smaller text makes room for a column that did not fit before.
+    while (h > height or w > width) and steps < 12:
+        if h > height and columns < 4:
+            legend.setColumnCount(columns + 1)
+            w2, h2 = needed()
+            if w2 <= width:
+                columns, w, h = columns + 1, w2, h2
+                continue
             legend.setColumnCount(columns)
-            break
-        columns, w, h = columns + 1, w2, h2
-    styles = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel)
-    steps = 0
-    while (h > height or w > width) and steps < 10:
         steps += 1
-        for style in styles:
-            font = legend.style(style).font()
-            font.setPointSizeF(max(4.0, font.pointSizeF() * 0.9))
-            legend.rstyle(style).setFont(font)
-            legend.rstyle(style).setMargin(QgsLegendStyle.Top, legend.style(style).margin(QgsLegendStyle.Top) * 0.9)
-        legend.setSymbolWidth(legend.symbolWidth() * 0.9)
-        legend.setSymbolHeight(legend.symbolHeight() * 0.9)
+        shrink(legend)
         w, h = needed()
     legend.refresh()
