@@ -94,7 +94,7 @@
       <translation>Un nom est obligatoire</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/__init__.py" />
       <source>A national file is only loaded for a territory: give its INSEE codes or its extent</source>
       <translation>Un fichier national ne se charge que pour un territoire : donnez ses codes INSEE ou son emprise</translation>
     </message>
@@ -497,6 +497,11 @@
       <location filename="../plugin/definitions.py" />
       <source>Car sharing</source>
       <translation>Autopartage</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Carpooling areas</source>
+      <translation>Aires de covoiturage</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -1169,7 +1174,7 @@
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>GDAL cannot read the downloaded file</source>
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
@@ -1742,6 +1747,11 @@
       <location filename="../plugin/compose/assemble.py" />
       <source>National bases…</source>
       <translation>Bases nationales…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>National file</source>
+      <translation>Fichier national</translation>
     </message>
     <message>
       <location filename="../ui/options.py" />
@@ -2482,6 +2492,21 @@
       <location filename="../plugin/definitions.py" />
       <source>Public transport</source>
       <translation>Transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public transport routes</source>
+      <translation>Lignes de transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public transport stops</source>
+      <translation>Arrêts de transport collectif</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Public vehicles (live)</source>
+      <translation>Véhicules publics (en direct)</translation>
     </message>
     <message>
       <location filename="../ui/resources/datagouv_panel.py" />
@@ -3314,7 +3339,7 @@
       <translation>Le fichier à importer n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_file_source.py" />
+      <location filename="../plugin/sources/national_file/__init__.py" />
       <source>The file's schema could not be read; its columns stay text</source>
       <translation>Le schéma du fichier n'a pas pu être lu ; ses colonnes restent du texte</translation>
     </message>
@@ -3394,7 +3419,7 @@
       <translation>Le nom est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_file_source.py" />
+      <location filename="../plugin/sources/national_file/__init__.py" />
       <source>The national file entry has no url</source>
       <translation>L'entrée de fichier national n'a pas d'url</translation>
     </message>
@@ -4145,6 +4170,21 @@
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
+      <source>a list of texts</source>
+      <translation>une liste de textes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>a list of the file's columns holding the INSEE code of the row's commune</source>
+      <translation>une liste des colonnes du fichier portant le code INSEE de la commune de la ligne</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>a list of the territory's INSEE commune codes</source>
+      <translation>une liste des codes INSEE des communes du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" />
       <source>a non-empty text</source>
       <translation>un texte non vide</translation>
     </message>
@@ -4192,6 +4232,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a text matching</source>
       <translation>un texte de la forme</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" />
+      <source>a text saying where the outline comes from</source>
+      <translation>un texte disant d'où vient le contour</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4294,7 +4339,7 @@
       <translation>colonne</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>columns</source>
       <translation>colonnes</translation>
     </message>
@@ -4317,6 +4362,11 @@
       <location filename="../plugin/compose/national_bases.py" />
       <source>consolidated national file of charging points (IRVE)</source>
       <translation>fichier national consolidé des points de recharge (IRVE)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>csv or geojson</source>
+      <translation>csv ou geojson</translation>
     </message>
     <message>
       <location filename="../ui/resources/datagouv_panel.py" />
@@ -4589,7 +4639,7 @@
       <translation>aucun acteur compétent</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/local_copy.py" />
       <source>no coordinate columns found</source>
       <translation>aucune colonne de coordonnées trouvée</translation>
     </message>
@@ -4799,7 +4849,7 @@
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/local_copy.py" />
       <source>the INSEE code columns are missing</source>
       <translation>les colonnes de code INSEE manquent</translation>
     </message>
@@ -4827,6 +4877,16 @@
       <location filename="../plugin/sources/rudi.py" />
       <source>the URL of the RUDI node</source>
       <translation>l'URL du nœud RUDI</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the URL of the file's Table Schema (schema.data.gouv.fr)</source>
+      <translation>l'URL du schéma de table du fichier (schema.data.gouv.fr)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the URL of the national file (CSV or GeoJSON)</source>
+      <translation>l'URL du fichier national (CSV ou GeoJSON)</translation>
     </message>
     <message>
       <location filename="../plugin/sources/gbfs/__init__.py" />
@@ -4859,7 +4919,7 @@
       <translation>les capteurs citoyens de qualité de l'air dans l'emprise du territoire, avec leurs dernières mesures</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/local_copy.py" />
       <source>the coordinate columns are missing</source>
       <translation>les colonnes de coordonnées manquent</translation>
     </message>
@@ -4902,6 +4962,21 @@
       <location filename="../plugin/compose/accidents.py" />
       <source>the latest yearly file of road accidents with injuries</source>
       <translation>le dernier fichier annuel des accidents corporels de la circulation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the name of a column of the file</source>
+      <translation>le nom d'une colonne du fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the name of the file's latitude column</source>
+      <translation>le nom de la colonne de latitude du fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the name of the file's longitude column</source>
+      <translation>le nom de la colonne de longitude du fichier</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />

@@ -48,18 +48,7 @@ def apis(root):  # noqa: F811 - the fixture's value
     }
 
 
-@pytest.fixture()
-def national_file_registered(monkeypatch):
-    from open_territory.plugin.compose.national_file_source import NationalFileSource
-    from open_territory.plugin.sources import registry
-
-    known = registry.source_class
-    monkeypatch.setattr(
-        registry, "source_class", lambda key: NationalFileSource if key == "national_file" else known(key)
-    )
-
-
-def test_compose_vitre_and_load_it(provider, stand_ins, root, tmp_path, national_file_registered):  # noqa: F811
+def test_compose_vitre_and_load_it(provider, stand_ins, root, tmp_path):  # noqa: F811
     output = str(tmp_path / "vitre.json")
     results = run(dict(apis(root), TERRITORY="Vitré", OUTPUT=output, LOAD=True))
     profile = json.load(open(output, encoding="utf-8"))

@@ -1,28 +1,14 @@
 """Compose and load territories of very different sizes through the real sources and the stand-ins:
-a métropole (43 communes), a rural commune of an EPCI spanning three departments, and Vitré.
-
-The `national_file` source is not in the plugin's registry before the composer's integration: the tests
-register it as the integration will (the GTFS entries wait for the GTFS source and fail until then)."""
+a métropole (43 communes), a rural commune of an EPCI spanning three departments, and Vitré."""
 
 import sqlite3
 import time
 
-import pytest
 from open_territory.plugin.compose.assemble import compose_profile, loadable_profile, write_profile
-from open_territory.plugin.compose.national_file_source import NationalFileSource
 from open_territory.plugin.profiles.territory import load_territory
-from open_territory.plugin.sources import registry
 from osgeo import ogr
 
 from .round2_schema import round2_issues
-
-
-@pytest.fixture()
-def national_file_registered(monkeypatch):
-    known = registry.source_class
-    monkeypatch.setattr(
-        registry, "source_class", lambda key: NationalFileSource if key == "national_file" else known(key)
-    )
 
 
 def compose_and_load(text, services, transport, folder, offline=False):
@@ -54,7 +40,7 @@ def loaded(rows):
     return {layer: count for layer, (status, count, _m) in rows.items() if status == "ok"}
 
 
-def test_a_metropole(services, transport, tmp_path, national_file_registered):
+def test_a_metropole(services, transport, tmp_path):
     composition, output, rows = compose_and_load("Rennes Métropole", services, transport, tmp_path)
     counts = loaded(rows)
     assert counts["boundary"] == 43
@@ -72,7 +58,7 @@ def test_a_metropole(services, transport, tmp_path, national_file_registered):
     assert round2_issues(composition.profile) == []
 
 
-def test_a_rural_commune(services, transport, tmp_path, national_file_registered):
+def test_a_rural_commune(services, transport, tmp_path):
     composition, _output, rows = compose_and_load("Fégréac", services, transport, tmp_path)
     counts = loaded(rows)
     assert composition.territory.departments == ["44"] and composition.territory.epci == "243500726"
@@ -81,7 +67,7 @@ def test_a_rural_commune(services, transport, tmp_path, national_file_registered
     assert counts["road_accident_national_file"] == 1 and counts["cycleway_national_file"] == 1
 
 
-def test_vitre_and_its_communaute(services, transport, tmp_path, national_file_registered):
+def test_vitre_and_its_communaute(services, transport, tmp_path):
     _composition, _output, rows = compose_and_load("Vitré", services, transport, tmp_path)
     assert loaded(rows)["charging_station_national_file"] == 3
     _composition, _output, rows = compose_and_load("Vitré Communauté", services, transport, tmp_path)
@@ -89,9 +75,7 @@ def test_vitre_and_its_communaute(services, transport, tmp_path, national_file_r
     assert counts["boundary"] == 12 and counts["charging_station_national_file"] == 4
 
 
-def test_loadable_offline_once_its_replies_are_cached(
-    services, transport, tmp_path, stand_ins, national_file_registered
-):
+def test_loadable_offline_once_its_replies_are_cached(services, transport, tmp_path, stand_ins):
     compose_and_load("Fégréac", services, transport, tmp_path)
     asked = len(stand_ins.log)
     composition = compose_profile("Fégréac", services, transport=transport)  # from the cached catalogs
