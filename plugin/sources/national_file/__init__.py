@@ -17,7 +17,7 @@ Without `insee_fields`/`communes`, the territory's extent (the loader gives it) 
 
 The file is kept in the reply cache for a week (NATIONAL_FILE_MAX_AGE: the bases change daily at most,
 and a second territory must not download them again), copied once into an indexed GeoPackage
-(local_copy.py), and each territory is one query on that copy through the layer writer: an attribute
+(indexed_copy.py), and each territory is one query on that copy through the layer writer: an attribute
 filter on the INSEE columns, or a spatial one on the extent; never a Python loop over the rows. The
 schema is kept a month; when it cannot be read, the columns stay text and the load says so. A download
 larger than the options' warning size is said in the load's warnings.
@@ -33,59 +33,23 @@ from qgis.core import QgsFeedback
 from ...formats.table_schema import table_fields
 from ...toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ...toolbelt.i18n import tr
-from ...toolbelt.layer_writer import (
-    OutputTarget,
-    source_field_names,
-    sql_identifier,
-    sql_literal,
-    utc_now_iso,
-    write_resource_layer,
-)
+from ...toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ...toolbelt.logger import log
 from ...toolbelt.network import cancelled_download, redact
 from ...toolbelt.settings import load_settings
 from ..base import EXTENT, FetchResult, Source, SourceDeclaration, large_download_warnings, restated
-from .local_copy import COPY_LAYER, FileReading, local_copy
+from .territory_rows import FileReading, TerritoryFilter, write_territory_rows
 
 NATIONAL_FILE_MAX_AGE = 7 * 86400
 SCHEMA_MAX_AGE = 30 * 86400
-COPIES_FOLDER = "national_files"  # beside the reply cache's entries (the cache's pruning leaves it alone)
 NAME_FIELDS = ("nom_station", "nom_lieu", "nom", "adr", "nom_loc", "num_iti")
 INSEE = {"type": "string", "pattern": "^[0-9][0-9AB][0-9]{3}$"}
-
-
-def codes_where(fields, codes) -> str:
-    """SQL keeping the rows whose any of `fields` holds one of `codes`."""
-    listing = ", ".join(sql_literal(code) for code in sorted(set(codes)))
-    return " OR ".join(f"{sql_identifier(field)} IN ({listing})" for field in fields)
 
 
 def file_label(spec: dict) -> str:
     """How messages name the file: the entry's title, else its host."""
     url = str(spec.get("url") or "")
     return str(spec.get("title") or urlsplit(url).netloc or url)
-
-
-def write_territory(
-    copy: str,
-    target: OutputTarget,
-    common: dict,
-    insee_fields: list,
-    codes: list,
-    extent: list | None,
-    name_fields=NAME_FIELDS,
-    feedback: QgsFeedback | None = None,
-) -> int:
-    """The territory's rows of a national file's indexed copy written into `target` through the layer writer,
-    with the common fields; returns how many. Rows whose any of `insee_fields` holds one of `codes`, or,
-    without them, rows within `extent` ([xmin, ymin, xmax, ymax] in EPSG:4326, as the national files are:
-    -spat_srs does not combine with the writer's SQL). `name_fields`: the first one present feeds `name`."""
-    options = {"where": codes_where(insee_fields, codes)} if insee_fields and codes else {}
-    if not options:
-        options["extra_options"] = ["-spat", *(str(value) for value in extent)]
-    columns = source_field_names(copy, COPY_LAYER)
-    name_field = next((name for name in name_fields if name in columns), None)
-    return write_resource_layer(copy, target, common, feedback, src_layer=COPY_LAYER, name_field=name_field, **options)
 
 
 class NationalFileSource(Source):
@@ -180,15 +144,19 @@ class NationalFileSource(Source):
             utc_now_iso(),
         )
         reading = FileReading(
-            file_format=spec.get("format", ""),
-            lon_field=spec.get("lon_field", ""),
-            lat_field=spec.get("lat_field", ""),
-            fields=self.schema_fields(spec, result.warnings),
-            index_columns=tuple(insee_fields) if codes else (),
-            what=what,
+            spec.get("format", ""),
+            spec.get("lon_field", ""),
+            spec.get("lat_field", ""),
+            self.schema_fields(spec, result.warnings),
+            what,
+        )
+        territory = TerritoryFilter(
+            tuple(insee_fields),
+            tuple(codes),
+            tuple(extent or ()),
+            (spec["name_field"],) if spec.get("name_field") else NAME_FIELDS,
         )
         path = self.download(url, what, result.warnings)
-        copy = local_copy(path, os.path.join(self.transport.cache.folder, COPIES_FOLDER), reading, feedback)
         common = {
             "category": category or "other",
             "source": result.source,
@@ -196,7 +164,6 @@ class NationalFileSource(Source):
             "licence": result.licence,
             "fetched_at": result.fetched_at,
         }
-        names = [spec["name_field"]] if spec.get("name_field") else NAME_FIELDS
-        result.feature_count = write_territory(copy, target, common, insee_fields, codes, extent, names, feedback)
+        result.feature_count = write_territory_rows(path, target, common, reading, territory, feedback)
         log(f"{what}: {result.feature_count} features -> {target.layer} ({os.path.basename(target.path)})")
         return result

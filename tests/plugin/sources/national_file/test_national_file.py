@@ -4,7 +4,7 @@ import os
 
 import pytest
 from open_territory.plugin.sources import registry
-from open_territory.plugin.sources.national_file import COPIES_FOLDER, NationalFileSource
+from open_territory.plugin.sources.national_file import NationalFileSource
 from open_territory.plugin.toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from open_territory.plugin.toolbelt.layer_writer import file_target
 from open_territory.plugin.toolbelt.network import Transport
@@ -64,16 +64,14 @@ def test_fetch_a_territory_out_of_the_national_file(stand_ins, root, transport, 
     assert definition.GetFieldDefn(definition.GetFieldIndex("nbre_pdc")).GetTypeName() == "Integer"
 
 
-def test_the_file_is_downloaded_and_copied_once_for_several_territories(stand_ins, root, transport, tmp_path):  # noqa: F811
+def test_the_file_is_downloaded_once_for_several_territories(stand_ins, root, transport, tmp_path):  # noqa: F811
     source = NationalFileSource(transport)
     source.fetch(spec(root), file_target(str(tmp_path / "a.gpkg"), "a"), "charging_station")
-    copies = os.listdir(os.path.join(transport.cache.folder, COPIES_FOLDER))
     second = source.fetch(
         spec(root, communes=["2A004"]), file_target(str(tmp_path / "b.gpkg"), "b"), "charging_station"
     )
     assert second.feature_count == 2
     assert len(file_requests(stand_ins, "/files/irve.csv")) == 1
-    assert os.listdir(os.path.join(transport.cache.folder, COPIES_FOLDER)) == copies and len(copies) == 2
 
 
 def test_a_schema_that_cannot_be_read_leaves_text_columns(stand_ins, root, transport, tmp_path):  # noqa: F811
