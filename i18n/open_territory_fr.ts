@@ -334,11 +334,6 @@
       <translation>Coordonnées incorrectes : la géométrie est illisible</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/compose_profile.py" />
-      <source>Base URL for the citizen sensors entry; empty: https://data.sensor.community</source>
-      <translation>URL de base pour l'entrée des capteurs citoyens ; vide : https://data.sensor.community</translation>
-    </message>
-    <message>
       <location filename="../processing/algorithms/register_import.py" />
       <source>Base URL of a Base Adresse Nationale API (its /search/ endpoint is used)</source>
       <translation>URL de base d'une API Base Adresse Nationale (son point d'accès /search/ est utilisé)</translation>
@@ -1354,11 +1349,6 @@
       <translation>En cours</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/compose_profile.py" />
-      <source>Interpreter URL for the OpenStreetMap entries; empty: the one of the plugin's settings</source>
-      <translation>URL de l'interpréteur pour les entrées OpenStreetMap ; vide : celle des réglages de l'extension</translation>
-    </message>
-    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Into</source>
       <translation>Dans</translation>
@@ -1482,6 +1472,11 @@
       <location filename="../plugin/formats/point_rows.py" />
       <source>Left out for unusable coordinates (unreadable, out of range or 0,0)</source>
       <translation>Écartés pour coordonnées inutilisables (illisibles, hors limites ou 0,0)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Left out: this version of the plugin has no source</source>
+      <translation>Laissé de côté : cette version de l'extension n'a pas de source</translation>
     </message>
     <message>
       <location filename="../plugin/export/legend_fit.py" />
@@ -4044,6 +4039,16 @@
       <translation>Écriture du profil…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Written in the profile's OpenStreetMap entries, for a mirror (or a local stand-in); empty: the entries follow the Overpass server of the plugin's settings when they are loaded</source>
+      <translation>Écrit dans les entrées OpenStreetMap du profil, pour un miroir (ou une doublure locale) ; vide : les entrées suivent le serveur Overpass des réglages de l'extension au chargement</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Written in the profile's citizen sensors entry, for a mirror (or a local stand-in); empty: https://data.sensor.community</source>
+      <translation>Écrit dans l'entrée des capteurs citoyens du profil, pour un miroir (ou une doublure locale) ; vide : https://data.sensor.community</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gap_layer.py" />
       <source>Zones</source>
       <translation>Zones</translation>
@@ -4639,7 +4644,7 @@
       <translation>aucun acteur compétent</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/national_file/local_copy.py" />
+      <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>no coordinate columns found</source>
       <translation>aucune colonne de coordonnées trouvée</translation>
     </message>
@@ -4849,7 +4854,7 @@
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/national_file/local_copy.py" />
+      <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>the INSEE code columns are missing</source>
       <translation>les colonnes de code INSEE manquent</translation>
     </message>
@@ -4919,7 +4924,7 @@
       <translation>les capteurs citoyens de qualité de l'air dans l'emprise du territoire, avec leurs dernières mesures</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/national_file/local_copy.py" />
+      <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>the coordinate columns are missing</source>
       <translation>les colonnes de coordonnées manquent</translation>
     </message>
