@@ -64,6 +64,11 @@
       <translation> : </translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>A French commune or EPCI, by its name (accents optional) or its code (INSEE, SIREN): its profile is composed from the national open data</source>
+      <translation>Une commune ou un EPCI français, par son nom (accents facultatifs) ou son code (INSEE, SIREN) : son profil est composé à partir des données ouvertes nationales</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>A GeoPackage file for one person, or a PostGIS schema the team shares.</source>
       <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
@@ -259,6 +264,11 @@
       <translation>Répondre avec les réponses déjà en cache, sans le réseau. Coché au départ quand le mode hors ligne des paramètres de l'extension est actif</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Any commune or EPCI: name or code</source>
+      <translation>Toute commune ou EPCI : nom ou code</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/osm_panel.py" />
       <source>Area</source>
       <translation>Zone</translation>
@@ -449,7 +459,7 @@
       <translation>Taille maximale du cache</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" />
+      <location filename="../ui/compose_box.py" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -734,9 +744,24 @@
       <translation>Acteurs compétents</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Compose</source>
+      <translation>Composer</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Compose a territory profile</source>
       <translation>Composer le profil d'un territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Compose any French territory's profile, or pick one, to load its resources.</source>
+      <translation>Composez le profil de n'importe quel territoire français, ou choisissez-en un, pour charger ses ressources.</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Compose this territory's profile, then open it here</source>
+      <translation>Composer le profil de ce territoire, puis l'ouvrir ici</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -747,6 +772,11 @@
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Composes the profile of any French commune or EPCI from the national open data, with no file to write: the communes' outlines (geo.api.gouv.fr), the OpenStreetMap presets of every category, the GBFS feeds and public-transport networks transport.data.gouv.fr lists for the territory, its communes or its transport authority, the national bases (parkings, carpooling places, charging points, cycle facilities) and the latest road accidents filtered to its communes, its own organisation's datasets on data.gouv.fr (to be ticked) and sensor.community. Every entry says where it came from and why; a catalog that is down is reported in the profile's notes. The profile is an ordinary file: read it, edit it, share it, load it with load_territory. A name shared by several territories fails, listing them with their codes: give a code (INSEE, SIREN) or the name followed by its department in brackets.</source>
       <translation>Compose le profil de n'importe quelle commune ou EPCI français à partir des données ouvertes nationales, sans fichier à écrire : les contours des communes (geo.api.gouv.fr), les préréglages OpenStreetMap de chaque catégorie, les flux GBFS et les réseaux de transport en commun que transport.data.gouv.fr référence pour le territoire, ses communes ou son autorité organisatrice de la mobilité, les bases nationales (parkings, lieux de covoiturage, points de recharge, aménagements cyclables) et les derniers accidents de la route filtrés sur ses communes, les jeux de données de sa propre organisation sur data.gouv.fr (à cocher) et sensor.community. Chaque entrée dit d'où elle vient et pourquoi ; un catalogue indisponible est signalé dans les notes du profil. Le profil est un fichier ordinaire : lisez-le, modifiez-le, partagez-le, chargez-le avec load_territory. Un nom partagé par plusieurs territoires échoue en les listant avec leurs codes : indiquez un code (INSEE, SIREN) ou le nom suivi de son département entre parenthèses.</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Composing the profile of</source>
+      <translation>Composition du profil de</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -932,6 +962,11 @@
       <location filename="../ui/export_section.py" />
       <source>Empty: the project's title, else the territory's name</source>
       <translation>Vide : le titre du projet, sinon le nom du territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_options.py" />
+      <source>Empty: the public service. A mirror, or a local stand-in for a demonstration</source>
+      <translation>Vide : le service public. Un miroir, ou une doublure locale pour une démonstration</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/compose_profile.py" />
@@ -1914,6 +1949,11 @@
       <translation>Notes</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Notes of the profile (hover to read them)</source>
+      <translation>Notes du profil (survolez pour les lire)</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_report.py" />
       <source>Nothing was imported</source>
       <translation>Rien n'a été importé</translation>
@@ -2359,11 +2399,6 @@
       <translation>Bien matériel</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
-      <source>Pick a territory profile to load its resources.</source>
-      <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
-    </message>
-    <message>
       <location filename="../processing/algorithms/base.py" />
       <source>Planning</source>
       <translation>Planification</translation>
@@ -2459,9 +2494,19 @@
       <translation>Profil (*.json)</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Profile composed</source>
+      <translation>Profil composé</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/assemble.py" />
       <source>Profile composed for</source>
       <translation>Profil composé pour</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_options.py" />
+      <source>Profile composer</source>
+      <translation>Compositeur de profils</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -2817,6 +2862,11 @@
       <location filename="../ui/resources/datagouv_panel.py" />
       <source>Searching data.gouv.fr…</source>
       <translation>Recherche sur data.gouv.fr…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Searching the territory</source>
+      <translation>Recherche du territoire</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -3459,7 +3509,12 @@
       <translation>Le fichier JSON du profil à écrire ; un fichier existant n'est remplacé qu'une fois le nouveau complet</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
+      <location filename="../ui/compose_box.py" />
+      <source>The profile could not be composed</source>
+      <translation>Le profil n'a pas pu être composé</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
       <source>The profile could not be written</source>
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
