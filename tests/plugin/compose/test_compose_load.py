@@ -58,6 +58,34 @@ def test_a_metropole(services, transport, tmp_path):
     assert validate_data(composition.profile) == []
 
 
+def test_the_round2_layers_on_a_council_map(services, transport, tmp_path, qgis_new_project):
+    """Carpooling areas and road accidents keep their style in the territory's GeoPackage, and the council map
+    shows them in its legend and their sources and licences in its sources box."""
+    from open_territory.plugin.export.council_map import export_council_map
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+
+    from ..export.test_council_map import pdf_text
+
+    _composition, output, rows = compose_and_load("Vitré Communauté", services, transport, tmp_path)
+    project = QgsProject.instance()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    titles = {"boundary": "CA Vitré Communauté"}
+    with sqlite3.connect(output) as db:
+        titles.update(db.execute("SELECT layer, title FROM sources WHERE layer LIKE '%_national_file'"))
+    shown = ["boundary", "carpool_area_national_file", "road_accident_national_file"]
+    layers = [QgsVectorLayer(f"{output}|layername={name}", titles[name], "ogr") for name in shown]
+    assert all(layer.isValid() for layer in layers)
+    markers = [layer.renderer().symbol().symbolLayer(0).properties()["name"] for layer in layers[1:]]
+    assert markers == ["octagon", "cross2"]  # their categories' styles, saved with them
+    project.addMapLayers(layers)
+    pdf = tmp_path / "council.pdf"
+    export_council_map(layers, str(pdf), "Covoiturage et accidents", project=project)
+    text = pdf_text(pdf)
+    for name in shown[1:]:
+        assert titles[name] in text, titles[name]
+    assert "Licence Ouverte" in text
+
+
 def test_a_rural_commune(services, transport, tmp_path):
     composition, _output, rows = compose_and_load("Fégréac", services, transport, tmp_path)
     counts = loaded(rows)
