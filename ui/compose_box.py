@@ -62,8 +62,7 @@ class ComposeBox(QWidget):
     def __init__(self, iface, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.iface = iface
-        self.candidates = {}  # label shown -> Territory
-        self.chosen = None  # the Territory picked from the list, while the text is its label
+        self.candidates = {}  # label shown in the completion list -> Territory
         self.search_task = None
         self.compose_task = None
         layout = QVBoxLayout(self)
@@ -102,7 +101,6 @@ class ComposeBox(QWidget):
         # The server chose the candidates: the list shows them all, whatever the text's spelling.
         self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.completer.activated[str].connect(self.on_chosen)
         self.field.setCompleter(self.completer)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -115,8 +113,12 @@ class ComposeBox(QWidget):
 
     # -- suggestions --------------------------------------------------------------------------
 
+    @property
+    def chosen(self):
+        """The Territory the text names when it is one of the listed candidates (picked from the list), else None."""
+        return self.candidates.get(self.field.text().strip())
+
     def on_text_edited(self, text: str) -> None:
-        self.chosen = None
         if len(text.strip()) >= SHORTEST_QUERY:
             self.timer.start()
         else:
@@ -158,10 +160,6 @@ class ComposeBox(QWidget):
         if self.candidates and self.field.hasFocus():
             self.completer.complete()
 
-    @pyqtSlot(str)
-    def on_chosen(self, label: str) -> None:
-        self.chosen = self.candidates.get(label)
-
     # -- composition --------------------------------------------------------------------------
 
     def on_button(self) -> None:
@@ -176,7 +174,7 @@ class ComposeBox(QWidget):
         if self.compose_task is not None or not text:
             return None
         self.timer.stop()
-        query = self.chosen if self.chosen is not None and self.chosen.label() == text else text
+        query = self.chosen or text  # a candidate picked from the list is composed as it is (no lookup again)
         try:
             services = self.services()
         except InputError as error:
@@ -224,8 +222,8 @@ class ComposeBox(QWidget):
             notify(tr("The profile could not be written") + f": {error}", "critical", self.iface)
             return
         self.show_status(composition.summary().split("\n")[0])
-        level = "warning" if composition.notes else "success"
-        notify(tr("Profile composed") + f": {composition.territory.label()} → {path}", level, self.iface)
+        # A step that failed was logged as a warning already; its note shows under the profile's description.
+        notify(tr("Profile composed") + f": {composition.territory.label()} → {path}", "success", self.iface)
         self.composed.emit(path)
 
     def show_status(self, text: str) -> None:

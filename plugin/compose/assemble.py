@@ -68,7 +68,7 @@ class Composition:
             + f"{self.entry_count} ("
             + tr("to tick")
             + colon()
-            + f"{unconfirmed}), {self.seconds:.1f} s"
+            + f"{unconfirmed}), {self.seconds:.2f} s"
         ]
         lines += [f"  ! {note}" for note in self.notes]
         return "\n".join(lines)
@@ -91,10 +91,11 @@ class Steps:
         self.done += 1
 
     def failed(self, what: str, error: OpenTerritoryError, consequence: str):
-        self.note(f"{what}: {error}. {consequence}")
+        self.note(f"{what}: {error}. {consequence}", "warning")
 
-    def note(self, text: str) -> None:
-        log(text, "warning")
+    def note(self, text: str, level: str = "info") -> None:
+        """A note of the profile: a step that failed (a warning), or what a step did not find."""
+        log(text, level)
         self.notes.append(text)
 
     def attempt(self, what: str, consequence: str, function: Callable, *args, default=None):

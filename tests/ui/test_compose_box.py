@@ -45,7 +45,7 @@ def test_suggestions_while_typing(qgis_iface, stand_in_services):
     labels = offered(box)
     for homonym in ("Saint-Denis (974) — commune 97411", "Saint-Denis (93) — commune 93066"):
         assert homonym in labels
-    box.on_chosen("Saint-Denis (93) — commune 93066")
+    box.field.setText("Saint-Denis (93) — commune 93066")  # picked from the list
     assert isinstance(box.chosen, Territory) and box.chosen.code == "93066"
 
 
@@ -75,11 +75,12 @@ def test_an_ambiguous_name_offers_its_homonyms(qgis_iface, stand_in_services):
     assert wait_for(lambda: box.compose_task is None)
     assert written == [] and len(offered(box)) == 3
     assert box.status.text().startswith("Several territories match 'Saint-Denis'")
-    box.on_chosen("Saint-Denis (974) — commune 97411")
-    box.field.setText("Saint-Denis (974) — commune 97411")
+    box.field.setText("Saint-Denis (974) — commune 97411")  # picked from the list
+    searches = [query for _m, _path, query in stand_in_services.log if "nom=" in query]
     box.compose()
     assert wait_for(lambda: box.compose_task is None)
     assert len(written) == 1 and written[0].endswith("saint_denis_97411.json")
+    assert [query for _m, _path, query in stand_in_services.log if "nom=" in query] == searches  # not looked up again
 
 
 def test_compose_vitre_open_it_and_load_it_from_the_territory_tab(
