@@ -60,8 +60,9 @@ def section():
 
 def setup():
     try:
+        # Xvfb has no window manager to maximize the window, or to activate the one a user would be typing in.
         iface.mainWindow().showMaximized()
-        # Xvfb has no window manager to activate the window a user would be typing in.
+        iface.mainWindow().setGeometry(QApplication.primaryScreen().availableGeometry())
         QApplication.setActiveWindow(iface.mainWindow())
         plugin = qgis.utils.plugins["open_territory"]
         plugin.action.setChecked(True)
