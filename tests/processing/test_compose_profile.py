@@ -131,5 +131,6 @@ def test_qgis_process(stand_ins, root, tmp_path):  # noqa: F811
     assert json.load(open(output, encoding="utf-8"))["boundary"]["communes"] == ["35360"]
     with sqlite3.connect(results["LOAD_OUTPUT"]) as db:
         status = dict(db.execute("SELECT layer, status FROM sources"))
-    assert status["boundary"] == status["traffic_signals_overpass"] == "ok"
-    assert results["LOADED"] >= 12
+    assert status["boundary"] == status["traffic_signals_overpass"] == status["carpool_area_national_file"] == "ok"
+    assert {value for value in status.values()} == {"ok", "skipped"}  # skipped: the entries to tick
+    assert results["LOADED"] == sum(1 for value in status.values() if value == "ok") >= 18
