@@ -176,7 +176,7 @@ def left_out(items: list, steps: Steps) -> list:
         what = entry.get("feed") or entry.get("url") or entry.get("dataset") or ""
         steps.note(
             tr("Left out: this version of the plugin has no source")
-            + f" '{entry['source']}' ({category_label(category) if category in CATEGORIES else category}): "
+            + f" '{entry['source']}' ({category_label(category)}): "
             + f"{entry.get('title') or what} ({what})"
         )
     return kept

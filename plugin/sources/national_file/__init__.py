@@ -157,13 +157,7 @@ class NationalFileSource(Source):
             (spec["name_field"],) if spec.get("name_field") else NAME_FIELDS,
         )
         path = self.download(url, what, result.warnings)
-        common = {
-            "category": category or "other",
-            "source": result.source,
-            "source_dataset": result.dataset,
-            "licence": result.licence,
-            "fetched_at": result.fetched_at,
-        }
+        common = result.common_fields(category)
         result.feature_count = write_territory_rows(path, target, common, reading, territory, feedback)
         log(f"{what}: {result.feature_count} features -> {target.layer} ({os.path.basename(target.path)})")
         return result
