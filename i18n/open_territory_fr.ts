@@ -74,6 +74,11 @@
       <translation>Une commune ou un EPCI français, par son nom ou son code ; le chargement couvre son contour</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>A French commune or EPCI, by its name (accents optional) or its code (INSEE, SIREN): its profile is composed from the national open data</source>
+      <translation>Une commune ou un EPCI français, par son nom (accents facultatifs) ou son code (INSEE, SIREN) : son profil est composé à partir des données ouvertes nationales</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>A GeoPackage file for one person, or a PostGIS schema the team shares.</source>
       <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
@@ -104,7 +109,7 @@
       <translation>Un nom est obligatoire</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/__init__.py" />
       <source>A national file is only loaded for a territory: give its INSEE codes or its extent</source>
       <translation>Un fichier national ne se charge que pour un territoire : donnez ses codes INSEE ou son emprise</translation>
     </message>
@@ -289,6 +294,11 @@
       <translation>Répondre avec les réponses déjà en cache, sans le réseau. Coché au départ quand le mode hors ligne des paramètres de l'extension est actif</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Any commune or EPCI: name or code</source>
+      <translation>Toute commune ou EPCI : nom ou code</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/osm_panel.py" />
       <source>Area</source>
       <translation>Zone</translation>
@@ -367,11 +377,6 @@
       <location filename="../plugin/register/import_geometry.py" />
       <source>Bad coordinates: the geometry cannot be read</source>
       <translation>Coordonnées incorrectes : la géométrie est illisible</translation>
-    </message>
-    <message>
-      <location filename="../processing/algorithms/compose_profile.py" />
-      <source>Base URL for the citizen sensors entry; empty: https://data.sensor.community</source>
-      <translation>URL de base pour l'entrée des capteurs citoyens ; vide : https://data.sensor.community</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -489,7 +494,7 @@
       <translation>Taille maximale du cache</translation>
     </message>
     <message>
-      <location filename="../ui/planning_section.py" />
+      <location filename="../ui/compose_box.py" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -532,6 +537,11 @@
       <location filename="../plugin/definitions.py" />
       <source>Car sharing</source>
       <translation>Autopartage</translation>
+    </message>
+    <message>
+      <location filename="../plugin/definitions.py" />
+      <source>Carpooling areas</source>
+      <translation>Aires de covoiturage</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -784,9 +794,24 @@
       <translation>Acteurs compétents</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Compose</source>
+      <translation>Composer</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Compose a territory profile</source>
       <translation>Composer le profil d'un territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Compose any French territory's profile, or pick one, to load its resources.</source>
+      <translation>Composez le profil de n'importe quel territoire français, ou choisissez-en un, pour charger ses ressources.</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Compose this territory's profile, then open it here</source>
+      <translation>Composer le profil de ce territoire, puis l'ouvrir ici</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -797,6 +822,11 @@
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Composes the profile of any French commune or EPCI from the national open data, with no file to write: the communes' outlines (geo.api.gouv.fr), the OpenStreetMap presets of every category, the GBFS feeds and public-transport networks transport.data.gouv.fr lists for the territory, its communes or its transport authority, the national bases (parkings, carpooling places, charging points, cycle facilities) and the latest road accidents filtered to its communes, its own organisation's datasets on data.gouv.fr (to be ticked) and sensor.community. Every entry says where it came from and why; a catalog that is down is reported in the profile's notes. The profile is an ordinary file: read it, edit it, share it, load it with load_territory. A name shared by several territories fails, listing them with their codes: give a code (INSEE, SIREN) or the name followed by its department in brackets.</source>
       <translation>Compose le profil de n'importe quelle commune ou EPCI français à partir des données ouvertes nationales, sans fichier à écrire : les contours des communes (geo.api.gouv.fr), les préréglages OpenStreetMap de chaque catégorie, les flux GBFS et les réseaux de transport en commun que transport.data.gouv.fr référence pour le territoire, ses communes ou son autorité organisatrice de la mobilité, les bases nationales (parkings, lieux de covoiturage, points de recharge, aménagements cyclables) et les derniers accidents de la route filtrés sur ses communes, les jeux de données de sa propre organisation sur data.gouv.fr (à cocher) et sensor.community. Chaque entrée dit d'où elle vient et pourquoi ; un catalogue indisponible est signalé dans les notes du profil. Le profil est un fichier ordinaire : lisez-le, modifiez-le, partagez-le, chargez-le avec load_territory. Un nom partagé par plusieurs territoires échoue en les listant avec leurs codes : indiquez un code (INSEE, SIREN) ou le nom suivi de son département entre parenthèses.</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Composing the profile of</source>
+      <translation>Composition du profil de</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -992,6 +1022,11 @@
       <location filename="../ui/export_section.py" />
       <source>Empty: the project's title, else the territory's name</source>
       <translation>Vide : le titre du projet, sinon le nom du territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_options.py" />
+      <source>Empty: the public service. A mirror, or a local stand-in for a demonstration</source>
+      <translation>Vide : le service public. Un miroir, ou une doublure locale pour une démonstration</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -1279,7 +1314,7 @@
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/formats/resource_file.py" />
       <source>GDAL cannot read the downloaded file</source>
       <translation>GDAL ne peut pas lire le fichier téléchargé</translation>
     </message>
@@ -1529,11 +1564,6 @@
       <translation>En cours</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/compose_profile.py" />
-      <source>Interpreter URL for the OpenStreetMap entries; empty: the one of the plugin's settings</source>
-      <translation>URL de l'interpréteur pour les entrées OpenStreetMap ; vide : celle des réglages de l'extension</translation>
-    </message>
-    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Into</source>
       <translation>Dans</translation>
@@ -1677,6 +1707,11 @@
       <location filename="../plugin/formats/point_rows.py" />
       <source>Left out for unusable coordinates (unreadable, out of range or 0,0)</source>
       <translation>Écartés pour coordonnées inutilisables (illisibles, hors limites ou 0,0)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/compose/assemble.py" />
+      <source>Left out: this version of the plugin has no source</source>
+      <translation>Laissé de côté : cette version de l'extension n'a pas de source</translation>
     </message>
     <message>
       <location filename="../plugin/export/legend_fit.py" />
@@ -1979,6 +2014,11 @@
       <translation>Bases nationales…</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>National file</source>
+      <translation>Fichier national</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gtfs_load.py" />
       <source>Network GeoPackage</source>
       <translation>GeoPackage du réseau</translation>
@@ -2157,6 +2197,11 @@
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Notes</source>
       <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Notes of the profile (hover to read them)</source>
+      <translation>Notes du profil (survolez pour les lire)</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_report.py" />
@@ -2639,11 +2684,6 @@
       <translation>Bien matériel</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
-      <source>Pick a territory profile to load its resources.</source>
-      <translation>Choisir un profil de territoire pour charger ses ressources.</translation>
-    </message>
-    <message>
       <location filename="../ui/resources/osm_panel.py" />
       <source>Place</source>
       <translation>Lieu</translation>
@@ -2759,9 +2799,19 @@
       <translation>Profil (*.json)</translation>
     </message>
     <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Profile composed</source>
+      <translation>Profil composé</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/assemble.py" />
       <source>Profile composed for</source>
       <translation>Profil composé pour</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_options.py" />
+      <source>Profile composer</source>
+      <translation>Compositeur de profils</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -3162,6 +3212,11 @@
       <location filename="../ui/resources/datagouv_panel.py" />
       <source>Searching data.gouv.fr…</source>
       <translation>Recherche sur data.gouv.fr…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
+      <source>Searching the territory</source>
+      <translation>Recherche du territoire</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -3739,7 +3794,7 @@
       <translation>Le fichier à importer n'existe pas</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_file_source.py" />
+      <location filename="../plugin/sources/national_file/__init__.py" />
       <source>The file's schema could not be read; its columns stay text</source>
       <translation>Le schéma du fichier n'a pas pu être lu ; ses colonnes restent du texte</translation>
     </message>
@@ -3834,7 +3889,7 @@
       <translation>Le nom est vide</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_file_source.py" />
+      <location filename="../plugin/sources/national_file/__init__.py" />
       <source>The national file entry has no url</source>
       <translation>L'entrée de fichier national n'a pas d'url</translation>
     </message>
@@ -3884,7 +3939,12 @@
       <translation>Le fichier JSON du profil à écrire ; un fichier existant n'est remplacé qu'une fois le nouveau complet</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
+      <location filename="../ui/compose_box.py" />
+      <source>The profile could not be composed</source>
+      <translation>Le profil n'a pas pu être composé</translation>
+    </message>
+    <message>
+      <location filename="../ui/compose_box.py" />
       <source>The profile could not be written</source>
       <translation>Le profil n'a pas pu être enregistré</translation>
     </message>
@@ -4514,6 +4574,16 @@
       <translation>Écriture du profil…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Written in the profile's OpenStreetMap entries, for a mirror (or a local stand-in); empty: the entries follow the Overpass server of the plugin's settings when they are loaded</source>
+      <translation>Écrit dans les entrées OpenStreetMap du profil, pour un miroir (ou une doublure locale) ; vide : les entrées suivent le serveur Overpass des réglages de l'extension au chargement</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/compose_profile.py" />
+      <source>Written in the profile's citizen sensors entry, for a mirror (or a local stand-in); empty: https://data.sensor.community</source>
+      <translation>Écrit dans l'entrée des capteurs citoyens du profil, pour un miroir (ou une doublure locale) ; vide : https://data.sensor.community</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gap_layer.py" />
       <source>Zones</source>
       <translation>Zones</translation>
@@ -4655,6 +4725,21 @@
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
+      <source>a list of texts</source>
+      <translation>une liste de textes</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>a list of the file's columns holding the INSEE code of the row's commune</source>
+      <translation>une liste des colonnes du fichier portant le code INSEE de la commune de la ligne</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>a list of the territory's INSEE commune codes</source>
+      <translation>une liste des codes INSEE des communes du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" />
       <source>a non-empty text</source>
       <translation>un texte non vide</translation>
     </message>
@@ -4712,6 +4797,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a text matching</source>
       <translation>un texte de la forme</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/validator.py" />
+      <source>a text saying where the outline comes from</source>
+      <translation>un texte disant d'où vient le contour</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -4819,7 +4909,7 @@
       <translation>colonne</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/formats/tabular.py" />
       <source>columns</source>
       <translation>colonnes</translation>
     </message>
@@ -4842,6 +4932,11 @@
       <location filename="../plugin/compose/national_bases.py" />
       <source>consolidated national file of charging points (IRVE)</source>
       <translation>fichier national consolidé des points de recharge (IRVE)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>csv or geojson</source>
+      <translation>csv ou geojson</translation>
     </message>
     <message>
       <location filename="../ui/resources/datagouv_panel.py" />
@@ -5159,7 +5254,7 @@
       <translation>aucun acteur compétent</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>no coordinate columns found</source>
       <translation>aucune colonne de coordonnées trouvée</translation>
     </message>
@@ -5454,7 +5549,7 @@
       <translation>la clé « dataset » (identifiant du jeu de données) manque</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>the INSEE code columns are missing</source>
       <translation>les colonnes de code INSEE manquent</translation>
     </message>
@@ -5487,6 +5582,16 @@
       <location filename="../plugin/sources/rudi.py" />
       <source>the URL of the RUDI node</source>
       <translation>l'URL du nœud RUDI</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the URL of the file's Table Schema (schema.data.gouv.fr)</source>
+      <translation>l'URL du schéma de table du fichier (schema.data.gouv.fr)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the URL of the national file (CSV or GeoJSON)</source>
+      <translation>l'URL du fichier national (CSV ou GeoJSON)</translation>
     </message>
     <message>
       <location filename="../plugin/sources/gbfs/__init__.py" />
@@ -5534,7 +5639,7 @@
       <translation>les capteurs citoyens de qualité de l'air dans l'emprise du territoire, avec leurs dernières mesures</translation>
     </message>
     <message>
-      <location filename="../plugin/compose/national_filter.py" />
+      <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>the coordinate columns are missing</source>
       <translation>les colonnes de coordonnées manquent</translation>
     </message>
@@ -5607,6 +5712,21 @@
       <location filename="../plugin/formats/gtfs_rt.py" />
       <source>the message ends inside a number</source>
       <translation>le message s'arrête au milieu d'un nombre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the name of a column of the file</source>
+      <translation>le nom d'une colonne du fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the name of the file's latitude column</source>
+      <translation>le nom de la colonne de latitude du fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/national_file/__init__.py" />
+      <source>the name of the file's longitude column</source>
+      <translation>le nom de la colonne de longitude du fichier</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />

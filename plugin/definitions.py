@@ -19,9 +19,12 @@ CATEGORIES = (
     "traffic_counter",
     "road_works",
     "other",
+    # Round 2 (after "other", so that the index of every earlier category in Processing enums stays).
     "transit_stop",
     "transit_route",
     "public_vehicle",
+    "carpool_area",
+    "road_accident",
 )
 
 # Fields every resource layer carries beside the source's own attributes, in this order.
@@ -63,6 +66,8 @@ def category_label(key: str) -> str:
         "transit_stop": tr("Public transport stops"),
         "transit_route": tr("Public transport routes"),
         "public_vehicle": tr("Public vehicles (live)"),
+        "carpool_area": tr("Carpooling areas"),
+        "road_accident": tr("Road accidents"),
     }[key]
 
 

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.metadata import ICON_PATH
 from ..plugin.toolbelt.settings import PluginSettings, default_cache_dir, load_settings, save_settings
+from .compose_options import ComposeServicesGroup
 
 
 class OpenTerritoryOptionsFactory(QgsOptionsWidgetFactory):
@@ -94,6 +95,9 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.offline = QCheckBox(tr("Offline mode: answer from the cache only"), self)
         form.addRow("", self.offline)
 
+        self.compose_services = ComposeServicesGroup(self)
+        layout.addWidget(self.compose_services)
+
         self.reset = QPushButton(tr("Restore defaults"), self)
         self.reset.clicked.connect(lambda: self.show_settings(PluginSettings()))
         layout.addWidget(self.reset)
@@ -112,6 +116,7 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.cache_max_mb.setValue(settings.cache_max_mb)
         self.download_warning.setValue(settings.download_warning_mb)
         self.offline.setChecked(settings.offline)
+        self.compose_services.show_settings(settings)
 
     def current_settings(self) -> PluginSettings:
         settings = load_settings()
@@ -126,6 +131,7 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         settings.cache_max_mb = self.cache_max_mb.value()
         settings.download_warning_mb = self.download_warning.value()
         settings.offline = self.offline.isChecked()
+        self.compose_services.apply_to(settings)
         return settings
 
     def apply(self) -> None:

@@ -35,6 +35,7 @@ from ..plugin.toolbelt.errors import Cancelled, InputError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
 from ..plugin.toolbelt.settings import load_settings
+from .compose_box import ComposeBox
 from .resources.layer_output import dock_output_path
 from .sections import DockSection
 
@@ -60,7 +61,10 @@ class TerritorySection(DockSection):
         self.task = None
         self.last_report = None
         layout = QVBoxLayout(self)
-        self.add_intro(layout, tr("Pick a territory profile to load its resources."))
+        self.add_intro(layout, tr("Compose any French territory's profile, or pick one, to load its resources."))
+        self.compose_box = ComposeBox(iface, self)
+        self.compose_box.composed.connect(self.open_profile_file)
+        layout.addWidget(self.compose_box)
 
         row = QHBoxLayout()
         self.profile_combo = QComboBox(self)
@@ -232,7 +236,11 @@ class TerritorySection(DockSection):
         text = profile.description or profile.name
         if profile.offline_cache:
             text += " " + tr("(recorded replies: loads offline)")
+        notes = [str(note) for note in profile.data.get("notes") or []]
+        if notes:  # what a composition could not do: a catalog down, a base not found
+            text += "\n⚠ " + tr("Notes of the profile (hover to read them)") + f": {len(notes)}"
         self.description.setText(text)
+        self.description.setToolTip("\n".join(notes))
         self.tree.blockSignals(True)
         self.tree.clear()
         groups = {}
@@ -460,3 +468,4 @@ class TerritorySection(DockSection):
 
     def shutdown(self) -> None:
         self.cancel()
+        self.compose_box.cancel()

@@ -18,10 +18,9 @@ Modules, each doing one thing:
     crs                 the projected CRS of mainland France, Corsica and each overseas department
     transport_catalog   transport.data.gouv.fr's catalog: the datasets of a territory, its GBFS and GTFS
     schema_catalog      data.gouv.fr's catalog of Etalab schemas and the field types they give
-    national_bases      the national bases (BNLS, BNLC, IRVE, cycle facilities) found in the catalogs
+    national_bases      the national bases (BNLS, BNLC, IRVE, cycle facilities) found in the catalogs, as
+                        entries of the `national_file` source (plugin/sources/national_file/)
     accidents           the latest yearly road-accident file ("caractéristiques") on data.gouv.fr
-    national_filter     one national file cut down to a territory with GDAL (INSEE codes or extent)
-    national_file_source  the `national_file` source that loads such an entry (moves to sources/)
     datagouv_org        the territory's own organisation on data.gouv.fr and its geographic datasets
     common_entries      what every territory gets: OpenStreetMap presets, sensor.community
     assemble            the steps above in order, into one profile document, written atomically

@@ -6,24 +6,21 @@ so a territory always gets at least its boundary, the OpenStreetMap presets and 
 A cancellation stops everything.
 
 The document is an ordinary profile: every entry carries its `note` (where it came from and why it was
-chosen), entries to check are `unconfirmed`, and the file is readable, editable and shareable. It
-uses the round-2 categories (transit_stop, public_vehicle, carpool_area, road_accident), the `gtfs`
-and `national_file` sources, the profile-level `notes` and the boundary's `note`, which the shipped
-schema learns at the composer's integration; until then `loadable_profile` builds the Profile the
-territory load takes without checking it against that schema (the tests check it against the
-round-2 schema).
+chosen), entries to check are `unconfirmed`, and the file is readable, editable and shareable. An entry
+of a source this version of the plugin does not have (a catalog may list more than it loads) is left
+out and said in the notes, so that the profile always validates and loads.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-import os
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
-from ..definitions import CATEGORIES
-from ..profiles.profile import Profile, localized, resolve_entries, slug
+from ..definitions import CATEGORIES, category_label
+from ..profiles.profile import slug
+from ..sources import registry
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.i18n import colon, tr
 from ..toolbelt.logger import log
@@ -41,8 +38,6 @@ from .services import Services
 from .territory import Territory
 from .transport_catalog import catalog_entries, read_catalog, territory_aom, territory_datasets
 
-# Categories added in round 2 (DESIGN.md), after the first ones in the profile's order.
-ROUND2_CATEGORIES = ("transit_stop", "transit_route", "public_vehicle", "carpool_area", "road_accident")
 STEPS = 8
 
 
@@ -73,14 +68,15 @@ class Composition:
             + f"{self.entry_count} ("
             + tr("to tick")
             + colon()
-            + f"{unconfirmed}), {self.seconds:.1f} s"
+            + f"{unconfirmed}), {self.seconds:.2f} s"
         ]
         lines += [f"  ! {note}" for note in self.notes]
         return "\n".join(lines)
 
 
 class Steps:
-    """Progress and cancellation of the composition, and the notes of the steps that failed."""
+    """Progress and cancellation of the composition, and the notes of the steps that failed or found
+    nothing."""
 
     def __init__(self, feedback, notes: list):
         self.feedback, self.notes, self.done = feedback, notes, 0
@@ -95,14 +91,41 @@ class Steps:
         self.done += 1
 
     def failed(self, what: str, error: OpenTerritoryError, consequence: str):
-        note = f"{what}: {error}. {consequence}"
-        log(note, "warning")
-        self.notes.append(note)
+        self.note(f"{what}: {error}. {consequence}", "warning")
+
+    def note(self, text: str, level: str = "info") -> None:
+        """A note of the profile: a step that failed (a warning), or what a step did not find."""
+        log(text, level)
+        self.notes.append(text)
+
+    def attempt(self, what: str, consequence: str, function: Callable, *args, default=None):
+        """`function(*args)`, or `default` with a note (what failed, why, what it costs) when a service fails;
+        a cancellation stops the composition."""
+        try:
+            return function(*args)
+        except Cancelled:
+            raise
+        except OpenTerritoryError as error:
+            self.failed(what, error, consequence)
+            return default
+
+
+@dataclass
+class Composing:
+    """What a composition under way has found: the territory, its outline, the entries (category, entry),
+    the references; its steps' notes."""
+
+    territory: Territory
+    outline: Outline
+    services: Services
+    transport: Transport
+    steps: Steps
+    items: list = field(default_factory=list)
+    references: list = field(default_factory=list)
 
 
 def category_order(category: str) -> tuple:
-    order = list(CATEGORIES) + [c for c in ROUND2_CATEGORIES if c not in CATEGORIES]
-    return (order.index(category) if category in order else len(order), category)
+    return (CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES), category)
 
 
 def resources_section(items: list) -> dict:
@@ -143,7 +166,115 @@ def profile_document(
     return document
 
 
-def compose_profile(  # noqa: C901 - split at the composer's integration
+def left_out(items: list, steps: Steps) -> list:
+    """The items whose source this version of the plugin has; the others are said in the notes."""
+    kept = []
+    for category, entry in items:
+        if entry["source"] in registry.SOURCES:
+            kept.append((category, entry))
+            continue
+        what = entry.get("feed") or entry.get("url") or entry.get("dataset") or ""
+        steps.note(
+            tr("Left out: this version of the plugin has no source")
+            + f" '{entry['source']}' ({category_label(category)}): "
+            + f"{entry.get('title') or what} ({what})"
+        )
+    return kept
+
+
+def find_place(query, services: Services, transport: Transport, steps: Steps) -> Composing:
+    """The territory and its outline (the only steps that must succeed), with the arrondissements the
+    national files may code its rows with."""
+    geo = GeoApi(transport, services.geo)
+    steps.start(tr("Looking up the territory") + f" {query if isinstance(query, str) else query.label()}…")
+    territory = query if isinstance(query, Territory) else find_territory(query, geo)
+    steps.start(tr("Outlines of the communes of") + f" {territory.label()}…")
+    outline = fetch_outline(territory, services, transport)
+    work = Composing(territory, outline, services, transport, steps, references=[outline.url])
+    steps.attempt(
+        "geo.api.gouv.fr",
+        tr("Rows coded by municipal arrondissement are not kept by the national files"),
+        add_arrondissements,
+        outline,
+        territory,
+        geo,
+    )
+    return work
+
+
+def add_transport_datasets(work: Composing, catalog: list) -> None:
+    """The GBFS feeds, transit networks and other datasets transport.data.gouv.fr lists for the territory."""
+    aom = work.steps.attempt(
+        tr("Transport authority (AOM)"),
+        tr("Datasets published for the AOM are missing"),
+        territory_aom,
+        work.transport,
+        work.services,
+        work.outline.communes[0]["code"],
+    )
+    communes = {c["code"]: c["nom"] for c in work.outline.communes}
+    found = catalog_entries(territory_datasets(catalog, work.territory, communes, aom), work.services)
+    work.items += [(item.category, item.entry) for item in found]
+    if not found:
+        work.steps.note(
+            tr("transport.data.gouv.fr lists no transport dataset for the territory, its communes or its AOM")
+        )
+
+
+def add_national_bases(work: Composing, catalog: list | None, schemas: list) -> None:
+    """One `national_file` entry per national base, from transport.data.gouv.fr's catalog, else from
+    data.gouv.fr's consolidation dataset."""
+    work.steps.start(tr("National bases…"))
+    for base in BASES:
+        consolidation = consolidation_dataset(schemas, base.schema)
+        found = in_transport_catalog(catalog, base, consolidation) if catalog is not None else None
+        found_on = "transport.data.gouv.fr"
+        if found is None and consolidation:
+            found_on = "data.gouv.fr"
+            found = work.steps.attempt(
+                base.label(),
+                tr("This national base is missing from the profile"),
+                on_datagouv,
+                work.transport,
+                work.services,
+                base,
+                consolidation,
+                default=False,
+            )
+            if found is False:
+                continue
+        if found is None:
+            work.steps.note(tr("Not found in the catalogs, missing from the profile:") + f" {base.label()}")
+            continue
+        dataset, resource = found
+        work.items.append(
+            (base.category, base_entry(base, dataset, resource, work.outline.filter_codes, schemas, found_on))
+        )
+
+
+def accident_items(work: Composing) -> list:
+    found = latest_accident_file(work.transport, work.services)
+    if not found:
+        work.steps.note(tr("No yearly file of road accidents was found on data.gouv.fr"))
+        return []
+    return [("road_accident", accident_entry(*found, work.outline.filter_codes))]
+
+
+def organization_items(work: Composing) -> list:
+    """The datasets of the territory's own organisation on data.gouv.fr, to tick."""
+    organization = find_organization(work.transport, work.services, work.territory)
+    if organization is None:
+        work.steps.note(
+            tr("data.gouv.fr has no organisation with the territory's SIREN") + f" {work.territory.siren or '-'}"
+        )
+        return []
+    datasets = organization_datasets(work.transport, work.services, organization)
+    if organization.get("page"):
+        work.references.append(organization["page"])
+    return organization_entries(datasets, organization, work.services)
+
+
+def compose_profile(
     query, services: Services = None, feedback=None, transport=None, include_accidents: bool = True
 ) -> Composition:
     """Compose the profile of the territory `query` names (text, or a Territory already chosen).
@@ -153,146 +284,47 @@ def compose_profile(  # noqa: C901 - split at the composer's integration
     started = time.monotonic()
     services = services or Services()
     transport = transport or Transport(feedback=feedback)
-    geo = GeoApi(transport, services.geo)
-    notes, references, items = [], [], []
-    steps = Steps(feedback, notes)
-
-    steps.start(tr("Looking up the territory") + f" {query if isinstance(query, str) else query.label()}…")
-    territory = query if isinstance(query, Territory) else find_territory(query, geo)
-    steps.start(tr("Outlines of the communes of") + f" {territory.label()}…")
-    outline = fetch_outline(territory, services, transport)
-    references.append(outline.url)
-    try:
-        add_arrondissements(outline, territory, geo)
-    except Cancelled:
-        raise
-    except OpenTerritoryError as error:
-        steps.failed(
-            "geo.api.gouv.fr", error, tr("Rows coded by municipal arrondissement are not kept by the national files")
-        )
-    items += osm_entries(services) + sensor_entries(services)
-    codes = outline.filter_codes
+    steps = Steps(feedback, [])
+    work = find_place(query, services, transport, steps)
+    work.items += osm_entries(services) + sensor_entries(services)
 
     steps.start(tr("Catalog of Etalab schemas (data.gouv.fr)…"))
-    schemas = []
-    try:
-        schemas = read_schema_catalog(transport, services)
-    except Cancelled:
-        raise
-    except OpenTerritoryError as error:
-        steps.failed(
-            tr("Catalog of Etalab schemas"), error, tr("The national files' columns are not typed by their schema")
-        )
-
+    schemas = steps.attempt(
+        tr("Catalog of Etalab schemas"),
+        tr("The national files' columns are not typed by their schema"),
+        read_schema_catalog,
+        transport,
+        services,
+        default=[],
+    )
     steps.start(tr("Catalog of transport.data.gouv.fr…"))
-    catalog = None
-    try:
-        catalog = read_catalog(transport, services)
-        references.append(f"{services.transport}/api/datasets")
-    except Cancelled:
-        raise
-    except OpenTerritoryError as error:
-        steps.failed(
-            "transport.data.gouv.fr",
-            error,
-            tr("The territory's GBFS feeds and transit networks are missing; national bases come from data.gouv.fr"),
-        )
+    catalog = steps.attempt(
+        "transport.data.gouv.fr",
+        tr("The territory's GBFS feeds and transit networks are missing; national bases come from data.gouv.fr"),
+        read_catalog,
+        transport,
+        services,
+    )
     if catalog is not None:
-        aom = None
-        try:
-            aom = territory_aom(transport, services, outline.communes[0]["code"])
-        except Cancelled:
-            raise
-        except OpenTerritoryError as error:
-            steps.failed(tr("Transport authority (AOM)"), error, tr("Datasets published for the AOM are missing"))
-        matches = territory_datasets(catalog, territory, {c["code"]: c["nom"] for c in outline.communes}, aom)
-        found = catalog_entries(matches, services)
-        items += [(item.category, item.entry) for item in found]
-        if not found:
-            notes.append(
-                tr("transport.data.gouv.fr lists no transport dataset for the territory, its communes or its AOM")
-            )
-
-    steps.start(tr("National bases…"))
-    for base in BASES:
-        consolidation = consolidation_dataset(schemas, base.schema)
-        found, found_on = None, "transport.data.gouv.fr"
-        if catalog is not None:
-            found = in_transport_catalog(catalog, base, consolidation)
-        if found is None and consolidation:
-            found_on = "data.gouv.fr"
-            try:
-                found = on_datagouv(transport, services, base, consolidation)
-            except Cancelled:
-                raise
-            except OpenTerritoryError as error:
-                steps.failed(base.label(), error, tr("This national base is missing from the profile"))
-                continue
-        if found is None:
-            notes.append(tr("Not found in the catalogs, missing from the profile:") + f" {base.label()}")
-            continue
-        dataset, resource = found
-        items.append((base.category, base_entry(base, dataset, resource, codes, schemas, found_on)))
-
+        work.references.append(f"{services.transport}/api/datasets")
+        add_transport_datasets(work, catalog)
+    add_national_bases(work, catalog, schemas)
     steps.start(tr("Road accidents (data.gouv.fr)…"))
     if include_accidents:
-        try:
-            found = latest_accident_file(transport, services)
-            if found:
-                items.append(("road_accident", accident_entry(*found, codes)))
-            else:
-                notes.append(tr("No yearly file of road accidents was found on data.gouv.fr"))
-        except Cancelled:
-            raise
-        except OpenTerritoryError as error:
-            steps.failed(tr("Road accidents"), error, tr("Road accidents are missing from the profile"))
-
+        work.items += steps.attempt(
+            tr("Road accidents"), tr("Road accidents are missing from the profile"), accident_items, work, default=[]
+        )
     steps.start(tr("The territory's organisation on data.gouv.fr…"))
-    try:
-        organization = find_organization(transport, services, territory)
-        if organization is None:
-            notes.append(
-                tr("data.gouv.fr has no organisation with the territory's SIREN") + f" {territory.siren or '-'}"
-            )
-        else:
-            datasets = organization_datasets(transport, services, organization)
-            items += organization_entries(datasets, organization, services)
-            if organization.get("page"):
-                references.append(organization["page"])
-    except Cancelled:
-        raise
-    except OpenTerritoryError as error:
-        steps.failed("data.gouv.fr", error, tr("The datasets of the territory's own organisation are missing"))
-
+    work.items += steps.attempt(
+        "data.gouv.fr",
+        tr("The datasets of the territory's own organisation are missing"),
+        organization_items,
+        work,
+        default=[],
+    )
     steps.start(tr("Writing the profile…"))
-    profile = profile_document(territory, outline, items, notes, services, references)
+    items = left_out(work.items, steps)
+    profile = profile_document(work.territory, work.outline, items, steps.notes, services, work.references)
     if feedback is not None:
         feedback.setProgress(100.0)
-    return Composition(profile, territory, outline, notes, time.monotonic() - started)
-
-
-def write_profile(data: dict, path: str) -> None:
-    """Write the composed profile atomically: a file already there changes only once this one is whole."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-
-
-def loadable_profile(data: dict, path: str) -> Profile:
-    """The Profile `load_territory` takes, for a composed document (see the module's docstring)."""
-    return Profile(
-        id=data["id"],
-        name=localized(data["name"]),
-        path=path,
-        data=data,
-        crs=data.get("crs", "EPSG:2154"),
-        resources=resolve_entries(data),
-    )
+    return Composition(profile, work.territory, work.outline, steps.notes, time.monotonic() - started)

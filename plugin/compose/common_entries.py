@@ -7,7 +7,7 @@ sensors are asked the same way, within the territory's extent.
 
 from __future__ import annotations
 
-from ..definitions import OSM_LICENCE
+from ..definitions import OSM_LICENCE, category_label
 from ..sources.overpass.presets import preset_categories
 from ..toolbelt.i18n import tr
 from .services import Services
@@ -37,7 +37,12 @@ def osm_entries(services: Services) -> list:
     )
     found = []
     for category in preset_categories():
-        entry = {"source": "overpass", "domain": DOMAINS.get(category, "autre"), "note": note}
+        entry = {
+            "source": "overpass",
+            "title": f"{category_label(category)} (OSM)",
+            "domain": DOMAINS.get(category, "autre"),
+            "note": note,
+        }
         if services.overpass:
             entry["server"] = services.overpass
         found.append((category, entry))
@@ -48,7 +53,7 @@ def sensor_entries(services: Services) -> list:
     note = "sensor.community: " + tr(
         "the citizen air-quality sensors within the territory's extent, with their latest readings"
     )
-    entry = {"source": "sensor_community", "domain": "qualite_air", "note": note}
+    entry = {"source": "sensor_community", "title": "sensor.community", "domain": "qualite_air", "note": note}
     if services.sensor_community:
         entry["server"] = services.sensor_community
     return [("air_quality_sensor", entry)]

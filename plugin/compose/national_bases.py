@@ -12,7 +12,7 @@ directly (bases without one are then reported in the notes).
 
 Each base becomes one `national_file` entry: the file's URL, the columns holding the INSEE code of the
 row's commune, the territory's codes, the coordinate columns of a CSV and the URL of the Table Schema
-typing its fields. The file is downloaded and filtered when the profile is loaded (national_filter.py).
+typing its fields. The file is downloaded and filtered when the profile is loaded (sources/national_file).
 """
 
 from __future__ import annotations

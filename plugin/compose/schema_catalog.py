@@ -1,4 +1,4 @@
-"""data.gouv.fr's catalog of Etalab schemas, and the field types a Table Schema gives a national file.
+"""data.gouv.fr's catalog of Etalab schemas: where a schema's document is, and its national consolidation.
 
 `GET /api/1/datasets/schemas/` lists the schemas of schema.data.gouv.fr, each
 `{"name": "etalab/schema-lieux-covoiturage", "schema_type": "tableschema" | "datapackage" |
@@ -7,9 +7,9 @@
 A data package (the IRVE one) groups table schemas: its consolidation dataset also stands for its
 members ("etalab/schema-irve" for "etalab/schema-irve-statique").
 
-A Table Schema's `fields` give each column a type; GDAL's CSV driver reads them from a `.csvt` line
-("Integer", "Real", "Integer(Boolean)", "Date"...). JSON schemas (GeoJSON files) need none: GeoJSON
-carries its own types.
+A `national_file` entry names the Table Schema of its CSV (`schema`), which types its columns when it is
+loaded (plugin/formats/table_schema.py). JSON schemas (GeoJSON files) need none: GeoJSON carries its own
+types.
 """
 
 from __future__ import annotations
@@ -20,15 +20,6 @@ from .services import Services, get_json
 
 SERVICE = "data.gouv.fr"
 SCHEMAS_MAX_AGE = 7 * 86400
-CSVT_TYPES = {
-    "integer": "Integer",
-    "number": "Real",
-    "boolean": "Integer(Boolean)",
-    "date": "Date",
-    "datetime": "DateTime",
-    "time": "Time",
-    "year": "Integer",
-}
 
 
 def read_schema_catalog(transport, services: Services) -> list:
@@ -63,28 +54,3 @@ def consolidation_dataset(catalog: list, name: str) -> str:
             if package.get("consolidation_dataset_id"):
                 return str(package["consolidation_dataset_id"])
     return ""
-
-
-def table_fields(document) -> list:
-    """[(name, type)] of a Table Schema, or of the first table schema a data package holds inline."""
-    if not isinstance(document, dict):
-        return []
-    if isinstance(document.get("fields"), list):
-        return [
-            (str(f["name"]), str(f.get("type") or "string"))
-            for f in document["fields"]
-            if isinstance(f, dict) and f.get("name")
-        ]
-    for resource in document.get("resources") or []:
-        if isinstance(resource, dict) and isinstance(resource.get("schema"), dict):
-            fields = table_fields(resource["schema"])
-            if fields:
-                return fields
-    return []
-
-
-def csvt_line(columns: list, fields: list) -> str:
-    """The `.csvt` line typing `columns` (the file's header, in order) from the schema's fields; a column
-    the schema does not know (the consolidation's own additions) stays a string."""
-    types = {name: CSVT_TYPES.get(kind, "String") for name, kind in fields}
-    return ",".join(f'"{types.get(column, "String")}"' for column in columns)

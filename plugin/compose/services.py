@@ -1,8 +1,9 @@
 """The services the composer asks, and the one way it asks them for JSON.
 
 Three national access points, each with a base URL that tests and mirrors may replace (the
-`GEO_API`, `TRANSPORT_API` and `DATAGOUV_API` parameters of `openterritory:compose_profile`), plus
-the sensor.community and Overpass servers written into the entries when they are not the defaults.
+`GEO_API`, `TRANSPORT_API` and `DATAGOUV_API` parameters of `openterritory:compose_profile`, the
+composer's settings for the dock), plus the sensor.community and Overpass servers written into the
+entries when they are not the defaults.
 
 `get_json` turns the transport's failures into the plugin's error vocabulary, naming the service:
 a cancelled download is `Cancelled`, an HTTP error or a body that is not JSON a `ReplyError` (with
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.i18n import tr
+from ..toolbelt.settings import PluginSettings
 
 GEO_API = "https://geo.api.gouv.fr"
 TRANSPORT_API = "https://transport.data.gouv.fr"
@@ -61,6 +63,17 @@ class Services:
             datagouv=base_url(datagouv, DATAGOUV_API, "DATAGOUV_API"),
             sensor_community=base_url(sensor_community, "", "SENSOR_API") if sensor_community else "",
             overpass=base_url(overpass, "", "OVERPASS_API") if overpass else "",
+        )
+
+    @classmethod
+    def from_settings(cls, settings: PluginSettings) -> Services:
+        """The services the plugin's settings name (the dock composes with these). Overpass is left to the
+        settings at load time: the composed entries carry no server."""
+        return cls.from_urls(
+            geo=settings.compose_geo_api,
+            transport=settings.compose_transport_api,
+            datagouv=settings.compose_datagouv_api,
+            sensor_community=settings.compose_sensor_api,
         )
 
     def geo_server(self) -> dict:

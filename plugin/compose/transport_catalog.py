@@ -4,7 +4,7 @@
 ("public-transit", "vehicles-sharing", "charging-stations", "private-parking", "carpooling-areas",
 "bike-data", "road-data"...), `sub_types` ("bicycle", "scooter", "carsharing", "freefloating"...),
 `covered_area` (its declared administrative areas, each `{"type", "insee", "nom"}`, type one of
-"commune", "epci", "departement", "region", "pays"; an EPCI's `insee` is its SIREN), `legal_owners`
+"commune", "epci", "departement", "region", "pays"; an EPCI's `insee` is its SIREN, France's "FR"), `legal_owners`
 (AOMs with their `siren`, regions, companies), `page_url`, `datagouv_id` and `resources`, each with
 `format` ("GTFS", "gtfs-rt", "gbfs", "NeTEx", "csv"...), `url` (the stable download), `title`,
 `is_available`, and `schema_name` for files following an Etalab schema. Absent keys are omitted.
@@ -28,6 +28,12 @@ from .territory import COMMUNE, EPCI, Territory
 SERVICE = "transport.data.gouv.fr"
 PUBLIC_TRANSIT = "public-transit"
 VEHICLES_SHARING = "vehicles-sharing"
+# The `gtfs` entries of a resource, by its format: a network's stops and its routes (two layers of one
+# feed, one entry each), the vehicles of a GTFS-RT feed.
+GTFS_LAYERS = {
+    "gtfs": (("transit_stop", "network"), ("transit_route", "network")),
+    "gtfs-rt": (("public_vehicle", "vehicles"),),
+}
 # Other dataset types of the territory: listed for the user to tick (category, mobility domain).
 TYPE_CATEGORIES = {
     "charging-stations": ("charging_station", "vehicules"),
@@ -58,7 +64,11 @@ def territory_aom(transport, services: Services, commune_code: str):
 
 
 def is_national(dataset: dict) -> bool:
-    return any(isinstance(a, dict) and a.get("type") == "pays" for a in dataset.get("covered_area") or [])
+    """Whether the dataset covers France (the platform also knows Monaco and Switzerland as countries)."""
+    return any(
+        isinstance(a, dict) and a.get("type") == "pays" and str(a.get("insee") or "").upper() == "FR"
+        for a in dataset.get("covered_area") or []
+    )
 
 
 def why_matched(dataset: dict, territory: Territory, communes: dict, aom) -> str:
@@ -136,8 +146,7 @@ def dataset_entries(dataset: dict, reason: str, services: Services) -> list:
     if kind == PUBLIC_TRANSIT:
         for resource in resources:
             fmt = str(resource.get("format") or "").lower()
-            if fmt in ("gtfs", "gtfs-rt"):
-                category, feed_kind = ("transit_stop", "network") if fmt == "gtfs" else ("public_vehicle", "vehicles")
+            for category, feed_kind in GTFS_LAYERS.get(fmt, ()):
                 entry = {
                     "source": "gtfs",
                     "feed": resource["url"],
@@ -178,11 +187,11 @@ def dataset_entries(dataset: dict, reason: str, services: Services) -> list:
 
 
 def catalog_entries(matches: list, services: Services) -> list:
-    """The entries of every matching dataset, a feed listed once even when two datasets share it."""
+    """The entries of every matching dataset, a feed listed once per category even when two datasets share it."""
     seen, found = set(), []
     for dataset, reason in matches:
         for item in dataset_entries(dataset, reason, services):
-            key = item.entry.get("feed") or ("datagouv", item.entry.get("dataset"))
+            key = (item.category, item.entry.get("feed") or ("datagouv", item.entry.get("dataset")))
             if key in seen:
                 continue
             seen.add(key)

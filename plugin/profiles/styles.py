@@ -27,6 +27,11 @@ COLOURS = {
     "traffic_counter": "#b15928",
     "road_works": "#fb9a99",
     "other": "#808080",
+    "transit_stop": "#e7298a",
+    "transit_route": "#7570b3",
+    "public_vehicle": "#d95f02",
+    "carpool_area": "#009688",
+    "road_accident": "#c81e1e",
 }
 
 

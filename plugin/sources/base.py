@@ -92,6 +92,17 @@ class FetchResult:
     fetched_at: str  # UTC ISO-8601
     warnings: list = field(default_factory=list)
 
+    def common_fields(self, category: str | None = None) -> dict:
+        """The common fields of the layer this result describes (`category`, else "other"; `name` comes from the
+        data)."""
+        return {
+            "category": category or "other",
+            "source": self.source,
+            "source_dataset": self.dataset,
+            "licence": self.licence,
+            "fetched_at": self.fetched_at,
+        }
+
 
 class Source:
     """Subclasses set DECLARATION (its key becomes KEY) and implement `fetch`; `search` and `describe`
@@ -155,15 +166,8 @@ def load_download(
     (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
     the feature count and the file's warnings. Failures are told again naming `what` (the portal's
     resource), a cancelled write a Cancelled naming the download URL."""
-    common = {
-        "category": category or "other",
-        "source": result.source,
-        "source_dataset": result.dataset,
-        "licence": result.licence,
-        "fetched_at": result.fetched_at,
-    }
     try:
-        count, warnings = load_file(path, target, common, **options)
+        count, warnings = load_file(path, target, result.common_fields(category), **options)
     except Cancelled:
         raise cancelled_download(result.url) from None
     except OpenTerritoryError as error:

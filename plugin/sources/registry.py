@@ -15,7 +15,7 @@ from .base import Source, SourceDeclaration
 if TYPE_CHECKING:  # names used in annotations only
     from ..toolbelt.network import Transport
 
-SOURCE_MODULES = ("ods", "datagouv", "rudi", "gbfs", "gtfs", "sensor_community", "overpass")
+SOURCE_MODULES = ("ods", "datagouv", "rudi", "gbfs", "gtfs", "sensor_community", "overpass", "national_file")
 
 
 def _declared_classes() -> dict:

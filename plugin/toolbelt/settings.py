@@ -51,6 +51,13 @@ class PluginSettings:
     recent_datasets: list = field(default_factory=list)
     favourite_datasets: list = field(default_factory=list)
     recent_profiles: list = field(default_factory=list)
+    # The profile composer's services (the dock's "Compose"; Processing takes them as parameters): empty for
+    # the public ones (plugin/compose/services.py), else a mirror's or a local stand-in's base URL. The
+    # sensor.community server is written into the composed profiles.
+    compose_geo_api: str = ""
+    compose_transport_api: str = ""
+    compose_datagouv_api: str = ""
+    compose_sensor_api: str = ""
 
     def effective_cache_dir(self) -> str:
         return self.cache_dir or default_cache_dir()

@@ -13,8 +13,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...plugin.compose.assemble import compose_profile, loadable_profile, write_profile
+from ...plugin.compose.assemble import compose_profile
 from ...plugin.compose.services import DATAGOUV_API, GEO_API, TRANSPORT_API, Services
+from ...plugin.profiles.profile import load_profile, save_profile
 from ...plugin.profiles.territory import load_territory
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from .base import OpenTerritoryAlgorithm
@@ -106,7 +107,10 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
                 QgsProcessingParameterString(
                     self.OVERPASS_API, self.tr("Overpass server written in the profile"), optional=True
                 ),
-                self.tr("Interpreter URL for the OpenStreetMap entries; empty: the one of the plugin's settings"),
+                self.tr(
+                    "Written in the profile's OpenStreetMap entries, for a mirror (or a local stand-in); empty: the "
+                    "entries follow the Overpass server of the plugin's settings when they are loaded"
+                ),
                 advanced=True,
             )
         )
@@ -115,7 +119,10 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
                 QgsProcessingParameterString(
                     self.SENSOR_API, self.tr("sensor.community server written in the profile"), optional=True
                 ),
-                self.tr("Base URL for the citizen sensors entry; empty: https://data.sensor.community"),
+                self.tr(
+                    "Written in the profile's citizen sensors entry, for a mirror (or a local stand-in); empty: "
+                    "https://data.sensor.community"
+                ),
                 advanced=True,
             )
         )
@@ -124,25 +131,27 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.LOADED, self.tr("Layers loaded")))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary")))
 
+    def services(self, parameters, context) -> Services:
+        return Services.from_urls(
+            geo=self.parameterAsString(parameters, self.GEO_API, context),
+            transport=self.parameterAsString(parameters, self.TRANSPORT_API, context),
+            datagouv=self.parameterAsString(parameters, self.DATAGOUV_API, context),
+            overpass=self.parameterAsString(parameters, self.OVERPASS_API, context),
+            sensor_community=self.parameterAsString(parameters, self.SENSOR_API, context),
+        )
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         territory = self.parameterAsString(parameters, self.TERRITORY, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".json"):
             output += ".json"
         try:
-            services = Services.from_urls(
-                geo=self.parameterAsString(parameters, self.GEO_API, context),
-                transport=self.parameterAsString(parameters, self.TRANSPORT_API, context),
-                datagouv=self.parameterAsString(parameters, self.DATAGOUV_API, context),
-                overpass=self.parameterAsString(parameters, self.OVERPASS_API, context),
-                sensor_community=self.parameterAsString(parameters, self.SENSOR_API, context),
-            )
-            composition = compose_profile(territory, services, feedback=feedback)
+            composition = compose_profile(territory, self.services(parameters, context), feedback=feedback)
+            save_profile(composition.profile, output)
         except Cancelled:
             raise QgsProcessingException(self.tr("The composition was cancelled")) from None
-        except OpenTerritoryError as error:
+        except (OpenTerritoryError, OSError) as error:
             raise QgsProcessingException(str(error)) from None
-        write_profile(composition.profile, output)
         for note in composition.notes:
             feedback.pushWarning(note)
         feedback.pushInfo(composition.summary())
@@ -153,13 +162,19 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
             self.LOADED: 0,
             self.SUMMARY: composition.summary(),
         }
-        if not self.parameterAsBoolean(parameters, self.LOAD, context):
-            return results
-        target = self.parameterAsFileOutput(parameters, self.LOAD_OUTPUT, context) or os.path.splitext(output)[0]
+        if self.parameterAsBoolean(parameters, self.LOAD, context):
+            target, report = self.load(output, parameters, context, feedback)
+            results.update({self.LOAD_OUTPUT: target, self.LOADED: len(report.loaded)})
+            results[self.SUMMARY] += "\n" + report.summary()
+        return results
+
+    def load(self, profile_path: str, parameters, context, feedback) -> tuple:
+        """(GeoPackage, TerritoryReport): the profile just written loaded as load_territory loads one."""
+        target = self.parameterAsFileOutput(parameters, self.LOAD_OUTPUT, context) or os.path.splitext(profile_path)[0]
         if not target.lower().endswith(".gpkg"):
             target += ".gpkg"
         try:
-            report = load_territory(loadable_profile(composition.profile, output), target, feedback=feedback)
+            report = load_territory(load_profile(profile_path), target, feedback=feedback)
         except Cancelled:
             raise QgsProcessingException(self.tr("The territory load was cancelled")) from None
         except Exception as error:  # noqa: BLE001 - the user gets the reason, not a traceback
@@ -167,6 +182,4 @@ class ComposeProfileAlgorithm(OpenTerritoryAlgorithm):
         for outcome in report.failed:
             feedback.reportError(f"{outcome.layer}: {outcome.message}", False)
         feedback.pushInfo(report.summary())
-        results.update({self.LOAD_OUTPUT: target, self.LOADED: len(report.loaded)})
-        results[self.SUMMARY] += "\n" + report.summary()
-        return results
+        return target, report

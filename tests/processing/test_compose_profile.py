@@ -7,11 +7,14 @@ import sqlite3
 import subprocess
 
 import pytest
+from open_territory.plugin.profiles.profile import validate_data
+from open_territory.plugin.sources import registry
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
 from ..plugin.compose.conftest import root, stand_ins  # noqa: F401 - fixtures
-from ..plugin.compose.round2_schema import round2_issues
 
+GTFS_LOADS = "gtfs" in registry.SOURCES
+VITRE_ENTRIES = 20 + (3 if GTFS_LOADS else 0)  # the network's stops and routes, and its vehicles
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -48,23 +51,14 @@ def apis(root):  # noqa: F811 - the fixture's value
     }
 
 
-@pytest.fixture()
-def national_file_registered(monkeypatch):
-    from open_territory.plugin.compose.national_file_source import NationalFileSource
-    from open_territory.plugin.sources import registry
-
-    known = registry.source_class
-    monkeypatch.setattr(
-        registry, "source_class", lambda key: NationalFileSource if key == "national_file" else known(key)
-    )
-
-
-def test_compose_vitre_and_load_it(provider, stand_ins, root, tmp_path, national_file_registered):  # noqa: F811
+def test_compose_vitre_and_load_it(provider, stand_ins, root, tmp_path):  # noqa: F811
     output = str(tmp_path / "vitre.json")
     results = run(dict(apis(root), TERRITORY="Vitré", OUTPUT=output, LOAD=True))
     profile = json.load(open(output, encoding="utf-8"))
-    assert profile["id"] == "vitre_35360" and round2_issues(profile) == []
-    assert results["OUTPUT"] == output and results["ENTRIES"] == 22 and results["NOTES"] == ""
+    assert profile["id"] == "vitre_35360" and validate_data(profile) == []
+    assert results["OUTPUT"] == output and results["ENTRIES"] == VITRE_ENTRIES
+    # GTFS entries are said in the notes while the plugin has no GTFS source
+    assert results["NOTES"].count("no source 'gtfs'") == (0 if GTFS_LOADS else 3)
     assert results["LOAD_OUTPUT"] == str(tmp_path / "vitre.gpkg")
     with sqlite3.connect(results["LOAD_OUTPUT"]) as db:
         status = dict(db.execute("SELECT layer, status FROM sources"))
@@ -133,9 +127,10 @@ def test_qgis_process(stand_ins, root, tmp_path):  # noqa: F811
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     results = json.loads(result.stdout[result.stdout.index("{") :])["results"]
-    assert results["OUTPUT"] == str(output) and results["ENTRIES"] == 22
+    assert results["OUTPUT"] == str(output) and results["ENTRIES"] == VITRE_ENTRIES
     assert json.load(open(output, encoding="utf-8"))["boundary"]["communes"] == ["35360"]
     with sqlite3.connect(results["LOAD_OUTPUT"]) as db:
         status = dict(db.execute("SELECT layer, status FROM sources"))
-    assert status["boundary"] == status["traffic_signals_overpass"] == "ok"
-    assert results["LOADED"] >= 12
+    assert status["boundary"] == status["traffic_signals_overpass"] == status["carpool_area_national_file"] == "ok"
+    assert {value for value in status.values()} == {"ok", "skipped"}  # skipped: the entries to tick
+    assert results["LOADED"] == sum(1 for value in status.values() if value == "ok") >= 18

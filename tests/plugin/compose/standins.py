@@ -1,6 +1,6 @@
 """Local stand-ins of geo.api.gouv.fr, transport.data.gouv.fr and data.gouv.fr (API 1), serving the fixture
 data of data/ the way the real services answer, plus the national files and the live feeds a territory
-load asks (GBFS, Overpass, sensor.community).
+load asks (GBFS, GTFS and GTFS-RT, Overpass, sensor.community).
 
 One server holds them all, each under its own path: GEO_API = <root>/geo, TRANSPORT_API = <root>/transport,
 DATAGOUV_API = <root>/datagouv; files under <root>/files, <root>/schemas, <root>/gbfs; Overpass at
@@ -30,10 +30,16 @@ import math
 import os
 import re
 import sys
+import time
 import unicodedata
 from urllib.parse import urlencode
 
 from werkzeug import Request, Response
+
+try:
+    from .gtfs_feeds import network_zip, vehicle_positions
+except ImportError:  # run as a script, or from the benchmarks: this folder is on sys.path
+    from gtfs_feeds import network_zip, vehicle_positions
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 COMMUNE_DEFAULT_FIELDS = [
@@ -135,6 +141,8 @@ class StandIns:
         ):
             if path.startswith(prefix):
                 return handler(request, path[len(prefix) - 1 :])
+        if path.startswith(("/files/gtfs/", "/files/gtfs-rt/")):
+            return self.network(request, path)
         for prefix in ("/files/", "/schemas/", "/gbfs/"):
             if path.startswith(prefix):
                 return self.file(request, path.lstrip("/"))
@@ -371,6 +379,35 @@ class StandIns:
             lines.append(f'<way id="{100000 + ident}">{inner}</way>')
         lines.append("</osm>")
         return Response("\n".join(lines), content_type="application/osm3s+xml")
+
+    def network_communes(self, dataset: dict) -> list:
+        """The communes of a dataset's covered area and of its transport authorities (EPCIs by SIREN)."""
+        wanted = []
+        for area in dataset.get("covered_area") or []:
+            key = {"commune": "code", "epci": "codeEpci", "departement": "codeDepartement", "region": "codeRegion"}
+            wanted.append((key.get(area["type"], ""), area["insee"]))
+        wanted += [
+            ("codeEpci", str(owner["siren"])) for owner in dataset.get("legal_owners") or [] if owner.get("siren")
+        ]
+        return [
+            c
+            for c in self.communes
+            if c.get("type") == "commune-actuelle" and any(c.get(field) == value for field, value in wanted)
+        ]
+
+    def network(self, request, path: str) -> Response:
+        """A network's GTFS zip or GTFS-RT vehicle positions (gtfs_feeds.py), over the communes of the dataset
+        that lists it."""
+        for dataset in self._load("transport/datasets.json"):
+            for resource in dataset.get("resources") or []:
+                if resource.get("url", "").replace("{base}", "") == path:
+                    name = os.path.splitext(os.path.basename(path))[0]
+                    communes = self.network_communes(dataset)
+                    if path.endswith(".zip"):
+                        return Response(network_zip(name, communes), content_type="application/zip")
+                    body = vehicle_positions(name, communes, int(time.time()))
+                    return Response(body, content_type="application/x-protobuf")
+        return Response("Not Found", status=404, content_type="text/plain")
 
     def sensors(self, request, path: str) -> Response:
         match = re.search(r"box=(-?[\d.]+),(-?[\d.]+),(-?[\d.]+),(-?[\d.]+)", path)

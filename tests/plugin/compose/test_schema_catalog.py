@@ -2,11 +2,9 @@
 
 from open_territory.plugin.compose.schema_catalog import (
     consolidation_dataset,
-    csvt_line,
     find_schema,
     read_schema_catalog,
     schema_url,
-    table_fields,
 )
 
 
@@ -23,20 +21,3 @@ def test_the_consolidation_dataset_of_a_schema_or_of_its_data_package(transport,
     assert consolidation_dataset(catalog, "etalab/schema-lieux-covoiturage") == "5d6eaffc8b4c417cdc452ac3"
     assert consolidation_dataset(catalog, "etalab/schema-irve-statique") == "5448d3e0c751df01f85d0572"
     assert consolidation_dataset(catalog, "etalab/schema-stationnement") == ""
-
-
-def test_table_fields_of_a_table_schema_and_of_a_data_package():
-    table = {"fields": [{"name": "a", "type": "integer"}, {"name": "b"}, {"type": "string"}]}
-    assert table_fields(table) == [("a", "integer"), ("b", "string")]
-    assert table_fields({"resources": [{"name": "x", "path": "x.json"}, {"name": "y", "schema": table}]}) == [
-        ("a", "integer"),
-        ("b", "string"),
-    ]
-    assert table_fields(["not", "a", "schema"]) == []
-
-
-def test_csvt_line():
-    fields = [("n", "integer"), ("p", "number"), ("ok", "boolean"), ("d", "date"), ("xy", "geopoint")]
-    assert csvt_line(["n", "extra", "p", "ok", "d", "xy"], fields) == (
-        '"Integer","String","Real","Integer(Boolean)","Date","String"'
-    )

@@ -5,6 +5,7 @@ from open_territory.plugin.compose.lookup import find_territory
 from open_territory.plugin.compose.transport_catalog import (
     catalog_entries,
     dataset_entries,
+    is_national,
     read_catalog,
     territory_aom,
     territory_datasets,
@@ -82,9 +83,12 @@ def test_entries_of_a_transit_network_and_of_shared_vehicles(catalog, services):
     network = dataset_entries(by_slug["reseau-vitre-bus"], "why", services)
     assert [(e.category, e.entry["source"], e.entry["kind"]) for e in network] == [
         ("transit_stop", "gtfs", "network"),
+        ("transit_route", "gtfs", "network"),  # a network's stops and routes: two layers of one feed
         ("public_vehicle", "gtfs", "vehicles"),
     ]  # NeTEx is left out: the plugin reads GTFS
-    assert network[0].entry["feed"].endswith("/files/gtfs/vitre-bus.zip")
+    assert network[0].entry["feed"] == network[1].entry["feed"] and network[0].entry["feed"].endswith(
+        "/files/gtfs/vitre-bus.zip"
+    )
     assert network[0].entry["note"].startswith("transport.data.gouv.fr, « Réseau urbain Vitré Bus » (http")
     assert network[0].entry["note"].endswith(": why")
     cars = dataset_entries(by_slug["citiz-rennes"], "why", services)
@@ -115,7 +119,15 @@ def test_other_datasets_are_datagouv_entries_to_tick(catalog, services):
 
 def test_a_feed_shared_by_two_datasets_is_listed_once(catalog, services):
     dataset = next(d for d in catalog if d["slug"] == "reseau-star")
-    assert len(catalog_entries([(dataset, "a"), (dataset, "b")], services)) == 2
+    listed = catalog_entries([(dataset, "a"), (dataset, "b")], services)
+    assert [item.category for item in listed] == ["transit_stop", "transit_route", "public_vehicle"]
+
+
+def test_national_means_france():
+    """The platform also knows Monaco and Switzerland as countries: their datasets are no national base."""
+    assert is_national({"covered_area": [{"type": "pays", "insee": "FR", "nom": "France"}]})
+    assert not is_national({"covered_area": [{"type": "pays", "insee": "MC", "nom": "Monaco"}]})
+    assert not is_national({"covered_area": [{"type": "region", "insee": "53", "nom": "Bretagne"}]})
 
 
 def test_the_catalog_down(transport, services, stand_ins):

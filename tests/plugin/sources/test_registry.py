@@ -16,7 +16,16 @@ def schema():
 
 
 def test_every_listed_module_declares_one_source_with_its_key():
-    assert list(registry.SOURCES) == ["ods", "datagouv", "rudi", "gbfs", "gtfs", "sensor_community", "overpass"]
+    assert list(registry.SOURCES) == [
+        "ods",
+        "datagouv",
+        "rudi",
+        "gbfs",
+        "gtfs",
+        "sensor_community",
+        "overpass",
+        "national_file",
+    ]
     for key, cls in registry.SOURCES.items():
         assert issubclass(cls, Source) and cls.KEY == key == cls.DECLARATION.key
         assert registry.declaration(key) is cls.DECLARATION and registry.label(key)
@@ -56,4 +65,4 @@ def test_layer_preparation_and_coverage_are_declared():
     prepared = {found.key for found in registry.declarations() if found.prepare_layer is not None}
     assert prepared == {"overpass", "sensor_community", "gtfs"}
     covering = {found.key for found in registry.declarations() if "extent" in found.coverage}
-    assert covering == {"ods", "overpass", "sensor_community", "gtfs"}
+    assert covering == {"ods", "overpass", "sensor_community", "gtfs", "national_file"}

@@ -309,7 +309,7 @@ def test_the_composers_gtfs_entries_load(httpserver, tmp_path):
     resources = {}
     for found in dataset_entries(dataset, "the territory's network", Services()):
         resources.setdefault(found.category, []).append(dict(found.entry, date=TUESDAY))
-    assert sorted(resources) == ["public_vehicle", "transit_stop"]
+    assert sorted(resources) == ["public_vehicle", "transit_route", "transit_stop"]
     profile = {"version": 1, "id": "composed", "name": "Composé", "boundary": {"file": "b.geojson"}}
     profile["resources"] = resources
     (tmp_path / "b.geojson").write_text(
@@ -322,6 +322,7 @@ def test_the_composers_gtfs_entries_load(httpserver, tmp_path):
     report = load_territory(load_profile(str(tmp_path / "composed.json")), str(tmp_path / "t.gpkg"), offline=False)
     assert [(o.layer, o.status, o.feature_count) for o in report.outcomes[1:]] == [
         ("transit_stop_gtfs", "ok", 5),
+        ("transit_route_gtfs", "ok", 4),
         ("public_vehicle_gtfs", "ok", 2),
     ]
     assert report.outcomes[1].title == "Réseau Vilaine Bus — GTFS"
