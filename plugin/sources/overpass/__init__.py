@@ -52,14 +52,14 @@ from ...definitions import CATEGORIES, OSM_ATTRIBUTION, OSM_LICENCE
 from ...profiles.styles import apply_style
 from ...toolbelt.errors import InputError, NetworkError, ReplyError
 from ...toolbelt.i18n import tr
-from ...toolbelt.layer_writer import OutputTarget, utc_now_iso, write_layer
+from ...toolbelt.layer_writer import OutputTarget, safe_name, utc_now_iso, write_layer
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact
 from ...toolbelt.settings import OVERPASS_SERVERS, load_settings
 from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration
 from .presets import GEOMETRIES, PRESETS
 from .query import DEFAULT_TIMEOUT, MAX_POLY_VERTICES, build_query, poly_filters, turbo_url
-from .reply import check_reply, http_failure, read_count
+from .reply import check_reply, estimated_bytes, http_failure, read_count
 from .tags import conditions_text, custom_preset, parse_conditions
 from .translate import drawing_report, write_reply
 
@@ -74,6 +74,8 @@ __all__ = [
     "OverpassQuery",
     "OverpassSource",
     "build_query",
+    "estimated_bytes",
+    "layer_name",
     "poly_filters",
     "prepare_osm_layer",
     "turbo_url",
@@ -110,6 +112,17 @@ class OverpassQuery:
         if self.timeout <= 0:
             raise InputError(tr("Overpass: the timeout must be a number of seconds") + f": {self.timeout}")
         self.text = build_query(self.preset, spec.get("extent"), spec.get("area_wkt"), self.timeout, count_only)
+
+
+def layer_name(spec: dict) -> str:
+    """The layer a spec is loaded into by default: osm_<category>, or osm_<its tag conditions>."""
+    if spec.get("tags"):
+        try:
+            text = conditions_text(parse_conditions(spec["tags"]))
+        except ValueError:
+            text = str(spec["tags"])
+        return safe_name("osm_" + text)
+    return f"osm_{spec.get('category') or 'other'}"
 
 
 def spec_preset(spec: dict, category: str | None = None) -> OsmPreset:

@@ -1,26 +1,26 @@
-"""The Overpass reply (OSM XML) as one layer of the layer writer's scratch GeoPackage, in ONE read of the reply.
+"""The Overpass reply (OSM XML) as one layer of the layer writer's scratch GeoPackage, each feature read once.
 
-How. The layer is created first with its final columns; the values every row shares (the common fields
-category, source, source_dataset, licence, fetched_at, and osm_type's usual value) are column DEFAULTs,
-which SQLite fills as rows arrive. One gdal.VectorTranslate then appends the OSM driver's layers the drawing
-needs (points, lines, multipolygons) to it at once: ogr2ogr reads an OSM file once for all its layers,
-taking features in the order the driver builds them. The preset's `where` drops what is not a target (the
-tagged nodes of a way...). Last, in SQLite itself (no feature goes through Python or OGR again): ways and
-relations drawn as points become points on their surface (`ST_PointOnSurface`, inside the area), the ways'
-ids (the driver's osm_way_id) move to osm_id, and the spatial index and the extent are made once the
-geometries are final. (The reply used to be read twice, points then areas, and that second read was the gap
-to ogr2ogr, issue 18.1.)
+How. One drawing reads one of the OSM driver's layers (points for point things, lines, multipolygons for
+polygons): one gdal.VectorTranslate with an SQL select adding the common fields (OGR SQL; SQLite for the
+multipolygons, whose ids come as osm_id for relations and osm_way_id for ways), straight into the scratch
+layer, whose spatial index GDAL builds as it writes. Points for a preset whose targets are also ways and
+relations need three of the driver's layers (nodes, lines, areas): one VectorTranslate reads them at once
+(ogr2ogr reads an OSM file once for all its layers) into a temporary GeoPackage beside the scratch, and one
+SQL select there (SQLite, in C: no feature goes through Python) writes them into the scratch layer, areas and
+lines as a point on their surface (`ST_PointOnSurface`, inside the area). (The reply used to be read twice,
+points then areas, and that second read was the gap to ogr2ogr, issue 18.1.)
 
 Node order. Overpass prints nodes in quadtile order (`out body qt;`), and the OSM driver's default node index
-needs increasing ids: it fails with "Non increasing node id", or builds lines and areas with vertices
-missing or none at all (issue 14.1). The driver's USE_CUSTOM_INDEXING=NO open option indexes nodes in any
-order; tests/benchmarks/bench_overpass.py measures its cost.
+needs increasing ids: it fails with "Non increasing node id", or builds lines and areas with vertices missing
+or none at all (issue 14.1). When ways are read, the driver's USE_CUSTOM_INDEXING=NO open option indexes nodes
+in any order; tests/benchmarks/bench_overpass.py measures its cost. A nodes-only reply needs no node index.
 
-What was asked and what was drawn. The reply starts with the server's count of the targets (query.py); the
-layer's count per osm_type is compared with it (`drawing_report`): a way or relation the server found that
-could not be drawn (nodes missing from the reply, rings that do not close, a relation that is no
-multipolygon) becomes a warning giving the number, and nothing drawn at all while the server found some is
-an error. Nodes left out of a line or polygon layer are counted in a warning too.
+What was asked and what was drawn. The reply starts with the server's count of the targets (query.py); what
+was written is compared with it (`drawing_report`): a way or relation the server found that could not be
+drawn (nodes missing from the reply, rings that do not close, a relation that is no multipolygon) becomes a
+warning giving the number, and nothing drawn at all while the server found some is an error. The driver's
+own account (its debug messages, `driver_messages`) adds the lines drawn with nodes missing. Nodes left out of
+a line or polygon layer are counted in a warning too.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import re
 import tempfile
 from typing import TYPE_CHECKING
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal
 
 from ...definitions import OSM_ATTRIBUTION, OSM_LICENCE
 from ...toolbelt.errors import ReplyError
@@ -49,12 +49,16 @@ if TYPE_CHECKING:  # names used in annotations only
 
 PARTIAL_WAY = re.compile(r"For way \d+, got only \d+ nodes")
 READ_SHARE = 90.0  # progress of the read; the finishing SQL and putting the layer in place take the rest
-CONSTANT_FIELDS = ("category", "source", "source_dataset", "licence", "fetched_at")
-# The OSM driver's layers a drawing reads, the usual osm_type of their rows, and the layer's geometry type.
+# The OSM driver's layer a drawing reads, the geometry type written, and osm_type/osm_id of its rows.
 READS = {
-    POINTS: (("points", "lines", "multipolygons"), "node", "POINT"),
-    LINES: (("lines",), "way", "LINESTRING"),
-    POLYGONS: (("multipolygons",), "relation", "MULTIPOLYGON"),
+    POINTS: ("points", "POINT", "'node' AS osm_type, osm_id"),
+    LINES: ("lines", "LINESTRING", "'way' AS osm_type, osm_id"),
+    POLYGONS: (
+        "multipolygons",
+        "MULTIPOLYGON",
+        "CASE WHEN osm_way_id IS NOT NULL THEN 'way' ELSE 'relation' END AS osm_type, "
+        "COALESCE(osm_way_id, osm_id) AS osm_id",
+    ),
 }
 
 
@@ -102,85 +106,97 @@ def driver_messages() -> Iterator[list]:
         gdal.PopErrorHandler()
 
 
-def source_layers(preset: OsmPreset, drawing: str) -> tuple:
-    """The OSM driver's layers read for a drawing: a nodes-only preset has nothing but points."""
-    layers = READS[drawing][0]
-    return ("points",) if preset.elements == ("node",) else layers
+def select_sql(preset: OsmPreset, common: dict, drawing: str, table: str, geometry: str, ids: str) -> str:
+    """The select writing one of the driver's layers (`table`) with the common fields: `geometry` and `ids`
+    are its geometry and its osm_type, osm_id expressions."""
+    columns = [f"{geometry} AS geometry"] if geometry else []
+    for key in ("category", "name", "source", "source_dataset", "licence", "fetched_at"):
+        columns.append('"name" AS name' if key == "name" else f"{sql_literal(common.get(key))} AS {key}")
+    columns.append(ids)
+    tags = [column_name(tag) for tag in preset.columns if tag != "name"]
+    columns += [f"{sql_identifier(tag)} AS {sql_identifier(tag)}" for tag in tags] + ["other_tags"]
+    return f"SELECT {', '.join(columns)} FROM {table}"
 
 
-def columns_of(preset: OsmPreset, common: dict, drawing: str, with_way_ids: bool) -> list:
-    """(name, default SQL literal or None) of the layer's columns, in order: the common fields, osm_type,
-    osm_id, the preset's tags, other_tags, and the driver's osm_way_id while the areas are read."""
-    columns = [("category", sql_literal(common["category"])), ("name", None)]
-    columns += [(key, sql_literal(common.get(key))) for key in CONSTANT_FIELDS if key != "category"]
-    columns += [("osm_type", sql_literal(READS[drawing][1])), ("osm_id", None)]
-    columns += [(column_name(tag), None) for tag in preset.columns if tag != "name"]
-    columns.append(("other_tags", None))
-    if with_way_ids:
-        columns.append(("osm_way_id", None))
-    return columns
+def open_reply(reply_path: str, preset: OsmPreset, config_path: str, index_any_order: bool):
+    options = [f"CONFIG_FILE={config_path}"] + (["USE_CUSTOM_INDEXING=NO"] if index_any_order else [])
+    try:
+        return gdal.OpenEx(reply_path, gdal.OF_VECTOR, allowed_drivers=["OSM"], open_options=options)
+    except RuntimeError as error:
+        raise ReplyError(
+            tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}", reason="write"
+        ) from None
 
 
-@with_gdal_exceptions
-def create_layer(scratch: str, layer: str, columns: list, options: list, description: str) -> None:
-    driver = gdal.GetDriverByName("GPKG")
-    dataset = driver.Create(scratch, 0, 0, 0, gdal.GDT_Unknown)
-    wgs84 = osr.SpatialReference()
-    wgs84.ImportFromEPSG(4326)
-    fid = next((o for o in options if o.upper().startswith("FID=")), "FID=fid")
-    created = dataset.CreateLayer(layer, wgs84, ogr.wkbUnknown, [fid, "SPATIAL_INDEX=NO", description])
-    for name, default in columns:
-        field = ogr.FieldDefn(name, ogr.OFTString)
-        if default is not None and default != "NULL":
-            field.SetDefault(default)
-        created.CreateField(field)
-    created = dataset = None
-
-
-def finishing_sql(table: str, drawing: str, read: tuple) -> list:
-    """The SQL statements that make the appended rows final (see the module's docstring)."""
-    statements = []
-    if drawing == POINTS and read != ("points",):
-        statements.append(
-            f"UPDATE {table} SET geom = AsGPB(ST_PointOnSurface(geom)), "
-            "osm_type = CASE WHEN osm_way_id IS NOT NULL OR ST_GeometryType(geom) LIKE '%LINESTRING' "
-            "THEN 'way' ELSE 'relation' END, osm_id = COALESCE(osm_way_id, osm_id) "
-            "WHERE geom IS NOT NULL AND ST_GeometryType(geom) <> 'POINT'"
-        )
-    elif drawing == POLYGONS:
-        statements.append(f"UPDATE {table} SET osm_type = 'way', osm_id = osm_way_id WHERE osm_way_id IS NOT NULL")
-    return statements
-
-
-@with_gdal_exceptions
-def finish_layer(scratch: str, layer: str, drawing: str, read: tuple, spatial_index: bool) -> dict:
-    """Points on surface and ids in SQLite, osm_way_id dropped, the declared geometry type, the extent and
-    the spatial index; returns the layer's count per osm_type."""
-    dataset = gdal.OpenEx(scratch, gdal.OF_VECTOR | gdal.OF_UPDATE)
-    table = sql_identifier(layer)
-    for statement in finishing_sql(table, drawing, read):
-        dataset.ExecuteSQL(statement)
-    created = dataset.GetLayerByName(layer)
-    index = created.GetLayerDefn().GetFieldIndex("osm_way_id")
-    if index >= 0:
-        created.DeleteField(index)
-    name = sql_literal(layer)
-    dataset.ExecuteSQL(
-        f"UPDATE gpkg_geometry_columns SET geometry_type_name = '{READS[drawing][2]}' WHERE table_name = {name}"
+def write_one_layer(source, preset, common, drawing, scratch, layer, options, feedback) -> None:
+    """One of the driver's layers straight into the scratch layer (see the module's docstring)."""
+    table, geometry_type, ids = READS[drawing]
+    translate(
+        scratch,
+        source,
+        layer,
+        feedback,
+        options=["-nln", layer, "-nlt", geometry_type] + options,
+        format="GPKG",
+        # OGR SQL keeps the geometry without naming it; the SQLite dialect takes it when named
+        SQLStatement=select_sql(preset, common, drawing, table, "geometry" if drawing == POLYGONS else "", ids)
+        + f" WHERE {preset.where}",
+        SQLDialect="SQLite" if drawing == POLYGONS else "OGRSQL",
+        callback=gdal_progress(feedback, 0.0, READ_SHARE),
     )
-    if drawing == POINTS and read != ("points",):  # the extent of the areas read, until now
-        dataset.ExecuteSQL(
-            f"UPDATE gpkg_contents SET min_x = (SELECT MIN(ST_MinX(geom)) FROM {table}), "
-            f"min_y = (SELECT MIN(ST_MinY(geom)) FROM {table}), max_x = (SELECT MAX(ST_MaxX(geom)) FROM {table}), "
-            f"max_y = (SELECT MAX(ST_MaxY(geom)) FROM {table}) WHERE table_name = {name}"
+
+
+@with_gdal_exceptions
+def write_points_of_everything(source, preset, common, scratch, layer, options, feedback) -> dict:
+    """Nodes, lines and areas read once into a temporary GeoPackage beside the scratch, then written into the
+    scratch layer as points; returns the number of rows read from each of the driver's layers."""
+    raw = scratch[: -len(".gpkg")] + "-read.gpkg"
+    try:
+        translate(
+            raw,
+            source,
+            layer,
+            feedback,
+            options=["-where", preset.where, "-lco", "SPATIAL_INDEX=NO", "-gt", "unlimited"],
+            format="GPKG",
+            layers=["points", "lines", "multipolygons"],
+            callback=gdal_progress(feedback, 0.0, READ_SHARE * 0.8),
         )
-    if spatial_index:
-        dataset.ExecuteSQL(f"SELECT CreateSpatialIndex({name}, 'geom')")
-    result = dataset.ExecuteSQL(f"SELECT osm_type, count(*) FROM {table} GROUP BY osm_type")
-    counts = {feature.GetField(0): feature.GetField(1) for feature in result}
-    dataset.ReleaseResultSet(result)
+        check_cancel(feedback)
+        dataset = gdal.OpenEx(raw, gdal.OF_VECTOR)
+        read = {name: dataset.GetLayerByName(name).GetFeatureCount() for name in ("points", "lines", "multipolygons")}
+        inside = "AsGPB(ST_PointOnSurface(geom))"  # a GeoPackage geometry, as the nodes' own
+        union = " UNION ALL ".join(
+            (
+                select_sql(preset, common, POINTS, "points", "geom", READS[POINTS][2]),
+                select_sql(preset, common, POINTS, "lines", inside, READS[LINES][2]),
+                select_sql(preset, common, POINTS, "multipolygons", inside, READS[POLYGONS][2]),
+            )
+        )
+        translate(
+            scratch,
+            dataset,
+            layer,
+            feedback,
+            options=["-nln", layer, "-nlt", "POINT"] + options,
+            format="GPKG",
+            SQLStatement=union,
+            callback=gdal_progress(feedback, READ_SHARE * 0.8, READ_SHARE),
+        )
+        dataset = None
+        return read
+    finally:
+        for leftover in (raw, raw + "-journal", raw + "-wal", raw + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+@with_gdal_exceptions
+def layer_count(path: str, layer: str) -> int:
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+    count = dataset.GetLayerByName(layer).GetFeatureCount()
     dataset = None
-    return counts
+    return count
 
 
 @with_gdal_exceptions
@@ -195,46 +211,34 @@ def write_reply(
     feedback: QgsFeedback | None = None,
 ) -> dict:
     """The producer of this source: the OSM XML reply as `layer` of the new GeoPackage `scratch`, drawn as
-    `drawing` (POINTS, LINES or POLYGONS), the attribution in the layer's description. Returns the layer's
-    count per osm_type, and under "partial" the number of lines drawn with nodes missing from the reply."""
-    read = source_layers(preset, drawing)
-    columns = columns_of(preset, common, drawing, "multipolygons" in read)
+    `drawing` (POINTS, LINES or POLYGONS), the attribution in the layer's description. Returns what was
+    written: {"nodes": n, "others": ways and relations, "partial": lines drawn with nodes missing}."""
     description = f"DESCRIPTION=OpenStreetMap {preset.category}, {OSM_LICENCE}, {OSM_ATTRIBUTION}"
-    create_layer(scratch, layer, columns, layer_options, description)
+    # geom, the GeoPackage's usual name, whatever the select names the geometry
+    creation = (*layer_options, "GEOMETRY_NAME=geom", description)
+    options = [value for option in creation for value in ("-lco", option)]
+    everything = drawing == POINTS and preset.elements != ("node",)
     handle, config_path = tempfile.mkstemp(prefix="ot-osmconf-", suffix=".ini")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(osm_config(preset.columns))
     try:
-        try:
-            source = gdal.OpenEx(
-                reply_path,
-                gdal.OF_VECTOR,
-                allowed_drivers=["OSM"],
-                open_options=[f"CONFIG_FILE={config_path}", "USE_CUSTOM_INDEXING=NO"],
-            )
-        except RuntimeError as error:
-            raise ReplyError(
-                tr("GDAL cannot read the Overpass reply") + f" {reply_path}: {error}", reason="write"
-            ) from None
+        source = open_reply(reply_path, preset, config_path, index_any_order=preset.elements != ("node",))
         with driver_messages() as messages:
-            translate(
-                scratch,
-                source,
-                layer,
-                feedback,
-                options=["-nln", layer, "-where", preset.where],
-                layers=list(read),
-                accessMode="append",
-                callback=gdal_progress(feedback, 0.0, READ_SHARE),
-            )
+            if everything:
+                read = write_points_of_everything(source, preset, common, scratch, layer, options, feedback)
+            else:
+                write_one_layer(source, preset, common, drawing, scratch, layer, options, feedback)
         source = None
     finally:
         os.remove(config_path)
     check_cancel(feedback)  # GDAL may finish its read without asking the callback again
-    spatial_index = any(o.upper() == "SPATIAL_INDEX=YES" for o in layer_options)
-    counts = finish_layer(scratch, layer, drawing, read, spatial_index)
-    counts["partial"] = sum(1 for text in messages if PARTIAL_WAY.search(text))
-    return counts
+    if everything:
+        written = {"nodes": read["points"], "others": read["lines"] + read["multipolygons"]}
+    else:
+        count = layer_count(scratch, layer)
+        written = {"nodes": count, "others": 0} if drawing == POINTS else {"nodes": 0, "others": count}
+    written["partial"] = sum(1 for text in messages if PARTIAL_WAY.search(text))
+    return written
 
 
 def drawing_report(category: str, drawing: str, asked: dict | None, written: dict) -> list:
@@ -249,7 +253,7 @@ def drawing_report(category: str, drawing: str, asked: dict | None, written: dic
         )
     if not asked:
         return warnings
-    drawn = written.get("way", 0) + written.get("relation", 0)
+    drawn = written.get("others", 0)
     lost = asked["way"] + asked["relation"] - drawn
     if drawing != POINTS and asked["node"]:
         warnings.append(
@@ -268,7 +272,7 @@ def drawing_report(category: str, drawing: str, asked: dict | None, written: dic
             )
             + f": {lost} / {found}"
         )
-        if not drawn and not written.get("node", 0):
+        if not drawn and not written.get("nodes", 0):
             raise ReplyError(text, reason="geometry")
         warnings.append(text)
     return warnings

@@ -67,7 +67,7 @@ def test_area_layer_is_used_instead_of_extent(panel, project, httpserver, wait_u
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(fixture_bytes("mixed.osm"))
     area = QgsVectorLayer("Polygon?crs=EPSG:2154", "territory", "memory")
     feature = QgsFeature()
-    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,345000 6780000))"))
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6795000,345000 6795000,345000 6780000))"))
     area.dataProvider().addFeatures([feature])
     project.addMapLayer(area)
     panel.area_combo.setLayer(area)
