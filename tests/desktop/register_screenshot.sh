@@ -2,11 +2,13 @@
 # The register dock in the real QGIS desktop under Xvfb, from the plugin's package in a throw-away profile:
 #   tests/desktop/register_screenshot.sh OUT_DIR [en_GB|fr_FR]
 # Leaves OUT_DIR/qgis_window.png, dock.png and report.json. The package is built in a copy of the
-# repository, so the working tree (and its .ts file) is left as it is.
+# repository, so the working tree (and its .ts file) is left as it is. OT_SHOT_SCRIPT names another script
+# to run in QGIS (tests/desktop/osm_screenshot.py for the OpenStreetMap panel).
 set -euo pipefail
 OUT=$(realpath -m "${1:?output folder}")
 LOCALE=${2:-en_GB}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
+SCRIPT=$(realpath "${OT_SHOT_SCRIPT:-$REPO/tests/desktop/register_screenshot.py}")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT" "$WORK/repo"
@@ -31,7 +33,7 @@ overrideFlag=true
 userLocale=$LOCALE
 INI
 rm -f "$OUT/report.json" "$OUT/register.gpkg"
-OT_SHOT_DIR="$OUT" QT_QPA_PLATFORM=xcb timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
-    qgis --profiles-path "$WORK/qgis" --nologo --noversioncheck --code "$REPO/tests/desktop/register_screenshot.py" \
+OT_SHOT_DIR="$OUT" OT_SHOT_SCRIPTS="$REPO/scripts" QT_QPA_PLATFORM=xcb timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
+    qgis --profiles-path "$WORK/qgis" --nologo --noversioncheck --code "$SCRIPT" \
     >"$OUT/qgis.log" 2>&1 || true
 cat "$OUT/report.json"

@@ -55,7 +55,7 @@ from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import steps_feedback
 from .layer_output import dock_output_path
-from .osm_query_box import OsmQueryBox
+from .osm_query_box import OsmQueryBox, narrow
 from .source_panel import SourcePanel, human_size
 
 if TYPE_CHECKING:  # names used in annotations only
@@ -148,6 +148,7 @@ class OsmPanel(SourcePanel):
             servers.insert(0, settings.overpass_server)
         self.server_combo.addItems(servers)
         self.server_combo.setCurrentText(settings.overpass_server)
+        narrow(self.server_combo)
         form.addRow(tr("Overpass server"), self.server_combo)
         self.timeout_spin = QSpinBox(self)
         self.timeout_spin.setRange(10, 3600)
@@ -165,6 +166,7 @@ class OsmPanel(SourcePanel):
                 "a point inside them, unless you choose here; what is mapped as a point stays a point"
             )
         )
+        narrow(self.drawing_combo)
         form.addRow(tr("Areas as"), self.drawing_combo)
         layout.addLayout(form)
 

@@ -26,6 +26,13 @@ if TYPE_CHECKING:  # names used in annotations only
     from qgis.PyQt.QtWidgets import QWidget
 
 
+def narrow(combo: QComboBox) -> None:
+    """A combo box as narrow as the dock needs (360 px): long entries (server URLs, labels) are elided in
+    the closed box and shown whole in its list."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+
+
 class OsmQueryBox(QgsCollapsibleGroupBox):
     """`coverage()` gives the panel's extent or area; `spec_base()` its server and timeout."""
 
@@ -48,6 +55,7 @@ class OsmQueryBox(QgsCollapsibleGroupBox):
             self.category_combo.addItem(category_label(key), key)
         self.category_combo.setCurrentIndex(CATEGORIES.index("other"))
         self.category_combo.setToolTip(tr("Category written in the 'category' field of the loaded layer"))
+        narrow(self.category_combo)
         form.addRow(tr("Category"), self.category_combo)
         self.geometry_combo = QComboBox(self)
         for value, text in ((POINTS, tr("Points")), (POLYGONS, tr("Polygons")), (LINES, tr("Lines"))):
@@ -55,6 +63,7 @@ class OsmQueryBox(QgsCollapsibleGroupBox):
         self.geometry_combo.setToolTip(
             tr("Points: every feature, areas and lines as a point on them; polygons: the areas; lines: the ways")
         )
+        narrow(self.geometry_combo)
         form.addRow(tr("Drawn as"), self.geometry_combo)
         layout.addLayout(form)
         self.query_view = QPlainTextEdit(self)

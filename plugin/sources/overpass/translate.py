@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from osgeo import gdal
 
-from ...definitions import OSM_ATTRIBUTION, OSM_LICENCE
+from ...definitions import OSM_ATTRIBUTION, OSM_LICENCE, category_label
 from ...toolbelt.errors import ReplyError
 from ...toolbelt.gdal_errors import with_gdal_exceptions
 from ...toolbelt.i18n import tr
@@ -246,7 +246,7 @@ def drawing_report(category: str, drawing: str, asked: dict | None, written: dic
     layer's count per osm_type (`written`, see write_reply). ReplyError "geometry" when the server found
     lines or areas and none could be drawn."""
     warnings = []
-    what = f"OpenStreetMap {category}: "
+    what = f"OpenStreetMap {category_label(category)}: "
     if written.get("partial"):
         warnings.append(
             what + tr("lines drawn with some of their nodes missing from the reply") + f": {written['partial']}"
