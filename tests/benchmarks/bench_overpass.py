@@ -105,9 +105,12 @@ def has_geometry_parameter() -> bool:
 
 def run_ours(port: int, category: str, geometry: str | None, output: str) -> tuple:
     """(wall seconds, CPU seconds of this process, features written) of one osm_resources run."""
-    from open_territory.plugin.sources.overpass.presets import preset_categories
-
     import processing
+
+    try:
+        from open_territory.plugin.sources.overpass.presets import preset_categories
+    except ImportError:  # the code before issue 13 (commit e8a4f6e)
+        from open_territory.plugin.sources.osm_presets import preset_categories
 
     if os.path.exists(output):
         os.remove(output)
