@@ -1,11 +1,11 @@
-"""Run by `qgis --code` (OT_SHOT_SCRIPT of tests/desktop/register_screenshot.sh): the OpenStreetMap panel of the
+"""Run by `qgis --code` (the SCRIPT of tests/desktop/register_screenshot.sh): the OpenStreetMap panel of the
 dock, 360 px wide, loading the demo's bicycle parking as polygons and its cycleways from a local Overpass
 stand-in (the demo's OSM data answered as Overpass prints it), then the user's own query typed, its query
 and Overpass Turbo link shown; the main window and the dock saved as PNG.
 
 Environment: OT_SHOT_DIR (output folder), OT_SHOT_SCRIPTS (the repository's scripts folder).
 
-    OT_SHOT_SCRIPT=tests/desktop/osm_screenshot.py tests/desktop/register_screenshot.sh OUT_DIR [en_GB|fr_FR]
+    tests/desktop/register_screenshot.sh OUT_DIR en_GB|fr_FR tests/desktop/osm_screenshot.py
 """
 
 import json

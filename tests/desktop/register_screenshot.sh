@@ -1,20 +1,20 @@
 #!/bin/bash
 # The register dock in the real QGIS desktop under Xvfb, from the plugin's package in a throw-away profile:
-#   tests/desktop/register_screenshot.sh OUT_DIR [en_GB|fr_FR]
-# Leaves OUT_DIR/qgis_window.png, dock.png and report.json. The package is built in a copy of the
-# repository, so the working tree (and its .ts file) is left as it is. OT_SHOT_SCRIPT names another script
-# to run in QGIS (tests/desktop/osm_screenshot.py for the OpenStreetMap panel).
+#   tests/desktop/register_screenshot.sh OUT_DIR [en_GB|fr_FR] [SCRIPT]
+# Leaves OUT_DIR/qgis_window.png, dock.png and report.json. SCRIPT (default register_screenshot.py) is the
+# Python file `qgis --code` runs; tests/desktop/guide_screenshots.sh passes its own. The package is built in a copy of the
+# repository, so the working tree (and its .ts file) is left as it is.
 set -euo pipefail
 OUT=$(realpath -m "${1:?output folder}")
 LOCALE=${2:-en_GB}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-SCRIPT=$(realpath "${OT_SHOT_SCRIPT:-$REPO/tests/desktop/register_screenshot.py}")
+SCRIPT=$(realpath "${3:-$REPO/tests/desktop/register_screenshot.py}")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT" "$WORK/repo"
 cd "$REPO"
 # shellcheck disable=SC2046 # the Makefile's list of packaged files, one word each
-cp -r Makefile scripts $(make -s --no-print-directory package-files) "$WORK/repo/"
+cp -r --parents Makefile scripts $(make -s --no-print-directory package-files) "$WORK/repo/"
 make -s -C "$WORK/repo" package >/dev/null
 PLUGINS="$WORK/qgis/profiles/default/python/plugins"
 mkdir -p "$PLUGINS" "$WORK/qgis/profiles/default/QGIS"

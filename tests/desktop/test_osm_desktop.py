@@ -20,10 +20,8 @@ pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 )
 @pytest.mark.parametrize("locale, parking", [("en_GB", "OSM Bicycle parking"), ("fr_FR", "OSM Stationnement vélo")])
 def test_osm_panel_polygons_and_own_query(tmp_path, locale, parking):
-    env = dict(os.environ, OT_SHOT_SCRIPT=os.path.join(HERE, "osm_screenshot.py"))
     subprocess.run(
-        [os.path.join(HERE, "register_screenshot.sh"), str(tmp_path), locale],
-        env=env,
+        [os.path.join(HERE, "register_screenshot.sh"), str(tmp_path), locale, os.path.join(HERE, "osm_screenshot.py")],
         capture_output=True,
         text=True,
         timeout=300,

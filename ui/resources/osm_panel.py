@@ -43,9 +43,9 @@ from ...plugin.sources.overpass import (
     estimated_bytes,
     layer_name,
     prepare_osm_layer,
+    spec_dataset,
 )
 from ...plugin.sources.overpass.presets import POINTS, POLYGONS, preset_categories
-from ...plugin.sources.overpass.tags import conditions_text, parse_conditions
 from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.errors import InputError
 from ...plugin.toolbelt.i18n import tr
@@ -80,12 +80,7 @@ def layer_spec(layer: QgsMapLayer | None) -> dict | None:
 
 def layer_title(spec: dict) -> str:
     """The name of a loaded layer in the layer tree."""
-    if spec.get("tags"):
-        try:
-            return tr("OSM") + " " + conditions_text(parse_conditions(spec["tags"]))
-        except ValueError:
-            return tr("OSM") + " " + str(spec["tags"])
-    return tr("OSM") + " " + category_label(spec["category"])
+    return tr("OSM") + " " + (spec_dataset(spec) if spec.get("tags") else category_label(spec["category"]))
 
 
 def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> list | None:

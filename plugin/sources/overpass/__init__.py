@@ -76,6 +76,7 @@ __all__ = [
     "build_query",
     "estimated_bytes",
     "layer_name",
+    "spec_dataset",
     "poly_filters",
     "prepare_osm_layer",
     "turbo_url",
@@ -101,7 +102,7 @@ class OverpassQuery:
                 tr("OpenStreetMap: the geometry is points, polygons or lines") + f": {wanted} ({self.category})"
             )
         self.drawing = self.preset.drawing(wanted)
-        self.dataset = conditions_text(parse_conditions(spec["tags"])) if spec.get("tags") else self.category
+        self.dataset = spec_dataset(spec) if spec.get("tags") else self.category
         self.server = (spec.get("server") or load_settings().overpass_server or DEFAULT_SERVER).strip()
         try:
             self.timeout = int(spec.get("timeout") or DEFAULT_TIMEOUT)
@@ -114,15 +115,19 @@ class OverpassQuery:
         self.text = build_query(self.preset, spec.get("extent"), spec.get("area_wkt"), self.timeout, count_only)
 
 
-def layer_name(spec: dict) -> str:
-    """The layer a spec is loaded into by default: osm_<category>, or osm_<its tag conditions>."""
+def spec_dataset(spec: dict) -> str:
+    """What a spec loads, in words: its tag conditions ("amenity=parking & fee=no"), else its category."""
     if spec.get("tags"):
         try:
-            text = conditions_text(parse_conditions(spec["tags"]))
+            return conditions_text(parse_conditions(spec["tags"]))
         except ValueError:
-            text = str(spec["tags"])
-        return safe_name("osm_" + text)
-    return f"osm_{spec.get('category') or 'other'}"
+            return str(spec["tags"])
+    return spec.get("category") or "other"
+
+
+def layer_name(spec: dict) -> str:
+    """The layer a spec is loaded into by default: osm_<category>, or osm_<its tag conditions>."""
+    return safe_name("osm_" + spec_dataset(spec))
 
 
 def spec_preset(spec: dict, category: str | None = None) -> OsmPreset:

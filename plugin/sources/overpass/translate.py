@@ -118,7 +118,9 @@ def select_sql(preset: OsmPreset, common: dict, drawing: str, table: str, geomet
     return f"SELECT {', '.join(columns)} FROM {table}"
 
 
-def open_reply(reply_path: str, preset: OsmPreset, config_path: str, index_any_order: bool):
+def open_reply(reply_path: str, config_path: str, index_any_order: bool) -> gdal.Dataset:
+    """The reply opened by the OSM driver with the preset's configuration; nodes indexed in any order when
+    ways are read (see the module's docstring)."""
     options = [f"CONFIG_FILE={config_path}"] + (["USE_CUSTOM_INDEXING=NO"] if index_any_order else [])
     try:
         return gdal.OpenEx(reply_path, gdal.OF_VECTOR, allowed_drivers=["OSM"], open_options=options)
@@ -128,7 +130,16 @@ def open_reply(reply_path: str, preset: OsmPreset, config_path: str, index_any_o
         ) from None
 
 
-def write_one_layer(source, preset, common, drawing, scratch, layer, options, feedback) -> None:
+def write_one_layer(
+    source: gdal.Dataset,
+    preset: OsmPreset,
+    common: dict,
+    drawing: str,
+    scratch: str,
+    layer: str,
+    options: list,
+    feedback: QgsFeedback | None,
+) -> None:
     """One of the driver's layers straight into the scratch layer (see the module's docstring)."""
     table, geometry_type, ids = READS[drawing]
     translate(
@@ -147,7 +158,15 @@ def write_one_layer(source, preset, common, drawing, scratch, layer, options, fe
 
 
 @with_gdal_exceptions
-def write_points_of_everything(source, preset, common, scratch, layer, options, feedback) -> dict:
+def write_points_of_everything(
+    source: gdal.Dataset,
+    preset: OsmPreset,
+    common: dict,
+    scratch: str,
+    layer: str,
+    options: list,
+    feedback: QgsFeedback | None,
+) -> dict:
     """Nodes, lines and areas read once into a temporary GeoPackage beside the scratch, then written into the
     scratch layer as points; returns the number of rows read from each of the driver's layers."""
     raw = scratch[: -len(".gpkg")] + "-read.gpkg"
@@ -222,7 +241,7 @@ def write_reply(
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(osm_config(preset.columns))
     try:
-        source = open_reply(reply_path, preset, config_path, index_any_order=preset.elements != ("node",))
+        source = open_reply(reply_path, config_path, index_any_order=preset.elements != ("node",))
         with driver_messages() as messages:
             if everything:
                 read = write_points_of_everything(source, preset, common, scratch, layer, options, feedback)
