@@ -80,6 +80,12 @@ class OsmQueryBox(QgsCollapsibleGroupBox):
         self.tags_edit.textChanged.connect(self.refresh)
         self.category_combo.currentIndexChanged.connect(self.refresh)
         self.geometry_combo.currentIndexChanged.connect(self.refresh)
+        self.collapsedStateChanged.connect(self.refresh)
+        self.refresh()
+
+    def setCollapsed(self, collapse: bool) -> None:  # noqa: N802 - Qt's name
+        """Opened from code (QGIS says nothing then while the box is hidden): the query is shown at once."""
+        super().setCollapsed(collapse)
         self.refresh()
 
     def spec(self) -> dict:
@@ -96,8 +102,11 @@ class OsmQueryBox(QgsCollapsibleGroupBox):
         }
         return spec
 
-    def refresh(self) -> None:
-        """Show the query as it will be sent, and its Overpass Turbo link; or why it cannot be sent."""
+    def refresh(self, *_args) -> None:
+        """Show the query as it will be sent, and its Overpass Turbo link; or why it cannot be sent. Only while
+        the box is open: the map's every move asks, and an area layer's outline takes a moment."""
+        if self.isCollapsed():
+            return
         try:
             spec = self.spec()
             if not spec.get("extent") and not spec.get("area_wkt"):

@@ -253,6 +253,10 @@ def test_two_refreshes_within_a_second_write_two_files(panel, project, httpserve
 
 def test_own_query_shows_the_query_and_an_overpass_turbo_link(panel):
     box = panel.query_box
+    box.tags_edit.setText("amenity=parking")
+    assert box.query_view.toPlainText() == ""  # closed: nothing computed at each move of the map
+    box.setCollapsed(False)
+    assert 'way["amenity"="parking"]' in box.query_view.toPlainText()
     box.tags_edit.setText("amenity")
     assert "key=value" in box.query_view.toPlainText() and box.turbo_link.text() == ""
     box.tags_edit.setText("amenity=parking & fee=no")
