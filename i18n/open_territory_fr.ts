@@ -329,6 +329,11 @@
       <translation>Zone montrée sur la carte ; vide : l'emprise de l'ensemble des couches (sans effet pour un atlas)</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>Areas as</source>
+      <translation>Surfaces en</translation>
+    </message>
+    <message>
       <location filename="../ui/options.py" />
       <source>Ask before downloading a file larger than this</source>
       <translation>Demander avant de télécharger un fichier plus gros que cette taille</translation>
@@ -337,6 +342,11 @@
       <location filename="../processing/algorithms/osm_resources.py" />
       <source>Asking</source>
       <translation>Interrogation de</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>Asking the Overpass server how many features match…</source>
+      <translation>Le serveur Overpass compte les objets correspondants…</translation>
     </message>
     <message>
       <location filename="../ui/resources/osm_panel.py" />
@@ -534,6 +544,11 @@
       <translation>Parkings</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>Car parks are drawn as polygons and the other areas (bicycle parking, charging stations...) as a point inside them, unless you choose here; what is mapped as a point stays a point</source>
+      <translation>Les parkings sont dessinés en polygones et les autres surfaces (stationnement vélo, bornes de recharge…) par un point à l'intérieur, sauf choix ici ; ce qui est cartographié comme un point reste un point</translation>
+    </message>
+    <message>
       <location filename="../plugin/definitions.py" />
       <source>Car sharing</source>
       <translation>Autopartage</translation>
@@ -564,7 +579,7 @@
       <translation>Catégorie</translation>
     </message>
     <message>
-      <location filename="../ui/resources/source_panel.py" />
+      <location filename="../ui/resources/osm_query_box.py" />
       <source>Category written in the 'category' field of the loaded layer</source>
       <translation>Catégorie écrite dans le champ « category » de la couche chargée</translation>
     </message>
@@ -642,6 +657,11 @@
       <location filename="../ui/register/dialogs.py" />
       <source>Choose a PostgreSQL connection first</source>
       <translation>Choisissez d'abord une connexion PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Choose a category or give tag conditions</source>
+      <translation>Choisissez une catégorie ou donnez des conditions sur les attributs</translation>
     </message>
     <message>
       <location filename="../ui/planning_section.py" />
@@ -874,6 +894,11 @@
       <translation>Compter le service du prochain jour de semaine (aujourd'hui compris) où le réseau circule, dans sa période de validité</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Count, then load this query</source>
+      <translation>Compter, puis charger cette requête</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/gap_layer.py" />
       <source>Counts, per commune or district (ZONES) or per cell of a regular grid, the open challenges that have no competent actor or no resource of a related category within the distance. Ready for a heat map of where help is missing.</source>
       <translation>Compte, par commune ou quartier (ZONES) ou par cellule d'une grille régulière, les défis ouverts sans acteur compétent ou sans ressource d'une catégorie liée à moins de la distance. Prêt pour une carte de chaleur de là où l'aide manque.</translation>
@@ -1004,6 +1029,16 @@
       <translation>Dessinez-le avec l'outil de numérisation de QGIS (clic droit pour terminer), puis remplissez son formulaire ; enregistrez les modifications de la couche pour l'écrire dans le registre</translation>
     </message>
     <message>
+      <location filename="../plugin/sources/overpass/translate.py" />
+      <source>Draw them as points to have every one.</source>
+      <translation>Dessinez-les en points pour les avoir tous.</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Drawn as</source>
+      <translation>Dessinés en</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/territory.py" />
       <source>EPCI</source>
       <translation>EPCI</translation>
@@ -1012,6 +1047,11 @@
       <location filename="../ui/register/dialogs.py" />
       <source>Each address is sent to the Base Adresse Nationale (api-adresse.data.gouv.fr); replies are cached</source>
       <translation>Chaque adresse est envoyée à la Base Adresse Nationale (api-adresse.data.gouv.fr) ; les réponses sont gardées en cache</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>Each category's own</source>
+      <translation>Selon chaque catégorie</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />
@@ -1164,6 +1204,11 @@
       <translation>Favoris</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>Features found</source>
+      <translation>Objets trouvés</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/resource_load.py" />
       <source>Features written</source>
       <translation>Entités écrites</translation>
@@ -1309,7 +1354,7 @@
       <translation>GBFS : le flux doit être une URL http ou https</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/translate.py" />
       <source>GDAL cannot read the Overpass reply</source>
       <translation>GDAL ne peut pas lire la réponse d'Overpass</translation>
     </message>
@@ -1439,7 +1484,7 @@
       <translation>Échec du géocodage</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" />
+      <location filename="../processing/algorithms/osm_resources.py" />
       <source>Geometry</source>
       <translation>Géométrie</translation>
     </message>
@@ -1509,6 +1554,11 @@
       <translation>Nombre maximal de jeux de données à lister (récupérés 100 par 100)</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>How the features are drawn: points (areas as a point inside them), polygons (the areas; what is mapped as a point is left out and counted) or lines; empty: the category's own (car parks as polygons, the others as points). Signals, lamps, stops and sensors stay points, cycleways lines. The values in order are:</source>
+      <translation>Comment les objets sont dessinés : points (les surfaces par un point à l'intérieur), polygones (les surfaces ; ce qui est cartographié comme un point est laissé de côté et compté) ou lignes ; vide : le choix de la catégorie (parkings en polygones, les autres en points). Feux, lampadaires, arrêts et capteurs restent des points, les aménagements cyclables des lignes. Les valeurs dans l'ordre sont :</translation>
+    </message>
+    <message>
       <location filename="../plugin/definitions.py" />
       <source>Identified</source>
       <translation>Identifié</translation>
@@ -1562,6 +1612,11 @@
       <location filename="../plugin/definitions.py" />
       <source>In progress</source>
       <translation>En cours</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Instead of the category's preset: key=value, key=*, key!=value or key~expression, several joined by &amp; (all must hold), for instance amenity=parking &amp; fee=no</source>
+      <translation>À la place du préréglage de la catégorie : clé=valeur, clé=*, clé!=valeur ou clé~expression, plusieurs reliées par &amp; (toutes doivent être vraies), par exemple amenity=parking &amp; fee=no</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -1749,6 +1804,11 @@
       <translation>Ligne sous le titre ; pour un atlas, le nom de la page y est ajouté</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Lines</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/project_layers.py" />
       <source>Links and lists</source>
       <translation>Liens et listes</translation>
@@ -1890,8 +1950,8 @@
     </message>
     <message>
       <location filename="../processing/algorithms/osm_resources.py" />
-      <source>Loads the OpenStreetMap resources of one category (traffic signals, bicycle parking, charging stations, bus stops, car parks, cycleways, street lamps...) through the Overpass API, for an extent or the polygons of an area layer (the territory boundary). Signals, lamps, stops and sensors are points; cycleways are lines; car parks, bicycle parking, charging stations, bike-share stations and car sharing are points, areas being drawn as a point inside them. Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, rate limit, busy server) stop the algorithm with a clear message; a partial reply is never written. Data © OpenStreetMap contributors, ODbL.</source>
-      <translation>Charge les ressources OpenStreetMap d'une catégorie (feux tricolores, stationnement vélo, bornes de recharge, arrêts de bus, parkings, aménagements cyclables, lampadaires...) via l'API Overpass, pour une emprise ou les polygones d'une couche de zone (le périmètre du territoire). Feux, lampadaires, arrêts et capteurs sont des points ; les aménagements cyclables sont des lignes ; parkings, stationnements vélo, bornes de recharge, stations de vélos en libre-service et autopartage sont des points, les surfaces étant représentées par un point intérieur. Les attributs utiles sont des colonnes, les autres sont conservés dans other_tags. Les erreurs du serveur (délai, mémoire, quota, serveur chargé) arrêtent l'algorithme avec un message clair ; une réponse partielle n'est jamais écrite. Données © les contributeurs d'OpenStreetMap, ODbL.</translation>
+      <source>Loads the OpenStreetMap resources of one category (traffic signals, bicycle parking, charging stations, bus stops, car parks, cycleways, street lamps...) through the Overpass API, for an extent or the polygons of an area layer (the territory boundary), or of your own tag conditions (advanced: amenity=parking, key=*, key~expression, joined by &amp;). Signals, lamps, stops and sensors are points; cycleways are lines; car parks are polygons; bicycle parking, charging stations, bike-share stations and car sharing are points, areas being drawn as a point inside them; the advanced Geometry parameter chooses points or polygons for them. Lines and areas the server found but that could not be drawn are counted in a warning. Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, rate limit, busy server) stop the algorithm with a clear message; a partial reply is never written. Data © OpenStreetMap contributors, ODbL.</source>
+      <translation>Charge les ressources OpenStreetMap d'une catégorie (feux, stationnement vélo, bornes de recharge, arrêts de bus, parkings, aménagements cyclables, éclairage public…) par l'API Overpass, pour une emprise ou les polygones d'une couche de zone (le périmètre du territoire), ou selon vos propres conditions sur les attributs (avancé : amenity=parking, clé=*, clé~expression, reliées par &amp;). Feux, lampadaires, arrêts et capteurs sont des points ; les aménagements cyclables des lignes ; les parkings des polygones ; stationnements vélo, bornes de recharge, stations de vélos en libre-service et autopartage sont des points, les surfaces étant dessinées par un point à l'intérieur ; le paramètre avancé Géométrie choisit points ou polygones pour eux. Les lignes et surfaces trouvées par le serveur mais impossibles à dessiner sont comptées dans un avertissement. Les attributs utiles sont des colonnes, les autres restent dans other_tags. Les erreurs du serveur (délai dépassé, mémoire, limite de requêtes, serveur occupé) arrêtent l'algorithme avec un message clair ; une réponse partielle n'est jamais écrite. Données © les contributeurs d'OpenStreetMap, ODbL.</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/sensor_community.py" />
@@ -2364,6 +2424,11 @@
       <translation>Défis ouverts</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Open in Overpass Turbo</source>
+      <translation>Ouvrir dans Overpass Turbo</translation>
+    </message>
+    <message>
       <location filename="../ui/export_section.py" />
       <source>Open in the layout designer</source>
       <translation>Ouvrir dans le composeur</translation>
@@ -2389,6 +2454,11 @@
       <translation>OpenStreetMap (Overpass)</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>OpenStreetMap count</source>
+      <translation>Décompte OpenStreetMap</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/osm_resources.py" />
       <source>OpenStreetMap resources</source>
       <translation>Ressources OpenStreetMap</translation>
@@ -2402,6 +2472,16 @@
       <location filename="../ui/resources/osm_panel.py" />
       <source>OpenStreetMap resources loaded</source>
       <translation>Ressources OpenStreetMap chargées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/tags.py" />
+      <source>OpenStreetMap: a tag condition is key=value, key=*, key!=value or key~expression, joined by &amp;</source>
+      <translation>OpenStreetMap : une condition s'écrit clé=valeur, clé=*, clé!=valeur ou clé~expression, reliées par &amp;</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/__init__.py" />
+      <source>OpenStreetMap: the geometry is points, polygons or lines</source>
+      <translation>OpenStreetMap : la géométrie est points, polygones ou lignes</translation>
     </message>
     <message>
       <location filename="../ui/resources/ods_panel.py" />
@@ -2554,7 +2634,7 @@
       <translation>Serveur Overpass écrit dans le profil</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/query.py" />
       <source>Overpass: an extent or an area is needed</source>
       <translation>Overpass : une emprise ou une zone est nécessaire</translation>
     </message>
@@ -2564,27 +2644,32 @@
       <translation>Overpass : aucun préréglage OpenStreetMap pour cette catégorie</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/query.py" />
       <source>Overpass: the area is not a valid polygon (WKT in EPSG:4326)</source>
       <translation>Overpass : la zone n'est pas un polygone valide (WKT en EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/query.py" />
       <source>Overpass: the extent must be xmin, ymin, xmax, ymax in degrees (EPSG:4326)</source>
       <translation>Overpass : l'emprise doit être xmin, ymin, xmax, ymax en degrés (EPSG:4326)</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the query ran out of memory on the server. Choose a smaller area.</source>
       <translation>Overpass : la requête a manqué de mémoire sur le serveur. Choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the query timed out on the server. Choose a smaller area or a longer timeout.</source>
       <translation>Overpass : la requête a dépassé le délai sur le serveur. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
       <location filename="../plugin/sources/overpass/__init__.py" />
+      <source>Overpass: the reply has no count</source>
+      <translation>Overpass : la réponse ne donne pas de décompte</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the reply is not OSM XML</source>
       <translation>Overpass : la réponse n'est pas du XML OSM</translation>
     </message>
@@ -2594,12 +2679,12 @@
       <translation>Overpass : la réponse a été coupée avant sa fin ; rien n'a été écrit. Réessayez, ou choisissez une zone plus petite.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the server answered in JSON where OSM XML was asked</source>
       <translation>Overpass : le serveur a répondu en JSON alors que du XML OSM était demandé</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the server answered with an error</source>
       <translation>Overpass : le serveur a répondu par une erreur</translation>
     </message>
@@ -2609,22 +2694,22 @@
       <translation>Overpass : le serveur n'a pas répondu à temps. Choisissez une zone plus petite ou un délai plus long.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the server is too busy to take the query. Try again later or choose another server.</source>
       <translation>Overpass : le serveur est trop chargé pour accepter la requête. Réessayez plus tard ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the server limits the requests from this address (rate limited). Wait a minute or choose another server.</source>
       <translation>Overpass : le serveur limite les requêtes de cette adresse (quota atteint). Attendez une minute ou choisissez un autre serveur.</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the server rejected the query</source>
       <translation>Overpass : le serveur a refusé la requête</translation>
     </message>
     <message>
-      <location filename="../plugin/sources/overpass/__init__.py" />
+      <location filename="../plugin/sources/overpass/reply.py" />
       <source>Overpass: the server reported an error</source>
       <translation>Overpass : le serveur a signalé une erreur</translation>
     </message>
@@ -2632,6 +2717,11 @@
       <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Overpass: the timeout must be a number of seconds</source>
       <translation>Overpass : le délai doit être un nombre de secondes</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Own tag conditions</source>
+      <translation>Conditions propres sur les attributs</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" />
@@ -2709,9 +2799,24 @@
       <translation>Point sur la carte</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Points</source>
+      <translation>Points</translation>
+    </message>
+    <message>
       <location filename="../ui/planning_section.py" />
       <source>Points, lines and areas together (lines and areas by a point inside them, which also decides whether an actor's area of action covers them); challenges without a location get no distances, only the competent actors without an area of action</source>
       <translation>Points, lignes et zones ensemble (lignes et zones par un point situé dessus, qui décide aussi si la zone d'action d'un acteur les couvre) ; les défis sans localisation n'ont pas de distances, seulement les acteurs compétents sans zone d'action</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Points: every feature, areas and lines as a point on them; polygons: the areas; lines: the ways</source>
+      <translation>Points : chaque objet, surfaces et lignes par un point sur elles ; polygones : les surfaces ; lignes : les chemins</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Polygons</source>
+      <translation>Polygones</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/osm_resources.py" />
@@ -3414,6 +3519,11 @@
       <translation>Des tables de mêmes noms existent déjà ; choisissez un autre schéma</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Tags</source>
+      <translation>Attributs</translation>
+    </message>
+    <message>
       <location filename="../ui/browser.py" />
       <source>Territories</source>
       <translation>Territoires</translation>
@@ -3517,6 +3627,11 @@
       <location filename="../plugin/formats/resource_file.py" />
       <source>The JSON records carry no coordinates</source>
       <translation>Les enregistrements JSON ne portent pas de coordonnées</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>The Overpass query, as it will be sent</source>
+      <translation>La requête Overpass, telle qu'elle sera envoyée</translation>
     </message>
     <message>
       <location filename="../plugin/sources/rudi.py" />
@@ -4379,7 +4494,7 @@
       <translation>Réponse inattendue de la recherche data.gouv.fr</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/osm_resources.py" />
+      <location filename="../plugin/sources/overpass/__init__.py" />
       <source>Unknown category</source>
       <translation>Catégorie inconnue</translation>
     </message>
@@ -4422,6 +4537,11 @@
       <location filename="../plugin/register/import_values.py" />
       <source>Unknown status</source>
       <translation>Statut inconnu</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>Unknown value</source>
+      <translation>Valeur inconnue</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" />
@@ -4539,6 +4659,11 @@
       <translation>La table du registre qui reçoit les lignes</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/osm_resources.py" />
+      <source>With tag conditions, the category the layer is written under (other when not chosen)</source>
+      <translation>Avec des conditions sur les attributs, la catégorie sous laquelle la couche est écrite (autre si aucune n'est choisie)</translation>
+    </message>
+    <message>
       <location filename="../ui/register/list_tables.py" />
       <source>Without area</source>
       <translation>Sans zone</translation>
@@ -4557,6 +4682,11 @@
       <location filename="../processing/algorithms/challenge_context.py" />
       <source>Working CRS</source>
       <translation>SCR de travail</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Write at least one tag condition, for instance amenity=parking</source>
+      <translation>Écrivez au moins une condition, par exemple amenity=parking</translation>
     </message>
     <message>
       <location filename="../ui/register_section.py" />
@@ -4582,6 +4712,11 @@
       <location filename="../processing/algorithms/compose_profile.py" />
       <source>Written in the profile's citizen sensors entry, for a mirror (or a local stand-in); empty: https://data.sensor.community</source>
       <translation>Écrit dans l'entrée des capteurs citoyens du profil, pour un miroir (ou une doublure locale) ; vide : https://data.sensor.community</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>Your own query</source>
+      <translation>Votre propre requête</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/gap_layer.py" />
@@ -4832,6 +4967,11 @@
       <location filename="../plugin/profiles/validator.py" />
       <source>a whole number</source>
       <translation>un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>about</source>
+      <translation>environ</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods/__init__.py" />
@@ -5184,6 +5324,11 @@
       <translation>son propriétaire légal est l'autorité organisatrice de la mobilité (AOM) du territoire</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_query_box.py" />
+      <source>key=value, key=*, key!=value or key~expression; several joined by &amp; must all hold</source>
+      <translation>clé=valeur, clé=*, clé!=valeur ou clé~expression ; plusieurs reliées par &amp; doivent toutes être vraies</translation>
+    </message>
+    <message>
       <location filename="../ui/territory_section.py" />
       <source>layers</source>
       <translation>couches</translation>
@@ -5202,6 +5347,11 @@
       <location filename="../plugin/formats/tabular.py" />
       <source>line</source>
       <translation>ligne</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/translate.py" />
+      <source>lines drawn with some of their nodes missing from the reply</source>
+      <translation>lignes dessinées alors que certains de leurs nœuds manquent dans la réponse</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_search.py" />
@@ -5227,6 +5377,11 @@
       <location filename="../plugin/sources/sensor_community.py" />
       <source>locations</source>
       <translation>emplacements</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/translate.py" />
+      <source>mapped as a point only, without a line or an area, and so not in this layer</source>
+      <translation>cartographiés comme un simple point, sans ligne ni surface, et donc absents de cette couche</translation>
     </message>
     <message>
       <location filename="../plugin/planning/context.py" />
@@ -5297,6 +5452,11 @@
       <location filename="../plugin/formats/gtfs/calendar.py" />
       <source>no weekday of the feed's validity has any service</source>
       <translation>aucun jour de semaine de la validité du flux n'a de service</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>nodes</source>
+      <translation>nœuds</translation>
     </message>
     <message>
       <location filename="../plugin/sources/datagouv.py" />
@@ -5424,6 +5584,11 @@
       <translation>actualisée depuis OpenStreetMap</translation>
     </message>
     <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>relations</source>
+      <translation>relations</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/gtfs_panel.py" />
       <source>routes</source>
       <translation>lignes</translation>
@@ -5542,6 +5707,11 @@
       <location filename="../plugin/planning/matrix.py" />
       <source>strong</source>
       <translation>fort</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/__init__.py" />
+      <source>tag conditions such as amenity=parking, joined by &amp;</source>
+      <translation>des conditions sur les attributs comme amenity=parking, reliées par &amp;</translation>
     </message>
     <message>
       <location filename="../plugin/sources/ods/__init__.py" />
@@ -5892,6 +6062,16 @@
       <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>vehicles</source>
       <translation>véhicules</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/osm_panel.py" />
+      <source>ways</source>
+      <translation>chemins</translation>
+    </message>
+    <message>
+      <location filename="../plugin/sources/overpass/translate.py" />
+      <source>ways or relations the server found that could not be drawn (nodes missing from the reply, rings that do not close, or not drawn that way in OpenStreetMap); they are not in the layer</source>
+      <translation>chemins ou relations trouvés par le serveur qui n'ont pas pu être dessinés (nœuds absents de la réponse, anneaux qui ne se ferment pas, ou pas dessinés ainsi dans OpenStreetMap) ; ils ne sont pas dans la couche</translation>
     </message>
     <message>
       <location filename="../plugin/planning/matrix.py" />

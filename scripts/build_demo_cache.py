@@ -21,10 +21,10 @@ import shutil
 import sys
 import tempfile
 from urllib.parse import parse_qs, urlsplit
-from xml.etree import ElementTree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from headless import REPO, start_qgis  # noqa: E402
+from overpass_replies import OsmData, reply  # noqa: E402
 
 DATA = os.path.join(REPO, "resources", "demo", "data")
 CACHE = os.path.join(REPO, "resources", "demo", "cache")
@@ -80,85 +80,13 @@ def sensor_server(path, _query, _body):
     return json.dumps(items).encode("utf-8"), JSON_TYPE
 
 
-# Overpass: the elements of demo.osm that match the query's tag filters, in the output it asks for.
-TAG_FILTER = re.compile(r'\[\s*"?([\w:]+)"?\s*(=|~|!=)\s*"?([^"\]]*)"?\s*(,\s*i\s*)?\]')
-
-
-def osm_elements():
-    root = ElementTree.fromstring(read("osm", "demo.osm"))
-    nodes, ways = {}, []
-    for element in root:
-        tags = {t.get("k"): t.get("v") for t in element.findall("tag")}
-        if element.tag == "node":
-            nodes[element.get("id")] = (float(element.get("lat")), float(element.get("lon")), tags)
-        elif element.tag == "way":
-            ways.append((element.get("id"), [nd.get("ref") for nd in element.findall("nd")], tags))
-    return nodes, ways
-
-
-def matches(tags, filters):
-    for key, operator, value, _flag in filters:
-        if operator == "=" and tags.get(key) == value:
-            return True
-        if operator == "~" and key in tags and re.search(value, tags[key]):
-            return True
-    return False
-
-
+# Overpass: demo.osm answered as a real server prints its reply (scripts/overpass_replies.py: the count first,
+# then nodes, ways and relations in quadtile order).
 def overpass(path, query, body):
     ql = parse_qs(body.decode("utf-8")).get("data", [""])[0] if body else query.get("data", [""])[0]
-    filters = [f for f in TAG_FILTER.findall(ql) if f[1] in ("=", "~")]
-    if not filters:
-        raise UnknownRequestError(f"overpass query without tag filter: {ql[:200]}")
-    nodes, ways = osm_elements()
-    picked_nodes = {i: n for i, n in nodes.items() if n[2] and matches(n[2], filters)}
-    picked_ways = [w for w in ways if matches(w[2], filters)]
-    if "[out:json]" in ql.replace(" ", ""):
-        elements = [
-            {"type": "node", "id": int(i), "lat": lat, "lon": lon, "tags": tags}
-            for i, (lat, lon, tags) in picked_nodes.items()
-        ]
-        for way_id, refs, tags in picked_ways:
-            geometry = [{"lat": nodes[r][0], "lon": nodes[r][1]} for r in refs]
-            elements.append(
-                {
-                    "type": "way",
-                    "id": int(way_id),
-                    "nodes": [int(r) for r in refs],
-                    "tags": tags,
-                    "center": {
-                        "lat": sum(g["lat"] for g in geometry) / len(geometry),
-                        "lon": sum(g["lon"] for g in geometry) / len(geometry),
-                    },
-                    "geometry": geometry,
-                }
-            )
-        reply = {
-            "version": 0.6,
-            "generator": "Open Territory demo",
-            "osm3s": {
-                "timestamp_osm_base": "2026-11-22T09:00:00Z",
-                "copyright": "Fictional demo data in the shape of OpenStreetMap data",
-            },
-            "elements": elements,
-        }
-        return json.dumps(reply, ensure_ascii=False).encode("utf-8"), JSON_TYPE
-    root = ElementTree.Element("osm", version="0.6", generator="Open Territory demo")
-    ElementTree.SubElement(root, "meta", osm_base="2026-11-22T09:00:00Z")
-    needed = dict(picked_nodes)
-    for _way_id, refs, _tags in picked_ways:
-        needed.update({r: nodes[r] for r in refs})
-    for node_id, (lat, lon, tags) in sorted(needed.items()):
-        element = ElementTree.SubElement(root, "node", id=node_id, lat=f"{lat:.7f}", lon=f"{lon:.7f}")
-        for key, value in tags.items():
-            ElementTree.SubElement(element, "tag", k=key, v=value)
-    for way_id, refs, tags in picked_ways:
-        element = ElementTree.SubElement(root, "way", id=way_id)
-        for ref in refs:
-            ElementTree.SubElement(element, "nd", ref=ref)
-        for key, value in tags.items():
-            ElementTree.SubElement(element, "tag", k=key, v=value)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root), "application/osm3s+xml"
+    if not ql.strip():
+        raise UnknownRequestError("overpass request without a query")
+    return reply(OsmData.from_xml(read("osm", "demo.osm")), ql), "application/osm3s+xml"
 
 
 def datagouv(path, _query, _body):

@@ -1,13 +1,15 @@
-"""Styles saved inside the territory GeoPackage (its layer_styles table), so the file opens styled
-in any QGIS. A category's style is resources/styles/<category>.qml when the project ships one,
-else a plain symbol in the category's colour. A source whose style has legend labels applies it
-itself, so the labels are saved in the user's language (the .qml holds the English ones)."""
+"""A resource layer's style, and styles saved inside the territory GeoPackage (its layer_styles table), so
+the file opens styled in any QGIS. A category's style is resources/styles/<category>.qml when the project
+ships one for the layer's geometry, <category>_polygon.qml (or _line, _point) for another drawing of the
+category (OpenStreetMap car parks as areas), else a plain symbol in the category's colour. A source whose
+style has legend labels applies it itself, so the labels are saved in the user's language (the .qml holds
+the English ones)."""
 
 from __future__ import annotations
 
 import os
 
-from qgis.core import QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsRenderContext, QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtGui import QColor
 
 from ..toolbelt.logger import log
@@ -48,9 +50,51 @@ def translated_style(category: str) -> bool:
     return None
 
 
-def style_file(category: str) -> str | None:
-    path = os.path.join(STYLES_DIR, f"{category}.qml")
-    return path if os.path.exists(path) else None
+GEOMETRY_WORDS = {
+    QgsWkbTypes.PointGeometry: "point",
+    QgsWkbTypes.LineGeometry: "line",
+    QgsWkbTypes.PolygonGeometry: "polygon",
+}
+SYMBOL_TYPES = {QgsWkbTypes.PointGeometry: QgsSymbol.Marker, QgsWkbTypes.LineGeometry: QgsSymbol.Line}
+
+
+def style_file(category: str, geometry_type: int | None = None) -> str | None:
+    """The shipped QML of a category: <category>_<point|line|polygon>.qml for that geometry when there is
+    one, else <category>.qml."""
+    names = [f"{category}.qml"]
+    if geometry_type in GEOMETRY_WORDS:
+        names.insert(0, f"{category}_{GEOMETRY_WORDS[geometry_type]}.qml")
+    for name in names:
+        path = os.path.join(STYLES_DIR, name)
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def fits(layer: QgsVectorLayer) -> bool:
+    """Whether the layer's symbols draw its geometry (a marker style on a polygon layer does not)."""
+    renderer = layer.renderer()
+    symbols = renderer.symbols(QgsRenderContext()) if renderer is not None else []
+    wanted = SYMBOL_TYPES.get(layer.geometryType(), QgsSymbol.Fill)
+    return bool(symbols) and all(symbol.type() == wanted for symbol in symbols)
+
+
+def apply_style(layer: QgsVectorLayer, category: str) -> bool:
+    """Give a resource layer its category's style (see the module's docstring); False when it could not."""
+    loaded = False
+    translated = translated_style(category)
+    qml = style_file(category, layer.geometryType())
+    if translated is not None:
+        loaded = translated(layer)
+    elif qml:
+        _message, loaded = layer.loadNamedStyle(qml)
+        loaded = loaded and fits(layer)
+    if not loaded:
+        renderer = default_renderer(layer, category)
+        if renderer is None:
+            return False
+        layer.setRenderer(renderer)
+    return True
 
 
 def default_renderer(layer: QgsVectorLayer, category: str) -> QgsSingleSymbolRenderer:
@@ -75,18 +119,8 @@ def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
     layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr")
     if not layer.isValid() or layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
         return False
-    qml = style_file(category)
-    loaded = False
-    apply_style = translated_style(category)
-    if apply_style is not None:
-        loaded = apply_style(layer)
-    elif qml:
-        _message, loaded = layer.loadNamedStyle(qml)
-    if not loaded:
-        renderer = default_renderer(layer, category)
-        if renderer is None:
-            return False
-        layer.setRenderer(renderer)
+    if not apply_style(layer, category):
+        return False
     # GeoPackage limits style names to 30 characters.
     error = layer.saveStyleToDatabase(layer_name[:30], category, True, "")
     if error:

@@ -15,8 +15,8 @@ from qgis.core import (
 )
 
 from ...plugin.definitions import category_label
-from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource
-from ...plugin.sources.overpass.presets import preset_categories
+from ...plugin.sources.overpass import DEFAULT_TIMEOUT, OverpassSource, layer_name
+from ...plugin.sources.overpass.presets import GEOMETRIES, preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.network import Transport
@@ -35,6 +35,8 @@ class OsmResourcesAlgorithm(SourceLoadAlgorithm):
     AREA = "AREA"
     SERVER = "SERVER"
     TIMEOUT = "TIMEOUT"
+    GEOMETRY = "GEOMETRY"
+    TAGS = "TAGS"
 
     def displayName(self):  # noqa: N802
         return self.tr("OpenStreetMap resources (Overpass)")
@@ -43,12 +45,15 @@ class OsmResourcesAlgorithm(SourceLoadAlgorithm):
         return self.tr(
             "Loads the OpenStreetMap resources of one category (traffic signals, bicycle parking, charging "
             "stations, bus stops, car parks, cycleways, street lamps...) through the Overpass API, for an "
-            "extent or the polygons of an area layer (the territory boundary). Signals, lamps, stops and "
-            "sensors are points; cycleways are lines; car parks, bicycle parking, charging stations, "
-            "bike-share stations and car sharing are points, areas being drawn as a point inside them. "
-            "Useful tags are columns, the others are kept in other_tags. Server errors (timeout, memory, "
-            "rate limit, busy server) stop the algorithm with a clear message; a partial reply is never "
-            "written. Data © OpenStreetMap contributors, ODbL."
+            "extent or the polygons of an area layer (the territory boundary), or of your own tag conditions "
+            "(advanced: amenity=parking, key=*, key~expression, joined by &). Signals, lamps, stops and "
+            "sensors are points; cycleways are lines; car parks are polygons; bicycle parking, charging "
+            "stations, bike-share stations and car sharing are points, areas being drawn as a point inside "
+            "them; the advanced Geometry parameter chooses points or polygons for them. Lines and areas the "
+            "server found but that could not be drawn are counted in a warning. Useful tags are columns, the "
+            "others are kept in other_tags. Server errors (timeout, memory, rate limit, busy server) stop the "
+            "algorithm with a clear message; a partial reply is never written. Data © OpenStreetMap "
+            "contributors, ODbL."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -59,9 +64,13 @@ class OsmResourcesAlgorithm(SourceLoadAlgorithm):
                     self.CATEGORY,
                     self.tr("Category"),
                     options=[category_label(c) for c in self.categories],
-                    defaultValue=0,
+                    optional=True,
                 ),
-                self.tr("The kind of resource; the values in order are:") + " " + ", ".join(self.categories),
+                self.tr("The kind of resource; the values in order are:")
+                + " "
+                + ", ".join(self.categories)
+                + ". "
+                + self.tr("With tag conditions, the category the layer is written under (other when not chosen)"),
             )
         )
         self.addParameter(
@@ -101,27 +110,69 @@ class OsmResourcesAlgorithm(SourceLoadAlgorithm):
                 advanced=True,
             )
         )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterEnum(
+                    self.GEOMETRY,
+                    self.tr("Geometry"),
+                    options=[self.tr("Points"), self.tr("Polygons"), self.tr("Lines")],
+                    optional=True,
+                ),
+                self.tr(
+                    "How the features are drawn: points (areas as a point inside them), polygons (the areas; "
+                    "what is mapped as a point is left out and counted) or lines; empty: the category's own "
+                    "(car parks as polygons, the others as points). Signals, lamps, stops and sensors stay "
+                    "points, cycleways lines. The values in order are:"
+                )
+                + " "
+                + ", ".join(GEOMETRIES),
+                advanced=True,
+            )
+        )
+        self.addParameter(
+            self.help_param(
+                QgsProcessingParameterString(self.TAGS, self.tr("Own tag conditions"), optional=True, defaultValue=""),
+                self.tr(
+                    "Instead of the category's preset: key=value, key=*, key!=value or key~expression, "
+                    "several joined by & (all must hold), for instance amenity=parking & fee=no"
+                ),
+                advanced=True,
+            )
+        )
         self.add_output(
             self.tr("OpenStreetMap resources"), self.tr("Where to write the layer (a GeoPackage by default)")
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        categories = preset_categories()
-        index = self.parameterAsEnum(parameters, self.CATEGORY, context)
-        if not 0 <= index < len(categories):
-            raise QgsProcessingException(self.tr("Unknown category") + f": {index}")
-        category = categories[index]
+        tags = self.parameterAsString(parameters, self.TAGS, context).strip()
+        category = self.chosen(parameters, self.CATEGORY, preset_categories(), context)
+        if category is None and not tags:
+            raise QgsProcessingException(self.tr("Choose a category or give tag conditions"))
         spec = {
             "source": "overpass",
-            "category": category,
+            "category": category or "other",
             "server": self.parameterAsString(parameters, self.SERVER, context).strip()
             or load_settings().overpass_server,
             "timeout": self.parameterAsInt(parameters, self.TIMEOUT, context) or DEFAULT_TIMEOUT,
             **self.coverage(parameters, context),
         }
+        geometry = self.chosen(parameters, self.GEOMETRY, GEOMETRIES, context)
+        if geometry:
+            spec["geometry"] = geometry
+        if tags:
+            spec["tags"] = tags
         feedback.pushInfo(self.tr("Asking") + f" {spec['server']}")
         source = OverpassSource(Transport(feedback=feedback))
-        return self.load(source, spec, f"osm_{category}", category, parameters, context, feedback)
+        return self.load(source, spec, layer_name(spec), spec["category"], parameters, context, feedback)
+
+    def chosen(self, parameters: dict, name: str, values: list, context: QgsProcessingContext) -> str | None:
+        """The value of an optional enum parameter, None when it was not given."""
+        if parameters.get(name) is None:
+            return None
+        index = self.parameterAsEnum(parameters, name, context)
+        if not 0 <= index < len(values):
+            raise QgsProcessingException(self.tr("Unknown value") + f" {name}: {index}")
+        return values[index]
 
     def coverage(self, parameters: dict, context: QgsProcessingContext) -> dict:
         """{"area_wkt": ...} from the area layer, else {"extent": ...}."""

@@ -33,7 +33,7 @@ overrideFlag=true
 userLocale=$LOCALE
 INI
 rm -f "$OUT/report.json" "$OUT/register.gpkg"
-OT_SHOT_DIR="$OUT" QT_QPA_PLATFORM=xcb timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
+OT_SHOT_DIR="$OUT" OT_SHOT_SCRIPTS="$REPO/scripts" QT_QPA_PLATFORM=xcb timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
     qgis --profiles-path "$WORK/qgis" --nologo --noversioncheck --code "$SCRIPT" \
     >"$OUT/qgis.log" 2>&1 || true
 cat "$OUT/report.json"

@@ -12,12 +12,13 @@ from xml.etree import ElementTree
 
 from open_territory.plugin.sources import registry
 
-# Which demo OSM objects each category's OSM preset must find (DESIGN.md tags, profiles_facts.md §5).
+# Which demo OSM objects each category's OSM preset must find (DESIGN.md tags, profiles_facts.md §5): bicycle
+# parking mapped as a node, a closed way or a multipolygon is one point each.
 OSM_TAGS = {
-    "bicycle_parking": ("node", "amenity", "bicycle_parking"),
-    "bus_stop": ("node", "highway", "bus_stop"),
-    "street_lamp": ("node", "highway", "street_lamp"),
-    "cycleway": ("way", "highway", "cycleway"),
+    "bicycle_parking": (("node", "way", "relation"), "amenity", "bicycle_parking"),
+    "bus_stop": (("node",), "highway", "bus_stop"),
+    "street_lamp": (("node",), "highway", "street_lamp"),
+    "cycleway": (("way",), "highway", "cycleway"),
 }
 
 
@@ -27,10 +28,11 @@ def _json(profile, *parts):
 
 
 def _osm_count(profile, category):
-    kind, key, value = OSM_TAGS[category]
+    kinds, key, value = OSM_TAGS[category]
     root = ElementTree.parse(os.path.join(profile.base_dir, "..", "demo", "data", "osm", "demo.osm")).getroot()
     return sum(
         1
+        for kind in kinds
         for element in root.findall(kind)
         if any(t.get("k") == key and t.get("v") == value for t in element.findall("tag"))
     )

@@ -19,6 +19,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..plugin.sources.overpass.fake_overpass import serve_overpass
+
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "plugin", "sources", "overpass", "data")
 
 
@@ -45,7 +47,10 @@ def run(parameters, context=None):
     return results
 
 
-def serve(httpserver, name="mixed.osm", status=200):
+def serve(httpserver, name=None, status=200):
+    """A local Overpass answering from mixed.osm as a real server prints, or a recorded reply `name`."""
+    if name is None:
+        return serve_overpass(httpserver)
     httpserver.expect_request("/api/interpreter", method="POST").respond_with_data(
         fixture_bytes(name), status=status, content_type="application/osm3s+xml"
     )
@@ -60,8 +65,8 @@ def posted_query(httpserver):
 def test_parameters_are_the_contract(provider):
     algorithm = QgsApplication.processingRegistry().algorithmById("openterritory:osm_resources")
     names = [p.name() for p in algorithm.parameterDefinitions()]
-    assert names == ["CATEGORY", "EXTENT", "AREA", "SERVER", "TIMEOUT", "OUTPUT"]
-    for name in ("SERVER", "TIMEOUT"):
+    assert names == ["CATEGORY", "EXTENT", "AREA", "SERVER", "TIMEOUT", "GEOMETRY", "TAGS", "OUTPUT"]
+    for name in ("SERVER", "TIMEOUT", "GEOMETRY", "TAGS"):
         assert algorithm.parameterDefinition(name).flags() & algorithm.parameterDefinition(name).FlagAdvanced
     assert len(algorithm.parameterDefinition("CATEGORY").options()) == len(preset_categories())
     assert all(p.help() for p in algorithm.parameterDefinitions())
@@ -79,7 +84,7 @@ def test_extent_in_lambert93_car_parks(provider, httpserver, tmp_path):
             "OUTPUT": output,
         }
     )
-    assert results["OUTPUT"] == output and results["COUNT"] == 3
+    assert results["OUTPUT"] == output and results["COUNT"] == 4  # car parks: polygons by default
     query = posted_query(httpserver)
     assert "[timeout:33]" in query
     bbox = query.split('node["amenity"="parking"](')[1].split(")")[0]
@@ -87,14 +92,15 @@ def test_extent_in_lambert93_car_parks(provider, httpserver, tmp_path):
     assert 47.9 < south < north < 48.3 and -1.9 < west < east < -1.4
     dataset = ogr.Open(output)
     layer = dataset.GetLayer(0)
-    assert {f["osm_id"] for f in layer} == {"103", "2001", "5001"}
+    assert {f["osm_id"] for f in layer} == {"2001", "5001", "5002", "5003"}
+    assert ogr.GT_Flatten(layer.GetGeomType()) == ogr.wkbMultiPolygon
 
 
 def test_area_layer_reprojected_into_poly(provider, httpserver, tmp_path):
     url = serve(httpserver)
     area = QgsVectorLayer("Polygon?crs=EPSG:2154", "territory", "memory")
     feature = QgsFeature()
-    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6780000,360000 6795000,345000 6780000))"))
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((345000 6780000,360000 6795000,345000 6795000,345000 6780000))"))
     area.dataProvider().addFeatures([feature])
     output = str(tmp_path / "signals.gpkg")
     results = run(
@@ -171,9 +177,9 @@ def test_rerun_into_a_geopackage_table_replaces_it(provider, httpserver, tmp_pat
     }
     first = run(parameters)
     second = run(parameters)
-    assert first["COUNT"] == second["COUNT"] == 3
+    assert first["COUNT"] == second["COUNT"] == 4
     assert second["OUTPUT"] == f"{path}|layername=parks"
-    assert layer_counts(path) == {"osm_traffic_signals": 2, "parks": 3}
+    assert layer_counts(path) == {"osm_traffic_signals": 2, "parks": 4}
 
 
 def test_csv_output_for_car_parks(provider, httpserver, tmp_path):
@@ -184,11 +190,12 @@ def test_csv_output_for_car_parks(provider, httpserver, tmp_path):
             "CATEGORY": preset_categories().index("car_park"),
             "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
             "SERVER": url,
+            "GEOMETRY": 0,
             "OUTPUT": str(output),
         }
     )
-    assert results["COUNT"] == 3
-    assert len(output.read_text(encoding="utf-8").strip().splitlines()) == 4  # header and three car parks
+    assert results["COUNT"] == 5
+    assert len(output.read_text(encoding="utf-8").strip().splitlines()) == 6  # header and five car parks
 
 
 def test_loaded_output_offers_the_refresh(provider, httpserver, tmp_path, qgis_new_project):
@@ -220,3 +227,49 @@ def test_loaded_output_offers_the_refresh(provider, httpserver, tmp_path, qgis_n
     assert layer.attribution() == "© OpenStreetMap contributors"
     assert layer.metadata().rights() == ["© OpenStreetMap contributors, ODbL"]
     assert layer.renderer().symbol().color().name() == "#6a3d9a"  # the car park style
+
+
+def test_geometry_and_own_tag_conditions(provider, httpserver, tmp_path):
+    url = serve(httpserver)
+    output = str(tmp_path / "own.gpkg")
+    feedback_warnings = []
+
+    class Warned(Capture):
+        def pushWarning(self, warning):  # noqa: N802
+            feedback_warnings.append(warning)
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("openterritory:osm_resources")
+    parameters = {
+        "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+        "SERVER": url,
+        "GEOMETRY": 1,
+        "TAGS": "amenity=parking & name=*",
+        "OUTPUT": output,
+    }
+    results, ok = algorithm.run(parameters, QgsProcessingContext(), Warned())
+    assert ok and results["COUNT"] == 2
+    assert 'way["amenity"="parking"]["name"]' in posted_query(httpserver)
+    dataset = ogr.Open(output)
+    layer = dataset.GetLayer(0)
+    assert ogr.GT_Flatten(layer.GetGeomType()) == ogr.wkbMultiPolygon
+    assert {(f["osm_id"], f["category"]) for f in layer} == {("2001", "other"), ("5002", "other")}
+    assert any("point" in w for w in feedback_warnings)  # the named car park mapped as a node
+
+
+def test_neither_category_nor_tags(provider, httpserver, tmp_path):
+    with pytest.raises(QgsProcessingException, match="category or give tag conditions"):
+        run({"EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]", "SERVER": serve(httpserver), "OUTPUT": str(tmp_path / "x")})
+
+
+def test_bad_tag_conditions_are_one_sentence(provider, httpserver, tmp_path):
+    output = tmp_path / "x.gpkg"
+    with pytest.raises(QgsProcessingException, match="key=value"):
+        run(
+            {
+                "EXTENT": "-1.8,-1.5,48.0,48.2 [EPSG:4326]",
+                "SERVER": serve(httpserver),
+                "TAGS": "amenity",
+                "OUTPUT": str(output),
+            }
+        )
+    assert not output.exists() and not httpserver.log

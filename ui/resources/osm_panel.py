@@ -1,5 +1,7 @@
-"""Dock panel: OpenStreetMap resources by category through Overpass, for the map extent or an area layer,
-and the layer-tree action "Refresh from OpenStreetMap".
+"""Dock panel: OpenStreetMap resources by category through Overpass, for the map extent or an area layer, how
+the areas are drawn (each category's own, points or polygons), the user's own tag conditions (osm_query_box.py:
+the query shown, an Overpass Turbo link, a count and a question before a large download), and the
+layer-tree action "Refresh from OpenStreetMap".
 
 Each loaded layer keeps its Overpass spec (category, server, timeout, extent or area) in the custom
 property `open_territory/overpass_spec` (set by overpass.prepare_osm_layer, for the dock's layers as for
@@ -36,9 +38,18 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.definitions import OSM_ATTRIBUTION, category_label
 from ...plugin.profiles.remembered import RememberedDataset
-from ...plugin.sources.overpass import DEFAULT_TIMEOUT, SPEC_PROPERTY, OverpassSource, prepare_osm_layer
-from ...plugin.sources.overpass.presets import preset_categories
+from ...plugin.sources.overpass import (
+    DEFAULT_TIMEOUT,
+    SPEC_PROPERTY,
+    OverpassSource,
+    estimated_bytes,
+    layer_name,
+    prepare_osm_layer,
+    spec_dataset,
+)
+from ...plugin.sources.overpass.presets import POINTS, POLYGONS, preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
+from ...plugin.toolbelt.errors import InputError
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.logger import notify
@@ -47,7 +58,8 @@ from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import steps_feedback
 from ..dataset_loader import remember_loaded
 from .layer_output import dock_output_path
-from .source_panel import SourcePanel
+from .osm_query_box import OsmQueryBox, narrow
+from .source_panel import SourcePanel, human_size
 
 if TYPE_CHECKING:  # names used in annotations only
     from typing import Callable
@@ -69,6 +81,11 @@ def layer_spec(layer: QgsMapLayer | None) -> dict | None:
     return spec if isinstance(spec, dict) and spec.get("category") else None
 
 
+def layer_title(spec: dict) -> str:
+    """The name of a loaded layer in the layer tree."""
+    return tr("OSM") + " " + (spec_dataset(spec) if spec.get("tags") else category_label(spec["category"]))
+
+
 def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> list | None:
     """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
     Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
@@ -78,11 +95,16 @@ def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> 
         if feedback.isCanceled():
             return None
         steps.setCurrentStep(index)
-        target = layer_target(output, f"osm_{spec['category']}")
+        target = layer_target(output, layer_name(spec))
         result = OverpassSource(Transport(feedback=steps)).fetch(spec, target, spec["category"], steps)
         results.append((spec, target, result))
     feedback.setProgress(100)
     return results
+
+
+def count_query(spec: dict, feedback: QgsFeedback | None) -> dict:
+    """The server's count of what `spec` would load (an `out count;` query), before the download."""
+    return OverpassSource(Transport(feedback=feedback)).count(spec, spec.get("category"))
 
 
 class OsmPanel(SourcePanel):
@@ -126,6 +148,7 @@ class OsmPanel(SourcePanel):
             servers.insert(0, settings.overpass_server)
         self.server_combo.addItems(servers)
         self.server_combo.setCurrentText(settings.overpass_server)
+        narrow(self.server_combo)
         form.addRow(tr("Overpass server"), self.server_combo)
         self.timeout_spin = QSpinBox(self)
         self.timeout_spin.setRange(10, 3600)
@@ -133,9 +156,28 @@ class OsmPanel(SourcePanel):
         self.timeout_spin.setSuffix(" s")
         self.timeout_spin.setToolTip(tr("Seconds the server may spend on each query"))
         form.addRow(tr("Timeout"), self.timeout_spin)
+        self.drawing_combo = QComboBox(self)
+        self.drawing_combo.addItem(tr("Each category's own"), None)
+        self.drawing_combo.addItem(tr("Points"), POINTS)
+        self.drawing_combo.addItem(tr("Polygons"), POLYGONS)
+        self.drawing_combo.setToolTip(
+            tr(
+                "Car parks are drawn as polygons and the other areas (bicycle parking, charging stations...) as "
+                "a point inside them, unless you choose here; what is mapped as a point stays a point"
+            )
+        )
+        narrow(self.drawing_combo)
+        form.addRow(tr("Areas as"), self.drawing_combo)
         layout.addLayout(form)
 
         self.add_load_controls(layout, tr("Load the ticked categories"))
+        self.query_box = OsmQueryBox(self.coverage, self.spec_base, self)
+        self.query_box.load_button.clicked.connect(self.load_query)
+        self.busy_widgets.append(self.query_box.load_button)
+        self.area_combo.layerChanged.connect(self.query_box.refresh)
+        if self.iface is not None and self.iface.mapCanvas() is not None:
+            self.iface.mapCanvas().extentsChanged.connect(self.query_box.refresh)
+        layout.addWidget(self.query_box)
         layout.addStretch(1)
 
         self.refresh_action = QAction(tr("Refresh from OpenStreetMap"), self)
@@ -185,11 +227,19 @@ class OsmPanel(SourcePanel):
         if not coverage:
             self.status.setText(tr("Zoom the map to the area to cover, or choose an area layer."))
             return
-        server = self.server_combo.currentText().strip() or load_settings().overpass_server
+        drawing = self.drawing_combo.currentData()
         specs = [
-            {"source": "overpass", "category": c, "server": server, "timeout": self.timeout_spin.value(), **coverage}
+            {**self.spec_base(), "category": c, **({"geometry": drawing} if drawing else {}), **coverage}
             for c in categories
         ]
+        self.start_load(specs)
+
+    def spec_base(self) -> dict:
+        """The keys every spec of the panel shares: the source, the server and the timeout."""
+        server = self.server_combo.currentText().strip() or load_settings().overpass_server
+        return {"source": "overpass", "server": server, "timeout": self.timeout_spin.value()}
+
+    def start_load(self, specs: list) -> None:
         output = dock_output_path("osm_resources")
         self.run(
             tr("OpenStreetMap resources"),
@@ -198,13 +248,40 @@ class OsmPanel(SourcePanel):
             status=tr("Asking the Overpass server…"),
         )
 
+    def load_query(self) -> None:
+        """The user's own query: the server counts first; a large download is asked about, then loaded."""
+        try:
+            spec = self.query_box.spec()
+        except InputError as error:
+            self.status.setText(str(error))
+            return
+        if not spec.get("extent") and not spec.get("area_wkt"):
+            self.status.setText(tr("Zoom the map to the area to cover, or choose an area layer."))
+            return
+        self.run(
+            tr("OpenStreetMap count"),
+            lambda feedback: count_query(spec, feedback),
+            lambda counts: self.on_counted(spec, counts),
+            status=tr("Asking the Overpass server how many features match…"),
+        )
+
+    def on_counted(self, spec: dict, counts: dict) -> None:
+        total = sum(counts.values())
+        size = estimated_bytes(counts)
+        found = tr("Features found") + f": {total} ({tr('nodes')} {counts['node']}, {tr('ways')} {counts['way']}, "
+        found += f"{tr('relations')} {counts['relation']}), " + tr("about") + f" {human_size(size) or '0 B'}"
+        self.status.setText(found)
+        if not total or not self.confirm_size(size, layer_title(spec)):
+            return
+        self.start_load([spec])
+
     def on_loaded(self, results: list) -> None:
         lines = []
         for spec, target, result in results:
-            name = tr("OSM") + " " + category_label(spec["category"])
+            name = layer_title(spec)
             if self.add_layer(target, name, lambda layer, s=spec: prepare_osm_layer(layer, s)) is None:
                 continue
-            lines.append(f"{category_label(spec['category'])}: {result.feature_count}")
+            lines.append(f"{name}: {result.feature_count}")
             lines += result.warnings
             remember_loaded(RememberedDataset(spec, spec["category"], name))
         if not lines:
@@ -244,7 +321,7 @@ class OsmPanel(SourcePanel):
         layer_id = layer.id()
         if layer_id in self.refresh_tasks:
             return self.refresh_tasks[layer_id]
-        output = dock_output_path(f"osm_{spec['category']}")
+        output = dock_output_path(layer_name(spec))
 
         def done(results, error) -> None:
             self.refresh_tasks.pop(layer_id, None)
@@ -278,6 +355,8 @@ class OsmPanel(SourcePanel):
             task.cancel()
         try:
             QgsProject.instance().layersAdded.disconnect(self.offer_refresh)
+            if self.iface is not None and self.iface.mapCanvas() is not None:
+                self.iface.mapCanvas().extentsChanged.disconnect(self.query_box.refresh)
         except (TypeError, RuntimeError):
             pass
         if self.action_installed:

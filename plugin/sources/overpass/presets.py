@@ -1,46 +1,67 @@
-"""The one place defining the OpenStreetMap presets of the resource categories (tags from the OSM wiki).
+"""The one place defining the OpenStreetMap presets of the resource categories (tags from the OSM wiki), and the
+presets made from a user's own tag conditions (tags.py).
 
-Each preset says which elements Overpass is asked for, how they become features and which tags
-become columns (the others stay in `other_tags`, an hstore string written by GDAL's OSM driver).
+Each preset says which elements Overpass is asked for, how they may be drawn and which tags become columns
+(the others stay in `other_tags`, an hstore string written by GDAL's OSM driver).
 
-Geometry per category:
-- "point": nodes only (traffic signals, street lamps, bus stops, sensors, counters).
-- "point_area": nodes, and ways or relations mapped as areas written as one point each
-  (`ST_PointOnSurface` of the area, always inside it): bicycle parking, charging stations,
-  bike-share stations, car sharing, car parks. A car park drawn as a polygon thus becomes a point
-  with `osm_type` "way" or "relation", so every car park is in ONE point layer whichever way it was
-  mapped; counting and nearest-resource analyses then treat all car parks alike.
-- "line": ways (cycleways: highway=cycleway; roads carrying a painted lane are left out, see below).
+Drawings (the `geometry` of a spec, the `GEOMETRY` of osm_resources), the first of a preset's being its
+default:
+- POINTS: every feature one point: a node as it is, a way or a relation drawn as an area (or a line) as a
+  point on its surface (`ST_PointOnSurface`, always inside it). Every car park, bicycle park... is then in
+  ONE point layer whichever way it was mapped, so counts and nearest-resource analyses treat them alike.
+- POLYGONS: the ways and relations drawn as areas, as multipolygons (a technician measuring car-park
+  surface needs them, as QuickOSM and ogr2ogr keep them). Features mapped as a node have no surface: they
+  are left out of a polygon layer and counted in a warning.
+- LINES: ways as lines (cycleways: highway=cycleway; roads carrying a painted lane are left out, see below).
+
+Point things (signals, lamps, stops, sensors, counters) are nodes only: POINTS. Areas whose surface
+matters to planning (car parks) default to POLYGONS; small equipment often drawn as areas (bicycle
+parking, charging stations, bike-share stations, car sharing) defaults to POINTS, polygons on demand.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
-from ...toolbelt.metadata import STYLES_DIR
+POINTS = "points"
+POLYGONS = "polygons"
+LINES = "lines"
+GEOMETRIES = (POINTS, POLYGONS, LINES)  # the order of osm_resources' GEOMETRY options
 
-POINT = "point"
-POINT_AREA = "point_area"
-LINE = "line"
+# Preset kinds: what is queried, and the drawings offered (the first is the default).
+POINT = (POINTS,)
+POINT_AREA = (POINTS, POLYGONS)
+AREA_POINT = (POLYGONS, POINTS)
+LINE = (LINES,)
+ANY = (POINTS, LINES, POLYGONS)  # a user's own tag conditions: points unless asked
 
 
 @dataclass(frozen=True)
 class OsmPreset:
     category: str
-    geometry: str  # POINT, POINT_AREA or LINE
+    geometries: tuple  # the drawings offered, the default first (POINT, POINT_AREA, AREA_POINT, LINE, ANY)
     filters: tuple  # Overpass tag filters, each a string like '["amenity"="parking"]'
     columns: tuple  # tags written as columns (':' becomes '_' in the column name)
-    where: str  # OGR SQL on the columns: drops the untargeted elements GDAL also sees (way nodes...)
+    where: str  # OGR SQL on the columns (column_name of the tags): drops the untargeted elements GDAL also
+    # sees (the tagged nodes of a way, a relation's member ways...)
 
     @property
     def elements(self) -> tuple:
         """Overpass element types queried."""
-        if self.geometry == POINT:
+        if self.geometries == POINT:
             return ("node",)
-        if self.geometry == LINE:
+        if self.geometries == LINE:
             return ("way",)
         return ("node", "way", "relation")
+
+    @property
+    def default_geometry(self) -> str:
+        return self.geometries[0]
+
+    def drawing(self, wanted: str | None = None) -> str:
+        """The drawing of a layer: `wanted` when the preset offers it, else the preset's default (a point
+        thing has no polygon to offer)."""
+        return wanted if wanted in self.geometries else self.default_geometry
 
 
 PRESETS = {
@@ -96,7 +117,7 @@ PRESETS = {
     ),
     "car_park": OsmPreset(
         "car_park",
-        POINT_AREA,
+        AREA_POINT,
         ('["amenity"="parking"]',),
         (
             "name",
@@ -149,7 +170,7 @@ PRESETS = {
         POINT,
         ('["man_made"="monitoring_station"]["monitoring:air_quality"="yes"]',),
         ("name", "man_made", "monitoring:air_quality", "operator", "ref"),
-        "man_made = 'monitoring_station' AND \"monitoring:air_quality\" = 'yes'",
+        "man_made = 'monitoring_station' AND monitoring_air_quality = 'yes'",
     ),
     "traffic_counter": OsmPreset(
         "traffic_counter",
@@ -159,7 +180,7 @@ PRESETS = {
             '["man_made"="monitoring_station"]["monitoring:bicycle"="yes"]',
         ),
         ("name", "man_made", "monitoring:traffic", "monitoring:bicycle", "operator", "ref"),
-        "man_made = 'monitoring_station' AND (\"monitoring:traffic\" = 'yes' OR \"monitoring:bicycle\" = 'yes')",
+        "man_made = 'monitoring_station' AND (monitoring_traffic = 'yes' OR monitoring_bicycle = 'yes')",
     ),
 }
 
@@ -183,10 +204,5 @@ def preset_categories() -> list:
 
 
 def column_name(tag: str) -> str:
+    """The column of a tag, as GDAL's OSM driver names it (attribute_name_laundering: ':' becomes '_')."""
     return tag.replace(":", "_")
-
-
-def style_path(category: str) -> str | None:
-    """The category's bundled QML style (resources/styles/<category>.qml), or None."""
-    path = os.path.join(STYLES_DIR, f"{category}.qml")
-    return path if os.path.exists(path) else None

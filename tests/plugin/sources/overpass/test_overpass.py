@@ -20,6 +20,8 @@ from osgeo import ogr
 from shapely import wkt as shapely_wkt
 from werkzeug import Response
 
+from .fake_overpass import osm_data, serve_overpass
+
 DATA = os.path.join(os.path.dirname(__file__), "data")
 EXTENT = [-1.75, 48.05, -1.60, 48.15]
 
@@ -58,7 +60,7 @@ def test_bbox_query_is_lat_first_with_timeout():
     assert 'node["highway"="traffic_signals"](48.0500000,-1.7500000,48.1500000,-1.6000000);' in query
     assert 'node["crossing"="traffic_signals"](48.0500000,-1.7500000,48.1500000,-1.6000000);' in query
     assert "\n  way" not in query and "(._;>;);" not in query  # signals are nodes only
-    assert query.rstrip().endswith("out body qt;")
+    assert query.rstrip().endswith("out count;\nout body qt;")
 
 
 def test_area_query_uses_one_poly_per_part_lat_lon():
@@ -106,7 +108,7 @@ def test_every_preset_category_is_a_design_category():
 
 
 def test_signals_posted_and_parsed(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "out.gpkg")
     result = source.fetch(
         {"source": "overpass", "category": "traffic_signals", "server": url, "timeout": 25, "extent": EXTENT},
@@ -136,41 +138,201 @@ def test_signals_posted_and_parsed(source, httpserver, tmp_path):
     assert shapely_wkt.loads(by_id["101"]["wkt"]).equals(shapely_wkt.loads("POINT (-1.68 48.11)"))
 
 
-def test_car_parks_nodes_and_areas_as_points(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+def test_car_parks_default_to_polygons_with_holes_and_split_rings(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "out.gpkg")
     result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, file_target(out, "parks"), None)
+    geom_type, rows = features(out, "parks")
+    assert ogr.GT_Flatten(geom_type) == ogr.wkbMultiPolygon
+    by_key = {(r["osm_type"], r["osm_id"]): r for r in rows}
+    # every area: a closed way, a one-way multipolygon, a ring split in two with a hole, its neighbour
+    assert set(by_key) == {("way", "2001"), ("relation", "5001"), ("relation", "5002"), ("relation", "5003")}
+    assert result.feature_count == 4
+    colombier = shapely_wkt.loads(by_key[("way", "2001")]["wkt"])
+    assert colombier.area == pytest.approx(0.001 * 0.001)
+    assert by_key[("way", "2001")]["capacity_disabled"] == "4"
+    marche = shapely_wkt.loads(by_key[("relation", "5002")]["wkt"])
+    assert marche.is_valid and marche.area == pytest.approx(0.002 * 0.002 - 0.0005 * 0.0005)
+    assert by_key[("relation", "5002")]["name"] == "Parking du Marché"
+    neighbour = shapely_wkt.loads(by_key[("relation", "5003")]["wkt"])
+    assert neighbour.area == pytest.approx(0.002 * 0.002) and neighbour.touches(marche)
+    # the car park mapped as a node has no surface: said, not dropped in silence
+    assert any("1" in w and "point" in w for w in result.warnings)
+
+
+def test_car_parks_as_points_one_per_car_park_inside_it(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver)
+    out = str(tmp_path / "out.gpkg")
+    spec = {"category": "car_park", "geometry": "points", "server": url, "extent": EXTENT}
+    result = source.fetch(spec, file_target(out, "parks"), None)
     geom_type, rows = features(out, "parks")
     assert ogr.GT_Flatten(geom_type) == ogr.wkbPoint
     by_key = {(r["osm_type"], r["osm_id"]): r for r in rows}
     # the parking entrance node on the car park's outline is not a car park
-    assert set(by_key) == {("node", "103"), ("way", "2001"), ("relation", "5001")}
-    assert result.feature_count == 3
-    assert by_key[("way", "2001")]["capacity_disabled"] == "4"
+    assert set(by_key) == {
+        ("node", "103"),
+        ("way", "2001"),
+        ("relation", "5001"),
+        ("relation", "5002"),
+        ("relation", "5003"),
+    }
+    assert result.feature_count == 5 and result.warnings == []
     assert by_key[("way", "2001")]["name"] == "Parking Colombier"
     assert by_key[("relation", "5001")]["operator"] == "Indigo"
     assert by_key[("node", "103")]["name"] == "Parking de l'Église"
     square = shapely_wkt.loads("POLYGON((-1.7 48.1,-1.699 48.1,-1.699 48.101,-1.7 48.101,-1.7 48.1))")
     assert square.contains(shapely_wkt.loads(by_key[("way", "2001")]["wkt"]))
+    hole = shapely_wkt.loads("POLYGON((-1.7195 48.1305,-1.719 48.1305,-1.719 48.131,-1.7195 48.131,-1.7195 48.1305))")
+    marche = shapely_wkt.loads("POLYGON((-1.72 48.13,-1.718 48.13,-1.718 48.132,-1.72 48.132,-1.72 48.13))")
+    point = shapely_wkt.loads(by_key[("relation", "5002")]["wkt"])
+    assert marche.contains(point) and not hole.contains(point)
     dataset = ogr.Open(out)
-    assert dataset.GetLayerByName("parks").GetSpatialRef().GetAuthorityCode(None) == "4326"
+    layer = dataset.GetLayerByName("parks")
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
+    xmin, xmax, ymin, ymax = layer.GetExtent()
+    points = [shapely_wkt.loads(r["wkt"]) for r in rows]
+    assert xmin == pytest.approx(min(p.x for p in points)) and ymax == pytest.approx(max(p.y for p in points))
+    assert dataset.ExecuteSQL("SELECT count(*) FROM rtree_parks_geom").GetNextFeature().GetField(0) == 5
 
 
-def test_cycleways_are_lines(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+def test_the_reply_is_as_overpass_prints_it(httpserver):
+    """What the reader gets: the count first, node ids that do not increase (quadtile order)."""
+    import re
+    import urllib.request
+
+    url = serve_overpass(httpserver)
+    query = build_query("cycleway", extent=EXTENT)
+    body = urllib.request.urlopen(url, data=f"data={query}".encode()).read().decode()
+    assert body.index("<count") < body.index("<node")
+    ids = [int(i) for i in re.findall(r'<node id="(\d+)"', body)]
+    assert ids != sorted(ids)
+
+
+def test_cycleways_are_lines_with_every_vertex(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "out.gpkg")
-    source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, file_target(out, "cycle"), None)
+    result = source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, file_target(out, "cycle"), None)
     geom_type, rows = features(out, "cycle")
     assert ogr.GT_Flatten(geom_type) == ogr.wkbLineString
-    assert {r["osm_id"] for r in rows} == {"3001"}  # 3002 is a road with a lane, 3003 a road
-    assert all(r["osm_type"] == "way" for r in rows)
-    voie = next(r for r in rows if r["osm_id"] == "3001")
-    assert voie["surface"] == "asphalt"
-    assert shapely_wkt.loads(voie["wkt"]).length == pytest.approx(0.002 * 2**0.5)
+    assert {r["osm_id"] for r in rows} == {"3001", "3004", "3005"}  # 3002 is a road with a lane, 3003 a road
+    assert all(r["osm_type"] == "way" for r in rows) and result.warnings == []
+    by_id = {r["osm_id"]: shapely_wkt.loads(r["wkt"]) for r in rows}
+    assert by_id["3001"].length == pytest.approx(0.002 * 2**0.5)
+    assert list(by_id["3004"].coords) == [(-1.64, 48.08), (-1.639, 48.081)]
+    assert by_id["3004"].touches(by_id["3005"])
+    assert next(r for r in rows if r["osm_id"] == "3001")["surface"] == "asphalt"
+
+
+def without(nodes=(), ways=()):
+    """mixed.osm with elements missing, as a damaged reply would lack them."""
+    data = osm_data()
+    for ident in nodes:
+        del data.nodes[ident]
+    for ident in ways:
+        del data.ways[ident]
+    return data
+
+
+def test_areas_that_cannot_be_drawn_are_counted_not_dropped_in_silence(source, httpserver, tmp_path):
+    # 5001's ring no longer closes (the node where it starts and ends is missing); 5003 lacks a member way
+    url = serve_overpass(httpserver, without(nodes=[8401], ways=[4015]))
+    out = str(tmp_path / "out.gpkg")
+    result = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, file_target(out, "parks"), None)
+    _geom_type, rows = features(out, "parks")
+    assert {r["osm_id"] for r in rows} == {"2001", "5002"}
+    assert any("could not be drawn" in w and "2 / 4" in w for w in result.warnings)
+
+
+def test_a_line_with_nodes_missing_or_none_left_is_counted(source, httpserver, tmp_path):
+    # 3001 loses its middle node (drawn, with a vertex missing); 3004 keeps one node (no line)
+    url = serve_overpass(httpserver, without(nodes=[302, 9306]))
+    out = str(tmp_path / "out.gpkg")
+    result = source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, file_target(out, "c"), None)
+    assert result.feature_count == 2
+    assert any("could not be drawn" in w and "1 / 3" in w for w in result.warnings)
+    assert any("nodes missing from the reply: 1" in w for w in result.warnings)
+
+
+def test_nothing_drawn_of_what_the_server_found_is_an_error_and_nothing_is_written(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver, without(nodes=[302, 6303, 8305]))  # one node left of 3001, 3004, 3005
+    out = tmp_path / "out.gpkg"
+    with pytest.raises(ReplyError) as caught:
+        source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, file_target(str(out), "c"), None)
+    assert caught.value.reason == "geometry" and "could not be drawn" in str(caught.value)
+    assert str(caught.value).endswith(": 3 / 3")  # the server found all three
+    assert not out.exists()
+
+
+def test_own_tag_conditions_as_points_under_other(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver)
+    out = str(tmp_path / "out.gpkg")
+    spec = {"tags": "amenity=parking & fee=no", "server": url, "extent": EXTENT}
+    result = source.fetch(spec, file_target(out, "own"), None)
+    request, _ = httpserver.log[0]
+    query = parse_qs(request.get_data(as_text=True))["data"][0]
+    assert 'nwr["amenity"="parking"]["fee"="no"]' not in query  # one statement per element type
+    assert 'way["amenity"="parking"]["fee"="no"](48.0500000,-1.7500000,48.1500000,-1.6000000);' in query
+    _geom_type, rows = features(out, "own")
+    assert [(r["osm_type"], r["osm_id"], r["category"], r["fee"]) for r in rows] == [("way", "2001", "other", "no")]
+    assert result.dataset == "amenity=parking & fee=no"
+
+
+def test_own_tag_conditions_under_a_category_as_polygons(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver)
+    out = str(tmp_path / "out.gpkg")
+    spec = {"tags": ["amenity=parking", "name=*"], "category": "car_park", "geometry": "polygons", "server": url}
+    result = source.fetch({**spec, "extent": EXTENT}, file_target(out, "own"), None)
+    _geom_type, rows = features(out, "own")
+    assert {(r["osm_type"], r["osm_id"]) for r in rows} == {("way", "2001"), ("relation", "5002")}
+    assert {r["category"] for r in rows} == {"car_park"}
+    assert any("point" in w for w in result.warnings)  # node 103 has a name but no surface
+
+
+@pytest.mark.parametrize(
+    "spec, words",
+    [
+        ({"tags": "amenity"}, "key=value"),
+        ({"tags": "fee!=no"}, "key=value"),
+        ({"tags": "name~[unclosed"}, "name~[unclosed"),
+        ({"tags": "amenity=parking", "category": "roadworks"}, "roadworks"),
+        ({"category": "car_park", "geometry": "hexagons"}, "hexagons"),
+    ],
+)
+def test_specs_that_cannot_be_asked(source, spec, words):
+    with pytest.raises(InputError, match=words.replace("[", "\\[")):
+        source.fetch({**spec, "extent": EXTENT}, file_target("/nonexistent/o.gpkg", "o"), None)
+
+
+def test_a_count_before_the_download(source, httpserver):
+    url = serve_overpass(httpserver)
+    counts = source.count({"category": "car_park", "server": url, "extent": EXTENT})
+    assert counts == {"node": 1, "way": 1, "relation": 3}
+    request, _ = httpserver.log[0]
+    query = parse_qs(request.get_data(as_text=True))["data"][0]
+    assert query.rstrip().endswith("out count;") and "out body" not in query
+
+
+def test_a_point_preset_keeps_points_whatever_the_geometry_asked(source, httpserver, tmp_path):
+    url = serve_overpass(httpserver)
+    out = str(tmp_path / "out.gpkg")
+    spec = {"category": "traffic_signals", "geometry": "polygons", "server": url, "extent": EXTENT}
+    assert source.fetch(spec, file_target(out, "s"), None).feature_count == 2
+    geom_type, _rows = features(out, "s")
+    assert ogr.GT_Flatten(geom_type) == ogr.wkbPoint
+
+
+def test_overpass_turbo_link_carries_the_query():
+    from urllib.parse import parse_qs as parse
+    from urllib.parse import urlsplit
+
+    query = build_query("car_park", extent=EXTENT)
+    link = op.turbo_url(query)
+    assert link.startswith("https://overpass-turbo.eu/?Q=")
+    assert parse(urlsplit(link).query)["Q"] == [query]
 
 
 def test_append_adds_a_layer(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "out.gpkg")
     source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "a"), None)
     source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "b"), None)
@@ -190,7 +352,7 @@ def test_empty_reply_gives_empty_layer(source, httpserver, tmp_path):
 def test_server_from_settings(source, httpserver, tmp_path):
     from open_territory.plugin.toolbelt.settings import load_settings, save_settings
 
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     settings = load_settings()
     settings.overpass_server = url
     save_settings(settings)
@@ -291,7 +453,7 @@ def test_cancel(httpserver, tmp_path):
 
     feedback = QgsFeedback()
     feedback.cancel()
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     source = OverpassSource(Transport(feedback=feedback, cache_dir=str(tmp_path / "c"), retries=0))
     with pytest.raises(Cancelled):
         source.fetch(
@@ -310,35 +472,37 @@ def layer_counts(path):
 
 
 def test_rerun_replaces_the_layer_and_keeps_the_others(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "t.gpkg")
     source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "signals"), None)
     first = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None)
     second = source.fetch({"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None)
-    assert first.feature_count == second.feature_count == 3
-    assert layer_counts(out) == {"signals": 2, "parks": 3}  # replaced, not appended
+    assert first.feature_count == second.feature_count == 4
+    assert layer_counts(out) == {"signals": 2, "parks": 4}  # replaced, not appended
     _geom_type, rows = features(out, "parks")
     assert {r["fetched_at"] for r in rows} == {second.fetched_at}
     assert [n for n in os.listdir(tmp_path) if n != "cache"] == ["t.gpkg"]  # no scratch file left
 
 
 def test_a_layer_target_keeps_the_other_layers(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "t.gpkg")
     source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "signals"), None)
     source.fetch({"category": "cycleway", "server": url, "extent": EXTENT}, layer_target(out, "cycle"), None)
-    assert layer_counts(out) == {"signals": 2, "cycle": 1}
+    assert layer_counts(out) == {"signals": 2, "cycle": 3}
 
 
-class CancelAfterFirstPass:
-    """Cancels the feedback once the first GDAL pass has returned: the moment between the two passes
-    of an area category."""
+class CancelAfterTheRead:
+    """Cancels the feedback once GDAL's read of the reply has returned: the moment between the read and the
+    SQL that makes the layer final."""
 
     def __init__(self, monkeypatch, feedback):
+        from osgeo import gdal
+
         self.calls = 0
-        self.original = op.gdal.VectorTranslate
+        self.original = gdal.VectorTranslate
         self.feedback = feedback
-        monkeypatch.setattr(op.gdal, "VectorTranslate", self)
+        monkeypatch.setattr(gdal, "VectorTranslate", self)
 
     def __call__(self, *args, **kwargs):
         result = self.original(*args, **kwargs)
@@ -348,33 +512,33 @@ class CancelAfterFirstPass:
         return result
 
 
-def test_cancel_between_the_two_passes_keeps_the_old_layer(source, httpserver, tmp_path, monkeypatch):
+def test_cancel_after_the_read_keeps_the_old_layer(source, httpserver, tmp_path, monkeypatch):
     from qgis.core import QgsFeedback
 
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "t.gpkg")
-    spec = {"category": "car_park", "server": url, "extent": EXTENT}
+    spec = {"category": "car_park", "geometry": "points", "server": url, "extent": EXTENT}
     old = source.fetch(spec, file_target(out, "parks"), None)
     feedback = QgsFeedback()
-    spy = CancelAfterFirstPass(monkeypatch, feedback)
+    spy = CancelAfterTheRead(monkeypatch, feedback)
     with pytest.raises(Cancelled):
         source.fetch(spec, layer_target(out, "parks"), None, feedback)
     assert spy.calls == 1
-    assert layer_counts(out) == {"parks": 3}
+    assert layer_counts(out) == {"parks": 5}
     _geom_type, rows = features(out, "parks")
     assert {r["fetched_at"] for r in rows} == {old.fetched_at}
     assert {r["osm_type"] for r in rows} == {"node", "way", "relation"}
     assert [n for n in os.listdir(tmp_path) if n != "cache"] == ["t.gpkg"]
 
 
-def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tmp_path, monkeypatch):
+def test_cancel_after_the_read_adds_no_half_layer(source, httpserver, tmp_path, monkeypatch):
     from qgis.core import QgsFeedback
 
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "t.gpkg")
     source.fetch({"category": "traffic_signals", "server": url, "extent": EXTENT}, file_target(out, "signals"), None)
     feedback = QgsFeedback()
-    CancelAfterFirstPass(monkeypatch, feedback)
+    CancelAfterTheRead(monkeypatch, feedback)
     with pytest.raises(Cancelled):
         source.fetch(
             {"category": "car_park", "server": url, "extent": EXTENT}, layer_target(out, "parks"), None, feedback
@@ -382,38 +546,46 @@ def test_cancel_between_the_two_passes_adds_no_half_layer(source, httpserver, tm
     assert layer_counts(out) == {"signals": 2}
 
 
-@pytest.mark.parametrize("category, expected", [("car_park", {"103", "2001", "5001"}), ("cycleway", {"3001"})])
-def test_csv_output(source, httpserver, tmp_path, category, expected):
+@pytest.mark.parametrize(
+    "category, geometry, expected, shape",
+    [
+        ("car_park", "points", {"103", "2001", "5001", "5002", "5003"}, "X"),
+        ("car_park", None, {"2001", "5001", "5002", "5003"}, "MULTIPOLYGON"),
+        ("cycleway", None, {"3001", "3004", "3005"}, "LINESTRING"),
+    ],
+)
+def test_csv_output(source, httpserver, tmp_path, category, geometry, expected, shape):
     import csv
 
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = tmp_path / "out.csv"
-    result = source.fetch({"category": category, "server": url, "extent": EXTENT}, file_target(str(out), "out"), None)
+    spec = {"category": category, "geometry": geometry, "server": url, "extent": EXTENT}
+    result = source.fetch(spec, file_target(str(out), "out"), None)
     with open(out, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert result.feature_count == len(rows) == len(expected)
     assert {r["osm_id"] for r in rows} == expected
     assert all(r["category"] == category and r["source"] == "openstreetmap" for r in rows)
-    if category == "car_park":
+    if shape == "X":
         assert all(-1.8 < float(r["X"]) < -1.6 and 48.0 < float(r["Y"]) < 48.2 for r in rows)
     else:
-        assert rows[0]["WKT"].startswith("LINESTRING")
+        assert all(r["WKT"].startswith(shape) for r in rows)
 
 
 def test_geojson_output_replaces_the_file(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = tmp_path / "parks.geojson"
     out.write_text("old")
     result = source.fetch(
         {"category": "car_park", "server": url, "extent": EXTENT}, file_target(str(out), "parks"), None
     )
-    assert result.feature_count == 3 == ogr.Open(str(out)).GetLayer(0).GetFeatureCount()
+    assert result.feature_count == 4 == ogr.Open(str(out)).GetLayer(0).GetFeatureCount()
 
 
 def test_the_register_is_never_written(source, httpserver, tmp_path):
     import sqlite3
 
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     out = str(tmp_path / "register.gpkg")
     source.fetch({"category": "street_lamp", "server": url, "extent": EXTENT}, file_target(out, "lamps"), None)
     connection = sqlite3.connect(out)
@@ -426,7 +598,7 @@ def test_the_register_is_never_written(source, httpserver, tmp_path):
 
 
 def test_result_names_the_preset_as_dataset(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     result = source.fetch(
         {"category": "bus_stop", "server": url, "extent": EXTENT}, file_target(str(tmp_path / "o.gpkg"), "stops"), None
     )
@@ -467,10 +639,10 @@ def test_prepare_osm_layer_keeps_a_public_spec_and_the_attribution():
 
 
 def test_shapefile_output_for_car_parks(source, httpserver, tmp_path):
-    url = serve(httpserver, "mixed.osm")
+    url = serve_overpass(httpserver)
     folder = tmp_path / "shp"
     result = source.fetch(
         {"category": "car_park", "server": url, "extent": EXTENT}, file_target(str(folder / "parks.shp"), "parks"), None
     )
-    assert result.feature_count == 3 == ogr.Open(str(folder / "parks.shp")).GetLayer(0).GetFeatureCount()
+    assert result.feature_count == 4 == ogr.Open(str(folder / "parks.shp")).GetLayer(0).GetFeatureCount()
     assert sorted(n for n in os.listdir(folder) if n.startswith(".")) == []  # no scratch left
