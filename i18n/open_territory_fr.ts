@@ -309,6 +309,11 @@
       <translation>URL de découverte (gbfs.json) de tout système GBFS 1.x, 2.x ou 3.0</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>B</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin/register/import_geometry.py" />
       <source>Bad coordinates</source>
       <translation>Coordonnées incorrectes</translation>
@@ -1124,6 +1129,11 @@
       <translation>Véhicules en free-floating</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>GB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>GBFS</source>
       <translation>GBFS</translation>
@@ -1679,6 +1689,11 @@
       <translation>Recherche du territoire</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/register_import.py" />
       <source>Make a new, empty register at the given place before importing</source>
       <translation>Créer un registre vide à l'endroit indiqué avant l'import</translation>
@@ -1792,6 +1807,21 @@
       <location filename="../plugin/sources/rudi.py" />
       <source>No RUDI resource given (global_id)</source>
       <translation>Aucune ressource RUDI indiquée (global_id)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>No answer from {host} in {seconds} s: the server is down or overloaded, try again later</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>No answer from {host} within QGIS's network timeout (Settings › Options › Network › Timeout)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>No answer from {host}: it did not answer an earlier request of this load either</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/register/list_model.py" />
@@ -3200,8 +3230,8 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>The connection broke during the download</source>
-      <translation>La connexion a été interrompue pendant le téléchargement</translation>
+      <source>The connection to {host} broke during the download</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/export_section.py" />
@@ -3520,13 +3550,33 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>The reply is not valid JSON</source>
-      <translation>La réponse n'est pas un JSON valide</translation>
+      <source>The reply from {host} declares XML entities, which a data service never sends: refused, as it could expand to gigabytes</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>The reply was cut before its end</source>
-      <translation>La réponse a été coupée avant sa fin</translation>
+      <source>The reply from {host} is damaged: its compressed data ({encoding}) cannot be read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} is larger than the size limit of {limit} ({size}); the limit is the 'Largest download' of Settings › Options › Open Territory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} is not valid UTF-8 text (byte {position})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} was cut before its end</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply is not valid JSON</source>
+      <translation>La réponse n'est pas un JSON valide</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/datagouv_load.py" />
@@ -3570,18 +3620,8 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>The server answered with a web page instead of data (JSON expected)</source>
-      <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
       <source>The server answered with an error</source>
       <translation>Le serveur a répondu par une erreur</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>The server did not answer within the timeout</source>
-      <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
@@ -3792,6 +3832,11 @@
       <location filename="../processing/algorithms/ods_search.py" />
       <source>To see private datasets: an authentication configuration holding the portal's API key</source>
       <translation>Pour voir les jeux de données privés : une configuration d'authentification contenant la clé d'API du portail</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>Too many redirects from {host} (more than {hops}): the address loops</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -4289,6 +4334,16 @@
       <translation>équilibré</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>busy, next try in {seconds} s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>bytes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin/register/import_csv.py" />
       <source>column</source>
       <translation>colonne</translation>
@@ -4494,6 +4549,11 @@
       <translation>lignes invalides</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>it announces {size}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin/compose/transport_catalog.py" />
       <source>its covered area is the commune</source>
       <translation>sa couverture géographique est la commune</translation>
@@ -4517,6 +4577,11 @@
       <location filename="../plugin/compose/transport_catalog.py" />
       <source>its legal owner is the territory's transport authority (AOM)</source>
       <translation>son propriétaire légal est l'autorité organisatrice de la mobilité (AOM) du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>kB</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -4567,6 +4632,11 @@
       <location filename="../plugin/planning/context.py" />
       <source>missing nearby</source>
       <translation>absent à proximité</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>more than {size} received</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../plugin/compose/national_bases.py" />
@@ -5029,6 +5099,16 @@
       <translation>véhicules</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>waiting for a free connection (two at once per server)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>waiting for an answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin/planning/matrix.py" />
       <source>weak</source>
       <translation>faible</translation>
@@ -5047,6 +5127,21 @@
       <location filename="../plugin/planning/context.py" />
       <source>within</source>
       <translation>à moins de</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} answered with a web page instead of data (JSON expected)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} sent an empty reply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} stopped sending: almost nothing came in {seconds} s ({size} received)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />

@@ -86,3 +86,29 @@ def provider(qgis_processing):
     yield registry.providerById("openterritory")
     if added:
         registry.removeProvider("openterritory")
+
+
+@pytest.fixture()
+def fault_server():
+    """A local server that answers like a real service, or fails on request (tests/fault_server.py)."""
+    from .fault_server import FaultServer
+
+    server = FaultServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture()
+def fault_servers():
+    """`make()` gives another fault server, each on a port of its own (a host of its own for the transport)."""
+    from .fault_server import FaultServer
+
+    made = []
+
+    def make() -> FaultServer:
+        made.append(FaultServer())
+        return made[-1]
+
+    yield make
+    for server in made:
+        server.close()

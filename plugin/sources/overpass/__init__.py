@@ -65,7 +65,7 @@ from ...toolbelt.layer_writer import (
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact
 from ...toolbelt.settings import OVERPASS_SERVERS, load_settings
-from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration
+from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 from .presets import LINE, POINT_AREA, PRESETS, column_name
 
 if TYPE_CHECKING:  # names used in annotations only
@@ -467,39 +467,42 @@ class OverpassSource(Source):
         return category, server, timeout, query
 
     def download(self, server: str, query: str, timeout: int) -> tuple:
-        """The Overpass reply, checked, stored on disk: (response, warnings)."""
+        """The Overpass reply, checked, stored on disk: (response, warnings). The server may think for the
+        query's whole timeout before its first byte, or pause as long in the middle of its reply."""
+        wait = timeout + NETWORK_MARGIN
         try:
-            response = self.transport.post(server, data={"data": query}, timeout=timeout + NETWORK_MARGIN)
+            response = self.transport.post(server, data={"data": query}, timeout=wait, stall_timeout=wait)
         except ReplyError as error:
             if error.reason != "http":
-                raise
+                raise restated(error, f"Overpass ({public_server(server)}): {error}") from None
             raise http_failure(error, timeout) from None
         except NetworkError as error:
-            if error.reason == "timeout":
+            if error.reason == "stall":
                 what = tr("Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.")
-                raise NetworkError(what + f" ({timeout} s, {server})", reason="timeout") from None
+                raise NetworkError(what + f" ({timeout} s, {public_server(server)})", reason="timeout") from None
             if error.reason == "incomplete":
                 what = tr(
                     "Overpass: the reply was cut before its end; nothing was "
                     "written. Try again, or choose a smaller area."
                 )
-                raise NetworkError(what + f" ({server})", reason="incomplete") from None
-            raise
+                raise NetworkError(what + f" ({public_server(server)})", reason="incomplete") from None
+            raise restated(error, f"Overpass ({public_server(server)}): {error}") from None
         return response, check_reply(response.path, timeout)
 
     def fetch(
         self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
     ) -> FetchResult:
         category, server, timeout, query = self.query_for(spec, category)
-        log(f"Overpass {server}: {category}")
+        shown = public_server(server)  # a key in the server's URL is never written nor shown
+        log(f"Overpass {shown}: {category}")
         response, warnings = self.download(server, query, timeout)
         for warning in warnings:
-            log(f"Overpass {server}: {warning}", "warning")
+            log(f"Overpass {shown}: {warning}", "warning")
         fetched_at = utc_now_iso()
         common = {
             "category": category,
             "source": SOURCE_NAME,
-            "source_dataset": server,
+            "source_dataset": shown,
             "licence": OSM_LICENCE,
             "fetched_at": fetched_at,
         }
@@ -511,7 +514,7 @@ class OverpassSource(Source):
             source=SOURCE_NAME,
             dataset=category,
             licence=OSM_LICENCE,
-            url=server,
+            url=shown,
             fetched_at=fetched_at,
             warnings=warnings,
         )
