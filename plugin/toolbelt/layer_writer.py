@@ -350,6 +350,17 @@ def write_layer(target: OutputTarget, produce: Callable, feedback: QgsFeedback |
         _remove_sqlite_file(scratch)
 
 
+def move_layer(path: str, target: OutputTarget) -> None:
+    """Put the layer `target.layer` of the complete GeoPackage `path` (written by write_layer into a file of
+    its own, in a worker thread) into `target`, in the one step write_layer ends with; `path` is then
+    deleted. How a parallel load writes its layers into one GeoPackage one at a time."""
+    refuse_register(target.path)
+    try:
+        PUT_IN_PLACE[target.mode](path, target)
+    finally:
+        _remove_sqlite_file(path)
+
+
 def write_resource_layer(
     src_path: str, target: OutputTarget, common: dict, feedback: QgsFeedback | None = None, **options
 ) -> int:
