@@ -42,6 +42,7 @@ from ..definitions import COMMON_FIELDS
 from .errors import Cancelled, InputError, ReplyError
 from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
+from .redaction import redact_text
 
 # Output formats by extension; a path without one is a GeoPackage (the plugin's default).
 DRIVERS = {
@@ -267,7 +268,8 @@ def copy_with_common_fields(
     fields (`common` maps them to constant values; `fetched_at` defaults to now, UTC). `extra_options` are
     more ogr2ogr options (a reprojection, field type mappings), `layer_options` the layer creation options
     write_layer gives its producer."""
-    common = dict(common)
+    # A URL with a key (a feed's apiKey, a server's ?key=) never reaches a layer's fields.
+    common = {key: redact_text(value) if isinstance(value, str) else value for key, value in common.items()}
     common.setdefault("fetched_at", utc_now_iso())
     try:
         dataset = gdal.OpenEx(src_path, gdal.OF_VECTOR)

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
+from ...plugin.toolbelt.download import human_size
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
 from ...plugin.toolbelt.logger import notify
@@ -40,15 +41,6 @@ if TYPE_CHECKING:  # names used in annotations only
     from qgis.PyQt.QtWidgets import QBoxLayout
 
     from ...plugin.sources.base import FetchResult
-
-
-def human_size(size: int | None) -> str:
-    if not size:
-        return ""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
-        if size >= factor:
-            return f"{size / factor:.1f} {unit}"
-    return f"{size} B"
 
 
 class SourcePanel(QWidget):
@@ -65,6 +57,7 @@ class SourcePanel(QWidget):
         self.runner = runner or start_task
         self.task = None
         self.busy_widgets = []
+        self.running_status = ""
 
     # -- widgets shared by the panels ---------------------------------------------------------------
 
@@ -141,7 +134,8 @@ class SourcePanel(QWidget):
         reported instead, and a run that ends without result nor error (cancelled) leaves
         `cancelled` (else "Cancelled") on the status line."""
         self.set_busy(True)
-        self.status.setText(status or description)
+        self.running_status = status or description
+        self.status.setText(self.running_status)
 
         def done(result, error) -> None:
             self.task = None
@@ -157,6 +151,14 @@ class SourcePanel(QWidget):
         if task is not None and hasattr(task, "progressChanged"):
             self.task = task
             task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+            task.feedback.progressTextChanged.connect(self.on_progress_text)
+
+    @pyqtSlot(str)
+    def on_progress_text(self, text: str) -> None:
+        """What the running work is doing, under its status ("data.example.fr: 3.2 MB"); queued from the
+        task's thread."""
+        if self.task is not None:
+            self.status.setText(f"{self.running_status}\n{text}")
 
     def cancel(self) -> None:
         if self.task is not None:
