@@ -104,14 +104,19 @@
       <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>A reply larger than this is stopped while it downloads</source>
+      <translation>Une réponse plus grosse que cette taille est arrêtée pendant son téléchargement</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/context.py" />
       <source>A resource layer has no category field</source>
       <translation>Une couche de ressources n'a pas de champ category</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_search.py" />
-      <source>A table with one row per dataset found</source>
-      <translation>Une table avec une ligne par jeu de données trouvé</translation>
+      <source>A table with one row per dataset found (a GeoPackage by default); an existing file is replaced only when the search succeeds</source>
+      <translation>Une table avec une ligne par jeu de données trouvé (un GeoPackage par défaut) ; un fichier existant n'est remplacé que si la recherche aboutit</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" />
@@ -311,7 +316,7 @@
     <message>
       <location filename="../plugin/toolbelt/download.py" />
       <source>B</source>
-      <translation type="unfinished" />
+      <translation>o</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_geometry.py" />
@@ -467,6 +472,11 @@
       <location filename="../plugin/toolbelt/errors.py" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" />
+      <source>Cancelling the search…</source>
+      <translation>Annulation de la recherche…</translation>
     </message>
     <message>
       <location filename="../plugin/register/store.py" />
@@ -859,6 +869,11 @@
       <translation>Jeux de données trouvés</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/ods_search.py" />
+      <source>Datasets listed</source>
+      <translation>Jeux de données listés</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/assemble.py" />
       <source>Datasets published for the AOM are missing</source>
       <translation>Les jeux de données publiés pour l'AOM manquent</translation>
@@ -1131,7 +1146,7 @@
     <message>
       <location filename="../plugin/toolbelt/download.py" />
       <source>GB</source>
-      <translation type="unfinished" />
+      <translation>Go</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -1299,6 +1314,16 @@
       <translation>Rapport HTML</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>How long a download may receive almost nothing before it is abandoned</source>
+      <translation>Temps pendant lequel un téléchargement peut ne presque rien recevoir avant d'être abandonné</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>How long a server may take to start answering (connection and its own work) before the request is abandoned; an Overpass query waits its own timeout</source>
+      <translation>Temps qu'un serveur peut mettre à commencer à répondre (connexion et son propre travail) avant que la requête soit abandonnée ; une requête Overpass attend son propre délai</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/ods_search.py" />
       <source>How many datasets to list at most (fetched 100 at a time)</source>
       <translation>Nombre maximal de jeux de données à lister (récupérés 100 par 100)</translation>
@@ -1457,6 +1482,11 @@
       <location filename="../plugin/sources/base.py" />
       <source>Large download</source>
       <translation>Téléchargement volumineux</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>Largest download</source>
+      <translation>Plus gros téléchargement</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -1691,7 +1721,7 @@
     <message>
       <location filename="../plugin/toolbelt/download.py" />
       <source>MB</source>
-      <translation type="unfinished" />
+      <translation>Mo</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_import.py" />
@@ -1759,11 +1789,6 @@
       <translation>Bases nationales…</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" />
-      <source>Network timeout</source>
-      <translation>Délai d'attente réseau</translation>
-    </message>
-    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>New register</source>
       <translation>Nouveau registre</translation>
@@ -1811,17 +1836,12 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>No answer from {host} in {seconds} s: the server is down or overloaded, try again later</source>
-      <translation type="unfinished" />
+      <translation>Pas de réponse de {host} en {seconds} s : le serveur est arrêté ou surchargé, réessayez plus tard</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>No answer from {host} within QGIS's network timeout (Settings › Options › Network › Timeout)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>No answer from {host}: it did not answer an earlier request of this load either</source>
-      <translation type="unfinished" />
+      <translation>Pas de réponse de {host} dans le délai réseau de QGIS (Préférences › Options › Réseau › Délai d'expiration)</translation>
     </message>
     <message>
       <location filename="../ui/register/list_model.py" />
@@ -3231,7 +3251,7 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The connection to {host} broke during the download</source>
-      <translation type="unfinished" />
+      <translation>La connexion à {host} a été coupée pendant le téléchargement</translation>
     </message>
     <message>
       <location filename="../ui/export_section.py" />
@@ -3551,27 +3571,27 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply from {host} declares XML entities, which a data service never sends: refused, as it could expand to gigabytes</source>
-      <translation type="unfinished" />
+      <translation>La réponse de {host} déclare des entités XML, ce qu'un service de données n'envoie jamais : refusée, car elle pourrait s'étendre à des gigaoctets</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply from {host} is damaged: its compressed data ({encoding}) cannot be read</source>
-      <translation type="unfinished" />
+      <translation>La réponse de {host} est endommagée : ses données compressées ({encoding}) sont illisibles</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply from {host} is larger than the size limit of {limit} ({size}); the limit is the 'Largest download' of Settings › Options › Open Territory</source>
-      <translation type="unfinished" />
+      <translation>La réponse de {host} dépasse la taille limite de {limit} ({size}) ; cette limite est le « Plus gros téléchargement » de Préférences › Options › Territoire ouvert</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply from {host} is not valid UTF-8 text (byte {position})</source>
-      <translation type="unfinished" />
+      <translation>La réponse de {host} n'est pas un texte UTF-8 valide (octet {position})</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply from {host} was cut before its end</source>
-      <translation type="unfinished" />
+      <translation>La réponse de {host} a été coupée avant sa fin</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
@@ -3804,11 +3824,6 @@
       <translation>Les couches cochées ayant un champ category sont les ressources</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" />
-      <source>Time allowed for one network request before it is abandoned</source>
-      <translation>Temps accordé à une requête réseau avant de l'abandonner</translation>
-    </message>
-    <message>
       <location filename="../ui/resources/osm_panel.py" />
       <source>Timeout</source>
       <translation>Délai</translation>
@@ -3836,7 +3851,7 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>Too many redirects from {host} (more than {hops}): the address loops</source>
-      <translation type="unfinished" />
+      <translation>Trop de redirections depuis {host} (plus de {hops}) : l'adresse tourne en boucle</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -3964,9 +3979,19 @@
       <translation>Très mauvais (50-75 µg/m³)</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>Wait for an answer</source>
+      <translation>Attente d'une réponse</translation>
+    </message>
+    <message>
       <location filename="../ui/register_section.py" />
       <source>Wait for the current operation to finish, or cancel it</source>
       <translation>Attendez la fin de l'opération en cours, ou annulez-la</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>Wait when a download stops</source>
+      <translation>Attente quand un téléchargement s'arrête</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -4336,12 +4361,12 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>busy, next try in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>occupé, nouvel essai dans {seconds} s</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>bytes</source>
-      <translation type="unfinished" />
+      <translation>octets</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_csv.py" />
@@ -4551,7 +4576,7 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>it announces {size}</source>
-      <translation type="unfinished" />
+      <translation>elle annonce {size}</translation>
     </message>
     <message>
       <location filename="../plugin/compose/transport_catalog.py" />
@@ -4581,7 +4606,7 @@
     <message>
       <location filename="../plugin/toolbelt/download.py" />
       <source>kB</source>
-      <translation type="unfinished" />
+      <translation>ko</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -4636,7 +4661,7 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>more than {size} received</source>
-      <translation type="unfinished" />
+      <translation>plus de {size} reçus</translation>
     </message>
     <message>
       <location filename="../plugin/compose/national_bases.py" />
@@ -5101,12 +5126,12 @@
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>waiting for a free connection (two at once per server)</source>
-      <translation type="unfinished" />
+      <translation>en attente d'une connexion libre (deux à la fois par serveur)</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/download.py" />
       <source>waiting for an answer</source>
-      <translation type="unfinished" />
+      <translation>en attente d'une réponse</translation>
     </message>
     <message>
       <location filename="../plugin/planning/matrix.py" />
@@ -5129,19 +5154,29 @@
       <translation>à moins de</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/parallel.py" />
+      <source>{done} of {count} sources</source>
+      <translation>{done} sources sur {count}</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>{host} answered with a web page instead of data (JSON expected)</source>
-      <translation type="unfinished" />
+      <translation>{host} a répondu par une page web au lieu de données (JSON attendu)</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>{host} sent an empty reply</source>
-      <translation type="unfinished" />
+      <translation>{host} a envoyé une réponse vide</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>{host} stopped sending: almost nothing came in {seconds} s ({size} received)</source>
-      <translation type="unfinished" />
+      <translation>{host} a cessé d'envoyer : presque rien reçu en {seconds} s ({size} reçus)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} was not asked: it stopped answering an earlier request of this load</source>
+      <translation>{host} n'a pas été interrogé : il a cessé de répondre à une requête précédente de ce chargement</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />

@@ -283,7 +283,8 @@ class FaultHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         self.serve()
 
-    do_POST = do_HEAD = do_PUT = do_GET  # noqa: N815
+    # CONNECT: the server can stand for a proxy that never answers (every host stalls, https included).
+    do_POST = do_HEAD = do_PUT = do_CONNECT = do_GET  # noqa: N815
 
     def serve(self) -> None:
         self.close_connection = True

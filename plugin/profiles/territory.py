@@ -76,6 +76,11 @@ class Outcome:
     fetched_at: str = ""
     message: str = ""
 
+    def __setattr__(self, name: str, value: object) -> None:
+        # What an outcome holds is shown (the summary, the dock) and written (the sources table): a feed's
+        # apiKey or a server's ?key= is masked as it comes in.
+        super().__setattr__(name, redact_text(value) if isinstance(value, str) else value)
+
 
 @dataclass
 class TerritoryReport:
@@ -117,6 +122,7 @@ class TerritoryReport:
 
 
 def push(feedback: QgsFeedback | None, message: str, warning: bool = False) -> None:
+    message = redact_text(message)
     log(message, "warning" if warning else "info")
     if feedback is None:
         return
@@ -349,7 +355,7 @@ class TerritoryLoad:
         spec = entry_spec(entry, extent)
 
         def fetch(feedback) -> tuple:
-            feedback.pushInfo(f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…")
+            feedback.pushInfo(redact_text(f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…"))
             try:
                 source_class = registry.source_class(entry.source)
             except KeyError:

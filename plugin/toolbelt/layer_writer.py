@@ -216,7 +216,8 @@ def translate(dest_path: str, source: object, what: str, feedback: QgsFeedback |
         out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
     except RuntimeError as error:
         check_cancel(feedback)
-        raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path}): {error}", reason="write") from None
+        detail = " ".join(str(error).split())  # GDAL's message may run over several lines: one sentence
+        raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path}): {detail}", reason="write") from None
     if out is None:
         check_cancel(feedback)
         raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path})", reason="write")

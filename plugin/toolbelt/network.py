@@ -208,16 +208,20 @@ def stopped_error(download: Download, url: str) -> OpenTerritoryError:
         text = tr("No answer from {host} in {seconds} s: the server is down or overloaded, try again later").format(
             host=host, seconds=seconds_text(download.first_byte)
         )
-        return transport_error(NetworkError, url, text, "stall")
+        error = transport_error(NetworkError, url, text, "stall")
+        error.phase = "answer"  # a stall before the first byte, not in the middle of the reply
+        return error
     text = tr("{host} stopped sending: almost nothing came in {seconds} s ({size} received)").format(
         host=host, seconds=seconds_text(download.stall), size=human_size(download.received) or "0 " + tr("B")
     )
-    return transport_error(NetworkError, url, text, "stall")
+    error = transport_error(NetworkError, url, text, "stall")
+    error.phase = "transfer"
+    return error
 
 
 def silent_host_error(host: str, url: str) -> NetworkError:
-    """A host that gave no answer earlier in the same job is not asked again."""
-    text = tr("No answer from {host}: it did not answer an earlier request of this load either").format(host=host)
+    """A host that stalled earlier in the same job is not asked again."""
+    text = tr("{host} was not asked: it stopped answering an earlier request of this load").format(host=host)
     return transport_error(NetworkError, url, text, "stall")
 
 
@@ -470,8 +474,9 @@ class Transport:
 
     `auth_scheme` (e.g. "Apikey") sends the authcfg's key as `Authorization: <scheme> <key>` instead of
     letting the QGIS authentication method sign the request (see authorization_from_authcfg).
-    `silent_hosts`, a set shared by the transports of one load, holds the hosts that gave no answer: they
-    are not asked again in that load (a dead portal costs one timeout, not one per dataset)."""
+    `silent_hosts`, a set shared by the transports of one load, holds the hosts that stalled (no answer, or
+    a reply that stopped coming): they are not asked again in that load (a dead portal costs one timeout,
+    not one per dataset or per address)."""
 
     def __init__(
         self,
@@ -754,7 +759,7 @@ class Transport:
                 raise download_write_error(url, download.error, self.cache.folder)
             return self._finish(facts, method, url, key, part_path, download, expect)
         except NetworkError as error:
-            if error.reason == "stall" and download.answered_at is None and self.silent_hosts is not None:
+            if error.reason == "stall" and self.silent_hosts is not None:
                 self.silent_hosts.add(host)
             raise
         finally:

@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QThread
 
 from .errors import Cancelled
 from .i18n import tr
+from .redaction import redact_text
 
 if TYPE_CHECKING:  # names used in annotations only
     from typing import Callable, Iterator
@@ -128,7 +129,7 @@ class Conductor:
         for child in self.children:
             while not child.messages.empty():
                 kind, text = child.messages.get()
-                (self.feedback.pushWarning if kind == WARNING else self.feedback.pushInfo)(text)
+                (self.feedback.pushWarning if kind == WARNING else self.feedback.pushInfo)(redact_text(text))
         count = len(self.jobs)
         filled = sum(100.0 if index in self.ended else self.children[index].progress() for index in range(count))
         start, end = self.share

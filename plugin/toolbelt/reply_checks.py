@@ -17,6 +17,8 @@ HEAD_BYTES = 64 * 1024
 BLOCK_BYTES = 8 * 1024 * 1024
 XML_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 CHARSET = re.compile(r"charset=\"?([\w.:-]+)", re.IGNORECASE)
+XML_ENCODING = re.compile(rb"^<\?xml[^>]*encoding=[\"']([\w.:-]+)[\"']", re.IGNORECASE)
+UTF8 = ("utf-8", "utf8")
 
 # Reasons (the `reason` of the ReplyError the transport raises for them).
 EMPTY, WEB_PAGE, ENCODING, ENTITIES = "empty", "content", "encoding", "entities"
@@ -45,6 +47,20 @@ def declared_charset(content_type: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+def text_encoding(head: bytes, content_type: str, expect: str | None) -> str:
+    """The encoding a reply's text must be in, "" when it is not text the transport can tell about:
+    JSON (asked for, or declared by the Content-Type) is UTF-8 unless the server declared a charset (RFC
+    8259); XML is what its prolog declares, else UTF-8 (XML 1.0, 4.3.3); anything else is for its reader."""
+    declared = declared_charset(content_type)
+    if expect == "json" or "json" in (content_type or "").lower():
+        return declared or "utf-8"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"<?xml"):
+        found = XML_ENCODING.match(start)
+        return found.group(1).decode("ascii").lower() if found else "utf-8"
+    return ""
+
+
 def first_invalid_utf8(path: str) -> int | None:
     """The offset of the first byte of `path` that is not UTF-8 text, None when the whole file is."""
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -65,8 +81,8 @@ def first_invalid_utf8(path: str) -> int | None:
 def refusal(path: str, size: int, content_type: str, expect: str | None) -> tuple | None:
     """(reason, detail) when the stored reply must be refused, None when it may be kept.
 
-    expect: "json" when the caller asked for JSON: a web page is refused, and the body must be UTF-8
-    unless the server declared another charset."""
+    expect: "json" when the caller asked for JSON: a web page is refused. Text whose encoding is UTF-8
+    (text_encoding: JSON, XML) must be valid UTF-8."""
     if size == 0:
         return EMPTY, ""
     head = read_head(path)
@@ -74,7 +90,7 @@ def refusal(path: str, size: int, content_type: str, expect: str | None) -> tupl
         return WEB_PAGE, ""
     if declares_xml_entities(head):
         return ENTITIES, ""
-    if expect == "json" and declared_charset(content_type) in ("", "utf-8", "utf8"):
+    if text_encoding(head, content_type, expect) in UTF8:
         position = first_invalid_utf8(path)
         if position is not None:
             return ENCODING, str(position)

@@ -477,7 +477,8 @@ class OverpassSource(Source):
                 raise restated(error, f"Overpass ({public_server(server)}): {error}") from None
             raise http_failure(error, timeout) from None
         except NetworkError as error:
-            if error.reason == "stall":
+            if error.reason == "stall" and getattr(error, "phase", "") == "answer":
+                # No first byte within the query's own timeout (and the margin): the query is too heavy.
                 what = tr("Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.")
                 raise NetworkError(what + f" ({timeout} s, {public_server(server)})", reason="timeout") from None
             if error.reason == "incomplete":

@@ -133,7 +133,8 @@ def test_a_portal_that_gives_no_answer_costs_one_timeout_not_one_per_dataset(tmp
     failed = [o for o in report.outcomes if o.status == "failed"]
     assert len(failed) == 6 and fault_server.hits(f"{P.API}/catalog/datasets/parkings5") == 0
     host = fault_server.base.split("//")[1]
-    assert all(f"No answer from {host}" in o.message and "parkings" in o.message for o in failed), failed
+    assert all(host in o.message and "parkings" in o.message for o in failed), failed
+    assert sum(f"No answer from {host} in 1 s" in o.message for o in failed) == 2, failed
 
 
 def test_cancel_reaches_every_fetch_at_once_and_keeps_the_previous_file(tmp_path, fault_servers):
