@@ -2959,6 +2959,11 @@
       <translation>Sources</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/parallel.py" />
+      <source>Sources fetched: {done} of {count}</source>
+      <translation>Sources traitées : {done} sur {count}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>Sources text</source>
       <translation>Texte des sources</translation>
@@ -4360,11 +4365,6 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>busy, next try in {seconds} s</source>
-      <translation>occupé, nouvel essai dans {seconds} s</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
       <source>bytes</source>
       <translation>octets</translation>
     </message>
@@ -5124,16 +5124,6 @@
       <translation>véhicules</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>waiting for a free connection (two at once per server)</source>
-      <translation>en attente d'une connexion libre (deux à la fois par serveur)</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/download.py" />
-      <source>waiting for an answer</source>
-      <translation>en attente d'une réponse</translation>
-    </message>
-    <message>
       <location filename="../plugin/planning/matrix.py" />
       <source>weak</source>
       <translation>faible</translation>
@@ -5154,11 +5144,6 @@
       <translation>à moins de</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/parallel.py" />
-      <source>{done} of {count} sources</source>
-      <translation>{done} sources sur {count}</translation>
-    </message>
-    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>{host} answered with a web page instead of data (JSON expected)</source>
       <translation>{host} a répondu par une page web au lieu de données (JSON attendu)</translation>
@@ -5177,6 +5162,36 @@
       <location filename="../plugin/toolbelt/network.py" />
       <source>{host} was not asked: it stopped answering an earlier request of this load</source>
       <translation>{host} n'a pas été interrogé : il a cessé de répondre à une requête précédente de ce chargement</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host}: busy, next try in {seconds} s</source>
+      <translation>{host} : occupé, nouvel essai dans {seconds} s</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host}: waiting for a free connection (two at once per server)</source>
+      <translation>{host} : en attente d'une connexion libre (deux à la fois par serveur)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: waiting for an answer ({seconds} s)</source>
+      <translation>{host} : en attente d'une réponse ({seconds} s)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: waiting for an answer…</source>
+      <translation>{host} : en attente d'une réponse…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: {size}</source>
+      <translation>{host} : {size}</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: {size} of {total}</source>
+      <translation>{host} : {size} sur {total}</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />

@@ -53,8 +53,8 @@ CAUSES = {
     "html_200": r"web page|\[Maintenance Service temporarily unavailable",  # Overpass: its error page's words
     "busy": r"HTTP 503|busy",
     "redirect_loop": r"Too many redirects from 127\.0\.0\.1:\d+",
-    "huge": r"larger than the size limit of 1\.0 MB \(it announces 5\.0 GB\)",
-    "huge_unannounced": r"larger than the size limit of 1\.0 MB \(more than 1\.0 MB received\)",
+    "huge": r"larger than the size limit of 1\.0\sMB \(it announces 5\.0\sGB\)",
+    "huge_unannounced": r"larger than the size limit of 1\.0\sMB \(more than 1\.0\sMB received\)",
     "corrupt_gzip": r"damaged: its compressed data \(gzip\) cannot be read",
     "invalid_utf8": r"not valid UTF-8",
     "xml_bomb": r"declares XML entities",

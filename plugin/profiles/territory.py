@@ -365,7 +365,7 @@ class TerritoryLoad:
             result = source_class(transport).fetch(spec, layer_target(path, entry.layer), entry.category, feedback)
             return result, path
 
-        return Job(entry.layer, entry_host(entry, spec), fetch)
+        return Job(entry.title or entry.layer, entry_host(entry, spec), fetch)
 
     def entry_outcome(self, tmp: str, entry: ResourceEntry, result: tuple | None, error: Exception | None) -> None:
         """Record one entry's outcome, its layer moved into `tmp` when it loaded."""

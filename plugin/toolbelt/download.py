@@ -31,6 +31,9 @@ TEXT_INTERVAL = 0.25  # seconds between two progress texts
 CANCELLED, NO_ANSWER, STALL, TOO_LARGE = "cancelled", "no_answer", "stall", "too_large"
 
 
+NBSP = "\u00a0"  # between a number and its unit, so that a narrow dock never parts them
+
+
 def human_size(size: float | None) -> str:
     """A byte count as people read it, in the user's language: "3.2 MB", "3,2 Mo"; "" for nothing."""
     if not size:
@@ -38,8 +41,8 @@ def human_size(size: float | None) -> str:
     locale = QLocale()
     for unit, factor in ((tr("GB"), 1024**3), (tr("MB"), 1024**2), (tr("kB"), 1024)):
         if size >= factor:
-            return f"{locale.toString(size / factor, 'f', 1)} {unit}"
-    return f"{int(size)} {tr('B')}"
+            return f"{locale.toString(size / factor, 'f', 1)}{NBSP}{unit}"
+    return f"{int(size)}{NBSP}{tr('B')}"
 
 
 @dataclass
@@ -95,11 +98,13 @@ class Download:
         self.text_at = now
         if self.answered_at is None:
             waited = int(now - self.started)
-            return f"{self.host}: " + tr("waiting for an answer") + (f" ({waited} s)" if waited else "…")
-        text = f"{self.host}: {human_size(self.received) or '0 ' + tr('B')}"
+            if not waited:
+                return tr("{host}: waiting for an answer…").format(host=self.host)
+            return tr("{host}: waiting for an answer ({seconds} s)").format(host=self.host, seconds=waited)
+        size = human_size(self.received) or f"0{NBSP}{tr('B')}"
         if self.announced:
-            text += f" / {human_size(self.announced)}"
-        return text
+            return tr("{host}: {size} of {total}").format(host=self.host, size=size, total=human_size(self.announced))
+        return tr("{host}: {size}").format(host=self.host, size=size)
 
     def percent(self) -> float | None:
         """The share received when the size was announced, else None."""

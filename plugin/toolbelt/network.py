@@ -212,7 +212,7 @@ def stopped_error(download: Download, url: str) -> OpenTerritoryError:
         error.phase = "answer"  # a stall before the first byte, not in the middle of the reply
         return error
     text = tr("{host} stopped sending: almost nothing came in {seconds} s ({size} received)").format(
-        host=host, seconds=seconds_text(download.stall), size=human_size(download.received) or "0 " + tr("B")
+        host=host, seconds=seconds_text(download.stall), size=human_size(download.received) or "0\u00a0" + tr("B")
     )
     error = transport_error(NetworkError, url, text, "stall")
     error.phase = "transfer"
@@ -666,10 +666,10 @@ class Transport:
     def _sleep(self, seconds, url):
         deadline = time.monotonic() + seconds
         loop = QEventLoop()
-        text = f"{host_of(url)}: " + tr("busy, next try in {seconds} s")
         while time.monotonic() < deadline:
             self._raise_if_cancelled(url)
-            self._say(text.format(seconds=int(deadline - time.monotonic()) + 1))
+            left = int(deadline - time.monotonic()) + 1
+            self._say(tr("{host}: busy, next try in {seconds} s").format(host=host_of(url), seconds=left))
             QTimer.singleShot(min(100, int((deadline - time.monotonic()) * 1000) + 1), loop.quit)
             loop.exec_()
         self._raise_if_cancelled(url)
@@ -769,7 +769,7 @@ class Transport:
                 os.remove(part_path)
 
     def _slot_wait(self, host: str) -> None:
-        self._say(f"{host}: " + tr("waiting for a free connection (two at once per server)"))
+        self._say(tr("{host}: waiting for a free connection (two at once per server)").format(host=host))
 
     def _exchange(self, method, request, body, out, download: Download, progress: bool) -> ReplyFacts:
         """Send the request, stream its reply into `out` (closed at the end), and return what the finished

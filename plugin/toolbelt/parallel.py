@@ -142,12 +142,12 @@ class Conductor:
                 setter(text)
 
     def progress_text(self) -> str:
-        done = tr("{done} of {count} sources").format(done=len(self.ended), count=len(self.jobs))
+        done = tr("Sources fetched: {done} of {count}").format(done=len(self.ended), count=len(self.jobs))
         running = [
             f"{self.children[index].label} — {self.children[index].text or self.jobs[index].host}"
             for index in sorted(self.running.values())
         ]
-        return "; ".join([done, *running])
+        return "\n".join([done, *running])  # one line per running fetch
 
     def stop(self) -> None:
         """Cancel whatever still runs (the caller stopped early: its own error, a cancel)."""

@@ -105,7 +105,7 @@ def test_slow_portals_load_in_about_the_time_of_one_in_the_profiles_order(tmp_pa
     assert [o.layer for o in report.outcomes] == ["boundary", "parkings0", "parkings1", "parkings2", "parkings3"]
     assert layer_order(output)[:5] == ["boundary", "parkings0", "parkings1", "parkings2", "parkings3"]
     host = servers[0].base.split("//")[1]
-    assert any(text.startswith("0 of 4 sources; parkings0 — ") for text in feedback.texts), feedback.texts[:5]
+    assert any(text.startswith("Sources fetched: 0 of 4\nparkings0 — ") for text in feedback.texts), feedback.texts[:5]
     assert any(f"parkings0 — {host}: waiting for an answer" in text for text in feedback.texts), feedback.texts
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".")]  # no scratch left
 

@@ -59,5 +59,5 @@ def test_progress_text_throttled():
     assert d.progress_text(now=3.0) == "data.example.fr: waiting for an answer (3 s)"
     d.answered(10 * 1024 * 1024, now=3.1)
     d.got(3 * 1024 * 1024 + 300 * 1024, now=3.2)
-    assert d.progress_text(now=3.5) == "data.example.fr: 3.3 MB / 10.0 MB"
-    assert human_size(0) == "" and human_size(512) == "512 B" and human_size(5 * 1024**3) == "5.0 GB"
+    assert d.progress_text(now=3.5) == "data.example.fr: 3.3\u00a0MB of 10.0\u00a0MB"
+    assert human_size(0) == "" and human_size(512) == "512\u00a0B" and human_size(5 * 1024**3) == "5.0\u00a0GB"

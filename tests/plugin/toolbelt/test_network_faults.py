@@ -62,7 +62,7 @@ FAULT_CASES = {
         {},
         ReplyError,
         "too_large",
-        r"from {host} is larger than the size limit of 1\.0 MB \(it announces 5\.0 GB\)",
+        r"from {host} is larger than the size limit of 1\.0\sMB \(it announces 5\.0\sGB\)",
         1,
         2,
     ),
@@ -70,7 +70,7 @@ FAULT_CASES = {
         {},
         ReplyError,
         "too_large",
-        r"{host} is larger than the size limit .*more than 1\.0 MB received",
+        r"{host} is larger than the size limit .*more than 1\.0\sMB received",
         1,
         3,
     ),
@@ -206,7 +206,7 @@ def test_progress_shows_the_bytes_received(fault_server, transport):
     with pytest.raises(Cancelled):
         transport.get(fault_server.url("/drip.json"))
     host = fault_server.base.split("//")[1]
-    assert any(re.fullmatch(re.escape(host) + r": \d+ B", text) for _when, text in transport.feedback.texts)
+    assert any(re.fullmatch(re.escape(host) + r": \d+\sB", text) for _when, text in transport.feedback.texts)
 
 
 def fetch_in_threads(urls: list, tmp_path) -> list:
