@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -37,6 +36,7 @@ from qgis.core import QgsProcessingFeedback
 
 from .folder_digest import digest
 from .plugin.sources.test_reload_failures import SCENARIOS, previous_output
+from .qt_wait import cancel_later
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ODS_API = "/api/explore/v2.1"
@@ -259,13 +259,7 @@ def test_cancel_during_a_stall_is_answered_within_a_second(fault_server, tmp_pat
     before = digest(case.output) if case.output is not None else None
     fault_server.arm(case.payload, "never_answer")
     feedback = QgsProcessingFeedback(False)
-    cancelled_at = []
-
-    def cancel():
-        cancelled_at.append(time.monotonic())
-        feedback.cancel()
-
-    threading.Timer(0.8, cancel).start()
+    cancelled_at = cancel_later(feedback, 0.8)
     with pytest.raises(Cancelled):
         case.run(feedback)
     assert time.monotonic() - cancelled_at[0] < 1.0

@@ -35,7 +35,7 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from . import reply_checks
 from .cache import ReplyCache, cache_key, prune_once
-from .download import CANCELLED, NO_ANSWER, TOO_LARGE, Download, human_size
+from .download import CANCELLED, NBSP, NO_ANSWER, TOO_LARGE, Download, human_size
 from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from .host_slots import host_slot
 from .i18n import tr
@@ -184,6 +184,7 @@ def http_error(url: str, status: int, body: bytes, reason: str = "", headers: di
 
 
 def seconds_text(seconds: float) -> str:
+    """A limit in seconds as written in a message: "60", "0.5"."""
     return f"{seconds:g}"
 
 
@@ -212,7 +213,7 @@ def stopped_error(download: Download, url: str) -> OpenTerritoryError:
         error.phase = "answer"  # a stall before the first byte, not in the middle of the reply
         return error
     text = tr("{host} stopped sending: almost nothing came in {seconds} s ({size} received)").format(
-        host=host, seconds=seconds_text(download.stall), size=human_size(download.received) or "0\u00a0" + tr("B")
+        host=host, seconds=seconds_text(download.stall), size=human_size(download.received) or f"0{NBSP}{tr('B')}"
     )
     error = transport_error(NetworkError, url, text, "stall")
     error.phase = "transfer"
@@ -422,7 +423,7 @@ def retry_after_seconds(value: str) -> int | None:
     return max(0, int(when.timestamp() - time.time()))
 
 
-def _delete_at_once(reply) -> None:
+def _delete_at_once(qt_object) -> None:
     """Delete a Qt object of the transport (a finished reply, its timer) at once, its wrapper with it.
 
     PyQt learns that a Qt object made in a worker thread is destroyed through a queued signal that the main
@@ -431,10 +432,10 @@ def _delete_at_once(reply) -> None:
     download, or QGIS aborted, about one download in a hundred in a task). With the signal cut, the object
     is deleted here."""
     try:
-        reply.destroyed.disconnect()
+        qt_object.destroyed.disconnect()
     except TypeError:  # nothing was connected (the main thread's objects)
         pass
-    sip.delete(reply)
+    sip.delete(qt_object)
 
 
 def content_length(reply) -> int | None:
@@ -465,7 +466,7 @@ def drop_qgis_timeout(reply) -> None:
     timer = reply.findChild(QTimer, "timeoutTimer")
     if timer is not None:
         timer.stop()
-        _delete_at_once(timer)  # see _delete_at_once
+        _delete_at_once(timer)
 
 
 class Transport:
@@ -774,11 +775,7 @@ class Transport:
     def _exchange(self, method, request, body, out, download: Download, progress: bool) -> ReplyFacts:
         """Send the request, stream its reply into `out` (closed at the end), and return what the finished
         reply said."""
-        try:
-            reply = self._send(method, request, body)
-        except BaseException:
-            out.close()
-            raise
+        reply = self._send(method, request, body)
         self._drain(reply, out, download, progress)
         facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
         _delete_at_once(reply)

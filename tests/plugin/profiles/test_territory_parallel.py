@@ -7,7 +7,6 @@ dataset."""
 import importlib.util
 import json
 import os
-import threading
 import time
 
 import pytest
@@ -20,6 +19,7 @@ from osgeo import ogr
 from qgis.core import QgsProcessingFeedback
 
 from ...folder_digest import digest
+from ...qt_wait import cancel_later
 from .conftest import BOUNDARY
 
 SOURCES_TESTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "sources")
@@ -148,13 +148,7 @@ def test_cancel_reaches_every_fetch_at_once_and_keeps_the_previous_file(tmp_path
     output.write_bytes(b"the previous territory")
     before = digest(output.parent)
     feedback = QgsProcessingFeedback(False)
-    cancelled_at = []
-
-    def cancel():
-        cancelled_at.append(time.monotonic())
-        feedback.cancel()
-
-    threading.Timer(1.0, cancel).start()
+    cancelled_at = cancel_later(feedback, 1.0)
     with pytest.raises(Cancelled):
         load_territory(profile, str(output), feedback=feedback)
     assert time.monotonic() - cancelled_at[0] < 1.0

@@ -20,6 +20,8 @@ from qgis.core import QgsNetworkAccessManager, QgsProcessingFeedback
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from ...qt_wait import cancel_later
+
 BODY = json.dumps({"type": "FeatureCollection", "name": "Arceaux vélo", "features": []}).encode()
 MIB = 1024 * 1024
 
@@ -172,13 +174,7 @@ def test_cancel_is_answered_within_a_tick_during_a_stall(fault_server, transport
     fault_server.arm("/data.json", name, retry_after=30)
     transport.timeout = transport.stall_timeout = 30
     transport.feedback = QgsProcessingFeedback(False)
-    cancelled_at = []
-
-    def cancel():
-        cancelled_at.append(time.monotonic())
-        transport.feedback.cancel()
-
-    threading.Timer(0.5, cancel).start()
+    cancelled_at = cancel_later(transport.feedback, 0.5)
     with pytest.raises(Cancelled):
         transport.get(fault_server.url("/data.json"))
     assert time.monotonic() - cancelled_at[0] < 0.3
