@@ -211,6 +211,8 @@ SOURCES = sorted(set(SCENARIOS) | {"ods_search", "ban", "territory"})
 
 def problems_of(key: str, fault: str, messages: list) -> list:
     """What is wrong with the messages of a case: [] when each is one sentence naming the source and cause."""
+    if key not in SOURCE_NAMES:
+        return [f"a new source: say in SOURCE_NAMES how its messages name it ({key})"]
     found = []
     for message in messages:
         if "\n" in message or "Traceback" in message:
