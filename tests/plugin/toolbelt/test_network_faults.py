@@ -101,8 +101,10 @@ def test_each_fault_is_one_clear_error_naming_the_server(fault_server, transport
     assert re.search(pattern.format(host=host), str(raised.value)), raised.value
     assert "SECRET" not in str(raised.value) and "Traceback" not in str(raised.value)
     assert elapsed < most, f"{name}: {elapsed:.1f} s"
-    assert fault_server.hits("/data.json") <= tries * (MAX_REDIRECTS + 1 if name == "redirect_loop" else 1)
-    assert fault_server.hits("/data.json") >= (tries if name != "redirect_loop" else MAX_REDIRECTS)
+    if name == "redirect_loop":  # a few hops, not Qt's 50 (Qt may send a hop again on a connection it lost)
+        assert MAX_REDIRECTS <= fault_server.hits("/data.json") <= 2 * (MAX_REDIRECTS + 1)
+    else:
+        assert fault_server.hits("/data.json") == tries
     # Nothing kept for offline mode, nothing left half-written.
     assert transport.cache.get(cache_key("GET", url)) is None
     assert not [n for n in os.listdir(transport.cache.folder) if n.endswith(".part")]
