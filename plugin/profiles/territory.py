@@ -9,9 +9,10 @@ load leaves the previous file untouched.
 The boundary comes first (the others take its extent); then the resources are fetched in parallel
 (toolbelt/parallel.py: four at once, two per server at most), each into a scratch GeoPackage of its own,
 and their layers are moved into the territory's GeoPackage one at a time, in the profile's order. The
-progress text says what each running fetch is doing ("parkings — data.example.fr: 3.2 MB"). A server
-that gave no answer is not asked again in the same load: a dead portal costs one timeout, not one per
-dataset.
+progress text says what each running fetch is doing ("Parkings — data.example.fr: 3.2 MB"). A server
+that stalled is not asked again in the same load: a dead portal costs one timeout, not one per dataset.
+What a load reports (its outcomes, its messages) is redacted: no key of a URL reaches the summary, the
+`sources` table or the feedback.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ def write_sources_table(path: str, outcomes: list) -> None:
         for name, _kind in SOURCES_FIELDS:
             value = getattr(outcome, name)
             if value not in (None, ""):
-                feature.SetField(name, redact_text(value) if isinstance(value, str) else value)
+                feature.SetField(name, value)
         table.CreateFeature(feature)
     table.CommitTransaction()
     dataset = None
@@ -286,7 +287,7 @@ class TerritoryLoad:
     cache_dir: str
     feedback: object
     steps: object  # the QgsProcessingMultiStepFeedback the sources report into, None without a feedback
-    silent_hosts: set = field(default_factory=set)  # hosts that gave no answer: not asked again
+    silent_hosts: set = field(default_factory=set)  # hosts that stalled: not asked again in this load
 
     def step(self, index: int) -> QgsProcessingMultiStepFeedback | None:
         if self.steps is not None:
@@ -355,7 +356,7 @@ class TerritoryLoad:
         spec = entry_spec(entry, extent)
 
         def fetch(feedback) -> tuple:
-            feedback.pushInfo(redact_text(f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…"))
+            feedback.pushInfo(f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…")
             try:
                 source_class = registry.source_class(entry.source)
             except KeyError:
