@@ -474,7 +474,9 @@ class OverpassSource(Source):
             response = self.transport.post(server, data={"data": query}, timeout=wait, stall_timeout=wait)
         except ReplyError as error:
             if error.reason != "http":
-                raise restated(error, f"Overpass ({public_server(server)}): {error}") from None
+                raise restated(
+                    error, f"Overpass ({public_server(server)}): {getattr(error, 'detail', error)}"
+                ) from None
             raise http_failure(error, timeout) from None
         except NetworkError as error:
             if error.reason == "stall" and getattr(error, "phase", "") == "answer":
@@ -487,7 +489,7 @@ class OverpassSource(Source):
                     "written. Try again, or choose a smaller area."
                 )
                 raise NetworkError(what + f" ({public_server(server)})", reason="incomplete") from None
-            raise restated(error, f"Overpass ({public_server(server)}): {error}") from None
+            raise restated(error, f"Overpass ({public_server(server)}): {getattr(error, 'detail', error)}") from None
         return response, check_reply(response.path, timeout)
 
     def fetch(
