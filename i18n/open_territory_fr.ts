@@ -124,14 +124,19 @@
       <translation>Un registre existe déjà à cet endroit ; ouvrez-le au lieu de le créer</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>A reply larger than this is stopped while it downloads</source>
+      <translation>Une réponse plus grosse que cette taille est arrêtée pendant son téléchargement</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/context.py" />
       <source>A resource layer has no category field</source>
       <translation>Une couche de ressources n'a pas de champ category</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_search.py" />
-      <source>A table with one row per dataset found</source>
-      <translation>Une table avec une ligne par jeu de données trouvé</translation>
+      <source>A table with one row per dataset found (a GeoPackage by default); an existing file is replaced only when the search succeeds</source>
+      <translation>Une table avec une ligne par jeu de données trouvé (un GeoPackage par défaut) ; un fichier existant n'est remplacé que si la recherche aboutit</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" />
@@ -364,6 +369,11 @@
       <translation>URL de découverte (gbfs.json) de tout système GBFS 1.x, 2.x ou 3.0</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>B</source>
+      <translation>o</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_geometry.py" />
       <source>Bad coordinates</source>
       <translation>Coordonnées incorrectes</translation>
@@ -512,6 +522,11 @@
       <location filename="../plugin/toolbelt/errors.py" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
+    </message>
+    <message>
+      <location filename="../ui/resources/ods_panel.py" />
+      <source>Cancelling the search…</source>
+      <translation>Annulation de la recherche…</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/postgres.py" />
@@ -969,6 +984,11 @@
       <translation>Jeux de données trouvés</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/ods_search.py" />
+      <source>Datasets listed</source>
+      <translation>Jeux de données listés</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/assemble.py" />
       <source>Datasets published for the AOM are missing</source>
       <translation>Les jeux de données publiés pour l'AOM manquent</translation>
@@ -1314,6 +1334,11 @@
       <translation>Communes et EPCI français par leur nom, via geo.api.gouv.fr</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>GB</source>
+      <translation>Go</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/gbfs_panel.py" />
       <source>GBFS</source>
       <translation>GBFS</translation>
@@ -1549,6 +1574,16 @@
       <translation>Aide : la page du guide d'utilisation pour cet onglet</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>How long a download may receive almost nothing before it is abandoned</source>
+      <translation>Temps pendant lequel un téléchargement peut ne presque rien recevoir avant d'être abandonné</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>How long a server may take to start answering (connection and its own work) before the request is abandoned; an Overpass query waits its own timeout</source>
+      <translation>Temps qu'un serveur peut mettre à commencer à répondre (connexion et son propre travail) avant que la requête soit abandonnée ; une requête Overpass attend son propre délai</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/ods_search.py" />
       <source>How many datasets to list at most (fetched 100 at a time)</source>
       <translation>Nombre maximal de jeux de données à lister (récupérés 100 par 100)</translation>
@@ -1727,6 +1762,11 @@
       <location filename="../plugin/sources/base.py" />
       <source>Large download</source>
       <translation>Téléchargement volumineux</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>Largest download</source>
+      <translation>Plus gros téléchargement</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -2004,6 +2044,11 @@
       <translation>Recherche du territoire</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>MB</source>
+      <translation>Mo</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/register_import.py" />
       <source>Make a new, empty register at the given place before importing</source>
       <translation>Créer un registre vide à l'endroit indiqué avant l'import</translation>
@@ -2084,11 +2129,6 @@
       <translation>GeoPackage du réseau</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" />
-      <source>Network timeout</source>
-      <translation>Délai d'attente réseau</translation>
-    </message>
-    <message>
       <location filename="../ui/resources/gtfs_panel.py" />
       <source>Network: stops and routes</source>
       <translation>Réseau : arrêts et lignes</translation>
@@ -2142,6 +2182,16 @@
       <location filename="../plugin/sources/rudi.py" />
       <source>No RUDI resource given (global_id)</source>
       <translation>Aucune ressource RUDI indiquée (global_id)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>No answer from {host} in {seconds} s: the server is down or overloaded, try again later</source>
+      <translation>Pas de réponse de {host} en {seconds} s : le serveur est arrêté ou surchargé, réessayez plus tard</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>No answer from {host} within QGIS's network timeout (Settings › Options › Network › Timeout)</source>
+      <translation>Pas de réponse de {host} dans le délai réseau de QGIS (Préférences › Options › Réseau › Délai d'expiration)</translation>
     </message>
     <message>
       <location filename="../ui/register/list_model.py" />
@@ -3439,6 +3489,11 @@
       <translation>Sources</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/parallel.py" />
+      <source>Sources fetched: {done} of {count}</source>
+      <translation>Sources traitées : {done} sur {count}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>Sources text</source>
       <translation>Texte des sources</translation>
@@ -3780,8 +3835,8 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>The connection broke during the download</source>
-      <translation>La connexion a été interrompue pendant le téléchargement</translation>
+      <source>The connection to {host} broke during the download</source>
+      <translation>La connexion à {host} a été coupée pendant le téléchargement</translation>
     </message>
     <message>
       <location filename="../ui/export_section.py" />
@@ -4144,6 +4199,31 @@
       <translation>La relation entre couches du registre n'est pas valide</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} declares XML entities, which a data service never sends: refused, as it could expand to gigabytes</source>
+      <translation>La réponse de {host} déclare des entités XML, ce qu'un service de données n'envoie jamais : refusée, car elle pourrait s'étendre à des gigaoctets</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} is damaged: its compressed data ({encoding}) cannot be read</source>
+      <translation>La réponse de {host} est endommagée : ses données compressées ({encoding}) sont illisibles</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} is larger than the size limit of {limit} ({size}); the limit is the 'Largest download' of Settings › Options › Open Territory</source>
+      <translation>La réponse de {host} dépasse la taille limite de {limit} ({size}) ; cette limite est le « Plus gros téléchargement » de Préférences › Options › Territoire ouvert</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} is not valid UTF-8 text (byte {position})</source>
+      <translation>La réponse de {host} n'est pas un texte UTF-8 valide (octet {position})</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The reply from {host} was cut before its end</source>
+      <translation>La réponse de {host} a été coupée avant sa fin</translation>
+    </message>
+    <message>
       <location filename="../plugin/formats/gtfs_rt.py" />
       <source>The reply is not a GTFS-RT feed: it has no header with gtfs_realtime_version</source>
       <translation>La réponse n'est pas un flux GTFS-RT : elle n'a pas d'en-tête avec gtfs_realtime_version</translation>
@@ -4152,11 +4232,6 @@
       <location filename="../plugin/toolbelt/network.py" />
       <source>The reply is not valid JSON</source>
       <translation>La réponse n'est pas un JSON valide</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>The reply was cut before its end</source>
-      <translation>La réponse a été coupée avant sa fin</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/datagouv_load.py" />
@@ -4205,18 +4280,8 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
-      <source>The server answered with a web page instead of data (JSON expected)</source>
-      <translation>Le serveur a répondu par une page web au lieu de données (JSON attendu)</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
       <source>The server answered with an error</source>
       <translation>Le serveur a répondu par une erreur</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>The server did not answer within the timeout</source>
-      <translation>Le serveur n'a pas répondu dans le délai imparti</translation>
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
@@ -4409,11 +4474,6 @@
       <translation>Les couches cochées ayant un champ category sont les ressources</translation>
     </message>
     <message>
-      <location filename="../ui/options.py" />
-      <source>Time allowed for one network request before it is abandoned</source>
-      <translation>Temps accordé à une requête réseau avant de l'abandonner</translation>
-    </message>
-    <message>
       <location filename="../ui/resources/osm_panel.py" />
       <source>Timeout</source>
       <translation>Délai</translation>
@@ -4442,6 +4502,11 @@
       <location filename="../plugin/toolbelt/postgres.py" />
       <source>Too many parts in the PostgreSQL destination (postgres:&lt;connection&gt;/&lt;schema&gt;/&lt;table&gt;)</source>
       <translation>Trop de parties dans la destination PostgreSQL (postgres:&lt;connexion&gt;/&lt;schéma&gt;/&lt;table&gt;)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>Too many redirects from {host} (more than {hops}): the address loops</source>
+      <translation>Trop de redirections depuis {host} (plus de {hops}) : l'adresse tourne en boucle</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -4589,9 +4654,19 @@
       <translation>Très mauvais (50-75 µg/m³)</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>Wait for an answer</source>
+      <translation>Attente d'une réponse</translation>
+    </message>
+    <message>
       <location filename="../ui/register_section.py" />
       <source>Wait for the current operation to finish, or cancel it</source>
       <translation>Attendez la fin de l'opération en cours, ou annulez-la</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>Wait when a download stops</source>
+      <translation>Attente quand un téléchargement s'arrête</translation>
     </message>
     <message>
       <location filename="../plugin/definitions.py" />
@@ -5039,6 +5114,11 @@
       <translation>équilibré</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>bytes</source>
+      <translation>octets</translation>
+    </message>
+    <message>
       <location filename="../plugin/formats/gtfs/network.py" />
       <source>calendar rows left out (unreadable dates or service_id)</source>
       <translation>lignes de calendrier écartées (dates ou service_id illisibles)</translation>
@@ -5299,6 +5379,11 @@
       <translation>n'est pas en UTF-8 : lu en Windows-1252</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>it announces {size}</source>
+      <translation>elle annonce {size}</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/transport_catalog.py" />
       <source>its covered area is the commune</source>
       <translation>sa couverture géographique est la commune</translation>
@@ -5322,6 +5407,11 @@
       <location filename="../plugin/compose/transport_catalog.py" />
       <source>its legal owner is the territory's transport authority (AOM)</source>
       <translation>son propriétaire légal est l'autorité organisatrice de la mobilité (AOM) du territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>kB</source>
+      <translation>ko</translation>
     </message>
     <message>
       <location filename="../ui/resources/osm_query_box.py" />
@@ -5387,6 +5477,11 @@
       <location filename="../plugin/planning/context.py" />
       <source>missing nearby</source>
       <translation>absent à proximité</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>more than {size} received</source>
+      <translation>plus de {size} reçus</translation>
     </message>
     <message>
       <location filename="../plugin/compose/national_bases.py" />
@@ -6092,6 +6187,56 @@
       <location filename="../plugin/planning/context.py" />
       <source>within</source>
       <translation>à moins de</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} answered with a web page instead of data (JSON expected)</source>
+      <translation>{host} a répondu par une page web au lieu de données (JSON attendu)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} sent an empty reply</source>
+      <translation>{host} a envoyé une réponse vide</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} stopped sending: almost nothing came in {seconds} s ({size} received)</source>
+      <translation>{host} a cessé d'envoyer : presque rien reçu en {seconds} s ({size} reçus)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host} was not asked: it stopped answering an earlier request of this load</source>
+      <translation>{host} n'a pas été interrogé : il a cessé de répondre à une requête précédente de ce chargement</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host}: busy, next try in {seconds} s</source>
+      <translation>{host} : occupé, nouvel essai dans {seconds} s</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>{host}: waiting for a free connection (two at once per server)</source>
+      <translation>{host} : en attente d'une connexion libre (deux à la fois par serveur)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: waiting for an answer ({seconds} s)</source>
+      <translation>{host} : en attente d'une réponse ({seconds} s)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: waiting for an answer…</source>
+      <translation>{host} : en attente d'une réponse…</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: {size}</source>
+      <translation>{host} : {size}</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/download.py" />
+      <source>{host}: {size} of {total}</source>
+      <translation>{host} : {size} sur {total}</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />

@@ -204,3 +204,29 @@ def postgis(qgis_app):
 
     QgsProject.instance().clear()  # layers keep their connections open
     database.drop_schemas()
+
+
+@pytest.fixture()
+def fault_server():
+    """A local server that answers like a real service, or fails on request (tests/fault_server.py)."""
+    from .fault_server import FaultServer
+
+    server = FaultServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture()
+def fault_servers():
+    """`make()` gives another fault server, each on a port of its own (a host of its own for the transport)."""
+    from .fault_server import FaultServer
+
+    made = []
+
+    def make() -> FaultServer:
+        made.append(FaultServer())
+        return made[-1]
+
+    yield make
+    for server in made:
+        server.close()

@@ -45,11 +45,30 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.overpass.setToolTip(tr("Overpass API server used for OpenStreetMap resources"))
         form.addRow(tr("Overpass server"), self.overpass)
 
+        # The transport's own limits (QGIS's network timeout does not apply to the plugin's requests).
         self.timeout = QSpinBox(self)
         self.timeout.setRange(5, 3600)
         self.timeout.setSuffix(tr(" s"))
-        self.timeout.setToolTip(tr("Time allowed for one network request before it is abandoned"))
-        form.addRow(tr("Network timeout"), self.timeout)
+        self.timeout.setToolTip(
+            tr(
+                "How long a server may take to start answering (connection and its own work) before the "
+                "request is abandoned; an Overpass query waits its own timeout"
+            )
+        )
+        form.addRow(tr("Wait for an answer"), self.timeout)
+
+        self.stall_timeout = QSpinBox(self)
+        self.stall_timeout.setRange(5, 3600)
+        self.stall_timeout.setSuffix(tr(" s"))
+        self.stall_timeout.setToolTip(tr("How long a download may receive almost nothing before it is abandoned"))
+        form.addRow(tr("Wait when a download stops"), self.stall_timeout)
+
+        self.max_download = QSpinBox(self)
+        self.max_download.setRange(0, 1000000)
+        self.max_download.setSuffix(tr(" MB"))
+        self.max_download.setSpecialValueText(tr("no limit"))
+        self.max_download.setToolTip(tr("A reply larger than this is stopped while it downloads"))
+        form.addRow(tr("Largest download"), self.max_download)
 
         self.retries = QSpinBox(self)
         self.retries.setRange(0, 10)
@@ -110,6 +129,8 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.overpass.addItems(self._servers)
         self.overpass.setCurrentText(settings.overpass_server)
         self.timeout.setValue(settings.network_timeout)
+        self.stall_timeout.setValue(settings.network_stall_timeout)
+        self.max_download.setValue(settings.max_download_mb)
         self.retries.setValue(settings.network_retries)
         self.cache_dir.setFilePath(settings.cache_dir)
         self.cache_keep_days.setValue(settings.cache_keep_days)
@@ -125,6 +146,8 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
             self._servers.append(settings.overpass_server)
         settings.overpass_servers = self._servers
         settings.network_timeout = self.timeout.value()
+        settings.network_stall_timeout = self.stall_timeout.value()
+        settings.max_download_mb = self.max_download.value()
         settings.network_retries = self.retries.value()
         settings.cache_dir = self.cache_dir.filePath().strip()
         settings.cache_keep_days = self.cache_keep_days.value()

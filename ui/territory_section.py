@@ -138,6 +138,11 @@ class TerritorySection(DockSection):
         self.cancel_button.clicked.connect(self.cancel)
         running.addWidget(self.cancel_button)
         layout.addLayout(running)
+        # What the load is fetching ("3 of 12 sources; parkings — data.example.fr: 3.2 MB"), under the bar.
+        self.running_text = QLabel(self)
+        self.running_text.setWordWrap(True)
+        self.running_text.setVisible(False)
+        layout.addWidget(self.running_text)
 
         self.export_button = QPushButton(tr("Export as a profile file…"), self)
         self.export_button.setToolTip(
@@ -361,12 +366,18 @@ class TerritorySection(DockSection):
         self.set_busy(True)
         self.task = start_task(tr("Loading the territory") + f" {profile.name}", work, self.on_loaded)
         self.task.progressChanged.connect(self.on_progress)
+        self.task.feedback.progressTextChanged.connect(self.on_progress_text)
         return self.task
 
     @pyqtSlot(float)
     def on_progress(self, value: object) -> None:
         # A decorated slot: the task reports from its worker thread, Qt queues the call to this one.
         self.progress.setValue(int(value))
+
+    @pyqtSlot(str)
+    def on_progress_text(self, text: str) -> None:
+        if self.task is not None:
+            self.running_text.setText(text)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -375,6 +386,8 @@ class TerritorySection(DockSection):
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.progress.setValue(0)
+        self.running_text.setVisible(busy)
+        self.running_text.clear()
         self.cancel_button.setEnabled(busy)
         self.cancel_button.setVisible(busy)
         for widget in (

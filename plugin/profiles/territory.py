@@ -5,6 +5,14 @@ QgsTask's feedback). Each resource goes through its source's `fetch`, exactly as
 algorithm; one failing source is reported in the `sources` table and skipped, the others load.
 The GeoPackage is written beside the target and swapped in at the end, so a failed or cancelled
 load leaves the previous file untouched.
+
+The boundary comes first (the others take its extent); then the resources are fetched in parallel
+(toolbelt/parallel.py: four at once, two per server at most), each into a scratch GeoPackage of its own,
+and their layers are moved into the territory's GeoPackage one at a time, in the profile's order. The
+progress text says what each running fetch is doing ("Parkings — data.example.fr: 3.2 MB"). A server
+that stalled is not asked again in the same load: a dead portal costs one timeout, not one per dataset.
+What a load reports (its outcomes, its messages) is redacted: no key of a URL reaches the summary, the
+`sources` table or the feedback.
 """
 
 from __future__ import annotations
@@ -23,9 +31,11 @@ from ..sources.base import EXTENT
 from ..toolbelt.errors import Cancelled, InputError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import atomic_output, layer_target, utc_now_iso
+from ..toolbelt.layer_writer import atomic_output, layer_target, move_layer, utc_now_iso
 from ..toolbelt.logger import log
-from ..toolbelt.network import Transport, redact
+from ..toolbelt.network import Transport
+from ..toolbelt.parallel import Job, run_in_order
+from ..toolbelt.redaction import host_of, redact, redact_text
 from ..toolbelt.settings import load_settings
 from ..toolbelt.tasks import steps_feedback
 from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_extent
@@ -66,6 +76,11 @@ class Outcome:
     url: str = ""
     fetched_at: str = ""
     message: str = ""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # What an outcome holds is shown (the summary, the dock) and written (the sources table): a feed's
+        # apiKey or a server's ?key= is masked as it comes in.
+        super().__setattr__(name, redact_text(value) if isinstance(value, str) else value)
 
 
 @dataclass
@@ -108,6 +123,7 @@ class TerritoryReport:
 
 
 def push(feedback: QgsFeedback | None, message: str, warning: bool = False) -> None:
+    message = redact_text(message)
     log(message, "warning" if warning else "info")
     if feedback is None:
         return
@@ -221,9 +237,8 @@ def load_territory(
     try:
         with atomic_output(output) as tmp:
             load.boundary(tmp)
-            for index, entry in enumerate(entries, start=1):
-                _check_cancel(feedback)
-                load.entry(tmp, entry, index, len(entries))
+            _check_cancel(feedback)
+            load.entries(tmp, entries)
             _check_cancel(feedback)
             load.finish(tmp, skipped, styles, len(entries) + 1)
             _check_cancel(feedback)
@@ -233,6 +248,15 @@ def load_territory(
     if feedback is not None:
         feedback.setProgress(100)
     return load.report
+
+
+def entry_host(entry: ResourceEntry, spec: dict) -> str:
+    """The server an entry's fetch mostly talks to, for the per-server limit of the parallel fetch: the host
+    of the first URL of its spec (a portal, a feed, a server), else its source's name (its default server)."""
+    for value in spec.values():
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            return host_of(value)
+    return entry.source
 
 
 def territory_cancelled() -> Cancelled:
@@ -263,11 +287,17 @@ class TerritoryLoad:
     cache_dir: str
     feedback: object
     steps: object  # the QgsProcessingMultiStepFeedback the sources report into, None without a feedback
+    silent_hosts: set = field(default_factory=set)  # hosts that stalled: not asked again in this load
 
     def step(self, index: int) -> QgsProcessingMultiStepFeedback | None:
         if self.steps is not None:
             self.steps.setCurrentStep(index)
         return self.steps
+
+    def transport(self, feedback, authcfg: str) -> Transport:
+        transport = self.factory(feedback, authcfg, self.cache_dir, self.report.offline)
+        transport.silent_hosts = self.silent_hosts
+        return transport
 
     def boundary(self, tmp: str) -> None:
         profile = self.report.profile
@@ -283,7 +313,7 @@ class TerritoryLoad:
         step = self.step(0)
         try:
             push(self.feedback, tr("Boundary of") + f" {profile.name}…")
-            transport = self.factory(step, "", self.cache_dir, self.report.offline)
+            transport = self.transport(step, "")
             result = fetch_boundary(spec, transport, layer_target(tmp, BOUNDARY_LAYER), profile.base_dir, step)
             outcome.feature_count, outcome.licence, outcome.url = (
                 result.feature_count,
@@ -300,36 +330,69 @@ class TerritoryLoad:
             push(self.feedback, tr("Boundary failed") + f": {error}", warning=True)
         self.report.outcomes.append(outcome)
 
-    def entry(self, tmp: str, entry: ResourceEntry, index: int, count: int) -> None:
-        outcome = Outcome(
-            entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso()
-        )
-        step = self.step(index)
-        push(self.feedback, f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…")
+    def entries(self, tmp: str, entries: list) -> None:
+        """Fetch the entries in parallel, each into a scratch GeoPackage of its own beside `tmp`, and move
+        their layers into `tmp` in the profile's order as they come."""
+        if not entries:
+            return
+        count = len(entries)
+        scratch = tempfile.mkdtemp(prefix=".sources-", dir=os.path.dirname(os.path.abspath(tmp)))
+        jobs = [self.entry_job(entry, index, count, scratch) for index, entry in enumerate(entries, start=1)]
+        # The boundary is the first of count + 2 steps, the tables and styles the last.
+        share = (100.0 / (count + 2), 100.0 * (count + 1) / (count + 2))
         try:
+            for position, result, error in run_in_order(jobs, self.feedback, share=share):
+                self.entry_outcome(tmp, entries[position], result, error)
+        except Cancelled:
+            raise territory_cancelled() from None
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def entry_job(self, entry: ResourceEntry, index: int, count: int, scratch: str) -> Job:
+        """The fetch of one entry, run in a worker thread with a feedback of its own: it writes the entry's
+        layer into a GeoPackage of its own under `scratch` (GeoPackage writes are not shared between threads)
+        and returns (FetchResult, that file)."""
+        extent = self.report.extent or self.report.profile.extent
+        spec = entry_spec(entry, extent)
+
+        def fetch(feedback) -> tuple:
+            feedback.pushInfo(f"[{index}/{count}] {entry.layer} ({entry.source} {entry.dataset})…")
             try:
                 source_class = registry.source_class(entry.source)
             except KeyError:
                 raise InputError(tr("This version of the plugin has no source named") + f" '{entry.source}'") from None
-            transport = self.factory(step, entry.spec.get("authcfg", ""), self.cache_dir, self.report.offline)
-            extent = self.report.extent or self.report.profile.extent
-            target = layer_target(tmp, entry.layer)
-            result = source_class(transport).fetch(entry_spec(entry, extent), target, entry.category, step)
-            outcome.feature_count = int(result.feature_count)
-            outcome.source, outcome.dataset = result.source or entry.source, result.dataset or entry.dataset
+            path = os.path.join(scratch, f"{index}.gpkg")
+            transport = self.transport(feedback, entry.spec.get("authcfg", ""))
+            result = source_class(transport).fetch(spec, layer_target(path, entry.layer), entry.category, feedback)
+            return result, path
+
+        return Job(entry.title or entry.layer, entry_host(entry, spec), fetch)
+
+    def entry_outcome(self, tmp: str, entry: ResourceEntry, result: tuple | None, error: Exception | None) -> None:
+        """Record one entry's outcome, its layer moved into `tmp` when it loaded."""
+        outcome = Outcome(
+            entry.layer, entry.category, entry.source, entry.dataset, entry.title, fetched_at=utc_now_iso()
+        )
+        try:
+            if error is not None:
+                raise error
+            fetched, path = result
+            move_layer(path, layer_target(tmp, entry.layer))
+            outcome.feature_count = int(fetched.feature_count)
+            outcome.source, outcome.dataset = fetched.source or entry.source, fetched.dataset or entry.dataset
             outcome.licence, outcome.url, outcome.fetched_at = (
-                result.licence,
-                redact(result.url or ""),
-                result.fetched_at,
+                fetched.licence,
+                redact(fetched.url or ""),
+                fetched.fetched_at,
             )
-            if result.warnings:
-                outcome.message = "; ".join(str(w) for w in result.warnings)
+            if fetched.warnings:
+                outcome.message = "; ".join(str(w) for w in fetched.warnings)
             push(self.feedback, f"    {entry.layer}: {outcome.feature_count} " + tr("features"))
         except Cancelled:
             raise territory_cancelled() from None
-        except Exception as error:  # noqa: BLE001 - one failing source is reported, the others still load
+        except Exception as failure:  # noqa: BLE001 - one failing source is reported, the others still load
             _check_cancel(self.feedback)
-            outcome.status, outcome.message = FAILED, str(error) or type(error).__name__
+            outcome.status, outcome.message = FAILED, str(failure) or type(failure).__name__
             push(self.feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
         self.report.outcomes.append(outcome)
 

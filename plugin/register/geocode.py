@@ -37,6 +37,9 @@ class BanGeocoder:
 
     def __init__(self, transport: Transport = None, base_url: str = None, min_score: float = MIN_SCORE) -> None:
         self.transport = transport or Transport()
+        if self.transport.silent_hosts is None:
+            # A geocoder that stalled is not asked again for every other address of the run.
+            self.transport.silent_hosts = set()
         self.base_url = (base_url or BAN_URL).rstrip("/")
         self.min_score = min_score
         self.memo = {}

@@ -168,7 +168,8 @@ def import_rows(
 
     def geocoder_of() -> BanGeocoder:
         if not geocoders:
-            geocoders.append(BanGeocoder(transport, geocoder_url))
+            # The import's feedback reaches the geocoder's requests: a cancel stops a stalled one at once.
+            geocoders.append(BanGeocoder(transport or Transport(feedback=feedback), geocoder_url))
         return geocoders[0]
 
     wanted = geocode and table == "challenges"

@@ -2,7 +2,8 @@
 
 Each entry is two files in a two-level folder: `<key>.body` (the reply as received) and
 `<key>.json` (url, status, headers, fetched_at). Entries are written beside and renamed, so a cut
-download never leaves a half entry that offline mode would serve.
+download never leaves a half entry that offline mode would serve. The metadata holds no secret: the URL
+and the headers' values are redacted (redaction.py) and cookies are not kept; the key is a hash.
 
 Entries are kept for offline use, not forever: `prune` deletes those fetched longer ago than the
 settings' `cache_keep_days`, then the oldest ones while the cache is over `cache_max_mb`. The transport
@@ -25,11 +26,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .metadata import PLUGIN_DIR
+from .redaction import redact, redact_text
 
 ENTRY_FOLDER = re.compile(r"^[0-9a-f]{2}$")
 ENTRY_FILE = re.compile(r"^([0-9a-f]{64})\.(body|json)((?:\.[0-9a-f]+)?\.part)?$")
 LEFTOVER_FILE = re.compile(r"^\.(download-.*\.part|[0-9a-f]{64}(?:\.[0-9a-f]+)?\.incoming)$")
 LEFTOVER_AGE = 86400  # seconds: a download still being written is never that old
+UNKEPT_HEADERS = ("set-cookie", "set-cookie2", "authorization", "proxy-authorization")
 
 
 def cache_key(method: str, url: str, params: dict | None = None, data: object = None, authcfg: str = "") -> str:
@@ -93,6 +96,7 @@ class ReplyCache:
             shutil.copyfile(source_path, tmp_body)
         fetched_at = time.time()
         tmp_meta = f"{meta}.{token}.part"
+        url, headers = redact(url), kept_headers(headers)
         with open(tmp_meta, "w", encoding="utf-8") as handle:
             json.dump({"url": url, "status": status, "headers": headers, "fetched_at": fetched_at}, handle)
         os.replace(tmp_body, body)
@@ -108,6 +112,12 @@ class ReplyCache:
         with open(tmp, "wb") as handle:
             handle.write(content)
         return self.put_file(key, tmp, url, status, headers or {}, move=True)
+
+
+def kept_headers(headers: dict) -> dict:
+    """The reply headers worth keeping with an entry, without cookies and with secrets masked (a Location
+    may carry a token)."""
+    return {name: redact_text(value) for name, value in headers.items() if name.lower() not in UNKEPT_HEADERS}
 
 
 def _is_bundled(folder: str) -> bool:

@@ -10,19 +10,24 @@ portal, file or database) and the cause, with no secret in it (URLs pass through
 are put in a message). Specific facts a caller may act on travel as attributes, not as subclasses:
 `status` (an HTTP status), `url`, `source`, `payload` (a decoded JSON error body), `reason` (a short
 machine-readable key such as "timeout", "stall", "too_large", "offline", "redirect").
+The message and the URL pass through `redaction.redact_text` here, whoever raises: no key reaches a
+user, a log or a Processing report through an error.
 """
 
 from __future__ import annotations
+
+from .redaction import redact_text
 
 
 class OpenTerritoryError(Exception):
     """Root of the plugin's errors: a failure the user can understand and act on."""
 
     def __init__(self, message: str, *, source: str = "", url: str = "", status=None, reason: str = "", payload=None):
+        message = redact_text(message)
         super().__init__(message)
         self.message = message
         self.source = source
-        self.url = url
+        self.url = redact_text(url)
         self.status = status
         self.reason = reason
         self.payload = payload

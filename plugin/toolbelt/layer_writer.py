@@ -42,6 +42,7 @@ from ..definitions import COMMON_FIELDS
 from .errors import Cancelled, InputError, ReplyError
 from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
+from .redaction import redact_text
 
 # Output formats by extension; a path without one is a GeoPackage (the plugin's default).
 DRIVERS = {
@@ -215,7 +216,8 @@ def translate(dest_path: str, source: object, what: str, feedback: QgsFeedback |
         out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
     except RuntimeError as error:
         check_cancel(feedback)
-        raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path}): {error}", reason="write") from None
+        detail = " ".join(str(error).split())  # GDAL's message may run over several lines: one sentence
+        raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path}): {detail}", reason="write") from None
     if out is None:
         check_cancel(feedback)
         raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path})", reason="write")
@@ -267,7 +269,8 @@ def copy_with_common_fields(
     fields (`common` maps them to constant values; `fetched_at` defaults to now, UTC). `extra_options` are
     more ogr2ogr options (a reprojection, field type mappings), `layer_options` the layer creation options
     write_layer gives its producer."""
-    common = dict(common)
+    # A URL with a key (a feed's apiKey, a server's ?key=) never reaches a layer's fields.
+    common = {key: redact_text(value) if isinstance(value, str) else value for key, value in common.items()}
     common.setdefault("fetched_at", utc_now_iso())
     try:
         dataset = gdal.OpenEx(src_path, gdal.OF_VECTOR)
@@ -348,6 +351,17 @@ def write_layer(target: OutputTarget, produce: Callable, feedback: QgsFeedback |
         return count if written is None else written
     finally:
         _remove_sqlite_file(scratch)
+
+
+def move_layer(path: str, target: OutputTarget) -> None:
+    """Put the layer `target.layer` of the complete GeoPackage `path` (written by write_layer into a file of
+    its own, in a worker thread) into `target`, in the one step write_layer ends with; `path` is then
+    deleted. How a parallel load writes its layers into one GeoPackage one at a time."""
+    refuse_register(target.path)
+    try:
+        PUT_IN_PLACE[target.mode](path, target)
+    finally:
+        _remove_sqlite_file(path)
 
 
 def write_resource_layer(

@@ -1,6 +1,11 @@
-"""The plugin's one logger: QGIS message log under "Open Territory", message bar for the user."""
+"""The plugin's one logger: QGIS message log under "Open Territory", message bar for the user.
+
+Whatever is logged or shown passes through `redaction.redact_text`: a URL with a key is masked here too.
+"""
 
 from qgis.core import Qgis, QgsMessageLog
+
+from .redaction import redact_text
 
 TAG = "Open Territory"
 
@@ -13,11 +18,12 @@ _LEVELS = {
 
 
 def log(message: str, level: str = "info") -> None:
-    QgsMessageLog.logMessage(str(message), TAG, _LEVELS[level])
+    QgsMessageLog.logMessage(redact_text(str(message)), TAG, _LEVELS[level])
 
 
 def notify(message: str, level: str = "info", iface=None, duration: int = 6) -> None:
     """Log a message and, when a QGIS interface is available, show it in the message bar."""
+    message = redact_text(str(message))
     log(message, level)
     if iface is None:
         try:

@@ -1,15 +1,20 @@
 """The plugin's one network transport, over QGIS's own network stack.
 
 Every request goes through QgsNetworkAccessManager, so the user's proxy, SSL exceptions and
-authentication configurations apply. The transport adds what every source needs: a User-Agent
-naming the plugin, an inactivity timeout from the settings, retries with back-off on busy servers
-(429, 502, 503, 504) honouring Retry-After, cancellation through a QgsFeedback, replies streamed to
-disk (never whole in memory), a disk cache keyed by URL and parameters (pruned, see cache.py), and an
-offline mode that answers from that cache alone. A request carrying credentials (an authcfg, an
-Authorization or key header) follows redirects on its own origin only.
+authentication configurations apply. The transport adds what every source needs: a User-Agent naming
+the plugin, its own timeouts (download.py: a first-byte timeout, a stall timeout while the reply streams;
+QGIS's global network timeout is taken off its replies, so that it never fires first), a size limit,
+retries only for what a retry can fix (busy servers honouring Retry-After, a dropped or cut connection),
+a few hops of redirects at most, checks of the body before it is kept (reply_checks.py), politeness (at
+most two requests at once per server, host_slots.py), cancellation through a QgsFeedback within a tick,
+the progress as a text ("data.example.fr: 3.2 MB"), replies streamed to disk (never whole in memory), a
+disk cache keyed by URL and parameters (pruned, see cache.py), and an offline mode that answers from that
+cache alone. A request carrying credentials (an authcfg, an Authorization or key header) follows
+redirects on its own origin only. Secrets in URLs never reach a message, the log or the cache
+(redaction.py).
 
-It blocks the calling thread with a local event loop: call it from a QgsTask or a Processing
-algorithm, never from a GUI slot.
+It blocks the calling thread with a local event loop: call it from a QgsTask, a Processing algorithm or a
+worker thread (the territory load runs several, each with its own loop), never from a GUI slot.
 """
 
 from __future__ import annotations
@@ -21,22 +26,26 @@ import re
 import tempfile
 import time
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from . import reply_checks
 from .cache import ReplyCache, cache_key, prune_once
+from .download import CANCELLED, NBSP, NO_ANSWER, TOO_LARGE, Download, human_size
 from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
+from .host_slots import host_slot
 from .i18n import tr
 from .logger import log
 from .metadata import metadata, plugin_version
+from .redaction import host_of, redact
 from .settings import load_settings
 
 READ_BUFFER_BYTES = 16 * 1024 * 1024
-TICK_MS = 50  # how often a download is drained to disk and checked for cancellation and inactivity
+TICK_MS = 50  # how often a download is drained to disk and checked for cancellation, stalls and size
 RETRY_STATUSES = (429, 502, 503, 504)
 # Network failures worth another try: the server or a proxy dropped us, not a wrong URL.
 RETRY_ERRORS = (
@@ -46,21 +55,16 @@ RETRY_ERRORS = (
     QNetworkReply.ProxyConnectionClosedError,
     QNetworkReply.UnknownNetworkError,
 )
-# Transport failures worth another try (see the errors' reasons below).
+# Transport failures a retry can fix: a connection dropped or cut before its end. Not a stall: a server
+# that said nothing for a minute is down or overloaded, and asking again only doubles the user's wait
+# (the territory load also stops asking a host that did not answer); not a reply too large, a redirect
+# loop, a damaged or empty body: the same request gets the same answer.
 RETRY_REASONS = ("dropped", "incomplete")
-MAX_RETRY_WAIT = 120  # seconds: a server asking for longer is reported, not waited for
-SECRET_PARAM = re.compile(r"(key|token|secret|password|passwd|apikey|signature)", re.IGNORECASE)
+MAX_RETRY_WAIT = 60  # seconds: a server asking for longer is reported, not waited for
+RETRY_BUDGET = 60  # seconds of waiting between tries, in all, for one request
+MAX_REDIRECTS = 8  # hops: more is a loop (Qt's own limit, 50, took minutes with the retries)
 # Request headers that carry credentials: such a request is never redirected to another origin.
 CREDENTIAL_HEADER = re.compile(r"^(authorization|proxy-authorization|cookie)$|key|token|secret", re.IGNORECASE)
-
-
-def redact(url: str) -> str:
-    """The URL with the values of secret-looking query parameters masked, for logs and messages."""
-    parts = urlsplit(url)
-    if not parts.query:
-        return url
-    query = [(k, "***" if SECRET_PARAM.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    return urlunsplit(parts._replace(query=urlencode(query, safe="*,:()'\" ")))
 
 
 def base_url(url: str, markers: tuple = ("/api/",)) -> str:
@@ -111,15 +115,19 @@ def remove_request_preprocessor() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Errors: the kinds of toolbelt/errors.py. Each message says what went wrong in the user's language
-# and ends with the (redacted) URL; `detail` holds the same text without the URL, for a caller that
-# names the service itself. `reason` says which failure it was:
-#   NetworkError  "timeout" (no byte within the timeout), "unreachable", "broken" (the connection broke),
-#                 "dropped" (the server or a proxy dropped it: worth another try), "incomplete" (the
-#                 reply was cut before its announced length), "offline" (offline mode, not in the
-#                 cache), "redirect" (a redirect refused), "disk" (the reply could not be written)
+# Errors: the kinds of toolbelt/errors.py. Each message says what went wrong in the user's language,
+# naming the server, and ends with the (redacted) URL; `detail` holds the same text without the URL, for
+# a caller that names the service itself. `reason` says which failure it was:
+#   NetworkError  "stall" (no answer within the first-byte timeout, or the reply stopped coming),
+#                 "unreachable", "broken" (the connection broke), "dropped" (the server or a proxy dropped
+#                 it: worth another try), "incomplete" (the reply was cut before its announced length),
+#                 "offline" (offline mode, not in the cache), "redirect" (a redirect refused),
+#                 "redirect_loop" (too many redirects), "disk" (the reply could not be written)
 #   ReplyError    "http" (an HTTP error status: `status`, `payload` the decoded JSON body, `body` and
-#                 `headers`), "content" (a web page or invalid JSON where JSON was expected)
+#                 `headers`), "content" (a web page or invalid JSON where JSON was expected), "empty" (no
+#                 body), "encoding" (not UTF-8 where JSON was expected), "entities" (XML declaring
+#                 entities), "corrupt" (compressed data that does not inflate), "too_large" (over the size
+#                 limit of the settings)
 #   InputError    "auth" (the authentication configuration cannot be used)
 #   Cancelled     "cancelled"
 
@@ -174,6 +182,89 @@ def http_error(url: str, status: int, body: bytes, reason: str = "", headers: di
     error.body = body
     error.headers = headers or {}
     return error
+
+
+def seconds_text(seconds: float) -> str:
+    """A limit in seconds as written in a message: "60", "0.5"."""
+    return f"{seconds:g}"
+
+
+def stopped_error(download: Download, url: str) -> OpenTerritoryError:
+    """The error of a download the transport stopped: no answer, a stall, a reply over the size limit."""
+    host = download.host
+    if download.stopped == CANCELLED:
+        return cancelled_download(url)
+    if download.stopped == TOO_LARGE:
+        limit = human_size(download.max_bytes)
+        size = (
+            tr("it announces {size}").format(size=human_size(download.announced))
+            if download.announced and download.announced > download.max_bytes
+            else tr("more than {size} received").format(size=limit)
+        )
+        text = tr(
+            "The reply from {host} is larger than the size limit of {limit} ({size}); the limit is the "
+            "'Largest download' of Settings › Options › Open Territory"
+        ).format(host=host, limit=limit, size=size)
+        return transport_error(ReplyError, url, text, "too_large")
+    if download.stopped == NO_ANSWER:
+        text = tr("No answer from {host} in {seconds} s: the server is down or overloaded, try again later").format(
+            host=host, seconds=seconds_text(download.first_byte)
+        )
+        error = transport_error(NetworkError, url, text, "stall")
+        error.phase = "answer"  # a stall before the first byte, not in the middle of the reply
+        return error
+    text = tr("{host} stopped sending: almost nothing came in {seconds} s ({size} received)").format(
+        host=host, seconds=seconds_text(download.stall), size=human_size(download.received) or f"0{NBSP}{tr('B')}"
+    )
+    error = transport_error(NetworkError, url, text, "stall")
+    error.phase = "transfer"
+    return error
+
+
+def silent_host_error(host: str, url: str) -> NetworkError:
+    """A host that stalled earlier in the same job is not asked again."""
+    text = tr("{host} was not asked: it stopped answering an earlier request of this load").format(host=host)
+    return transport_error(NetworkError, url, text, "stall")
+
+
+def qgis_timeout_error(host: str, url: str) -> NetworkError:
+    """QGIS's own network timeout fired (the transport takes it off its replies; another QGIS version may
+    keep it elsewhere): a stall, named as such."""
+    text = tr("No answer from {host} within QGIS's network timeout (Settings › Options › Network › Timeout)").format(
+        host=host
+    )
+    return transport_error(NetworkError, url, text, "stall")
+
+
+def redirect_loop_error(url: str) -> NetworkError:
+    text = tr("Too many redirects from {host} (more than {hops}): the address loops").format(
+        host=host_of(url), hops=MAX_REDIRECTS
+    )
+    return transport_error(NetworkError, url, text, "redirect_loop")
+
+
+def corrupt_error(url: str, encoding: str) -> ReplyError:
+    text = tr("The reply from {host} is damaged: its compressed data ({encoding}) cannot be read").format(
+        host=host_of(url), encoding=encoding or "gzip"
+    )
+    return transport_error(ReplyError, url, text, "corrupt")
+
+
+def refused_reply_error(url: str, reason: str, detail: str) -> ReplyError:
+    """A complete reply refused by reply_checks: empty, a web page, not UTF-8, declaring XML entities."""
+    host = host_of(url)
+    if reason == reply_checks.EMPTY:
+        text = tr("{host} sent an empty reply").format(host=host)
+    elif reason == reply_checks.WEB_PAGE:
+        text = tr("{host} answered with a web page instead of data (JSON expected)").format(host=host)
+    elif reason == reply_checks.ENCODING:
+        text = tr("The reply from {host} is not valid UTF-8 text (byte {position})").format(host=host, position=detail)
+    else:
+        text = tr(
+            "The reply from {host} declares XML entities, which a data service never sends: refused, as it "
+            "could expand to gigabytes"
+        ).format(host=host)
+    return transport_error(ReplyError, url, text, reason)
 
 
 @dataclass
@@ -312,11 +403,7 @@ class Response:
             ) from None
 
 
-def looks_like_html(head: bytes, content_type: str) -> bool:
-    if "html" in content_type.lower():
-        return True
-    start = head.lstrip()[:15].lower()
-    return start.startswith(b"<!doctype html") or start.startswith(b"<html")
+looks_like_html = reply_checks.looks_like_html
 
 
 def retry_after_seconds(value: str) -> int | None:
@@ -337,27 +424,61 @@ def retry_after_seconds(value: str) -> int | None:
     return max(0, int(when.timestamp() - time.time()))
 
 
-def _delete_reply(reply) -> None:
-    """Delete a finished reply at once, its wrapper with it.
+def _delete_at_once(qt_object) -> None:
+    """Delete a Qt object of the transport (a finished reply, its timer) at once, its wrapper with it.
 
-    PyQt learns that a reply made in a worker thread is destroyed through a queued signal that the main
-    thread handles later: by then Qt may have put the next reply at the same address, and PyQt marked that
-    live reply as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted" half-way through a
-    download, or QGIS aborted, about one download in a hundred in a task). With the signal cut, the reply
+    PyQt learns that a Qt object made in a worker thread is destroyed through a queued signal that the main
+    thread handles later: by then Qt may have put the next object at the same address, and PyQt marked that
+    live one as deleted ("wrapped C/C++ object of type QNetworkReply has been deleted" half-way through a
+    download, or QGIS aborted, about one download in a hundred in a task). With the signal cut, the object
     is deleted here."""
     try:
-        reply.destroyed.disconnect()
-    except TypeError:  # nothing was connected (the main thread's replies)
+        qt_object.destroyed.disconnect()
+    except TypeError:  # nothing was connected (the main thread's objects)
         pass
-    sip.delete(reply)
+    sip.delete(qt_object)
+
+
+def content_length(reply) -> int | None:
+    """The length a reply announces (Content-Length), None when it does not say."""
+    value = reply.header(QNetworkRequest.ContentLengthHeader)
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def set_progress_text(feedback, text: str) -> None:
+    """The text beside the progress bar: a Processing feedback has one (the dock's tasks forward it to the
+    panel, plugin/toolbelt/tasks.py); a plain QgsFeedback has none."""
+    method = getattr(feedback, "setProgressText", None)
+    if method is not None:
+        method(text)
+
+
+def drop_qgis_timeout(reply) -> None:
+    """Take QGIS's own network timeout off a reply, so that the transport's timeouts are the ones that apply.
+
+    QgsNetworkAccessManager gives every reply a single-shot timer (QGIS's "Network/Timeout" setting, 60 s by
+    default) that aborts it, restarted only when bytes arrive: it cut Overpass queries longer than a
+    minute whatever their TIMEOUT, and its abort looked like a cut connection, retried four times. The
+    timer is a child of the reply named "timeoutTimer" (QGIS 3.22); deleting it takes its connections
+    with it. Should a QGIS version keep it elsewhere, the abort is still reported as a stall (_finish)."""
+    timer = reply.findChild(QTimer, "timeoutTimer")
+    if timer is not None:
+        timer.stop()
+        _delete_at_once(timer)
 
 
 class Transport:
-    """One transport per job: it carries the job's feedback (progress, cancel), its credentials
-    and its cache policy.
+    """One transport per job: it carries the job's feedback (progress, cancel), its credentials, its cache
+    policy and its limits (first-byte and stall timeouts in seconds, the size limit in bytes, 0: none).
 
     `auth_scheme` (e.g. "Apikey") sends the authcfg's key as `Authorization: <scheme> <key>` instead of
-    letting the QGIS authentication method sign the request (see authorization_from_authcfg)."""
+    letting the QGIS authentication method sign the request (see authorization_from_authcfg).
+    `silent_hosts`, a set shared by the transports of one load, holds the hosts that stalled (no answer, or
+    a reply that stopped coming): they are not asked again in that load (a dead portal costs one timeout,
+    not one per dataset or per address)."""
 
     def __init__(
         self,
@@ -365,10 +486,12 @@ class Transport:
         authcfg: str = "",
         cache_dir: str = None,
         offline: bool = None,
-        timeout: int = None,
+        timeout: float = None,
         retries: int = None,
         settings=None,
         auth_scheme: str = "",
+        stall_timeout: float = None,
+        max_bytes: int = None,
     ):
         settings = settings or load_settings()
         self.feedback = feedback
@@ -377,10 +500,13 @@ class Transport:
         self.cache = ReplyCache(cache_dir or settings.effective_cache_dir())
         self.offline = settings.offline if offline is None else offline
         self.timeout = timeout or settings.network_timeout
+        self.stall_timeout = stall_timeout or settings.network_stall_timeout
+        self.max_bytes = max(0, settings.max_download_mb) * 1024 * 1024 if max_bytes is None else max_bytes
         self.retries = settings.network_retries if retries is None else retries
         self.cache_keep_seconds = max(0, settings.cache_keep_days) * 86400
         self.cache_max_bytes = max(0, settings.cache_max_mb) * 1024 * 1024
         self.backoff = 1.0  # first wait in seconds when the server gives no Retry-After
+        self.silent_hosts = None
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -391,8 +517,9 @@ class Transport:
         headers: dict | None = None,
         max_age: int = 0,
         expect: str | None = None,
-        timeout: int | None = None,
+        timeout: float | None = None,
         progress: bool = True,
+        stall_timeout: float | None = None,
     ) -> Response:
         return self.request(
             "GET",
@@ -403,10 +530,11 @@ class Transport:
             expect=expect,
             timeout=timeout,
             progress=progress,
+            stall_timeout=stall_timeout,
         )
 
     def head(
-        self, url: str, params: dict | None = None, headers: dict | None = None, timeout: int | None = None
+        self, url: str, params: dict | None = None, headers: dict | None = None, timeout: float | None = None
     ) -> Response:
         """Headers only, to learn a size before a download."""
         return self.request("HEAD", url, params=params, headers=headers, timeout=timeout, progress=False)
@@ -419,8 +547,9 @@ class Transport:
         headers: dict | None = None,
         max_age: int = 0,
         expect: str | None = None,
-        timeout: int | None = None,
+        timeout: float | None = None,
         progress: bool = True,
+        stall_timeout: float | None = None,
     ) -> Response:
         return self.request(
             "POST",
@@ -432,6 +561,7 @@ class Transport:
             expect=expect,
             timeout=timeout,
             progress=progress,
+            stall_timeout=stall_timeout,
         )
 
     def request(
@@ -443,51 +573,61 @@ class Transport:
         headers: dict | None = None,
         max_age: int = 0,
         expect: str | None = None,
-        timeout: int | None = None,
+        timeout: float | None = None,
         progress: bool = True,
+        stall_timeout: float | None = None,
     ) -> Response:
         """Fetch `url` and return the reply stored on disk.
 
         max_age: seconds a cached reply may be served without asking the server (0: always ask).
-        expect: "json" to reject HTML pages and other non-JSON bodies served with status 200.
+        expect: "json" to refuse web pages and bodies that are not UTF-8 served with status 200.
+        timeout: seconds the server may take to start answering (default: the settings' first-byte
+        timeout); stall_timeout: seconds the reply may pause once it streams (default: the settings').
+        progress: report the share received on the feedback's progress bar (the text is always reported).
         """
         full_url = self.full_url(url, params)
         key = cache_key(method, url, params, data, self.authcfg)
         cached = self._from_cache(method, key, full_url, max_age)
         if cached is not None:
-            return self._check(cached, expect)
-        attempt = 0
+            return self._check_cached(cached, expect)
+        limits = (timeout or self.timeout, stall_timeout or self.stall_timeout)
+        attempt, waited = 0, 0.0
         while True:
             self._raise_if_cancelled(full_url)
             try:
-                response = self._fetch(method, full_url, data, headers or {}, timeout or self.timeout, key, progress)
+                return self._fetch(method, full_url, data, headers or {}, limits, key, progress, expect)
             except (NetworkError, ReplyError) as error:
-                wait = self._retry_wait(error, attempt)
+                wait = self._retry_wait(error, attempt, waited)
                 if wait is None:
                     raise
-            else:
-                return self._check(response, expect)
             attempt += 1
+            waited += wait
             log(f"{method} {redact(full_url)}: retry {attempt}/{self.retries} in {wait:.0f} s", "warning")
             self._sleep(wait, full_url)
 
-    def _retry_wait(self, error: OpenTerritoryError, attempt: int):
-        """Seconds to wait before trying `attempt + 1` again after `error`; None when the failure is final."""
+    def _retry_wait(self, error: OpenTerritoryError, attempt: int, waited: float) -> float | None:
+        """Seconds to wait before trying `attempt + 1` again after `error`, having waited `waited` seconds
+        already; None when the failure is final."""
         if attempt >= self.retries:
             return None
         if isinstance(error, NetworkError):
-            # A cut stream or a dropped connection is worth another try; a refused one is not.
-            return self.backoff * 2**attempt if error.reason in RETRY_REASONS else None
-        if error.reason != "http" or error.status not in RETRY_STATUSES:
+            # A cut stream or a dropped connection is worth another try; a refused one or a stall is not.
+            wait = self.backoff * 2**attempt if error.reason in RETRY_REASONS else None
+        elif error.reason == "http" and error.status in RETRY_STATUSES:
+            wait = self._server_wait(error, attempt)
+        else:
+            wait = None
+        if wait is None or wait > MAX_RETRY_WAIT or waited + wait > RETRY_BUDGET:
             return None
+        return wait
+
+    def _server_wait(self, error: ReplyError, attempt: int) -> float:
+        """How long a busy server asks to wait: its Retry-After, an Opendatasoft quota's reset (waited for
+        when soon, reported at once when far: a daily quota), else the back-off."""
         wait = retry_after_seconds(error.headers.get("retry-after", ""))
         if wait is None:
-            # An Opendatasoft quota says when it resets: waited for when soon, reported at once when far
-            # (a daily quota), since no back-off would get through before then.
             wait = quota_reset_seconds(error.payload)
-        if wait is None:
-            wait = self.backoff * 2**attempt
-        return wait if wait <= MAX_RETRY_WAIT else None
+        return self.backoff * 2**attempt if wait is None else wait
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -512,17 +652,13 @@ class Transport:
             return None
         return Response(full_url, entry.status, entry.headers, entry.body_path, from_cache=True)
 
-    def _check(self, response: Response, expect):
-        if expect == "json":
-            with open(response.path, "rb") as handle:
-                head = handle.read(512)
-            if looks_like_html(head, response.header("content-type")):
-                raise transport_error(
-                    ReplyError,
-                    response.url,
-                    tr("The server answered with a web page instead of data (JSON expected)"),
-                    "content",
-                )
+    @staticmethod
+    def _check_cached(response: Response, expect):
+        """A cached reply was checked when it was stored; a web page is refused again for a JSON request (a
+        cache filled by an older version, or by a request that expected no JSON)."""
+        head = reply_checks.read_head(response.path, 512)
+        if expect == "json" and looks_like_html(head, response.header("content-type")):
+            raise refused_reply_error(response.url, reply_checks.WEB_PAGE, "")
         return response
 
     def _raise_if_cancelled(self, url):
@@ -534,9 +670,15 @@ class Transport:
         loop = QEventLoop()
         while time.monotonic() < deadline:
             self._raise_if_cancelled(url)
+            left = int(deadline - time.monotonic()) + 1
+            self._say(tr("{host}: busy, next try in {seconds} s").format(host=host_of(url), seconds=left))
             QTimer.singleShot(min(100, int((deadline - time.monotonic()) * 1000) + 1), loop.quit)
             loop.exec_()
         self._raise_if_cancelled(url)
+
+    def _say(self, text: str) -> None:
+        if self.feedback is not None and text:
+            set_progress_text(self.feedback, text)
 
     def _build_request(self, url, headers) -> QNetworkRequest:
         install_request_preprocessor()
@@ -548,6 +690,7 @@ class Transport:
         # a URL whose answer changed from 200 to an error).
         request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
         request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+        request.setMaximumRedirectsAllowed(MAX_REDIRECTS)
         if self.authcfg and self.auth_scheme:
             try:
                 header = authorization_from_authcfg(self.authcfg, self.auth_scheme)
@@ -592,32 +735,54 @@ class Transport:
     def _open_part(handle):
         return os.fdopen(handle, "wb")
 
-    def _fetch(self, method, url, data, headers, timeout, key, progress) -> Response:
+    @staticmethod
+    def _encode(data, headers: dict) -> tuple:
+        """(body bytes, headers) of a request: a dict is sent as a form."""
         if isinstance(data, dict):
-            body = urlencode(data).encode("utf-8")
-            headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
-        else:
-            body = data
+            return urlencode(data).encode("utf-8"), {"Content-Type": "application/x-www-form-urlencoded", **headers}
+        return data, headers
+
+    def _fetch(self, method, url, data, headers, limits, key, progress, expect) -> Response:
+        host = host_of(url)
+        if self.silent_hosts is not None and host in self.silent_hosts:
+            raise silent_host_error(host, url)
+        body, headers = self._encode(data, headers)
         request = self._build_request(url, headers)
         os.makedirs(self.cache.folder, exist_ok=True)
+        download = Download(host, limits[0], limits[1], self.max_bytes)
         handle, part_path = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=self.cache.folder)
-        out = self._open_part(handle)
-        state = {"received": 0, "total": None, "timed_out": False, "cancelled": False, "error": None}
-        started = time.monotonic()
-        reply = self._send(method, request, body)
-        self._drain(reply, out, state, timeout, progress)
-        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
-        _delete_reply(reply)
-        # No Python name is left on it: an error raised below keeps this frame alive in its traceback
-        # (a task's error, a Processing failure).
-        reply = None
+        out = None
         try:
-            if state["error"] is not None:  # only ever an OSError of the file being written
-                raise download_write_error(url, state["error"], self.cache.folder)
-            return self._finish(facts, method, url, key, part_path, state, timeout, started)
+            out = self._open_part(handle)
+            with host_slot(host, lambda: self._raise_if_cancelled(url), lambda _waited: self._slot_wait(host)):
+                download.started = time.monotonic()  # the clocks run from the request, not from the wait
+                facts = self._exchange(method, request, body, out, download, progress)
+            if download.error is not None:  # only ever an OSError of the file being written
+                raise download_write_error(url, download.error, self.cache.folder)
+            return self._finish(facts, method, url, key, part_path, download, expect)
+        except NetworkError as error:
+            if error.reason == "stall" and self.silent_hosts is not None:
+                self.silent_hosts.add(host)
+            raise
         finally:
+            if out is not None:
+                out.close()
             if os.path.exists(part_path):
                 os.remove(part_path)
+
+    def _slot_wait(self, host: str) -> None:
+        self._say(tr("{host}: waiting for a free connection (two at once per server)").format(host=host))
+
+    def _exchange(self, method, request, body, out, download: Download, progress: bool) -> ReplyFacts:
+        """Send the request, stream its reply into `out` (closed at the end), and return what the finished
+        reply said."""
+        reply = self._send(method, request, body)
+        self._drain(reply, out, download, progress)
+        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
+        _delete_at_once(reply)
+        # No Python name is left on the reply: an error raised later keeps the frames alive in its traceback
+        # (a task's error, a Processing failure).
+        return facts
 
     @staticmethod
     def _send(method: str, request: QNetworkRequest, body):
@@ -630,14 +795,15 @@ class Transport:
             reply = manager.head(request)
         else:
             reply = manager.sendCustomRequest(request, method.encode(), QByteArray(body or b""))
+        drop_qgis_timeout(reply)
         # Qt stops reading the socket while this much waits to be drained: memory stays flat whatever
         # the size of the download (READ_BUFFER_BYTES per TICK_MS is far beyond any real connection).
         reply.setReadBufferSize(READ_BUFFER_BYTES)
         return reply
 
-    def _drain(self, reply, out, state: dict, timeout, progress: bool) -> None:
-        """Stream the reply into `out` until it finishes, or stop it when the job is cancelled, when no byte
-        came for `timeout` seconds or when `out` cannot be written: `state` says which, and counts."""
+    def _drain(self, reply, out, download: Download, progress: bool) -> None:
+        """Stream the reply into `out` until it finishes, or stop it when `download` says so (cancelled, no
+        answer, a stall, over the size limit) or when `out` cannot be written (`download.error`)."""
         # No Python function is connected to any signal here (an exception escaping a Qt slot makes PyQt
         # abort QGIS): the event loop is left every TICK_MS, a timer whose timeout quits it, or when the
         # reply finishes, and the reply is drained and checked in plain Python in between.
@@ -646,104 +812,113 @@ class Transport:
         tick.setInterval(TICK_MS)
         tick.timeout.connect(loop.quit)
         reply.finished.connect(loop.quit)
-        last_activity = time.monotonic()
         tick.start()
         try:
             while True:
-                if self._read_available(reply, out, state, progress):
-                    last_activity = time.monotonic()
+                if download.answered_at is None and reply.attribute(QNetworkRequest.HttpStatusCodeAttribute):
+                    download.answered(content_length(reply))
+                if reply.bytesAvailable() > 0:
+                    chunk = bytes(reply.readAll())
+                    out.write(chunk)
+                    download.got(len(chunk))
                 if reply.isFinished():
                     break
-                stop = self._reason_to_stop(state, last_activity, timeout)
-                if stop:
-                    state[stop] = True
+                download.stopped = download.reason_to_stop(self.feedback is not None and self.feedback.isCanceled())
+                if download.stopped:
                     reply.abort()
                 else:
+                    self._report(download, progress)
                     loop.exec_()
         except OSError as error:  # writing to disk: the reply is stopped, the error said after clean-up
-            state["error"] = error
+            download.error = error
             reply.abort()
         finally:
             tick.stop()
             try:
                 out.close()
             except OSError as error:
-                state["error"] = state["error"] or error
+                download.error = download.error or error
             for qt_object in (loop, tick):
                 sip.delete(qt_object)
 
-    def _read_available(self, reply, out, state: dict, progress: bool) -> bool:
-        """Write what the reply has received to `out` and report the progress; False when nothing came."""
-        if reply.bytesAvailable() <= 0:
-            return False
-        chunk = bytes(reply.readAll())
-        out.write(chunk)
-        state["received"] += len(chunk)
-        if progress and self.feedback is not None:
-            if state["total"] is None:
-                length = reply.header(QNetworkRequest.ContentLengthHeader)
-                state["total"] = int(length) if length else 0
-            if state["total"] > 0:
-                self.feedback.setProgress(min(100.0, 100.0 * state["received"] / state["total"]))
-        return True
+    def _report(self, download: Download, progress: bool) -> None:
+        if self.feedback is None:
+            return
+        percent = download.percent() if progress else None
+        if percent is not None and percent != self.feedback.progress():
+            self.feedback.setProgress(percent)
+        self._say(download.progress_text())
 
-    def _reason_to_stop(self, state: dict, last_activity: float, timeout) -> str:
-        """ "cancelled" or "timed_out" when the download must stop now (once each), "" to go on."""
-        if self.feedback is not None and self.feedback.isCanceled() and not state["cancelled"]:
-            return "cancelled"
-        if time.monotonic() - last_activity > timeout and not state["timed_out"]:
-            return "timed_out"
-        return ""
+    def _finish(self, facts, method, url, key, part_path, download: Download, expect) -> Response:
+        if download.stopped:
+            raise stopped_error(download, url)
+        self._raise_for_network_error(facts, url, download)
+        status, headers = int(facts.status), facts.headers
+        elapsed = time.monotonic() - download.started
+        if status >= 400:
+            with open(part_path, "rb") as handle:
+                body = handle.read(20000)
+            log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
+            raise http_error(url, status, body, facts.reason, headers)
+        self._raise_if_cut(facts, method, url, download)
+        if method != "HEAD" and status != 204:
+            refused = reply_checks.refusal(part_path, download.received, headers.get("content-type", ""), expect)
+            if refused is not None:
+                raise refused_reply_error(url, *refused)
+        self._prune_cache()
+        entry = self.cache.put_file(key, part_path, url, status, headers, move=True)
+        log(f"{method} {redact(url)}: HTTP {status}, {download.received} bytes in {elapsed:.1f} s")
+        return Response(url, status, headers, entry.body_path, elapsed=elapsed)
 
-    def _finish(self, facts, method, url, key, part_path, state, timeout, started) -> Response:
-        if state["cancelled"]:
-            raise cancelled_download(url)
-        if state["timed_out"]:
-            raise transport_error(
-                NetworkError, url, tr("The server did not answer within the timeout") + f" ({timeout} s)", "timeout"
-            )
-        status, headers, error = facts.status, facts.headers, facts.error
-        elapsed = time.monotonic() - started
-        if status is None:
+    @staticmethod
+    def _raise_for_network_error(facts: ReplyFacts, url: str, download: Download) -> None:
+        """The failures Qt reports on a reply the transport did not stop itself."""
+        error = facts.error
+        if error == QNetworkReply.OperationCanceledError:  # not aborted here: QGIS's own timeout
+            raise qgis_timeout_error(download.host, url)
+        if error == QNetworkReply.TooManyRedirectsError:
+            raise redirect_loop_error(url)
+        if facts.status is None:
             raise transport_error(
                 NetworkError,
                 url,
-                tr("Could not reach the server") + f": {facts.error_string}",
+                tr("Could not reach the server") + f" {download.host}: {facts.error_string}",
                 "dropped" if error in RETRY_ERRORS else "unreachable",
             )
-        status = int(status)
         if error == QNetworkReply.InsecureRedirectError:
-            target = headers.get("location", "")
+            target = facts.headers.get("location", "")
             raise redirect_refused(
                 url, QUrl(url).resolved(QUrl(target)).toString() if target else url, facts.credentials
             )
-        if status >= 400:
-            with open(part_path, "rb") as handle:
-                body = handle.read()
-            log(f"{method} {redact(url)}: HTTP {status} in {elapsed:.1f} s", "warning")
-            raise http_error(url, status, body, facts.reason, headers)
+        encoding = facts.headers.get("content-encoding", "")
+        if error == QNetworkReply.ProtocolFailure and encoding and int(facts.status) < 400:
+            raise corrupt_error(url, encoding)
+
+    @staticmethod
+    def _raise_if_cut(facts: ReplyFacts, method: str, url: str, download: Download) -> None:
+        """A reply shorter than it announced, or a connection that broke during the download."""
+        headers, error = facts.headers, facts.error
         # A HEAD reply announces the length of a body it never sends.
         expected = headers.get("content-length") if method != "HEAD" else None
-        if error != QNetworkReply.NoError or (
-            expected
-            and expected.isdigit()
-            and state["received"] < int(expected)
-            and "gzip" not in headers.get("content-encoding", "")
-        ):
-            if expected and expected.isdigit():
-                raise transport_error(
-                    NetworkError,
-                    url,
-                    tr("The reply was cut before its end") + f" ({state['received']}/{expected} bytes)",
-                    "incomplete",
-                )
+        announced = int(expected) if expected and expected.isdigit() else None
+        # A compressed reply announces its compressed length; Qt hands over the inflated bytes.
+        short = announced is not None and download.received < announced and not headers.get("content-encoding")
+        if error == QNetworkReply.NoError and not short:
+            return
+        if announced is not None:
             raise transport_error(
                 NetworkError,
                 url,
-                tr("The connection broke during the download") + f": {facts.error_string}",
-                "dropped" if error in RETRY_ERRORS else "broken",
+                tr("The reply from {host} was cut before its end").format(host=download.host)
+                + f" ({download.received}/{announced} "
+                + tr("bytes")
+                + ")",
+                "incomplete",
             )
-        self._prune_cache()
-        entry = self.cache.put_file(key, part_path, url, status, headers, move=True)
-        log(f"{method} {redact(url)}: HTTP {status}, {state['received']} bytes in {elapsed:.1f} s")
-        return Response(url, status, headers, entry.body_path, elapsed=elapsed)
+        raise transport_error(
+            NetworkError,
+            url,
+            tr("The connection to {host} broke during the download").format(host=download.host)
+            + f": {facts.error_string}",
+            "dropped" if error in RETRY_ERRORS else "broken",
+        )

@@ -30,8 +30,14 @@ def default_cache_dir() -> str:
 class PluginSettings:
     overpass_server: str = OVERPASS_SERVERS[0]
     overpass_servers: list = field(default_factory=lambda: list(OVERPASS_SERVERS))
-    network_timeout: int = 60  # seconds, for one request
-    network_retries: int = 3  # on 429 and 5xx replies
+    # The transport's own limits (QGIS's global network timeout is taken off the plugin's requests):
+    # seconds a server may take to start answering (connection and its own work; Overpass's query
+    # timeout extends it), seconds a reply may stop coming once it streams (a stall), and the largest
+    # reply in MB (0: no limit), checked while it streams.
+    network_timeout: int = 60
+    network_stall_timeout: int = 20
+    max_download_mb: int = 2048
+    network_retries: int = 3  # after a busy server (429, 502, 503, 504) or a dropped connection
     cache_dir: str = ""  # empty: the profile's cache folder (default_cache_dir())
     # The reply cache is what offline mode answers from, so replies stay on disk after use: they are
     # deleted `cache_keep_days` after they were fetched (0: kept forever), and the least recently fetched

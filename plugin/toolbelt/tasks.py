@@ -2,7 +2,9 @@
 
 The same source code serves Processing (which passes its own feedback) and the dock (which runs it
 here): the function takes a feedback, reports progress and messages on it and checks `isCanceled()`.
-Work made of steps reports through QGIS's QgsProcessingMultiStepFeedback (`steps_feedback`).
+Work made of steps reports through QGIS's QgsProcessingMultiStepFeedback (`steps_feedback`). What the
+work says it is doing (`setProgressText`: "data.example.fr: 3.2 MB", the transport's words) reaches the
+panel through the task's feedback's `progressTextChanged` signal, at most a few times a second.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
 
 from .errors import Cancelled
 from .gdal_errors import gdal_exceptions
@@ -17,6 +20,20 @@ from .logger import log
 
 if TYPE_CHECKING:  # names used in annotations only
     from typing import Callable
+
+
+class TaskFeedback(QgsProcessingFeedback):
+    """A Processing feedback whose progress text is a signal (QGIS 3.22's own drops it): a panel shows it
+    beside its progress bar. Emitted from the task's thread; a widget's slot receives it queued."""
+
+    progressTextChanged = pyqtSignal(str)  # noqa: N815 - Qt's naming
+
+    def __init__(self):
+        # Not logged to QGIS's Processing log: the dock shows what matters itself.
+        super().__init__(False)
+
+    def setProgressText(self, text: str) -> None:  # noqa: N802 - QGIS's name
+        self.progressTextChanged.emit(text)
 
 
 class FeedbackTask(QgsTask):
@@ -30,8 +47,7 @@ class FeedbackTask(QgsTask):
         super().__init__(description, QgsTask.CanCancel)
         self.function = function
         self.on_done = on_done
-        # Not logged to QGIS's Processing log: the dock shows what matters itself.
-        self.feedback = QgsProcessingFeedback(False)
+        self.feedback = TaskFeedback()
         self.feedback.progressChanged.connect(self.setProgress)
         self.result = None
         self.error = None

@@ -2,77 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
+    QgsProcessingParameterVectorDestination,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ...plugin.sources.ods import SEARCH_PAGE_MAX, OdsSource
+from ...plugin.sources.ods import OdsSource
 from ...plugin.sources.ods.catalog import load_portals
+from ...plugin.sources.ods.search_table import search_catalog, write_search_table
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
+from ...plugin.toolbelt.layer_writer import FILE, resolve_target
 from ...plugin.toolbelt.network import Transport
 from .base import OpenTerritoryAlgorithm
-
-if TYPE_CHECKING:  # names used in annotations only
-    from ...plugin.sources.ods.catalog import OdsDataset
-
-COLUMNS = (
-    ("dataset_id", QVariant.String),
-    ("title", QVariant.String),
-    ("description", QVariant.String),
-    ("themes", QVariant.String),
-    ("keywords", QVariant.String),
-    ("publisher", QVariant.String),
-    ("licence", QVariant.String),
-    ("modified", QVariant.String),
-    ("records_count", QVariant.LongLong),
-    ("geographic", QVariant.Bool),
-    ("geometry_field", QVariant.String),
-    ("fields", QVariant.String),
-    ("portal", QVariant.String),
-    ("page_url", QVariant.String),
-)
-
-
-def search_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in COLUMNS:
-        fields.append(QgsField(name, kind))
-    return fields
-
-
-def dataset_row(info: OdsDataset) -> list:
-    geometry = info.geometry_field
-    return [
-        info.dataset_id,
-        info.title,
-        info.description,
-        "; ".join(info.themes),
-        "; ".join(info.keywords),
-        info.publisher,
-        info.licence,
-        info.modified,
-        info.records_count,
-        info.is_geographic,
-        geometry.name if geometry else None,
-        ", ".join(f.name for f in info.fields),
-        info.portal,
-        info.page_url,
-    ]
 
 
 class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
@@ -86,6 +32,7 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
     LIMIT = "LIMIT"
     AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
+    COUNT = "COUNT"
 
     def displayName(self):  # noqa: N802
         return self.tr("Search an Opendatasoft portal")
@@ -156,10 +103,14 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
         )
         self.addParameter(
             self.help_param(
-                QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Datasets found"), QgsProcessing.TypeVector),
-                self.tr("A table with one row per dataset found"),
+                QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Datasets found")),
+                self.tr(
+                    "A table with one row per dataset found (a GeoPackage by default); an existing file is "
+                    "replaced only when the search succeeds"
+                ),
             )
         )
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Datasets listed")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         portal = self.parameterAsString(parameters, self.PORTAL, context).strip()
@@ -168,29 +119,16 @@ class OdsSearchAlgorithm(OpenTerritoryAlgorithm):
         theme = self.parameterAsString(parameters, self.THEME, context).strip()
         limit = self.parameterAsInt(parameters, self.LIMIT, context)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, search_fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        source = OdsSource(Transport(feedback=feedback))
-        written, offset, total = 0, 0, None
+        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        # Nothing is written before the whole search is in: a failure or a cancel keeps an existing file.
         try:
-            while written < limit and (total is None or offset < total):
-                if feedback.isCanceled():
-                    break
-                page = min(SEARCH_PAGE_MAX, limit - written)
-                total, datasets = source.search_datasets(portal, query, theme, geo_only, page, offset, authcfg)
-                for info in datasets[: limit - written]:
-                    feature = QgsFeature(search_fields())
-                    feature.setAttributes(dataset_row(info))
-                    sink.addFeature(feature, QgsFeatureSink.FastInsert)
-                    written += 1
-                offset += page
-                feedback.setProgress(100.0 * min(1.0, written / max(1, min(limit, total or 1))))
+            target = resolve_target(destination, "ods_search")
+            source = OdsSource(Transport(feedback=feedback))
+            total, datasets = search_catalog(source, portal, query, theme, geo_only, limit, authcfg, feedback)
+            written = write_search_table(datasets, target, feedback)
         except Cancelled:
             raise QgsProcessingException(self.tr("The search was cancelled")) from None
         except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
-        feedback.pushInfo(self.tr("Datasets found") + f": {total or 0}; " + self.tr("listed") + f": {written}")
-        return {self.OUTPUT: destination}
+        feedback.pushInfo(self.tr("Datasets found") + f": {total}; " + self.tr("listed") + f": {written}")
+        return {self.OUTPUT: target.path if target.mode == FILE else target.uri(), self.COUNT: written}

@@ -32,3 +32,18 @@ def test_cache_pruning_limits_shown_and_applied():
     assert settings.cache_keep_days == 0 and settings.cache_max_mb == 500
     page.reset.click()
     assert page.cache_keep_days.value() == defaults.cache_keep_days
+
+
+def test_the_transport_limits_shown_and_applied():
+    page = OpenTerritoryOptionsFactory().createWidget(None)
+    defaults = PluginSettings()
+    assert page.stall_timeout.value() == defaults.network_stall_timeout == 20
+    assert page.max_download.value() == defaults.max_download_mb == 2048
+    page.stall_timeout.setValue(45)
+    page.max_download.setValue(0)
+    assert page.max_download.text() == "no limit"
+    page.apply()
+    settings = load_settings()
+    assert settings.network_stall_timeout == 45 and settings.max_download_mb == 0
+    page.reset.click()
+    assert page.max_download.value() == 2048

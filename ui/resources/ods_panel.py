@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from qgis.core import QgsFeedback
 from qgis.gui import QgsAuthConfigSelect
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -131,7 +131,7 @@ class OdsPanel(SourcePanel):
         self.geo_check.setChecked(True)
         search_row.addWidget(self.geo_check)
         self.search_button = QPushButton(tr("Search"), self)
-        self.search_button.clicked.connect(self.search)
+        self.search_button.clicked.connect(self.on_search_button)
         search_row.addWidget(self.search_button)
         layout.addLayout(search_row)
 
@@ -206,6 +206,14 @@ class OdsPanel(SourcePanel):
 
     # -- search ---------------------------------------------------------------------------------
 
+    def on_search_button(self, *_args) -> None:
+        """The button searches, and reads "Cancel" while a search runs (a portal may not answer)."""
+        if self.search_task is not None:
+            self.search_task.cancel()
+            self.status.setText(tr("Cancelling the search…"))
+        else:
+            self.search()
+
     def search(self, *_args) -> None:
         if self.search_task is not None:
             return
@@ -214,7 +222,7 @@ class OdsPanel(SourcePanel):
         self.results.clear()
         self.details.clear()
         self.load_button.setEnabled(False)
-        self.search_button.setEnabled(False)
+        self.search_button.setText(tr("Cancel"))
         self.status.setText(tr("Searching…"))
 
         def work(feedback: QgsFeedback | None):
@@ -223,10 +231,18 @@ class OdsPanel(SourcePanel):
             )
 
         self.search_task = self.runner(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
+        if self.search_task is not None and hasattr(self.search_task, "feedback"):
+            self.search_task.feedback.progressTextChanged.connect(self.on_search_progress)
+
+    @pyqtSlot(str)
+    def on_search_progress(self, text: str) -> None:
+        """What the search waits for ("data.example.fr: waiting for an answer (12 s)"); queued from its thread."""
+        if self.search_task is not None:
+            self.status.setText(tr("Searching…") + f"\n{text}")
 
     def on_searched(self, result: tuple | None, error: Exception | None) -> None:
         self.search_task = None
-        self.search_button.setEnabled(True)
+        self.search_button.setText(tr("Search"))
         if error is not None or result is None:
             self.status.setText(str(error) if error else tr("The search was cancelled"))
             if error is not None:

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
+from ...plugin.toolbelt.download import human_size
 from ...plugin.toolbelt.i18n import tr
 from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
 from ...plugin.toolbelt.logger import notify
@@ -43,15 +44,6 @@ if TYPE_CHECKING:
 
     from ...plugin.sources.base import FetchResult
     from .place_field import PlaceField  # names used in annotations only
-
-
-def human_size(size: int | None) -> str:
-    if not size:
-        return ""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
-        if size >= factor:
-            return f"{size / factor:.1f} {unit}"
-    return f"{size} B"
 
 
 class SourcePanel(QWidget):
@@ -69,6 +61,7 @@ class SourcePanel(QWidget):
         self.task = None
         self.place = None  # the place field of a panel that loads over an area (make_place_field)
         self.busy_widgets = []
+        self.running_status = ""
 
     # -- widgets shared by the panels ---------------------------------------------------------------
 
@@ -152,7 +145,8 @@ class SourcePanel(QWidget):
         `cancelled` (else "Cancelled") on the status line. A load gives the dataset it loads as `remember`:
         once loaded, it is the first of the recent datasets (the Resources tab's list, the Browser)."""
         self.set_busy(True)
-        self.status.setText(status or description)
+        self.running_status = status or description
+        self.status.setText(self.running_status)
 
         def done(result, error) -> None:
             self.task = None
@@ -170,6 +164,14 @@ class SourcePanel(QWidget):
         if task is not None and hasattr(task, "progressChanged"):
             self.task = task
             task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+            task.feedback.progressTextChanged.connect(self.on_progress_text)
+
+    @pyqtSlot(str)
+    def on_progress_text(self, text: str) -> None:
+        """What the running work is doing, under its status ("data.example.fr: 3.2 MB"); queued from the
+        task's thread."""
+        if self.task is not None:
+            self.status.setText(f"{self.running_status}\n{text}")
 
     def cancel(self) -> None:
         if self.task is not None:

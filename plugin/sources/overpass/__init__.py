@@ -56,7 +56,7 @@ from ...toolbelt.layer_writer import OutputTarget, safe_name, utc_now_iso, write
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact
 from ...toolbelt.settings import OVERPASS_SERVERS, load_settings
-from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration
+from ..base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 from .presets import GEOMETRIES, PRESETS
 from .query import DEFAULT_TIMEOUT, MAX_POLY_VERTICES, build_query, poly_filters, turbo_url
 from .reply import check_reply, estimated_bytes, http_failure, read_count
@@ -211,51 +211,59 @@ class OverpassSource(Source):
     )
 
     def download(self, query: OverpassQuery) -> tuple:
-        """The Overpass reply, checked, stored on disk: (response, warnings)."""
+        """The Overpass reply, checked, stored on disk: (response, warnings). The server may think for the
+        query's whole timeout before its first byte, or pause as long in the middle of its reply."""
         server, timeout = query.server, query.timeout
+        wait = timeout + NETWORK_MARGIN
         try:
-            response = self.transport.post(server, data={"data": query.text}, timeout=timeout + NETWORK_MARGIN)
+            response = self.transport.post(server, data={"data": query.text}, timeout=wait, stall_timeout=wait)
         except ReplyError as error:
             if error.reason != "http":
-                raise
+                raise restated(
+                    error, f"Overpass ({public_server(server)}): {getattr(error, 'detail', error)}"
+                ) from None
             raise http_failure(error, timeout) from None
         except NetworkError as error:
-            if error.reason == "timeout":
+            if error.reason == "stall" and getattr(error, "phase", "") == "answer":
+                # No first byte within the query's own timeout (and the margin): the query is too heavy.
                 what = tr("Overpass: the server did not answer in time. Choose a smaller area or a longer timeout.")
-                raise NetworkError(what + f" ({timeout} s, {server})", reason="timeout") from None
+                raise NetworkError(what + f" ({timeout} s, {public_server(server)})", reason="timeout") from None
             if error.reason == "incomplete":
                 what = tr(
                     "Overpass: the reply was cut before its end; nothing was "
                     "written. Try again, or choose a smaller area."
                 )
-                raise NetworkError(what + f" ({server})", reason="incomplete") from None
-            raise
+                raise NetworkError(what + f" ({public_server(server)})", reason="incomplete") from None
+            raise restated(error, f"Overpass ({public_server(server)}): {getattr(error, 'detail', error)}") from None
         return response, check_reply(response.path, timeout)
 
     def count(self, spec: dict, category: str | None = None) -> dict:
         """The server's count of what `spec` would load, without loading it: {"node": n, "way": n,
         "relation": n} (an `out count;` query: the size of a download before it is made)."""
         query = OverpassQuery(spec, category, count_only=True)
-        log(f"Overpass {query.server}: count {query.dataset}")
+        log(f"Overpass {public_server(query.server)}: count {query.dataset}")
         response, _warnings = self.download(query)
         counts = read_count(response.path)
         if counts is None:
-            raise ReplyError(tr("Overpass: the reply has no count") + f" ({query.server})", reason="unexpected")
+            raise ReplyError(
+                tr("Overpass: the reply has no count") + f" ({public_server(query.server)})", reason="unexpected"
+            )
         return counts
 
     def fetch(
         self, spec: dict, target: OutputTarget, category: str = None, feedback: QgsFeedback | None = None
     ) -> FetchResult:
         query = OverpassQuery(spec, category)
-        log(f"Overpass {query.server}: {query.dataset} as {query.drawing}")
+        shown = public_server(query.server)  # a key in the server's URL is never written nor shown
+        log(f"Overpass {shown}: {query.dataset} as {query.drawing}")
         response, warnings = self.download(query)
         for warning in warnings:
-            log(f"Overpass {query.server}: {warning}", "warning")
+            log(f"Overpass {shown}: {warning}", "warning")
         fetched_at = utc_now_iso()
         common = {
             "category": query.category,
             "source": SOURCE_NAME,
-            "source_dataset": query.server,
+            "source_dataset": shown,
             "licence": OSM_LICENCE,
             "fetched_at": fetched_at,
         }
@@ -268,7 +276,7 @@ class OverpassSource(Source):
             )
             # Before the layer is put in place: drawing nothing of what the server found is an error.
             reported.extend(drawing_report(query.category, query.drawing, asked, written))
-            log(f"Overpass {query.server}: {query.dataset}: asked {asked}, written {written}")
+            log(f"Overpass {shown}: {query.dataset}: asked {asked}, written {written}")
 
         count = write_layer(target, produce, feedback)
         for warning in reported:
@@ -280,7 +288,7 @@ class OverpassSource(Source):
             source=SOURCE_NAME,
             dataset=query.dataset,
             licence=OSM_LICENCE,
-            url=query.server,
+            url=shown,
             fetched_at=fetched_at,
             warnings=warnings + reported,
         )

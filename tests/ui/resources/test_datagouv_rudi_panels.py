@@ -111,7 +111,7 @@ def test_datagouv_large_download_asks_first(httpserver, qgis_iface, project, tmp
     panel.datasets.setCurrentItem(panel.datasets.topLevelItem(0))
     panel.output.setFilePath(str(tmp_path / "dock.gpkg"))
     panel.load()
-    assert asked and "500.0 MB" in asked[0][2]
+    assert asked and "500.0\u00a0MB" in asked[0][2]
     assert not any(request.path == "/g.geojson" for request, _ in httpserver.log)
     assert project.mapLayers() == {}
 
@@ -201,9 +201,9 @@ def test_datagouv_resource_list_shows_format_and_size(httpserver, qgis_iface, pr
         [panel.resources.topLevelItem(i).text(c) for c in range(3)] for i in range(panel.resources.topLevelItemCount())
     ]
     assert rows == [
-        ["arceaux.geojson", "GeoJSON", "5.0 MB"],
-        ["arceaux.csv", "csv", "2.0 kB"],
-        ["notice.pdf", "pdf", "900 B"],
+        ["arceaux.geojson", "GeoJSON", "5.0\u00a0MB"],
+        ["arceaux.csv", "csv", "2.0\u00a0kB"],
+        ["notice.pdf", "pdf", "900\u00a0B"],
         ["arceaux.zip", "zip", ""],  # size unknown until asked
     ]
     panel.shutdown()

@@ -170,3 +170,22 @@ def test_choosing_another_portal_clears_the_api_key(panel, httpserver):
     assert other >= 0 and other != panel.portal_combo.currentIndex()
     panel.portal_combo.setCurrentIndex(other)
     assert panel.authcfg() == ""
+
+
+def test_a_search_the_portal_never_answers_shows_the_wait_and_can_be_cancelled(panel, fault_server, wait_until):
+    """The search runs in a task; a portal that accepts and never answers: the status says what it waits
+    for, the Search button reads Cancel and stops it at once."""
+    fault_server.route(f"{P.API}/catalog/datasets", b"{}")
+    fault_server.arm("*", "never_answer")
+    panel.add_portal(fault_server.base)
+    panel.search_edit.setText("vélo")
+    panel.search_button.click()
+    host = fault_server.base.split("//")[1]
+    assert wait_until(lambda: f"{host}: waiting for an answer" in panel.status.text(), 10), panel.status.text()
+    assert panel.search_button.text() == "Cancel"
+    clicked = time.monotonic()
+    panel.search_button.click()
+    assert wait_until(lambda: panel.search_task is None, 5)
+    assert time.monotonic() - clicked < 1
+    assert panel.status.text() == "The search was cancelled" and panel.search_button.text() == "Search"
+    assert panel.results.count() == 0
