@@ -3054,6 +3054,11 @@
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>The JSON document is nested too deeply to be read</source>
+      <translation>Le document JSON est imbriqué trop profondément pour être lu</translation>
+    </message>
+    <message>
       <location filename="../plugin/formats/resource_file.py" />
       <source>The JSON file is neither GeoJSON nor a list of records</source>
       <translation>Le fichier JSON n'est ni du GeoJSON ni une liste d'enregistrements</translation>
@@ -3249,6 +3254,11 @@
       <translation>La distance doit être positive ou nulle</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>The document is not valid JSON</source>
+      <translation>Le document n'est pas du JSON valide</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The download could not be written to disk</source>
       <translation>Le téléchargement n'a pas pu être écrit sur le disque</translation>
@@ -3260,13 +3270,13 @@
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
-      <source>The downloaded file has no layer</source>
-      <translation>Le fichier téléchargé ne contient pas de couche</translation>
+      <source>The downloaded file</source>
+      <translation>Le fichier téléchargé</translation>
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
-      <source>The downloaded file is not valid JSON</source>
-      <translation>Le fichier téléchargé n'est pas du JSON valide</translation>
+      <source>The downloaded file has no layer</source>
+      <translation>Le fichier téléchargé ne contient pas de couche</translation>
     </message>
     <message>
       <location filename="../plugin/export/map_frame.py" />
@@ -3287,6 +3297,11 @@
       <location filename="../plugin/formats/resource_file.py" />
       <source>The file holds several layers; loaded</source>
       <translation>Le fichier contient plusieurs couches ; chargée :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>The file is not UTF-8 text</source>
+      <translation>Le fichier n'est pas du texte UTF-8</translation>
     </message>
     <message>
       <location filename="../plugin/formats/safe_zip.py" />
@@ -3517,11 +3532,6 @@
       <location filename="../plugin/register/project_layers.py" />
       <source>The relation between register layers is not valid</source>
       <translation>La relation entre couches du registre n'est pas valide</translation>
-    </message>
-    <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>The reply is not valid JSON</source>
-      <translation>La réponse n'est pas un JSON valide</translation>
     </message>
     <message>
       <location filename="../plugin/toolbelt/network.py" />
@@ -4527,6 +4537,11 @@
       <location filename="../plugin/profiles/territory.py" />
       <source>layers loaded</source>
       <translation>couches chargées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>levels</source>
+      <translation>niveaux</translation>
     </message>
     <message>
       <location filename="../plugin/export/sources_text.py" />

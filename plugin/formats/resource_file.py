@@ -17,6 +17,7 @@ import uuid
 from osgeo import gdal
 from qgis.core import QgsFeedback
 
+from ..toolbelt import safe_json
 from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
@@ -26,7 +27,7 @@ from .tabular import LAT_NAMES, LON_NAMES, normalize_name, prepare_csv
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
-# JSON that is not GeoJSON (a list of records) is read by json.load and converted record by record in
+# JSON that is not GeoJSON (a list of records) is read by safe_json and converted record by record in
 # Python: GDAL's JSON drivers read GeoJSON, ESRI JSON and TopoJSON but not a bare list of records.
 # 50 MB of records take about 6 s and 600 MB of memory; four times that would stall or exhaust a laptop.
 JSON_RECORDS_MAX_BYTES = 50 * 1024 * 1024
@@ -145,11 +146,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
             + f": {os.path.basename(path)} ({size / 1024 / 1024:.0f} MB > "
             + f"{JSON_RECORDS_MAX_BYTES // (1024 * 1024)} MB)"
         )
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            document = json.load(handle)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ReplyError(tr("The downloaded file is not valid JSON") + f": {error}") from None
+    document = safe_json.load_file(path, tr("The downloaded file"))
     records = document
     if isinstance(document, dict):
         records = next(

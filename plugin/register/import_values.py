@@ -5,7 +5,6 @@ error, import_report.invalid_row: each problem names the column, the value and w
 from __future__ import annotations
 
 import datetime
-import json
 import re
 
 from ..definitions import (
@@ -18,6 +17,7 @@ from ..definitions import (
     status_label,
 )
 from ..formats.tabular import normalize_name
+from ..toolbelt import safe_json
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
 from .import_report import invalid_row, is_invalid_row
@@ -168,8 +168,8 @@ def match_competences(value: str) -> str | None:
     items = None
     if text.startswith("["):
         try:
-            items = [str(v) for v in json.loads(text)]
-        except ValueError:
+            items = [str(v) for v in safe_json.loads(text, kind=InputError)]
+        except InputError:  # not JSON, or nested absurdly: read as a plain list
             items = None
     if items is None:
         items = re.split(r"[;,|/]", text.strip("{}"))

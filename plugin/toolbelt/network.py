@@ -15,7 +15,6 @@ algorithm, never from a GUI slot.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 import tempfile
@@ -28,6 +27,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from . import safe_json
 from .cache import ReplyCache, cache_key, prune_once
 from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from .i18n import tr
@@ -162,8 +162,8 @@ def http_error(url: str, status: int, body: bytes, reason: str = "", headers: di
     body = body[:20000]
     payload = None
     try:
-        payload = json.loads(body.decode("utf-8", "replace"))
-    except ValueError:
+        payload = safe_json.loads(body)
+    except ReplyError:  # not JSON (a web page), or nested absurdly: no payload
         pass
     detail = server_message(payload) or reason
     text = tr("The server answered with an error") + f" HTTP {status}"
@@ -303,12 +303,12 @@ class Response:
             return data.decode("utf-8", "replace")
 
     def json(self) -> object:
+        """The reply's JSON value (toolbelt/safe_json.py: absurd nesting is refused, never a RecursionError)."""
         try:
-            return json.loads(self.text())
-        except ValueError as error:
-            raise transport_error(
-                ReplyError, self.url, tr("The reply is not valid JSON") + f": {error}", "content"
-            ) from None
+            return safe_json.loads(self.text())
+        except ReplyError as error:
+            reason = "content" if error.reason == "json" else error.reason
+            raise transport_error(ReplyError, self.url, error.message, reason) from None
 
 
 def looks_like_html(head: bytes, content_type: str) -> bool:
