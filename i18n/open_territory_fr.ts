@@ -1029,6 +1029,11 @@
       <translation>Moyen (10-20 µg/m³)</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>Features left out for impossible coordinates (not finite, or beyond longitude ±180 / latitude ±90)</source>
+      <translation>Entités écartées pour des coordonnées impossibles (non finies, ou au-delà de ±180 de longitude / ±90 de latitude)</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/resource_load.py" />
       <source>Features written</source>
       <translation>Entités écrites</translation>
@@ -1117,6 +1122,11 @@
       <location filename="../ui/resources/rudi_panel.py" />
       <source>Formats</source>
       <translation>Formats</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>France</source>
+      <translation>la France</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -1729,6 +1739,11 @@
       <translation>Modifié le</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>Most points fall outside</source>
+      <translation>La plupart des points tombent hors de</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/forms.py" />
       <source>Name</source>
       <translation>Nom</translation>
@@ -1812,6 +1827,11 @@
       <location filename="../plugin/planning/context.py" />
       <source>No domain</source>
       <translation>Sans domaine</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>No feature has a geometry: the coordinate column(s) held nothing GDAL could read</source>
+      <translation>Aucune entité n'a de géométrie : la ou les colonnes de coordonnées ne contenaient rien que GDAL sache lire</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -4299,6 +4319,11 @@
       <translation>équilibré</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>but inside it once latitude and longitude are swapped: the source probably swapped them</source>
+      <translation>mais dedans une fois latitude et longitude échangées : la source les a probablement inversées</translation>
+    </message>
+    <message>
       <location filename="../plugin/register/import_csv.py" />
       <source>column</source>
       <translation>colonne</translation>
@@ -4902,6 +4927,11 @@
       <location filename="../plugin/sources/ods/__init__.py" />
       <source>the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written</source>
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>the expected extent</source>
+      <translation>l'emprise attendue</translation>
     </message>
     <message>
       <location filename="../plugin/export/layout_export.py" />

@@ -21,9 +21,11 @@ from ..toolbelt import safe_json
 from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
+from .names import guess_name_field, normalize_name
 from .safe_zip import safe_extract
-from .tabular import LAT_NAMES, LON_NAMES, normalize_name, prepare_csv
+from .tabular import LAT_NAMES, LON_NAMES, prepare_csv
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
@@ -196,15 +198,18 @@ def load_file(
     feedback: QgsFeedback | None = None,
     declared: str = "",
     progress_range: tuple = (50.0, 100.0),
+    check: ScratchCheck | None = None,
 ) -> tuple:
     """Write the downloaded file at `path` into `target` through the layer writer; returns (feature count,
-    warnings)."""
+    warnings). `name_field` feeds the common `name` (default: the guess of formats/names.py); `check` tells
+    the writer where the features are expected (layer_checks.py), its warnings are returned with the file's."""
     warnings = []
+    check = check if check is not None else ScratchCheck()
     work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(target.path)) or None)
     try:
         source, src_layer = resolve_source(path, work, declared, warnings, feedback)
-        options = dict(name_field=name_field, src_layer=src_layer, progress_range=progress_range)
-        return write_resource_layer(source, target, common, feedback, **options), warnings
+        options = dict(name_field=name_field or guess_name_field, src_layer=src_layer, progress_range=progress_range)
+        return write_resource_layer(source, target, common, feedback, check, **options), warnings + check.warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

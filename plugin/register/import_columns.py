@@ -1,5 +1,5 @@
 """Which column of an imported file holds which register field: the accepted header names (English and
-French, normalised by tabular.normalize_name: lowercase, no accents), the required ones, and the
+French, normalised by names.normalize_name: lowercase, no accents), the required ones, and the
 address columns a row is geocoded from."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
 from .import_file import TabularFile, pick_column
 
-# Register column: accepted header names, normalised (tabular.normalize_name: lowercase, no accents).
+# Register column: accepted header names, normalised (names.normalize_name: lowercase, no accents).
 ALIASES = {
     "challenges": {
         "title": ("title", "titre", "intitule", "libelle", "enjeu", "defi", "probleme", "objet"),

@@ -16,7 +16,7 @@ from ..definitions import (
     priority_label,
     status_label,
 )
-from ..formats.tabular import normalize_name
+from ..formats.names import normalize_name
 from ..toolbelt import safe_json
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr

@@ -7,7 +7,7 @@ from __future__ import annotations
 from osgeo import ogr
 from qgis.core import QgsFeedback
 
-from ..formats.tabular import normalize_name
+from ..formats.names import normalize_name
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr

@@ -19,22 +19,6 @@ API_PATH = "/api/explore/v2.1"
 GEO_TYPES = ("geo_shape", "geo_point_2d")
 PORTALS_FILE = resource_path("portals.json")
 
-# Field names that usually hold a feature's label on French portals, best first. Exact names win,
-# then names starting with one of them ("nom_station", "libelle_long").
-NAME_CANDIDATES = (
-    "nom",
-    "name",
-    "libelle",
-    "title",
-    "titre",
-    "label",
-    "denomination",
-    "designation",
-    "nom_usuel",
-    "intitule",
-    "lib",
-)
-
 
 def normalize_portal(url: str) -> str:
     """The portal's base URL (scheme and host, plus any path prefix before the API), whatever the
@@ -180,23 +164,6 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
         fields=fields,
         features=as_list(payload.get("features")),
     )
-
-
-def guess_name_field(dataset: OdsDataset, available: list | None = None) -> str | None:
-    """A text field that names each record, or None. `available`: the field names GDAL actually
-    read from the export (a field can be missing from the file when every value is null)."""
-    text_fields = [f.name for f in dataset.fields if f.type in ("text", "")]
-    if available is not None:
-        text_fields = [name for name in text_fields if name in available]
-    lowered = {name.lower(): name for name in text_fields}
-    for candidate in NAME_CANDIDATES:
-        if candidate in lowered:
-            return lowered[candidate]
-    for candidate in NAME_CANDIDATES:
-        for low, name in lowered.items():
-            if low.startswith(candidate + "_"):
-                return name
-    return None
 
 
 def load_portals(path: str = PORTALS_FILE) -> list:

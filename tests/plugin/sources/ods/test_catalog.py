@@ -6,7 +6,6 @@ from open_territory.plugin.sources.ods.catalog import (
     OdsField,
     api_url,
     combine_where,
-    guess_name_field,
     in_bbox,
     load_portals,
     normalize_portal,
@@ -83,25 +82,6 @@ def test_geo_shape_preferred_over_point():
     info = OdsDataset("p", "d", fields=[OdsField("geo_point_2d", "geo_point_2d"), OdsField("shape", "geo_shape")])
     assert info.geometry_field.name == "shape" and info.is_geographic
     assert not OdsDataset("p", "d", fields=[OdsField("a", "text")]).is_geographic
-
-
-@pytest.mark.parametrize(
-    "fields, expected",
-    [
-        ([("id", "text"), ("Nom", "text"), ("name", "text")], "Nom"),
-        ([("id", "text"), ("libelle_long", "text"), ("nom_station", "text")], "nom_station"),
-        ([("nom", "int"), ("title", "text")], "title"),
-        ([("id", "text"), ("nombre", "text")], None),
-    ],
-)
-def test_guess_name_field(fields, expected):
-    info = OdsDataset("p", "d", fields=[OdsField(n, t) for n, t in fields])
-    assert guess_name_field(info) == expected
-
-
-def test_guess_name_field_only_among_fields_read():
-    info = OdsDataset("p", "d", fields=[OdsField("nom", "text"), OdsField("titre", "text")])
-    assert guess_name_field(info, available={"titre"}) == "titre"
 
 
 def test_bundled_portals():
