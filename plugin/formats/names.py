@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from osgeo import ogr
 
+from ..toolbelt.logger import log
+
 # Exact names, best first.
 EXACT_NAMES = (
     "nom",
@@ -130,7 +132,12 @@ def sample_text_fields(dataset, layer) -> list:
         f"SELECT {', '.join(counts)} FROM "
         f"(SELECT {columns} FROM {_sql_identifier(layer.GetName())} LIMIT {SAMPLE_ROWS})"
     )
-    result = dataset.ExecuteSQL(sql, dialect="SQLITE")
+    try:
+        result = dataset.ExecuteSQL(sql, dialect="SQLITE")
+    except RuntimeError as error:  # a feature GDAL cannot read (its geometry): no guess, the write tells
+        log(f"{layer.GetName()}: no name field guessed ({error})", "warning")
+        layer.ResetReading()
+        return []
     try:
         row = result.GetNextFeature() if result is not None else None
         if row is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import itertools
 import os
@@ -731,16 +732,92 @@ def prepare_csv(
                 tr("GDAL reads other columns than the CSV header announces")
                 + f": {path} ({len(seen)} / {len(layout.columns)})"
             )
-    # GDAL may rename columns (duplicates, spaces): name the coordinate columns as GDAL sees them.
-    renamed = dict(zip(layout.columns, seen))
-    for attribute in ("lat", "lon", "combined", "geometry"):
-        value = getattr(layout, attribute)
-        if value:
-            setattr(layout, attribute, renamed.get(value, value))
     vrt_path = os.path.join(work_dir, stem + ".vrt")
-    with open(vrt_path, "w", encoding="utf-8") as handle:
-        handle.write(build_vrt(os.path.abspath(csv_path), layout, layer_name))
+    # GDAL may rename columns (duplicates, spaces): the VRT names the coordinate columns as GDAL sees them.
+    layout = write_vrt(vrt_path, os.path.abspath(csv_path), layout, dict(zip(layout.columns, seen)), layer_name)
     return vrt_path, layout
+
+
+GEOMETRY_ATTRIBUTES = ("lat", "lon", "combined", "geometry")
+PROBE_FEATURES = 200  # features GDAL reads from the VRT to see that its coordinates yield geometries
+
+
+def write_vrt(vrt_path: str, csv_path: str, layout: CsvLayout, renamed: dict, layer_name: str) -> CsvLayout:
+    """Write the VRT reading `csv_path` with `layout`'s coordinates (column names as GDAL sees them, through
+    `renamed`) and return the layout it uses. When those columns yield no geometry GDAL can read in the first
+    features (a GeoJSON column left unquoted, whose inner quotes GDAL strips), the next candidate columns are
+    taken, with a warning; when none does, the first stay (the layer writer then says no feature has one)."""
+
+    def write(candidate: CsvLayout) -> CsvLayout:
+        named = {a: renamed.get(getattr(candidate, a), getattr(candidate, a)) for a in GEOMETRY_ATTRIBUTES}
+        seen_by_gdal = dataclasses.replace(candidate, **named)
+        with open(vrt_path, "w", encoding="utf-8") as handle:
+            handle.write(build_vrt(csv_path, seen_by_gdal, layer_name))
+        return seen_by_gdal
+
+    written = write(layout)
+    if not layout.has_geometry or _yields_geometry(vrt_path):
+        return written
+    tried = []
+    candidate = layout
+    while True:
+        tried += [getattr(candidate, a) for a in GEOMETRY_ATTRIBUTES if getattr(candidate, a)]
+        candidate = next_coordinates(layout, tried)
+        if candidate is None:
+            return write(layout)
+        fallback = write(candidate)
+        if _yields_geometry(vrt_path):
+            fallback.warnings = layout.warnings
+            layout.warnings.append(
+                tr("This coordinate column yields no geometry GDAL can read")
+                + f": {_coordinate_names(layout)}; "
+                + tr("coordinates taken from")
+                + f" {_coordinate_names(candidate)}"
+            )
+            return fallback
+
+
+def _coordinate_names(layout: CsvLayout) -> str:
+    return layout.geometry or layout.combined or f"{layout.lat}/{layout.lon}"
+
+
+@with_gdal_exceptions
+def _yields_geometry(vrt_path: str) -> bool:
+    """Whether GDAL reads a geometry from the VRT's first features (True when it reads no feature at all:
+    nothing to judge, or when it cannot open the VRT: the write will say why). A geometry GDAL fails to parse
+    is an error on that feature only."""
+    try:
+        dataset = gdal.OpenEx(vrt_path, gdal.OF_VECTOR)
+    except RuntimeError:
+        return True
+    layer = dataset.GetLayer(0)
+    features = 0
+    for _ in range(PROBE_FEATURES):
+        try:
+            feature = layer.GetNextFeature()
+        except RuntimeError:  # "GeoJSON object too complex", "Failed to parse"...: no geometry there
+            features += 1
+            continue
+        if feature is None:
+            break
+        if feature.GetGeometryRef() is not None:
+            return True
+        features += 1
+    return features == 0
+
+
+def next_coordinates(layout: CsvLayout, tried: list) -> CsvLayout | None:
+    """The coordinates find_coordinates picks in the sample when the columns `tried` are left aside; None when
+    no other column holds coordinates."""
+    sample = read_sample(layout.path, layout.encoding).lstrip("\ufeff")
+    _header, rows = _sample_rows(sample, layout.separator, layout.path)
+    # Columns set aside keep their place (rows are read by index) under a name no search matches.
+    hidden = [column if column not in tried else f"\x00{i}" for i, column in enumerate(layout.columns)]
+    candidate = CsvLayout(layout.path, layout.encoding, layout.separator, hidden, layout.decimal_comma)
+    find_coordinates(candidate, rows)
+    if not candidate.has_geometry:
+        return None
+    return dataclasses.replace(candidate, columns=layout.columns, sampled_rows=layout.sampled_rows, clean=layout.clean)
 
 
 def csv_to_layer(
@@ -754,8 +831,10 @@ def csv_to_layer(
     check: ScratchCheck | None = None,
 ) -> int:
     """Write a CSV with coordinates into `target` with the common fields, through the layer writer (which
-    checks it with `check`). `name_field` feeds the common `name` (default: the guess of formats/names.py).
-    Returns the number of features written."""
+    checks it with `check`, whose warnings also get the CSV's own). `name_field` feeds the common `name`
+    (default: the guess of formats/names.py). Returns the number of features written."""
+    check = check if check is not None else ScratchCheck()
     work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(target.path)), ".csv-work")
     vrt_path, layout = prepare_csv(path, work_dir, layout, feedback=feedback)
+    check.warnings.extend(layout.warnings)
     return write_resource_layer(vrt_path, target, common, feedback, check, name_field=name_field or guess_name_field)
