@@ -3360,6 +3360,21 @@
     </message>
     <message>
       <location filename="../plugin/register/geocode.py" />
+      <source>The geocoder's batch reply cannot be read</source>
+      <translation>La réponse par lot du géocodeur est illisible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" />
+      <source>The geocoder's batch reply lacks its result columns</source>
+      <translation>La réponse par lot du géocodeur n'a pas ses colonnes de résultat</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" />
+      <source>The geocoder's reply has impossible coordinates</source>
+      <translation>La réponse du géocodeur a des coordonnées impossibles</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" />
       <source>The geocoder's reply has no coordinates</source>
       <translation>La réponse du géocodeur n'a pas de coordonnées</translation>
     </message>
@@ -3717,6 +3732,11 @@
       <location filename="../ui/register/list_tables.py" />
       <source>This challenge has no location</source>
       <translation>Ce défi n'a pas de localisation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/tabular.py" />
+      <source>This coordinate column yields no geometry GDAL can read</source>
+      <translation>Cette colonne de coordonnées ne donne aucune géométrie que GDAL sache lire</translation>
     </message>
     <message>
       <location filename="../plugin/sources/gbfs/parse.py" />
@@ -4352,6 +4372,11 @@
       <location filename="../plugin/compose/national_bases.py" />
       <source>consolidated national file of charging points (IRVE)</source>
       <translation>fichier national consolidé des points de recharge (IRVE)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/tabular.py" />
+      <source>coordinates taken from</source>
+      <translation>coordonnées prises dans</translation>
     </message>
     <message>
       <location filename="../ui/resources/datagouv_panel.py" />

@@ -115,17 +115,22 @@ def _located_rows(checked: list, tabular: TabularFile, report: ImportReport, geo
     geocoder `geocoder_of()` gives (`geocoder_of` None: no geocoding); an address it cannot place leaves its
     row out (report.failed)."""
     total = max(1, len(tabular.rows))
+    addresses = [
+        address_of(cells, tabular.columns) if geometry is None and geocoder_of is not None else ""
+        for _line, cells, _values, geometry in checked
+    ]
+    if any(addresses):
+        # Many addresses are asked in batches first (geocode.py); the loop below then finds them known.
+        geocoder_of().geocode_many([a for a in addresses if a], feedback, (40.0, 70.0))
     prepared = []
-    for number, (line, cells, values, geometry) in enumerate(checked):
-        address = address_of(cells, tabular.columns) if geometry is None and geocoder_of is not None else ""
+    for number, ((line, _cells, values, geometry), address) in enumerate(zip(checked, addresses)):
         if not address:
             prepared.append((line, values, geometry, False))
             continue
-        geocoder = geocoder_of()
         _stop_if_cancelled(feedback, tabular.path)
-        _progress(feedback, 40.0 + 40.0 * number / total)
+        _progress(feedback, 70.0 + 10.0 * number / total)
         try:
-            found = geocoder.geocode(address)
+            found = geocoder_of().geocode(address)
         except Cancelled:
             raise
         except OpenTerritoryError as error:
@@ -168,11 +173,15 @@ def import_rows(
 
     def geocoder_of() -> BanGeocoder:
         if not geocoders:
-            geocoders.append(BanGeocoder(transport, geocoder_url))
+            # The job's feedback reaches the geocoder's requests: a cancel stops one under way.
+            geocoders.append(BanGeocoder(transport or Transport(feedback=feedback), geocoder_url))
         return geocoders[0]
 
     wanted = geocode and table == "challenges"
-    prepared = _located_rows(checked, tabular, report, geocoder_of if wanted else None, feedback)
+    try:
+        prepared = _located_rows(checked, tabular, report, geocoder_of if wanted else None, feedback)
+    except Cancelled:  # in a geocoder's request too: the import's own words, nothing was written
+        raise Cancelled(tr("Import cancelled; nothing was written") + f": {path}") from None
     _stop_if_cancelled(feedback, path)
     if geocoders:
         report.geocoder_requests, report.geocoder_cache_hits = geocoders[0].requests, geocoders[0].cache_hits

@@ -15,6 +15,7 @@ algorithm, never from a GUI slot.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import re
 import tempfile
@@ -311,6 +312,24 @@ class Response:
             raise transport_error(ReplyError, self.url, error.message, reason) from None
 
 
+def multipart_form(fields: list, files: list) -> tuple:
+    """(body, content type) of a multipart/form-data POST: `fields` [(name, text)], `files` [(name, file name,
+    bytes, content type)], as a batch endpoint takes an upload (the BAN's /search/csv/). The boundary is made
+    from the content, so the same form is the same request (and the same cache entry) every time."""
+    parts = [(name, None, str(value).encode("utf-8"), None) for name, value in fields] + list(files)
+    digest = hashlib.sha256(b"".join(content for _name, _file, content, _type in parts)).hexdigest()
+    boundary = f"OpenTerritory{digest[:32]}"
+    chunks = []
+    for name, filename, content, content_type in parts:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        head = f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
+        if content_type:
+            head += f"Content-Type: {content_type}\r\n"
+        chunks += [head.encode("utf-8"), b"\r\n", content, b"\r\n"]
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
 def looks_like_html(head: bytes, content_type: str) -> bool:
     if "html" in content_type.lower():
         return True
@@ -469,6 +488,21 @@ class Transport:
             attempt += 1
             log(f"{method} {redact(full_url)}: retry {attempt}/{self.retries} in {wait:.0f} s", "warning")
             self._sleep(wait, full_url)
+
+    def cached(self, url: str, params: dict | None = None, max_age: int = 0) -> Response | None:
+        """The cached reply a GET of `url` with `params` would be answered with without asking the server (any
+        age offline, one younger than `max_age` seconds otherwise), or None: for a caller that asks for many
+        replies in one batch request what it does not have yet."""
+        entry = self.cache.get(cache_key("GET", url, params, None, self.authcfg))
+        if entry is None or (not self.offline and (not max_age or entry.age() > max_age)):
+            return None
+        return Response(self.full_url(url, params), entry.status, entry.headers, entry.body_path, from_cache=True)
+
+    def remember(self, url: str, params: dict | None, content: bytes, headers: dict | None = None) -> None:
+        """Keep `content` in the cache as the reply to a GET of `url` with `params`, as if it had been fetched:
+        a batch request's answers fill the cache of the single requests they stand for."""
+        key = cache_key("GET", url, params, None, self.authcfg)
+        self.cache.put_bytes(key, content, self.full_url(url, params), 200, headers or {})
 
     def _retry_wait(self, error: OpenTerritoryError, attempt: int):
         """Seconds to wait before trying `attempt + 1` again after `error`; None when the failure is final."""
