@@ -32,7 +32,7 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
 from ..toolbelt.network import Transport
 from .geocode import BanGeocoder
-from .import_columns import address_of, map_columns
+from .import_columns import address_columns, address_of, map_columns
 from .import_file import TabularFile, read_tabular_file
 from .import_geometry import actor_area, geometry_columns, row_geometry
 from .import_report import ImportReport, import_rejected, invalid_row, is_invalid_row
@@ -115,8 +115,9 @@ def _located_rows(checked: list, tabular: TabularFile, report: ImportReport, geo
     geocoder `geocoder_of()` gives (`geocoder_of` None: no geocoding); an address it cannot place leaves its
     row out (report.failed)."""
     total = max(1, len(tabular.rows))
+    columns = address_columns(tabular.columns)
     addresses = [
-        address_of(cells, tabular.columns) if geometry is None and geocoder_of is not None else ""
+        address_of(cells, columns) if geometry is None and geocoder_of is not None else ""
         for _line, cells, _values, geometry in checked
     ]
     if any(addresses):
