@@ -85,6 +85,10 @@ NUMERIC_TEXT = st.one_of(
     st.text(alphabet="0123456789.,-+eE ", max_size=30),
 )
 TEXT = st.one_of(st.text(max_size=20), NUMERIC_TEXT)
+# What breaks parsers most often, tried first where a real value stood.
+HOSTILE = st.sampled_from(
+    [None, True, False, 0, -1, math.nan, math.inf, -math.inf, 1e308, 10**400, "", " ", "nan", "inf", "1e999", [], {}]
+)
 
 
 def json_values(keys=(), max_leaves: int = 40):
@@ -134,7 +138,7 @@ def mutated(document, keys=()):
         for _ in range(draw(st.integers(min_value=1, max_value=4))):
             path = draw(st.sampled_from(every))
             try:
-                result = replace(result, path, draw(json_values(keys, max_leaves=10)))
+                result = replace(result, path, draw(st.one_of(HOSTILE, json_values(keys, max_leaves=10))))
             except (KeyError, IndexError, TypeError):  # the path went away with an earlier replacement
                 continue
         return result

@@ -115,11 +115,18 @@ def parse_search_reply(payload: object, query: str, min_score: float = MIN_SCORE
     return _match(coordinates[0], coordinates[1], properties.get("score"), properties.get("label"), query, min_score)
 
 
+def row_found(row: dict) -> bool:
+    """Whether a `/search/csv/` row holds a match: coordinates, and a status (when the service gives one) of
+    "ok" (not "not-found", "skipped" or "error")."""
+    placed = bool((row.get("latitude") or "").strip() and (row.get("longitude") or "").strip())
+    return placed and (row.get("result_status") or "ok") == "ok"
+
+
 def search_reply(query: str, row: dict) -> bytes:
     """The `/search/?q=&limit=1` reply (as the BAN writes it) a row of a `/search/csv/` answer stands for, to
     keep in the cache of that request: one feature when the row was found, none otherwise."""
     features = []
-    if (row.get("latitude") or "").strip() and (row.get("longitude") or "").strip():
+    if row_found(row):
         properties = {key[len("result_") :]: value for key, value in row.items() if key.startswith("result_") and value}
         properties.pop("status", None)
         properties["score"] = _score(row.get("result_score"))
@@ -158,7 +165,9 @@ def parse_batch_reply(content: bytes, queries: list) -> list:
         raise ReplyError(tr("The geocoder's batch reply lacks its result columns"), source=SOURCE)
     answered = [None] * len(queries)
     for row in rows:
-        index = str(row.get("id") or "")
+        # A row with more cells than the header keeps them under None, one with fewer has None values.
+        row = {key: value for key, value in row.items() if isinstance(key, str) and isinstance(value, str)}
+        index = row.get("id", "")
         if index.isdigit() and int(index) < len(queries):
             answered[int(index)] = row
     return answered
@@ -300,7 +309,7 @@ class BanGeocoder:
             self.transport.remember(self.search_url, self._params(query), search_reply(query, row), JSON_HEADERS)
 
     def _batch_outcome(self, query: str, row: dict) -> Geocoded | OpenTerritoryError:
-        if not (row.get("latitude") or "").strip() or (row.get("result_status") or "ok") not in ("ok", ""):
+        if not row_found(row):
             return not_found(query)
         try:
             return _match(

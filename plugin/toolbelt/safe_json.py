@@ -88,3 +88,25 @@ def load_file(path: str, where: str = "", kind: type = ReplyError, limit: int = 
         message = tr("The file is not UTF-8 text") + f": {error}"
         raise kind(f"{where or path}: {message}", reason="json", **facts) from None
     return loads(text, where or path, kind, limit, **facts)
+
+
+# -- reading a parsed value as the type expected (a server may send `true` where an object stands) ---------------
+
+
+def obj(value: object) -> dict:
+    """`value` when it is a JSON object, else {}."""
+    return value if isinstance(value, dict) else {}
+
+
+def array(value: object) -> list:
+    """`value` when it is a JSON array, else []."""
+    return value if isinstance(value, list) else []
+
+
+def text(value: object) -> str:
+    """`value` as text when it is a string or a number (not a boolean), else ""."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""

@@ -195,7 +195,7 @@ class OdsSource(Source):
         payload = self.get_json(transport, url, None, portal, dataset)
         try:
             return parse_dataset(portal, payload)
-        except ValueError:
+        except ReplyError:
             raise ReplyError(
                 f"Opendatasoft {portal}, "
                 + tr("dataset")
@@ -239,7 +239,7 @@ class OdsSource(Source):
         for item in payload["results"]:
             try:
                 datasets.append(parse_dataset(portal, item))
-            except ValueError:
+            except ReplyError:
                 log(f"Opendatasoft {portal}: catalog entry without dataset_id skipped", "warning")
         if geo_only:  # the refine is what the server filters on; this guards portals that ignore it
             datasets = [d for d in datasets if d.is_geographic]

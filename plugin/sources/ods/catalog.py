@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ...toolbelt.errors import ReplyError
+from ...toolbelt.i18n import tr
 from ...toolbelt.metadata import resource_path
 from ...toolbelt.network import base_url
 
@@ -128,13 +130,23 @@ class OdsDataset:
         return [f.name for f in self.fields]
 
 
+def _object(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def parse_dataset(portal: str, payload: dict) -> OdsDataset:
-    """One catalog entry (`catalog/datasets/{id}` or an item of `catalog/datasets`)."""
-    if not isinstance(payload, dict) or not payload.get("dataset_id"):
-        raise ValueError("not an Opendatasoft dataset entry")
-    metas = (payload.get("metas") or {}).get("default") or {}
+    """One catalog entry (`catalog/datasets/{id}` or an item of `catalog/datasets`); a ReplyError (reason
+    "not_dataset") for anything else, which the caller tells in its own words."""
+    if (
+        not isinstance(payload, dict)
+        or not payload.get("dataset_id")
+        or isinstance(payload["dataset_id"], (dict, list))
+    ):
+        raise ReplyError(tr("the reply is not a dataset description"), reason="not_dataset")
+    metas = _object(_object(payload.get("metas")).get("default"))
     fields = []
-    for item in payload.get("fields") or []:
+    items = payload.get("fields")
+    for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and item.get("name"):
             fields.append(
                 OdsField(
@@ -147,7 +159,7 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
     count = metas.get("records_count")
     try:
         count = int(count) if count is not None else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: "records_count": Infinity
         count = None
     return OdsDataset(
         portal=normalize_portal(portal),

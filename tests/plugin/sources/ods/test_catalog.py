@@ -13,6 +13,7 @@ from open_territory.plugin.sources.ods.catalog import (
     parse_dataset,
     plain_text,
 )
+from open_territory.plugin.toolbelt.errors import ReplyError
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_parse_dataset_with_missing_metas():
     )
     assert info.title == "d" and info.licence == "" and info.records_count == 12
     assert info.geometry_field.name == "loc" and info.portal == "https://x.fr"
-    with pytest.raises(ValueError):
+    with pytest.raises(ReplyError, match="not a dataset description"):
         parse_dataset("https://x.fr", {"results": []})
 
 
