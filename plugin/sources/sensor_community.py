@@ -49,6 +49,7 @@ from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.metadata import STYLES_DIR
 from ..toolbelt.network import cancelled_download
+from ..toolbelt.safe_json import obj
 from .base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 
 if TYPE_CHECKING:  # names used in annotations only
@@ -143,19 +144,13 @@ def location_rows(items: list) -> tuple:
     return rows, bad
 
 
-def _object(item: dict, key: str) -> dict:
-    """The JSON object `item[key]`, {} when it is missing or anything else (a reply may hold `"sensor": true`)."""
-    value = item.get(key)
-    return value if isinstance(value, dict) else {}
-
-
 def _latest_readings(items: list) -> dict:
     """Sensor id -> ((time, order), reading): each sensor's latest reading that has a location."""
     latest = {}
     for order, item in enumerate(items):
         if not isinstance(item, dict):
             continue
-        sensor, location = _object(item, "sensor"), _object(item, "location")
+        sensor, location = obj(item.get("sensor")), obj(item.get("location"))  # a reply may hold "sensor": true
         key = as_text(sensor.get("id")) or f"item-{order}"
         when = reading_time(item)
         if location and (key not in latest or (when, order) >= latest[key][0]):
@@ -197,7 +192,7 @@ def _location_columns(location_id: str, found: dict):
     if all(value is None for value in columns.values()):
         return None
     types = sorted(
-        {as_text(_object(_object(item, "sensor"), "sensor_type").get("name")) or "?" for *_, item in readings}
+        {as_text(obj(obj(item.get("sensor")).get("sensor_type")).get("name")) or "?" for *_, item in readings}
     )
     sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
     location = found["location"]

@@ -16,6 +16,7 @@ from ...toolbelt.errors import ReplyError
 from ...toolbelt.i18n import tr
 from ...toolbelt.metadata import resource_path
 from ...toolbelt.network import base_url
+from ...toolbelt.safe_json import obj
 
 API_PATH = "/api/explore/v2.1"
 GEO_TYPES = ("geo_shape", "geo_point_2d")
@@ -130,10 +131,6 @@ class OdsDataset:
         return [f.name for f in self.fields]
 
 
-def _object(value: object) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
 def parse_dataset(portal: str, payload: dict) -> OdsDataset:
     """One catalog entry (`catalog/datasets/{id}` or an item of `catalog/datasets`); a ReplyError (reason
     "not_dataset") for anything else, which the caller tells in its own words."""
@@ -143,7 +140,7 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
         or isinstance(payload["dataset_id"], (dict, list))
     ):
         raise ReplyError(tr("the reply is not a dataset description"), reason="not_dataset")
-    metas = _object(_object(payload.get("metas")).get("default"))
+    metas = obj(obj(payload.get("metas")).get("default"))
     fields = []
     items = payload.get("fields")
     for item in items if isinstance(items, list) else []:
