@@ -25,6 +25,7 @@ from ..formats.resource_file import load_file
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.gdal_errors import wrap_own_methods
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download
@@ -162,6 +163,7 @@ def load_download(
         "licence": result.licence,
         "fetched_at": result.fetched_at,
     }
+    options.setdefault("check", ScratchCheck(what=what))  # the writer's warnings name the resource
     try:
         count, warnings = load_file(path, target, common, **options)
     except Cancelled:
