@@ -1464,6 +1464,11 @@
       <translation>Dernier chargement</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>Latitude and longitude look swapped: most points fall outside</source>
+      <translation>Latitude et longitude semblent inversées : la plupart des points tombent hors de</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>Layers drawn on the map and listed in the legend and the sources box; the first is on top</source>
       <translation>Couches dessinées sur la carte, reprises dans la légende et l'encadré des sources ; la première est au-dessus</translation>
@@ -1739,11 +1744,6 @@
       <translation>Modifié le</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/layer_checks.py" />
-      <source>Most points fall outside</source>
-      <translation>La plupart des points tombent hors de</translation>
-    </message>
-    <message>
       <location filename="../plugin/register/forms.py" />
       <source>Name</source>
       <translation>Nom</translation>
@@ -1831,7 +1831,7 @@
     <message>
       <location filename="../plugin/toolbelt/layer_checks.py" />
       <source>No feature has a geometry: the coordinate column(s) held nothing GDAL could read</source>
-      <translation>Aucune entité n'a de géométrie : la ou les colonnes de coordonnées ne contenaient rien que GDAL sache lire</translation>
+      <translation>Aucune entité n'a de géométrie : la ou les colonnes de coordonnées ne contenaient rien que GDAL sache lire</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -4340,8 +4340,8 @@
     </message>
     <message>
       <location filename="../plugin/toolbelt/layer_checks.py" />
-      <source>but inside it once latitude and longitude are swapped: the source probably swapped them</source>
-      <translation>mais dedans une fois latitude et longitude échangées : la source les a probablement inversées</translation>
+      <source>but inside it once swapped</source>
+      <translation>mais dedans une fois inversées</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_csv.py" />

@@ -251,7 +251,7 @@ def scan_encoding(path: str) -> tuple:
         return "utf-16", _decodes(path, "utf-16")
     if _decodes(path, "utf-8"):
         return "utf-8", True
-    return "cp1252", _decodes(path, "cp1252")
+    return "cp1252", False  # rewritten to UTF-8 in any case, with replacements for the 5 bytes cp1252 lacks
 
 
 def _decodes(path: str, encoding: str) -> bool:

@@ -54,7 +54,8 @@ PROJECTED_LIMIT = 1e12
 class ScratchCheck:
     """The writer's check of one layer: `extent` ([xmin, ymin, xmax, ymax] in EPSG:4326) is where its features
     are expected (None: France); after the write, `refused` counts the features left out for impossible
-    coordinates and `warnings` says what was found (each also logged), naming `what` (the resource)."""
+    coordinates and `warnings` says what was found, each also logged naming `what` (the resource: the user
+    who loaded it knows which it is, and a message bar has little room)."""
 
     extent: list | None = None
     what: str = ""
@@ -62,8 +63,7 @@ class ScratchCheck:
     warnings: list = field(default_factory=list)
 
     def warn(self, text: str) -> None:
-        text = f"{self.what}: {text}" if self.what else text
-        log(text, "warning")
+        log(f"{self.what}: {text}" if self.what else text, "warning")
         self.warnings.append(text)
 
 
@@ -187,8 +187,8 @@ def _warn_if_swapped(dataset, table: str, geometry: str, check: ScratchCheck) ->
     if points and swapped > len(points) / 2 and inside < swapped / 10:
         where = tr("the expected extent") if check.extent else tr("France")
         check.warn(
-            tr("Most points fall outside")
+            tr("Latitude and longitude look swapped: most points fall outside")
             + f" {where} "
-            + tr("but inside it once latitude and longitude are swapped: the source probably swapped them")
+            + tr("but inside it once swapped")
             + f" ({swapped}/{len(points)})"
         )

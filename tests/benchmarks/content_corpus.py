@@ -350,7 +350,7 @@ def cases(server: Server, work: str):  # noqa: C901 - one small closure per case
         outcome, texts, _path = datagouv_csv("inverse.csv", body)
         if outcome == "traceback":
             return "traceback"
-        return "handled" if "longitude are swapped" in texts else "wrong"
+        return "handled" if "look swapped" in texts else "wrong"
 
     return [
         ("ODS search, JSON a million levels deep", "traceback", deep_ods_search),

@@ -302,5 +302,5 @@ def test_a_geometry_column_that_yields_nothing_and_no_other_is_said(tmp_path):
     check = ScratchCheck(what="points.csv")
     assert csv_to_layer(path, file_target(str(tmp_path / "o.gpkg"), "out"), COMMON, check=check) == 3
     assert check.warnings == [
-        "points.csv: No feature has a geometry: the coordinate column(s) held nothing GDAL could read"
+        "No feature has a geometry: the coordinate column(s) held nothing GDAL could read"
     ]
