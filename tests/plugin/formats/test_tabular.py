@@ -301,6 +301,4 @@ def test_a_geometry_column_that_yields_nothing_and_no_other_is_said(tmp_path):
     path = write(tmp_path, "points.csv", text)
     check = ScratchCheck(what="points.csv")
     assert csv_to_layer(path, file_target(str(tmp_path / "o.gpkg"), "out"), COMMON, check=check) == 3
-    assert check.warnings == [
-        "No feature has a geometry: the coordinate column(s) held nothing GDAL could read"
-    ]
+    assert check.warnings == ["No feature has a geometry: the coordinate column(s) held nothing GDAL could read"]
