@@ -76,7 +76,11 @@ def check_scratch(path: str, layer_name: str, check: ScratchCheck) -> None:
     if not column:
         return
     srs = layer.GetSpatialRef()
-    geographic = srs is None or bool(srs.IsGeographic())  # no CRS: what our sources write is degrees
+    literal = layer_name.replace("'", "''")
+    srs_id = _scalar(dataset, f"SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower('{literal}')")
+    # No CRS (a CSV in a projected system nobody could tell; GeoPackage's "undefined" systems 0 and -1): only
+    # infinities are known to be impossible.
+    geographic = srs is not None and bool(srs.IsGeographic()) and srs_id not in (0, -1)
     table, geometry = _identifier(layer_name), _identifier(column)
     refused = _refuse_impossible(dataset, table, geometry, layer_name, geographic)
     if refused:

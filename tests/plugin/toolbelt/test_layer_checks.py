@@ -129,3 +129,19 @@ def test_the_areas_of_france_hold_its_cities():
     for name, (x, y) in cities.items():
         assert any(a <= x <= c and b <= y <= d for a, b, c, d in FRANCE_AREAS), name
         assert not any(a <= y <= c and b <= x <= d for a, b, c, d in FRANCE_AREAS), name  # swapped: nowhere
+
+
+def test_a_layer_without_a_crs_keeps_its_large_coordinates(tmp_path):
+    # A CSV in a projected system the reader could not tell is written without a CRS: metres, not degrees.
+    src = tmp_path / "in.csv"
+    src.write_text("nom,x,y\nPont,351234.5,6791234.25\nLoin,inf,6791234.25\n", encoding="utf-8")
+    vrt = tmp_path / "in.vrt"
+    vrt.write_text(
+        f'<OGRVRTDataSource><OGRVRTLayer name="in"><SrcDataSource>CSV:{src}</SrcDataSource><OpenOptions>'
+        '<OOI key="X_POSSIBLE_NAMES">x</OOI><OOI key="Y_POSSIBLE_NAMES">y</OOI></OpenOptions>'
+        "</OGRVRTLayer></OGRVRTDataSource>"
+    )
+    check = ScratchCheck()
+    target = file_target(str(tmp_path / "out.gpkg"), "out")
+    assert write_resource_layer(str(vrt), target, COMMON, check=check, name_field="nom") == 2
+    assert check.refused == 0 and check.warnings == []  # GDAL reads no point from "inf"; the metres stay
