@@ -163,7 +163,7 @@ def load_download(
         "licence": result.licence,
         "fetched_at": result.fetched_at,
     }
-    options.setdefault("check", ScratchCheck(what=what))  # the writer's warnings name the resource
+    options.setdefault("check", ScratchCheck(what=what))  # the writer's log lines name the resource
     try:
         count, warnings = load_file(path, target, common, **options)
     except Cancelled:

@@ -494,7 +494,7 @@ class Transport:
         age offline, one younger than `max_age` seconds otherwise), or None: for a caller that asks for many
         replies in one batch request what it does not have yet."""
         entry = self.cache.get(cache_key("GET", url, params, None, self.authcfg))
-        if entry is None or (not self.offline and (not max_age or entry.age() > max_age)):
+        if not self._answers(entry, max_age):
             return None
         return Response(self.full_url(url, params), entry.status, entry.headers, entry.body_path, from_cache=True)
 
@@ -535,15 +535,18 @@ class Transport:
         """The cached reply that answers without asking the server: any, offline (NetworkError "offline"
         when there is none); one younger than `max_age` seconds otherwise. None: ask the server."""
         entry = self.cache.get(key)
-        if self.offline:
-            if entry is None:
-                raise transport_error(
-                    NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline"
-                )
-            log(f"offline: {method} {redact(full_url)} served from the cache")
-        elif entry is None or not max_age or entry.age() > max_age:
+        if self.offline and entry is None:
+            raise transport_error(NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline")
+        if not self._answers(entry, max_age):
             return None
+        if self.offline:
+            log(f"offline: {method} {redact(full_url)} served from the cache")
         return Response(full_url, entry.status, entry.headers, entry.body_path, from_cache=True)
+
+    def _answers(self, entry, max_age: int) -> bool:
+        """Whether a cache entry answers without asking the server: any entry offline, one younger than
+        `max_age` seconds otherwise."""
+        return entry is not None and (self.offline or bool(max_age and entry.age() <= max_age))
 
     def _check(self, response: Response, expect):
         if expect == "json":
