@@ -122,6 +122,19 @@ def row_found(row: dict) -> bool:
     return placed and (row.get("result_status") or "ok") == "ok"
 
 
+def batch_outcome(row: dict, query: str, min_score: float = MIN_SCORE) -> Geocoded | OpenTerritoryError:
+    """What a `/search/csv/` row says of `query`: a match, or the error that leaves its row out (as the single
+    request's reply would)."""
+    if not row_found(row):
+        return not_found(query)
+    try:
+        return _match(
+            row["longitude"], row["latitude"], row.get("result_score"), row.get("result_label"), query, min_score
+        )
+    except OpenTerritoryError as error:
+        return error
+
+
 def search_reply(query: str, row: dict) -> bytes:
     """The `/search/?q=&limit=1` reply (as the BAN writes it) a row of a `/search/csv/` answer stands for, to
     keep in the cache of that request: one feature when the row was found, none otherwise."""
@@ -305,20 +318,5 @@ class BanGeocoder:
             if row is None:
                 continue  # left to the single request
             self.requests += 1
-            self.memo[query.lower()] = self._batch_outcome(query, row)
+            self.memo[query.lower()] = batch_outcome(row, query, self.min_score)
             self.transport.remember(self.search_url, self._params(query), search_reply(query, row), JSON_HEADERS)
-
-    def _batch_outcome(self, query: str, row: dict) -> Geocoded | OpenTerritoryError:
-        if not row_found(row):
-            return not_found(query)
-        try:
-            return _match(
-                row["longitude"],
-                row["latitude"],
-                row.get("result_score"),
-                row.get("result_label"),
-                query,
-                self.min_score,
-            )
-        except OpenTerritoryError as error:
-            return error

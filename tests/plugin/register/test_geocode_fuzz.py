@@ -63,12 +63,10 @@ def test_any_batch_answer(content, asked):
     if rows is None:
         return
     assert len(rows) == asked
-    geocoder = geocode.BanGeocoder.__new__(geocode.BanGeocoder)
-    geocoder.min_score = geocode.MIN_SCORE
     for query, row in zip(queries, rows):
         if row is None:
             continue
-        outcome = geocoder._batch_outcome(query, row)
+        outcome = geocode.batch_outcome(row, query)
         cached = geocode.search_reply(query, row)  # what the single request's cache then holds
         again = only_plugin_errors(geocode.parse_search_reply, safe_json.loads(cached), query)
         if isinstance(outcome, geocode.Geocoded):
