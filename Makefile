@@ -8,7 +8,7 @@ QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n docs/guide
 
-.PHONY: system setup demo test test-fast lint translations guide package package-files install clean bench postgis
+.PHONY: system setup demo test test-fast fuzz lint translations guide package package-files install clean bench postgis
 
 # Debian packages only (QGIS, lrelease, zip...): enough to build translations and the package.
 system:
@@ -36,6 +36,12 @@ postgis: setup
 
 test-fast:
 	$(PY) -P -m pytest --basetemp=$(PYTEST_TMP) -m "not desktop and not slow"
+
+# The property-based tests of the parsers (tests/fuzzing.py), each searching for OT_FUZZ_SECONDS (default 120)
+# instead of the few fixed examples `make test` runs.
+OT_FUZZ_SECONDS ?= 120
+fuzz: setup
+	OT_FUZZ_SECONDS=$(OT_FUZZ_SECONDS) $(PY) -P -m pytest --basetemp=$(PYTEST_TMP) -s -k fuzz tests/plugin
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -1229,6 +1229,11 @@
       <translation>Objets trouvés</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>Features left out for impossible coordinates (not finite, or beyond longitude ±180 / latitude ±90)</source>
+      <translation>Entités écartées pour des coordonnées impossibles (non finies, ou au-delà de ±180 de longitude / ±90 de latitude)</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/resource_load.py" />
       <source>Features written</source>
       <translation>Entités écrites</translation>
@@ -1322,6 +1327,11 @@
       <location filename="../ui/resources/rudi_panel.py" />
       <source>Formats</source>
       <translation>Formats</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>France</source>
+      <translation>la France</translation>
     </message>
     <message>
       <location filename="../ui/resources/gbfs_panel.py" />
@@ -1774,6 +1784,11 @@
       <translation>Dernier chargement</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>Latitude and longitude look swapped: most points fall outside</source>
+      <translation>Latitude et longitude semblent inversées : la plupart des points tombent hors de</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>Layers drawn on the map and listed in the legend and the sources box; the first is on top</source>
       <translation>Couches dessinées sur la carte, reprises dans la légende et l'encadré des sources ; la première est au-dessus</translation>
@@ -2212,6 +2227,11 @@
       <location filename="../plugin/planning/context.py" />
       <source>No domain</source>
       <translation>Sans domaine</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>No feature has a geometry: the coordinate column(s) held nothing GDAL could read</source>
+      <translation>Aucune entité n'a de géométrie : la ou les colonnes de coordonnées ne contenaient rien que GDAL sache lire</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -3669,6 +3689,11 @@
       <translation>Le GeoPackage à écrire ; un fichier existant n'est remplacé que si le chargement réussit</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>The JSON document is nested too deeply to be read</source>
+      <translation>Le document JSON est imbriqué trop profondément pour être lu</translation>
+    </message>
+    <message>
       <location filename="../plugin/formats/resource_file.py" />
       <source>The JSON file is neither GeoJSON nor a list of records</source>
       <translation>Le fichier JSON n'est ni du GeoJSON ni une liste d'enregistrements</translation>
@@ -3894,6 +3919,11 @@
       <translation>La distance doit être positive ou nulle</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>The document is not valid JSON</source>
+      <translation>Le document n'est pas du JSON valide</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>The download could not be written to disk</source>
       <translation>Le téléchargement n'a pas pu être écrit sur le disque</translation>
@@ -3905,13 +3935,13 @@
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
-      <source>The downloaded file has no layer</source>
-      <translation>Le fichier téléchargé ne contient pas de couche</translation>
+      <source>The downloaded file</source>
+      <translation>Le fichier téléchargé</translation>
     </message>
     <message>
       <location filename="../plugin/formats/resource_file.py" />
-      <source>The downloaded file is not valid JSON</source>
-      <translation>Le fichier téléchargé n'est pas du JSON valide</translation>
+      <source>The downloaded file has no layer</source>
+      <translation>Le fichier téléchargé ne contient pas de couche</translation>
     </message>
     <message>
       <location filename="../plugin/export/map_frame.py" />
@@ -3937,6 +3967,11 @@
       <location filename="../plugin/formats/resource_file.py" />
       <source>The file holds several layers; loaded</source>
       <translation>Le fichier contient plusieurs couches ; chargée :</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>The file is not UTF-8 text</source>
+      <translation>Le fichier n'est pas du texte UTF-8</translation>
     </message>
     <message>
       <location filename="../plugin/formats/safe_zip.py" />
@@ -3972,6 +4007,21 @@
       <location filename="../plugin/register/store.py" />
       <source>The folder of the register does not exist</source>
       <translation>Le dossier du registre n'existe pas</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" />
+      <source>The geocoder's batch reply cannot be read</source>
+      <translation>La réponse par lot du géocodeur est illisible</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" />
+      <source>The geocoder's batch reply lacks its result columns</source>
+      <translation>La réponse par lot du géocodeur n'a pas ses colonnes de résultat</translation>
+    </message>
+    <message>
+      <location filename="../plugin/register/geocode.py" />
+      <source>The geocoder's reply has impossible coordinates</source>
+      <translation>La réponse du géocodeur a des coordonnées impossibles</translation>
     </message>
     <message>
       <location filename="../plugin/register/geocode.py" />
@@ -4229,11 +4279,6 @@
       <translation>La réponse n'est pas un flux GTFS-RT : elle n'a pas d'en-tête avec gtfs_realtime_version</translation>
     </message>
     <message>
-      <location filename="../plugin/toolbelt/network.py" />
-      <source>The reply is not valid JSON</source>
-      <translation>La réponse n'est pas un JSON valide</translation>
-    </message>
-    <message>
       <location filename="../processing/algorithms/datagouv_load.py" />
       <source>The resource field copied into the common 'name' field</source>
       <translation>Le champ de la ressource copié dans le champ commun « name »</translation>
@@ -4397,6 +4442,11 @@
       <location filename="../ui/register/list_tables.py" />
       <source>This challenge has no location</source>
       <translation>Ce défi n'a pas de localisation</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/tabular.py" />
+      <source>This coordinate column yields no geometry GDAL can read</source>
+      <translation>Cette colonne de coordonnées ne donne aucune géométrie que GDAL sache lire</translation>
     </message>
     <message>
       <location filename="../plugin/sources/gbfs/parse.py" />
@@ -5114,6 +5164,11 @@
       <translation>équilibré</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>but inside it once swapped</source>
+      <translation>mais dedans une fois inversées</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>bytes</source>
       <translation>octets</translation>
@@ -5152,6 +5207,11 @@
       <location filename="../plugin/compose/national_bases.py" />
       <source>consolidated national file of charging points (IRVE)</source>
       <translation>fichier national consolidé des points de recharge (IRVE)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/formats/tabular.py" />
+      <source>coordinates taken from</source>
+      <translation>coordonnées prises dans</translation>
     </message>
     <message>
       <location filename="../plugin/sources/national_file/__init__.py" />
@@ -5427,6 +5487,11 @@
       <location filename="../plugin/profiles/territory.py" />
       <source>layers loaded</source>
       <translation>couches chargées</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/safe_json.py" />
+      <source>levels</source>
+      <translation>niveaux</translation>
     </message>
     <message>
       <location filename="../plugin/export/sources_text.py" />
@@ -5932,6 +5997,11 @@
       <location filename="../plugin/sources/ods/__init__.py" />
       <source>the downloaded export could not be read or written (incomplete or invalid GeoJSON); nothing was written</source>
       <translation>l'export téléchargé n'a pas pu être lu ou écrit (GeoJSON incomplet ou invalide) ; rien n'a été écrit</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_checks.py" />
+      <source>the expected extent</source>
+      <translation>l'emprise attendue</translation>
     </message>
     <message>
       <location filename="../plugin/formats/gtfs/calendar.py" />

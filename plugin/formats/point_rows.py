@@ -20,6 +20,7 @@ from qgis.core import QgsFeedback
 
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget, copy_with_common_fields, write_layer
 from ..toolbelt.logger import log
 
@@ -51,16 +52,21 @@ def as_bool(value: object) -> bool | None:
     return None
 
 
+# What an integer column of a point layer holds (OGR's 32-bit integers): counts and capacities.
+INT_RANGE = (-(2**31), 2**31 - 1)
+
+
 def as_int(value: object) -> int | None:
+    """An integer from a number or a numeric string; None when unreadable, not finite ("inf", NaN) or beyond
+    what a 32-bit integer column holds (no count or capacity is that large)."""
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int):
-        return value
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        return None
-    return int(number) if number == number else None  # NaN is not an int
+    if not isinstance(value, int):
+        number = as_float(value)  # numeric strings, decimal commas; None for NaN and infinities
+        if number is None:
+            return None
+        value = int(number)
+    return value if INT_RANGE[0] <= value <= INT_RANGE[1] else None
 
 
 def as_float(value: object) -> float | None:
@@ -108,7 +114,10 @@ def as_utc_iso(value: object) -> str | None:
     moment = None
     numeric = isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value)
     if isinstance(value, (int, float)) or numeric:
-        seconds = float(value)
+        try:
+            seconds = float(value)
+        except OverflowError:  # an integer beyond any float: no moment
+            return None
         if not seconds > 0:  # 0 (or less, or NaN) is "never reported", not 1970
             return None
         if seconds > 1e11:  # milliseconds
@@ -193,13 +202,15 @@ def write_point_rows(
     common: dict,
     name_field: str = None,
     feedback: QgsFeedback | None = None,
+    check: ScratchCheck | None = None,
 ) -> int:
-    """Rows -> `target` with the common fields, through the layer writer; returns the feature count."""
+    """Rows -> `target` with the common fields, through the layer writer (which checks the layer with
+    `check`, see layer_checks.py); returns the feature count."""
 
     def produce(scratch: str, layer: str, layer_options: list) -> None:
         _produce(rows, fields, scratch, layer, common, name_field, layer_options, feedback)
 
-    return write_layer(target, produce, feedback)
+    return write_layer(target, produce, feedback, check)
 
 
 @with_gdal_exceptions

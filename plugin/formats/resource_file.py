@@ -17,16 +17,19 @@ import uuid
 from osgeo import gdal
 from qgis.core import QgsFeedback
 
+from ..toolbelt import safe_json
 from ..toolbelt.errors import ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
+from .names import guess_name_field, normalize_name
 from .safe_zip import safe_extract
-from .tabular import LAT_NAMES, LON_NAMES, normalize_name, prepare_csv
+from .tabular import LAT_NAMES, LON_NAMES, prepare_csv
 
 # In a zip, the first of these found is loaded (others are named in a warning).
 MEMBER_PREFERENCE = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".csv", ".tsv", ".txt")
-# JSON that is not GeoJSON (a list of records) is read by json.load and converted record by record in
+# JSON that is not GeoJSON (a list of records) is read by safe_json and converted record by record in
 # Python: GDAL's JSON drivers read GeoJSON, ESRI JSON and TopoJSON but not a bare list of records.
 # 50 MB of records take about 6 s and 600 MB of memory; four times that would stall or exhaust a laptop.
 JSON_RECORDS_MAX_BYTES = 50 * 1024 * 1024
@@ -145,11 +148,7 @@ def json_records_to_geojson(path: str, dest: str) -> str:
             + f": {os.path.basename(path)} ({size / 1024 / 1024:.0f} MB > "
             + f"{JSON_RECORDS_MAX_BYTES // (1024 * 1024)} MB)"
         )
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            document = json.load(handle)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ReplyError(tr("The downloaded file is not valid JSON") + f": {error}") from None
+    document = safe_json.load_file(path, tr("The downloaded file"))
     records = document
     if isinstance(document, dict):
         records = next(
@@ -199,15 +198,18 @@ def load_file(
     feedback: QgsFeedback | None = None,
     declared: str = "",
     progress_range: tuple = (50.0, 100.0),
+    check: ScratchCheck | None = None,
 ) -> tuple:
     """Write the downloaded file at `path` into `target` through the layer writer; returns (feature count,
-    warnings)."""
+    warnings). `name_field` feeds the common `name` (default: the guess of formats/names.py); `check` tells
+    the writer where the features are expected (layer_checks.py), its warnings are returned with the file's."""
     warnings = []
+    check = check if check is not None else ScratchCheck()
     work = tempfile.mkdtemp(prefix="ot-resource-", dir=os.path.dirname(os.path.abspath(target.path)) or None)
     try:
         source, src_layer = resolve_source(path, work, declared, warnings, feedback)
-        options = dict(name_field=name_field, src_layer=src_layer, progress_range=progress_range)
-        return write_resource_layer(source, target, common, feedback, **options), warnings
+        options = dict(name_field=name_field or guess_name_field, src_layer=src_layer, progress_range=progress_range)
+        return write_resource_layer(source, target, common, feedback, check, **options), warnings + check.warnings
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import itertools
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from osgeo import gdal
@@ -34,7 +34,9 @@ from qgis.core import QgsFeedback
 from ..toolbelt.errors import Cancelled, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget, write_resource_layer
+from .names import guess_name_field, normalize_name
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 200
@@ -176,6 +178,19 @@ GEOMETRY_VALUE = re.compile(
 )
 
 
+# The csv module refuses fields over 128 kB by default; a WKT or GeoJSON cell of a detailed outline is larger.
+# Bounded all the same: the limit is the process's, and a quote left open in a GTFS feed's stop_times.txt must
+# stop at this size instead of holding the rest of a 500 MB file in one field.
+FIELD_LIMIT = 64 * 1024 * 1024
+
+
+def allow_large_fields() -> None:
+    """Raise the csv module's field limit to FIELD_LIMIT, once for the process and never back: putting it back
+    while another thread reads a file would make that reading fail."""
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+
+
 def csv_error(message: str) -> ReplyError:
     """The CSV cannot be read as a layer; the message says why, naming the file."""
     return ReplyError(message, reason="csv")
@@ -195,6 +210,7 @@ class CsvLayout:
     geometry: str = None  # WKT, GeoJSON or WKB hex column
     crs: str = "EPSG:4326"
     sampled_rows: int = 0  # data rows seen in the sample (0: the file is a header line only)
+    clean: bool = True  # every byte decodes in `encoding` (else the file is rewritten with replacements)
     warnings: list = field(default_factory=list)
 
     @property
@@ -214,41 +230,44 @@ class CsvLayout:
         return f"{self.encoding}, separator '{sep}', {how}" + (", decimal commas" if self.decimal_comma else "")
 
 
-def normalize_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
-
-
 # -- encoding -------------------------------------------------------------------------------------
 
 
-def detect_encoding(path: str, max_scan: int = None) -> str:
-    """ "utf-8-sig" (BOM), "utf-16" (BOM), "utf-8" when every byte decodes, else "cp1252".
+def detect_encoding(path: str) -> str:
+    """ "utf-8-sig" (BOM), "utf-16" (BOM), "utf-8" when every byte decodes, else "cp1252" (see scan_encoding)."""
+    return scan_encoding(path)[0]
 
-    The whole file is scanned in chunks (C-speed decoding, stopping at the first invalid byte), since
-    the first accented letter of a cp1252 file may sit far down."""
+
+def scan_encoding(path: str) -> tuple:
+    """(encoding, clean): "utf-8-sig" or "utf-16" after a BOM, "utf-8" when every byte decodes, else "cp1252";
+    `clean` is False when some bytes do not decode in that encoding (a BOM, then a stray cp1252 byte), so the
+    file is rewritten with replacement characters rather than handed to GDAL as it is.
+
+    The whole file is scanned in chunks (C-speed decoding, stopping at the first invalid byte), since the
+    first accented letter of a cp1252 file may sit far down."""
     with open(path, "rb") as handle:
         head = handle.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
-            return "utf-16"
-        handle.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        scanned = 0
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", _decodes(path, "utf-8-sig")
+    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16", _decodes(path, "utf-16")
+    if _decodes(path, "utf-8"):
+        return "utf-8", True
+    return "cp1252", False  # rewritten to UTF-8 in any case, with replacements for the 5 bytes cp1252 lacks
+
+
+def _decodes(path: str, encoding: str) -> bool:
+    """Whether every byte of the file decodes in `encoding`."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open(path, "rb") as handle:
         try:
             while True:
                 chunk = handle.read(CHUNK)
+                decoder.decode(chunk, final=not chunk)
                 if not chunk:
-                    decoder.decode(b"", final=True)
-                    break
-                decoder.decode(chunk)
-                scanned += len(chunk)
-                if max_scan and scanned >= max_scan:
-                    break
+                    return True
         except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8"
+            return False
 
 
 def read_sample(path: str, encoding: str, size: int = SAMPLE_BYTES) -> str:
@@ -271,6 +290,7 @@ def detect_separator(sample: str) -> str:
     lines = sample.splitlines()[:50]
     if not lines:
         raise csv_error(tr("The CSV file is empty"))
+    allow_large_fields()
     best, best_score = ",", (-1, 0)
     for candidate in SEPARATORS:
         rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=candidate))
@@ -468,28 +488,36 @@ def sniff_csv(path: str, encoding: str = None, separator: str = None) -> CsvLayo
     """Find the encoding, separator, columns and coordinates of a CSV file from a sample."""
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         raise csv_error(tr("The CSV file is empty") + f": {path}")
-    encoding = encoding or detect_encoding(path)
+    clean = True
+    if not encoding:
+        encoding, clean = scan_encoding(path)
     sample = read_sample(path, encoding)
     if sample.startswith("\ufeff"):
         sample = sample[1:]
     separator = separator or detect_separator(sample)
-    reader = csv.reader(io.StringIO(sample), delimiter=separator)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise csv_error(tr("The CSV file is empty") + f": {path}") from None
-    header = [name.strip() or f"field_{i + 1}" for i, name in enumerate(header)]
-    if not any(name.strip() for name in header):
-        raise csv_error(tr("The CSV file has no header line") + f": {path}")
-    rows = []
-    for row in reader:
-        if row:
-            rows.append(row)
-        if len(rows) >= SAMPLE_ROWS:
-            break
-    layout = CsvLayout(path=path, encoding=encoding, separator=separator, columns=header, sampled_rows=len(rows))
+    header, rows = _sample_rows(sample, separator, path)
+    layout = CsvLayout(path, encoding, separator, header, sampled_rows=len(rows), clean=clean)
     find_coordinates(layout, rows)
     return layout
+
+
+def _sample_rows(sample: str, separator: str, path: str) -> tuple:
+    """(header, up to SAMPLE_ROWS data rows) of the sample; lines end at "\\n", "\\r\\n" or a lone "\\r"."""
+    allow_large_fields()
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise csv_error(tr("The CSV file is empty") + f": {path}")
+        rows = [row for row in itertools.islice(reader, SAMPLE_ROWS * 2) if row][:SAMPLE_ROWS]
+    except csv.Error as error:
+        raise csv_error(
+            tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {reader.line_num}: {error}"
+        ) from None
+    if not any(name.strip() for name in header):
+        raise csv_error(tr("The CSV file has no header line") + f": {path}")
+    header = [name.strip() or f"field_{i + 1}" for i, name in enumerate(header)]
+    return header, rows
 
 
 # -- rewriting and VRT ----------------------------------------------------------------------------
@@ -545,8 +573,7 @@ def rewrite_separator(
     re-quoting the fields that hold the new separator; the header is quoted whole, as GDAL guesses the
     separator from the header line outside quotes."""
     size = max(os.path.getsize(path), 1)
-    limit = csv.field_size_limit()
-    csv.field_size_limit(2**31 - 1)  # a WKT cell may exceed the default 128 kB
+    allow_large_fields()
     reader = None
     try:
         with open(path, "rb") as raw, open(dest, "w", encoding="utf-8", newline="") as out:
@@ -570,8 +597,6 @@ def rewrite_separator(
     except csv.Error as error:
         line = reader.line_num if reader is not None else 0
         raise csv_error(tr("The CSV file cannot be read") + f": {path}, " + tr("line") + f" {line}: {error}") from None
-    finally:
-        csv.field_size_limit(limit)
     return dest
 
 
@@ -695,7 +720,7 @@ def prepare_csv(
         csv_path = rewrite_separator(
             path, os.path.join(work_dir, stem + ".csv"), layout.encoding, layout.separator, separator, feedback
         )
-    elif layout.encoding not in ("utf-8", "utf-8-sig"):
+    elif layout.encoding not in ("utf-8", "utf-8-sig") or not layout.clean:
         csv_path = rewrite_utf8(path, os.path.join(work_dir, stem + ".csv"), layout.encoding, feedback=feedback)
     seen = _gdal_columns(csv_path, layout)
     if len(seen) != len(layout.columns):
@@ -709,16 +734,92 @@ def prepare_csv(
                 tr("GDAL reads other columns than the CSV header announces")
                 + f": {path} ({len(seen)} / {len(layout.columns)})"
             )
-    # GDAL may rename columns (duplicates, spaces): name the coordinate columns as GDAL sees them.
-    renamed = dict(zip(layout.columns, seen))
-    for attribute in ("lat", "lon", "combined", "geometry"):
-        value = getattr(layout, attribute)
-        if value:
-            setattr(layout, attribute, renamed.get(value, value))
     vrt_path = os.path.join(work_dir, stem + ".vrt")
-    with open(vrt_path, "w", encoding="utf-8") as handle:
-        handle.write(build_vrt(os.path.abspath(csv_path), layout, layer_name))
+    # GDAL may rename columns (duplicates, spaces): the VRT names the coordinate columns as GDAL sees them.
+    layout = write_vrt(vrt_path, os.path.abspath(csv_path), layout, dict(zip(layout.columns, seen)), layer_name)
     return vrt_path, layout
+
+
+GEOMETRY_ATTRIBUTES = ("lat", "lon", "combined", "geometry")
+PROBE_FEATURES = 200  # features GDAL reads from the VRT to see that its coordinates yield geometries
+
+
+def write_vrt(vrt_path: str, csv_path: str, layout: CsvLayout, renamed: dict, layer_name: str) -> CsvLayout:
+    """Write the VRT reading `csv_path` with `layout`'s coordinates (column names as GDAL sees them, through
+    `renamed`) and return the layout it uses. When those columns yield no geometry GDAL can read in the first
+    features (a GeoJSON column left unquoted, whose inner quotes GDAL strips), the next candidate columns are
+    taken, with a warning; when none does, the first stay (the layer writer then says no feature has one)."""
+
+    def write(candidate: CsvLayout) -> CsvLayout:
+        named = {a: renamed.get(getattr(candidate, a), getattr(candidate, a)) for a in GEOMETRY_ATTRIBUTES}
+        seen_by_gdal = dataclasses.replace(candidate, **named)
+        with open(vrt_path, "w", encoding="utf-8") as handle:
+            handle.write(build_vrt(csv_path, seen_by_gdal, layer_name))
+        return seen_by_gdal
+
+    written = write(layout)
+    if not layout.has_geometry or _yields_geometry(vrt_path):
+        return written
+    tried = []
+    candidate = layout
+    while True:
+        tried += [getattr(candidate, a) for a in GEOMETRY_ATTRIBUTES if getattr(candidate, a)]
+        candidate = next_coordinates(layout, tried)
+        if candidate is None:
+            return write(layout)
+        fallback = write(candidate)
+        if _yields_geometry(vrt_path):
+            fallback.warnings = layout.warnings
+            layout.warnings.append(
+                tr("This coordinate column yields no geometry GDAL can read")
+                + f": {_coordinate_names(layout)}; "
+                + tr("coordinates taken from")
+                + f" {_coordinate_names(candidate)}"
+            )
+            return fallback
+
+
+def _coordinate_names(layout: CsvLayout) -> str:
+    return layout.geometry or layout.combined or f"{layout.lat}/{layout.lon}"
+
+
+@with_gdal_exceptions
+def _yields_geometry(vrt_path: str) -> bool:
+    """Whether GDAL reads a geometry from the VRT's first features (True when it reads no feature at all:
+    nothing to judge, or when it cannot open the VRT: the write will say why). A geometry GDAL fails to parse
+    is an error on that feature only."""
+    try:
+        dataset = gdal.OpenEx(vrt_path, gdal.OF_VECTOR)
+    except RuntimeError:
+        return True
+    layer = dataset.GetLayer(0)
+    features = 0
+    for _ in range(PROBE_FEATURES):
+        try:
+            feature = layer.GetNextFeature()
+        except RuntimeError:  # "GeoJSON object too complex", "Failed to parse"...: no geometry there
+            features += 1
+            continue
+        if feature is None:
+            break
+        if feature.GetGeometryRef() is not None:
+            return True
+        features += 1
+    return features == 0
+
+
+def next_coordinates(layout: CsvLayout, tried: list) -> CsvLayout | None:
+    """The coordinates find_coordinates picks in the sample when the columns `tried` are left aside; None when
+    no other column holds coordinates."""
+    sample = read_sample(layout.path, layout.encoding).lstrip("\ufeff")
+    _header, rows = _sample_rows(sample, layout.separator, layout.path)
+    # Columns set aside keep their place (rows are read by index) under a name no search matches.
+    hidden = [column if column not in tried else f"\x00{i}" for i, column in enumerate(layout.columns)]
+    candidate = CsvLayout(layout.path, layout.encoding, layout.separator, hidden, layout.decimal_comma)
+    find_coordinates(candidate, rows)
+    if not candidate.has_geometry:
+        return None
+    return dataclasses.replace(candidate, columns=layout.columns, sampled_rows=layout.sampled_rows, clean=layout.clean)
 
 
 def csv_to_layer(
@@ -729,9 +830,13 @@ def csv_to_layer(
     name_field: str = None,
     feedback: QgsFeedback | None = None,
     layout: CsvLayout = None,
+    check: ScratchCheck | None = None,
 ) -> int:
-    """Write a CSV with coordinates into `target` with the common fields, through the layer writer.
-    Returns the number of features written."""
+    """Write a CSV with coordinates into `target` with the common fields, through the layer writer (which
+    checks it with `check`, whose warnings also get the CSV's own). `name_field` feeds the common `name`
+    (default: the guess of formats/names.py). Returns the number of features written."""
+    check = check if check is not None else ScratchCheck()
     work_dir = work_dir or os.path.join(os.path.dirname(os.path.abspath(target.path)), ".csv-work")
     vrt_path, layout = prepare_csv(path, work_dir, layout, feedback=feedback)
-    return write_resource_layer(vrt_path, target, common, feedback, name_field=name_field)
+    check.warnings.extend(layout.warnings)
+    return write_resource_layer(vrt_path, target, common, feedback, check, name_field=name_field or guess_name_field)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..sources import registry
 from ..sources.base import ENTRY_KEYS
+from ..toolbelt import safe_json
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr, ui_language
 from ..toolbelt.layer_writer import atomic_output
@@ -364,16 +365,15 @@ def load_profile(id_or_path: str) -> Profile:
     path = profile_path(id_or_path)
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            data = json.load(handle)
+            text = handle.read()
     except FileNotFoundError:
         raise profile_error(path, [Issue("$", tr("an existing profile file"), tr("no such file"))]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise profile_error(path, [Issue("$", tr("a readable UTF-8 JSON file"), str(error))]) from None
-    except ValueError as error:
-        where = f"line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
-        raise profile_error(
-            path, [Issue("$", tr("valid JSON"), f"{error.msg if hasattr(error, 'msg') else error} ({where})")]
-        ) from None
+    try:
+        data = safe_json.loads(text, kind=InputError)  # absurd nesting refused, as from any server
+    except InputError as error:
+        raise profile_error(path, [Issue("$", tr("valid JSON"), error.message)]) from None
     return profile_from_data(data, path)
 
 

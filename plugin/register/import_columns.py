@@ -1,5 +1,5 @@
 """Which column of an imported file holds which register field: the accepted header names (English and
-French, normalised by tabular.normalize_name: lowercase, no accents), the required ones, and the
+French, normalised by names.normalize_name: lowercase, no accents), the required ones, and the
 address columns a row is geocoded from."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import tr
 from .import_file import TabularFile, pick_column
 
-# Register column: accepted header names, normalised (tabular.normalize_name: lowercase, no accents).
+# Register column: accepted header names, normalised (names.normalize_name: lowercase, no accents).
 ALIASES = {
     "challenges": {
         "title": ("title", "titre", "intitule", "libelle", "enjeu", "defi", "probleme", "objet"),
@@ -54,11 +54,12 @@ def map_columns(tabular: TabularFile, table: str) -> dict:
     return mapping
 
 
+def address_columns(columns: list) -> list:
+    """The file's address columns (street, postcode, city), those it has, in that order."""
+    picked = (pick_column(columns, names) for names in (ADDRESS_NAMES, POSTCODE_NAMES, CITY_NAMES))
+    return [column for column in picked if column]
+
+
 def address_of(cells: dict, columns: list) -> str:
-    """The row's address (street, postcode, city) for the geocoder; "" when the file has none."""
-    parts = []
-    for names in (ADDRESS_NAMES, POSTCODE_NAMES, CITY_NAMES):
-        column = pick_column(columns, names)
-        if column and cells.get(column, "").strip():
-            parts.append(cells[column].strip())
-    return " ".join(parts)
+    """The row's address for the geocoder from its `columns` (address_columns); "" when it has none."""
+    return " ".join(text for text in (cells.get(column, "").strip() for column in columns) if text)

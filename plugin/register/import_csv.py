@@ -32,7 +32,7 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.logger import log
 from ..toolbelt.network import Transport
 from .geocode import BanGeocoder
-from .import_columns import address_of, map_columns
+from .import_columns import address_columns, address_of, map_columns
 from .import_file import TabularFile, read_tabular_file
 from .import_geometry import actor_area, geometry_columns, row_geometry
 from .import_report import ImportReport, import_rejected, invalid_row, is_invalid_row
@@ -115,17 +115,23 @@ def _located_rows(checked: list, tabular: TabularFile, report: ImportReport, geo
     geocoder `geocoder_of()` gives (`geocoder_of` None: no geocoding); an address it cannot place leaves its
     row out (report.failed)."""
     total = max(1, len(tabular.rows))
+    columns = address_columns(tabular.columns)
+    addresses = [
+        address_of(cells, columns) if geometry is None and geocoder_of is not None else ""
+        for _line, cells, _values, geometry in checked
+    ]
+    if any(addresses):
+        # Many addresses are asked in batches first (geocode.py); the loop below then finds them known.
+        geocoder_of().geocode_many([a for a in addresses if a], feedback, (40.0, 70.0))
     prepared = []
-    for number, (line, cells, values, geometry) in enumerate(checked):
-        address = address_of(cells, tabular.columns) if geometry is None and geocoder_of is not None else ""
+    for number, ((line, _cells, values, geometry), address) in enumerate(zip(checked, addresses)):
         if not address:
             prepared.append((line, values, geometry, False))
             continue
-        geocoder = geocoder_of()
         _stop_if_cancelled(feedback, tabular.path)
-        _progress(feedback, 40.0 + 40.0 * number / total)
+        _progress(feedback, 70.0 + 10.0 * number / total)
         try:
-            found = geocoder.geocode(address)
+            found = geocoder_of().geocode(address)
         except Cancelled:
             raise
         except OpenTerritoryError as error:
@@ -173,7 +179,10 @@ def import_rows(
         return geocoders[0]
 
     wanted = geocode and table == "challenges"
-    prepared = _located_rows(checked, tabular, report, geocoder_of if wanted else None, feedback)
+    try:
+        prepared = _located_rows(checked, tabular, report, geocoder_of if wanted else None, feedback)
+    except Cancelled:  # in a geocoder's request too: the import's own words, nothing was written
+        raise Cancelled(tr("Import cancelled; nothing was written") + f": {path}") from None
     _stop_if_cancelled(feedback, path)
     if geocoders:
         report.geocoder_requests, report.geocoder_cache_hits = geocoders[0].requests, geocoders[0].cache_hits

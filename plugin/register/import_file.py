@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from osgeo import gdal
 
+from ..formats.names import normalize_name
 from ..formats.tabular import (
     GEOMETRY_NAMES,
     LAT_NAMES,
     LON_NAMES,
     CsvLayout,
+    allow_large_fields,
     find_coordinates,
-    normalize_name,
     sniff_csv,
 )
 from ..toolbelt.errors import InputError, ReplyError
@@ -86,6 +87,7 @@ def read_tabular_file(path: str) -> TabularFile:
     rows = []
     try:
         with open(path, encoding=layout.encoding, newline="") as handle:
+            allow_large_fields()  # a WKT cell of an actor's area may exceed the csv module's default
             reader = csv.reader(handle, delimiter=layout.separator)
             next(reader, None)
             line = reader.line_num

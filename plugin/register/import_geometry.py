@@ -5,6 +5,7 @@ the column, the value and what was expected."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from osgeo import ogr, osr
@@ -52,16 +53,19 @@ def geometry_columns(layout: CsvLayout) -> str:
 
 def _number(text: str, column: str) -> float:
     try:
-        return float(text.replace(",", ".").replace(" ", ""))
+        number = float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
+        number = math.nan
+    if not math.isfinite(number):  # "nan", "inf" and "1e999" are no coordinate either
         raise invalid_row(
             tr("Bad coordinates") + f": '{_shown(text)}' ({tr('column')} {column}; " + tr("expected a number") + ")"
-        ) from None
+        )
+    return number
 
 
 def _check_lonlat(geometry, column: str):
     minx, maxx, miny, maxy = geometry.GetEnvelope()
-    if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):  # NaN fails every comparison
         c = _coordinate
         where = (
             f"{c(minx)}, {c(miny)}" if (minx, miny) == (maxx, maxy) else f"{c(minx)}..{c(maxx)}, {c(miny)}..{c(maxy)}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from osgeo import ogr
 from qgis.core import QgsFeedback
 
-from ..formats.tabular import normalize_name
+from ..formats.names import normalize_name
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
@@ -38,19 +38,20 @@ def _row_key(table: str, values: dict) -> tuple:
     return (normalize_name(values["name"]),)
 
 
-def _new_feature(layer, definition, values: dict, geometry, now: str) -> ogr.Feature:
-    """A row's feature: its values (nulls kept null), timestamps now unless the file gave them, its geometry."""
+def _new_feature(definition, indexes: dict, srs, values: dict, geometry, now: str) -> ogr.Feature:
+    """A row's feature: its values (nulls kept null), timestamps now unless the file gave them, its geometry in
+    `srs`. Fields are set by their index in `indexes` (looking a name up costs more than setting the value)."""
     feature = ogr.Feature(definition)
     for name, value in values.items():
         if value is None:
-            feature.SetFieldNull(name)
+            feature.SetFieldNull(indexes[name])
         else:
-            feature.SetField(name, value)
+            feature.SetField(indexes[name], value)
     for name in ("created_at", "updated_at"):
         if values.get(name) is None:
-            feature.SetField(name, now)
+            feature.SetField(indexes[name], now)
     if geometry is not None:
-        geometry.AssignSpatialReference(layer.GetSpatialRef())
+        geometry.AssignSpatialReference(srs)
         feature.SetGeometry(geometry)
     return feature
 
@@ -78,6 +79,8 @@ def write_rows(
             raise InputError(tr("The register has no such table") + f": '{table}' ({register.describe()})")
         existing = _existing_keys(dataset, register, table)
         definition = layer.GetLayerDefn()
+        indexes = {definition.GetFieldDefn(i).GetName(): i for i in range(definition.GetFieldCount())}
+        srs = layer.GetSpatialRef()
         now = utc_now_iso()
         line = None
         dataset.StartTransaction(force=True)
@@ -88,7 +91,7 @@ def write_rows(
                     report.skipped.append((line, tr("Already in the register")))
                     continue
                 existing.add(key)
-                layer.CreateFeature(_new_feature(layer, definition, values, geometry, now))
+                layer.CreateFeature(_new_feature(definition, indexes, srs, values, geometry, now))
                 report.imported += 1
                 report.geocoded += 1 if located else 0
                 if number % 50 == 0:

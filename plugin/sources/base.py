@@ -25,6 +25,7 @@ from ..formats.resource_file import load_file
 from ..toolbelt.errors import Cancelled, OpenTerritoryError
 from ..toolbelt.gdal_errors import wrap_own_methods
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget
 from ..toolbelt.logger import log
 from ..toolbelt.network import cancelled_download
@@ -166,6 +167,7 @@ def load_download(
     (source, dataset, licence, fetched_at; `category` or "other"), and return `result` completed with
     the feature count and the file's warnings. Failures are told again naming `what` (the portal's
     resource), a cancelled write a Cancelled naming the download URL."""
+    options.setdefault("check", ScratchCheck(what=what))  # the writer's log lines name the resource
     try:
         count, warnings = load_file(path, target, result.common_fields(category), **options)
     except Cancelled:

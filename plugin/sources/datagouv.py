@@ -26,6 +26,7 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import base_url, cancelled_download, redact, server_message
+from ..toolbelt.safe_json import array, obj, text
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
@@ -60,7 +61,7 @@ def normalize_server(url: str) -> str:
 
 def dataset_ref(value: str) -> str:
     """The dataset id or slug, also from a dataset page or API URL."""
-    value = (value or "").strip()
+    value = text(value).strip()
     match = re.search(r"/datasets/([^/?#]+)", value)
     if match and match.group(1) != "r":
         return unquote(match.group(1))
@@ -68,16 +69,15 @@ def dataset_ref(value: str) -> str:
 
 
 def licence_label(code: object) -> str:
-    if not code:
-        return ""
-    return LICENCES.get(str(code).lower(), str(code))
+    code = text(code)
+    return LICENCES.get(code.lower(), code) if code else ""
 
 
 def resource_kind(resource: dict) -> str:
     """What a resource's free-text format, URL and MIME type say about its content."""
-    fmt = (resource.get("format") or "").strip().lower()
-    url = urlsplit(resource.get("url") or "").path.lower()
-    mime = (resource.get("mime") or "").lower()
+    fmt = text(resource.get("format")).strip().lower()
+    url = urlsplit(text(resource.get("url"))).path.lower()
+    mime = text(resource.get("mime")).lower()
     if "geojson" in fmt or url.endswith(".geojson") or "geo+json" in mime:
         return "geojson"
     if "gpkg" in fmt or "geopackage" in fmt or url.endswith(".gpkg"):
@@ -97,43 +97,48 @@ def resource_kind(resource: dict) -> str:
 
 def resource_size(resource: dict) -> int | None:
     """Bytes the catalog declares for a resource (`filesize` is often null), or None."""
-    for value in (resource.get("filesize"), (resource.get("extras") or {}).get("analysis:content-length")):
+    for value in (resource.get("filesize"), obj(resource.get("extras")).get("analysis:content-length")):
         try:
-            if value is not None and int(value) > 0:
+            if value is not None and not isinstance(value, bool) and int(value) > 0:
                 return int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             pass
     return None
 
 
 def resource_summary(resource: dict) -> dict:
     return {
-        "id": resource.get("id", ""),
-        "title": resource.get("title") or resource.get("id", ""),
-        "format": resource.get("format") or "",
+        "id": text(resource.get("id")),
+        "title": text(resource.get("title")) or text(resource.get("id")),
+        "format": text(resource.get("format")),
         "kind": resource_kind(resource),
         "size": resource_size(resource),
-        "type": resource.get("type") or "",
-        "url": resource.get("url") or resource.get("latest") or "",
-        "last_modified": resource.get("last_modified") or "",
+        "type": text(resource.get("type")),
+        "url": text(resource.get("url")) or text(resource.get("latest")),
+        "last_modified": text(resource.get("last_modified")),
     }
+
+
+def resources_of(dataset: dict) -> list:
+    """The dataset's resources that are JSON objects (a catalog may list nulls)."""
+    return [resource for resource in array(dataset.get("resources")) if isinstance(resource, dict)]
 
 
 def choose_resource(dataset: dict, wanted: str = None) -> dict:
     """The resource named by id or title (InputError when there is none), or the best geographic one
     (ReplyError when the dataset has none)."""
-    resources = [r for r in dataset.get("resources") or [] if isinstance(r, dict)]
-    label = dataset.get("slug") or dataset.get("id") or ""
+    resources = resources_of(dataset)
+    label = text(dataset.get("slug")) or text(dataset.get("id"))
     if wanted:
         wanted_clean = wanted.strip()
         for resource in resources:
-            if resource.get("id") == wanted_clean:
+            if text(resource.get("id")) == wanted_clean:
                 return resource
         folded = wanted_clean.casefold()
         for resource in resources:
-            if (resource.get("title") or "").strip().casefold() == folded:
+            if text(resource.get("title")).strip().casefold() == folded:
                 return resource
-        titles = ", ".join(f"'{r.get('title')}'" for r in resources[:15]) or tr("none")
+        titles = ", ".join(f"'{text(r.get('title'))}'" for r in resources[:15]) or tr("none")
         raise InputError(
             tr("The data.gouv.fr dataset has no resource with this id or title")
             + f": '{wanted_clean}' ({label}). "
@@ -142,35 +147,27 @@ def choose_resource(dataset: dict, wanted: str = None) -> dict:
         )
     candidates = [r for r in resources if resource_kind(r) in GEOGRAPHIC_KINDS]
     if not candidates:
-        formats = ", ".join(sorted({r.get("format") or "?" for r in resources})) or tr("none")
+        formats = ", ".join(sorted({text(r.get("format")) or "?" for r in resources})) or tr("none")
         raise ReplyError(
             tr("The data.gouv.fr dataset has no geographic resource") + f" ({label}; " + tr("formats") + f": {formats})"
         )
-    order = {resource.get("id"): index for index, resource in enumerate(resources)}
-    candidates.sort(
-        key=lambda r: (
-            r.get("type") not in (None, "", "main"),
-            KIND_RANK[resource_kind(r)],
-            order.get(r.get("id"), 0),
-        )
-    )
-    return candidates[0]
+    candidates.sort(key=lambda r: (text(r.get("type")) not in ("", "main"), KIND_RANK[resource_kind(r)]))
+    return candidates[0]  # sorted() keeps the catalog's order among equals
 
 
 def dataset_summary(dataset: dict) -> dict:
-    organization = dataset.get("organization") or {}
-    owner = dataset.get("owner") or {}
-    resources = [r for r in dataset.get("resources") or [] if isinstance(r, dict)]
+    owner = obj(dataset.get("owner"))
+    resources = resources_of(dataset)
     return {
-        "id": dataset.get("id", ""),
-        "slug": dataset.get("slug", ""),
-        "title": dataset.get("title") or dataset.get("slug") or dataset.get("id", ""),
-        "organization": organization.get("name")
-        or " ".join(filter(None, (owner.get("first_name"), owner.get("last_name")))),
+        "id": text(dataset.get("id")),
+        "slug": text(dataset.get("slug")),
+        "title": text(dataset.get("title")) or text(dataset.get("slug")) or text(dataset.get("id")),
+        "organization": text(obj(dataset.get("organization")).get("name"))
+        or " ".join(filter(None, (text(owner.get("first_name")), text(owner.get("last_name"))))),
         "licence": licence_label(dataset.get("license")),
-        "last_update": dataset.get("last_update") or dataset.get("last_modified") or "",
-        "page": dataset.get("page") or "",
-        "description": dataset.get("description") or "",
+        "last_update": text(dataset.get("last_update")) or text(dataset.get("last_modified")),
+        "page": text(dataset.get("page")),
+        "description": text(dataset.get("description")),
         "resources": [resource_summary(r) for r in resources],
         "geographic": any(resource_kind(r) in GEOGRAPHIC_KINDS for r in resources),
     }
@@ -277,8 +274,8 @@ class DatagouvSource(Source):
         dataset = self.dataset(spec)
         resource = choose_resource(dataset, spec.get("resource"))
         size = resource_size(resource)
-        if size is None and resource.get("url"):
-            size = self.head_size(resource["url"])
+        if size is None and text(resource.get("url")):
+            size = self.head_size(text(resource.get("url")))
         return dataset, resource, size
 
     def too_large(self, size: int | None) -> bool:
@@ -291,10 +288,10 @@ class DatagouvSource(Source):
     ) -> FetchResult:
         server = normalize_server(spec.get("server") or DEFAULT_SERVER)
         dataset, resource, size = self.resolve(spec)
-        ref = dataset.get("slug") or dataset.get("id") or dataset_ref(spec.get("dataset"))
-        title = resource.get("title") or resource.get("id") or ""
+        ref = text(dataset.get("slug")) or text(dataset.get("id")) or dataset_ref(spec.get("dataset"))
+        title = text(resource.get("title")) or text(resource.get("id"))
         warnings = large_download_warnings(self.settings, size, f"'{title}' ({ref})")
-        url = resource.get("url") or resource.get("latest")
+        url = text(resource.get("url")) or text(resource.get("latest"))
         if not url:
             raise ReplyError(tr("The resource has no download address") + f": '{title}' ({ref})")
         fetched_at = utc_now_iso()

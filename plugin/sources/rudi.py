@@ -25,6 +25,7 @@ from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyEr
 from ..toolbelt.i18n import qgis_locale, tr
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.network import base_url, cancelled_download, redact, server_message
+from ..toolbelt.safe_json import array, obj, text
 from ..toolbelt.settings import load_settings
 from .base import FetchResult, Source, SourceDeclaration, large_download_warnings, load_download, restated, too_large
 
@@ -61,23 +62,27 @@ def localized(texts: object, language: str = None) -> str:
     """The text of a RUDI [{lang, text}] list in the user's language, else French, English, the first."""
     if isinstance(texts, str):
         return texts
-    entries = [t for t in texts or [] if isinstance(t, dict) and t.get("text")]
+    entries = [entry for entry in array(texts) if text(obj(entry).get("text"))]
     if not entries:
         return ""
     language = language or user_language()
     for wanted in (language, "fr", "en"):
         for entry in entries:
-            if str(entry.get("lang", "")).lower().replace("_", "-").split("-")[0] == wanted:
-                return entry["text"]
-    return entries[0]["text"]
+            if text(entry.get("lang")).lower().replace("_", "-").split("-")[0] == wanted:
+                return text(entry["text"])
+    return text(entries[0]["text"])
+
+
+def media_url(media: dict) -> str:
+    return text(obj(media.get("connector")).get("url"))
 
 
 def media_kind(media: dict) -> str:
-    file_type = (media.get("file_type") or "").lower()
+    file_type = text(media.get("file_type")).lower()
     for marker, kind in MIME_KINDS:
         if marker in file_type:
             return kind
-    name = (media.get("media_name") or "") + " " + urlsplit((media.get("connector") or {}).get("url") or "").path
+    name = text(media.get("media_name")) + " " + urlsplit(media_url(media)).path
     extension = os.path.splitext(name.strip().lower())[1]
     return {
         ".geojson": "geojson",
@@ -91,7 +96,7 @@ def media_kind(media: dict) -> str:
 
 def media_size(media: dict) -> int | None:
     try:
-        size = int(str(media.get("file_size") or "").strip())
+        size = int(text(media.get("file_size")).strip())
     except ValueError:
         return None
     return size if size > 0 else None
@@ -100,12 +105,12 @@ def media_size(media: dict) -> int | None:
 def file_media(item: dict) -> list:
     """The downloadable media of a resource (null entries and services skipped)."""
     result = []
-    for media in item.get("available_formats") or []:
+    for media in array(item.get("available_formats")):
         if not isinstance(media, dict):
             continue
-        if (media.get("media_type") or "FILE").upper() != "FILE":
+        if (text(media.get("media_type")) or "FILE").upper() != "FILE":
             continue
-        if not (media.get("connector") or {}).get("url"):
+        if not media_url(media):
             continue
         result.append(media)
     return result
@@ -119,13 +124,12 @@ def choose_media(item: dict) -> dict | None:
 
 
 def licence_of(item: dict, language: str = None) -> str:
-    licence = (item.get("access_condition") or {}).get("licence") or {}
-    if licence.get("licence_label"):
-        return str(licence["licence_label"])
-    custom = localized(licence.get("custom_licence_label"), language)
-    uri = licence.get("custom_licence_uri") or ""
-    text = " ".join(custom.split())
-    return f"{text} ({uri})" if text and uri else text or uri
+    licence = obj(obj(item.get("access_condition")).get("licence"))
+    if text(licence.get("licence_label")):
+        return text(licence["licence_label"])
+    custom = " ".join(localized(licence.get("custom_licence_label"), language).split())
+    uri = text(licence.get("custom_licence_uri"))
+    return f"{custom} ({uri})" if custom and uri else custom or uri
 
 
 def item_summary(item: dict, language: str = None) -> dict:
@@ -133,18 +137,18 @@ def item_summary(item: dict, language: str = None) -> dict:
     kinds = [media_kind(m) for m in media]
     chosen = choose_media(item)
     return {
-        "global_id": item.get("global_id", ""),
-        "title": item.get("resource_title") or item.get("global_id", ""),
+        "global_id": text(item.get("global_id")),
+        "title": text(item.get("resource_title")) or text(item.get("global_id")),
         "synopsis": localized(item.get("synopsis") or item.get("summary"), language),
-        "theme": item.get("theme") or "",
-        "keywords": [k for k in item.get("keywords") or [] if isinstance(k, str)],
-        "producer": (item.get("producer") or {}).get("organization_name", ""),
+        "theme": text(item.get("theme")),
+        "keywords": [k for k in array(item.get("keywords")) if isinstance(k, str)],
+        "producer": text(obj(item.get("producer")).get("organization_name")),
         "formats": sorted(set(kinds)),
         "size": media_size(chosen) if chosen else None,
         "licence": licence_of(item, language),
         "loadable": chosen is not None,
         "geographic": any(k in GEOGRAPHIC_KINDS for k in kinds) or (bool(item.get("geography")) and chosen is not None),
-        "updated": (item.get("dataset_dates") or {}).get("updated", ""),
+        "updated": text(obj(item.get("dataset_dates")).get("updated")),
     }
 
 
@@ -268,8 +272,8 @@ class RudiSource(Source):
     ) -> FetchResult:
         node = normalize_node(spec.get("node"))
         item = self.item(spec)
-        global_id = item.get("global_id")
-        title = item.get("resource_title") or global_id
+        global_id = text(item.get("global_id"))
+        title = text(item.get("resource_title")) or global_id
         media = choose_media(item)
         if media is None:
             kinds = ", ".join(sorted({media_kind(m) for m in file_media(item)})) or tr("none")
@@ -281,7 +285,7 @@ class RudiSource(Source):
             )
         size = media_size(media)
         warnings = large_download_warnings(self.settings, size, f"'{title}' ({global_id})")
-        url = media["connector"]["url"]
+        url = media_url(media)
         fetched_at = utc_now_iso()
         try:
             response = self.transport.get(url)

@@ -44,10 +44,12 @@ from ..formats.point_rows import (
 from ..toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import tr
+from ..toolbelt.layer_checks import ScratchCheck
 from ..toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.metadata import STYLES_DIR
 from ..toolbelt.network import cancelled_download
+from ..toolbelt.safe_json import obj
 from .base import AREA, EXTENT, FetchResult, Source, SourceDeclaration, restated
 
 if TYPE_CHECKING:  # names used in annotations only
@@ -148,8 +150,7 @@ def _latest_readings(items: list) -> dict:
     for order, item in enumerate(items):
         if not isinstance(item, dict):
             continue
-        sensor = item.get("sensor") if isinstance(item.get("sensor"), dict) else {}
-        location = item.get("location") if isinstance(item.get("location"), dict) else {}
+        sensor, location = obj(item.get("sensor")), obj(item.get("location"))  # a reply may hold "sensor": true
         key = as_text(sensor.get("id")) or f"item-{order}"
         when = reading_time(item)
         if location and (key not in latest or (when, order) >= latest[key][0]):
@@ -181,7 +182,8 @@ def _location_columns(location_id: str, found: dict):
     readings = sorted(found["readings"], key=lambda r: r[0], reverse=True)  # latest first
     columns = dict.fromkeys(MEASURES.values())
     for _when, _key, item in readings:
-        for entry in item.get("sensordatavalues") or []:
+        values = item.get("sensordatavalues")
+        for entry in values if isinstance(values, list) else []:
             if not isinstance(entry, dict):
                 continue
             column = MEASURES.get(str(entry.get("value_type") or "").lower())
@@ -190,7 +192,7 @@ def _location_columns(location_id: str, found: dict):
     if all(value is None for value in columns.values()):
         return None
     types = sorted(
-        {as_text(((item.get("sensor") or {}).get("sensor_type") or {}).get("name")) or "?" for _w, _k, item in readings}
+        {as_text(obj(obj(item.get("sensor")).get("sensor_type")).get("name")) or "?" for *_, item in readings}
     )
     sensor_ids = sorted({key for _w, key, _i in readings if not key.startswith("item-")}, key=_natural)
     location = found["location"]
@@ -338,7 +340,8 @@ class SensorCommunitySource(Source):
             "licence": LICENCE,
             "fetched_at": fetched_at,
         }
-        count = write_point_rows(rows, FIELDS, target, common, name_field="label", feedback=feedback)
+        check = ScratchCheck(extent=extent, what="sensor.community")
+        count = write_point_rows(rows, FIELDS, target, common, name_field="label", feedback=feedback, check=check)
         log(f"sensor.community {query}: {len(items)} readings, {count} locations -> {target.layer}")
-        warnings = bad_places_warnings(bad, tr("locations"))
+        warnings = bad_places_warnings(bad, tr("locations")) + check.warnings
         return FetchResult(target.layer, count, source, query, LICENCE, url, fetched_at, warnings)

@@ -106,12 +106,21 @@ class ReplyCache:
     def put_bytes(
         self, key: str, content: bytes, url: str, status: int = 200, headers: dict | None = None
     ) -> CacheEntry:
-        """Store a reply given as bytes (used to build bundled offline caches)."""
-        os.makedirs(self.folder, exist_ok=True)
-        tmp = os.path.join(self.folder, f".{key}.{uuid.uuid4().hex[:12]}.incoming")
-        with open(tmp, "wb") as handle:
+        """Store a reply given as bytes (bundled offline caches; a batch request's answers, one entry each): the
+        body and its .json are written beside their names and renamed, as put_file does, with no other file
+        (thousands of entries are written in a row)."""
+        body, meta = self._paths(key)
+        os.makedirs(os.path.dirname(body), exist_ok=True)
+        token = uuid.uuid4().hex[:12]
+        tmp_body, tmp_meta = f"{body}.{token}.part", f"{meta}.{token}.part"
+        with open(tmp_body, "wb") as handle:
             handle.write(content)
-        return self.put_file(key, tmp, url, status, headers or {}, move=True)
+        fetched_at = time.time()
+        with open(tmp_meta, "w", encoding="utf-8") as handle:
+            json.dump({"url": url, "status": status, "headers": headers or {}, "fetched_at": fetched_at}, handle)
+        os.replace(tmp_body, body)
+        os.replace(tmp_meta, meta)
+        return CacheEntry(body, url, status, headers or {}, fetched_at)
 
 
 def kept_headers(headers: dict) -> dict:

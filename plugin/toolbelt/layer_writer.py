@@ -42,6 +42,7 @@ from ..definitions import COMMON_FIELDS
 from .errors import Cancelled, InputError, ReplyError
 from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
+from .layer_checks import ScratchCheck, check_scratch
 from .redaction import redact_text
 
 # Output formats by extension; a path without one is a GeoPackage (the plugin's default).
@@ -214,6 +215,8 @@ def translate(dest_path: str, source: object, what: str, feedback: QgsFeedback |
     failures become ReplyError "write" naming `what` (the layer), a cancelled feedback Cancelled."""
     try:
         out = gdal.VectorTranslate(dest_path, source, options=gdal.VectorTranslateOptions(**options))
+        if out is not None:
+            _flush(out)
     except RuntimeError as error:
         check_cancel(feedback)
         detail = " ".join(str(error).split())  # GDAL's message may run over several lines: one sentence
@@ -222,6 +225,17 @@ def translate(dest_path: str, source: object, what: str, feedback: QgsFeedback |
         check_cancel(feedback)
         raise ReplyError(tr("Could not write the layer") + f" {what} ({dest_path})", reason="write")
     out = None
+
+
+def _flush(dataset) -> None:
+    """Flush a written dataset while its errors can still be caught (on release they would only be printed).
+    A GeoPackage cannot record an infinite extent (GDAL writes `Inf` into its SQL): that failure is left to
+    the writer's check (layer_checks.py), which refuses the impossible features and recomputes the extent."""
+    try:
+        dataset.FlushCache()
+    except RuntimeError as error:
+        if "gpkg_contents" not in str(error):
+            raise
 
 
 @with_gdal_exceptions
@@ -256,7 +270,7 @@ def copy_with_common_fields(
     scratch: str,
     layer: str,
     common: dict,
-    name_field: str = None,
+    name_field: str | Callable | None = None,
     src_layer: str = None,
     geometry_type: str = None,
     where: str = None,
@@ -266,9 +280,10 @@ def copy_with_common_fields(
     progress_range: tuple = (0.0, 100.0),
 ) -> None:
     """A producer: one layer of `src_path` as `layer` of the new GeoPackage `scratch`, with the common
-    fields (`common` maps them to constant values; `fetched_at` defaults to now, UTC). `extra_options` are
-    more ogr2ogr options (a reprojection, field type mappings), `layer_options` the layer creation options
-    write_layer gives its producer."""
+    fields (`common` maps them to constant values; `fetched_at` defaults to now, UTC). `name_field` is the
+    source field feeding `name`, or a function `(GDAL dataset, layer) -> field or None` that picks it on the
+    open source (formats/names.guess_name_field). `extra_options` are more ogr2ogr options (a reprojection,
+    field type mappings), `layer_options` the layer creation options write_layer gives its producer."""
     # A URL with a key (a feed's apiKey, a server's ?key=) never reaches a layer's fields.
     common = {key: redact_text(value) if isinstance(value, str) else value for key, value in common.items()}
     common.setdefault("fetched_at", utc_now_iso())
@@ -281,6 +296,8 @@ def copy_with_common_fields(
         raise ReplyError(tr("The downloaded file has no layer") + f" {src_layer or ''}: {src_path}", reason="write")
     definition = found.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    if callable(name_field):
+        name_field = name_field(dataset, found)  # on the dataset already open: a GeoJSON is not read twice
     sql = resource_select_sql(found.GetName(), fields, common, name_field)
     if where:
         sql += f" WHERE {where}"
@@ -326,13 +343,17 @@ def atomic_output(dest_path: str) -> Iterator[str]:
         _remove_sqlite_file(tmp_path)
 
 
-def write_layer(target: OutputTarget, produce: Callable, feedback: QgsFeedback | None = None) -> int:
+def write_layer(
+    target: OutputTarget, produce: Callable, feedback: QgsFeedback | None = None, check: ScratchCheck | None = None
+) -> int:
     """Write one layer into `target`; returns the number of features it holds.
 
     `produce(scratch, layer, layer_options)` writes the layer `layer` into the new GeoPackage `scratch`,
     created with the GDAL layer creation options `layer_options` (through `copy_with_common_fields`, or
-    any GDAL write). The layer is then checked and put in place in one step (see the module's docstring);
-    a failure or a cancellation before that step leaves the target as it was."""
+    any GDAL write). The layer is then checked (layer_checks.py: impossible coordinates refused, swapped
+    coordinates and empty geometry columns told; `check` says where the features are expected and collects
+    what was found) and put in place in one step (see the module's docstring); a failure or a cancellation
+    before that step leaves the target as it was."""
     refuse_register(target.path)
     folder = os.path.dirname(os.path.abspath(target.path))
     os.makedirs(folder, exist_ok=True)
@@ -342,6 +363,8 @@ def write_layer(target: OutputTarget, produce: Callable, feedback: QgsFeedback |
     os.remove(scratch)  # GDAL creates the file itself
     try:
         produce(scratch, target.layer, scratch_layer_options(target))
+        if os.path.exists(scratch):
+            check_scratch(scratch, target.layer, check if check is not None else ScratchCheck())
         count = _checked_count(scratch, target.layer)
         check_cancel(feedback)
         # From here on nothing is cancelled: the last step is short and is what makes the write atomic.
@@ -365,17 +388,23 @@ def move_layer(path: str, target: OutputTarget) -> None:
 
 
 def write_resource_layer(
-    src_path: str, target: OutputTarget, common: dict, feedback: QgsFeedback | None = None, **options
+    src_path: str,
+    target: OutputTarget,
+    common: dict,
+    feedback: QgsFeedback | None = None,
+    check: ScratchCheck | None = None,
+    **options,
 ) -> int:
     """A layer of a downloaded file (`src_layer`, else the first) written into `target` with the common
-    fields (see copy_with_common_fields for `options`); returns the number of features written."""
+    fields (see copy_with_common_fields for `options`, write_layer for `check`); returns the number of
+    features written."""
 
     def produce(scratch: str, layer: str, layer_options: list) -> None:
         copy_with_common_fields(
             src_path, scratch, layer, common, layer_options=layer_options, feedback=feedback, **options
         )
 
-    return write_layer(target, produce, feedback)
+    return write_layer(target, produce, feedback, check)
 
 
 def scratch_layer_options(target: OutputTarget) -> list:

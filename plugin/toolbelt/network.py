@@ -20,7 +20,7 @@ worker thread (the territory load runs several, each with its own loop), never f
 from __future__ import annotations
 
 import datetime
-import json
+import hashlib
 import os
 import re
 import tempfile
@@ -33,7 +33,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from . import reply_checks
+from . import reply_checks, safe_json
 from .cache import ReplyCache, cache_key, prune_once
 from .download import CANCELLED, NBSP, NO_ANSWER, TOO_LARGE, Download, human_size
 from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
@@ -171,8 +171,8 @@ def http_error(url: str, status: int, body: bytes, reason: str = "", headers: di
     body = body[:20000]
     payload = None
     try:
-        payload = json.loads(body.decode("utf-8", "replace"))
-    except ValueError:
+        payload = safe_json.loads(body)
+    except ReplyError:  # not JSON (a web page), or nested absurdly: no payload
         pass
     detail = server_message(payload) or reason
     text = tr("The server answered with an error") + f" HTTP {status}"
@@ -395,12 +395,30 @@ class Response:
             return data.decode("utf-8", "replace")
 
     def json(self) -> object:
+        """The reply's JSON value (toolbelt/safe_json.py: absurd nesting is refused, never a RecursionError)."""
         try:
-            return json.loads(self.text())
-        except ValueError as error:
-            raise transport_error(
-                ReplyError, self.url, tr("The reply is not valid JSON") + f": {error}", "content"
-            ) from None
+            return safe_json.loads(self.text())
+        except ReplyError as error:
+            reason = "content" if error.reason == "json" else error.reason
+            raise transport_error(ReplyError, self.url, error.message, reason) from None
+
+
+def multipart_form(fields: list, files: list) -> tuple:
+    """(body, content type) of a multipart/form-data POST: `fields` [(name, text)], `files` [(name, file name,
+    bytes, content type)], as a batch endpoint takes an upload (the BAN's /search/csv/). The boundary is made
+    from the content, so the same form is the same request (and the same cache entry) every time."""
+    parts = [(name, None, str(value).encode("utf-8"), None) for name, value in fields] + list(files)
+    digest = hashlib.sha256(b"".join(content for _name, _file, content, _type in parts)).hexdigest()
+    boundary = f"OpenTerritory{digest[:32]}"
+    chunks = []
+    for name, filename, content, content_type in parts:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        head = f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
+        if content_type:
+            head += f"Content-Type: {content_type}\r\n"
+        chunks += [head.encode("utf-8"), b"\r\n", content, b"\r\n"]
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
 looks_like_html = reply_checks.looks_like_html
@@ -605,6 +623,21 @@ class Transport:
             log(f"{method} {redact(full_url)}: retry {attempt}/{self.retries} in {wait:.0f} s", "warning")
             self._sleep(wait, full_url)
 
+    def cached(self, url: str, params: dict | None = None, max_age: int = 0) -> Response | None:
+        """The cached reply a GET of `url` with `params` would be answered with without asking the server (any
+        age offline, one younger than `max_age` seconds otherwise), or None: for a caller that asks for many
+        replies in one batch request what it does not have yet."""
+        entry = self.cache.get(cache_key("GET", url, params, None, self.authcfg))
+        if not self._answers(entry, max_age):
+            return None
+        return Response(self.full_url(url, params), entry.status, entry.headers, entry.body_path, from_cache=True)
+
+    def remember(self, url: str, params: dict | None, content: bytes, headers: dict | None = None) -> None:
+        """Keep `content` in the cache as the reply to a GET of `url` with `params`, as if it had been fetched:
+        a batch request's answers fill the cache of the single requests they stand for."""
+        key = cache_key("GET", url, params, None, self.authcfg)
+        self.cache.put_bytes(key, content, self.full_url(url, params), 200, headers or {})
+
     def _retry_wait(self, error: OpenTerritoryError, attempt: int, waited: float) -> float | None:
         """Seconds to wait before trying `attempt + 1` again after `error`, having waited `waited` seconds
         already; None when the failure is final."""
@@ -642,15 +675,18 @@ class Transport:
         """The cached reply that answers without asking the server: any, offline (NetworkError "offline"
         when there is none); one younger than `max_age` seconds otherwise. None: ask the server."""
         entry = self.cache.get(key)
-        if self.offline:
-            if entry is None:
-                raise transport_error(
-                    NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline"
-                )
-            log(f"offline: {method} {redact(full_url)} served from the cache")
-        elif entry is None or not max_age or entry.age() > max_age:
+        if self.offline and entry is None:
+            raise transport_error(NetworkError, full_url, tr("Offline mode: this reply is not in the cache"), "offline")
+        if not self._answers(entry, max_age):
             return None
+        if self.offline:
+            log(f"offline: {method} {redact(full_url)} served from the cache")
         return Response(full_url, entry.status, entry.headers, entry.body_path, from_cache=True)
+
+    def _answers(self, entry, max_age: int) -> bool:
+        """Whether a cache entry answers without asking the server: any entry offline, one younger than
+        `max_age` seconds otherwise."""
+        return entry is not None and (self.offline or bool(max_age and entry.age() <= max_age))
 
     @staticmethod
     def _check_cached(response: Response, expect):

@@ -1,26 +1,25 @@
 """Benchmark of the register import and export.
 
-A French association file of N challenges (cp1252, `;`, decimal commas, lat/lon, French values), then
-N/10 rows located from their address through a local stand-in for the Base Adresse Nationale (each
-address distinct), imported twice: prints rows per second into a GeoPackage (and into PostGIS when
-the test database of scripts/start_postgis.sh answers), the geocoder requests of each run and the
-cache hits of the second one, and the CSV/GeoJSON export times.
+A French association file of N challenges (cp1252, `;`, decimal commas, lat/lon, French values), one row in
+EVERY located from its address through a local stand-in for the Base Adresse Nationale (ban_standin.py:
+/search/ and the /search/csv/ batch endpoint, answering like the real service and throttling like it at
+RATE requests a second, 0 for none), each address distinct, imported twice: prints the time and rows per
+second into a GeoPackage (and into PostGIS when the test database of scripts/start_postgis.sh answers), the
+geocoder's lookups, cache hits and the requests the stand-in received, and the CSV/GeoJSON export times.
 
-Run: .venv/bin/python -P tests/benchmarks/bench_register_import.py [n_rows]
+Run: .venv/bin/python -P tests/benchmarks/bench_register_import.py [n_rows] [every] [rate]
+     (defaults 20000 10 50: 2,000 addresses; `20000 1` locates all 20,000 from their address)
 """
 
-import json
 import os
 import sys
 import tempfile
-import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
+from ban_standin import BanStandIn  # noqa: E402
 from importable import REPO, make_importable  # noqa: E402
 
 make_importable()
@@ -32,42 +31,11 @@ from qgis.PyQt.QtCore import QCoreApplication, QSettings  # noqa: E402
 DOMAINS = ("Vélo", "voirie", "Stationnement", "Sécurité routière", "transport_collectif", "Qualité de l'air")
 
 
-class Ban(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
-        query = parse_qs(urlsplit(self.path).query)["q"][0]
-        number = int(query.split()[0])
-        body = json.dumps(
-            {
-                "type": "FeatureCollection",
-                "version": "draft",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "geometry": {"type": "Point", "coordinates": [-1.6 + number * 1e-5, 47.8]},
-                        "properties": {"label": query, "score": 0.9, "type": "housenumber"},
-                    }
-                ],
-                "attribution": "BAN",
-                "licence": "ETALAB-2.0",
-                "query": query,
-                "limit": 1,
-            }
-        ).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def write_file(path, n):
+def write_file(path, n, every):
     with open(path, "w", encoding="cp1252", newline="") as handle:
         handle.write("Titre;Domaine;Statut;Priorité;Latitude;Longitude;Adresse;Commune\r\n")
         for i in range(n):
-            if i % 10 == 0:
+            if i % every == 0:
                 handle.write(f"Enjeu {i};{DOMAINS[i % 6]};en cours;{1 + i % 3};;;{i} rue de la Gare;Démo\r\n")
             else:
                 lat, lon = f"{47.8 + i * 1e-6:.6f}".replace(".", ","), f"{-1.6 - i * 1e-6:.6f}".replace(".", ",")
@@ -98,6 +66,8 @@ def run(target, path, url, n, work):
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    every = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    rate = int(sys.argv[3]) if len(sys.argv) > 3 else 50
     work = tempfile.mkdtemp(prefix="ot-bench-register-")
     # Settings of its own (as pytest-qgis does): the saved connection never reaches the user's QGIS profile.
     QCoreApplication.setOrganizationName(QgsApplication.QGIS_ORGANIZATION_NAME)
@@ -110,11 +80,10 @@ def main():
     assert QgsSettings().fileName().startswith(work), QgsSettings().fileName()
     from open_territory.plugin.toolbelt.settings import PluginSettings, save_settings
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Ban)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}"
+    standin = BanStandIn(rate_limit=rate)
+    url = standin.url
     path = os.path.join(work, "enjeux.csv")
-    write_file(path, n)
+    write_file(path, n, every)
     targets = [("GeoPackage", os.path.join(work, "register.gpkg"))]
     dsn_file = os.path.join(REPO, "build", "postgis", "dsn")
     if os.path.exists(dsn_file):
@@ -132,14 +101,21 @@ def main():
             targets.append(("PostGIS", "postgres:bench/ot_bench_" + uuid.uuid4().hex[:8]))
         except RuntimeError:
             pass
-    print(f"register import of {n} challenges ({n // 10} located from their address), cp1252 ';' file")
+    located = len(range(0, n, every))
+    limit = f"{rate} requests/s" if rate else "no rate limit"
+    print(f"register import of {n} challenges ({located} located from their address), cp1252 ';' file; BAN {limit}")
     for label, target in targets:
         save_settings(PluginSettings(cache_dir=os.path.join(work, "cache-" + label)))  # each starts cold
+        asked = (standin.searches, standin.batches, standin.throttled)
         first, t1, second, t2, exports = run(target, path, url, n, work)
+        searches, batches, throttled = (
+            a - b for a, b in zip((standin.searches, standin.batches, standin.throttled), asked)
+        )
         print(
-            f"  {label}: first run {t1:.2f} s ({n / t1:,.0f} rows/s, {first.geocoder_requests} geocoder requests, "
-            f"{first.geocoder_cache_hits} cache hits); second run {t2:.2f} s ({n / t2:,.0f} rows/s, "
-            f"{second.geocoder_cache_hits}/{second.geocoder_requests} from the cache); "
+            f"  {label}: first run {t1:.2f} s ({n / t1:,.0f} rows/s; {first.geocoder_requests} addresses looked up, "
+            f"{first.geocoder_cache_hits} from the cache); second run {t2:.2f} s ({n / t2:,.0f} rows/s, "
+            f"{second.geocoder_cache_hits}/{second.geocoder_requests} from the cache); the BAN got {searches} "
+            f"single and {batches} batch requests ({throttled} answered 429); "
             f"export csv {exports['csv']:.2f} s, geojson {exports['geojson']:.2f} s"
         )
         if target.startswith("postgres:"):
@@ -148,7 +124,7 @@ def main():
             dataset = open_dataset("postgres", "bench")
             dataset.ExecuteSQL(f'DROP SCHEMA "{target.rsplit("/", 1)[1]}" CASCADE')
             dataset = None
-    server.shutdown()
+    standin.close()
     app.exitQgis()
 
 

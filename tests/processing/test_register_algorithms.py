@@ -111,3 +111,36 @@ def test_new_register_message_in_the_users_language(provider, tmp_path):
     assert expected != "No register there yet: a new one is created"
     assert f"{expected}: {target}" in feedback.infos
     assert not any(info.endswith("new register") for info in feedback.infos)
+
+
+def test_cancelling_the_import_while_it_geocodes_is_one_sentence_and_writes_nothing(provider, tmp_path):
+    # Before issue 14: a CancelledError traceback.
+    import processing
+
+    from ..benchmarks.ban_standin import BanStandIn
+
+    class CancelWhenGeocoding(QgsProcessingFeedback):
+        def setProgress(self, progress):  # noqa: N802 - 39.6 % when the last of the 100 rows is checked
+            super().setProgress(progress)
+            if progress >= 39:
+                self.cancel()
+
+    standin = BanStandIn()
+    try:
+        target = str(tmp_path / "register.gpkg")
+        create_register(target)
+        path = tmp_path / "enjeux.csv"
+        rows = "".join(f"Enjeu {i};voirie;{i} rue de la Gare;Rennes\n" for i in range(100))
+        path.write_text("titre;domaine;adresse;commune\n" + rows, encoding="utf-8")
+        parameters = {"TARGET": target, "TABLE": 0, "INPUT": str(path), "GEOCODER": standin.url}
+        with pytest.raises(QgsProcessingException) as raised:
+            processing.run(
+                "openterritory:register_import",
+                parameters,
+                context=QgsProcessingContext(),
+                feedback=CancelWhenGeocoding(),
+            )
+        assert str(raised.value) == f"Import cancelled; nothing was written: {path}"
+        assert open_register(target).counts()["challenges"] == 0 and standin.batches == 0
+    finally:
+        standin.close()

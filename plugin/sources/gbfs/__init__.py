@@ -44,6 +44,7 @@ from qgis.core import QgsFeedback
 from ...formats.point_rows import bad_places_warnings, write_point_rows
 from ...toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from ...toolbelt.i18n import qgis_locale, tr
+from ...toolbelt.layer_checks import ScratchCheck
 from ...toolbelt.layer_writer import OutputTarget, utc_now_iso
 from ...toolbelt.logger import log
 from ...toolbelt.metadata import resource_path
@@ -252,7 +253,9 @@ class GbfsSource(Source):
             "licence": licence,
             "fetched_at": fetched_at,
         }
-        count = write_point_rows(rows, fields, target, common, name_field=name_field, feedback=feedback)
         shown = redact(feed)
+        check = ScratchCheck(extent=spec.get("extent"), what=source)
+        count = write_point_rows(rows, fields, target, common, name_field=name_field, feedback=feedback, check=check)
+        warnings += check.warnings
         log(f"GBFS {system.label} ({shown}, v{system.version or '?'}): {count} {kind} -> {target.layer}")
         return FetchResult(target.layer, count, source, shown, licence, shown, fetched_at, warnings)

@@ -3,8 +3,8 @@
 Spec keys (profiles and `load_territory`):
     {"source": "ods", "portal": "<base URL>", "dataset": "<dataset_id>"}
     optional: "where" (ODSQL filter, as in the portal's API), "name_field" (the dataset field that
-    feeds the common `name`; default: the first text field called nom, name, libelle, title, titre,
-    label... or starting with one of those and "_"), "authcfg" (id of a QGIS authentication
+    feeds the common `name`; default: the one guess of formats/names.py, on the names and values of the
+    export's text fields), "authcfg" (id of a QGIS authentication
     configuration holding the portal's API key: a Basic configuration whose password is the key,
     or an API-header configuration; sent as `Authorization: Apikey <key>`), and the interface's
     "extent" ([xmin, ymin, xmax, ymax] in EPSG:4326) and "area_wkt" (polygon WKT in EPSG:4326).
@@ -25,14 +25,16 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from osgeo import gdal
 from qgis.core import QgsFeedback
 
+from ...formats.names import guess_name_field
 from ...toolbelt.errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from ...toolbelt.gdal_errors import with_gdal_exceptions
 from ...toolbelt.i18n import tr
+from ...toolbelt.layer_checks import ScratchCheck
 from ...toolbelt.layer_writer import OutputTarget, copy_with_common_fields, utc_now_iso, write_layer
 from ...toolbelt.logger import log
 from ...toolbelt.network import redact, server_message
@@ -42,7 +44,6 @@ from .catalog import (
     OdsDataset,
     api_url,
     combine_where,
-    guess_name_field,
     in_bbox,
     intersects,
     normalize_portal,
@@ -113,16 +114,16 @@ def geometry_type_of(info: OdsDataset) -> str | None:
     return "PROMOTE_TO_MULTI" if geometry.type == "geo_shape" else None
 
 
-def name_field_of(info: OdsDataset, spec: dict) -> str:
-    """The field feeding the common `name`: the spec's, else guessed; a spec's field the dataset lacks is
-    logged (the name stays empty)."""
+def name_field_of(info: OdsDataset, spec: dict) -> str | Callable:
+    """The field feeding the common `name`: the spec's, else the one guess of formats/names.py (made on the
+    export's values as it is written); a spec's field the dataset lacks is logged (the name stays empty)."""
     wanted = spec.get("name_field")
     if wanted and wanted not in info.field_names():
         log(
             f"Opendatasoft {info.portal}, {info.dataset_id}: name_field {wanted} is not a field of the dataset",
             "warning",
         )
-    return wanted or guess_name_field(info)
+    return wanted or guess_name_field
 
 
 def forget_cached_reply(response: Response) -> None:
@@ -194,7 +195,7 @@ class OdsSource(Source):
         payload = self.get_json(transport, url, None, portal, dataset)
         try:
             return parse_dataset(portal, payload)
-        except ValueError:
+        except ReplyError:
             raise ReplyError(
                 f"Opendatasoft {portal}, "
                 + tr("dataset")
@@ -238,7 +239,7 @@ class OdsSource(Source):
         for item in payload["results"]:
             try:
                 datasets.append(parse_dataset(portal, item))
-            except ValueError:
+            except ReplyError:
                 log(f"Opendatasoft {portal}: catalog entry without dataset_id skipped", "warning")
         if geo_only:  # the refine is what the server filters on; this guards portals that ignore it
             datasets = [d for d in datasets if d.is_geographic]
@@ -312,16 +313,19 @@ class OdsSource(Source):
             "licence": info.licence or None,
             "fetched_at": fetched_at,
         }
+        check = ScratchCheck(extent=spec.get("extent"), what=f"Opendatasoft {portal}, {dataset}")
         try:
-            count = self.write(response.path, target, common, name_field_of(info, spec), geometry_type_of(info), steps)
+            count = self.write(
+                response.path, target, common, name_field_of(info, spec), geometry_type_of(info), steps, check
+            )
         except Cancelled:
             raise
         except OpenTerritoryError as error:
             if error.reason == "write":  # a reply GDAL cannot read is not kept for offline mode
                 forget_cached_reply(response)
             raise describe_failure(error, portal, dataset) from error
-        warnings = []
-        if not where and info.records_count is not None and count != info.records_count:
+        warnings = list(check.warnings)
+        if not where and info.records_count is not None and count + check.refused != info.records_count:
             warnings.append(
                 f"Opendatasoft {portal}, {dataset}: "
                 + tr("records written")
@@ -363,12 +367,13 @@ class OdsSource(Source):
         src_path: str,
         target: OutputTarget,
         common: dict,
-        name_field: str | None,
+        name_field: str | Callable | None,
         geometry_type: str | None,
         feedback: QgsFeedback | None = None,
+        check: ScratchCheck | None = None,
     ) -> int:
-        """GDAL writes the export into `target` through the layer writer: nothing changes on disk unless
-        the whole layer is written."""
+        """GDAL writes the export into `target` through the layer writer (which checks it with `check`):
+        nothing changes on disk unless the whole layer is written."""
 
         def produce(scratch: str, layer: str, layer_options: list) -> None:
             copy_with_common_fields(
@@ -387,7 +392,7 @@ class OdsSource(Source):
         # Lists (multivalued fields, coordinate pairs) kept as JSON text rather than "(2:a,b)".
         gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", "YES")
         try:
-            return write_layer(target, produce, feedback)
+            return write_layer(target, produce, feedback, check)
         finally:
             gdal.SetThreadLocalConfigOption("OGR_GEOJSON_ARRAY_AS_STRING", None)
 

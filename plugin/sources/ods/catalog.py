@@ -12,28 +12,15 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ...toolbelt.errors import ReplyError
+from ...toolbelt.i18n import tr
 from ...toolbelt.metadata import resource_path
 from ...toolbelt.network import base_url
+from ...toolbelt.safe_json import obj
 
 API_PATH = "/api/explore/v2.1"
 GEO_TYPES = ("geo_shape", "geo_point_2d")
 PORTALS_FILE = resource_path("portals.json")
-
-# Field names that usually hold a feature's label on French portals, best first. Exact names win,
-# then names starting with one of them ("nom_station", "libelle_long").
-NAME_CANDIDATES = (
-    "nom",
-    "name",
-    "libelle",
-    "title",
-    "titre",
-    "label",
-    "denomination",
-    "designation",
-    "nom_usuel",
-    "intitule",
-    "lib",
-)
 
 
 def normalize_portal(url: str) -> str:
@@ -145,12 +132,18 @@ class OdsDataset:
 
 
 def parse_dataset(portal: str, payload: dict) -> OdsDataset:
-    """One catalog entry (`catalog/datasets/{id}` or an item of `catalog/datasets`)."""
-    if not isinstance(payload, dict) or not payload.get("dataset_id"):
-        raise ValueError("not an Opendatasoft dataset entry")
-    metas = (payload.get("metas") or {}).get("default") or {}
+    """One catalog entry (`catalog/datasets/{id}` or an item of `catalog/datasets`); a ReplyError (reason
+    "not_dataset") for anything else, which the caller tells in its own words."""
+    if (
+        not isinstance(payload, dict)
+        or not payload.get("dataset_id")
+        or isinstance(payload["dataset_id"], (dict, list))
+    ):
+        raise ReplyError(tr("the reply is not a dataset description"), reason="not_dataset")
+    metas = obj(obj(payload.get("metas")).get("default"))
     fields = []
-    for item in payload.get("fields") or []:
+    items = payload.get("fields")
+    for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and item.get("name"):
             fields.append(
                 OdsField(
@@ -163,7 +156,7 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
     count = metas.get("records_count")
     try:
         count = int(count) if count is not None else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: "records_count": Infinity
         count = None
     return OdsDataset(
         portal=normalize_portal(portal),
@@ -180,23 +173,6 @@ def parse_dataset(portal: str, payload: dict) -> OdsDataset:
         fields=fields,
         features=as_list(payload.get("features")),
     )
-
-
-def guess_name_field(dataset: OdsDataset, available: list | None = None) -> str | None:
-    """A text field that names each record, or None. `available`: the field names GDAL actually
-    read from the export (a field can be missing from the file when every value is null)."""
-    text_fields = [f.name for f in dataset.fields if f.type in ("text", "")]
-    if available is not None:
-        text_fields = [name for name in text_fields if name in available]
-    lowered = {name.lower(): name for name in text_fields}
-    for candidate in NAME_CANDIDATES:
-        if candidate in lowered:
-            return lowered[candidate]
-    for candidate in NAME_CANDIDATES:
-        for low, name in lowered.items():
-            if low.startswith(candidate + "_"):
-                return name
-    return None
 
 
 def load_portals(path: str = PORTALS_FILE) -> list:

@@ -69,3 +69,32 @@ def test_times_zero_or_negative_are_null(value, expected):
 )
 def test_place(lon, lat, expected):
     assert point_rows.place(lon, lat) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(10**400, None), (str(10**400), None), (1e308, None), ("1e308", None), (float("inf"), None)],
+)
+def test_times_beyond_any_calendar_are_null_not_an_overflow(value, expected):
+    # Fuzzing found an OverflowError here (issue 14, point 6): an integer above what a float holds.
+    assert point_rows.as_utc_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (12, 12),
+        ("12", 12),
+        (" 7.0 ", 7),
+        ("3,0", 3),
+        ("inf", None),  # fuzzing found an OverflowError on `"capacity": "inf"` (issue 14, point 6)
+        (float("-inf"), None),
+        ("nan", None),
+        (10**400, None),
+        (2**40, None),  # beyond a 32-bit integer column: no count is that large
+        ("douze", None),
+        (True, None),
+    ],
+)
+def test_integers(value, expected):
+    assert point_rows.as_int(value) == expected

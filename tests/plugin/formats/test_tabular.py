@@ -9,6 +9,7 @@ from open_territory.plugin.formats.tabular import (
     sniff_csv,
 )
 from open_territory.plugin.toolbelt.errors import ReplyError
+from open_territory.plugin.toolbelt.layer_checks import ScratchCheck
 from open_territory.plugin.toolbelt.layer_writer import file_target
 from osgeo import ogr
 
@@ -269,3 +270,35 @@ def test_named_columns_without_sampled_values(tmp_path):
     assert (plain.lon, plain.lat, plain.crs) == ("X", "Y", "") and "no CRS" in plain.warnings[0]
     # a common attribute name is no evidence of coordinates without values
     assert not sniff_csv(write(tmp_path, "pos.csv", "nom;position\nA;\n")).has_geometry
+
+
+GEOJSON_UNQUOTED = (
+    "id;nom;geojson;lonlat\n"
+    '1;Gare;{"type": "Point", "coordinates": [-1.6722, 48.1036]};-1.6722,48.1036\n'
+    '2;Mairie;{"type": "Point", "coordinates": [-1.6794, 48.111]};-1.6794,48.111\n'
+    '3;Champs Libres;{"type": "Point", "coordinates": [-1.6747, 48.1058]};-1.6747,48.1058\n'
+)
+
+
+def test_a_geometry_column_gdal_cannot_read_falls_back_to_the_next_coordinates(tmp_path):
+    # GDAL strips the quotes inside an unquoted field: the GeoJSON column reads as nothing. Before, the three rows
+    # loaded without geometry and without the column, silently, though the lonlat column was there (issue 14.4).
+    path = write(tmp_path, "points.csv", GEOJSON_UNQUOTED)
+    assert sniff_csv(path).geometry == "geojson"
+    dest = str(tmp_path / "out.gpkg")
+    check = ScratchCheck()
+    assert csv_to_layer(path, file_target(dest, "out"), COMMON, work_dir=str(tmp_path / "w"), check=check) == 3
+    rows, crs = features(dest)
+    assert [point for _, point in rows] == [(-1.6722, 48.1036), (-1.6794, 48.111), (-1.6747, 48.1058)]
+    assert crs == "4326" and rows[0][0]["geojson"].startswith("{type: Point")  # the column stays, as GDAL read it
+    assert check.warnings == [
+        "This coordinate column yields no geometry GDAL can read: geojson; coordinates taken from lonlat"
+    ]
+
+
+def test_a_geometry_column_that_yields_nothing_and_no_other_is_said(tmp_path):
+    text = "\n".join(line.rsplit(";", 1)[0] for line in GEOJSON_UNQUOTED.splitlines()) + "\n"
+    path = write(tmp_path, "points.csv", text)
+    check = ScratchCheck(what="points.csv")
+    assert csv_to_layer(path, file_target(str(tmp_path / "o.gpkg"), "out"), COMMON, check=check) == 3
+    assert check.warnings == ["No feature has a geometry: the coordinate column(s) held nothing GDAL could read"]

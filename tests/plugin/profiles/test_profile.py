@@ -154,6 +154,17 @@ def test_invalid_json_names_line(tmp_path):
     assert str(path) in str(caught.value) and "line 2" in str(caught.value)
 
 
+@pytest.mark.parametrize("depth", [1_000_000, 500])
+def test_a_profile_nested_absurdly_deep_is_refused_in_one_sentence(tmp_path, depth):
+    # A million levels broke Python's own parser (RecursionError); a few hundred broke the validator after it.
+    path = tmp_path / "deep.json"
+    path.write_text('{"version": 1, "id": "deep", "resources": ' + "[" * depth + "]" * depth + "}", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_profile(str(path))
+    assert str(caught.value).startswith(f"{path}: $") and "nested too deeply" in str(caught.value)
+    assert len(str(caught.value).splitlines()) == 1
+
+
 def test_unknown_bundled_id_lists_bundled_ones():
     with pytest.raises(InputError) as caught:
         profile_path("atlantis")

@@ -11,6 +11,8 @@ from open_territory.plugin.toolbelt.network import Transport
 from osgeo import gdal, ogr
 from werkzeug import Response
 
+from ...benchmarks.ban_standin import BanStandIn
+
 
 def rows(register, helpers, table, columns):
     q = register.dialect.qualify(table)
@@ -363,3 +365,45 @@ def test_import_is_importable_from_the_package_and_from_import_csv():
 
     assert register.import_rows is import_csv.import_rows and register.ImportReport is import_csv.ImportReport
     assert import_csv.IMPORT_TABLES == ("challenges", "actors")  # the Processing algorithm's table choice
+
+
+def test_many_addresses_are_located_in_batches_with_the_same_report(target, tmp_path, helpers):
+    standin = BanStandIn()
+    try:
+        register = create_register(target)
+        lines = ["titre;domaine;adresse;commune"]
+        lines += [f"Enjeu {i};voirie;{i} rue de la Gare;Rennes" for i in range(1, 121)]
+        lines += ["Nulle part;voirie;4 rue de Nulle Part;Rennes", "Perdu;voirie;1 rue Introuvable;Rennes"]
+        path = write(tmp_path / "enjeux.csv", "\n".join(lines) + "\n", encoding="cp1252")
+        report = import_rows(register, "challenges", path, geocoder_url=standin.url)
+        assert (standin.batches, standin.batch_rows, standin.searches) == (1, 122, 0)
+        assert report.imported == report.geocoded == 120 and report.geocoder_requests == 122
+        failed = dict(report.failed)
+        assert sorted(failed) == [122, 123]
+        assert "impossible coordinates" in failed[122] and "Address not found" in failed[123]
+        wkts = geometries(register, "challenges")
+        assert len(wkts) == 120 and all(wkt.startswith("POINT (-1.") for wkt in wkts)  # no POINT EMPTY stored
+        # A second import: every address from the cache the batch filled.
+        helpers.run_sql(register, f"DELETE FROM {register.dialect.qualify('challenges')}")
+        again = import_rows(register, "challenges", path, geocoder_url=standin.url)
+        assert again.imported == 120 and again.geocoder_cache_hits == 122 and standin.batches == 1
+    finally:
+        standin.close()
+
+
+def test_impossible_coordinates_in_a_file_are_invalid_rows(target, tmp_path):
+    register = create_register(target)
+    path = write(
+        tmp_path / "enjeux.csv",
+        "titre;domaine;latitude;longitude\n"
+        "Bon;velo;47,81;-1,59\n"
+        "NaN;velo;nan;-1,59\n"
+        "Infini;velo;47,81;inf\n"
+        "Trop grand;velo;1e999;-1,59\n"
+        "Au-delà;velo;1e308;-1,59\n",
+    )
+    with pytest.raises(InputError) as raised:
+        import_rows(register, "challenges", path, geocode=False)
+    rejected = dict(rejected_report(raised.value).rejected)
+    assert sorted(rejected) == [3, 4, 5, 6] and all("Bad coordinates" in reason for reason in rejected.values())
+    assert register.counts()["challenges"] == 0

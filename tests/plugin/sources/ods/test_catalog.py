@@ -6,7 +6,6 @@ from open_territory.plugin.sources.ods.catalog import (
     OdsField,
     api_url,
     combine_where,
-    guess_name_field,
     in_bbox,
     load_portals,
     normalize_portal,
@@ -14,6 +13,7 @@ from open_territory.plugin.sources.ods.catalog import (
     parse_dataset,
     plain_text,
 )
+from open_territory.plugin.toolbelt.errors import ReplyError
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_parse_dataset_with_missing_metas():
     )
     assert info.title == "d" and info.licence == "" and info.records_count == 12
     assert info.geometry_field.name == "loc" and info.portal == "https://x.fr"
-    with pytest.raises(ValueError):
+    with pytest.raises(ReplyError, match="not a dataset description"):
         parse_dataset("https://x.fr", {"results": []})
 
 
@@ -83,25 +83,6 @@ def test_geo_shape_preferred_over_point():
     info = OdsDataset("p", "d", fields=[OdsField("geo_point_2d", "geo_point_2d"), OdsField("shape", "geo_shape")])
     assert info.geometry_field.name == "shape" and info.is_geographic
     assert not OdsDataset("p", "d", fields=[OdsField("a", "text")]).is_geographic
-
-
-@pytest.mark.parametrize(
-    "fields, expected",
-    [
-        ([("id", "text"), ("Nom", "text"), ("name", "text")], "Nom"),
-        ([("id", "text"), ("libelle_long", "text"), ("nom_station", "text")], "nom_station"),
-        ([("nom", "int"), ("title", "text")], "title"),
-        ([("id", "text"), ("nombre", "text")], None),
-    ],
-)
-def test_guess_name_field(fields, expected):
-    info = OdsDataset("p", "d", fields=[OdsField(n, t) for n, t in fields])
-    assert guess_name_field(info) == expected
-
-
-def test_guess_name_field_only_among_fields_read():
-    info = OdsDataset("p", "d", fields=[OdsField("nom", "text"), OdsField("titre", "text")])
-    assert guess_name_field(info, available={"titre"}) == "titre"
 
 
 def test_bundled_portals():

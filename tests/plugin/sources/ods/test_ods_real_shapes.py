@@ -70,6 +70,17 @@ def test_lat_lon_list_property_loads_as_correct_points(httpserver, source, tmp_p
     assert "FÊTE DES FILETS BLEUS" in {f["name"] for f in layer.getFeatures()}
 
 
+def test_each_festival_is_named_after_itself_without_being_told(httpserver, source, tmp_path):
+    # Before issue 14: nom_departement ("Finistère") named all of them, the first field starting with "nom_".
+    portal = serve_festivals(httpserver)
+    output = str(tmp_path / "festivals.gpkg")
+    result = source.fetch({"portal": portal, "dataset": DATASET}, file_target(output, "festivals"), "other")
+    layer = QgsVectorLayer(f"{output}|layername=festivals", "festivals", "ogr")
+    names = [feature["name"] for feature in layer.getFeatures()]
+    assert result.feature_count == 4 and result.warnings == []
+    assert names == [feature["nom_de_la_manifestation"] for feature in layer.getFeatures()] and len(set(names)) == 4
+
+
 def test_invalid_rest_parameter_400_names_portal_and_dataset(httpserver, source, tmp_path):
     portal = httpserver.url_for("/").rstrip("/")
     httpserver.expect_request(f"{API}/catalog/datasets/{DATASET}").respond_with_data(
