@@ -4,6 +4,8 @@ PLUGIN := open_territory
 VENV := .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
+# QGIS's own Python (Debian's), for the steps of `make package` that need PyQGIS without the virtual environment.
+QGIS_PYTHON ?= /usr/bin/python3
 QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n
@@ -51,6 +53,7 @@ package: translations
 	cp -r $(PACKAGE_FILES) build/package/$(PLUGIN)/
 	find build/package -name '__pycache__' -prune -exec rm -rf {} +
 	find build/package -name '*.ts' -delete
+	$(QGIS_PYTHON) scripts/describe_algorithms.py build/package/$(PLUGIN)/processing/descriptions >/dev/null
 	cd build/package && rm -f ../$(PLUGIN).zip && zip -qr ../$(PLUGIN).zip $(PLUGIN)
 	@echo "Package: build/$(PLUGIN).zip"
 

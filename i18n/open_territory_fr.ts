@@ -3104,6 +3104,11 @@
       <translation>L'adresse est trop courte pour être localisée</translation>
     </message>
     <message>
+      <location filename="../processing/descriptions.py" />
+      <source>The algorithm failed: see the messages above</source>
+      <translation>L'algorithme a échoué : voir les messages ci-dessus</translation>
+    </message>
+    <message>
       <location filename="../plugin/formats/safe_zip.py" />
       <source>The archive could not be extracted</source>
       <translation>L'archive n'a pas pu être extraite</translation>
