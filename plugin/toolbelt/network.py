@@ -30,7 +30,7 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .cache import ReplyCache, cache_key, prune_once
 from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
-from .i18n import tr
+from .i18n import colon, tr
 from .logger import log
 from .metadata import metadata, plugin_version
 from .settings import load_settings
@@ -173,6 +173,26 @@ def http_error(url: str, status: int, body: bytes, reason: str = "", headers: di
     error.body = body
     error.headers = headers or {}
     return error
+
+
+def network_error_text(error: int, qt_text: str) -> str:
+    """The common QNetworkReply errors said in the user's language (Qt's own strings stay in English in a French
+    QGIS); Qt's text for the others."""
+    texts = {
+        QNetworkReply.ConnectionRefusedError: tr("the server refused the connection"),
+        QNetworkReply.RemoteHostClosedError: tr("the server closed the connection"),
+        QNetworkReply.HostNotFoundError: tr("the server's name was not found (no network, or a wrong address)"),
+        QNetworkReply.TimeoutError: tr("the connection timed out"),
+        QNetworkReply.SslHandshakeFailedError: tr("the secure connection (TLS) could not be established"),
+        QNetworkReply.TemporaryNetworkFailureError: tr("the network connection was lost"),
+        QNetworkReply.NetworkSessionFailedError: tr("the network connection was lost"),
+        QNetworkReply.ProxyConnectionRefusedError: tr("the proxy refused the connection (QGIS's proxy settings)"),
+        QNetworkReply.ProxyConnectionClosedError: tr("the proxy closed the connection (QGIS's proxy settings)"),
+        QNetworkReply.ProxyNotFoundError: tr("the proxy was not found (QGIS's proxy settings)"),
+        QNetworkReply.ProxyTimeoutError: tr("the proxy did not answer in time (QGIS's proxy settings)"),
+        QNetworkReply.ProxyAuthenticationRequiredError: tr("the proxy asks for a login (QGIS's proxy settings)"),
+    }
+    return texts.get(error, qt_text)
 
 
 @dataclass
@@ -707,7 +727,7 @@ class Transport:
             raise transport_error(
                 NetworkError,
                 url,
-                tr("Could not reach the server") + f": {facts.error_string}",
+                tr("Could not reach the server") + colon() + network_error_text(error, facts.error_string),
                 "dropped" if error in RETRY_ERRORS else "unreachable",
             )
         status = int(status)
@@ -739,7 +759,9 @@ class Transport:
             raise transport_error(
                 NetworkError,
                 url,
-                tr("The connection broke during the download") + f": {facts.error_string}",
+                tr("The connection broke during the download")
+                + colon()
+                + network_error_text(error, facts.error_string),
                 "dropped" if error in RETRY_ERRORS else "broken",
             )
         self._prune_cache()
