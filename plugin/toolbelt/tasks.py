@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
 
 from .errors import Cancelled
 from .gdal_errors import gdal_exceptions
@@ -17,6 +18,22 @@ from .logger import log
 
 if TYPE_CHECKING:  # names used in annotations only
     from typing import Callable
+
+
+class TextFeedback(QgsProcessingFeedback):
+    """The task's feedback: what the work says it is doing (`setProgressText`, `pushInfo`, from whichever thread)
+    is also emitted as `textChanged`, so that the dock shows it beside the progress bar (queued to the main thread
+    by Qt when the receiver lives there)."""
+
+    textChanged = pyqtSignal(str)  # noqa: N815 - Qt's naming
+
+    def setProgressText(self, text: str) -> None:  # noqa: N802
+        super().setProgressText(text)
+        self.textChanged.emit(text)
+
+    def pushInfo(self, info: str) -> None:  # noqa: N802
+        super().pushInfo(info)
+        self.textChanged.emit(info.strip())
 
 
 class FeedbackTask(QgsTask):
@@ -31,7 +48,7 @@ class FeedbackTask(QgsTask):
         self.function = function
         self.on_done = on_done
         # Not logged to QGIS's Processing log: the dock shows what matters itself.
-        self.feedback = QgsProcessingFeedback(False)
+        self.feedback = TextFeedback(False)
         self.feedback.progressChanged.connect(self.setProgress)
         self.result = None
         self.error = None
