@@ -170,3 +170,22 @@ def test_choosing_another_portal_clears_the_api_key(panel, httpserver):
     assert other >= 0 and other != panel.portal_combo.currentIndex()
     panel.portal_combo.setCurrentIndex(other)
     assert panel.authcfg() == ""
+
+
+def test_a_search_shows_what_it_waits_for_and_can_be_cancelled(panel, httpserver, wait_until):
+    """No silent wait: the search button reads "Cancel" while the portal takes its time, and stops the search."""
+
+    def slow(_request):
+        time.sleep(3)
+        return Response("{}", content_type="application/json")
+
+    httpserver.expect_request(f"{P.API}/catalog/datasets").respond_with_handler(slow)
+    panel.add_portal(httpserver.url_for("/"))
+    panel.search_edit.setText("vélo")
+    panel.search_button.click()
+    assert panel.search_task is not None and panel.search_button.text() == "Cancel"
+    assert panel.status.text()  # what it is doing, never an empty line
+    panel.search_button.click()
+    assert wait_until(lambda: panel.search_task is None, seconds=10)
+    assert panel.search_button.text() == "Search" and panel.results.count() == 0
+    assert panel.status.text() == "The search was cancelled"
