@@ -46,7 +46,7 @@ def test_load_shows_dock_action_and_provider(plugin, qgis_iface):
     assert len(our_docks(qgis_iface)) == 1 and plugin.dock.isUserVisible()
 
 
-def test_a_layer_the_plugin_made_builds_the_dock(plugin, qgis_iface, qgis_new_project):
+def test_a_layer_the_plugin_made_builds_the_dock(qgis_new_project, plugin, qgis_iface):
     """The dock's panels offer actions on the plugin's layers (refresh from OpenStreetMap...): a project with
     one gets the dock, hidden; other layers leave start-up as cheap as it was."""
     project = QgsProject.instance()

@@ -16,7 +16,13 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.metadata import ICON_PATH
-from ..plugin.toolbelt.settings import PluginSettings, default_cache_dir, load_settings, save_settings
+from ..plugin.toolbelt.settings import (
+    PluginSettings,
+    default_cache_dir,
+    default_data_dir,
+    load_settings,
+    save_settings,
+)
 
 
 class OpenTerritoryOptionsFactory(QgsOptionsWidgetFactory):
@@ -60,6 +66,14 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.cache_dir.lineEdit().setPlaceholderText(default_cache_dir())
         self.cache_dir.setToolTip(tr("Folder where downloaded replies are kept for offline use"))
         form.addRow(tr("Cache folder"), self.cache_dir)
+
+        self.data_dir = QgsFileWidget(self)
+        self.data_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.data_dir.lineEdit().setPlaceholderText(default_data_dir())
+        self.data_dir.setToolTip(
+            tr("Folder of the territories' GeoPackages when the project is not saved (else the project's folder)")
+        )
+        form.addRow(tr("Territories folder"), self.data_dir)
 
         self.cache_keep_days = QSpinBox(self)
         self.cache_keep_days.setRange(0, 3650)
@@ -108,6 +122,7 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.timeout.setValue(settings.network_timeout)
         self.retries.setValue(settings.network_retries)
         self.cache_dir.setFilePath(settings.cache_dir)
+        self.data_dir.setFilePath(settings.data_dir)
         self.cache_keep_days.setValue(settings.cache_keep_days)
         self.cache_max_mb.setValue(settings.cache_max_mb)
         self.download_warning.setValue(settings.download_warning_mb)
@@ -122,6 +137,7 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         settings.network_timeout = self.timeout.value()
         settings.network_retries = self.retries.value()
         settings.cache_dir = self.cache_dir.filePath().strip()
+        settings.data_dir = self.data_dir.filePath().strip()
         settings.cache_keep_days = self.cache_keep_days.value()
         settings.cache_max_mb = self.cache_max_mb.value()
         settings.download_warning_mb = self.download_warning.value()

@@ -53,6 +53,8 @@ def install(package: str, root: str, locale: str) -> str:
             "[qgis]\ncheckVersion=false\nshowTips=false\n"
             "[core]\nNewsFeed\\httpsnewsfeedqgisorg\\disabled=true\n"
             f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
+            # The plugin's territories folder inside the throw-away profiles (not the user's documents).
+            f"[open_territory]\ndata_dir={os.path.join(root, 'territories')}\n"
         )
     return plugins
 
@@ -156,6 +158,7 @@ def summary(locale: str, report: dict) -> list:
         files = report["gpkg_files_after_loads"]
         lines.append(f"GeoPackages left after {files['loads']} loads in an unsaved project: {files['count']}")
         lines.extend(f"    {path}" for path in files["files"])
+        lines.append(f"message bar after those loads: {report.get('messages_after_loads')}")
     if "export_messages" in report:
         lines.append(f"export: {report.get('export_file')} bytes; message bar: {report['export_messages']}")
     if report.get("errors") or report.get("python_errors"):
@@ -171,13 +174,25 @@ def main(argv: list | None = None) -> int:
     parser.add_argument("--loads", type=int, default=3, help="territory loads in the unsaved project")
     parser.add_argument("--steps", default="widths,load,files,export,crs")
     parser.add_argument("--out", default=os.path.join(REPO, "build", "dock_figures"))
+    parser.add_argument("--screenshots", help="also copy the screenshots there (docs/screenshots for the docs)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="ot-package-") as work:
         package = build_package(os.path.abspath(args.repo), work)
         for locale in args.locale or ["en_GB", "fr_FR"]:
-            report = measure(package, locale, os.path.join(args.out, locale), args.starts, args.steps, args.loads)
+            out = os.path.join(args.out, locale)
+            report = measure(package, locale, out, args.starts, args.steps, args.loads)
             print("\n".join(summary(locale, report)), flush=True)
+            if args.screenshots:
+                copy_screenshots(out, locale[:2], args.screenshots)
     return 0
+
+
+def copy_screenshots(out: str, language: str, folder: str) -> None:
+    """The window after the demo load and every tab at 360 px, named `<what>_<language>.png`."""
+    os.makedirs(folder, exist_ok=True)
+    for name in sorted(os.listdir(out)):
+        if name.endswith(".png") and (name.startswith("tab_") or name == "qgis_window.png"):
+            shutil.copy(os.path.join(out, name), os.path.join(folder, f"{name[:-4]}_{language}.png"))
 
 
 if __name__ == "__main__":

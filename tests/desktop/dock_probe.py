@@ -245,12 +245,13 @@ def more_loads():
 
 
 def count_files():
-    """The GeoPackages the loads left: in the profile folders (the plugin's cache and data folders) and in
-    the temporary folder's open_territory files."""
+    """The GeoPackages the loads left anywhere under the throw-away profiles folder (the plugin's cache, its
+    territories folder), and what the message bar holds then."""
     found = sorted(
         path for path in glob.glob(os.path.join(ROOT, "**", "*.gpkg"), recursive=True) if "/python/plugins/" not in path
     )
     report["gpkg_files_after_loads"] = {"loads": LOADS, "count": len(found), "files": found}
+    report["messages_after_loads"] = message_bar_texts()
 
 
 @guarded

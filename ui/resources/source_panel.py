@@ -28,9 +28,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
-from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.logger import clear_action, notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
 
@@ -65,6 +65,7 @@ class SourcePanel(QWidget):
         self.runner = runner or start_task
         self.task = None
         self.busy_widgets = []
+        self.action = type(self).__name__  # the panel's place in the message bar (toolbelt/logger.py)
 
     # -- widgets shared by the panels ---------------------------------------------------------------
 
@@ -153,10 +154,13 @@ class SourcePanel(QWidget):
             else:
                 on_result(result)
 
+        clear_action(self.action, self.iface)
         task = self.runner(description, function, done)
         if task is not None and hasattr(task, "progressChanged"):
             self.task = task
             task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+            # What the source says it is doing (a server asked, a page read) replaces the status line as it goes.
+            task.feedback.textChanged.connect(self.status.setText)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -168,7 +172,7 @@ class SourcePanel(QWidget):
 
     def report_error(self, error: Exception | str) -> None:
         self.status.setText(str(error))
-        notify(str(error), "critical", self.iface)
+        notify(str(error), "critical", self.iface, action=self.action)
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -212,7 +216,7 @@ class SourcePanel(QWidget):
         properties) when given; None, reported, when it cannot be opened."""
         layer = QgsVectorLayer(target.uri(), title, "ogr")
         if not layer.isValid():
-            self.report_error(tr("The written layer cannot be opened") + f": {target.path}")
+            self.report_error(tr("The written layer cannot be opened") + colon() + f"{target.path}")
             return None
         if prepare is not None:
             prepare(layer)
@@ -223,8 +227,7 @@ class SourcePanel(QWidget):
         layer = self.add_layer(target, title)
         if layer is None:
             return
-        text = tr("Loaded") + f" {title}: {result.feature_count} " + tr("features")
+        text = tr("Loaded") + f" {title}" + colon() + f"{result.feature_count} " + tr("features")
+        text = "\n".join([text, *result.warnings])  # one message for the load, its warnings in it
         self.status.setText(text)
-        notify(text, "success", self.iface)
-        for warning in result.warnings:
-            notify(warning, "warning", self.iface)
+        notify(text, "warning" if result.warnings else "success", self.iface, action=self.action)
