@@ -3846,7 +3846,7 @@
     <message>
       <location filename="../plugin/definitions.py" />
       <source>Traffic signals</source>
-      <translation>Feux de circulation</translation>
+      <translation>Feux tricolores</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />

@@ -125,9 +125,7 @@ class ExportSection(DockSection):
         project_title = QgsProject.instance().title()
         if project_title:
             return project_title
-        window = self.window()
-        territory = window.findChild(DockSection, "OpenTerritorySection_territory") if window is not None else None
-        profile = getattr(territory, "profile", None)
+        profile = getattr(self.sibling("territory"), "profile", None)
         if profile is not None and getattr(profile, "name", ""):
             return profile.name
         return tr("Council map")

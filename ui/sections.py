@@ -23,6 +23,17 @@ class DockSection(QWidget):
     def shutdown(self) -> None:
         """Cancel running tasks; called when the plugin unloads."""
 
+    def sibling(self, key: str) -> DockSection | None:
+        """Another tab of the same dock (found up the widget tree, not by searching QGIS's whole window), or None
+        outside a dock."""
+        widget = self.parentWidget()
+        while widget is not None and not hasattr(widget, "sections"):
+            widget = widget.parentWidget()
+        for section in getattr(widget, "sections", []):
+            if section.KEY == key:
+                return section
+        return None
+
     def add_intro(self, layout: QVBoxLayout, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setWordWrap(True)

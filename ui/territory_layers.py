@@ -65,15 +65,23 @@ class TerritoryPlacer(QObject):
         self.report = report
         self.pending = list(layers)
         self.project = QgsProject.instance()
-        self.was_empty = not self.project.mapLayers()
+        self.was_empty = False  # set by start(), once the previous load of the same file is gone
         self.previous_crs = self.project.crs()
         self.group = None
         self.replaced = False
         self.crs_kept = None  # the project's CRS when it was kept (a project with layers)
+        self.bridge_setup = None  # QGIS's "set up the map on the first layer", as it was before
         self.done = False
 
     def start(self) -> None:
         self.replaced = self.remove_previous_load()
+        self.was_empty = not self.project.mapLayers()
+        crs = QgsCoordinateReferenceSystem(self.report.profile.crs)
+        if self.was_empty and crs.isValid():
+            # The territory's CRS before its first layer, and QGIS told not to take the first layer's (EPSG:4326):
+            # changing the CRS of a project full of layers held the main thread for a third of a second.
+            self.bridge_setup = first_layer_setup(False)
+            self.project.setCrs(crs)
         self.group = self.project.layerTreeRoot().insertGroup(0, self.report.profile.name)
         self.group.setCustomProperty(TERRITORY_PROPERTY, os.path.abspath(self.report.output))
         QTimer.singleShot(0, self.add_next)
@@ -106,7 +114,9 @@ class TerritoryPlacer(QObject):
     def finish(self) -> None:
         crs = QgsCoordinateReferenceSystem(self.report.profile.crs)
         if self.was_empty and crs.isValid():
-            self.project.setCrs(crs)
+            first_layer_setup(self.bridge_setup)
+            if self.project.crs() != crs:  # a QGIS that set the first layer's CRS all the same
+                self.project.setCrs(crs)
             self.zoom_to_territory(crs)
         elif not self.was_empty:
             if self.project.crs() != self.previous_crs:  # QGIS's "CRS of the first layer" must not change it
@@ -131,6 +141,19 @@ class TerritoryPlacer(QObject):
         rectangle.scale(1.05)
         iface.mapCanvas().setExtent(rectangle)
         iface.mapCanvas().refresh()
+
+
+def first_layer_setup(enabled: bool | None) -> bool | None:
+    """Set whether QGIS's map bridge sets the project up (CRS, extent) from the first layer added to an empty
+    project; returns the previous setting (None outside the desktop, or when `enabled` is None)."""
+    from qgis.utils import iface
+
+    bridge = getattr(iface, "layerTreeCanvasBridge", lambda: None)() if iface is not None else None
+    if bridge is None or enabled is None:
+        return None
+    previous = bridge.autoSetupOnFirstLayer()
+    bridge.setAutoSetupOnFirstLayer(enabled)
+    return previous
 
 
 def prepare_layer(layer: QgsVectorLayer, entry, extent: list | None) -> None:

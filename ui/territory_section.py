@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.definitions import CATEGORIES, category_label
-from ..plugin.profiles.boundary import BOUNDARY_LAYER
 from ..plugin.profiles.profile import bundled_profile_names, load_profile, save_profile
 from ..plugin.profiles.territory import load_territory
 from ..plugin.sources import registry
@@ -218,9 +217,14 @@ class TerritorySection(DockSection):
         narrow = width < NARROW_TREE
         for column in (1, 2):
             self.tree.setColumnHidden(column, narrow)
+        # The last load's column says nothing before a load: in a narrow dock its cut header would be all it shows;
+        # after one, its header is a tick, like its values ("✓ 12").
+        self.tree.setColumnHidden(3, narrow and self.last_report is None)
+        self.tree.headerItem().setText(3, "✓" if narrow else tr("Last load"))
+        self.tree.headerItem().setToolTip(3, tr("Last load"))
         header = self.tree.header()
         for column, share in COLUMN_SHARES.items():
-            if narrow and column in (1, 2):
+            if narrow and (column in (1, 2) or self.tree.isColumnHidden(column)):
                 continue
             if narrow:  # the last load as wide as its values ("✓ 12"), its header shortened
                 wanted, share = self.tree.sizeHintForColumn(column), 0.3
@@ -480,9 +484,8 @@ class TerritorySection(DockSection):
     def loaded_message(placer: TerritoryPlacer) -> str:
         """One sentence: what loaded, what failed, where it went, and the CRS when the project kept its own."""
         report = placer.report
-        resources = [o for o in report.loaded if o.layer != BOUNDARY_LAYER]
         text = tr("{name}: {count} layers in {path}").format(
-            name=report.profile.name, count=len(resources), path=report.output
+            name=report.profile.name, count=len(report.loaded), path=report.output
         )
         if report.failed:
             text += " — " + tr("{count} failed (see the Territory tab)").format(count=len(report.failed))

@@ -77,6 +77,7 @@ def run_qgis(root: str, out: str, steps: str, loads: int = 3, timeout: int = 600
         QT_QPA_PLATFORM="xcb",
     )
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # QGIS writes the plugin's bytecode, as on a user's machine
+    env["PATH"] = qgis_path(env.get("PATH", ""))
     command = [
         "xvfb-run",
         "-a",
@@ -97,6 +98,19 @@ def run_qgis(root: str, out: str, steps: str, loads: int = 3, timeout: int = 600
         report = json.load(handle)
     report["python_errors"] = open(errors, encoding="utf-8").read() if os.path.exists(errors) else ""
     return report
+
+
+def qgis_path(path: str) -> str:
+    """PATH without the folders whose python3 is another interpreter than QGIS's own (a version manager's, put first
+    when this script runs under it): QGIS and its plugins' tools would start that one, and QGIS hangs."""
+    system = os.path.realpath(shutil.which("python3", path="/usr/bin") or "/usr/bin/python3")
+    kept = []
+    for folder in path.split(os.pathsep):
+        candidate = os.path.join(folder, "python3")
+        if os.path.exists(candidate) and os.path.realpath(candidate) != system:
+            continue
+        kept.append(folder)
+    return os.pathsep.join(kept)
 
 
 def start_ms(report: dict, kind: str = "") -> float:
@@ -137,12 +151,13 @@ def summary(locale: str, report: dict) -> list:
             f"tab {key:<10} ({tab['title']}): page minimum {tab['page_min']} px, dock minimum {tab['dock_min']} px, "
             f"dock width when set to 360: {tab['dock_width_at_360']} px"
         )
-    for label in ("demo_load", "council_export"):
+    for label in ("idle", "demo_load", "council_export"):
         if label in report:
             figure = report[label]
             lines.append(
-                f"{label}: longest main-thread stall {figure['longest_gap_ms']} ms over {figure['seconds']} s "
-                f"(five longest, ms at s: {figure['five_longest_ms_at_s']})"
+                f"{label}: longest main-thread stall {figure['longest_gap_ms']} ms over {figure['seconds']} s, "
+                f"longest main-thread CPU in one gap {figure['longest_busy_ms']} ms "
+                f"(five longest gaps: [ms, at s, CPU ms] {figure['five_longest_ms_at_s_cpu']})"
             )
     for load in report.get("loads", [])[:1]:
         for label, outcome in load.items():

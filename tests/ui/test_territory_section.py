@@ -119,11 +119,14 @@ def test_resource_titles_stay_readable_in_a_narrow_dock(qgis_iface):
         assert sum(tree.columnWidth(i) for i in shown) <= width + 1  # no horizontal scrolling
         group = tree.topLevelItem(0)
         assert group.isFirstColumnSpanned() and group.childCount()
-        # a dock as narrow as QGIS gives it on a laptop: the titles and the last load only, the source and
-        # dataset in the title's tooltip
+        # a dock as narrow as QGIS gives it on a laptop: the titles only before a load, the titles and the last
+        # load after one (its header a tick), the source and dataset in the title's tooltip
         section.resize(290, 600)
         QgsApplication.processEvents()
-        assert tree.isColumnHidden(1) and tree.isColumnHidden(2) and not tree.isColumnHidden(3)
+        assert tree.isColumnHidden(1) and tree.isColumnHidden(2) and tree.isColumnHidden(3)
+        section.last_report = object()  # a load happened
+        section.fit_columns()
+        assert not tree.isColumnHidden(3) and tree.headerItem().text(3) == "✓"
         assert tree.columnWidth(0) >= 0.75 * tree.viewport().width()
         child = group.child(0)
         assert child.text(2) in child.toolTip(0)
