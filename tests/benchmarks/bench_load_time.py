@@ -37,8 +37,9 @@ def main() -> None:
         wall = [start_ms(r) for r in later]
         cpu = [start_ms(r, "_cpu") for r in later]
         print(
-            f"Open Territory through QGIS's loader, later starts ({len(later)}): median {statistics.median(wall):.0f} ms "
-            f"wall (min {min(wall):.0f}, max {max(wall):.0f}), median {statistics.median(cpu):.0f} ms CPU (budget 100 ms)"
+            f"Open Territory through QGIS's loader, later starts ({len(later)}): "
+            f"median {statistics.median(wall):.0f} ms wall (min {min(wall):.0f}, max {max(wall):.0f}), "
+            f"median {statistics.median(cpu):.0f} ms CPU (budget 100 ms)"
         )
     peers = {}
     for report in later or [first]:
