@@ -10,7 +10,7 @@ QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n
 
-.PHONY: system setup demo test test-fast lint translations package package-files install clean bench postgis
+.PHONY: system setup demo test test-fast lint translations package package-files install clean bench postgis screenshots
 
 # Debian packages only (QGIS, lrelease, zip...): enough to build translations and the package.
 system:
@@ -66,6 +66,11 @@ install: package
 	rm -rf "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
 	cd "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins" && unzip -q "$(CURDIR)/build/$(PLUGIN).zip"
 	@echo "Installed into $(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+
+# The documentation's screenshots, from the real desktop under Xvfb (tests/desktop/dock_figures.py): QGIS's window
+# after the demo load, and every tab of the dock at 360 px, in English and French.
+screenshots: setup
+	$(PY) tests/desktop/dock_figures.py --starts 1 --screenshots docs/screenshots
 
 bench: setup
 	for b in tests/benchmarks/bench_*.py; do $(PY) $$b || exit 1; done

@@ -24,21 +24,8 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from qgis.core import (
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingOutputBoolean,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputFolder,
-    QgsProcessingOutputHtml,
-    QgsProcessingOutputMapLayer,
-    QgsProcessingOutputMultipleLayers,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputRasterLayer,
-    QgsProcessingOutputString,
-    QgsProcessingOutputVectorLayer,
-    QgsProcessingParameters,
-)
+import qgis.core
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameters
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
@@ -50,20 +37,20 @@ if TYPE_CHECKING:  # names used in annotations only
 
 DESCRIPTIONS_DIR = os.path.join(PLUGIN_DIR, "processing", "descriptions")
 # Outputs by their type(); destination parameters make their own outputs and are not listed again.
+OUTPUT_KINDS = (
+    "Boolean",
+    "File",
+    "Folder",
+    "Html",
+    "MapLayer",
+    "MultipleLayers",
+    "Number",
+    "RasterLayer",
+    "String",
+    "VectorLayer",
+)
 OUTPUT_CLASSES = {
-    cls("x").type(): cls
-    for cls in (
-        QgsProcessingOutputBoolean,
-        QgsProcessingOutputFile,
-        QgsProcessingOutputFolder,
-        QgsProcessingOutputHtml,
-        QgsProcessingOutputMapLayer,
-        QgsProcessingOutputMultipleLayers,
-        QgsProcessingOutputNumber,
-        QgsProcessingOutputRasterLayer,
-        QgsProcessingOutputString,
-        QgsProcessingOutputVectorLayer,
-    )
+    cls("x").type(): cls for cls in (getattr(qgis.core, f"QgsProcessingOutput{kind}") for kind in OUTPUT_KINDS)
 }
 
 

@@ -30,6 +30,14 @@ OTHER_ALGORITHMS = [
 ]
 
 
+def __getattr__(name: str) -> list:
+    """`ALGORITHMS`, every (module, class) of the provider, as before the descriptions: computed when asked, since
+    it imports the sources (which QGIS's start must not)."""
+    if name == "ALGORITHMS":
+        return algorithm_names()
+    raise AttributeError(name)
+
+
 def algorithm_names() -> list:
     """(module under processing/algorithms, class name) of every algorithm of the provider. Imports the sources."""
     from ..plugin.sources import registry

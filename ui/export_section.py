@@ -19,7 +19,6 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -97,17 +96,7 @@ class ExportSection(DockSection):
         self.export_button.setToolTip(tr("The layers shown on the map and the area in view"))
         self.export_button.clicked.connect(self.export)
         layout.addWidget(self.export_button)
-        running = QHBoxLayout()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setVisible(False)  # shown while an export runs
-        running.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        running.addWidget(self.cancel_button)
-        layout.addLayout(running)
+        self.add_progress_row(layout, self.cancel)
         layout.addStretch(1)
         self.refresh_title()
 

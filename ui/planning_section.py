@@ -24,10 +24,8 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -110,18 +108,8 @@ class PlanningSection(DockSection):
         # One button a row, so that the French labels fit a narrow dock; the cancel button beside the progress
         # of the overlay it stops, both shown while one runs.
         layout.addLayout(button_grid([self.context_button, self.matrix_button, self.gap_button], columns=1))
-        running = QHBoxLayout()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setVisible(False)
-        running.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.add_progress_row(layout, self.cancel)
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        running.addWidget(self.cancel_button)
-        layout.addLayout(running)
         layout.addStretch(1)
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_resources)

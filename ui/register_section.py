@@ -19,7 +19,6 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -94,17 +93,8 @@ class RegisterSection(DockSection):
         # Two buttons a row: four in one do not fit a narrow dock in French.
         layout.addLayout(button_grid([self.new_button, self.open_button, self.import_button, self.export_button]))
 
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.add_progress_row(layout, self.cancel)
         self.cancel_button.setToolTip(tr("Stop the running operation; nothing is half-written"))
-        self.cancel_button.clicked.connect(self.cancel)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        layout.addLayout(progress_row)
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("registerTabs")

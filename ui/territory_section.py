@@ -20,7 +20,6 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -130,17 +129,8 @@ class TerritorySection(DockSection):
         buttons.addWidget(self.load_selected_button)
         buttons.addWidget(self.load_all_button)
         layout.addLayout(buttons)
-        running = QHBoxLayout()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        running.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.add_progress_row(layout, self.cancel)
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        running.addWidget(self.cancel_button)
-        layout.addLayout(running)
         # What the load is doing (the sources' progress text), then how it ended.
         self.status = QLabel(self)
         self.status.setWordWrap(True)

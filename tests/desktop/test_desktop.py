@@ -10,6 +10,8 @@ import zipfile
 import pytest
 from open_territory.plugin.toolbelt.metadata import PLUGIN_DIR
 
+from .dock_figures import install
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCREENSHOTS = os.path.join(PLUGIN_DIR, "build", "screenshots")
 
@@ -40,22 +42,9 @@ def test_package_layout():
 
 
 def install_plugin(root, locale):
-    """`qgis --profiles-path ROOT` reads its profiles from ROOT/profiles/<name>."""
-    profiles = os.path.join(root, "profiles")
-    plugins = os.path.join(profiles, "default", "python", "plugins")
-    os.makedirs(plugins)
-    # Installed from the package, as "Install from ZIP" does: what the zip lacks fails here.
-    with zipfile.ZipFile(package()) as archive:
-        archive.extractall(plugins)
-    settings_dir = os.path.join(profiles, "default", "QGIS")
-    os.makedirs(settings_dir)
-    with open(os.path.join(settings_dir, "QGIS3.ini"), "w", encoding="utf-8") as handle:
-        handle.write(
-            "[PythonPlugins]\nopen_territory=true\n\n"
-            "[qgis]\ncheckVersion=false\nshowTips=false\n"
-            "[core]\nNewsFeed\\httpsnewsfeedqgisorg\\disabled=true\n"
-            f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
-        )
+    """`qgis --profiles-path ROOT` reads its profiles from ROOT/profiles/<name>; installed from the package, as
+    "Install from ZIP" does: what the zip lacks fails here."""
+    install(package(), root, locale)
 
 
 @pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("qgis"), reason="needs qgis and xvfb-run")
