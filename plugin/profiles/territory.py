@@ -93,7 +93,8 @@ class TerritoryReport:
     def summary(self) -> str:
         lines = [
             tr("Territory")
-            + f" {self.profile.name}: "
+            + f" {self.profile.name}"
+            + colon()
             + tr("layers loaded")
             + f" {len(self.loaded)}, "
             + tr("failed")
@@ -101,11 +102,12 @@ class TerritoryReport:
         ]
         for o in self.outcomes:
             if o.status == OK:
-                lines.append(f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})")
+                count = f"{o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})"
+                lines.append(f"  ✓ {o.layer}" + colon() + count)
             elif o.status == FAILED:
-                lines.append(f"  ✗ {o.layer}: {o.message}")
+                lines.append(f"  ✗ {o.layer}" + colon() + o.message)
             else:
-                lines.append(f"  – {o.layer}: {o.message}")
+                lines.append(f"  – {o.layer}" + colon() + o.message)
         return "\n".join(lines)
 
 
