@@ -459,7 +459,7 @@
       <translation>Taille maximale du cache</translation>
     </message>
     <message>
-      <location filename="../ui/export_section.py" />
+      <location filename="../ui/resources/ods_panel.py" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>

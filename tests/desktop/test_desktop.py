@@ -84,7 +84,7 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, locale, first_tab)
     report = json.loads(report_path.read_text())
     assert report["loaded"], json.dumps(report)
     assert "openterritory" in report["providers"]
-    assert report["dock_visible"]
+    assert not report["dock_built_at_start"] and report["dock_visible"]
     assert report["tabs"][0] == first_tab
     python_errors = errors.read_text() if errors.exists() else ""
     assert python_errors == "", python_errors
