@@ -4,11 +4,13 @@ PLUGIN := open_territory
 VENV := .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
+# QGIS's own Python (Debian's), for the steps of `make package` that need PyQGIS without the virtual environment.
+QGIS_PYTHON ?= /usr/bin/python3
 QGIS_PROFILE ?= default
 QGIS_PROFILES_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 PACKAGE_FILES := metadata.txt __init__.py main.py LICENSE README.md plugin processing ui resources i18n docs/guide
 
-.PHONY: system setup demo test test-fast fuzz lint translations guide package package-files install clean bench postgis
+.PHONY: system setup demo test test-fast fuzz lint translations guide package package-files install clean bench postgis screenshots
 
 # Debian packages only (QGIS, lrelease, zip...): enough to build translations and the package.
 system:
@@ -63,6 +65,7 @@ package: translations
 	find build/package -name '__pycache__' -prune -exec rm -rf {} +
 	find build/package -name '*.ts' -delete
 	find build/package/$(PLUGIN)/docs -name '*.md' -delete
+	$(QGIS_PYTHON) scripts/describe_algorithms.py build/package/$(PLUGIN)/processing/descriptions >/dev/null
 	cd build/package && rm -f ../$(PLUGIN).zip && zip -qr ../$(PLUGIN).zip $(PLUGIN)
 	@echo "Package: build/$(PLUGIN).zip"
 
@@ -75,6 +78,11 @@ install: package
 	rm -rf "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
 	cd "$(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins" && unzip -q "$(CURDIR)/build/$(PLUGIN).zip"
 	@echo "Installed into $(QGIS_PROFILES_DIR)/$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+
+# The documentation's screenshots, from the real desktop under Xvfb (tests/desktop/dock_figures.py): QGIS's window
+# after the demo load, and every tab of the dock at 360 px, in English and French.
+screenshots: setup
+	$(PY) tests/desktop/dock_figures.py --starts 1 --screenshots docs/screenshots
 
 bench: setup
 	for b in tests/benchmarks/bench_*.py; do $(PY) $$b || exit 1; done

@@ -3,23 +3,35 @@ the core (`plugin/`) to what QGIS shows: the dock (`ui/`), the toolbar button, t
 Processing provider (`processing/`). It is the only module that imports both `ui/` and `processing/`, and no module
 imports it (tests/test_architecture.py).
 
-Start-up stays cheap: the dock, the options page and the provider are imported in initGui/initProcessing, when QGIS
-asks for them, not when this module is imported.
+Start-up stays cheap (tests/desktop/test_dock_desktop.py times it through QGIS's own loader): at start the plugin adds
+its toolbar button, menu entries, options page, locator filter, Browser node and Processing provider, whose algorithms
+import nothing heavy until they run (tests/processing/test_provider.py). The dock, its tabs, the sources, GDAL and
+network code are built on first use: when the user opens the dock, or when the project gets a layer the plugin made
+(its custom properties start with "open_territory/"), since the dock offers actions on such layers (refresh from
+OpenStreetMap, live GBFS status, the register's lists).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .plugin.toolbelt.i18n import qgis_locale, tr
 from .plugin.toolbelt.logger import log
 from .plugin.toolbelt.metadata import ICON_PATH, translation_file
+
+if TYPE_CHECKING:  # names used in annotations only
+    from .ui.dock import OpenTerritoryDock
+
+# Every custom property the plugin sets on a layer starts with this (the OSM spec, the live GBFS feed, the
+# register's tables): such a layer in the project is a reason to build the dock.
+LAYER_PROPERTY_PREFIX = "open_territory/"
 
 
 class OpenTerritoryPlugin:
@@ -58,21 +70,14 @@ class OpenTerritoryPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802
-        from .ui.dock import OpenTerritoryDock
         from .ui.options import OpenTerritoryOptionsFactory
 
         self.initProcessing()
-        self.dock = OpenTerritoryDock(self.iface, self.iface.mainWindow())
-        self.dock.setObjectName("OpenTerritoryDock")
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-
         self.action = QAction(QIcon(ICON_PATH), tr("Open Territory"), self.iface.mainWindow())
         self.action.setObjectName("OpenTerritoryShowDock")
         self.action.setToolTip(tr("Show the Open Territory panel"))
         self.action.setCheckable(True)
-        self.action.toggled.connect(self.dock.setUserVisible)
-        self.dock.visibilityChanged.connect(self.action.setChecked)
+        self.action.toggled.connect(self.show_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(tr("Open Territory"), self.action)
         self.help_action = QAction(
@@ -85,12 +90,44 @@ class OpenTerritoryPlugin:
 
         self.options_factory = OpenTerritoryOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+        self._add_place_locator()
+        self._add_browser_node()
+        project = QgsProject.instance()
+        project.layersAdded.connect(self.on_layers_added)
+        self.on_layers_added(project.mapLayers().values())
 
+    def ensure_dock(self) -> OpenTerritoryDock | None:
+        """The dock, built the first time it is needed (see the module's docstring); None once unloaded."""
+        if self.dock is None and self.action is not None:
+            from .ui.dock import OpenTerritoryDock
+
+            self.dock = OpenTerritoryDock(self.iface, self.iface.mainWindow())
+            self.dock.setObjectName("OpenTerritoryDock")
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.hide()
+            self.dock.visibilityChanged.connect(self.action.setChecked)
+        return self.dock
+
+    def show_dock(self, visible: bool = True) -> None:
+        dock = self.ensure_dock() if visible else self.dock
+        if dock is not None:
+            dock.setUserVisible(visible)
+
+    def on_layers_added(self, layers) -> None:
+        """Build the (hidden) dock once the project has a layer the plugin made: the dock's panels offer actions
+        on it. Later, after the project's own loading."""
+        if self.dock is not None:
+            return
+        for layer in layers:
+            if any(key.startswith(LAYER_PROPERTY_PREFIX) for key in layer.customPropertyKeys()):
+                QTimer.singleShot(0, self.ensure_dock)
+                return
+
+    def _add_place_locator(self) -> None:
         from .ui.place_locator import PlaceLocatorFilter
 
         self.locator_filter = PlaceLocatorFilter(self.iface, self.use_place_area)
         self.iface.registerLocatorFilter(self.locator_filter)
-        self._add_browser_node()
 
     def _add_browser_node(self) -> None:
         from qgis.gui import QgsGui
@@ -108,7 +145,7 @@ class OpenTerritoryPlugin:
         """A place chosen in the locator becomes the area of the Resources panels (its outline, loaded)."""
         from .ui.place_area import load_place_area
 
-        if self.dock is None:
+        if self.ensure_dock() is None:
             return
         resources = self.dock.section("resources")
 
@@ -137,12 +174,15 @@ class OpenTerritoryPlugin:
         self.browser = None
 
     def unload(self) -> None:
+        try:
+            QgsProject.instance().layersAdded.disconnect(self.on_layers_added)
+        except TypeError:  # initGui never ran
+            pass
         if self.browser is not None:
             self._remove_browser_node()
         if self.locator_filter is not None:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None
-        self.browser = None  # (item provider, item GUI provider, drop handler) of the Browser's node
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None

@@ -29,11 +29,6 @@
       <translation>(majuscules ou minuscules) ou</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
-      <source>(recorded replies: loads offline)</source>
-      <translation>(réponses enregistrées : se charge hors ligne)</translation>
-    </message>
-    <message>
       <location filename="../plugin/profiles/validator.py" />
       <source>(required)</source>
       <translation>(obligatoire)</translation>
@@ -97,6 +92,11 @@
       <location filename="../plugin/register/store.py" />
       <source>A file appeared at the register's path meanwhile</source>
       <translation>Un fichier est apparu entre-temps à l'emplacement du registre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/export/background.py" />
+      <source>A layer to show cannot be read for the export</source>
+      <translation>Une couche à montrer ne peut pas être lue pour l'export</translation>
     </message>
     <message>
       <location filename="../plugin/export/council_map.py" />
@@ -207,6 +207,11 @@
       <location filename="../ui/register/list_panel.py" />
       <source>Adding cancelled</source>
       <translation>Ajout annulé</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Adding the layers to the map…</source>
+      <translation>Ajout des couches à la carte…</translation>
     </message>
     <message>
       <location filename="../plugin/register/forms.py" />
@@ -689,7 +694,7 @@
       <translation>Choisissez un système ou saisissez l'URL de son gbfs.json.</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" />
+      <location filename="../plugin/export/background.py" />
       <source>Choose at least one layer to show on the map</source>
       <translation>Choisissez au moins une couche à montrer sur la carte</translation>
     </message>
@@ -1149,7 +1154,7 @@
       <translation>Exporter comme fichier de profil…</translation>
     </message>
     <message>
-      <location filename="../plugin/export/council_map.py" />
+      <location filename="../plugin/export/background.py" />
       <source>Export cancelled</source>
       <translation>Export annulé</translation>
     </message>
@@ -1292,6 +1297,11 @@
       <location filename="../ui/register/dialogs.py" />
       <source>Folder</source>
       <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" />
+      <source>Folder of the territories' GeoPackages when the project is not saved (else the project's folder)</source>
+      <translation>Dossier des GeoPackages des territoires quand le projet n'est pas enregistré (sinon le dossier du projet)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/register_export.py" />
@@ -2089,7 +2099,7 @@
       <translation>Carte réalisée le</translation>
     </message>
     <message>
-      <location filename="../ui/resources/ods_panel.py" />
+      <location filename="../ui/resources/datagouv_panel.py" />
       <source>Maps only</source>
       <translation>Cartes seulement</translation>
     </message>
@@ -2277,6 +2287,11 @@
       <location filename="../processing/algorithms/load_territory.py" />
       <source>No resource of the territory could be loaded</source>
       <translation>Aucune ressource du territoire n'a pu être chargée</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" />
+      <source>No resource of {name} could be loaded ({count} failed)</source>
+      <translation>Aucune ressource de {name} n'a pu être chargée ({count} en échec)</translation>
     </message>
     <message>
       <location filename="../ui/register/dialogs.py" />
@@ -2519,6 +2534,11 @@
       <translation>Ouvrir la page du jeu de données</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Open the folder</source>
+      <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
       <location filename="../ui/resources/osm_panel.py" />
       <source>OpenStreetMap (Overpass)</source>
       <translation>OpenStreetMap (Overpass)</translation>
@@ -2587,6 +2607,11 @@
       <location filename="../plugin/sources/ods/__init__.py" />
       <source>Opendatasoft: the 'portal' key (base URL of the portal) is missing</source>
       <translation>Opendatasoft : la clé « portal » (URL de base du portail) manque</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" />
+      <source>Opening the layers…</source>
+      <translation>Ouverture des couches…</translation>
     </message>
     <message>
       <location filename="../ui/register_section.py" />
@@ -3604,6 +3629,11 @@
       <translation>Territoires</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" />
+      <source>Territories folder</source>
+      <translation>Dossier des territoires</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/territory.py" />
       <source>Territory</source>
       <translation>Territoire</translation>
@@ -3622,11 +3652,6 @@
       <location filename="../plugin/profiles/territory.py" />
       <source>Territory boundary</source>
       <translation>Contour du territoire</translation>
-    </message>
-    <message>
-      <location filename="../ui/territory_section.py" />
-      <source>Territory loaded</source>
-      <translation>Territoire chargé</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/load_territory.py" />
@@ -3762,6 +3787,11 @@
       <location filename="../plugin/register/geocode.py" />
       <source>The address is too short to be located</source>
       <translation>L'adresse est trop courte pour être localisée</translation>
+    </message>
+    <message>
+      <location filename="../processing/descriptions.py" />
+      <source>The algorithm failed: see the messages above</source>
+      <translation>L'algorithme a échoué : voir les messages ci-dessus</translation>
     </message>
     <message>
       <location filename="../plugin/formats/safe_zip.py" />
@@ -4144,6 +4174,11 @@
       <translation>La sortie est un dossier, pas un fichier</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/layer_writer.py" />
+      <source>The output is not a GeoPackage</source>
+      <translation>La sortie n'est pas un GeoPackage</translation>
+    </message>
+    <message>
       <location filename="../plugin/planning/overlays.py" />
       <source>The overlay could not be written</source>
       <translation>La superposition n'a pas pu être écrite</translation>
@@ -4369,6 +4404,11 @@
       <translation>Les flux GBFS et les réseaux de transport du territoire manquent ; les bases nationales viennent de data.gouv.fr</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>The territory's GeoPackage; empty: the file shown, replaced by each load</source>
+      <translation>Le GeoPackage du territoire ; vide : le fichier affiché, remplacé à chaque chargement</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/council_map.py" />
       <source>The territory's logo, printed in the top right corner; empty: no logo</source>
       <translation>Le logo du territoire, imprimé en haut à droite ; vide : pas de logo</translation>
@@ -4489,6 +4529,11 @@
       <translation>Cette ressource est volumineuse</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>This territory loads offline, from the replies it comes with</source>
+      <translation>Ce territoire se charge hors ligne, depuis les réponses qu'il fournit</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/single_entry.py" />
       <source>This version of the plugin has no source named</source>
       <translation>Cette version de l'extension n'a pas de source nommée</translation>
@@ -4566,7 +4611,7 @@
     <message>
       <location filename="../plugin/definitions.py" />
       <source>Traffic signals</source>
-      <translation>Feux de circulation</translation>
+      <translation>Feux tricolores</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -4877,11 +4922,6 @@
       <location filename="../ui/register/list_panel.py" />
       <source>Zoom to</source>
       <translation>Zoomer</translation>
-    </message>
-    <message>
-      <location filename="../ui/territory_section.py" />
-      <source>[GeoPackage beside the project]</source>
-      <translation>[GeoPackage à côté du projet]</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -5479,11 +5519,6 @@
       <translation>clé=valeur, clé=*, clé!=valeur ou clé~expression ; plusieurs reliées par &amp; doivent toutes être vraies</translation>
     </message>
     <message>
-      <location filename="../ui/territory_section.py" />
-      <source>layers</source>
-      <translation>couches</translation>
-    </message>
-    <message>
       <location filename="../plugin/profiles/territory.py" />
       <source>layers loaded</source>
       <translation>couches chargées</translation>
@@ -5589,6 +5624,11 @@
       <translation>aucune ressource à moins de</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/territory.py" />
+      <source>no server could be reached: check the network connection or QGIS's proxy settings</source>
+      <translation>aucun serveur n'a répondu : vérifiez la connexion au réseau ou les réglages de proxy de QGIS</translation>
+    </message>
+    <message>
       <location filename="../plugin/profiles/profile.py" />
       <source>no such file</source>
       <translation>fichier introuvable</translation>
@@ -5677,6 +5717,11 @@
       <location filename="../plugin/sources/ods/__init__.py" />
       <source>offline mode is on and this reply is not in the cache</source>
       <translation>le mode hors ligne est actif et cette réponse n'est pas dans le cache</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" />
+      <source>offline, and the cache holds no reply for them</source>
+      <translation>hors ligne, et le cache n'a aucune réponse pour elles</translation>
     </message>
     <message>
       <location filename="../plugin/profiles/validator.py" />
@@ -5969,6 +6014,11 @@
       <translation>les capteurs citoyens de qualité de l'air dans l'emprise du territoire, avec leurs dernières mesures</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the connection timed out</source>
+      <translation>la connexion a expiré</translation>
+    </message>
+    <message>
       <location filename="../plugin/sources/national_file/territory_rows.py" />
       <source>the coordinate columns are missing</source>
       <translation>les colonnes de coordonnées manquent</translation>
@@ -6029,6 +6079,11 @@
       <translation>le dernier fichier annuel des accidents corporels de la circulation</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>the map stays in {crs}, the project's CRS</source>
+      <translation>la carte reste en {crs}, le SCR du projet</translation>
+    </message>
+    <message>
       <location filename="../plugin/formats/gtfs_rt.py" />
       <source>the message ends inside a 32-bit value</source>
       <translation>le message s'arrête au milieu d'une valeur de 32 bits</translation>
@@ -6062,6 +6117,11 @@
       <location filename="../plugin/sources/national_file/__init__.py" />
       <source>the name of the file's longitude column</source>
       <translation>le nom de la colonne de longitude du fichier</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the network connection was lost</source>
+      <translation>la connexion au réseau a été perdue</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />
@@ -6104,6 +6164,36 @@
       <translation>l'URL de base du portail, ou la clé d'un des portails du profil</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>the previous load is replaced</source>
+      <translation>le chargement précédent est remplacé</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the proxy asks for a login (QGIS's proxy settings)</source>
+      <translation>le proxy demande une identification (réglages de proxy de QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the proxy closed the connection (QGIS's proxy settings)</source>
+      <translation>le proxy a fermé la connexion (réglages de proxy de QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the proxy did not answer in time (QGIS's proxy settings)</source>
+      <translation>le proxy n'a pas répondu à temps (réglages de proxy de QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the proxy refused the connection (QGIS's proxy settings)</source>
+      <translation>le proxy a refusé la connexion (réglages de proxy de QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the proxy was not found (QGIS's proxy settings)</source>
+      <translation>le proxy est introuvable (réglages de proxy de QGIS)</translation>
+    </message>
+    <message>
       <location filename="../plugin/export/sources_text.py" />
       <source>the register</source>
       <translation>le registre</translation>
@@ -6132,6 +6222,26 @@
       <location filename="../plugin/sources/datagouv.py" />
       <source>the search</source>
       <translation>la recherche</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the secure connection (TLS) could not be established</source>
+      <translation>la connexion sécurisée (TLS) n'a pas pu être établie</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the server closed the connection</source>
+      <translation>le serveur a fermé la connexion</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the server refused the connection</source>
+      <translation>le serveur a refusé la connexion</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>the server's name was not found (no network, or a wrong address)</source>
+      <translation>le nom du serveur est introuvable (pas de réseau, ou une adresse erronée)</translation>
     </message>
     <message>
       <location filename="../plugin/formats/gtfs/network.py" />
@@ -6259,6 +6369,11 @@
       <translation>à moins de</translation>
     </message>
     <message>
+      <location filename="../ui/territory_section.py" />
+      <source>{count} failed (see the Territory tab)</source>
+      <translation>{count} en échec (voir l'onglet Territoire)</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>{host} answered with a web page instead of data (JSON expected)</source>
       <translation>{host} a répondu par une page web au lieu de données (JSON attendu)</translation>
@@ -6307,6 +6422,11 @@
       <location filename="../plugin/toolbelt/download.py" />
       <source>{host}: {size} of {total}</source>
       <translation>{host} : {size} sur {total}</translation>
+    </message>
+    <message>
+      <location filename="../ui/territory_section.py" />
+      <source>{name}: {count} layers in {path}</source>
+      <translation>{name} : {count} couches dans {path}</translation>
     </message>
     <message>
       <location filename="../ui/register/list_panel.py" />

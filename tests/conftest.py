@@ -65,11 +65,11 @@ def gdal_switch_left_as_found():
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
-    """Each test starts from the default settings, with a cache folder of its own."""
+    """Each test starts from the default settings, with a cache folder and a territories folder of its own."""
     from open_territory.plugin.toolbelt.settings import PluginSettings, reset_settings, save_settings
 
     reset_settings()
-    save_settings(PluginSettings(cache_dir=str(tmp_path / "cache")))
+    save_settings(PluginSettings(cache_dir=str(tmp_path / "cache"), data_dir=str(tmp_path / "territories")))
     yield
     reset_settings()
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 from open_territory import classFactory
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QDockWidget
 
@@ -21,10 +21,16 @@ def plugin(qgis_iface):
     plugin.unload()
 
 
+def our_docks(iface) -> list:
+    return [d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "OpenTerritoryDock"]
+
+
 def test_load_shows_dock_action_and_provider(plugin, qgis_iface):
     assert "openterritory" in provider_ids()
-    docks = [d for d in qgis_iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "OpenTerritoryDock"]
-    assert len(docks) == 1
+    assert plugin.dock is None and our_docks(qgis_iface) == []  # built on first use
+    qgis_iface.mainWindow().show()  # offscreen: a dock counts as visible only in a shown window
+    plugin.action.trigger()
+    assert len(our_docks(qgis_iface)) == 1
     assert [plugin.dock.tabs.tabText(i) for i in range(plugin.dock.tabs.count())] == [
         "Territory",
         "Resources",
@@ -32,11 +38,26 @@ def test_load_shows_dock_action_and_provider(plugin, qgis_iface):
         "Planning",
         "Export",
     ]
-    qgis_iface.mainWindow().show()  # offscreen: a dock counts as visible only in a shown window
-    plugin.action.trigger()
     assert plugin.dock.isUserVisible()
     plugin.action.trigger()
     assert not plugin.dock.isUserVisible()
+    assert not plugin.action.isChecked()
+    plugin.action.trigger()
+    assert len(our_docks(qgis_iface)) == 1 and plugin.dock.isUserVisible()
+
+
+def test_a_layer_the_plugin_made_builds_the_dock(qgis_new_project, plugin, qgis_iface):
+    """The dock's panels offer actions on the plugin's layers (refresh from OpenStreetMap...): a project with
+    one gets the dock, hidden; other layers leave start-up as cheap as it was."""
+    project = QgsProject.instance()
+    project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:4326", "theirs", "memory"))
+    QgsApplication.processEvents()
+    assert plugin.dock is None
+    ours = QgsVectorLayer("Point?crs=EPSG:4326", "ours", "memory")
+    ours.setCustomProperty("open_territory/overpass_spec", '{"category": "bus_stop"}')
+    project.addMapLayer(ours)
+    QgsApplication.processEvents()
+    assert plugin.dock is not None and not plugin.dock.isUserVisible()
     assert not plugin.action.isChecked()
 
 
@@ -91,6 +112,8 @@ def test_unload_removes_everything_and_reload_works(qgis_iface):
             plugin.help_action,
         ]  # removed under the same menu name
         assert len(iface.options) == 1
+        assert iface.layer_actions == []  # the dock's, with the dock
+        plugin.show_dock()
         refresh = [a for a in iface.layer_actions if a.text() == "Refresh from OpenStreetMap"]
         assert len(refresh) == 1 and len(iface.layer_actions) == 1
         plugin.unload()

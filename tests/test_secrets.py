@@ -11,7 +11,7 @@ import os
 from open_territory.plugin.profiles.profile import load_profile
 from open_territory.plugin.profiles.territory import load_territory
 from open_territory.plugin.toolbelt.settings import load_settings, save_settings
-from open_territory.ui.territory_section import TerritorySection
+from open_territory.ui.territory_layers import prepare_layer
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
 from .plugin.profiles.conftest import BOUNDARY
@@ -108,7 +108,7 @@ def test_no_key_of_a_url_reaches_any_output(tmp_path, fault_server):
         layer = QgsVectorLayer(f"{output}|layername={name}", name, "ogr")
         assert layer.isValid()
         if name in entries:
-            TerritorySection.prepare_layer(layer, entries[name], report.extent)  # as the dock prepares it
+            prepare_layer(layer, entries[name], report.extent)  # as the dock prepares it
         project.addMapLayer(layer)
     project_file = tmp_path / "territory.qgs"
     assert project.write(str(project_file))

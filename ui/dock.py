@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ..plugin.toolbelt.i18n import tr
 from .export_section import ExportSection
 from .help import help_button
+from .narrow import fit_narrow
 from .planning_section import PlanningSection
 from .register_section import RegisterSection
 from .resources_section import ResourcesSection
@@ -40,6 +41,7 @@ class OpenTerritoryDock(QgsDockWidget):
         self.sections = []
         for cls in section_classes():
             section = cls(iface, self.tabs)
+            fit_narrow(section)
             self.sections.append(section)
             self.tabs.addTab(section, section.title())
 

@@ -1,18 +1,17 @@
 """Dock section: export the current map for a council meeting (plugin/export/council_map.py).
 
-The map is what the canvas shows: its visible layers in their drawing order and its extent, in its
-CRS. Print layouts are not thread safe (QGIS's own layout exports run in the main thread too), so
-the export runs here in the main thread with a busy cursor and the progress bar; an A4 page takes
-well under a second, an atlas a fraction of a second per page.
+The map is what the canvas shows: its visible layers in their drawing order and its extent, in its CRS. The export
+runs in a background task (plugin/export/background.py: the worker renders copies of the layers, never the project's
+own), with a progress bar and a cancel button, so that QGIS's window stays responsive while the pages render.
 """
 
 from __future__ import annotations
 
 import os
 
-from qgis.core import Qgis, QgsFeedback, QgsMapLayerProxyModel, QgsProject, QgsReferencedRectangle
+from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsReferencedRectangle, QgsTask
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QDir, Qt, QUrl
+from qgis.PyQt.QtCore import QDir, Qt, QUrl, pyqtSlot
 from qgis.PyQt.QtGui import QDesktopServices, QShowEvent
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -21,17 +20,18 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
 
 from ..plugin.toolbelt.errors import OpenTerritoryError
-from ..plugin.toolbelt.i18n import tr
-from ..plugin.toolbelt.logger import TAG, log, notify
+from ..plugin.toolbelt.i18n import colon, tr
+from ..plugin.toolbelt.logger import clear_action, log, notify
+from ..plugin.toolbelt.tasks import start_task
 from .sections import DockSection
 
 FORMAT_EXTENSIONS = ("pdf", "png")
+ACTION = "export"  # the message bar's place for this tab's messages (toolbelt/logger.py)
 
 
 class ExportSection(DockSection):
@@ -40,6 +40,7 @@ class ExportSection(DockSection):
     def __init__(self, iface, parent=None):
         super().__init__(iface, parent)
         self.busy = False
+        self.task = None
         self.last_result = None
         layout = QVBoxLayout(self)
         self.add_intro(
@@ -104,11 +105,7 @@ class ExportSection(DockSection):
         # One a row: side by side they clip at a 360 px dock in French.
         layout.addWidget(self.export_button)
         layout.addWidget(self.designer_button)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setVisible(False)  # shown while an export runs
-        layout.addWidget(self.progress)
+        self.add_progress_row(layout, self.cancel)
         layout.addStretch(1)
         self.refresh_title()
 
@@ -126,9 +123,7 @@ class ExportSection(DockSection):
         project_title = QgsProject.instance().title()
         if project_title:
             return project_title
-        window = self.window()
-        territory = window.findChild(DockSection, "OpenTerritorySection_territory") if window is not None else None
-        profile = getattr(territory, "profile", None)
+        profile = getattr(self.sibling("territory"), "profile", None)
         if profile is not None and getattr(profile, "name", ""):
             return profile.name
         return tr("Council map")
@@ -163,19 +158,21 @@ class ExportSection(DockSection):
             return None
         return QgsReferencedRectangle(extent, canvas.mapSettings().destinationCrs())
 
-    def export(self) -> dict:
-        """Export the current map; returns the export's result (None when it failed, with a message)."""
-        from ..plugin.export.council_map import export_council_map, output_for_format
+    def export(self) -> QgsTask | None:
+        """Start exporting the current map in a background task (None when the inputs are refused, with a message);
+        `last_result` holds the export's result once it has ended."""
+        from ..plugin.export.background import CouncilMapJob
+        from ..plugin.export.council_map import check_inputs, output_for_format
 
         if self.busy:
             return None
         layers = self.map_layers()
         if not layers:
-            notify(tr("No layer is shown on the map: tick the layers to print"), "warning", self.iface)
+            notify(tr("No layer is shown on the map: tick the layers to print"), "warning", self.iface, action=ACTION)
             return None
         output = self.output_widget.filePath().strip()
         if not output:
-            notify(tr("Choose the output file"), "warning", self.iface)
+            notify(tr("Choose the output file"), "warning", self.iface, action=ACTION)
             return None
         fmt = self.format_combo.currentData()
         if output_for_format(output, fmt) != output:
@@ -183,39 +180,64 @@ class ExportSection(DockSection):
             self.output_widget.setFilePath(output)
         coverage = self.coverage_combo.currentLayer() if self.atlas_check.isChecked() else None
         if self.atlas_check.isChecked() and coverage is None:
-            notify(tr("Choose the communes or districts layer for one page per feature"), "warning", self.iface)
+            notify(
+                tr("Choose the communes or districts layer for one page per feature"),
+                "warning",
+                self.iface,
+                action=ACTION,
+            )
             return None
-        feedback = QgsFeedback()
-        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        self.set_busy(True)
+        page, orientation = self.page_combo.currentData(), self.orientation_combo.currentData()
         try:
-            result = export_council_map(
+            check_inputs(layers, output, fmt, page, orientation)
+            job = CouncilMapJob(
                 layers,
                 output,
                 self.title_edit.text().strip() or self.default_title(),
-                extent=None if coverage is not None else self.map_extent(),
                 coverage=coverage,
+                extent=None if coverage is not None else self.map_extent(),
                 fmt=fmt,
-                page=self.page_combo.currentData(),
-                orientation=self.orientation_combo.currentData(),
+                page=page,
+                orientation=orientation,
                 subtitle=self.subtitle_edit.text().strip() or None,
                 logo=self.logo_widget.filePath().strip() or None,
-                project=QgsProject.instance(),
-                feedback=feedback,
                 crs=self.iface.mapCanvas().mapSettings().destinationCrs(),
             )
         except OpenTerritoryError as error:
-            notify(tr("The council map was not exported") + f": {error}", "critical", self.iface)
+            notify(tr("The council map was not exported") + colon() + str(error), "critical", self.iface, action=ACTION)
             return None
-        except Exception as error:  # noqa: BLE001 - an unexpected QGIS error: logged, told, not raised in the UI
-            log(f"Council map export: {error!r}", "critical")
-            notify(tr("The council map was not exported") + f": {error}", "critical", self.iface)
-            return None
-        finally:
-            self.set_busy(False)
+        clear_action(ACTION, self.iface)
+        self.set_busy(True)
+        self.last_result = None
+        self.task = start_task(tr("Council map"), job.run, self.exported)
+        self.task.progressChanged.connect(self.on_progress)
+        return self.task
+
+    @pyqtSlot(float)
+    def on_progress(self, value: object) -> None:
+        self.progress.setValue(int(value))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        self.cancel()
+
+    def exported(self, result: dict | None, error: Exception | None) -> None:
+        self.task = None
+        self.set_busy(False)
+        if error is not None:
+            if not isinstance(error, OpenTerritoryError):  # an unexpected QGIS error: logged with its type
+                log(f"Council map export: {error!r}", "critical")
+            notify(tr("The council map was not exported") + colon() + str(error), "critical", self.iface, action=ACTION)
+            return
+        if result is None:
+            notify(tr("Export cancelled"), "info", self.iface, action=ACTION)
+            return
+        self.progress.setValue(100)
         self.last_result = result
         self.show_done(result)
-        return result
 
     def layout_arguments(self) -> dict | None:
         """What the map shows and how, as build_layout takes it; None (with a message) when it cannot be made."""
@@ -264,30 +286,24 @@ class ExportSection(DockSection):
     def show_done(self, result: dict) -> None:
         path = result["OUTPUT"]
         pages = result["PAGES"]
-        text = tr("Council map exported") + f": {path}"
+        text = tr("Council map exported") + colon() + path
         if len(result["FILES"]) > 1:
-            text = tr("Council map exported, one file per page") + f" ({pages}): {os.path.dirname(path)}"
+            text = tr("Council map exported, one file per page") + f" ({pages})" + colon() + os.path.dirname(path)
         elif pages > 1:
             text += f" ({pages} " + tr("pages") + ")"
-        log(text, "success")
-        bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
-        if bar is None:
-            return
-        message = bar.createMessage(TAG, text)
-        button = QPushButton(tr("Open"), message)
         target = path if len(result["FILES"]) == 1 else os.path.dirname(path)
-        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(target)))
-        message.layout().addWidget(button)
-        self.open_button = button
-        bar.pushWidget(message, Qgis.Success, 10)
+        notify(
+            text,
+            "success",
+            self.iface,
+            action=ACTION,
+            button=(tr("Open"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(target))),
+        )
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.export_button.setEnabled(not busy)
         self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
         if busy:
             self.progress.setValue(0)
-            QApplication.setOverrideCursor(Qt.WaitCursor)
-            QApplication.processEvents()
-        else:
-            QApplication.restoreOverrideCursor()

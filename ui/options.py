@@ -16,7 +16,13 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.metadata import ICON_PATH
-from ..plugin.toolbelt.settings import PluginSettings, default_cache_dir, load_settings, save_settings
+from ..plugin.toolbelt.settings import (
+    PluginSettings,
+    default_cache_dir,
+    default_data_dir,
+    load_settings,
+    save_settings,
+)
 from .compose_options import ComposeServicesGroup
 
 
@@ -81,6 +87,14 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.cache_dir.setToolTip(tr("Folder where downloaded replies are kept for offline use"))
         form.addRow(tr("Cache folder"), self.cache_dir)
 
+        self.data_dir = QgsFileWidget(self)
+        self.data_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.data_dir.lineEdit().setPlaceholderText(default_data_dir())
+        self.data_dir.setToolTip(
+            tr("Folder of the territories' GeoPackages when the project is not saved (else the project's folder)")
+        )
+        form.addRow(tr("Territories folder"), self.data_dir)
+
         self.cache_keep_days = QSpinBox(self)
         self.cache_keep_days.setRange(0, 3650)
         self.cache_keep_days.setSuffix(tr(" days"))
@@ -133,6 +147,7 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         self.max_download.setValue(settings.max_download_mb)
         self.retries.setValue(settings.network_retries)
         self.cache_dir.setFilePath(settings.cache_dir)
+        self.data_dir.setFilePath(settings.data_dir)
         self.cache_keep_days.setValue(settings.cache_keep_days)
         self.cache_max_mb.setValue(settings.cache_max_mb)
         self.download_warning.setValue(settings.download_warning_mb)
@@ -150,6 +165,7 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
         settings.max_download_mb = self.max_download.value()
         settings.network_retries = self.retries.value()
         settings.cache_dir = self.cache_dir.filePath().strip()
+        settings.data_dir = self.data_dir.filePath().strip()
         settings.cache_keep_days = self.cache_keep_days.value()
         settings.cache_max_mb = self.cache_max_mb.value()
         settings.download_warning_mb = self.download_warning.value()

@@ -25,10 +25,8 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -38,9 +36,10 @@ from ..plugin.planning.register_challenges import merged_challenges, register_ch
 from ..plugin.register.in_project import registers_in_project
 from ..plugin.register.project_layers import TABLE_PROPERTY
 from ..plugin.toolbelt.errors import OpenTerritoryError
-from ..plugin.toolbelt.i18n import tr
+from ..plugin.toolbelt.i18n import colon, tr
 from ..plugin.toolbelt.logger import log, notify
 from ..plugin.toolbelt.tasks import start_task
+from .narrow import button_grid
 from .sections import DockSection
 
 
@@ -100,7 +99,6 @@ class PlanningSection(DockSection):
         self.zones.setToolTip(tr("Communes or districts for the gap layer; empty: a regular grid"))
         form.addRow(tr("Zones (gap layer)"), self.zones)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
         self.context_button = QPushButton(tr("Challenge context"), self)
         self.context_button.clicked.connect(lambda: self.run("challenge_context"))
         self.matrix_button = QPushButton(tr("Competence matrix"), self)
@@ -108,17 +106,11 @@ class PlanningSection(DockSection):
         self.gap_button = QPushButton(tr("Gap layer"), self)
         self.gap_button.setToolTip(tr("Where open challenges lack a competent actor or a resource nearby"))
         self.gap_button.clicked.connect(lambda: self.run("gap_layer"))
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        # One button a row, so that the French labels fit a narrow dock; the cancel button beside the progress
+        # of the overlay it stops, both shown while one runs.
+        layout.addLayout(button_grid([self.context_button, self.matrix_button, self.gap_button], columns=1))
+        self.add_progress_row(layout, self.cancel)
         self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        for button in (self.context_button, self.matrix_button, self.gap_button, self.cancel_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setVisible(False)  # shown while an overlay runs
-        layout.addWidget(self.progress)
         layout.addStretch(1)
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_resources)
@@ -208,7 +200,7 @@ class PlanningSection(DockSection):
     def run(self, name: str) -> None:
         challenges = self.chosen_challenges()
         if challenges is None:
-            notify(tr("Choose a challenges layer first"), "warning", self.iface)
+            notify(tr("Choose a challenges layer first"), "warning", self.iface, action=self.KEY)
             return
         work = self.overlay_work(name, challenges)
         self._busy(True)
@@ -225,19 +217,19 @@ class PlanningSection(DockSection):
         if error is not None:
             if not isinstance(error, OpenTerritoryError):
                 log(f"{overlay_names()[name]}: {type(error).__name__}: {error}", "critical")
-            self.last_error = tr("The overlay failed") + f": {error}"
-            notify(self.last_error, "critical", self.iface)
+            self.last_error = tr("The overlay failed") + colon() + f"{error}"
+            notify(self.last_error, "critical", self.iface, action=self.KEY)
             return
         if result is None:
             if cancelled:
-                notify(tr("Cancelled"), "info", self.iface)
+                notify(tr("Cancelled"), "info", self.iface, action=self.KEY)
             return
         overlay, report = result
         try:
             layer = overlay_layer(overlay, overlay_names()[name])
         except OpenTerritoryError as failure:
             self.last_error = failure.message
-            notify(self.last_error, "critical", self.iface)
+            notify(self.last_error, "critical", self.iface, action=self.KEY)
             return
         if name == "gap_layer":
             style_gaps(layer)
@@ -245,13 +237,14 @@ class PlanningSection(DockSection):
         if report:
             QDesktopServices.openUrl(QUrl.fromLocalFile(report))
         self.progress.setValue(100)
-        notify(tr("Overlay done"), "success", self.iface)
+        notify(tr("Overlay done"), "success", self.iface, action=self.KEY)
 
     def _busy(self, busy: bool) -> None:
         self.context_button.setEnabled(not busy)
         self.matrix_button.setEnabled(not busy)
         self.gap_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+        self.cancel_button.setVisible(busy)
         self.progress.setVisible(busy)
         if busy:
             self.progress.setValue(0)

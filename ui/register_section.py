@@ -19,7 +19,6 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -36,10 +35,11 @@ from ..plugin.register import (
 )
 from ..plugin.register.in_project import RegisterLayers, registers_in_project, target_label
 from ..plugin.toolbelt.errors import OpenTerritoryError
-from ..plugin.toolbelt.i18n import tr
+from ..plugin.toolbelt.i18n import colon, tr
 from ..plugin.toolbelt.logger import log, notify
 from ..plugin.toolbelt.settings import load_settings
 from ..plugin.toolbelt.tasks import start_task
+from .narrow import button_grid
 from .register.dialogs import ExportDialog, ImportDialog, ImportReportDialog, RegisterTargetDialog
 from .register.list_panel import RegisterListPanel
 from .sections import DockSection
@@ -82,7 +82,6 @@ class RegisterSection(DockSection):
         row.addWidget(self.register_combo, 1)
         layout.addLayout(row)
 
-        actions = QHBoxLayout()
         self.new_button = QPushButton(tr("New…"), self)
         self.new_button.clicked.connect(self.create)
         self.open_button = QPushButton(tr("Open…"), self)
@@ -91,21 +90,11 @@ class RegisterSection(DockSection):
         self.import_button.clicked.connect(self.import_file)
         self.export_button = QPushButton(tr("Export…"), self)
         self.export_button.clicked.connect(self.export)
-        for button in (self.new_button, self.open_button, self.import_button, self.export_button):
-            actions.addWidget(button)
-        layout.addLayout(actions)
+        # Two buttons a row: four in one do not fit a narrow dock in French.
+        layout.addLayout(button_grid([self.new_button, self.open_button, self.import_button, self.export_button]))
 
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.add_progress_row(layout, self.cancel)
         self.cancel_button.setToolTip(tr("Stop the running operation; nothing is half-written"))
-        self.cancel_button.clicked.connect(self.cancel)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        layout.addLayout(progress_row)
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("registerTabs")
@@ -267,17 +256,17 @@ class RegisterSection(DockSection):
             if error is not None:
                 if on_error is not None and on_error(error):
                     return
-                notify(error_text(error), "critical", self.iface)
+                notify(error_text(error), "critical", self.iface, action=self.KEY)
                 if not isinstance(error, OpenTerritoryError):
                     log(f"{description}: {type(error).__name__}: {error}", "critical")
                 return
             if result is None:
-                notify(tr("Cancelled") + f": {description}", "info", self.iface)
+                notify(tr("Cancelled") + colon() + f"{description}", "info", self.iface, action=self.KEY)
                 return
             try:
                 on_done(result)
             except OpenTerritoryError as failure:
-                notify(failure.message, "critical", self.iface)
+                notify(failure.message, "critical", self.iface, action=self.KEY)
 
         self.progress.setValue(0)
         self.task = True  # busy until `finished` runs (a synchronous runner finishes before returning)
@@ -323,7 +312,7 @@ class RegisterSection(DockSection):
         self.preferred_target = register.target
         register.add_to_project(QgsProject.instance())
         self.rescan()
-        notify(f"{message}: {register.describe()}", "success", self.iface)
+        notify(f"{message}: {register.describe()}", "success", self.iface, action=self.KEY)
 
     # import, export
 
@@ -351,10 +340,11 @@ class RegisterSection(DockSection):
         if modified:
             notify(
                 tr("Save or discard the edits of the register's layers first")
-                + ": "
+                + colon()
                 + ", ".join(layer.name() for layer in modified),
                 "warning",
                 self.iface,
+                action=self.KEY,
             )
             return
         choice = self.ask_import()
@@ -380,6 +370,7 @@ class RegisterSection(DockSection):
             tr("Nothing was imported: rows of the file are invalid") + f" ({len(report.rejected)})",
             "warning",
             self.iface,
+            action=self.KEY,
         )
         for line in report.lines():
             log(f"{report.path}: {line}", "warning")
@@ -390,7 +381,7 @@ class RegisterSection(DockSection):
         self.last_report = report
         self.reload_layers(target)
         level = "success" if not report.failed else "warning"
-        notify(report.summary(), level, self.iface)
+        notify(report.summary(), level, self.iface, action=self.KEY)
         for line in report.lines():
             log(f"{report.path}: {line}", "warning")
         self.show_import_report(report)
@@ -425,7 +416,10 @@ class RegisterSection(DockSection):
             return
         if self.modified_layers():
             notify(
-                tr("The register's layers have unsaved edits: the export holds what is saved"), "warning", self.iface
+                tr("The register's layers have unsaved edits: the export holds what is saved"),
+                "warning",
+                self.iface,
+                action=self.KEY,
             )
         choice = self.ask_export()
         if not choice:
@@ -439,7 +433,12 @@ class RegisterSection(DockSection):
 
     def exported(self, folder: str, paths: list) -> None:
         self.last_export = paths
-        notify(tr("Register exported") + f": {len(paths)} " + tr("files in") + f" {folder}", "success", self.iface)
+        notify(
+            tr("Register exported") + colon() + f"{len(paths)} " + tr("files in") + f" {folder}",
+            "success",
+            self.iface,
+            action=self.KEY,
+        )
 
     # unloading
 

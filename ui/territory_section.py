@@ -8,9 +8,10 @@ import copy
 import os
 from typing import TYPE_CHECKING
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeedback, QgsProject
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QEvent, Qt, pyqtSlot
+from qgis.PyQt.QtCore import QEvent, Qt, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +20,6 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,20 +29,22 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.definitions import CATEGORIES, category_label
 from ..plugin.profiles.profile import bundled_profile_names, load_profile, save_profile
 from ..plugin.profiles.remembered import remember_profile
-from ..plugin.profiles.territory import entry_spec, load_territory
+from ..plugin.profiles.territory import load_territory
 from ..plugin.sources import registry
 from ..plugin.toolbelt.errors import Cancelled, InputError
-from ..plugin.toolbelt.i18n import tr
-from ..plugin.toolbelt.logger import notify
+from ..plugin.toolbelt.i18n import colon, tr
+from ..plugin.toolbelt.logger import clear_action, notify
 from ..plugin.toolbelt.settings import load_settings
+from ..plugin.toolbelt.tasks import start_task
 from .compose_box import ComposeBox
-from .resources.layer_output import dock_output_path
+from .resources.layer_output import territory_output_path
 from .sections import DockSection
+from .territory_layers import TerritoryPlacer, open_layers
 
 if TYPE_CHECKING:  # names used in annotations only
     from qgis.core import QgsTask
 
-    from ..plugin.profiles.profile import Profile, ResourceEntry
+    from ..plugin.profiles.profile import Profile
     from ..plugin.profiles.territory import TerritoryReport
 
 LAYER_ROLE = Qt.UserRole + 1
@@ -50,6 +52,7 @@ LAYER_ROLE = Qt.UserRole + 1
 # (ResizeToContents alone) squeezed the titles to nothing in a narrow dock.
 COLUMN_SHARES = {1: 0.2, 2: 0.22, 3: 0.16}
 NARROW_TREE = 420  # pixels: below this the tree shows the titles and the last load only
+ACTION = "territory"  # the message bar's place for this tab's messages (toolbelt/logger.py)
 
 
 class TerritorySection(DockSection):
@@ -59,6 +62,7 @@ class TerritorySection(DockSection):
         super().__init__(iface, parent)
         self.profile = None
         self.task = None
+        self.placer = None
         self.last_report = None
         layout = QVBoxLayout(self)
         self.add_intro(layout, tr("Compose any French territory's profile, or pick one, to load its resources."))
@@ -88,14 +92,17 @@ class TerritorySection(DockSection):
         self.tree.setObjectName("territoryResources")
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([tr("Resource"), tr("Source"), tr("Dataset"), tr("Last load")])
-        # The resource's title takes the room the dock has; the other columns fit their contents up to
-        # a share of the width (fit_columns), shortened in the middle beyond it (in full in the tooltips).
+        # The resource's title takes the room the dock has, on two lines when it must (never cut in the middle of a
+        # word: "Bicycle...g (OSM)"); the other columns fit their contents up to a share of the width (fit_columns),
+        # shortened at their end beyond it (in full in the tooltips).
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         for column in COLUMN_SHARES:
             header.setSectionResizeMode(column, QHeaderView.Interactive)
-        self.tree.setTextElideMode(Qt.ElideMiddle)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.ElideRight)
         self.tree.viewport().installEventFilter(self)
         self.tree.setToolTip(tr("Tick the resources to load; unconfirmed identifiers are left unticked"))
         layout.addWidget(self.tree, 1)
@@ -104,15 +111,15 @@ class TerritorySection(DockSection):
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg)"))
         self.output.setDialogTitle(tr("Territory GeoPackage"))
-        self.output.lineEdit().setPlaceholderText(tr("[GeoPackage beside the project]"))
+        # Empty: one file per territory, reused by each load (show_output_place says where).
         layout.addWidget(self.output)
+        QgsProject.instance().homePathChanged.connect(self.show_output_place)
         self.offline_check = QCheckBox(tr("Offline (cached replies only)"), self)
-        self.offline_check.setToolTip(
-            tr(
-                "Answer from the replies already in the cache, without the network. "
-                "Ticked at first when the offline mode of the plugin's settings is on"
-            )
+        self.offline_tip = tr(
+            "Answer from the replies already in the cache, without the network. "
+            "Ticked at first when the offline mode of the plugin's settings is on"
         )
+        self.offline_check.setToolTip(self.offline_tip)
         self.offline_setting = None
         self.sync_offline_setting()
         layout.addWidget(self.offline_check)
@@ -127,22 +134,14 @@ class TerritorySection(DockSection):
         buttons.addWidget(self.load_selected_button)
         buttons.addWidget(self.load_all_button)
         layout.addLayout(buttons)
-        running = QHBoxLayout()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        running.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.add_progress_row(layout, self.cancel)
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        running.addWidget(self.cancel_button)
-        layout.addLayout(running)
-        # What the load is fetching ("3 of 12 sources; parkings — data.example.fr: 3.2 MB"), under the bar.
-        self.running_text = QLabel(self)
-        self.running_text.setWordWrap(True)
-        self.running_text.setVisible(False)
-        layout.addWidget(self.running_text)
+        # What the load is doing (the sources' progress text), then how it ended.
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setVisible(False)
+        layout.addWidget(self.status)
 
         self.export_button = QPushButton(tr("Export as a profile file…"), self)
         self.export_button.setToolTip(
@@ -176,6 +175,26 @@ class TerritorySection(DockSection):
             self.offline_setting = offline
             self.offline_check.setChecked(offline)
 
+    def show_offline_state(self) -> None:
+        """A profile with its own recorded replies (the demo) always loads from them: the box says so."""
+        recorded = self.profile is not None and bool(self.profile.offline_cache)
+        self.offline_check.setEnabled(not recorded)
+        if recorded:
+            self.offline_check.setChecked(True)
+            self.offline_check.setToolTip(tr("This territory loads offline, from the replies it comes with"))
+        else:
+            self.offline_setting = None
+            self.sync_offline_setting()
+            self.offline_check.setToolTip(self.offline_tip)
+
+    def show_output_place(self, *_args) -> None:
+        """The empty output box shows the file the load will write (one per territory, reused)."""
+        if self.profile is None:
+            return
+        place = territory_output_path(self.profile.id)
+        self.output.lineEdit().setPlaceholderText(place)
+        self.output.setToolTip(tr("The territory's GeoPackage; empty: the file shown, replaced by each load"))
+
     def showEvent(self, event):  # noqa: N802
         self.sync_offline_setting()
         super().showEvent(event)
@@ -193,9 +212,14 @@ class TerritorySection(DockSection):
         narrow = width < NARROW_TREE
         for column in (1, 2):
             self.tree.setColumnHidden(column, narrow)
+        # The last load's column says nothing before a load: in a narrow dock its cut header would be all it shows;
+        # after one, its header is a tick, like its values ("✓ 12").
+        self.tree.setColumnHidden(3, narrow and self.last_report is None)
+        self.tree.headerItem().setText(3, "✓" if narrow else tr("Last load"))
+        self.tree.headerItem().setToolTip(3, tr("Last load"))
         header = self.tree.header()
         for column, share in COLUMN_SHARES.items():
-            if narrow and column in (1, 2):
+            if narrow and (column in (1, 2) or self.tree.isColumnHidden(column)):
                 continue
             if narrow:  # the last load as wide as its values ("✓ 12"), its header shortened
                 wanted, share = self.tree.sizeHintForColumn(column), 0.3
@@ -212,7 +236,12 @@ class TerritorySection(DockSection):
         try:
             self.show_profile(load_profile(reference))
         except InputError as error:
-            notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
+            notify(
+                tr("The territory profile is not valid") + colon().rstrip() + f"\n{error}",
+                "critical",
+                self.iface,
+                action=ACTION,
+            )
 
     def choose_profile_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a territory profile"), "", tr("Profiles (*.json)"))
@@ -223,7 +252,12 @@ class TerritorySection(DockSection):
         try:
             profile = load_profile(path)
         except InputError as error:
-            notify(tr("The territory profile is not valid") + f":\n{error}", "critical", self.iface)
+            notify(
+                tr("The territory profile is not valid") + colon().rstrip() + f"\n{error}",
+                "critical",
+                self.iface,
+                action=ACTION,
+            )
             return False
         index = self.profile_combo.findData(path)
         if index < 0:
@@ -238,14 +272,19 @@ class TerritorySection(DockSection):
 
     def show_profile(self, profile: Profile) -> None:
         self.profile = profile
-        text = profile.description or profile.name
-        if profile.offline_cache:
-            text += " " + tr("(recorded replies: loads offline)")
+        self.description.setText(profile.description or profile.name)
         notes = [str(note) for note in profile.data.get("notes") or []]
         if notes:  # what a composition could not do: a catalog down, a base not found
-            text += "\n⚠ " + tr("Notes of the profile (hover to read them)") + f": {len(notes)}"
-        self.description.setText(text)
+            self.description.setText(
+                self.description.text()
+                + "\n⚠ "
+                + tr("Notes of the profile (hover to read them)")
+                + colon()
+                + str(len(notes))
+            )
         self.description.setToolTip("\n".join(notes))
+        self.show_offline_state()
+        self.show_output_place()
         self.tree.blockSignals(True)
         self.tree.clear()
         groups = {}
@@ -336,9 +375,9 @@ class TerritorySection(DockSection):
         try:
             save_profile(self.current_profile_data(), path)
         except (InputError, OSError) as error:
-            notify(tr("The profile could not be written") + f": {error}", "critical", self.iface)
+            notify(tr("The profile could not be written") + colon() + f"{error}", "critical", self.iface, action=ACTION)
             return False
-        notify(tr("Territory profile written") + f": {path}", "success", self.iface)
+        notify(tr("Territory profile written") + colon() + f"{path}", "success", self.iface, action=ACTION)
         return True
 
     # -- load ---------------------------------------------------------------------------------
@@ -347,26 +386,31 @@ class TerritorySection(DockSection):
         path = self.output.filePath().strip()
         if path:
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
-        return dock_output_path(f"territory_{self.profile.id}")
+        return territory_output_path(self.profile.id)
 
     def start_load(self, all_resources: bool = False) -> QgsTask | None:
+        """Load the ticked (or all) resources in a background task: the sources, then the layers opened with their
+        styles, still in the task; back in the main thread they join the project one at a time (territory_layers).
+        The section is busy (`task` set) until the last one is in."""
         if self.profile is None or self.task is not None:
             return None
         layers = None if all_resources else self.checked_layers()
         if layers is not None and not layers:
-            notify(tr("Tick at least one resource to load"), "warning", self.iface)
+            notify(tr("Tick at least one resource to load"), "warning", self.iface, action=ACTION)
             return None
         profile, output, offline = self.profile, self.output_path(), self.offline_check.isChecked()
 
         def work(feedback: QgsFeedback | None):
-            return load_territory(profile, output, offline=offline, feedback=feedback, layers=layers)
+            report = load_territory(profile, output, offline=offline, feedback=feedback, layers=layers)
+            feedback.setProgressText(tr("Opening the layers…"))
+            return report, open_layers(report)
 
-        from ..plugin.toolbelt.tasks import start_task
-
+        clear_action(ACTION, self.iface)
         self.set_busy(True)
+        self.show_status(tr("Loading the territory") + f" {profile.name}…")
         self.task = start_task(tr("Loading the territory") + f" {profile.name}", work, self.on_loaded)
         self.task.progressChanged.connect(self.on_progress)
-        self.task.feedback.progressTextChanged.connect(self.on_progress_text)
+        self.task.feedback.textChanged.connect(self.on_progress_text)
         return self.task
 
     @pyqtSlot(float)
@@ -376,18 +420,17 @@ class TerritorySection(DockSection):
 
     @pyqtSlot(str)
     def on_progress_text(self, text: str) -> None:
-        if self.task is not None:
-            self.running_text.setText(text)
+        """What the load is fetching ("parkings — data.example.fr: 3.2 MB"), under the bar; queued from the task."""
+        if self.task is not None and text:
+            self.show_status(text)
 
     def cancel(self) -> None:
-        if self.task is not None:
+        if self.task is not None and hasattr(self.task, "cancel"):
             self.task.cancel()
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.progress.setValue(0)
-        self.running_text.setVisible(busy)
-        self.running_text.clear()
         self.cancel_button.setEnabled(busy)
         self.cancel_button.setVisible(busy)
         for widget in (
@@ -399,29 +442,70 @@ class TerritorySection(DockSection):
         ):
             widget.setEnabled(not busy)
 
-    def on_loaded(self, report: TerritoryReport | None, error: Exception | None) -> None:
-        self.task = None
-        self.set_busy(False)
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def on_loaded(self, result: tuple | None, error: Exception | None) -> None:
         if error is not None and not isinstance(error, Cancelled):
-            notify(tr("The territory could not be loaded") + f": {error}", "critical", self.iface)
+            self.end_load()
+            text = tr("The territory could not be loaded") + colon() + str(error)
+            self.show_status(text)
+            notify(text, "critical", self.iface, action=ACTION)
             return
-        if report is None:
-            notify(tr("The territory load was cancelled"), "warning", self.iface)
+        if result is None:
+            self.end_load()
+            self.show_status(tr("The territory load was cancelled"))
+            notify(tr("The territory load was cancelled"), "info", self.iface, action=ACTION)
             return
+        report, layers = result
         self.last_report = report
-        self.add_to_project(report)
         self.show_outcomes(report)
         self.summary.setPlainText(report.summary())
         self.summary.setVisible(True)
-        level = "warning" if report.failed else "success"
+        self.show_status(tr("Adding the layers to the map…"))
+        self.cancel_button.setEnabled(False)  # what is on disk is complete; the layers join the project
+        self.placer = self.add_to_project(report, layers)
+
+    def add_to_project(self, report: TerritoryReport, layers: list | None = None) -> TerritoryPlacer:
+        """Put the loaded layers (opened already, else opened here) into the project, one per turn of the event
+        loop; `loaded_message` when the last is in."""
+        placer = TerritoryPlacer(report, open_layers(report) if layers is None else layers, self)
+        placer.finished.connect(lambda: self.placed(placer))
+        placer.start()
+        return placer
+
+    def placed(self, placer: TerritoryPlacer) -> None:
+        self.end_load()
+        text = self.loaded_message(placer)
+        self.show_status(text)
+        folder = os.path.dirname(os.path.abspath(placer.report.output))
         notify(
-            tr("Territory loaded")
-            + f": {report.profile.name} — {len(report.loaded)} "
-            + tr("layers")
-            + (f", {len(report.failed)} " + tr("failed") if report.failed else ""),
-            level,
+            text,
+            "warning" if placer.report.failed else "success",
             self.iface,
+            action=ACTION,
+            button=(tr("Open the folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder))),
         )
+
+    def end_load(self) -> None:
+        self.task = None
+        self.set_busy(False)
+
+    @staticmethod
+    def loaded_message(placer: TerritoryPlacer) -> str:
+        """One sentence: what loaded, what failed, where it went, and the CRS when the project kept its own."""
+        report = placer.report
+        text = tr("{name}: {count} layers in {path}").format(
+            name=report.profile.name, count=len(report.loaded), path=report.output
+        )
+        if report.failed:
+            text += " — " + tr("{count} failed (see the Territory tab)").format(count=len(report.failed))
+        if placer.replaced:
+            text += " — " + tr("the previous load is replaced")
+        if placer.crs_kept is not None:
+            text += " — " + tr("the map stays in {crs}, the project's CRS").format(crs=placer.crs_kept.authid())
+        return text
 
     def show_outcomes(self, report: TerritoryReport) -> None:
         """The last load's result beside each resource: feature count, or why it failed."""
@@ -442,43 +526,10 @@ class TerritorySection(DockSection):
                 item.setToolTip(3, outcome.message or outcome.url)
         self.fit_columns()
 
-    def add_to_project(self, report: TerritoryReport) -> None:
-        project = QgsProject.instance()
-        if not project.mapLayers():
-            # A new project takes the territory's CRS (Lambert-93 in mainland France) rather than the
-            # CRS of the first layer, the sources' EPSG:4326.
-            crs = QgsCoordinateReferenceSystem(report.profile.crs)
-            if crs.isValid():
-                project.setCrs(crs)
-        group = project.layerTreeRoot().insertGroup(0, report.profile.name)
-        # Resources above the boundary: the outline stays under everything.
-        names = [n for n in report.layers if n != "boundary"] + [n for n in report.layers if n == "boundary"]
-        entries = {e.layer: e for e in report.profile.resources}
-        for name in names:
-            layer = QgsVectorLayer(f"{report.output}|layername={name}", self.layer_title(report, name), "ogr")
-            if layer.isValid():
-                if name in entries:
-                    self.prepare_layer(layer, entries[name], report.extent or report.profile.extent)
-                project.addMapLayer(layer, False)
-                group.addLayer(layer)
-
-    @staticmethod
-    def prepare_layer(layer: QgsVectorLayer, entry: ResourceEntry, extent: list | None) -> None:
-        """The source's own preparation of a layer it wrote (the attribution, the query that "Refresh from
-        OpenStreetMap" reruns...); its style is in the GeoPackage already."""
-        if entry.source not in registry.SOURCES:
-            return
-        prepare = registry.declaration(entry.source).prepare_layer
-        if prepare is not None:
-            prepare(layer, entry_spec(entry, extent), style=False)
-
-    @staticmethod
-    def layer_title(report: TerritoryReport, name: str) -> str:
-        for outcome in report.outcomes:
-            if outcome.layer == name and outcome.title:
-                return outcome.title
-        return name
-
     def shutdown(self) -> None:
         self.cancel()
         self.compose_box.cancel()
+        try:
+            QgsProject.instance().homePathChanged.disconnect(self.show_output_place)
+        except TypeError:
+            pass

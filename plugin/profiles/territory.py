@@ -3,8 +3,9 @@
 The same function serves `openterritory:load_territory` (Processing feedback) and the dock (a
 QgsTask's feedback). Each resource goes through its source's `fetch`, exactly as the source's own
 algorithm; one failing source is reported in the `sources` table and skipped, the others load.
-The GeoPackage is written beside the target and swapped in at the end, so a failed or cancelled
-load leaves the previous file untouched.
+The GeoPackage is written beside the target and put in place at the end (layer_writer.atomic_geopackage: the
+territory's file may be open in QGIS, its previous load's layers), so a failed or cancelled load leaves the previous
+file untouched, and a load where every resource failed is an error that leaves nothing either.
 
 The boundary comes first (the others take its extent); then the resources are fetched in parallel
 (toolbelt/parallel.py: four at once, two per server at most), each into a scratch GeoPackage of its own,
@@ -28,10 +29,10 @@ from qgis.core import QgsFeedback
 
 from ..sources import registry
 from ..sources.base import EXTENT
-from ..toolbelt.errors import Cancelled, InputError
+from ..toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
-from ..toolbelt.i18n import tr
-from ..toolbelt.layer_writer import atomic_output, layer_target, move_layer, utc_now_iso
+from ..toolbelt.i18n import colon, tr
+from ..toolbelt.layer_writer import atomic_geopackage, layer_target, move_layer, utc_now_iso
 from ..toolbelt.logger import log
 from ..toolbelt.network import Transport
 from ..toolbelt.parallel import Job, run_in_order
@@ -76,6 +77,7 @@ class Outcome:
     url: str = ""
     fetched_at: str = ""
     message: str = ""
+    kind: str = ""  # the failure's kind (NetworkError, ReplyError...), for the likely cause; not in the table
 
     def __setattr__(self, name: str, value: object) -> None:
         # What an outcome holds is shown (the summary, the dock) and written (the sources table): a feed's
@@ -106,7 +108,8 @@ class TerritoryReport:
     def summary(self) -> str:
         lines = [
             tr("Territory")
-            + f" {self.profile.name}: "
+            + f" {self.profile.name}"
+            + colon()
             + tr("layers loaded")
             + f" {len(self.loaded)}, "
             + tr("failed")
@@ -114,11 +117,12 @@ class TerritoryReport:
         ]
         for o in self.outcomes:
             if o.status == OK:
-                lines.append(f"  ✓ {o.layer}: {o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})")
+                count = f"{o.feature_count} " + tr("features") + f" ({o.source} {o.dataset})"
+                lines.append(f"  ✓ {o.layer}" + colon() + count)
             elif o.status == FAILED:
-                lines.append(f"  ✗ {o.layer}: {o.message}")
+                lines.append(f"  ✗ {o.layer}" + colon() + o.message)
             else:
-                lines.append(f"  – {o.layer}: {o.message}")
+                lines.append(f"  – {o.layer}" + colon() + o.message)
         return "\n".join(lines)
 
 
@@ -235,11 +239,15 @@ def load_territory(
     )
     skipped = [] if layers else [e for e in profile.resources if e not in entries]
     try:
-        with atomic_output(output) as tmp:
+        with atomic_geopackage(output) as tmp:
             load.boundary(tmp)
             _check_cancel(feedback)
             load.entries(tmp, entries)
             _check_cancel(feedback)
+            if entries and not any(o.status == OK and o.layer != BOUNDARY_LAYER for o in load.report.outcomes):
+                error = nothing_loaded(load.report)
+                error.report = load.report  # each resource's failure, for whoever shows them
+                raise error  # the scratch goes: nothing on disk changes
             load.finish(tmp, skipped, styles, len(entries) + 1)
             _check_cancel(feedback)
     finally:
@@ -257,6 +265,24 @@ def entry_host(entry: ResourceEntry, spec: dict) -> str:
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             return host_of(value)
     return entry.source
+
+
+def nothing_loaded(report: TerritoryReport) -> OpenTerritoryError:
+    """A load where every resource failed is an error, said once with its likely cause: offline without the
+    replies, no server reachable (the connection, QGIS's proxy settings), else the first failure."""
+    failed = [o for o in report.outcomes if o.status == FAILED and o.layer != BOUNDARY_LAYER]
+    kinds = {o.kind for o in failed}
+    text = tr("No resource of {name} could be loaded ({count} failed)").format(
+        name=report.profile.name, count=len(failed)
+    )
+    if kinds == {NetworkError.__name__} and report.offline:
+        return NetworkError(text + colon() + tr("offline, and the cache holds no reply for them"), reason="offline")
+    if kinds == {NetworkError.__name__}:
+        cause = tr("no server could be reached: check the network connection or QGIS's proxy settings")
+        return NetworkError(text + colon() + cause, reason="unreachable")
+    first = failed[0] if failed else None
+    cause = f"{first.layer}{colon()}{first.message}" if first else ""
+    return OpenTerritoryError(text + (colon() + cause if cause else ""), reason="nothing_loaded")
 
 
 def territory_cancelled() -> Cancelled:
@@ -393,6 +419,7 @@ class TerritoryLoad:
         except Exception as failure:  # noqa: BLE001 - one failing source is reported, the others still load
             _check_cancel(self.feedback)
             outcome.status, outcome.message = FAILED, str(failure) or type(failure).__name__
+            outcome.kind = type(failure).__name__
             push(self.feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
         self.report.outcomes.append(outcome)
 

@@ -330,17 +330,74 @@ def atomic_output(dest_path: str) -> Iterator[str]:
     block succeeds, so a failed or cancelled write never touches what was already on disk. For outputs
     written whole (a territory's GeoPackage, a report); the register is refused."""
     refuse_register(dest_path)
-    folder = os.path.dirname(os.path.abspath(dest_path))
-    os.makedirs(folder, exist_ok=True)
-    stem, extension = os.path.splitext(os.path.basename(dest_path))
-    handle, tmp_path = tempfile.mkstemp(prefix=f".{stem}-", suffix=extension, dir=folder)
-    os.close(handle)
-    os.remove(tmp_path)  # GDAL creates the file itself
+    tmp_path = _scratch_beside(dest_path, os.path.splitext(dest_path)[1])
     try:
         yield tmp_path
         os.replace(tmp_path, dest_path)
     finally:
         _remove_sqlite_file(tmp_path)
+
+
+@contextlib.contextmanager
+def atomic_geopackage(dest_path: str) -> Iterator[str]:
+    """`atomic_output` for a whole GeoPackage that QGIS may hold open while it is written again (a territory's, which
+    each load of the territory replaces): a new file is renamed into place, but an existing one gets the scratch's
+    content instead (`_replace_geopackage_content`), since a file renamed over an open SQLite database would inherit
+    the old database's journal (-wal, -shm) and cannot be replaced at all on Windows."""
+    refuse_register(dest_path)
+    tmp_path = _scratch_beside(dest_path, ".gpkg")
+    try:
+        yield tmp_path
+        if os.path.exists(dest_path):
+            _replace_geopackage_content(tmp_path, dest_path)
+        else:
+            os.replace(tmp_path, dest_path)
+    finally:
+        _remove_sqlite_file(tmp_path)
+
+
+NEW_LAYER_PREFIX = "open_territory_new_"  # the scratch's layers while they are copied into the destination
+
+
+@with_gdal_exceptions
+def _replace_geopackage_content(scratch: str, dest_path: str) -> None:
+    """The GeoPackage `dest_path` ends holding exactly the scratch's layers. They are copied in under temporary
+    names first (the old layers untouched: QGIS may be drawing them), then one transaction drops the old layers and
+    renames the new ones: readers see the old content or the new, and a failure leaves the old."""
+    source = gdal.OpenEx(scratch, gdal.OF_VECTOR)
+    target = gdal.OpenEx(dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    if target.GetDriver().ShortName != "GPKG":
+        raise InputError(tr("The output is not a GeoPackage") + f": {dest_path}", reason="output")
+    old = [target.GetLayerByIndex(i).GetName() for i in range(target.GetLayerCount())]
+    new = [source.GetLayerByIndex(i).GetName() for i in range(source.GetLayerCount())]
+    try:
+        for name in new:
+            layer = source.GetLayerByName(name)
+            options = [f"FID={layer.GetFIDColumn() or 'fid'}"]
+            if layer.GetGeometryColumn():
+                options.append(f"GEOMETRY_NAME={layer.GetGeometryColumn()}")
+            target.CopyLayer(layer, NEW_LAYER_PREFIX + name, options)
+        target.StartTransaction(force=True)
+        try:
+            for name in old:
+                _delete_layer(target, name)
+            for name in new:
+                target.GetLayerByName(NEW_LAYER_PREFIX + name).Rename(name)
+            target.CommitTransaction()
+        except Exception:
+            target.RollbackTransaction()
+            raise
+    finally:
+        for name in new:  # what a failure left of the copies
+            _delete_layer(target, NEW_LAYER_PREFIX + name)
+        source = target = None
+
+
+def _delete_layer(dataset, name: str) -> None:
+    for index in range(dataset.GetLayerCount()):
+        if dataset.GetLayerByIndex(index).GetName() == name:
+            dataset.DeleteLayer(index)
+            return
 
 
 def write_layer(
@@ -355,12 +412,7 @@ def write_layer(
     what was found) and put in place in one step (see the module's docstring); a failure or a cancellation
     before that step leaves the target as it was."""
     refuse_register(target.path)
-    folder = os.path.dirname(os.path.abspath(target.path))
-    os.makedirs(folder, exist_ok=True)
-    stem = os.path.splitext(os.path.basename(target.path))[0]
-    handle, scratch = tempfile.mkstemp(prefix=f".{stem}-", suffix=".gpkg", dir=folder)
-    os.close(handle)
-    os.remove(scratch)  # GDAL creates the file itself
+    scratch = _scratch_beside(target.path, ".gpkg")
     try:
         produce(scratch, target.layer, scratch_layer_options(target))
         if os.path.exists(scratch):
@@ -424,6 +476,18 @@ def _checked_count(scratch: str, layer_name: str) -> int:
     count = layer.GetFeatureCount()
     dataset = None
     return count
+
+
+def _scratch_beside(dest_path: str, extension: str) -> str:
+    """A free hidden path in the destination's folder (created if need be), so that putting it in place is a
+    rename, never a copy across file systems. Not created: GDAL creates the file itself."""
+    folder = os.path.dirname(os.path.abspath(dest_path))
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.splitext(os.path.basename(dest_path))[0]
+    handle, path = tempfile.mkstemp(prefix=f".{stem}-", suffix=extension, dir=folder)
+    os.close(handle)
+    os.remove(path)
+    return path
 
 
 def _remove_sqlite_file(path: str) -> None:

@@ -38,7 +38,7 @@ from .cache import ReplyCache, cache_key, prune_once
 from .download import CANCELLED, NBSP, NO_ANSWER, TOO_LARGE, Download, human_size
 from .errors import Cancelled, InputError, NetworkError, OpenTerritoryError, ReplyError
 from .host_slots import host_slot
-from .i18n import tr
+from .i18n import colon, tr
 from .logger import log
 from .metadata import metadata, plugin_version
 from .redaction import host_of, redact
@@ -265,6 +265,26 @@ def refused_reply_error(url: str, reason: str, detail: str) -> ReplyError:
             "could expand to gigabytes"
         ).format(host=host)
     return transport_error(ReplyError, url, text, reason)
+
+
+def network_error_text(error: int, qt_text: str) -> str:
+    """The common QNetworkReply errors said in the user's language (Qt's own strings stay in English in a French
+    QGIS); Qt's text for the others."""
+    texts = {
+        QNetworkReply.ConnectionRefusedError: tr("the server refused the connection"),
+        QNetworkReply.RemoteHostClosedError: tr("the server closed the connection"),
+        QNetworkReply.HostNotFoundError: tr("the server's name was not found (no network, or a wrong address)"),
+        QNetworkReply.TimeoutError: tr("the connection timed out"),
+        QNetworkReply.SslHandshakeFailedError: tr("the secure connection (TLS) could not be established"),
+        QNetworkReply.TemporaryNetworkFailureError: tr("the network connection was lost"),
+        QNetworkReply.NetworkSessionFailedError: tr("the network connection was lost"),
+        QNetworkReply.ProxyConnectionRefusedError: tr("the proxy refused the connection (QGIS's proxy settings)"),
+        QNetworkReply.ProxyConnectionClosedError: tr("the proxy closed the connection (QGIS's proxy settings)"),
+        QNetworkReply.ProxyNotFoundError: tr("the proxy was not found (QGIS's proxy settings)"),
+        QNetworkReply.ProxyTimeoutError: tr("the proxy did not answer in time (QGIS's proxy settings)"),
+        QNetworkReply.ProxyAuthenticationRequiredError: tr("the proxy asks for a login (QGIS's proxy settings)"),
+    }
+    return texts.get(error, qt_text)
 
 
 @dataclass
@@ -918,7 +938,10 @@ class Transport:
             raise transport_error(
                 NetworkError,
                 url,
-                tr("Could not reach the server") + f" {download.host}: {facts.error_string}",
+                tr("Could not reach the server")
+                + f" {download.host}"
+                + colon()
+                + network_error_text(error, facts.error_string),
                 "dropped" if error in RETRY_ERRORS else "unreachable",
             )
         if error == QNetworkReply.InsecureRedirectError:
@@ -955,6 +978,7 @@ class Transport:
             NetworkError,
             url,
             tr("The connection to {host} broke during the download").format(host=download.host)
-            + f": {facts.error_string}",
+            + colon()
+            + network_error_text(error, facts.error_string),
             "dropped" if error in RETRY_ERRORS else "broken",
         )

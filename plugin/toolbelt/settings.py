@@ -26,6 +26,14 @@ def default_cache_dir() -> str:
     return os.path.join(QgsApplication.qgisSettingsDirPath(), "cache", "open_territory")
 
 
+def default_data_dir() -> str:
+    """A folder the user sees and can find again: "Open Territory" in their documents."""
+    from qgis.PyQt.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
+    return os.path.join(documents, "Open Territory")
+
+
 @dataclass
 class PluginSettings:
     overpass_server: str = OVERPASS_SERVERS[0]
@@ -64,9 +72,15 @@ class PluginSettings:
     compose_transport_api: str = ""
     compose_datagouv_api: str = ""
     compose_sensor_api: str = ""
+    # Where the dock writes a territory's GeoPackage when the project is not saved (a saved project's folder
+    # otherwise); empty: default_data_dir().
+    data_dir: str = ""
 
     def effective_cache_dir(self) -> str:
         return self.cache_dir or default_cache_dir()
+
+    def effective_data_dir(self) -> str:
+        return self.data_dir or default_data_dir()
 
 
 def _convert(value, default):

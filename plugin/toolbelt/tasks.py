@@ -4,7 +4,7 @@ The same source code serves Processing (which passes its own feedback) and the d
 here): the function takes a feedback, reports progress and messages on it and checks `isCanceled()`.
 Work made of steps reports through QGIS's QgsProcessingMultiStepFeedback (`steps_feedback`). What the
 work says it is doing (`setProgressText`: "data.example.fr: 3.2 MB", the transport's words) reaches the
-panel through the task's feedback's `progressTextChanged` signal, at most a few times a second.
+panel through the task's feedback's `textChanged` signal, at most a few times a second.
 """
 
 from __future__ import annotations
@@ -22,18 +22,20 @@ if TYPE_CHECKING:  # names used in annotations only
     from typing import Callable
 
 
-class TaskFeedback(QgsProcessingFeedback):
-    """A Processing feedback whose progress text is a signal (QGIS 3.22's own drops it): a panel shows it
-    beside its progress bar. Emitted from the task's thread; a widget's slot receives it queued."""
+class TextFeedback(QgsProcessingFeedback):
+    """The task's feedback: what the work says it is doing (`setProgressText`, `pushInfo`, from whichever thread)
+    is also emitted as `textChanged`, so that the dock shows it beside the progress bar (queued to the main thread
+    by Qt when the receiver lives there). QGIS 3.22's own feedback drops the progress text."""
 
-    progressTextChanged = pyqtSignal(str)  # noqa: N815 - Qt's naming
+    textChanged = pyqtSignal(str)  # noqa: N815 - Qt's naming
 
-    def __init__(self):
-        # Not logged to QGIS's Processing log: the dock shows what matters itself.
-        super().__init__(False)
+    def setProgressText(self, text: str) -> None:  # noqa: N802
+        super().setProgressText(text)
+        self.textChanged.emit(text)
 
-    def setProgressText(self, text: str) -> None:  # noqa: N802 - QGIS's name
-        self.progressTextChanged.emit(text)
+    def pushInfo(self, info: str) -> None:  # noqa: N802
+        super().pushInfo(info)
+        self.textChanged.emit(info.strip())
 
 
 class FeedbackTask(QgsTask):
@@ -47,7 +49,8 @@ class FeedbackTask(QgsTask):
         super().__init__(description, QgsTask.CanCancel)
         self.function = function
         self.on_done = on_done
-        self.feedback = TaskFeedback()
+        # Not logged to QGIS's Processing log: the dock shows what matters itself.
+        self.feedback = TextFeedback(False)
         self.feedback.progressChanged.connect(self.setProgress)
         self.result = None
         self.error = None

@@ -25,7 +25,8 @@ def finish():
         ),
     }
     plugin = qgis.utils.plugins.get("open_territory")
-    if plugin is not None and plugin.dock is not None:
+    if plugin is not None:
+        report["dock_built_at_start"] = plugin.dock is not None  # built on first use: not at start
         plugin.action.setChecked(True)
         QgsApplication.processEvents()
         report["dock_visible"] = plugin.dock.isVisible()

@@ -17,6 +17,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtWidgets import QPushButton
 
+from ..qt_wait import wait_until
+
 
 def resource_layer(name, source, x, y):
     layer = QgsVectorLayer(
@@ -54,6 +56,20 @@ def pdf_pages(path):
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
+def exported(section):
+    """Start the export (a background task) and wait for its end; its result, or None."""
+    task = section.export()
+    if task is None:
+        return None
+    assert section.busy and section.cancel_button.isVisible() is section.isVisible()
+    assert wait_until(lambda: not section.busy, seconds=120), "the export did not end"
+    return section.last_result
+
+
+def message_buttons(iface) -> list:
+    return [b.text() for item in iface.messageBar().items() for b in item.findChildren(QPushButton)]
+
+
 def setup_map(qgis_iface, layers):
     project = QgsProject.instance()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
@@ -77,7 +93,10 @@ def test_exports_the_layers_shown(qgis_iface, qgis_new_project, tmp_path):
     section.output_widget.setFilePath(str(tmp_path / "council.pdf"))
     section.subtitle_edit.setText("Council of Thursday")
     assert section.export_button.isEnabled()
+    qgis_iface.messageBar().clearWidgets()
     section.export_button.click()
+    assert section.busy and not section.export_button.isEnabled()
+    assert wait_until(lambda: not section.busy, seconds=120), "the export did not end"
     result = section.last_result
     assert result is not None and result["OUTPUT"] == str(tmp_path / "council.pdf")
     text = pdf_text(tmp_path / "council.pdf")
@@ -86,8 +105,8 @@ def test_exports_the_layers_shown(qgis_iface, qgis_new_project, tmp_path):
     assert "Hidden layer" not in text and "hidden.example.fr" not in text
     assert "© OpenStreetMap contributors" in text
     assert section.progress.value() == 100 and section.export_button.isEnabled() and section.progress.isHidden()
-    # The message bar offers to open the file.
-    assert isinstance(section.open_button, QPushButton) and section.open_button.text() == "Open"
+    # One message, which offers to open the file.
+    assert message_buttons(qgis_iface) == ["Open"] and len(qgis_iface.messageBar().items()) == 1
     assert canvas.layers() == [osm, portal]
 
 
@@ -101,13 +120,13 @@ def test_atlas_and_png_from_the_dock(qgis_iface, qgis_new_project, tmp_path):
     assert section.coverage_combo.isEnabled()
     section.coverage_combo.setLayer(communes)
     section.title_edit.setText("Per commune")
-    result = section.export()
+    result = exported(section)
     assert result["PAGES"] == 2 and pdf_pages(tmp_path / "atlas.pdf") == 2
     assert result["PAGE_NAMES"] == ["Est", "Ouest"]
     # PNG: the output's extension follows the format.
     section.format_combo.setCurrentIndex(section.format_combo.findData("png"))
     assert section.output_widget.filePath() == str(tmp_path / "atlas.png")
-    result = section.export()
+    result = exported(section)
     assert [p.rsplit("/", 1)[-1] for p in result["FILES"]] == ["atlas_Est.png", "atlas_Ouest.png"]
 
 
@@ -133,6 +152,36 @@ def test_problems_are_told_not_raised(qgis_iface, qgis_new_project, tmp_path):
     assert any("communes or districts" in m for m in bar.get_messages(Qgis.Warning))
     assert not (tmp_path / "x.pdf").exists()
     assert section.export_button.isEnabled()
+
+
+def test_an_export_can_be_cancelled_and_leaves_nothing(qgis_iface, qgis_new_project, tmp_path):
+    communes = communes_layer()
+    setup_map(qgis_iface, [resource_layer("Car parks", "https://data.example.fr", 350500, 6791000), communes])
+    section = ExportSection(qgis_iface)
+    section.output_widget.setFilePath(str(tmp_path / "atlas.pdf"))
+    section.atlas_check.setChecked(True)
+    section.coverage_combo.setLayer(communes)
+    qgis_iface.messageBar().clear_messages()
+    assert section.export() is not None
+    section.cancel_button.click()
+    assert wait_until(lambda: not section.busy, seconds=120)
+    assert section.last_result is None and list(tmp_path.iterdir()) == []
+    assert any(m.endswith("Export cancelled") for m in qgis_iface.messageBar().get_messages(Qgis.Info))
+    assert section.export_button.isEnabled() and not section.cancel_button.isVisible()
+
+
+def test_the_export_renders_copies_of_the_layers_not_the_projects(qgis_iface, qgis_new_project, tmp_path):
+    """The worker thread builds its own layers (plugin/export/background.py): a memory layer's features, its style
+    and its name travel; the project's layers are never handed to the worker."""
+    from open_territory.plugin.export.background import CouncilMapJob
+
+    portal = resource_layer("Car parks", "https://data.example.fr", 350500, 6791000)
+    setup_map(qgis_iface, [portal])
+    job = CouncilMapJob([portal], str(tmp_path / "c.pdf"), "Copies")
+    copy = job.copies[0].build()
+    assert copy is not portal and copy.name() == "Car parks" and copy.featureCount() == 1
+    assert copy.renderer().symbol().color() == portal.renderer().symbol().color()
+    assert [f["source"] for f in copy.getFeatures()] == ["https://data.example.fr"]
 
 
 def test_title_defaults_to_the_territory(qgis_iface, qgis_new_project):

@@ -2,11 +2,12 @@
 
 import functools
 import json
+import os
 
 from open_territory.plugin.definitions import category_label
 from open_territory.plugin.profiles.profile import bundled_profile_ids, load_profile
 from open_territory.ui.territory_section import LAYER_ROLE, TerritorySection
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from ..qt_wait import wait_until
@@ -124,11 +125,14 @@ def test_resource_titles_stay_readable_in_a_narrow_dock(qgis_iface):
         assert sum(tree.columnWidth(i) for i in shown) <= width + 1  # no horizontal scrolling
         group = tree.topLevelItem(0)
         assert group.isFirstColumnSpanned() and group.childCount()
-        # a dock as narrow as QGIS gives it on a laptop: the titles and the last load only, the source and
-        # dataset in the title's tooltip
+        # a dock as narrow as QGIS gives it on a laptop: the titles only before a load, the titles and the last
+        # load after one (its header a tick), the source and dataset in the title's tooltip
         section.resize(290, 600)
         QgsApplication.processEvents()
-        assert tree.isColumnHidden(1) and tree.isColumnHidden(2) and not tree.isColumnHidden(3)
+        assert tree.isColumnHidden(1) and tree.isColumnHidden(2) and tree.isColumnHidden(3)
+        section.last_report = object()  # a load happened
+        section.fit_columns()
+        assert not tree.isColumnHidden(3) and tree.headerItem().text(3) == "✓"
         assert tree.columnWidth(0) >= 0.75 * tree.viewport().width()
         child = group.child(0)
         assert child.text(2) in child.toolTip(0)
@@ -143,14 +147,20 @@ def test_resource_titles_stay_readable_in_a_narrow_dock(qgis_iface):
         section.hide()
 
 
+def rennes_section(iface) -> TerritorySection:
+    section = TerritorySection(iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("rennes"))
+    return section
+
+
 def test_offline_box_starts_from_the_settings(qgis_iface):
     from open_territory.plugin.toolbelt.settings import load_settings, save_settings
 
-    assert not TerritorySection(qgis_iface).offline_check.isChecked()
+    assert not rennes_section(qgis_iface).offline_check.isChecked()
     settings = load_settings()
     settings.offline = True
     save_settings(settings)
-    section = TerritorySection(qgis_iface)
+    section = rennes_section(qgis_iface)
     assert section.offline_check.isChecked()
     section.offline_check.setChecked(False)  # the user's choice stands while the setting is unchanged
     section.sync_offline_setting()
@@ -160,6 +170,18 @@ def test_offline_box_starts_from_the_settings(qgis_iface):
     section.offline_check.setChecked(True)
     section.sync_offline_setting()  # the setting changed (options page): the box follows
     assert not section.offline_check.isChecked()
+
+
+def test_a_territory_with_recorded_replies_says_it_loads_offline(qgis_iface):
+    """The demo comes with its replies: the box is ticked and cannot be unticked, and the description is for users."""
+    section = rennes_section(qgis_iface)
+    assert section.offline_check.isEnabled()
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
+    assert section.offline_check.isChecked() and not section.offline_check.isEnabled()
+    assert "offline" in section.offline_check.toolTip()
+    assert "resources/demo" not in section.description.text() and ".example" not in section.description.text()
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("rennes"))
+    assert section.offline_check.isEnabled() and not section.offline_check.isChecked()
 
 
 def test_exported_profile_loads_the_ticked_unconfirmed_entries(qgis_iface, tmp_path):
@@ -196,7 +218,8 @@ def test_a_new_project_takes_the_territory_crs(qgis_iface, qgis_new_project, tmp
     section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
     QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     report = load_territory(section.profile, str(tmp_path / "d.gpkg"), layers=["car_park_ods"])
-    section.add_to_project(report)
+    placer = section.add_to_project(report)
+    assert wait_for(lambda: placer.done)
     assert QgsProject.instance().crs().authid() == "EPSG:2154" == section.profile.crs
 
 
@@ -211,10 +234,77 @@ def test_osm_layers_of_a_territory_can_be_refreshed(qgis_iface, qgis_new_project
     ods = [e.layer for e in section.profile.resources if e.source == "ods"]
     report = load_territory(section.profile, str(tmp_path / "d.gpkg"), layers=osm[:1] + ods[:1])
     assert not report.failed, report.summary()
-    section.add_to_project(report)
+    placer = section.add_to_project(report)
+    assert wait_for(lambda: placer.done)
     layers = {layer.source().split("layername=")[1]: layer for layer in QgsProject.instance().mapLayers().values()}
     spec = json.loads(layers[osm[0]].customProperty(SPEC_PROPERTY))
     entry = next(e for e in section.profile.resources if e.layer == osm[0])
     assert spec["category"] == entry.category and len(spec["extent"]) == 4
     assert "OpenStreetMap" in layers[osm[0]].attribution()
     assert layers[ods[0]].customProperty(SPEC_PROPERTY) is None
+
+
+def plugin_messages(iface) -> list:
+    """(level, text) of the plugin's messages in the message bar."""
+    from open_territory.plugin.toolbelt.logger import message_title
+
+    return [(item.level(), item.text()) for item in iface.messageBar().items() if item.title() == message_title()]
+
+
+def load_demo(section) -> None:
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
+    section.set_checked([e.layer for e in section.profile.resources if e.source == "ods"][:3])
+    assert section.start_load() is not None
+    assert wait_for(lambda: section.task is None), "the load did not finish"
+
+
+def test_each_load_reuses_the_territory_file_and_replaces_its_layers(qgis_iface, qgis_new_project, tmp_path):
+    """An unsaved project: the file is shown before the load, said after it, and the next load replaces it and its
+    layers (one file, one group) instead of adding a new timestamped file each time."""
+    qgis_iface.messageBar().clearWidgets()
+    section = TerritorySection(qgis_iface)
+    section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
+    expected = str(tmp_path / "territories" / "demo.gpkg")
+    assert section.output.lineEdit().placeholderText() == expected
+    load_demo(section)
+    first = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
+    load_demo(section)
+    project = QgsProject.instance()
+    assert {layer.name() for layer in project.mapLayers().values()} == first
+    groups = [g for g in project.layerTreeRoot().children() if g.name() == section.profile.name]
+    assert len(groups) == 1 and len(groups[0].findLayers()) == len(first)
+    assert sorted(os.listdir(tmp_path / "territories")) == ["demo.gpkg"]
+    messages = plugin_messages(qgis_iface)
+    assert len(messages) == 1, messages  # one message for the load, not one per load
+    level, text = messages[0]
+    assert level == Qgis.Success and expected in text and "the previous load is replaced" in text
+    assert section.status.text() == text
+
+
+def test_a_project_with_layers_keeps_its_crs_and_is_told(qgis_iface, qgis_new_project):
+    project = QgsProject.instance()
+    project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:3857", "mine", "memory"))
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    section = TerritorySection(qgis_iface)
+    load_demo(section)
+    assert project.crs().authid() == "EPSG:3857"
+    assert "the map stays in EPSG:3857, the project's CRS" in section.status.text()
+
+
+def test_a_load_where_everything_failed_leaves_nothing_and_says_why(
+    qgis_iface, qgis_new_project, monkeypatch, tmp_path
+):
+    from open_territory.plugin.sources import registry
+
+    qgis_iface.messageBar().clearWidgets()
+    qgis_iface.messageBar().clear_messages()
+    monkeypatch.setattr(registry, "source_class", lambda key: (_ for _ in ()).throw(KeyError(key)))
+    section = TerritorySection(qgis_iface)
+    load_demo(section)
+    assert QgsProject.instance().mapLayers() == {} and QgsProject.instance().layerTreeRoot().children() == []
+    assert not (tmp_path / "territories" / "demo.gpkg").exists()
+    bar = qgis_iface.messageBar()  # pytest-qgis's: it records the messages pushed without a button
+    errors = bar.get_messages(Qgis.Critical)
+    assert len(errors) == 1 and "No resource of Démo-sur-Vilaine could be loaded (3 failed)" in errors[0], errors
+    assert len(bar.items()) <= 1 and not bar.get_messages(Qgis.Success) + bar.get_messages(Qgis.Warning)
+    assert section.load_all_button.isEnabled()

@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QAction,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.definitions import DOMAINS, domain_label
 from ...plugin.register.in_project import RegisterLayers
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.logger import notify
 from .list_model import RegisterListModel, Row, filter_expression
 from .list_tables import list_table
@@ -92,7 +93,9 @@ class RegisterListPanel(QWidget):
         layout.addLayout(self._build_buttons())
         self.pick_tool = PickPointTool(iface.mapCanvas())
         self.pick_tool.picked.connect(self.add_at)
-        self.pick_tool.cancelled.connect(lambda: notify(tr("Adding cancelled"), "info", self.iface, 2))
+        self.pick_tool.cancelled.connect(
+            lambda: notify(tr("Adding cancelled"), "info", self.iface, 2, action="register")
+        )
         self.update_buttons()
 
     def _build_filters(self) -> QHBoxLayout:
@@ -149,9 +152,10 @@ class RegisterListPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self.update_buttons())
         return self.view
 
-    def _build_buttons(self) -> QHBoxLayout:
-        """Add (a button with the table's ways of adding in its menu), zoom to, edit, and the count."""
-        buttons = QHBoxLayout()
+    def _build_buttons(self) -> QGridLayout:
+        """Add (a button with the table's ways of adding in its menu) and the count, then zoom to and edit: two a
+        row, so that the French labels fit a narrow dock."""
+        buttons = QGridLayout()
         self.add_button = QToolButton(self)
         self.add_button.setPopupMode(QToolButton.MenuButtonPopup)
         self.add_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -170,11 +174,12 @@ class RegisterListPanel(QWidget):
         self.zoom_button.clicked.connect(self.zoom_to_selected)
         self.edit_button = QPushButton(tr("Edit…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
-        for widget in (self.add_button, self.zoom_button, self.edit_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
         self.count_label = QLabel(self)
-        buttons.addWidget(self.count_label)
+        self.count_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        buttons.addWidget(self.add_button, 0, 0)
+        buttons.addWidget(self.count_label, 0, 1)
+        buttons.addWidget(self.zoom_button, 1, 0)
+        buttons.addWidget(self.edit_button, 1, 1)
         return buttons
 
     # state
@@ -328,7 +333,7 @@ class RegisterListPanel(QWidget):
         request = QgsFeatureRequest(fid).setNoAttributes()
         feature = next(layer.getFeatures(request), None)
         if feature is None or not feature.hasGeometry() or feature.geometry().isEmpty():
-            notify(tr("It has no location to zoom to"), "info", self.iface, 3)
+            notify(tr("It has no location to zoom to"), "info", self.iface, 3, action="register")
             return False
         canvas = self.iface.mapCanvas()
         geometry = QgsGeometry(feature.geometry())
@@ -337,7 +342,10 @@ class RegisterListPanel(QWidget):
             geometry.transform(transform)
         except Exception as error:  # noqa: BLE001 - QgsCsException: out of the CRS's area
             notify(
-                tr("It cannot be shown in the map's coordinate reference system") + f": {error}", "warning", self.iface
+                tr("It cannot be shown in the map's coordinate reference system") + colon() + f"{error}",
+                "warning",
+                self.iface,
+                action="register",
             )
             return False
         box = geometry.boundingBox()
@@ -372,13 +380,18 @@ class RegisterListPanel(QWidget):
         layer = self.family_layer(family)
         if layer is None:
             notify(
-                tr("This layer of the register is not in the project; open the register again"), "warning", self.iface
+                tr("This layer of the register is not in the project; open the register again"),
+                "warning",
+                self.iface,
+                action="register",
             )
             return
         if self.behaviour.picks_a_point(family):
             self.show_layer(layer)
             self.pick_tool.start()
-            notify(tr("Click on the map where the challenge is (Esc cancels)"), "info", self.iface, 4)
+            notify(
+                tr("Click on the map where the challenge is (Esc cancels)"), "info", self.iface, 4, action="register"
+            )
         elif family == "None":
             self.add_feature(layer, QgsGeometry())
         else:
@@ -396,9 +409,12 @@ class RegisterListPanel(QWidget):
                 geometry.transform(QgsCoordinateTransform(canvas_crs, layer.crs(), QgsProject.instance()))
             except Exception as error:  # noqa: BLE001 - QgsCsException
                 notify(
-                    tr("This point cannot be placed in the register's coordinate reference system") + f": {error}",
+                    tr("This point cannot be placed in the register's coordinate reference system")
+                    + colon()
+                    + f"{error}",
                     "warning",
                     self.iface,
+                    action="register",
                 )
                 return False
         return self.add_feature(layer, geometry)
@@ -419,7 +435,12 @@ class RegisterListPanel(QWidget):
         left behind when the form is cancelled)."""
         was_editing = layer.isEditable()
         if not was_editing and not layer.startEditing():
-            notify(tr("The register's layer cannot be edited") + f": {layer.name()}", "warning", self.iface)
+            notify(
+                tr("The register's layer cannot be edited") + colon() + f"{layer.name()}",
+                "warning",
+                self.iface,
+                action="register",
+            )
             return False
         feature = QgsVectorLayerUtils.createFeature(
             layer, geometry, self.initial_values(layer), layer.createExpressionContext()
@@ -445,7 +466,12 @@ class RegisterListPanel(QWidget):
             return False
         was_editing = layer.isEditable()
         if not was_editing and not layer.startEditing():
-            notify(tr("The register's layer cannot be edited") + f": {layer.name()}", "warning", self.iface)
+            notify(
+                tr("The register's layer cannot be edited") + colon() + f"{layer.name()}",
+                "warning",
+                self.iface,
+                action="register",
+            )
             return False
         if not show_feature_form(self.iface, layer, feature, False):
             if not was_editing:
@@ -457,20 +483,28 @@ class RegisterListPanel(QWidget):
         if was_editing:
             return True  # the user's edit session: saved with the layer's other edits
         if layer.commitChanges():
-            notify(tr("Saved to the register") + f": {layer.name()}", "success", self.iface, 3)
+            notify(
+                tr("Saved to the register") + colon() + f"{layer.name()}", "success", self.iface, 3, action="register"
+            )
             return True
         errors = "; ".join(layer.commitErrors())
         notify(
-            tr("The register did not accept the change; the layer stays in edit mode") + f": {errors}",
+            tr("The register did not accept the change; the layer stays in edit mode") + colon() + f"{errors}",
             "critical",
             self.iface,
+            action="register",
         )
         return False
 
     def digitize(self, layer: QgsVectorLayer) -> None:
         """QGIS's own digitizing tool on the layer, which opens the layer's form when the shape is done."""
         if not layer.isEditable() and not layer.startEditing():
-            notify(tr("The register's layer cannot be edited") + f": {layer.name()}", "warning", self.iface)
+            notify(
+                tr("The register's layer cannot be edited") + colon() + f"{layer.name()}",
+                "warning",
+                self.iface,
+                action="register",
+            )
             return
         self.show_layer(layer)
         self.iface.setActiveLayer(layer)
@@ -480,6 +514,7 @@ class RegisterListPanel(QWidget):
             "info",
             self.iface,
             8,
+            action="register",
         )
 
     @staticmethod

@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.datagouv import DEFAULT_SERVER, GEOGRAPHIC_KINDS, DatagouvSource
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.network import Transport
 from .source_panel import SourcePanel, human_size
@@ -44,7 +44,8 @@ class DatagouvPanel(SourcePanel):
         search_row.addWidget(self.query, 1)
         search_row.addWidget(self.search_button)
         layout.addLayout(search_row)
-        self.geo_only = QCheckBox(tr("Only datasets with a geographic resource"), self)
+        self.geo_only = QCheckBox(tr("Maps only"), self)
+        self.geo_only.setToolTip(tr("Only datasets with a geographic resource"))
         self.geo_only.setChecked(True)
         self.geo_only.toggled.connect(self.show_datasets)
         layout.addWidget(self.geo_only)
@@ -89,7 +90,7 @@ class DatagouvPanel(SourcePanel):
     def searched(self, result: list) -> None:
         self.found = result
         self.show_datasets()
-        self.status.setText(tr("Datasets found") + f": {len(result)}")
+        self.status.setText(tr("Datasets found") + colon() + f"{len(result)}")
 
     def show_datasets(self) -> None:
         self.datasets.clear()

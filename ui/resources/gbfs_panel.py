@@ -155,7 +155,7 @@ class GbfsPanel(SourcePanel):
         for warning in result.warnings:
             message += f"\n{warning}"
         self.status.setText(message)
-        notify(message, "success", self.iface)
+        notify(message, "success", self.iface, action=self.action)
 
     @staticmethod
     def remember_refresh(seconds: float) -> None:

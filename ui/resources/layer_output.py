@@ -1,8 +1,13 @@
-"""Where the dock writes the layers it loads: beside the saved project, else in the cache folder.
+"""Where the dock writes the layers it loads.
 
-Each call hands out a new file name: the paths are chosen in the interface thread before the tasks
-that write them start, so two loads or refreshes started within the same second must not share a
-file. The name keeps a readable time stamp, with a counter after it when that name is taken.
+A territory: one GeoPackage per territory, reused by each of its loads (the load replaces it whole, and its previous
+layers in the project), in the saved project's folder, else in the territories folder of the settings (the user's
+documents by default): `territory_output_path`. The Territory tab shows the path before the load and says it after.
+
+A source panel's layer: beside the saved project, else in the cache folder, a new file name per call
+(`dock_output_path`): the paths are chosen in the interface thread before the tasks that write them start, so two
+loads or refreshes started within the same second must not share a file. The name keeps a readable time stamp, with
+a counter after it when that name is taken.
 """
 
 from __future__ import annotations
@@ -37,3 +42,11 @@ def dock_output_path(stem: str) -> str:
                 _handed_out.add(path)
                 return path
             number += 1
+
+
+def territory_output_path(profile_id: str) -> str:
+    """The one GeoPackage of a territory: `<project folder>/open_territory/<id>.gpkg`, else `<territories
+    folder>/<id>.gpkg`. Not created here (the load creates it)."""
+    home = QgsProject.instance().homePath()
+    folder = os.path.join(home, "open_territory") if home else load_settings().effective_data_dir()
+    return os.path.join(folder, safe_name(profile_id, "territory", dots=True) + ".gpkg")

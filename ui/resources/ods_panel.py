@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,9 +29,9 @@ from qgis.PyQt.QtWidgets import (
 from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.ods import OdsSource
 from ...plugin.sources.ods.catalog import load_portals, normalize_portal
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import file_target, safe_name
-from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.logger import clear_action, notify
 from ...plugin.toolbelt.network import Transport
 from ...plugin.toolbelt.settings import load_settings, save_settings
 from .layer_output import dock_output_path
@@ -86,10 +87,11 @@ class OdsPanel(SourcePanel):
         self.setObjectName("OpenTerritoryOdsPanel")
         layout = QVBoxLayout(self)
 
-        portal_row = QHBoxLayout()
+        # One control or two a row, so that the panel fits a narrow dock (ui/narrow.py).
         self.portal_combo = QComboBox(self)
         self.portal_combo.setToolTip(tr("Opendatasoft portal whose catalog is searched"))
-        portal_row.addWidget(self.portal_combo, 1)
+        layout.addWidget(self.portal_combo)
+        portal_row = QHBoxLayout()
         self.add_portal_edit = QLineEdit(self)
         self.add_portal_edit.setPlaceholderText(tr("Other portal URL"))
         self.add_portal_edit.returnPressed.connect(self.on_add_portal)
@@ -103,9 +105,8 @@ class OdsPanel(SourcePanel):
 
         # Only the authcfg id goes into the job's spec: the key is read from the authentication
         # database by the transport at request time, and never reaches the layer or the project.
-        auth_row = QHBoxLayout()
+        auth_row = QFormLayout()
         auth_label = QLabel(tr("Portal API key"), self)
-        auth_row.addWidget(auth_label)
         self.auth_select = QgsAuthConfigSelect(self)
         auth_tip = tr(
             "For private datasets: the portal's API key, kept in QGIS's authentication database as "
@@ -115,7 +116,7 @@ class OdsPanel(SourcePanel):
         )
         auth_label.setToolTip(auth_tip)
         self.auth_select.setToolTip(auth_tip)
-        auth_row.addWidget(self.auth_select, 1)
+        auth_row.addRow(auth_label, self.auth_select)
         layout.addLayout(auth_row)
         self.auth_portal = ""
         self.portal_combo.currentIndexChanged.connect(self.on_portal_changed)
@@ -126,14 +127,14 @@ class OdsPanel(SourcePanel):
         self.search_edit.setPlaceholderText(tr("Search the catalog (vélo, parking, bus...)"))
         self.search_edit.returnPressed.connect(self.search)
         search_row.addWidget(self.search_edit, 1)
+        self.search_button = QPushButton(tr("Search"), self)
+        self.search_button.clicked.connect(self.search_or_cancel)
+        search_row.addWidget(self.search_button)
+        layout.addLayout(search_row)
         self.geo_check = QCheckBox(tr("Maps only"), self)
         self.geo_check.setToolTip(tr("Only datasets with a geometry"))
         self.geo_check.setChecked(True)
-        search_row.addWidget(self.geo_check)
-        self.search_button = QPushButton(tr("Search"), self)
-        self.search_button.clicked.connect(self.on_search_button)
-        search_row.addWidget(self.search_button)
-        layout.addLayout(search_row)
+        layout.addWidget(self.geo_check)
 
         self.results = QListWidget(self)
         self.results.currentItemChanged.connect(self.on_result_chosen)
@@ -206,8 +207,8 @@ class OdsPanel(SourcePanel):
 
     # -- search ---------------------------------------------------------------------------------
 
-    def on_search_button(self, *_args) -> None:
-        """The button searches, and reads "Cancel" while a search runs (a portal may not answer)."""
+    def search_or_cancel(self, *_args) -> None:
+        """The search button: it reads "Cancel" while a search runs (a portal may not answer), and stops it."""
         if self.search_task is not None:
             self.search_task.cancel()
             self.status.setText(tr("Cancelling the search…"))
@@ -230,9 +231,10 @@ class OdsPanel(SourcePanel):
                 portal, query, geo_only=geo_only, authcfg=authcfg
             )
 
+        clear_action(self.action, self.iface)
         self.search_task = self.runner(tr("Opendatasoft search") + f" {portal}", work, self.on_searched)
         if self.search_task is not None and hasattr(self.search_task, "feedback"):
-            self.search_task.feedback.progressTextChanged.connect(self.on_search_progress)
+            self.search_task.feedback.textChanged.connect(self.on_search_progress)
 
     @pyqtSlot(str)
     def on_search_progress(self, text: str) -> None:
@@ -246,7 +248,7 @@ class OdsPanel(SourcePanel):
         if error is not None or result is None:
             self.status.setText(str(error) if error else tr("The search was cancelled"))
             if error is not None:
-                notify(str(error), "warning", self.iface)
+                notify(str(error), "warning", self.iface, action=self.action)
             return
         total, self.datasets = result
         for info in self.datasets:
@@ -257,7 +259,8 @@ class OdsPanel(SourcePanel):
             self.results.addItem(item)
         self.status.setText(
             tr("Datasets found")
-            + f": {total}"
+            + colon()
+            + f"{total}"
             + (f" ({tr('first')} {len(self.datasets)})" if total > len(self.datasets) else "")
         )
 
@@ -306,7 +309,7 @@ class OdsPanel(SourcePanel):
         for warning in result.warnings:
             text += "\n" + warning
         self.status.setText(text)
-        notify(text, "success", self.iface)
+        notify(text, "success", self.iface, action=self.action)
 
     def set_busy(self, busy: bool) -> None:
         super().set_busy(busy)

@@ -50,7 +50,7 @@ from ...plugin.sources.overpass import (
 from ...plugin.sources.overpass.presets import POINTS, POLYGONS, preset_categories
 from ...plugin.toolbelt.coverage import area_wkt
 from ...plugin.toolbelt.errors import InputError
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
@@ -288,7 +288,9 @@ class OsmPanel(SourcePanel):
             return  # nothing could be opened: the error stays on the status line
         message = "\n".join(lines) + f"\n{OSM_ATTRIBUTION}, ODbL"
         self.status.setText(message)
-        notify(tr("OpenStreetMap resources loaded") + ": " + ", ".join(lines), "success", self.iface)
+        notify(
+            tr("OpenStreetMap resources loaded") + colon() + ", ".join(lines), "success", self.iface, action=self.action
+        )
 
     # -- refresh --------------------------------------------------------------------------------
 
@@ -316,7 +318,12 @@ class OsmPanel(SourcePanel):
         is completely written. Returns the task, or None when the layer has no Overpass spec."""
         spec = layer_spec(layer)
         if spec is None:
-            notify(tr("This layer was not loaded from OpenStreetMap by Open Territory"), "warning", self.iface)
+            notify(
+                tr("This layer was not loaded from OpenStreetMap by Open Territory"),
+                "warning",
+                self.iface,
+                action=self.action,
+            )
             return None
         layer_id = layer.id()
         if layer_id in self.refresh_tasks:
@@ -331,17 +338,18 @@ class OsmPanel(SourcePanel):
                 target.setDataSource(written.uri(), target.name(), "ogr")
                 target.triggerRepaint()
                 notify(
-                    target.name() + ": " + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",
+                    target.name() + colon() + tr("refreshed from OpenStreetMap") + f" ({result.feature_count})",
                     "success",
                     self.iface,
+                    action=self.action,
                 )
             elif error is not None:
-                notify(str(error), "critical", self.iface)
+                notify(str(error), "critical", self.iface, action=self.action)
             if on_done is not None:
                 on_done(results, error)
 
         task = self.runner(
-            tr("Refresh from OpenStreetMap") + f": {layer.name()}",
+            tr("Refresh from OpenStreetMap") + colon() + f"{layer.name()}",
             lambda feedback: fetch_categories([spec], output, feedback),
             done,
         )

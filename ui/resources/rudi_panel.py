@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.sources.rudi import RudiSource, item_summary, matches, user_language
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import layer_target
 from ...plugin.toolbelt.network import Transport
 from .source_panel import SourcePanel, human_size
@@ -47,7 +47,8 @@ class RudiPanel(SourcePanel):
         self.filter.setPlaceholderText(tr("Filter by title, description, theme or keyword"))
         self.filter.textChanged.connect(self.show_items)
         layout.addWidget(self.filter)
-        self.geo_only = QCheckBox(tr("Only geographic resources"), self)
+        self.geo_only = QCheckBox(tr("Maps only"), self)
+        self.geo_only.setToolTip(tr("Only geographic resources"))
         self.geo_only.setChecked(True)
         self.geo_only.toggled.connect(self.show_items)
         layout.addWidget(self.geo_only)
@@ -90,7 +91,7 @@ class RudiPanel(SourcePanel):
     def listed(self, result: list) -> None:
         self.summaries = result
         self.show_items()
-        self.status.setText(tr("Resources in the catalog") + f": {len(result)}")
+        self.status.setText(tr("Resources in the catalog") + colon() + f"{len(result)}")
 
     def show_items(self, *_args) -> None:
         self.items.clear()

@@ -22,7 +22,7 @@ from ...plugin.sources.sensor_community import (
     SensorCommunitySource,
     prepare_sensor_layer,
 )
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import file_target
 from ...plugin.toolbelt.logger import notify
 from ...plugin.toolbelt.network import Transport
@@ -104,9 +104,9 @@ class SensorsPanel(SourcePanel):
     def on_loaded(self, result: FetchResult, target: OutputTarget) -> None:
         if self.add_layer(target, tr("Citizen sensors"), prepare_sensor_layer) is None:
             return
-        message = tr("Citizen sensors") + f": {result.feature_count} " + tr("locations")
+        message = tr("Citizen sensors") + colon() + f"{result.feature_count} " + tr("locations")
         message += f" ({result.licence})"
         for warning in result.warnings:
             message += f"\n{warning}"
         self.status.setText(message)
-        notify(message, "success", self.iface)
+        notify(message, "success", self.iface, action=self.action)

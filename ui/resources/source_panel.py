@@ -30,9 +30,9 @@ from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.download import human_size
-from ...plugin.toolbelt.i18n import tr
+from ...plugin.toolbelt.i18n import colon, tr
 from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
-from ...plugin.toolbelt.logger import notify
+from ...plugin.toolbelt.logger import clear_action, notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
 from ..dataset_loader import remember_loaded
@@ -62,6 +62,7 @@ class SourcePanel(QWidget):
         self.place = None  # the place field of a panel that loads over an area (make_place_field)
         self.busy_widgets = []
         self.running_status = ""
+        self.action = type(self).__name__  # the panel's place in the message bar (toolbelt/logger.py)
 
     # -- widgets shared by the panels ---------------------------------------------------------------
 
@@ -160,18 +161,20 @@ class SourcePanel(QWidget):
                 if remember is not None:
                     remember_loaded(remember)
 
+        clear_action(self.action, self.iface)
         task = self.runner(description, function, done)
         if task is not None and hasattr(task, "progressChanged"):
             self.task = task
             task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-            task.feedback.progressTextChanged.connect(self.on_progress_text)
+            # What the source says it is doing (a server asked, a page read) under the status line as it goes.
+            task.feedback.textChanged.connect(self.on_progress_text)
 
     @pyqtSlot(str)
     def on_progress_text(self, text: str) -> None:
         """What the running work is doing, under its status ("data.example.fr: 3.2 MB"); queued from the
         task's thread."""
         if self.task is not None:
-            self.status.setText(f"{self.running_status}\n{text}")
+            self.status.setText(f"{self.running_status}\n{text}" if self.running_status else text)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -197,7 +200,7 @@ class SourcePanel(QWidget):
 
     def report_error(self, error: Exception | str) -> None:
         self.status.setText(str(error))
-        notify(str(error), "critical", self.iface)
+        notify(str(error), "critical", self.iface, action=self.action)
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -241,7 +244,7 @@ class SourcePanel(QWidget):
         properties) when given; None, reported, when it cannot be opened."""
         layer = QgsVectorLayer(target.uri(), title, "ogr")
         if not layer.isValid():
-            self.report_error(tr("The written layer cannot be opened") + f": {target.path}")
+            self.report_error(tr("The written layer cannot be opened") + colon() + f"{target.path}")
             return None
         if prepare is not None:
             prepare(layer)
@@ -252,8 +255,7 @@ class SourcePanel(QWidget):
         layer = self.add_layer(target, title)
         if layer is None:
             return
-        text = tr("Loaded") + f" {title}: {result.feature_count} " + tr("features")
+        text = tr("Loaded") + f" {title}" + colon() + f"{result.feature_count} " + tr("features")
+        text = "\n".join([text, *result.warnings])  # one message for the load, its warnings in it
         self.status.setText(text)
-        notify(text, "success", self.iface)
-        for warning in result.warnings:
-            notify(warning, "warning", self.iface)
+        notify(text, "warning" if result.warnings else "success", self.iface, action=self.action)

@@ -8,12 +8,13 @@ import pytest
 from open_territory.plugin.definitions import COMMON_FIELDS
 from open_territory.plugin.profiles.profile import load_profile
 from open_territory.plugin.profiles.territory import load_territory
-from open_territory.plugin.toolbelt.errors import Cancelled
+from open_territory.plugin.toolbelt.errors import Cancelled, NetworkError, OpenTerritoryError
 from open_territory.plugin.toolbelt.network import Transport
 from osgeo import ogr
 from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 
-from .conftest import BOUNDARY, FAKE_DATASETS
+from ...folder_digest import digest
+from .conftest import BOUNDARY, FAKE_DATASETS, BrokenService
 
 
 def layer_names(path):
@@ -102,22 +103,78 @@ def test_cancel_leaves_previous_file_untouched(tmp_path, fake_sources, territory
 
 
 def test_a_crash_inside_a_source_is_contained(tmp_path, fake_sources, territory_file, monkeypatch):
+    fetch = fake_sources.fetch
+
+    def explode_on_parkings(self, spec, *args, **kwargs):
+        if spec["dataset"] == "parkings":
+            raise ZeroDivisionError("boom")
+        return fetch(self, spec, *args, **kwargs)
+
+    monkeypatch.setattr(fake_sources, "fetch", explode_on_parkings)
+    output = str(tmp_path / "territory.gpkg")
+    report = load_territory(load_profile(territory_file), output)
+    assert "car_park_ods" in {o.layer for o in report.failed}
+    assert "boom" in {o.layer: o for o in report.failed}["car_park_ods"].message
+    assert {"boundary", "traffic_signals_ods"} <= {o.layer for o in report.loaded}
+
+
+def test_a_load_where_every_resource_failed_is_an_error_that_leaves_nothing(
+    tmp_path, fake_sources, territory_file, monkeypatch
+):
+    """Not "loaded, 0 layers": an error naming the likely cause once, and the file on disk as it was."""
+    (tmp_path / "out").mkdir()
+    output = tmp_path / "out" / "territory.gpkg"
+    output.write_bytes(b"the previous load")
+    before = digest(tmp_path / "out")
+
     def explode(self, *args, **kwargs):
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(fake_sources, "fetch", explode)
-    output = str(tmp_path / "territory.gpkg")
-    report = load_territory(load_profile(territory_file), output)
-    assert report.loaded and [o.layer for o in report.loaded] == ["boundary"]
-    assert all("boom" in o.message or "503" in o.message for o in report.failed)
+    with pytest.raises(OpenTerritoryError) as raised:
+        load_territory(load_profile(territory_file), str(output))
+    assert not isinstance(raised.value, Cancelled)
+    message = str(raised.value)
+    assert message.startswith("No resource of Handmade Territory could be loaded (5 failed)")
+    assert "car_park_ods: boom" in message and message.count("boom") == 1
+    assert digest(tmp_path / "out") == before  # the previous file as it was, no scratch left beside it
+
+
+@pytest.mark.parametrize("offline", [True, False])
+def test_when_no_server_answers_the_likely_cause_is_said(tmp_path, fake_sources, territory_file, monkeypatch, offline):
+    def unreachable(self, spec, *args, **kwargs):
+        raise NetworkError(f"{spec.get('dataset') or spec.get('feed')}: the server could not be reached")
+
+    monkeypatch.setattr(fake_sources, "fetch", unreachable)
+    monkeypatch.setattr(BrokenService, "fetch", unreachable)
+    with pytest.raises(NetworkError) as raised:
+        load_territory(load_profile(territory_file), str(tmp_path / "t.gpkg"), offline=offline)
+    if offline:
+        assert raised.value.reason == "offline" and "the cache holds no reply" in str(raised.value)
+    else:
+        assert raised.value.reason == "unreachable" and "proxy settings" in str(raised.value)
+    assert not (tmp_path / "t.gpkg").exists()
+
+
+def test_nothing_loaded_is_said_in_french(tmp_path, fake_sources, territory_file, monkeypatch, french):
+    def unreachable(self, *args, **kwargs):
+        raise NetworkError("x")
+
+    monkeypatch.setattr(fake_sources, "fetch", unreachable)
+    monkeypatch.setattr(BrokenService, "fetch", unreachable)
+    with pytest.raises(NetworkError) as raised:
+        load_territory(load_profile(territory_file), str(tmp_path / "t.gpkg"), offline=False)
+    assert str(raised.value).startswith(
+        "Aucune ressource de Handmade Territory n'a pu être chargée (5 en échec)\u00a0: "
+    )
 
 
 def test_unknown_source_key_is_reported(tmp_path, monkeypatch, territory_file):
     from open_territory.plugin.sources import registry
 
     monkeypatch.setattr(registry, "source_class", lambda key: (_ for _ in ()).throw(KeyError(key)))
-    report = load_territory(load_profile(territory_file), str(tmp_path / "t.gpkg"))
-    assert report.failed and all("no source named" in o.message for o in report.failed)
+    with pytest.raises(OpenTerritoryError, match="no source named"):
+        load_territory(load_profile(territory_file), str(tmp_path / "t.gpkg"))
 
 
 def test_boundary_from_geo_api_is_cached_for_offline(tmp_path, httpserver, fake_sources, territory_file):

@@ -13,7 +13,7 @@ import pytest
 from open_territory.plugin.profiles.profile import load_profile
 from open_territory.plugin.profiles.territory import load_territory
 from open_territory.plugin.sources import registry
-from open_territory.plugin.toolbelt.errors import Cancelled
+from open_territory.plugin.toolbelt.errors import Cancelled, NetworkError
 from open_territory.plugin.toolbelt.settings import load_settings, save_settings
 from osgeo import ogr
 from qgis.core import QgsProcessingFeedback
@@ -128,8 +128,11 @@ def test_a_portal_that_gives_no_answer_costs_one_timeout_not_one_per_dataset(tmp
         serve_dataset(server, dataset, fault=None)
     fault_server.arm("*", "never_answer")
     start = time.monotonic()
-    report = load_territory(load_profile(territory(tmp_path, pairs)), str(tmp_path / "territory.gpkg"))
+    with pytest.raises(NetworkError, match="no server could be reached") as caught:
+        load_territory(load_profile(territory(tmp_path, pairs)), str(tmp_path / "territory.gpkg"))
     assert time.monotonic() - start < 2.5  # the first two requests wait their second, the others are not sent
+    report = caught.value.report  # every resource failed: an error, which carries what each one said
+    assert not (tmp_path / "territory.gpkg").exists()
     failed = [o for o in report.outcomes if o.status == "failed"]
     assert len(failed) == 6 and fault_server.hits(f"{P.API}/catalog/datasets/parkings5") == 0
     host = fault_server.base.split("//")[1]

@@ -250,3 +250,63 @@ def test_the_new_geopackage_has_its_spatial_index(tmp_path):
     write_resource_layer(geojson(tmp_path, POINTS), file_target(path, "points"), COMMON)
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'rtree_points_geom'").fetchone()[0] == 1
+
+
+def points_geopackage(path, layers: dict) -> None:
+    """A GeoPackage with point layers {name: number of points}."""
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    for name, count in layers.items():
+        layer = dataset.CreateLayer(name, geom_type=ogr.wkbPoint, options=["FID=fid"])
+        layer.CreateField(ogr.FieldDefn("n", ogr.OFTInteger))
+        for index in range(count):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("n", index)
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({index} {index})"))
+            layer.CreateFeature(feature)
+    dataset = None
+
+
+def test_a_geopackage_open_in_qgis_gets_the_new_content_in_one_step(tmp_path):
+    """A territory's file, its previous load's layers open in QGIS: the new load's content replaces it (no file
+    renamed over an open SQLite database), the layers it no longer has go, nothing is left beside it."""
+    from open_territory.plugin.toolbelt.layer_writer import atomic_geopackage
+    from qgis.core import QgsVectorLayer
+
+    dest = tmp_path / "territory.gpkg"
+    points_geopackage(dest, {"bus_stop": 3, "gone": 2})
+    open_layer = QgsVectorLayer(f"{dest}|layername=bus_stop", "open", "ogr")
+    assert open_layer.featureCount() == 3
+    with atomic_geopackage(str(dest)) as scratch:
+        points_geopackage(scratch, {"bus_stop": 7, "car_park": 1})
+    assert layer_names(str(dest)) == {"bus_stop", "car_park"}
+    reopened = QgsVectorLayer(f"{dest}|layername=bus_stop", "new", "ogr")
+    assert reopened.featureCount() == 7 and sorted(f["n"] for f in reopened.getFeatures()) == list(range(7))
+    assert [name for name in os.listdir(tmp_path) if not name.startswith("territory.gpkg")] == []
+
+
+def test_a_geopackage_replacement_that_fails_leaves_the_old_content(tmp_path, monkeypatch):
+    from open_territory.plugin.toolbelt import layer_writer
+    from osgeo import gdal
+
+    dest = tmp_path / "territory.gpkg"
+    points_geopackage(dest, {"bus_stop": 3})
+    copy = gdal.Dataset.CopyLayer
+    copied = []
+
+    def copy_then_fail(self, layer, name, options=None):
+        if copied:
+            raise RuntimeError("disk full")
+        copied.append(name)
+        return copy(self, layer, name, options or [])
+
+    monkeypatch.setattr(gdal.Dataset, "CopyLayer", copy_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        with layer_writer.atomic_geopackage(str(dest)) as scratch:
+            points_geopackage(scratch, {"bus_stop": 7, "car_park": 1})
+    assert layer_names(str(dest)) == {"bus_stop"}  # the copy made before the failure is gone too
+    assert ogr.Open(str(dest)).GetLayerByName("bus_stop").GetFeatureCount() == 3
+    assert [name for name in os.listdir(tmp_path) if not name.startswith("territory.gpkg")] == []
+    with pytest.raises(RuntimeError, match="before"):
+        with layer_writer.atomic_geopackage(str(dest)):
+            raise RuntimeError("before anything is put in place")
+    assert ogr.Open(str(dest)).GetLayerByName("bus_stop").GetFeatureCount() == 3

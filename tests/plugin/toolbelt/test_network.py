@@ -261,6 +261,26 @@ def test_connection_refused(transport):
     with pytest.raises(NetworkError, match="Could not reach") as raised:
         transport.get(f"http://127.0.0.1:{port}/x")
     assert raised.value.reason == "unreachable"
+    assert "the server refused the connection" in str(raised.value)
+
+
+def test_network_errors_are_said_in_the_users_language(transport):
+    """Qt's own error strings stay in English in a French QGIS: the common ones are the plugin's sentences."""
+    from open_territory.plugin.toolbelt.metadata import translation_file
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    translator = QTranslator()
+    assert translator.load(translation_file("fr"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        with pytest.raises(NetworkError) as raised:
+            transport.get(f"http://127.0.0.1:{port}/x")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert "le serveur a refusé la connexion" in str(raised.value) and "refused" not in str(raised.value)
 
 
 def serve_cut_stream(times):

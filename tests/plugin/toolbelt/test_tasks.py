@@ -44,3 +44,18 @@ def test_the_dock_tasks_feedback_takes_steps():
     steps = steps_feedback(task.feedback, 2)
     steps.setCurrentStep(1)
     assert task.feedback.progress() == 50
+
+
+def test_what_the_work_says_reaches_the_dock_as_text(qgis_app):
+    """The task's feedback emits the work's progress text and messages (through QGIS's multi-step feedback too),
+    which the dock shows beside its progress bar."""
+    from open_territory.plugin.toolbelt.tasks import TextFeedback, steps_feedback
+
+    feedback = TextFeedback(False)
+    said = []
+    feedback.textChanged.connect(said.append)
+    steps = steps_feedback(feedback, 2)
+    steps.setCurrentStep(1)
+    steps.setProgressText("Asking the portal…")
+    steps.pushInfo("  bus_stop: 12 features\n")
+    assert said == ["Asking the portal…", "bus_stop: 12 features"]
