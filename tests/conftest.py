@@ -9,6 +9,7 @@ import gc
 import os
 import sys
 import time
+import uuid
 
 import pytest
 
@@ -86,3 +87,120 @@ def provider(qgis_processing):
     yield registry.providerById("openterritory")
     if added:
         registry.removeProvider("openterritory")
+
+
+# -- PostGIS: the local test database (scripts/start_postgis.sh, which `make test` runs) ---------------------
+#
+# The connection string comes from OPEN_TERRITORY_TEST_PG, else from build/postgis/dsn (written by
+# scripts/start_postgis.sh), else the default below. When the server cannot be reached the PostGIS cases FAIL
+# under CI (CI=true) and wherever start_postgis.sh has prepared the database (build/postgis/dsn exists), so
+# that they can never silently vanish; they are skipped only on a workstation that never set PostGIS up.
+
+PG_DSN_FILE = os.path.join(REPO, "build", "postgis", "dsn")
+PG_DEFAULT_DSN = (
+    "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
+)
+
+
+class Postgis:
+    """The test database: its connection string, SQL on it, saved QGIS connections to it, and schemas made for
+    one test (`new_schema`, dropped when the test ends)."""
+
+    CONNECTION = "open_territory_test"
+    _reachable = None
+
+    def __init__(self):
+        self.schemas = []
+
+    @staticmethod
+    def dsn() -> str:
+        if os.environ.get("OPEN_TERRITORY_TEST_PG"):
+            return os.environ["OPEN_TERRITORY_TEST_PG"]
+        if os.path.exists(PG_DSN_FILE):
+            with open(PG_DSN_FILE, encoding="utf-8") as handle:
+                return handle.read().strip()
+        return PG_DEFAULT_DSN
+
+    @classmethod
+    def reachable(cls) -> tuple:
+        """(True, "") or (False, why)."""
+        from osgeo import gdal
+
+        if cls._reachable is None:
+            try:
+                dataset = gdal.OpenEx(
+                    "PG:" + cls.dsn() + " connect_timeout=5", gdal.OF_VECTOR, allowed_drivers=["PostgreSQL"]
+                )
+                result = dataset.ExecuteSQL("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
+                has_postgis = result.GetNextFeature().GetField(0) > 0
+                dataset.ReleaseResultSet(result)
+                cls._reachable = (True, "") if has_postgis else (False, "the test database has no postgis extension")
+            except RuntimeError as error:
+                cls._reachable = (False, str(error).strip())
+        return cls._reachable
+
+    @classmethod
+    def require(cls) -> None:
+        ok, why = cls.reachable()
+        if ok:
+            return
+        message = f"PostgreSQL/PostGIS test database unreachable ({why}); run scripts/start_postgis.sh"
+        if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes") or os.path.exists(PG_DSN_FILE):
+            pytest.fail(message)
+        pytest.skip(message)
+
+    @staticmethod
+    def save_connection(name: str, dsn: str) -> None:
+        """A saved QGIS PostgreSQL connection, in the test session's own QGIS settings (pytest-qgis)."""
+        from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+        metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+        uri = QgsDataSourceUri(dsn)
+        connection = metadata.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": True})
+        metadata.saveConnection(connection, name)
+
+    @classmethod
+    def execute(cls, sql: str) -> list:
+        """Run `sql` on a connection of its own; the rows it returns."""
+        from osgeo import gdal
+
+        dataset = gdal.OpenEx("PG:" + cls.dsn(), gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["PostgreSQL"])
+        result = dataset.ExecuteSQL(sql)
+        rows = []
+        if result is not None:
+            rows = [[feature.GetField(i) for i in range(feature.GetFieldCount())] for feature in result]
+            dataset.ReleaseResultSet(result)
+        dataset = None
+        return rows
+
+    def new_schema(self, prefix: str = "ot_test_") -> str:
+        """A schema name nobody uses (not created), dropped with what it holds when the test ends."""
+        schema = prefix + uuid.uuid4().hex[:10]
+        self.schemas.append(schema)
+        return schema
+
+    def drop_schemas(self) -> None:
+        for schema in self.schemas:
+            # A connection left open by a failed test must make this fail, not hang.
+            self.execute(f"SET lock_timeout = '20s'; DROP SCHEMA IF EXISTS \"{schema}\" CASCADE")
+        self.schemas = []
+
+
+@pytest.fixture(scope="session")
+def pg_tools():
+    """The test database's helpers (connection string, SQL), whether or not it can be reached."""
+    return Postgis
+
+
+@pytest.fixture
+def postgis(qgis_app):
+    """The test database, reachable (else the test fails or is skipped, see above), with the QGIS connection
+    `Postgis.CONNECTION` saved; the schemas the test took with `new_schema` are dropped after it."""
+    Postgis.require()
+    Postgis.save_connection(Postgis.CONNECTION, Postgis.dsn())
+    database = Postgis()
+    yield database
+    from qgis.core import QgsProject
+
+    QgsProject.instance().clear()  # layers keep their connections open
+    database.drop_schemas()

@@ -12,11 +12,12 @@ NetworkError (a PostgreSQL server that cannot be reached), Cancelled; an import 
 carries its ImportReport (import_report.rejected_report).
 """
 
+from ..toolbelt.postgres import postgres_connections
 from .export import export_register
 from .import_csv import ImportReport, import_rows
 from .import_report import rejected_report
 from .schema import DEFAULT_PG_SCHEMA, SCHEMA_VERSION, TABLES, table_label
-from .store import Register, create_register, open_register, postgres_connections
+from .store import Register, create_register, open_register
 
 __all__ = [
     "DEFAULT_PG_SCHEMA",

@@ -10,18 +10,28 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 
 from osgeo import gdal
-from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsWkbTypes
+from qgis.core import QgsProject, QgsWkbTypes
 
-from ..toolbelt.errors import InputError, NetworkError, OpenTerritoryError
+from ..toolbelt.errors import InputError, OpenTerritoryError
 from ..toolbelt.gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.layer_writer import utc_now_iso
 from ..toolbelt.logger import log
+from ..toolbelt.postgres import (
+    POSTGRES_PREFIX,
+    checked_schema,
+    clean_error,
+    connect,
+    describe_connection,
+    is_postgres,
+    postgres_dsn,
+    split_destination,
+    table_uri,
+)
 from .schema import (
     CHALLENGE_FAMILIES,
     DEFAULT_PG_SCHEMA,
@@ -36,55 +46,16 @@ from .schema import (
     migration_statements,
 )
 
-POSTGRES_PREFIX = "postgres:"
-CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited for
-IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
-
-
-# -- QGIS PostgreSQL connections -------------------------------------------------------------------
-
-
-def _postgres_metadata():
-    return QgsProviderRegistry.instance().providerMetadata("postgres")
-
-
-def postgres_connections() -> list:
-    """Names of QGIS's saved PostgreSQL connections, sorted, for the UI's combo."""
-    metadata = _postgres_metadata()
-    if metadata is None:
-        return []
-    return sorted(metadata.connections(False).keys(), key=str.lower)
-
-
-def _connection_uri(name: str) -> QgsDataSourceUri:
-    metadata = _postgres_metadata()
-    connections = metadata.connections(False) if metadata is not None else {}
-    if name not in connections:
-        known = ", ".join(sorted(connections)) or tr("none")
-        raise InputError(
-            tr("No saved PostgreSQL connection of this name in QGIS") + f": '{name}' "
-            f"({tr('saved connections')}: {known})"
-        )
-    return QgsDataSourceUri(connections[name].uri())
-
 
 def parse_target(target: str) -> tuple:
     """("gpkg", absolute path, None) or ("postgres", connection name, schema)."""
     if not target or not str(target).strip():
         raise InputError(tr("No register given: choose a GeoPackage file or a PostgreSQL connection"))
     target = str(target).strip()
-    if not target.lower().startswith(POSTGRES_PREFIX):
+    if not is_postgres(target):
         return "gpkg", os.path.abspath(os.path.expanduser(target)), None
-    rest = target[len(POSTGRES_PREFIX) :].strip()
-    connection, schema = rest, DEFAULT_PG_SCHEMA
-    if "/" in rest and rest not in postgres_connections():
-        connection, _, schema = rest.rpartition("/")
-    schema = schema.strip() or DEFAULT_PG_SCHEMA
-    if not connection:
-        raise InputError(tr("No PostgreSQL connection named in the register target") + f": '{target}'")
-    if not IDENTIFIER.match(schema):
-        raise InputError(tr("Invalid PostgreSQL schema name (letters, digits and _ only)") + f": '{schema}'")
-    return "postgres", connection, schema.lower()
+    connection, names = split_destination(target, 1)
+    return "postgres", connection, checked_schema(names[0] if names and names[0] else DEFAULT_PG_SCHEMA)
 
 
 # -- the register ---------------------------------------------------------------------------------
@@ -116,9 +87,7 @@ class Register:
         """Where the register is, for messages and the dock."""
         if self.kind == "gpkg":
             return tr("GeoPackage") + f" {self.location}"
-        uri = _connection_uri(self.location)
-        where = f"{uri.host() or 'localhost'}:{uri.port() or 5432}/{uri.database()}"
-        return tr("PostgreSQL connection") + f" '{self.location}' ({where}, {tr('schema')} {self.schema})"
+        return tr("PostgreSQL connection") + f" {describe_connection(self.location)}, {tr('schema')} {self.schema}"
 
     def __repr__(self):
         return f"Register({self.target!r}, v{self.schema_version})"
@@ -143,15 +112,14 @@ class Register:
             elif geometry and family:
                 uri += f"|geometrytype={family}"
             return uri, "ogr"
-        uri = _connection_uri(self.location)
         if geometry and family == "None":
-            uri.setDataSource(self.schema, table, None, f'"{GEOMETRY_COLUMN}" IS NULL', "fid")
+            uri = table_uri(self.location, self.schema, table, None, f'"{GEOMETRY_COLUMN}" IS NULL')
         elif geometry and (family or table == "actors"):
-            uri.setDataSource(self.schema, table, geometry, "", "fid")
+            uri = table_uri(self.location, self.schema, table, geometry)
             uri.setSrid(str(SRID))
             uri.setWkbType(QgsWkbTypes.parseType(family or "MultiPolygon"))
         else:
-            uri.setDataSource(self.schema, table, None, "", "fid")
+            uri = table_uri(self.location, self.schema, table, None)
         return uri.uri(False), "postgres"
 
     @with_gdal_exceptions
@@ -183,26 +151,6 @@ class Register:
             return {table: _scalar(dataset, f"SELECT count(*) FROM {self.dialect.qualify(table)}") for table in TABLES}
 
 
-def postgres_dsn(connection: str) -> str:
-    """The libpq connection string of a saved QGIS connection (authentication configurations expanded,
-    never logged), with a connection timeout."""
-    uri = _connection_uri(connection)
-    info = uri.connectionInfo(True)
-    if "connect_timeout" not in info:
-        info += f" connect_timeout={CONNECT_TIMEOUT}"
-    return info
-
-
-def _pg_where(connection: str) -> str:
-    uri = _connection_uri(connection)
-    return f"'{connection}' ({uri.host() or 'localhost'}:{uri.port() or 5432}/{uri.database()})"
-
-
-def _clean_pg_error(error) -> str:
-    text = re.sub(r"password=\S+", "password=***", str(error))
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
-
-
 @with_gdal_exceptions
 def open_dataset(kind: str, location: str, schema: str = None, update: bool = True) -> gdal.Dataset:
     flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
@@ -211,14 +159,7 @@ def open_dataset(kind: str, location: str, schema: str = None, update: bool = Tr
             return gdal.OpenEx(location, flags, allowed_drivers=["GPKG"])
         except RuntimeError as error:
             raise InputError(tr("Cannot open the GeoPackage") + f" {location}: {error}") from None
-    dsn = "PG:" + postgres_dsn(location)
-    options = [f"SCHEMAS={schema}"] if schema else []
-    try:
-        return gdal.OpenEx(dsn, flags, allowed_drivers=["PostgreSQL"], open_options=options)
-    except RuntimeError as error:
-        raise NetworkError(
-            tr("Cannot connect to the PostgreSQL database") + f" {_pg_where(location)}: " + _clean_pg_error(error)
-        ) from None
+    return connect(location, update, schema)
 
 
 def _execute(dataset, sql: str):
@@ -287,7 +228,7 @@ def _migrate(dataset, kind: str, schema: str, start: int, where: str) -> None:
         dataset.CommitTransaction()
     except RuntimeError as error:
         dataset.RollbackTransaction()
-        detail = _clean_pg_error(error)
+        detail = clean_error(error)
         log(f"register migration failed on {where}: {detail} [{statement[:200]}]", "warning")
         raise InputError(tr("The register's schema could not be written") + f": {where}: {detail}") from None
 
@@ -318,8 +259,8 @@ def _ensure_postgis(dataset, connection: str) -> None:
                 "PostGIS is not installed in the database and could not be added; ask its "
                 "administrator to run CREATE EXTENSION postgis"
             )
-            + f": {_pg_where(connection)} "
-            f"({_clean_pg_error(error)})"
+            + f": {describe_connection(connection)} "
+            f"({clean_error(error)})"
         ) from None
 
 
@@ -334,7 +275,7 @@ def create_register(target: str) -> Register:
     kind, location, schema = parse_target(target)
     if kind == "gpkg":
         return _create_gpkg(location)
-    where = _pg_where(location)
+    where = describe_connection(location)
     dataset = open_dataset(kind, location, None)
     try:
         _ensure_postgis(dataset, location)
@@ -355,7 +296,7 @@ def create_register(target: str) -> Register:
                 _execute(dataset, f'CREATE SCHEMA "{schema}"')
             except RuntimeError as error:
                 raise InputError(
-                    tr("Cannot create the schema") + f" {schema}: {where}: " + _clean_pg_error(error)
+                    tr("Cannot create the schema") + f" {schema}: {where}: " + clean_error(error)
                 ) from None
         try:
             _migrate(dataset, kind, schema, 0, where)
@@ -421,7 +362,7 @@ def open_register(target: str) -> Register:
     kind, location, schema = parse_target(target)
     if kind == "gpkg" and not os.path.isfile(location):
         raise InputError(tr("No register at this path") + f": {location}")
-    where = location if kind == "gpkg" else _pg_where(location) + f", {tr('schema')} {schema}"
+    where = location if kind == "gpkg" else describe_connection(location) + f", {tr('schema')} {schema}"
     dataset = open_dataset(kind, location, schema if kind == "postgres" else None)
     try:
         version = _read_version(dataset, kind, schema, where)

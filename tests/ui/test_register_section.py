@@ -569,43 +569,13 @@ def test_import_dialog_geocoding_switch(tmp_path):
 
 # -- PostGIS: a team register through the section ------------------------------------------------------
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PG_DSN_FILE = os.path.join(REPO, "build", "postgis", "dsn")
-
 
 @pytest.fixture()
-def pg_connection(qgis_app):
-    """A saved QGIS PostgreSQL connection to the test database (scripts/start_postgis.sh), and a schema name
-    dropped afterwards. Fails, never skips, where the database was prepared or under CI."""
-    import uuid
-
-    from osgeo import gdal
-    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
-
-    dsn = os.environ.get("OPEN_TERRITORY_TEST_PG") or (
-        open(PG_DSN_FILE, encoding="utf-8").read().strip()
-        if os.path.exists(PG_DSN_FILE)
-        else "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
-    )
-    try:
-        gdal.OpenEx("PG:" + dsn + " connect_timeout=5", gdal.OF_VECTOR, allowed_drivers=["PostgreSQL"])
-    except RuntimeError as error:
-        message = f"PostgreSQL test database unreachable ({error}); run scripts/start_postgis.sh"
-        if os.path.exists(PG_DSN_FILE) or os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message)
-        pytest.skip(message)
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    connection = metadata.createConnection(
-        QgsDataSourceUri(dsn).uri(False), {"saveUsername": True, "savePassword": True}
-    )
-    metadata.saveConnection(connection, "open_territory_dock_test")
-    schema = "ot_dock_" + uuid.uuid4().hex[:10]
-    yield "open_territory_dock_test", schema, dsn
-    QgsProject.instance().clear()  # the register's layers keep connections open
-    dataset = gdal.OpenEx("PG:" + dsn, gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["PostgreSQL"])
-    dataset.ExecuteSQL("SET lock_timeout = '20s'")  # a connection left open by a failed test: fail, not hang
-    dataset.ExecuteSQL(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-    dataset = None
+def pg_connection(postgis):
+    """A saved QGIS PostgreSQL connection to the test database (tests/conftest.py) and a schema name dropped
+    afterwards."""
+    postgis.save_connection("open_territory_dock_test", postgis.dsn())
+    return "open_territory_dock_test", postgis.new_schema("ot_dock_"), postgis.dsn()
 
 
 @pytest.mark.postgis

@@ -28,8 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...plugin.register import DEFAULT_PG_SCHEMA, postgres_connections, table_label
 from ...plugin.toolbelt.i18n import tr
-
-POSTGRES_PREFIX = "postgres:"
+from ...plugin.toolbelt.postgres import POSTGRES_PREFIX
 
 
 class _Dialog(QDialog):

@@ -1,6 +1,9 @@
 """Creating, opening and upgrading a register, on a GeoPackage and on PostGIS."""
 
+import json
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -13,7 +16,7 @@ from open_territory.plugin.register import (
 )
 from open_territory.plugin.register.schema import DOMAIN_TABLE, META_TABLE, dialect_for, migration_statements
 from open_territory.plugin.register.store import open_dataset, parse_target
-from open_territory.plugin.toolbelt.errors import InputError, NetworkError, OpenTerritoryError
+from open_territory.plugin.toolbelt.errors import InputError, NetworkError
 from open_territory.plugin.toolbelt.layer_writer import file_target, layer_target
 
 
@@ -272,30 +275,54 @@ def test_same_schema_on_geopackage_and_postgis(tmp_path, pg_connection, helpers)
         helpers.pg_execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def test_two_colleagues_opening_an_older_shared_register_at_once(pg_connection, helpers):
-    """Both upgrades start; the second waits for the first and finds the register up to date."""
-    import threading
-    import uuid
+COLLEAGUE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "colleague.py")
 
-    target = f"postgres:{pg_connection}/ot_test_{uuid.uuid4().hex[:10]}"
+
+def colleague(tmp_path, name: str, *arguments: str) -> subprocess.Popen:
+    """A colleague's QGIS in a process of its own, its settings in a folder of its own (colleague.py)."""
+    settings = tmp_path / f"settings_{name}"
+    settings.mkdir()
+    environment = dict(os.environ, XDG_CONFIG_HOME=str(settings), QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen(
+        [sys.executable, "-P", COLLEAGUE, *arguments],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+
+
+def last_json(process: subprocess.Popen, timeout: float = 120) -> dict:
+    out, err = process.communicate(timeout=timeout)
+    assert process.returncode == 0, f"the colleague's QGIS ended with {process.returncode}: {err[-2000:]}"
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_two_colleagues_opening_an_older_shared_register_at_once(postgis, helpers, tmp_path):
+    """Two QGIS processes open a version 1 register at the same moment: both upgrades start; the second
+    waits for the first (the migration's lock) and finds the register up to date."""
+    target = f"postgres:{postgis.CONNECTION}/{postgis.new_schema()}"
     _v1_register(target, helpers)
-    outcomes = []
+    colleagues = [colleague(tmp_path, name, "open", postgis.CONNECTION, postgis.dsn(), target) for name in "ab"]
+    for process in colleagues:
+        assert process.stdout.readline().strip() == "ready", process.stderr.read()[-2000:]
+    for process in colleagues:  # both go at once
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    assert [last_json(process) for process in colleagues] == [{"version": SCHEMA_VERSION}] * 2
+    register = open_register(target)
+    rows = helpers.run_sql(register, f"SELECT name, competences FROM {register.dialect.qualify('actors')}")
+    assert rows == [["Old actor", "{velo,donnees}"]]  # the data migration ran once
+    meta_table = register.dialect.qualify(META_TABLE)
+    assert helpers.run_sql(register, f"SELECT count(*) FROM {meta_table} WHERE key = 'upgraded_at'") == [[1]]
 
-    def open_it():
-        try:
-            outcomes.append(open_register(target).schema_version)
-        except OpenTerritoryError as error:  # the failure this test guards against
-            outcomes.append(str(error))
 
-    try:
-        threads = [threading.Thread(target=open_it) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
-        assert outcomes == [SCHEMA_VERSION, SCHEMA_VERSION]
-        register = open_register(target)
-        rows = helpers.run_sql(register, f"SELECT name, competences FROM {register.dialect.qualify('actors')}")
-        assert rows == [["Old actor", "{velo,donnees}"]]  # the data migration ran once
-    finally:
-        helpers.pg_execute(f'DROP SCHEMA IF EXISTS "{target.rsplit("/", 1)[1]}" CASCADE')
+def test_the_dock_opening_the_register_in_a_task_while_the_main_thread_lists_connections(postgis, tmp_path):
+    """What one QGIS does: the register opened in background tasks while the register dialog, in the main
+    thread, lists the saved connections. Both read QGIS's connections; done through QGIS's shared map of
+    connection objects, this crashed QGIS. Run in a process of its own, so that a crash is a failure."""
+    target = f"postgres:{postgis.CONNECTION}/{postgis.new_schema()}"
+    create_register(target)
+    process = colleague(tmp_path, "dock", "dock", postgis.CONNECTION, postgis.dsn(), target, "25")
+    assert last_json(process, timeout=600) == {"opened": 25, "errors": []}

@@ -1,0 +1,230 @@
+"""QGIS's saved PostgreSQL connections, and the one way the plugin reaches a PostGIS database through them.
+
+A database destination is written `postgres:<QGIS connection name>[/<schema>[/<table>]]`, for the register
+(`postgres:team/open_territory`), a territory (`postgres:team/rennes`) or one layer
+(`postgres:team/rennes/bus_stops`). The connection's host, database, SSL mode and credentials come from
+QGIS: a password saved in the connection, or its authentication configuration (`authcfg`), expanded here
+only into the libpq string GDAL opens (`postgres_dsn`), never into a message, a log or a layer source.
+Layers added to a project get `layer_uri`: the connection without its password, which QGIS asks its
+credentials store for (filled in memory for the session, see `remember_credentials`).
+
+Thread safety: the dock opens registers and loads layers in background tasks while the main thread reads
+the same settings. QGIS's `providerMetadata("postgres").connections()` rebuilds one shared map of
+connection objects on every call and frees the previous ones, so two threads calling it at once crash
+QGIS (a freed object's `uri()`). The plugin never calls it: the names are read from QGIS's settings, and
+each lookup makes a connection object of its own (`createConnection(name)`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from osgeo import gdal
+from qgis.core import QgsCredentials, QgsDataSourceUri, QgsProviderRegistry, QgsSettings
+
+from .errors import InputError, NetworkError
+from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
+from .i18n import tr
+
+if TYPE_CHECKING:  # names used in annotations only
+    from typing import Iterator
+
+POSTGRES_PREFIX = "postgres:"
+CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited for
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+SETTINGS_GROUP = "PostgreSQL/connections"  # where QGIS keeps its saved connections
+
+
+def is_postgres(destination: object) -> bool:
+    return str(destination or "").strip().lower().startswith(POSTGRES_PREFIX)
+
+
+# -- QGIS's saved connections ----------------------------------------------------------------------
+
+
+def postgres_connections() -> list:
+    """Names of QGIS's saved PostgreSQL connections, sorted, for the UI's combos. Safe in any thread."""
+    settings = QgsSettings()
+    settings.beginGroup(SETTINGS_GROUP)
+    names = settings.childGroups()
+    settings.endGroup()
+    return sorted(names, key=str.lower)
+
+
+def connection_uri(name: str) -> QgsDataSourceUri:
+    """The saved connection `name` as a data source URI (its password or authcfg as QGIS saved them);
+    InputError naming the saved connections when there is none of that name. Safe in any thread."""
+    names = postgres_connections()
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    if metadata is None or name not in names:
+        known = ", ".join(names) or tr("none")
+        raise InputError(
+            tr("No saved PostgreSQL connection of this name in QGIS") + f": '{name}' "
+            f"({tr('saved connections')}: {known})"
+        )
+    return QgsDataSourceUri(metadata.createConnection(name).uri())
+
+
+def postgres_dsn(connection: str) -> str:
+    """The libpq connection string of a saved QGIS connection (authentication configurations expanded,
+    never logged), with a connection timeout."""
+    info = connection_uri(connection).connectionInfo(True)
+    if "connect_timeout" not in info:
+        info += f" connect_timeout={CONNECT_TIMEOUT}"
+    return info
+
+
+def describe_connection(connection: str) -> str:
+    """`'name' (host:port/database)`, for messages: no user, no password."""
+    uri = connection_uri(connection)
+    return f"'{connection}' ({uri.host() or 'localhost'}:{uri.port() or 5432}/{uri.database()})"
+
+
+def clean_error(error: object) -> str:
+    """A PostgreSQL or GDAL error on one line, any password in it masked."""
+    text = re.sub(r"password=\S+", "password=***", str(error))
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+# -- destinations ----------------------------------------------------------------------------------
+
+
+def split_destination(destination: str, parts: int) -> tuple:
+    """(connection, [up to `parts` names]) of `postgres:<connection>/<name>/...`. A connection whose name
+    holds "/" is recognised when QGIS knows it; otherwise the connection ends at the first "/"."""
+    rest = str(destination).strip()[len(POSTGRES_PREFIX) :].strip()
+    known = [name for name in postgres_connections() if rest == name or rest.startswith(name + "/")]
+    if known:
+        connection = max(known, key=len)
+        tail = rest[len(connection) + 1 :]
+    else:
+        connection, _, tail = rest.partition("/")
+    names = [name.strip() for name in tail.split("/")] if tail.strip() else []
+    if not connection.strip():
+        raise InputError(tr("No PostgreSQL connection named in the destination") + f": '{destination}'")
+    if len(names) > parts:
+        raise InputError(
+            tr("Too many parts in the PostgreSQL destination (postgres:<connection>/<schema>/<table>)")
+            + f": '{destination}'"
+        )
+    return connection.strip(), names
+
+
+def checked_schema(schema: str) -> str:
+    """A schema name the plugin writes unquoted in SQL: letters, digits and _, lower case."""
+    if not IDENTIFIER.match(schema or ""):
+        raise InputError(tr("Invalid PostgreSQL schema name (letters, digits and _ only)") + f": '{schema}'")
+    return schema.lower()
+
+
+@dataclass(frozen=True)
+class PostgresTable:
+    """A table of a schema, reached through a saved QGIS connection."""
+
+    connection: str
+    schema: str
+    table: str
+
+    @property
+    def destination(self) -> str:
+        return f"{POSTGRES_PREFIX}{self.connection}/{self.schema}/{self.table}"
+
+    @property
+    def qualified(self) -> str:
+        return f"{quote(self.schema)}.{quote(self.table)}"
+
+    def describe(self) -> str:
+        return f"{describe_connection(self.connection)}, {self.schema}.{self.table}"
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(value: object) -> str:
+    return "NULL" if value is None else "'" + str(value).replace("'", "''") + "'"
+
+
+# -- layers in a project ---------------------------------------------------------------------------
+
+
+def table_uri(
+    connection: str, schema: str, table: str, geometry: str | None = "geom", subset: str = "", key: str = "fid"
+) -> QgsDataSourceUri:
+    """A table's data source for QGIS's "postgres" provider (`.uri(False)` gives the layer's source), without
+    the password: a project saved with the layer holds the connection's host, database, user or authcfg,
+    never a secret. The password a connection saves goes to QGIS's credentials store for this session
+    (`remember_credentials`), where the provider finds it."""
+    uri = connection_uri(connection)
+    uri.setDataSource(schema, table, geometry, subset, key)
+    remember_credentials(uri)
+    uri.setPassword("")
+    return uri
+
+
+def remember_credentials(uri: QgsDataSourceUri) -> None:
+    """Give QGIS's credentials store (in memory, never saved) the password of `uri`, under the name QGIS
+    looks it up by when a layer without the password connects: its connection string without it."""
+    if not uri.password() or uri.authConfigId():
+        return
+    bare = QgsDataSourceUri(uri.uri(False))
+    bare.setPassword("")
+    QgsCredentials.instance().put(bare.connectionInfo(False), uri.username(), uri.password())
+
+
+# -- SQL through GDAL --------------------------------------------------------------------------------
+
+
+@with_gdal_exceptions
+def connect(connection: str, update: bool = True, schema: str | None = None) -> gdal.Dataset:
+    """A GDAL dataset on the connection's database (with `schema`, its tables only, and `schema` first in
+    the search path); NetworkError, naming the connection, when it cannot be reached."""
+    flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
+    options = [f"SCHEMAS={schema}"] if schema else ["LIST_ALL_TABLES=NO", "SCHEMAS=pg_catalog"]
+    try:
+        return gdal.OpenEx(
+            "PG:" + postgres_dsn(connection), flags, allowed_drivers=["PostgreSQL"], open_options=options
+        )
+    except RuntimeError as error:
+        raise NetworkError(
+            tr("Cannot connect to the PostgreSQL database")
+            + f" {describe_connection(connection)}: "
+            + clean_error(error)
+        ) from None
+
+
+@contextlib.contextmanager
+@raising_gdal_exceptions
+def open_database(connection: str, update: bool = True, schema: str | None = None) -> Iterator[gdal.Dataset]:
+    """`connect`, closed at the end of the block."""
+    dataset = connect(connection, update, schema)
+    try:
+        yield dataset
+    finally:
+        dataset = None
+
+
+def execute(dataset: gdal.Dataset, sql: str) -> None:
+    result = dataset.ExecuteSQL(sql)
+    if result is not None:
+        dataset.ReleaseResultSet(result)
+
+
+def rows(dataset: gdal.Dataset, sql: str) -> list:
+    """The rows of a query, each a list of its values."""
+    result = dataset.ExecuteSQL(sql)
+    if result is None:
+        return []
+    try:
+        count = result.GetLayerDefn().GetFieldCount()
+        return [[None if f.IsFieldNull(i) else f.GetField(i) for i in range(count)] for f in result]
+    finally:
+        dataset.ReleaseResultSet(result)
+
+
+def scalar(dataset: gdal.Dataset, sql: str) -> object:
+    found = rows(dataset, sql)
+    return found[0][0] if found and found[0] else None
