@@ -74,10 +74,25 @@ def connection_uri(name: str) -> QgsDataSourceUri:
 def postgres_dsn(connection: str) -> str:
     """The libpq connection string of a saved QGIS connection (authentication configurations expanded,
     never logged), with a connection timeout."""
-    info = connection_uri(connection).connectionInfo(True)
-    if "connect_timeout" not in info:
-        info += f" connect_timeout={CONNECT_TIMEOUT}"
-    return info
+    return _with_timeout(connection_uri(connection).connectionInfo(True))
+
+
+def layer_dsn(source: str) -> str:
+    """The libpq connection string of a PostGIS layer's data source, with its credentials: its own (a password,
+    an authcfg expanded, a service), else those of the saved QGIS connection to the same server, database and
+    user (the plugin's layers keep no password, see table_uri)."""
+    uri = QgsDataSourceUri(source)
+    if not uri.password() and not uri.authConfigId() and not uri.service():
+        wanted = (uri.host(), uri.port() or "5432", uri.database(), uri.username())
+        for name in postgres_connections():
+            saved = connection_uri(name)
+            if (saved.host(), saved.port() or "5432", saved.database(), saved.username()) == wanted:
+                return postgres_dsn(name)
+    return _with_timeout(uri.connectionInfo(True))
+
+
+def _with_timeout(info: str) -> str:
+    return info if "connect_timeout" in info else info + f" connect_timeout={CONNECT_TIMEOUT}"
 
 
 def describe_connection(connection: str) -> str:
@@ -181,22 +196,22 @@ def remember_credentials(uri: QgsDataSourceUri) -> None:
 # -- SQL through GDAL --------------------------------------------------------------------------------
 
 
-@with_gdal_exceptions
 def connect(connection: str, update: bool = True, schema: str | None = None) -> gdal.Dataset:
     """A GDAL dataset on the connection's database (with `schema`, its tables only, and `schema` first in
     the search path); NetworkError, naming the connection, when it cannot be reached."""
+    return connect_dsn(postgres_dsn(connection), describe_connection(connection), update, schema)
+
+
+@with_gdal_exceptions
+def connect_dsn(dsn: str, where: str, update: bool = True, schema: str | None = None) -> gdal.Dataset:
+    """`connect` with a libpq connection string; `where` names the database in messages."""
     flags = gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0)
-    options = [f"SCHEMAS={schema}"] if schema else ["LIST_ALL_TABLES=NO", "SCHEMAS=pg_catalog"]
+    options = [f"SCHEMAS={schema}"] if schema else []
     try:
-        return gdal.OpenEx(
-            "PG:" + postgres_dsn(connection), flags, allowed_drivers=["PostgreSQL"], open_options=options
-        )
+        return gdal.OpenEx("PG:" + dsn, flags, allowed_drivers=["PostgreSQL"], open_options=options)
     except RuntimeError as error:
-        raise NetworkError(
-            tr("Cannot connect to the PostgreSQL database")
-            + f" {describe_connection(connection)}: "
-            + clean_error(error)
-        ) from None
+        message = tr("Cannot connect to the PostgreSQL database") + f" {where}: " + clean_error(error)
+        raise NetworkError(message) from None
 
 
 @contextlib.contextmanager
