@@ -13,18 +13,22 @@ bounds the search box of the exact one.
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 
+from osgeo import gdal
 from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeedback, QgsVectorLayer, QgsWkbTypes
 
-from ..toolbelt.errors import ReplyError
-from ..toolbelt.gdal_errors import with_gdal_exceptions
+from ..toolbelt.errors import OpenTerritoryError, ReplyError
+from ..toolbelt.gdal_errors import gdal_exceptions, with_gdal_exceptions
 from ..toolbelt.i18n import tr
-from ..toolbelt.postgres import clean_error, connect_dsn, layer_dsn, literal, quote, rows
+from ..toolbelt.postgres import clean_error, connect_dsn, execute, layer_dsn, literal, quote, rows
 from .nearby import category_order
 
 SEPARATOR = "\x1f"  # between the names of the competent actors in one text
-CHUNK = 1000  # challenges per query
+CHUNK = 500  # challenges per query
+MAX_CONNECTIONS = 4  # queries at once
 RARE_ROWS, RARE_SHARE = 10_000, 0.2  # a category under this share of a table of more rows is searched alone
 FAMILIES = {
     QgsWkbTypes.PointGeometry: ("POINT", "MULTIPOINT"),
@@ -99,26 +103,21 @@ class DatabaseContext:
         self.srid = crs.postgisSrid()
         self.distance = float(distance)
         self.dataset = None
+        self.failure = None  # what went wrong in another connection
         self.rare = {}  # (table number, category) -> the temporary table of a category scarce in its table
 
     @with_gdal_exceptions
     def measure(self, features: list, feedback: QgsFeedback | None = None) -> tuple:
         """(categories, measures, names): the categories in output order; per feature, {category: (count,
         nearest or None)} (None for a feature without a location) and the competent actors' names. The
-        challenges go to the database CHUNK at a time, so that progress shows and a cancel is heard."""
-        host, port, database, _service = self.challenges.server
-        self.dataset = connect_dsn(layer_dsn(self.challenges.layer.source()), f"{host}:{port}/{database}")
+        challenges go to the database CHUNK at a time, on as many connections as the machine has cores (at most
+        four), so that the server's cores share the work, progress shows and a cancel is heard."""
+        self.dataset = self.connect()
         try:
             per_table = self.categories()
             keys = [feature[self.challenges.key] for feature in features]
-            answers = {}
-            for first in range(0, len(keys), CHUNK):
-                if feedback is not None:
-                    if feedback.isCanceled():
-                        break
-                    feedback.setProgress(100.0 * first / len(keys))
-                for row in self.sql(self.context_sql(keys[first : first + CHUNK], per_table)):
-                    answers[str(row[0])] = row[1:]
+            chunks = [keys[first : first + CHUNK] for first in range(0, len(keys), CHUNK)]
+            answers = self.ask(chunks, per_table, feedback)
         finally:
             self.dataset = None
         categories = sorted({c for _t, found in per_table for c in found}, key=lambda c: (category_order(c), c))
@@ -130,14 +129,67 @@ class DatabaseContext:
             measures.append(self.merged(answer, per_table) if located and answer is not None else None)
         return categories, measures, names
 
-    def sql(self, sql: str) -> list:
+    def connect(self) -> gdal.Dataset:
+        """A connection of its own to the challenges' database, without JIT compilation (it costs seconds on
+        this query's many expressions, more than it saves)."""
+        host, port, database, _service = self.challenges.server
+        dataset = connect_dsn(layer_dsn(self.challenges.layer.source()), f"{host}:{port}/{database}")
+        execute(dataset, "SET jit = off")
+        return dataset
+
+    def ask(self, chunks: list, per_table: list, feedback: QgsFeedback | None) -> dict:
+        """{challenge key: its row} of every chunk. The first connection (which holds the temporary tables)
+        asks its share; the others, made here, theirs."""
+        answers = {}
+        done = []
+        lock = threading.Lock()
+        rare = bool(self.rare)  # temporary tables live in the first connection only
+
+        def work(dataset: gdal.Dataset, share: list) -> None:
+            for chunk in share:
+                if feedback is not None and feedback.isCanceled():
+                    return
+                found = rows_of(dataset, self.context_sql(chunk, per_table))
+                with lock:
+                    answers.update((str(row[0]), row[1:]) for row in found)
+                    done.append(len(chunk))
+                    if feedback is not None:
+                        feedback.setProgress(100.0 * len(done) / len(chunks))
+
+        workers = 1 if rare else max(1, min(MAX_CONNECTIONS, os.cpu_count() or 1, len(chunks)))
+        shares = [chunks[number::workers] for number in range(workers)]
+        threads = [threading.Thread(target=self.in_connection, args=(work, share)) for share in shares[1:]]
+        for thread in threads:
+            thread.start()
         try:
-            return rows(self.dataset, sql)
-        except RuntimeError as error:
-            raise ReplyError(
-                tr("The database could not measure the challenge context") + f": {clean_error(error)}",
-                reason="database",
-            ) from None
+            work(self.dataset, shares[0] if shares else [])
+        finally:
+            for thread in threads:
+                thread.join()
+        if self.failure is not None:
+            raise self.failure
+        return answers
+
+    def in_connection(self, work, share: list) -> None:
+        """Run `work(dataset, share)` on a connection of its own (in a thread); a failure is kept for ask()."""
+        with gdal_exceptions():
+            try:
+                dataset = self.connect()
+                work(dataset, share)
+            except (RuntimeError, OpenTerritoryError) as error:
+                self.failure = error if isinstance(error, OpenTerritoryError) else self.failed(error)
+            finally:
+                dataset = None
+
+    def sql(self, sql: str) -> list:
+        return rows_of(self.dataset, sql)
+
+    @staticmethod
+    def failed(error: Exception) -> ReplyError:
+        return ReplyError(
+            tr("The database could not measure the challenge context") + f": {clean_error(error)}",
+            reason="database",
+        )
 
     def categories(self) -> list:
         """[(table, [its categories])], every category of the resources' tables (their filters applied). A
@@ -208,10 +260,15 @@ class DatabaseContext:
         return (
             f"WITH c AS MATERIALIZED (SELECT t.{quote(c.key)}::text AS key, "
             f"CASE WHEN ST_IsEmpty(t.{quote(c.geometry)}) THEN NULL "
-            f"ELSE ST_Transform(t.{quote(c.geometry)}, {self.srid}) END AS g, {domain} AS domain "
+            f"ELSE {self.working(c, 't')} END AS g, {domain} AS domain "
             f"FROM {c.qualified} t WHERE t.{quote(c.key)}::text IN ({key_list})){actors} "
             f"SELECT c.key, {named} FROM c {joins}"
         )
+
+    def working(self, table: Table, alias: str) -> str:
+        """The table's geometry in the working CRS."""
+        geometry = f"{alias}.{quote(table.geometry)}"
+        return geometry if table.srid == self.srid else f"ST_Transform({geometry}, {self.srid})"
 
     def _filter(self, table: Table, category: str | None = None) -> str:
         geometry = f"r.{quote(table.geometry)}"
@@ -284,6 +341,14 @@ class DatabaseContext:
             "(SELECT string_agg(a.name, E'\\x1f' ORDER BY a.key) FROM a WHERE c.domain <> '' "
             "AND c.domain = ANY(a.competences) AND (a.area IS NULL OR (c.g IS NOT NULL AND ST_Covers(a.area, c.g))))"
         )
+
+
+def rows_of(dataset: gdal.Dataset, sql: str) -> list:
+    """The rows of a query; its failure one sentence (ReplyError)."""
+    try:
+        return rows(dataset, sql)
+    except RuntimeError as error:
+        raise DatabaseContext.failed(error) from None
 
 
 def value(item: object) -> object:
