@@ -54,13 +54,12 @@ from .postgres import (
     PostgresTable,
     checked_schema,
     clean_error,
+    cluster,
     drop_tables,
     ensure_schema,
-    execute,
     is_postgres,
     open_database,
     postgres_dsn,
-    quote,
     split_destination,
     staging_name,
     swap_tables,
@@ -517,7 +516,7 @@ def put_layers_in_database(scratch: str, connection: str, schema: str, tables: d
             for layer, table in tables.items():
                 staged[table] = staging_name(table)
                 _copy_to_table(dsn, scratch, layer, schema, staged[table])
-                execute(dataset, f"ANALYZE {quote(schema)}.{quote(staged[table])}")  # statistics for the planner
+                cluster(dataset, schema, staged[table])
             swap_tables(dataset, connection, schema, staged)
             staged = {}
         finally:

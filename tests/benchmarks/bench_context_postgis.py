@@ -9,7 +9,8 @@
 The tables are generated with SQL (generate_series, a fixed seed) in the local test database
 (scripts/start_postgis.sh; OPEN_TERRITORY_TEST_PG overrides build/postgis/dsn) in the schema ot_bench, and kept
 there for the next runs (generating the 10,000,000 rows and their index takes a few minutes; the time is
-printed). Drop the schema to start again: DROP SCHEMA ot_bench CASCADE.
+printed). The rows are stored in the order of their spatial index, as the plugin's loads store them
+(toolbelt/postgres.py, cluster). Drop the schema to start again: DROP SCHEMA ot_bench CASCADE.
 
 Run: .venv/bin/python -P tests/benchmarks/bench_context_postgis.py [large_resources]
 """
@@ -79,7 +80,8 @@ def ensure_tables(suffix: str, resources: int, challenges: int) -> None:
         f"(ARRAY[{categories}])[1 + floor(random() * {len(CATEGORIES)})::int] AS category, "
         f"{point}::geometry(Point, 2154) AS geom FROM generate_series(1, {resources}) AS i; "
         f"ALTER TABLE {SCHEMA}.resources_{suffix} ADD PRIMARY KEY (fid); "
-        f"CREATE INDEX ON {SCHEMA}.resources_{suffix} USING gist (geom); "
+        f"CREATE INDEX resources_{suffix}_geom_idx ON {SCHEMA}.resources_{suffix} USING gist (geom); "
+        f"CLUSTER {SCHEMA}.resources_{suffix} USING resources_{suffix}_geom_idx; "
         f"CREATE TABLE {SCHEMA}.challenges_{suffix} AS SELECT i AS fid, 'c' || i AS title, "
         f"(ARRAY['velo', 'transport_collectif', 'voirie', 'qualite_air'])[1 + floor(random() * 4)::int] AS domain, "
         f"'identified' AS status, {point}::geometry(Point, 2154) AS geom FROM generate_series(1, {challenges}) AS i; "
