@@ -34,6 +34,7 @@ from ..plugin.toolbelt.errors import Cancelled, InputError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import notify
 from ..plugin.toolbelt.settings import load_settings
+from .database_destination import DatabaseDestination, safe_schema
 from .resources.layer_output import dock_output_path
 from .sections import DockSection
 
@@ -101,6 +102,8 @@ class TerritorySection(DockSection):
         self.output.setDialogTitle(tr("Territory GeoPackage"))
         self.output.lineEdit().setPlaceholderText(tr("[GeoPackage beside the project]"))
         layout.addWidget(self.output)
+        self.database = DatabaseDestination(self)
+        layout.addWidget(self.database)
         self.offline_check = QCheckBox(tr("Offline (cached replies only)"), self)
         self.offline_check.setToolTip(
             tr(
@@ -227,6 +230,7 @@ class TerritorySection(DockSection):
 
     def show_profile(self, profile: Profile) -> None:
         self.profile = profile
+        self.database.set_schema(safe_schema(profile.id))
         text = profile.description or profile.name
         if profile.offline_cache:
             text += " " + tr("(recorded replies: loads offline)")
@@ -329,6 +333,9 @@ class TerritorySection(DockSection):
     # -- load ---------------------------------------------------------------------------------
 
     def output_path(self) -> str:
+        """The GeoPackage to write, or the schema of the PostGIS database when the box is ticked."""
+        if self.database.active():
+            return self.database.destination()
         path = self.output.filePath().strip()
         if path:
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
@@ -432,7 +439,8 @@ class TerritorySection(DockSection):
         names = [n for n in report.layers if n != "boundary"] + [n for n in report.layers if n == "boundary"]
         entries = {e.layer: e for e in report.profile.resources}
         for name in names:
-            layer = QgsVectorLayer(f"{report.output}|layername={name}", self.layer_title(report, name), "ogr")
+            source, provider = report.layer_source(name)
+            layer = QgsVectorLayer(source, self.layer_title(report, name), provider)
             if layer.isValid():
                 if name in entries:
                     self.prepare_layer(layer, entries[name], report.extent or report.profile.extent)

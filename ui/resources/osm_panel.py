@@ -66,9 +66,12 @@ def layer_spec(layer: QgsMapLayer | None) -> dict | None:
     return spec if isinstance(spec, dict) and spec.get("category") else None
 
 
-def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> list | None:
-    """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
-    Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
+def fetch_categories(
+    specs: list, output: str, feedback: QgsFeedback | None, placed: Callable | None = None
+) -> list | None:
+    """Fetch each spec into its own layer of the GeoPackage `output` (or where `placed(target)` puts it: the
+    PostGIS schema the Resources tab writes into); progress is shared between them. Returns [(spec, target,
+    FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
     results = []
     steps = steps_feedback(feedback, len(specs))
     for index, spec in enumerate(specs):
@@ -76,6 +79,7 @@ def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> 
             return None
         steps.setCurrentStep(index)
         target = layer_target(output, f"osm_{spec['category']}")
+        target = placed(target) if placed is not None else target
         result = OverpassSource(Transport(feedback=steps)).fetch(spec, target, spec["category"], steps)
         results.append((spec, target, result))
     feedback.setProgress(100)
@@ -181,9 +185,12 @@ class OsmPanel(SourcePanel):
             for c in categories
         ]
         output = dock_output_path("osm_resources")
+        targets = {c: self.placed(layer_target(output, f"osm_{c}")) for c in categories}  # chosen here, once
+        if None in targets.values():
+            return
         self.run(
             tr("OpenStreetMap resources"),
-            lambda feedback: fetch_categories(specs, output, feedback),
+            lambda feedback: fetch_categories(specs, output, feedback, lambda t: targets[t.layer[len("osm_") :]]),
             self.on_loaded,
             status=tr("Asking the Overpass server…"),
         )
