@@ -91,6 +91,12 @@ def layer_dsn(source: str) -> str:
     return _with_timeout(uri.connectionInfo(True))
 
 
+def database_of(source: str) -> tuple:
+    """(GDAL data source of the layer's schema, the layer's table) of a PostGIS layer's data source."""
+    uri = QgsDataSourceUri(source)
+    return f"PG:{layer_dsn(source)} schemas={uri.schema() or 'public'}", uri.table()
+
+
 def _with_timeout(info: str) -> str:
     return info if "connect_timeout" in info else info + f" connect_timeout={CONNECT_TIMEOUT}"
 
