@@ -4779,6 +4779,11 @@
       <translation>pages</translation>
     </message>
     <message>
+      <location filename="../plugin/planning/context.py" />
+      <source>public transport departures between 7 and 9 h</source>
+      <translation>départs de transport collectif entre 7 et 9 h</translation>
+    </message>
+    <message>
       <location filename="../plugin/toolbelt/network.py" />
       <source>quota</source>
       <translation>quota</translation>

@@ -36,7 +36,7 @@ from ..toolbelt.i18n import colon, tr
 from ..toolbelt.tasks import steps_feedback
 from .domain_categories import categories_for
 from .in_database import DatabaseContext, same_database
-from .nearby import category_order, read_resources
+from .nearby import SERVICE_OUTPUT, category_order, read_resources
 
 DEFAULT_CRS = "EPSG:2154"
 
@@ -158,11 +158,13 @@ class Actors:
         return names
 
 
-def output_fields(challenge_fields: QgsFields, categories: list) -> QgsFields:
+def output_fields(challenge_fields: QgsFields, categories: list, service: bool = False) -> QgsFields:
     fields = QgsFields(challenge_fields)
     for category in categories:
         fields.append(QgsField(f"n_{category}", QVariant.Int))
         fields.append(QgsField(f"nearest_{category}_m", QVariant.Double))
+    if service:
+        fields.append(QgsField(SERVICE_OUTPUT, QVariant.Int))
     fields.append(QgsField("n_actors", QVariant.Int))
     fields.append(QgsField("actors", QVariant.String))
     fields.append(QgsField("summary", QVariant.String))
@@ -174,8 +176,9 @@ def _category_text(category: str) -> str:
     return category_label(category) if category in CATEGORIES else category
 
 
-def summary_text(domain: str, distance: float, around: dict | None, actors: list) -> str:
+def summary_text(domain: str, distance: float, around: dict | None, actors: list, departures: int | None = None) -> str:
     """One line in the user's language: the domain, the resources within `distance` by category, the
+    morning-peak departures of the transit stops among them (when a network's stops are overlaid), the
     related categories absent nearby, the competent actors. `around` None: the challenge has no
     location, so nothing is said about distances."""
     parts = [domain_label(domain) if domain in DOMAINS else tr("No domain")]
@@ -187,6 +190,8 @@ def summary_text(domain: str, distance: float, around: dict | None, actors: list
             parts.append(tr("within") + f" {distance:g} m" + colon() + ", ".join(nearby))
         else:
             parts.append(tr("no resource within") + f" {distance:g} m")
+        if departures is not None:
+            parts.append(tr("public transport departures between 7 and 9 h") + colon() + str(departures))
         missing = [_category_text(c) for c in categories_for(domain) if not around.get(c, (0, None))[0]]
         if missing and domain:
             parts.append(tr("missing nearby") + colon() + ", ".join(missing))
@@ -231,10 +236,11 @@ def challenge_context(
     database = same_database(challenges, resources, actors, crs)
     if database is not None:
         say(feedback, tr("The challenges and the resources are tables of one PostGIS database: measured there"))
-        categories, measures, names = DatabaseContext(*database, crs, distance).measure(features, feedback)
+        measured = DatabaseContext(*database, crs, distance)
+        categories, measures, names = measured.measure(features, feedback)
         if feedback is not None and feedback.isCanceled():
-            return output_fields(challenges.fields(), categories), []
-        return context_rows(challenges, features, measures, categories, names, distance, feedback)
+            return output_fields(challenges.fields(), categories, measured.service), []
+        return context_rows(challenges, features, measures, categories, names, distance, feedback, measured.service)
     steps = steps_feedback(feedback, 3)  # the resources read, the challenges measured, the rows made
     if steps is not None:
         steps.setCurrentStep(0)
@@ -249,7 +255,8 @@ def challenge_context(
     competent = Actors(actors, crs, context)
     domains = [challenge_domain(challenges, feature) for feature in features]
     names = [competent.competent(domain, geometry) for domain, geometry in zip(domains, geometries)]
-    return context_rows(challenges, features, measures, categories, names, distance, steps)
+    service = any(resources.service for resources in found.values())
+    return context_rows(challenges, features, measures, categories, names, distance, steps, service)
 
 
 def say(feedback: QgsFeedback | None, message: str) -> None:
@@ -291,9 +298,10 @@ def challenge_domain(challenges: QgsVectorLayer, feature) -> str:
 
 def measure(geometries, found, categories, distance, feedback=None) -> list:
     """Per challenge (its geometry in the working CRS): {category: (count within `distance`, nearest distance or
-    None)}, or None for a challenge without a location. The point challenges are measured all at once against
-    each category's points; lines and areas, and the resources that are lines and areas, one by one
-    (nearby.Resources)."""
+    None)}, and under SERVICE_OUTPUT the departures between 7 and 9 h of the network stops within `distance`
+    when a network's stops are overlaid; None for a challenge without a location. The point challenges are
+    measured all at once against each category's points; lines and areas, and the resources that are lines
+    and areas, one by one (nearby.Resources)."""
     points = [i for i, g in enumerate(geometries) if g is not None and isinstance(g.constGet(), QgsPoint)]
     others = [i for i, g in enumerate(geometries) if g is not None and not isinstance(g.constGet(), QgsPoint)]
     cx = np.array([geometries[i].constGet().x() for i in points], dtype=float)
@@ -305,24 +313,29 @@ def measure(geometries, found, categories, distance, feedback=None) -> list:
                 break
             feedback.setProgress(100.0 * step / max(1, len(categories)))
         resources = found[category]
-        counts, nearest = resources.around_points(cx, cy, distance)
+        counts, nearest, sums = resources.around_points(cx, cy, distance)
         for position, i in enumerate(points):
-            count, near = int(counts[position]), float(nearest[position])
+            count, near, weight = int(counts[position]), float(nearest[position]), float(sums[position])
             if resources.index is not None:
-                line_count, line_near = resources.around_geometry(geometries[i], distance, points=False)
-                count += line_count
+                line_count, line_near, line_weight = resources.around_geometry(geometries[i], distance, points=False)
+                count, weight = count + line_count, weight + line_weight
                 near = near if line_near is None else min(near, line_near)
             measures[i][category] = (count, None if math.isinf(near) else near)
+            if resources.service:
+                measures[i][SERVICE_OUTPUT] = int(round(weight))
         for i in others:
-            measures[i][category] = resources.around_geometry(geometries[i], distance)
+            count, near, weight = resources.around_geometry(geometries[i], distance)
+            measures[i][category] = (count, near)
+            if resources.service:
+                measures[i][SERVICE_OUTPUT] = int(round(weight))
     return measures
 
 
-def context_rows(challenges, features, measures, categories, names, distance, feedback=None) -> tuple:
+def context_rows(challenges, features, measures, categories, names, distance, feedback=None, service=False) -> tuple:
     """(output fields, rows) from the measures and the competent actors' `names` of each challenge: per
-    challenge its attributes, then per category the count and the nearest distance (0.1 m), the competent
-    actors and the summary; its own geometry."""
-    fields = output_fields(challenges.fields(), categories)
+    challenge its attributes, then per category the count and the nearest distance (0.1 m), with `service` the
+    departures between 7 and 9 h near it, the competent actors and the summary; its own geometry."""
+    fields = output_fields(challenges.fields(), categories, service)
     rows = []
     for step, (feature, around, competent) in enumerate(zip(features, measures, names)):
         if feedback is not None:
@@ -330,6 +343,7 @@ def context_rows(challenges, features, measures, categories, names, distance, fe
                 break
             feedback.setProgress(100.0 * step / max(1, len(features)))
         attributes = list(feature.attributes())
+        departures = None
         if around is None:
             # No location: no count, no distance (null, not 0); only the actors without an area apply.
             attributes += [None, None] * len(categories)
@@ -338,7 +352,11 @@ def context_rows(challenges, features, measures, categories, names, distance, fe
             shown = {category: around.get(category, (0, None)) for category in categories}
             for count, nearest in shown.values():
                 attributes += [count, round(nearest, 1) if nearest is not None else None]
+            departures = around.get(SERVICE_OUTPUT, 0) if service else None
+        if service:
+            attributes.append(departures)
         domain = challenge_domain(challenges, feature)
-        attributes += [len(competent), "; ".join(competent), summary_text(domain, distance, shown, competent)]
+        summary = summary_text(domain, distance, shown, competent, departures)
+        attributes += [len(competent), "; ".join(competent), summary]
         rows.append((attributes, feature.geometry()))
     return fields, rows

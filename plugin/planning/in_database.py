@@ -24,7 +24,7 @@ from ..toolbelt.errors import OpenTerritoryError, ReplyError
 from ..toolbelt.gdal_errors import gdal_exceptions, with_gdal_exceptions
 from ..toolbelt.i18n import tr
 from ..toolbelt.postgres import clean_error, connect_dsn, execute, layer_dsn, literal, quote, rows
-from .nearby import category_order
+from .nearby import SERVICE_CATEGORY, SERVICE_FIELD, SERVICE_OUTPUT, category_order
 
 SEPARATOR = "\x1f"  # between the names of the competent actors in one text
 CHUNK = 500  # challenges per query
@@ -105,6 +105,7 @@ class DatabaseContext:
         self.dataset = None
         self.failure = None  # what went wrong in another connection
         self.rare = {}  # (table number, category) -> the temporary table of a category scarce in its table
+        self.service_tables = []  # the tables of network stops with their departures between 7 and 9 h
 
     @with_gdal_exceptions
     def measure(self, features: list, feedback: QgsFeedback | None = None) -> tuple:
@@ -206,7 +207,14 @@ class DatabaseContext:
                 if total > RARE_ROWS and int(n) < RARE_SHARE * total:
                     self.rare[(number, category)] = self.rare_table(table, category, f"ot_rare_{number}_{position}")
             found.append((table, sorted((c for c, _n in counts), key=lambda c: (category_order(c), c))))
+            if table.column(SERVICE_FIELD) and any(c == SERVICE_CATEGORY for c, _n in counts):
+                self.service_tables.append(table)
         return found
+
+    @property
+    def service(self) -> bool:
+        """A network's stops with their departures are among the resources (context.SERVICE_OUTPUT)."""
+        return bool(self.service_tables)
 
     def rare_table(self, table: Table, category: str, name: str) -> Table:
         """The rows of one category as a temporary table (gone with the connection), in the working CRS, with
@@ -220,9 +228,9 @@ class DatabaseContext:
         self.sql(f"ANALYZE {name}")
         return Table(table.layer, "pg_temp", name, "", "geom", self.srid, "true", table.server)
 
-    @staticmethod
-    def merged(answer: list, per_table: list) -> dict:
-        """{category: (count, nearest)} of one challenge, the tables of one category added up."""
+    def merged(self, answer: list, per_table: list) -> dict:
+        """{category: (count, nearest)} of one challenge, the tables of one category added up, and the
+        departures near it (context.SERVICE_OUTPUT) when network stops are among the resources."""
         measured, column = {}, 0
         for _table, found in per_table:
             for category in found:
@@ -232,6 +240,9 @@ class DatabaseContext:
                 if nearest is not None and before_nearest is not None:
                     nearest = min(float(nearest), before_nearest)
                 measured[category] = (before_count + count, before_nearest if nearest is None else float(nearest))
+        if self.service_tables:
+            departures = answer[column : column + len(self.service_tables)]
+            measured[SERVICE_OUTPUT] = int(sum(float(value or 0) for value in departures))
         return measured
 
     # the SQL
@@ -251,10 +262,14 @@ class DatabaseContext:
                 alias, counted = groups.setdefault(id(searched), (f"n{len(groups)}", []))
                 counted.append((searched, category))
                 columns += [f"{alias}.k{len(counted) - 1}", self.nearest_sql(searched, category)]
-        columns.append(self.actors_sql())
-        joins = " ".join(
+        joins = [
             f"LEFT JOIN LATERAL {self.counts_sql(counted)} AS {alias} ON true" for alias, counted in groups.values()
-        )
+        ]
+        for number, table in enumerate(self.service_tables):
+            joins.append(f"LEFT JOIN LATERAL {self.departures_sql(table)} AS s{number} ON true")
+            columns.append(f"s{number}.departures")
+        columns.append(self.actors_sql())
+        joins = " ".join(joins)
         named = ", ".join(f"{column} AS m{position}" for position, column in enumerate(columns))
         actors = f", {self.actors_cte()}" if self.actors is not None else ""
         return (
@@ -283,17 +298,27 @@ class DatabaseContext:
             f"{table.srid})"
         )
 
+    def departures_sql(self, table: Table) -> str:
+        """The departures between 7 and 9 h of the table's network stops within the distance of c.g."""
+        return (
+            f"(SELECT coalesce(sum(r.{quote(SERVICE_FIELD)}), 0) AS departures FROM {table.qualified} r "
+            f"WHERE c.g IS NOT NULL AND {self._filter(table, SERVICE_CATEGORY)} AND {self._near(table)})"
+        )
+
+    def _near(self, table: Table) -> str:
+        """The condition that a row of `table` lies within the distance of c.g (on the table's index)."""
+        r = f"r.{quote(table.geometry)}"
+        if table.srid == self.srid:
+            return f"ST_DWithin({r}, c.g, {self.distance!r})"
+        return (
+            f"{r} && {self._box(table, repr(self.distance))} "
+            f"AND ST_DWithin(ST_Transform({r}, {self.srid}), c.g, {self.distance!r})"
+        )
+
     def counts_sql(self, counted: list) -> str:
         """The resources of one table within the distance of c.g, counted per category."""
         table = counted[0][0]
-        r = f"r.{quote(table.geometry)}"
-        if table.srid == self.srid:
-            near = f"ST_DWithin({r}, c.g, {self.distance!r})"
-        else:
-            near = (
-                f"{r} && {self._box(table, repr(self.distance))} "
-                f"AND ST_DWithin(ST_Transform({r}, {self.srid}), c.g, {self.distance!r})"
-            )
+        near = self._near(table)
         counts = ", ".join(
             f'count(*) FILTER (WHERE r."category"::text = {literal(category)}) AS k{position}'
             for position, (_table, category) in enumerate(counted)

@@ -45,6 +45,10 @@ from ..toolbelt.postgres import layer_dsn
 # A point's WKB: byte order, type, then x and y (a single-point multipoint: 9 more bytes before them).
 POINT_TYPES = (1, 1001, 2001, 3001)
 MULTIPOINT_TYPES = (4, 1004, 2004, 3004)
+# The level of service near a challenge: stops of a GTFS network carry their departures between 7 and 9 h,
+# which are added up within the distance (a weight on the stops; any other resource weighs nothing).
+SERVICE_CATEGORY, SERVICE_FIELD = "transit_stop", "departures_7_9"
+SERVICE_OUTPUT = "transit_departures_7_9"  # the column of the challenge context that gives their sum
 BRUTE_FORCE_PAIRS = 4_000_000  # nearest by all pairs at once below this many challenge × point pairs
 COARSE_CELLS = 2048  # cells of the grid the nearest points far beyond the distance are looked for in
 CANDIDATES_PER_BLOCK = 4_000_000  # challenge × point pairs measured at once (about 100 MB of arrays)
@@ -63,7 +67,10 @@ class CategoryResources:
 
     xs: list = field(default_factory=list)  # arrays of x, one per batch read
     ys: list = field(default_factory=list)
+    ws: list = field(default_factory=list)  # arrays of the points' weights (departures), 0 without one
     geometries: list = field(default_factory=list)  # QgsGeometry of the lines, areas and multi-part points
+    weights: list = field(default_factory=list)  # the geometries' weights
+    service: bool = False  # read from a layer that gives the stops' departures
 
 
 def read_resources(
@@ -121,11 +128,12 @@ def _read_with_gdal(layer: QgsVectorLayer, crs: QgsCoordinateReferenceSystem, fo
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     if "category" not in names:
         return False
-    table.SetIgnoredFields([field for field in names if field != "category"])
+    table.SetIgnoredFields([field for field in names if field not in ("category", SERVICE_FIELD)])
     transform = _numpy_transform(layer.crs(), crs)
     geometry_name = table.GetGeometryColumn() or "wkb_geometry"
     for batch in table.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO", "MAX_FEATURES_IN_BATCH=262144"]):
-        _add_batch(batch["category"], batch.get(geometry_name), transform, layer.crs(), crs, found)
+        columns = (batch["category"], batch.get(geometry_name), batch.get(SERVICE_FIELD))
+        _add_batch(*columns, transform, layer.crs(), crs, found)
     dataset = None
     return True
 
@@ -150,13 +158,14 @@ def _numpy_transform(source: QgsCoordinateReferenceSystem, dest: QgsCoordinateRe
     return transform
 
 
-def _add_batch(categories, geometries, transform, source_crs, crs, found: dict) -> None:
-    """Sort one batch's rows into points (x, y) and other geometries, per category. A category is known even
-    when none of its rows has a geometry (it gets its columns, without counts)."""
+def _add_batch(categories, geometries, weights, transform, source_crs, crs, found: dict) -> None:
+    """Sort one batch's rows into points (x, y) and other geometries, per category, with the stops' departures
+    (`weights`, None when the layer has none). A category is known even when none of its rows has a geometry
+    (it gets its columns, without counts)."""
     categories = np.ma.asarray(categories)
     named = ~np.ma.getmaskarray(categories)
     for label in np.unique(np.asarray(categories.data)[named]):
-        found.setdefault(_text(label), CategoryResources())
+        found.setdefault(_text(label), CategoryResources()).service |= weights is not None
     if geometries is None:
         return
     geometries = np.ma.asarray(geometries)
@@ -165,6 +174,7 @@ def _add_batch(categories, geometries, transform, source_crs, crs, found: dict) 
         return
     labels = np.asarray(categories.data)[keep]
     wkb = np.asarray(geometries.data)[keep]
+    weight = np.zeros(len(wkb)) if weights is None else np.ma.asarray(weights).astype(float).filled(0)[keep]
     x, y, is_point = _point_coordinates(wkb)
     if transform is not None:
         x[is_point], y[is_point] = transform(x[is_point], y[is_point])
@@ -173,9 +183,11 @@ def _add_batch(categories, geometries, transform, source_crs, crs, found: dict) 
     for label in np.unique(labels):
         rows = labels == label
         parts = found[_text(label)]
+        weighs = weights is not None and parts is found.get(SERVICE_CATEGORY)
         parts.xs.append(x[rows & valid])
         parts.ys.append(y[rows & valid])
-        for blob in wkb[rows & ~is_point]:
+        parts.ws.append(weight[rows & valid] if weighs else np.zeros(int((rows & valid).sum())))
+        for blob, value in zip(wkb[rows & ~is_point], weight[rows & ~is_point]):
             geometry = QgsGeometry()
             geometry.fromWkb(bytes(blob))
             if geometry.isNull() or geometry.isEmpty():
@@ -183,6 +195,7 @@ def _add_batch(categories, geometries, transform, source_crs, crs, found: dict) 
             if to_crs is not None:
                 geometry.transform(to_crs)
             parts.geometries.append(geometry)
+            parts.weights.append(float(value) if weighs else 0.0)
 
 
 def _text(label: object) -> str:
@@ -221,31 +234,37 @@ def _read_with_qgis(layer, crs, context, found: dict, feedback) -> None:
     """Any other layer (memory, a database's, one with a subset): QGIS's iterator, reprojected by QGIS."""
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context)
-    request.setSubsetOfAttributes(["category"], layer.fields())
+    service = layer.fields().indexOf(SERVICE_FIELD) >= 0
+    request.setSubsetOfAttributes(["category", SERVICE_FIELD] if service else ["category"], layer.fields())
     points = {}
     for feature in layer.getFeatures(request):
-        value = feature["category"]
-        if value is None or (hasattr(value, "isNull") and value.isNull()):  # NULL comes as a null QVariant
+        category = _value(feature["category"])
+        if category is None:
             continue
-        category = str(value)
-        found.setdefault(category, CategoryResources())
-        if not feature.hasGeometry():
+        category = str(category)
+        parts = found.setdefault(category, CategoryResources())
+        parts.service |= service
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
             continue
-        geometry = feature.geometry()
-        if geometry.isEmpty():
-            continue
-        part = geometry.constGet()
+        weight = float(_value(feature[SERVICE_FIELD]) or 0) if service and category == SERVICE_CATEGORY else 0.0
+        part = feature.geometry().constGet()
         if isinstance(part, QgsPoint):
-            points.setdefault(category, []).append((part.x(), part.y()))
+            points.setdefault(category, []).append((part.x(), part.y(), weight))
         else:
-            found[category].geometries.append(QgsGeometry(geometry))
+            parts.geometries.append(QgsGeometry(feature.geometry()))
+            parts.weights.append(weight)
         if feedback is not None and feedback.isCanceled():
             return
     for category, coordinates in points.items():
-        parts = found[category]
-        array = np.asarray(coordinates, dtype=float).reshape(-1, 2)
-        parts.xs.append(array[:, 0])
-        parts.ys.append(array[:, 1])
+        array = np.asarray(coordinates, dtype=float).reshape(-1, 3)
+        found[category].xs.append(array[:, 0])
+        found[category].ys.append(array[:, 1])
+        found[category].ws.append(array[:, 2])
+
+
+def _value(value: object) -> object:
+    """None for NULL, which QGIS gives as a null QVariant."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
 
 
 # -- measuring ---------------------------------------------------------------------------------------------
@@ -254,7 +273,7 @@ def _read_with_qgis(layer, crs, context, found: dict, feedback) -> None:
 class PointGrid:
     """Points bucketed in square cells: cell keys sorted, so that a column of cells is one slice."""
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, cell: float):
+    def __init__(self, x: np.ndarray, y: np.ndarray, cell: float, w: np.ndarray | None = None):
         self.cell = cell
         self.x0, self.y0 = (float(x.min()), float(y.min())) if len(x) else (0.0, 0.0)
         ix = np.floor((x - self.x0) / cell).astype(np.int64)
@@ -264,6 +283,7 @@ class PointGrid:
         keys = ix * self.ny + iy
         order = np.argsort(keys, kind="stable")
         self.keys, self.x, self.y = keys[order], x[order], y[order]
+        self.w = w[order] if w is not None else np.zeros(len(x))
 
     def cells_of(self, x: np.ndarray, y: np.ndarray) -> tuple:
         return (
@@ -307,8 +327,11 @@ class Resources:
         y = np.concatenate(parts.ys) if parts.ys else np.zeros(0)
         self.points = len(x)
         self.x, self.y = x, y
+        self.w = np.concatenate(parts.ws) if parts.ws else np.zeros(0)
+        self.service = parts.service and category == SERVICE_CATEGORY  # departures added up near challenges
         self.grid = None
         self.geometries = parts.geometries
+        self.weights = parts.weights
         self.index = None
         if parts.geometries:
             self.index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
@@ -329,27 +352,30 @@ class Resources:
             spread = max(float(np.ptp(self.x)) * float(np.ptp(self.y)), 1.0) if self.points else 1.0
             spacing = math.sqrt(spread / max(self.points, 1))
             cell = max(distance / 3.5 if distance > 0 else spacing, spacing / 4, 1e-3)
-            self.grid = PointGrid(self.x, self.y, cell)
+            self.grid = PointGrid(self.x, self.y, cell, self.w)
         return self.grid
 
     # point challenges, all at once
 
     def around_points(self, cx: np.ndarray, cy: np.ndarray, distance: float) -> tuple:
-        """(counts within `distance`, nearest distances, NaN where there is no resource) of the challenge
-        points (cx, cy), against the points of this category (the lines and areas: around_geometry)."""
+        """(counts within `distance`, nearest distances, inf where there is no resource, the weights (departures)
+        within `distance` added up) of the challenge points (cx, cy), against the points of this category (the
+        lines and areas: around_geometry)."""
         counts = np.zeros(len(cx), dtype=np.int64)
         nearest = np.full(len(cx), np.inf)
+        sums = np.zeros(len(cx))
         if self.points and len(cx):
             grid = self.point_grid(distance)
-            counts, squared = self._within(grid, cx, cy, distance)
+            counts, squared, sums = self._within(grid, cx, cy, distance)
             nearest = np.sqrt(squared)
             missing = nearest > distance  # the nearest is farther than the distance: look further
             if missing.any():
                 nearest[missing] = self._nearest_beyond(grid, cx[missing], cy[missing])
-        return counts, nearest
+        return counts, nearest, sums
 
     def _within(self, grid: PointGrid, cx, cy, distance: float) -> tuple:
-        """(counts within the distance, smallest squared distance among the candidates, inf without any). The
+        """(counts within the distance, smallest squared distance among the candidates, inf without any, weights
+        within the distance added up). The
         candidates of a challenge are the points of the (2 reach + 1)² cells around its own: per column of
         cells, one slice of the sorted points. Challenges are taken in blocks of a few million candidates."""
         reach = int(math.ceil(distance / grid.cell)) if distance > 0 else 0
@@ -360,6 +386,7 @@ class Resources:
         per_challenge = np.cumsum(length.reshape(len(cx), width).sum(axis=1))
         counts = np.zeros(len(cx), dtype=np.int64)
         squared = np.full(len(cx), np.inf)
+        sums = np.zeros(len(cx))
         first = 0
         while first < len(cx):
             done = per_challenge[first - 1] if first else 0
@@ -368,12 +395,14 @@ class Resources:
             owner = first + group // width  # the slices come challenge after challenge
             dx, dy = grid.x[index] - cx[owner], grid.y[index] - cy[owner]
             d2 = dx * dx + dy * dy
-            counts += np.bincount(owner[np.sqrt(d2) <= distance], minlength=len(cx))
+            hits = np.sqrt(d2) <= distance
+            counts += np.bincount(owner[hits], minlength=len(cx))
+            sums += np.bincount(owner[hits], weights=grid.w[index][hits], minlength=len(cx))
             if len(d2):
                 starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
                 squared[owner[starts]] = np.minimum.reduceat(d2, starts)
             first = last
-        return counts, squared
+        return counts, squared, sums
 
     def _nearest_beyond(self, grid: PointGrid, cx, cy) -> np.ndarray:
         """Nearest distances of the challenges with no point within the distance: all pairs at once when few;
@@ -422,20 +451,23 @@ class Resources:
     # any challenge, one at a time
 
     def around_geometry(self, geometry: QgsGeometry, distance: float, points: bool = True) -> tuple:
-        """(count within `distance`, nearest distance or None) of one challenge: against the lines and areas,
-        and, with `points`, against the points (for a challenge that is a line or an area)."""
-        count, nearest = 0, None
+        """(count within `distance`, nearest distance or None, weights within `distance` added up) of one
+        challenge: against the lines and areas, and, with `points`, against the points (for a challenge that is
+        a line or an area)."""
+        count, nearest, weight = 0, None, 0.0
         if self.index is not None:
             for fid in self.index.intersects(geometry.boundingBox().buffered(distance)):
-                if self.index.geometry(fid).distance(geometry) <= distance:
+                if self.geometries[fid].distance(geometry) <= distance:
                     count += 1
+                    weight += self.weights[fid]
             for fid in self.index.nearestNeighbor(geometry, 1):
-                nearest = self.index.geometry(fid).distance(geometry)
+                nearest = self.geometries[fid].distance(geometry)
         if points and self.points:
-            point_count, point_nearest = self._points_around(geometry, distance)
+            point_count, point_nearest, point_weight = self._points_around(geometry, distance)
             count += point_count
+            weight += point_weight
             nearest = point_nearest if nearest is None else min(nearest, point_nearest)
-        return count, nearest
+        return count, nearest, weight
 
     def _points_around(self, geometry: QgsGeometry, distance: float) -> tuple:
         grid = self.point_grid(distance)
@@ -445,15 +477,16 @@ class Resources:
         def distances(index):
             return np.array([engine.distance(QgsPoint(grid.x[i], grid.y[i])) for i in index])
 
-        near = distances(grid.in_box(geometry.boundingBox().buffered(distance)))
-        count = int((near <= distance).sum())
-        if count:
-            return count, float(near.min())
+        index = grid.in_box(geometry.boundingBox().buffered(distance))
+        near = distances(index)
+        within = near <= distance
+        if within.any():
+            return int(within.sum()), float(near.min()), float(grid.w[index][within].sum())
         radius = max(distance, grid.cell)
         while True:
             found = distances(grid.in_box(geometry.boundingBox().buffered(radius)))
             if len(found):
                 best = float(found.min())
                 # Every point nearer than `best` lies in the bounding box buffered by `best`.
-                return 0, float(distances(grid.in_box(geometry.boundingBox().buffered(best))).min())
+                return 0, float(distances(grid.in_box(geometry.boundingBox().buffered(best))).min()), 0.0
             radius *= 2

@@ -51,7 +51,7 @@ class Said(QgsProcessingFeedback):
 def computed(fields, rows) -> list:
     """The columns challenge_context adds, per challenge, in the challenges' title order."""
     names = fields.names()
-    added = [n for n in names if n.startswith(("n_", "nearest_")) or n in ("actors", "summary")]
+    added = [n for n in names if n.startswith(("n_", "nearest_", "transit_")) or n in ("actors", "summary")]
     table = [dict(zip(names, attributes)) for attributes, _geometry in rows]
     return sorted(tuple((n, row[n]) for n in ["title", *added]) for row in table)
 
@@ -142,3 +142,39 @@ def test_a_scarce_category_is_searched_in_a_table_of_its_own(stored, postgis, mo
     )
     assert run(db["points"], resources, db["actors"]) == usual
     assert "street_lamp" in made
+
+
+def test_the_departures_of_a_networks_stops_in_the_database(postgis, tmp_path, monkeypatch):
+    """A GTFS network's stops with their departures between 7 and 9 h: added up near each challenge by PostGIS
+    as in QGIS (transit_departures_7_9 and the summary)."""
+    from open_territory.plugin.planning.context import SERVICE_OUTPUT
+
+    data = {
+        "challenges": (
+            2154,
+            ogr.wkbPoint,
+            [(f"POINT ({X0 + 100 * i} {Y0})", {"title": f"c{i}", "domain": "transport_collectif"}) for i in range(20)],
+        ),
+        "stops": (
+            2154,
+            ogr.wkbPoint,
+            [
+                (f"POINT ({X0 + 37 * i} {Y0 + 60})", {"category": "transit_stop", "departures_7_9": i % 7 or None})
+                for i in range(60)
+            ]
+            + [(f"POINT ({X0 + 500} {Y0 - 90})", {"category": "bus_stop", "departures_7_9": 40})],
+        ),
+    }
+    path = str(tmp_path / "transit.gpkg")
+    write_gpkg(path, data)
+    schema = postgis.new_schema()
+    put_layers_in_database(path, postgis.CONNECTION, schema, {name: name for name in data})
+    in_db = [QgsVectorLayer(table_uri(postgis.CONNECTION, schema, n).uri(False), n, "postgres") for n in data]
+    in_file = [QgsVectorLayer(f"{path}|layername={n}", n, "ogr") for n in data]
+    assert same_database(in_db[0], [in_db[1]], None, L93) is not None
+    fields, rows = challenge_context(in_db[0], [in_db[1]], None, DISTANCE, L93)
+    assert SERVICE_OUTPUT in fields.names()
+    in_database = computed(fields, rows)
+    assert in_database == computed(*challenge_context(in_file[0], [in_file[1]], None, DISTANCE, L93))
+    departures = [dict(row)[SERVICE_OUTPUT] for row in in_database]
+    assert max(departures) > 0 and "departures between 7 and 9 h" in dict(in_database[0])["summary"]

@@ -93,7 +93,8 @@ def _write_gpkg(path: str, data: dict) -> dict:
         layer = dataset.CreateLayer(name, srs, kind)
         keys = sorted({key for _wkt, attributes in rows for key in attributes})
         for key in keys:
-            layer.CreateField(ogr.FieldDefn(key, ogr.OFTInteger if key == "n" else ogr.OFTString))
+            integer = key in ("n", "departures_7_9")
+            layer.CreateField(ogr.FieldDefn(key, ogr.OFTInteger if integer else ogr.OFTString))
         layer.StartTransaction()
         for wkt, attributes in rows:
             feature = ogr.Feature(layer.GetLayerDefn())
