@@ -28,7 +28,9 @@ from osgeo import gdal  # noqa: E402
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer  # noqa: E402
 
 gdal.UseExceptions()
-CATEGORIES = ("bicycle_parking", "bus_stop", "street_lamp")
+# A GTFS network's stops among them, with their departures between 7 and 9 h: the level of service near each
+# challenge is measured too (since issue 17).
+CATEGORIES = ("bicycle_parking", "transit_stop", "street_lamp")
 REPEAT = 3
 
 
@@ -45,9 +47,10 @@ def make_points(path, layer, n, seed, with_domain=False):
             for i in range(n):
                 handle.write(f"{x[i]:.1f},{y[i]:.1f},c{i},{domains[i]},identified\n")
         else:
-            handle.write("x,y,category\n")
+            handle.write("x,y,category,departures_7_9\n")
             cats = np.array(CATEGORIES)[rng.integers(0, len(CATEGORIES), n)]
-            np.savetxt(handle, np.column_stack([x.round(1), y.round(1), cats]), fmt="%s", delimiter=",")
+            departures = np.where(cats == "transit_stop", rng.integers(0, 30, n).astype(str), "")
+            np.savetxt(handle, np.column_stack([x.round(1), y.round(1), cats, departures]), fmt="%s", delimiter=",")
     gdal.VectorTranslate(
         path,
         csv,
@@ -63,6 +66,8 @@ def make_points(path, layer, n, seed, with_domain=False):
             "Y_POSSIBLE_NAMES=y",
             "-oo",
             "KEEP_GEOM_COLUMNS=NO",
+            "-oo",
+            "AUTODETECT_TYPE=YES",
             "-lco",
             "SPATIAL_INDEX=YES",
         ],
