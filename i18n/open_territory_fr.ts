@@ -79,6 +79,11 @@
       <translation>Un fichier GeoPackage pour une personne, ou un schéma PostGIS partagé par l'équipe.</translation>
     </message>
     <message>
+      <location filename="../ui/database_destination.py" />
+      <source>A PostgreSQL connection saved in QGIS (Browser panel, PostgreSQL)</source>
+      <translation>Une connexion PostgreSQL enregistrée dans QGIS (panneau Explorateur, PostgreSQL)</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/load_territory.py" />
       <source>A bundled profile id (such as rennes, nantes, demo) or the path of a profile JSON file</source>
       <translation>Identifiant d'un profil fourni (par exemple rennes, nantes, demo) ou chemin d'un fichier de profil JSON</translation>
@@ -129,7 +134,7 @@
       <translation>Une réponse plus grosse que cette taille est arrêtée pendant son téléchargement</translation>
     </message>
     <message>
-      <location filename="../plugin/planning/context.py" />
+      <location filename="../plugin/planning/nearby.py" />
       <source>A resource layer has no category field</source>
       <translation>Une couche de ressources n'a pas de champ category</translation>
     </message>
@@ -182,6 +187,11 @@
       <location filename="../ui/register/list_tables.py" />
       <source>Add</source>
       <translation>Ajouter</translation>
+    </message>
+    <message>
+      <location filename="../ui/database_destination.py" />
+      <source>Add a PostgreSQL connection in QGIS's Browser panel first</source>
+      <translation>Ajoutez d'abord une connexion PostgreSQL dans le panneau Explorateur de QGIS</translation>
     </message>
     <message>
       <location filename="../ui/register_section.py" />
@@ -1679,6 +1689,11 @@
       <translation>Dans</translation>
     </message>
     <message>
+      <location filename="../ui/database_destination.py" />
+      <source>Into a PostGIS database</source>
+      <translation>Dans une base PostGIS</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Invalid</source>
       <translation>Invalide</translation>
@@ -1687,6 +1702,11 @@
       <location filename="../plugin/toolbelt/postgres.py" />
       <source>Invalid PostgreSQL schema name (letters, digits and _ only)</source>
       <translation>Nom de schéma PostgreSQL invalide (lettres, chiffres et _ seulement)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_writer.py" />
+      <source>Invalid PostgreSQL table name (letters, digits, _ and -, at most 63)</source>
+      <translation>Nom de table PostgreSQL invalide (lettres, chiffres, _ et -, 63 au plus)</translation>
     </message>
     <message>
       <location filename="../plugin/register/import_values.py" />
@@ -2139,6 +2159,16 @@
       <translation>Champ du nom</translation>
     </message>
     <message>
+      <location filename="../plugin/profiles/territory.py" />
+      <source>Name the schema of the PostgreSQL destination (postgres:&lt;connection&gt;/&lt;schema&gt;)</source>
+      <translation>Indiquez le schéma de la destination PostgreSQL (postgres:&lt;connexion&gt;/&lt;schéma&gt;)</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/layer_writer.py" />
+      <source>Name the schema of the PostgreSQL destination (postgres:&lt;connection&gt;/&lt;schema&gt;/&lt;table&gt;)</source>
+      <translation>Indiquez le schéma de la destination PostgreSQL (postgres:&lt;connexion&gt;/&lt;schéma&gt;/&lt;table&gt;)</translation>
+    </message>
+    <message>
       <location filename="../plugin/compose/assemble.py" />
       <source>National bases…</source>
       <translation>Bases nationales…</translation>
@@ -2196,7 +2226,7 @@
     <message>
       <location filename="../plugin/toolbelt/postgres.py" />
       <source>No PostgreSQL connection named in the destination</source>
-      <translation>Aucune connexion PostgreSQL n'est nommée dans la destination</translation>
+      <translation>Aucune connexion PostgreSQL nommée dans la destination</translation>
     </message>
     <message>
       <location filename="../plugin/sources/rudi.py" />
@@ -2484,6 +2514,11 @@
       <translation>Planification Territoire ouvert, d'après</translation>
     </message>
     <message>
+      <location filename="../plugin/register/schema.py" />
+      <source>Open Territory: this row was changed by someone else since you read it; nothing was overwritten. Keep your edits aside, reload the layer and edit again</source>
+      <translation>Territoire ouvert : cette ligne a été modifiée par quelqu'un d'autre depuis que vous l'avez lue ; rien n'a été écrasé. Mettez vos modifications de côté, rechargez la couche et modifiez à nouveau</translation>
+    </message>
+    <message>
       <location filename="../ui/register/dialogs.py" />
       <source>Open a register</source>
       <translation>Ouvrir un registre</translation>
@@ -2642,6 +2677,16 @@
       <location filename="../processing/algorithms/ods_load.py" />
       <source>Optional extent: only records whose geometry lies in it are downloaded</source>
       <translation>Emprise facultative : seuls les enregistrements dont la géométrie s'y trouve sont téléchargés</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/load_territory.py" />
+      <source>Or a schema of a PostGIS database, through a saved QGIS connection: postgres:&lt;connection&gt;/&lt;schema&gt;; its tables of the same names are replaced in one transaction when the load succeeds, its other tables stay</source>
+      <translation>Ou un schéma d'une base PostGIS, par une connexion enregistrée dans QGIS : postgres:&lt;connexion&gt;/&lt;schéma&gt; ; ses tables de mêmes noms sont remplacées en une transaction quand le chargement réussit, ses autres tables restent</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/resource_load.py" />
+      <source>Or a table of a PostGIS database, through a saved QGIS connection: postgres:&lt;connection&gt;/&lt;schema&gt;/&lt;table&gt;, replaced in one transaction when the load succeeds</source>
+      <translation>Ou une table d'une base PostGIS, par une connexion enregistrée dans QGIS : postgres:&lt;connexion&gt;/&lt;schéma&gt;/&lt;table&gt;, remplacée en une transaction quand le chargement réussit</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/council_map.py" />
@@ -2957,6 +3002,11 @@
       <location filename="../plugin/register/store.py" />
       <source>PostGIS is not installed in the database and could not be added; ask its administrator to run CREATE EXTENSION postgis</source>
       <translation>PostGIS n'est pas installé dans la base et n'a pas pu y être ajouté ; demandez à son administrateur d'exécuter CREATE EXTENSION postgis</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/postgres.py" />
+      <source>PostGIS is not installed in the database; ask its administrator to run CREATE EXTENSION postgis</source>
+      <translation>PostGIS n'est pas installé dans la base ; demandez à son administrateur d'exécuter CREATE EXTENSION postgis</translation>
     </message>
     <message>
       <location filename="../plugin/register/store.py" />
@@ -3879,6 +3929,11 @@
       <translation>Le fichier de contour n'existe pas</translation>
     </message>
     <message>
+      <location filename="../plugin/planning/context.py" />
+      <source>The challenges and the resources are tables of one PostGIS database: measured there</source>
+      <translation>Les enjeux et les ressources sont des tables d'une même base PostGIS : mesurés dans la base</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/challenge_context.py" />
       <source>The challenges layer cannot be read</source>
       <translation>La couche des défis ne peut pas être lue</translation>
@@ -3917,6 +3972,11 @@
       <location filename="../plugin/sources/datagouv.py" />
       <source>The data.gouv.fr dataset has no resource with this id or title</source>
       <translation>Le jeu de données data.gouv.fr n'a aucune ressource avec cet identifiant ou ce titre</translation>
+    </message>
+    <message>
+      <location filename="../plugin/planning/in_database.py" />
+      <source>The database could not measure the challenge context</source>
+      <translation>La base de données n'a pas pu mesurer le contexte des enjeux</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/ods_load.py" />
@@ -4354,6 +4414,11 @@
       <translation>Le schéma qui contient le registre</translation>
     </message>
     <message>
+      <location filename="../ui/database_destination.py" />
+      <source>The schema to write into (made when missing): letters, digits and _</source>
+      <translation>Le schéma où écrire (créé s'il manque) : lettres, chiffres et _</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/ods_search.py" />
       <source>The search was cancelled</source>
       <translation>La recherche a été annulée</translation>
@@ -4382,6 +4447,11 @@
       <location filename="../plugin/sources/gbfs/__init__.py" />
       <source>The station status could not be read: availability columns are empty</source>
       <translation>Le statut des stations n'a pas pu être lu : les colonnes de disponibilité sont vides</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/postgres.py" />
+      <source>The tables could not be replaced in the database</source>
+      <translation>Les tables n'ont pas pu être remplacées dans la base de données</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/compose_profile.py" />
@@ -4527,6 +4597,11 @@
       <location filename="../ui/resources/source_panel.py" />
       <source>This resource is large</source>
       <translation>Cette ressource est volumineuse</translation>
+    </message>
+    <message>
+      <location filename="../plugin/toolbelt/postgres.py" />
+      <source>This schema holds the register of challenges and actors; resources are never written into it</source>
+      <translation>Ce schéma contient le registre des enjeux et des acteurs ; les ressources n'y sont jamais écrites</translation>
     </message>
     <message>
       <location filename="../ui/territory_section.py" />
@@ -4864,9 +4939,19 @@
       <translation>Écrire chaque table du registre en fichiers CSV ou GeoJSON</translation>
     </message>
     <message>
+      <location filename="../ui/database_destination.py" />
+      <source>Write into a schema of a PostGIS database shared by the team, through one of QGIS's saved PostgreSQL connections (its password or authentication configuration stays in QGIS); a table loaded again is replaced in one transaction</source>
+      <translation>Écrire dans un schéma d'une base PostGIS partagée par l'équipe, par l'une des connexions PostgreSQL enregistrées dans QGIS (son mot de passe ou sa configuration d'authentification reste dans QGIS) ; une table chargée à nouveau est remplacée en une transaction</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/register_export.py" />
       <source>Writes every table of the register (challenges, actors, resources catalog and the links between them) into a folder, one CSV file (geometry as WKT) or one GeoJSON file per table. Files of a previous export are replaced only once every new file is written.</source>
       <translation>Écrit chaque table du registre (défis, acteurs, catalogue des ressources et liens entre eux) dans un dossier, un fichier CSV (géométrie en WKT) ou un fichier GeoJSON par table. Les fichiers d'un export précédent ne sont remplacés qu'une fois tous les nouveaux fichiers écrits.</translation>
+    </message>
+    <message>
+      <location filename="../plugin/profiles/territory.py" />
+      <source>Writing into the database</source>
+      <translation>Écriture dans la base de données</translation>
     </message>
     <message>
       <location filename="../plugin/compose/assemble.py" />

@@ -180,9 +180,13 @@ class Postgis:
         return schema
 
     def drop_schemas(self) -> None:
+        """Drop the test's schemas, and the styles QGIS saved for their tables."""
+        styles = self.execute("SELECT to_regclass('public.layer_styles') IS NOT NULL AS found")[0][0]
         for schema in self.schemas:
             # A connection left open by a failed test must make this fail, not hang.
             self.execute(f"SET lock_timeout = '20s'; DROP SCHEMA IF EXISTS \"{schema}\" CASCADE")
+            if styles:
+                self.execute(f"DELETE FROM public.layer_styles WHERE f_table_schema = '{schema}'")
         self.schemas = []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.PyQt.QtWidgets import QToolBox, QVBoxLayout
 
 from ..plugin.toolbelt.i18n import tr
+from .database_destination import DatabaseDestination
 from .resources.remembered_row import RememberedRow
 from .sections import DockSection
 
@@ -30,12 +31,15 @@ class ResourcesSection(DockSection):
         super().__init__(iface, parent)
         layout = QVBoxLayout(self)
         self.add_intro(layout, tr("Search the open data portals and load their datasets as layers."))
+        self.database = DatabaseDestination(self)  # where every panel writes, when ticked
+        layout.addWidget(self.database)
         self.remembered = RememberedRow(iface, self)
         layout.addWidget(self.remembered)
         self.toolbox = QToolBox(self)
         self.panels = []
         for cls in source_panel_classes():
             panel = cls(iface, self.toolbox)
+            panel.database = self.database
             self.panels.append(panel)
             self.toolbox.addItem(panel, panel.title())
         layout.addWidget(self.toolbox, 1)

@@ -42,11 +42,20 @@ def open_layers(report: TerritoryReport) -> list:
     main_thread = QgsApplication.instance().thread()
     layers = []
     for name in names:
-        layer = QgsVectorLayer(f"{report.output}|layername={name}", titles.get(name) or name, "ogr")
+        source, provider = report.layer_source(name)  # a layer of the GeoPackage, or a table of the PostGIS schema
+        layer = QgsVectorLayer(source, titles.get(name) or name, provider)
         if layer.isValid():
             layer.moveToThread(main_thread)
             layers.append((name, layer))
     return layers
+
+
+def output_key(output: str) -> str:
+    """How a territory's destination is compared: a GeoPackage by its absolute path, a PostGIS schema
+    (postgres:<connection>/<schema>) as it is written."""
+    if output.startswith("postgres:"):
+        return output
+    return os.path.normcase(os.path.abspath(output))
 
 
 def layer_path(layer) -> str:
@@ -83,18 +92,20 @@ class TerritoryPlacer(QObject):
             self.bridge_setup = first_layer_setup(False)
             self.project.setCrs(crs)
         self.group = self.project.layerTreeRoot().insertGroup(0, self.report.profile.name)
-        self.group.setCustomProperty(TERRITORY_PROPERTY, os.path.abspath(self.report.output))
+        self.group.setCustomProperty(TERRITORY_PROPERTY, output_key(self.report.output))
         QTimer.singleShot(0, self.add_next)
 
     def remove_previous_load(self) -> bool:
-        """The group and layers a previous load of the same GeoPackage left: replaced by this load's."""
-        path = os.path.normcase(os.path.abspath(self.report.output))
+        """The group and layers a previous load of the same GeoPackage (or PostGIS schema) left: replaced by this
+        load's."""
+        key = output_key(self.report.output)
         root = self.project.layerTreeRoot()
         groups = [g for g in root.findGroups(True) if g.customProperty(TERRITORY_PROPERTY)]
-        groups = [g for g in groups if os.path.normcase(g.customProperty(TERRITORY_PROPERTY)) == path]
-        layers = [layer.id() for layer in self.project.mapLayers().values() if layer_path(layer) == path]
+        groups = [g for g in groups if output_key(g.customProperty(TERRITORY_PROPERTY)) == key]
+        layers = {layer.id() for layer in self.project.mapLayers().values() if layer_path(layer) == key}
+        layers |= {node.layerId() for group in groups for node in group.findLayers()}
         if layers:
-            self.project.removeMapLayers(layers)
+            self.project.removeMapLayers(list(layers))
         for group in groups:
             group.parent().removeChildNode(group)
         return bool(layers or groups)

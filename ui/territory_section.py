@@ -37,6 +37,7 @@ from ..plugin.toolbelt.logger import clear_action, notify
 from ..plugin.toolbelt.settings import load_settings
 from ..plugin.toolbelt.tasks import start_task
 from .compose_box import ComposeBox
+from .database_destination import DatabaseDestination, safe_schema
 from .resources.layer_output import territory_output_path
 from .sections import DockSection
 from .territory_layers import TerritoryPlacer, open_layers
@@ -114,6 +115,8 @@ class TerritorySection(DockSection):
         # Empty: one file per territory, reused by each load (show_output_place says where).
         layout.addWidget(self.output)
         QgsProject.instance().homePathChanged.connect(self.show_output_place)
+        self.database = DatabaseDestination(self)
+        layout.addWidget(self.database)
         self.offline_check = QCheckBox(tr("Offline (cached replies only)"), self)
         self.offline_tip = tr(
             "Answer from the replies already in the cache, without the network. "
@@ -272,6 +275,7 @@ class TerritorySection(DockSection):
 
     def show_profile(self, profile: Profile) -> None:
         self.profile = profile
+        self.database.set_schema(safe_schema(profile.id))
         self.description.setText(profile.description or profile.name)
         notes = [str(note) for note in profile.data.get("notes") or []]
         if notes:  # what a composition could not do: a catalog down, a base not found
@@ -383,6 +387,9 @@ class TerritorySection(DockSection):
     # -- load ---------------------------------------------------------------------------------
 
     def output_path(self) -> str:
+        """The GeoPackage to write, or the schema of the PostGIS database when the box is ticked."""
+        if self.database.active():
+            return self.database.destination()
         path = self.output.filePath().strip()
         if path:
             return path if path.lower().endswith(".gpkg") else path + ".gpkg"
@@ -449,6 +456,8 @@ class TerritorySection(DockSection):
     def on_loaded(self, result: tuple | None, error: Exception | None) -> None:
         if error is not None and not isinstance(error, Cancelled):
             self.end_load()
+            if getattr(error, "report", None) is not None:  # every resource failed: say why beside each one
+                self.show_outcomes(error.report)
             text = tr("The territory could not be loaded") + colon() + str(error)
             self.show_status(text)
             notify(text, "critical", self.iface, action=ACTION)
@@ -479,14 +488,11 @@ class TerritorySection(DockSection):
         self.end_load()
         text = self.loaded_message(placer)
         self.show_status(text)
-        folder = os.path.dirname(os.path.abspath(placer.report.output))
-        notify(
-            text,
-            "warning" if placer.report.failed else "success",
-            self.iface,
-            action=ACTION,
-            button=(tr("Open the folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder))),
-        )
+        button = None
+        if not placer.report.output.startswith("postgres:"):  # a schema of the database has no folder to open
+            folder = os.path.dirname(os.path.abspath(placer.report.output))
+            button = (tr("Open the folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
+        notify(text, "warning" if placer.report.failed else "success", self.iface, action=ACTION, button=button)
 
     def end_load(self) -> None:
         self.task = None

@@ -2,8 +2,8 @@
 
 Each resource layer carries `source`, `source_dataset` and `licence` fields (DESIGN.md); their
 distinct combinations come from one aggregate per layer (computed by QGIS, no Python loop over
-features). A layer read from a territory GeoPackage also finds its row of the `sources` table that
-load_territory writes (the dataset's title and licence). Licences are given their proper names
+features). A layer read from a territory GeoPackage (or a territory's PostGIS schema) also finds its row of
+the `sources` table that load_territory writes (the dataset's title and licence). Licences are given their proper names
 (Licence Ouverte / Open Licence, ODbL...), and "© OpenStreetMap contributors" is added whenever a
 shown layer comes from OpenStreetMap. Sensor.community data is ODbL too, but it is not OSM: the
 attribution follows the source, not the licence.
@@ -140,11 +140,16 @@ def layer_source_rows(layer: QgsMapLayer) -> list:
 
 
 def geopackage_of(layer: QgsMapLayer) -> tuple | None:
-    """(path, table) when the layer is a table of a GeoPackage file, else None."""
-    if layer.providerType() != "ogr":
-        return None
+    """(where, table) when the layer is a table of a territory: the GeoPackage's path, or for a PostGIS table
+    the GDAL data source of its schema (where load_territory writes the sources table too); else None."""
     from qgis.core import QgsProviderRegistry
 
+    if layer.providerType() == "postgres":
+        from ..toolbelt.postgres import database_of
+
+        return database_of(layer.source())
+    if layer.providerType() != "ogr":
+        return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path") or ""
     table = parts.get("layerName") or ""
@@ -155,7 +160,8 @@ def geopackage_of(layer: QgsMapLayer) -> tuple | None:
 
 @with_gdal_exceptions
 def sources_table_rows(path: str) -> dict:
-    """layer name -> row of the `sources` table of a territory GeoPackage (empty when it has none)."""
+    """layer name -> row of the `sources` table of a territory (its GeoPackage, or its PostGIS schema as
+    geopackage_of gives it; empty when it has none)."""
     from osgeo import gdal
 
     try:

@@ -1,16 +1,18 @@
 """Challenge context: per challenge, the resources around it and the actors competent to act.
 
-Every layer is read once, reprojected by QGIS's C++ feature iterator into one projected CRS (metres),
-and indexed per resource category; each challenge then asks the indexes for its neighbours, so the
-work grows with challenges × neighbours, never challenges × resources.
+Every layer is read once into one projected CRS (metres) and the resources are measured per category
+(nearby.py: the point challenges against the points all at once, on numpy grids; the rest with QGIS's spatial
+index), so the work grows with challenges × neighbours, never challenges × resources. When the challenges and
+the resources are tables of one PostGIS database, in_database.py answers the same in one SQL query.
 """
 
 from __future__ import annotations
 
 import json
+import math
 
+import numpy as np
 from qgis.core import (
-    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -20,6 +22,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsGeometryEngine,
+    QgsPoint,
     QgsProject,
     QgsSpatialIndex,
     QgsVectorLayer,
@@ -30,12 +33,12 @@ from qgis.PyQt.QtCore import QVariant
 from ..definitions import CATEGORIES, DOMAINS, category_label, domain_label
 from ..toolbelt.errors import InputError
 from ..toolbelt.i18n import colon, tr
+from ..toolbelt.tasks import steps_feedback
 from .domain_categories import categories_for
+from .in_database import DatabaseContext, same_database
+from .nearby import SERVICE_OUTPUT, category_order, read_resources
 
 DEFAULT_CRS = "EPSG:2154"
-# The level of service near a challenge: stops of a GTFS network carry their departures between 7 and 9 h.
-SERVICE_CATEGORY, SERVICE_FIELD = "transit_stop", "departures_7_9"
-SERVICE_OUTPUT = "transit_departures_7_9"
 
 
 def parse_competences(value: object) -> list:
@@ -88,72 +91,6 @@ def _request(crs, context, fields=None):
     return request
 
 
-class ResourceIndex:
-    """One spatial index per category, geometries kept inside (in the working CRS); for the stops of a
-    GTFS network, their departures between 7 and 9 h by feature id."""
-
-    def __init__(self, layers, crs, context, feedback=None):
-        self.indexes = {}
-        self.departures = {}  # (layer id, category) -> {feature id: departures between 7 and 9 h}
-        for layer in layers:
-            position = layer.fields().indexOf("category")
-            if position < 0:
-                raise InputError(tr("A resource layer has no category field") + f": {layer.name()}")
-            for category in sorted(str(v) for v in layer.uniqueValues(position) if v is not None):
-                request = _request(crs, context, [])
-                request.setFilterExpression(f"\"category\" = '{category.replace(chr(39), chr(39) * 2)}'")
-                index = QgsSpatialIndex(
-                    layer.getFeatures(request), feedback, QgsSpatialIndex.FlagStoreFeatureGeometries
-                )
-                key = (layer.id(), category)
-                self.indexes[key] = (category, index)
-                service = layer.fields().indexOf(SERVICE_FIELD)
-                if category == SERVICE_CATEGORY and service >= 0:
-                    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-                    request.setSubsetOfAttributes([service]).setFilterExpression(f"\"category\" = '{SERVICE_CATEGORY}'")
-                    self.departures[key] = {
-                        f.id(): int(f[service]) for f in layer.getFeatures(request) if f[service] not in (None, NULL)
-                    }
-                if feedback is not None and feedback.isCanceled():
-                    return
-
-    def has_service(self) -> bool:
-        return bool(self.departures)
-
-    def departures_near(self, geometry: QgsGeometry, distance: float) -> int:
-        """Departures between 7 and 9 h at the network stops within `distance` of `geometry`."""
-        total = 0
-        box = geometry.boundingBox().buffered(distance)
-        for key, by_feature in self.departures.items():
-            index = self.indexes[key][1]
-            for fid in index.intersects(box):
-                if fid in by_feature and index.geometry(fid).distance(geometry) <= distance:
-                    total += by_feature[fid]
-        return total
-
-    def categories(self) -> list:
-        return sorted({category for category, _ in self.indexes.values()}, key=_category_order)
-
-    def around(self, geometry: QgsGeometry, distance: float) -> dict:
-        """{category: (count within distance, nearest distance or None)}."""
-        result = {}
-        box = geometry.boundingBox().buffered(distance)
-        for category, index in self.indexes.values():
-            count, nearest = result.get(category, (0, None))
-            for fid in index.intersects(box):
-                if index.geometry(fid).distance(geometry) <= distance:
-                    count += 1
-            for fid in index.nearestNeighbor(geometry, 1):
-                d = index.geometry(fid).distance(geometry)
-                nearest = d if nearest is None else min(nearest, d)
-            result[category] = (count, nearest)
-        return result
-
-
-def _category_order(category):
-    return CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)
-
-
 def covers(area: QgsGeometry, geometry: QgsGeometry, engine: QgsGeometryEngine | None = None) -> bool:
     """True when no point of `geometry` lies outside `area`: GEOS "covers", so a challenge on the edge of
     the area counts, and a line or polygon that crosses the edge does not."""
@@ -178,7 +115,9 @@ class Actors:
         fields = layer.fields()
         if fields.indexOf("competences") < 0:
             raise InputError(tr("The actors layer has no competences field") + f": {layer.name()}")
-        for feature in layer.getFeatures(_request(crs, context)):
+        # In the order of their ids, whatever order the data source gives them in: the names are listed so.
+        features = sorted(layer.getFeatures(_request(crs, context)), key=lambda feature: feature.id())
+        for feature in features:
             geometry = feature.geometry() if feature.hasGeometry() else None
             if geometry is not None and geometry.isEmpty():
                 geometry = None
@@ -291,44 +230,133 @@ def challenge_context(
 ) -> tuple:
     """(output fields, [(attributes, geometry in the challenges' CRS)]) for every challenge; an InputError for
     a negative distance, a geographic working CRS or a resource layer without a category field."""
+    crs = working_crs(challenges, resources, actors, distance, crs)
+    context = context or QgsProject.instance().transformContext()
+    features = list(challenges.getFeatures())
+    database = same_database(challenges, resources, actors, crs)
+    if database is not None:
+        say(feedback, tr("The challenges and the resources are tables of one PostGIS database: measured there"))
+        measured = DatabaseContext(*database, crs, distance)
+        categories, measures, names = measured.measure(features, feedback)
+        if feedback is not None and feedback.isCanceled():
+            return output_fields(challenges.fields(), categories, measured.service), []
+        return context_rows(challenges, features, measures, categories, names, distance, feedback, measured.service)
+    steps = steps_feedback(feedback, 3)  # the resources read, the challenges measured, the rows made
+    if steps is not None:
+        steps.setCurrentStep(0)
+    found = read_resources(resources, crs, context, steps)
+    categories = sorted(found, key=lambda category: (category_order(category), category))
+    if steps is not None:
+        steps.setCurrentStep(1)
+    geometries = working_geometries(features, challenges.crs(), crs, context)
+    measures = measure(geometries, found, categories, distance, steps)
+    if steps is not None:
+        steps.setCurrentStep(2)
+    competent = Actors(actors, crs, context)
+    domains = [challenge_domain(challenges, feature) for feature in features]
+    names = [competent.competent(domain, geometry) for domain, geometry in zip(domains, geometries)]
+    service = any(resources.service for resources in found.values())
+    return context_rows(challenges, features, measures, categories, names, distance, steps, service)
+
+
+def say(feedback: QgsFeedback | None, message: str) -> None:
+    """A line in Processing's log (a dock's task feedback shows nothing)."""
+    if feedback is not None and hasattr(feedback, "pushInfo"):
+        feedback.pushInfo(message)
+
+
+def working_crs(challenges, resources, actors, distance, crs) -> QgsCoordinateReferenceSystem:
+    """The projected CRS the distances are measured in: `crs`, else suitable_crs; InputError for a negative
+    distance or a geographic CRS."""
     if distance < 0:
         raise InputError(tr("The distance must be zero or positive"))
-    context = context or QgsProject.instance().transformContext()
     crs = crs if crs is not None and crs.isValid() else suitable_crs([challenges, actors, *resources])
     if crs.isGeographic():
         raise InputError(tr("Distances need a projected CRS, not") + f" {crs.authid()}")
-    index = ResourceIndex(resources, crs, context, feedback)
-    competent = Actors(actors, crs, context)
-    categories = index.categories()
-    service = index.has_service()
-    fields = output_fields(challenges.fields(), categories, service)
-    domain_position = challenges.fields().indexOf("domain")
-    rows = []
-    total = max(1, challenges.featureCount())
-    transform = QgsCoordinateTransform(challenges.crs(), crs, context)
-    for step, feature in enumerate(challenges.getFeatures()):
+    return crs
+
+
+def working_geometries(features, challenges_crs, crs, context) -> list:
+    """The challenges' geometries in the working CRS, None for a challenge without a location."""
+    transform = QgsCoordinateTransform(challenges_crs, crs, context)
+    geometries = []
+    for feature in features:
+        geometry = None
+        if feature.hasGeometry() and not feature.geometry().isEmpty():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(transform)
+        geometries.append(geometry)
+    return geometries
+
+
+def challenge_domain(challenges: QgsVectorLayer, feature) -> str:
+    """The challenge's domain key, "" when it has none."""
+    position = challenges.fields().indexOf("domain")
+    domain = feature[position] if position >= 0 else None
+    return str(domain).strip() if domain not in (None, "") and str(domain) != "NULL" else ""
+
+
+def measure(geometries, found, categories, distance, feedback=None) -> list:
+    """Per challenge (its geometry in the working CRS): {category: (count within `distance`, nearest distance or
+    None)}, and under SERVICE_OUTPUT the departures between 7 and 9 h of the network stops within `distance`
+    when a network's stops are overlaid; None for a challenge without a location. The point challenges are
+    measured all at once against each category's points; lines and areas, and the resources that are lines
+    and areas, one by one (nearby.Resources)."""
+    points = [i for i, g in enumerate(geometries) if g is not None and isinstance(g.constGet(), QgsPoint)]
+    others = [i for i, g in enumerate(geometries) if g is not None and not isinstance(g.constGet(), QgsPoint)]
+    cx = np.array([geometries[i].constGet().x() for i in points], dtype=float)
+    cy = np.array([geometries[i].constGet().y() for i in points], dtype=float)
+    measures = [None if g is None else {} for g in geometries]
+    for step, category in enumerate(categories):
         if feedback is not None:
             if feedback.isCanceled():
                 break
-            feedback.setProgress(100.0 * step / total)
-        domain = feature[domain_position] if domain_position >= 0 else None
-        domain = str(domain).strip() if domain not in (None, "") and str(domain) != "NULL" else ""
+            feedback.setProgress(100.0 * step / max(1, len(categories)))
+        resources = found[category]
+        counts, nearest, sums = resources.around_points(cx, cy, distance)
+        for position, i in enumerate(points):
+            count, near, weight = int(counts[position]), float(nearest[position]), float(sums[position])
+            if resources.index is not None:
+                line_count, line_near, line_weight = resources.around_geometry(geometries[i], distance, points=False)
+                count, weight = count + line_count, weight + line_weight
+                near = near if line_near is None else min(near, line_near)
+            measures[i][category] = (count, None if math.isinf(near) else near)
+            if resources.service:
+                measures[i][SERVICE_OUTPUT] = int(round(weight))
+        for i in others:
+            count, near, weight = resources.around_geometry(geometries[i], distance)
+            measures[i][category] = (count, near)
+            if resources.service:
+                measures[i][SERVICE_OUTPUT] = int(round(weight))
+    return measures
+
+
+def context_rows(challenges, features, measures, categories, names, distance, feedback=None, service=False) -> tuple:
+    """(output fields, rows) from the measures and the competent actors' `names` of each challenge: per
+    challenge its attributes, then per category the count and the nearest distance (0.1 m), with `service` the
+    departures between 7 and 9 h near it, the competent actors and the summary; its own geometry."""
+    fields = output_fields(challenges.fields(), categories, service)
+    rows = []
+    for step, (feature, around, competent) in enumerate(zip(features, measures, names)):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * step / max(1, len(features)))
         attributes = list(feature.attributes())
-        if not feature.hasGeometry() or feature.geometry().isEmpty():
+        departures = None
+        if around is None:
             # No location: no count, no distance (null, not 0); only the actors without an area apply.
-            around, names, departures = None, competent.competent(domain, None), None
-            attributes += [None, None] * len(categories) + ([None] if service else [])
+            attributes += [None, None] * len(categories)
+            shown = None
         else:
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(transform)
-            around = index.around(geometry, distance)
-            names = competent.competent(domain, geometry)
-            for category in categories:
-                count, nearest = around.get(category, (0, None))
+            shown = {category: around.get(category, (0, None)) for category in categories}
+            for count, nearest in shown.values():
                 attributes += [count, round(nearest, 1) if nearest is not None else None]
-            departures = index.departures_near(geometry, distance) if service else None
-            if service:
-                attributes.append(departures)
-        attributes += [len(names), "; ".join(names), summary_text(domain, distance, around, names, departures)]
+            departures = around.get(SERVICE_OUTPUT, 0) if service else None
+        if service:
+            attributes.append(departures)
+        domain = challenge_domain(challenges, feature)
+        summary = summary_text(domain, distance, shown, competent, departures)
+        attributes += [len(competent), "; ".join(competent), summary]
         rows.append((attributes, feature.geometry()))
     return fields, rows

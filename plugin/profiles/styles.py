@@ -1,9 +1,9 @@
-"""A resource layer's style, and styles saved inside the territory GeoPackage (its layer_styles table), so
-the file opens styled in any QGIS. A category's style is resources/styles/<category>.qml when the project
-ships one for the layer's geometry, <category>_polygon.qml (or _line, _point) for another drawing of the
-category (OpenStreetMap car parks as areas), else a plain symbol in the category's colour. A source whose
-style has legend labels applies it itself, so the labels are saved in the user's language (the .qml holds
-the English ones)."""
+"""A resource layer's style, and styles saved inside the territory GeoPackage (its layer_styles table) or in
+QGIS's layer_styles table of a PostGIS database, so the layers open styled in any QGIS. A category's style is
+resources/styles/<category>.qml when the project ships one for the layer's geometry, <category>_polygon.qml
+(or _line, _point) for another drawing of the category (OpenStreetMap car parks as areas), else a plain symbol
+in the category's colour. A source whose style has legend labels applies it itself, so the labels are saved
+in the user's language (the .qml holds the English ones)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..toolbelt.logger import log
 from ..toolbelt.metadata import STYLES_DIR
+from ..toolbelt.postgres import GEOMETRY_COLUMN, execute, literal, open_database, scalar, table_uri
 
 COLOURS = {
     "traffic_signals": "#e31a1c",
@@ -114,12 +115,16 @@ def default_renderer(layer: QgsVectorLayer, category: str) -> QgsSingleSymbolRen
     return QgsSingleSymbolRenderer(symbol)
 
 
-def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
-    """Store the category's style as the default style of `layer_name` in `gpkg`."""
-    layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr")
+def style_layer(layer: QgsVectorLayer, category: str) -> bool:
+    """Give `layer` its category's style (see the module's docstring); False for a layer without geometry."""
     if not layer.isValid() or layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
         return False
-    if not apply_style(layer, category):
+    return apply_style(layer, category)
+
+
+def save_default_style(layer: QgsVectorLayer, layer_name: str, category: str) -> bool:
+    """Style `layer` (style_layer) and store it as its default style in its GeoPackage's layer_styles."""
+    if not style_layer(layer, category):
         return False
     # GeoPackage limits style names to 30 characters.
     error = layer.saveStyleToDatabase(layer_name[:30], category, True, "")
@@ -127,6 +132,41 @@ def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
         log(f"{layer_name}: style not saved: {error}", "warning")
         return False
     return True
+
+
+def save_database_style(connection: str, schema: str, table: str, category: str) -> bool:
+    """Style the PostGIS table `schema.table` and store the style as its default in QGIS's layer_styles table,
+    where QGIS finds it for anyone opening the table.
+
+    QGIS asks "overwrite?" in a dialog when a style of the same name exists (a reload), which a background
+    task or qgis_process cannot show: the old style is removed first. Loads of several technicians at once
+    take turns (an advisory lock), so that none finds the style another one has just saved."""
+    uri = table_uri(connection, schema, table, GEOMETRY_COLUMN).uri(False)
+    layer = QgsVectorLayer(uri, table, "postgres")
+    if not style_layer(layer, category):
+        return False
+    name = table[:30]
+    with open_database(connection) as dataset:
+        execute(dataset, f"SELECT pg_advisory_lock(hashtext({literal('open_territory layer_styles')}))")
+        try:
+            if scalar(dataset, "SELECT to_regclass('layer_styles') IS NOT NULL"):
+                execute(
+                    dataset,
+                    f"DELETE FROM layer_styles WHERE f_table_schema = {literal(schema)} "
+                    f"AND f_table_name = {literal(table)} AND stylename = {literal(name)}",
+                )
+            error = layer.saveStyleToDatabase(name, category, True, "")
+        finally:
+            execute(dataset, f"SELECT pg_advisory_unlock(hashtext({literal('open_territory layer_styles')}))")
+    if error:
+        log(f"{schema}.{table}: style not saved: {error}", "warning")
+        return False
+    return True
+
+
+def save_layer_style(gpkg: str, layer_name: str, category: str) -> bool:
+    """Store the category's style as the default style of `layer_name` in `gpkg`."""
+    return save_default_style(QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr"), layer_name, category)
 
 
 def save_styles(gpkg: str, categories: dict) -> None:

@@ -1,11 +1,15 @@
-"""Load a whole territory: every resource of a profile into one GeoPackage.
+"""Load a whole territory: every resource of a profile into one GeoPackage, or into a schema of a PostGIS
+database (`postgres:<QGIS connection>/<schema>`).
 
 The same function serves `openterritory:load_territory` (Processing feedback) and the dock (a
 QgsTask's feedback). Each resource goes through its source's `fetch`, exactly as the source's own
 algorithm; one failing source is reported in the `sources` table and skipped, the others load.
 The GeoPackage is written beside the target and put in place at the end (layer_writer.atomic_geopackage: the
 territory's file may be open in QGIS, its previous load's layers), so a failed or cancelled load leaves the previous
-file untouched, and a load where every resource failed is an error that leaves nothing either.
+file untouched, and a load where every resource failed is an error that leaves nothing either. Into PostGIS, the
+same GeoPackage is written in a temporary folder, then its layers and its `sources` table replace the schema's
+tables of the same names in one transaction (the schema's other tables stay), and the styles go into QGIS's
+layer_styles table.
 
 The boundary comes first (the others take its extent); then the resources are fetched in parallel
 (toolbelt/parallel.py: four at once, two per server at most), each into a scratch GeoPackage of its own,
@@ -18,13 +22,14 @@ What a load reports (its outcomes, its messages) is redacted: no key of a URL re
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from osgeo import ogr
+from osgeo import gdal, ogr
 from qgis.core import QgsFeedback
 
 from ..sources import registry
@@ -32,10 +37,17 @@ from ..sources.base import EXTENT
 from ..toolbelt.errors import Cancelled, InputError, NetworkError, OpenTerritoryError
 from ..toolbelt.gdal_errors import with_gdal_exceptions
 from ..toolbelt.i18n import colon, tr
-from ..toolbelt.layer_writer import atomic_geopackage, layer_target, move_layer, utc_now_iso
+from ..toolbelt.layer_writer import (
+    atomic_geopackage,
+    layer_target,
+    move_layer,
+    put_layers_in_database,
+    utc_now_iso,
+)
 from ..toolbelt.logger import log
 from ..toolbelt.network import Transport
 from ..toolbelt.parallel import Job, run_in_order
+from ..toolbelt.postgres import GEOMETRY_COLUMN, checked_schema, is_postgres, split_destination, table_uri
 from ..toolbelt.redaction import host_of, redact, redact_text
 from ..toolbelt.settings import load_settings
 from ..toolbelt.tasks import steps_feedback
@@ -43,7 +55,7 @@ from .boundary import BOUNDARY_LAYER, boundary_dataset, fetch_boundary, layer_ex
 from .profile import Profile, ResourceEntry
 
 if TYPE_CHECKING:  # names used in annotations only
-    from typing import Callable
+    from typing import Callable, Iterator
 
     from qgis.core import QgsProcessingMultiStepFeedback
 
@@ -85,6 +97,33 @@ class Outcome:
         super().__setattr__(name, redact_text(value) if isinstance(value, str) else value)
 
 
+@dataclass(frozen=True)
+class TerritoryOutput:
+    """Where a territory goes: the GeoPackage `path`, or the `schema` of a PostGIS database reached through
+    the saved QGIS connection `connection`."""
+
+    path: str = ""
+    connection: str = ""
+    schema: str = ""
+
+    @property
+    def in_database(self) -> bool:
+        return bool(self.connection)
+
+
+def territory_output(output: str) -> TerritoryOutput:
+    """The destination of a territory load: a GeoPackage path or `postgres:<connection>/<schema>`."""
+    if not is_postgres(output):
+        return TerritoryOutput(path=output)
+    connection, names = split_destination(output, 1)
+    if not names or not names[0]:
+        raise InputError(
+            tr("Name the schema of the PostgreSQL destination (postgres:<connection>/<schema>)") + f": '{output}'",
+            reason="output",
+        )
+    return TerritoryOutput(connection=connection, schema=checked_schema(names[0]))
+
+
 @dataclass
 class TerritoryReport:
     profile: Profile
@@ -92,6 +131,13 @@ class TerritoryReport:
     outcomes: list = field(default_factory=list)
     extent: list = None
     offline: bool = False
+    database_layers: dict = field(default_factory=dict)  # layer -> its "postgres" data source, into PostGIS
+
+    def layer_source(self, name: str) -> tuple:
+        """(data source, QGIS provider) of a loaded layer, for QgsVectorLayer."""
+        if name in self.database_layers:
+            return self.database_layers[name], "postgres"
+        return f"{self.output}|layername={name}", "ogr"
 
     @property
     def loaded(self) -> list:
@@ -238,8 +284,9 @@ def load_territory(
         steps=steps_feedback(feedback, len(entries) + 2),  # the boundary, each entry, the tables and styles
     )
     skipped = [] if layers else [e for e in profile.resources if e not in entries]
+    destination = territory_output(output)
     try:
-        with atomic_geopackage(output) as tmp:
+        with territory_scratch(destination) as tmp:
             load.boundary(tmp)
             _check_cancel(feedback)
             load.entries(tmp, entries)
@@ -248,8 +295,10 @@ def load_territory(
                 error = nothing_loaded(load.report)
                 error.report = load.report  # each resource's failure, for whoever shows them
                 raise error  # the scratch goes: nothing on disk changes
-            load.finish(tmp, skipped, styles, len(entries) + 1)
+            load.finish(tmp, skipped, styles and not destination.in_database, len(entries) + 1)
             _check_cancel(feedback)
+            if destination.in_database:
+                load.publish(tmp, destination, styles)
     finally:
         if work_cache:
             shutil.rmtree(work_cache, ignore_errors=True)
@@ -283,6 +332,39 @@ def nothing_loaded(report: TerritoryReport) -> OpenTerritoryError:
     first = failed[0] if failed else None
     cause = f"{first.layer}{colon()}{first.message}" if first else ""
     return OpenTerritoryError(text + (colon() + cause if cause else ""), reason="nothing_loaded")
+
+
+@contextlib.contextmanager
+def territory_scratch(destination: TerritoryOutput) -> Iterator[str]:
+    """The GeoPackage the load writes: beside the destination file, put in its place when the block ends
+    well; for a PostGIS destination, in a temporary folder removed at the end."""
+    if not destination.in_database:
+        with atomic_geopackage(destination.path) as tmp:
+            yield tmp
+        return
+    folder = tempfile.mkdtemp(prefix="open_territory_territory_")
+    try:
+        yield os.path.join(folder, "territory.gpkg")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@with_gdal_exceptions
+def spatial_layers(path: str) -> set:
+    """Names of the layers of a GeoPackage that have a geometry column."""
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+    names = set()
+    for index in range(dataset.GetLayerCount()):
+        layer = dataset.GetLayerByIndex(index)
+        if layer.GetGeomType() != ogr.wkbNone:
+            names.add(layer.GetName())
+    dataset = None
+    return names
+
+
+def style_category(outcome: Outcome) -> str:
+    """The style a loaded layer gets: its category's, the boundary's own for the boundary."""
+    return "boundary" if outcome.layer == BOUNDARY_LAYER else outcome.category
 
 
 def territory_cancelled() -> Cancelled:
@@ -423,6 +505,24 @@ class TerritoryLoad:
             push(self.feedback, f"    {entry.layer}: " + tr("failed") + f": {outcome.message}", warning=True)
         self.report.outcomes.append(outcome)
 
+    def publish(self, tmp: str, destination: TerritoryOutput, styles: bool) -> None:
+        """Into PostGIS: the loaded layers and the sources table replace the schema's tables of the same names
+        in one transaction; then, with `styles`, every loaded layer's style goes into QGIS's layer_styles."""
+        from .styles import save_database_style
+
+        names = self.report.layers
+        push(self.feedback, tr("Writing into the database") + f" {destination.connection}/{destination.schema}…")
+        put_layers_in_database(
+            tmp, destination.connection, destination.schema, {name: name for name in names + [SOURCES_TABLE]}
+        )
+        spatial = spatial_layers(tmp)
+        for outcome in self.report.loaded:
+            geometry = GEOMETRY_COLUMN if outcome.layer in spatial else None
+            uri = table_uri(destination.connection, destination.schema, outcome.layer, geometry).uri(False)
+            self.report.database_layers[outcome.layer] = uri
+            if styles and geometry:
+                save_database_style(destination.connection, destination.schema, outcome.layer, style_category(outcome))
+
     def finish(self, tmp: str, skipped: list, styles: bool, index: int) -> None:
         """The entries not loaded, the `sources` table and, with `styles`, every loaded layer's style."""
         self.step(index)
@@ -432,6 +532,4 @@ class TerritoryLoad:
             from .styles import save_layer_style
 
             for outcome in self.report.loaded:
-                save_layer_style(
-                    tmp, outcome.layer, "boundary" if outcome.layer == BOUNDARY_LAYER else outcome.category
-                )
+                save_layer_style(tmp, outcome.layer, style_category(outcome))

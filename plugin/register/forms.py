@@ -33,10 +33,13 @@ from ..definitions import (
     status_label,
 )
 from ..toolbelt.i18n import tr
-from .schema import COLUMNS, GEOMETRY_COLUMN, TIMESTAMPED
+from .schema import COLUMNS, GEOMETRY_COLUMN, ROW_VERSION, ROW_VERSIONED, TIMESTAMPED
 
 DOMAIN_LABEL_FIELD = "label"
 NOW = "now()"
+# Sent with every edit of a row: the version this QGIS read, negated, which the register's triggers compare
+# with the row's (schema.py, version 3): a colleague's change since then makes the edit fail, not vanish.
+EDITED_FROM = f'CASE WHEN "{ROW_VERSION}" IS NULL THEN NULL ELSE -abs("{ROW_VERSION}") END'
 
 
 def field_alias(name: str) -> str:
@@ -131,8 +134,11 @@ def _aliases(layer) -> None:
 
 def _common(layer, table: str) -> None:
     _aliases(layer)
-    for hidden in ("fid", GEOMETRY_COLUMN):
+    for hidden in ("fid", GEOMETRY_COLUMN, ROW_VERSION):
         _widget(layer, hidden, QgsEditorWidgetSetup("Hidden", {}))
+    index = layer.fields().indexOf(ROW_VERSION)
+    if table in ROW_VERSIONED and index >= 0:
+        layer.setDefaultValueDefinition(index, QgsDefaultValue(EDITED_FROM, True))
     if table in TIMESTAMPED:
         config = {
             "display_format": "yyyy-MM-dd HH:mm:ss",

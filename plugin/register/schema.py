@@ -10,6 +10,10 @@ History
   2  resources_catalog, the link tables challenge_actors and challenge_resources, the domain lookup
      table register_domains (for the competences multi-select), created_at/updated_at kept by the database,
      link integrity, actor competences normalised to the "{a,b}" list the multi-select writes.
+  3  row_version on challenges, actors and resources_catalog, kept by the database: several technicians
+     editing one register (issue 14.7). Every write adds one. A QGIS layer of the register sends, with its
+     edit of a row, the version it read, negated (forms.py); the database refuses the edit when the row has
+     been changed since, instead of silently overwriting the colleague's edit.
 
 GeoPackage and PostGIS get the same tables, columns, constraints and behaviour; only the spelling of
 types, defaults and triggers differs.
@@ -20,7 +24,7 @@ from __future__ import annotations
 from ..definitions import ACTOR_KINDS, CATALOG_KINDS, CHALLENGE_STATUSES, DOMAINS, PRIORITIES
 from ..toolbelt.i18n import tr
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SRID = 4326
 META_TABLE = "register_meta"
 DOMAIN_TABLE = "register_domains"
@@ -50,6 +54,8 @@ COLUMNS = {
     "challenge_resources": ("challenge_id", "resource_id", "note"),
 }
 TIMESTAMPED = ("challenges", "actors", "resources_catalog")
+ROW_VERSIONED = TIMESTAMPED  # the tables technicians edit in forms
+ROW_VERSION = "row_version"
 REQUIRED = {
     "challenges": ("title", "domain"),
     "actors": ("name",),
@@ -104,6 +110,9 @@ class Dialect:
         raise NotImplementedError
 
     def link_integrity(self, link: str) -> list:
+        raise NotImplementedError
+
+    def row_version_triggers(self, table: str) -> list:
         raise NotImplementedError
 
     def foreign_key(self, column: str, table: str) -> str:
@@ -163,6 +172,31 @@ class GpkgDialect(Dialect):
             )
         return statements
 
+    def row_version_triggers(self, table: str) -> list:
+        # An edit made from a version read before the row's last change is refused. Then one trigger per event
+        # keeps both the timestamps (as version 2's did) and row_version: a new row is version 1, each update
+        # adds one. GDAL turns SQLite's recursive triggers on, so a trigger's own UPDATE must not match the
+        # WHEN clauses (the update trigger leaves alone a write of the version it expects, or of version 1 over
+        # a row without a valid one, which is the insert trigger's).
+        message = conflict_message().replace("'", "''")
+        bumped = f"coalesce(abs(OLD.{ROW_VERSION}), 0) + 1"
+        return [
+            f"CREATE TRIGGER {table}_row_version_check BEFORE UPDATE ON {table} FOR EACH ROW "
+            f"WHEN NEW.{ROW_VERSION} < 0 AND -NEW.{ROW_VERSION} IS NOT OLD.{ROW_VERSION} BEGIN "
+            f"SELECT RAISE(ABORT, '{message}'); END",
+            f"DROP TRIGGER IF EXISTS {table}_stamp_update",
+            f"CREATE TRIGGER {table}_stamp_update AFTER UPDATE ON {table} FOR EACH ROW "
+            f"WHEN NEW.{ROW_VERSION} IS NOT {bumped} "
+            f"AND NOT (NEW.{ROW_VERSION} IS 1 AND coalesce(OLD.{ROW_VERSION}, 0) < 1) BEGIN "
+            f"UPDATE {table} SET {ROW_VERSION} = {bumped}, updated_at = CASE WHEN NEW.updated_at IS OLD.updated_at "
+            f"THEN {self.now} ELSE NEW.updated_at END WHERE fid = NEW.fid; END",
+            f"DROP TRIGGER IF EXISTS {table}_stamp_insert",
+            f"CREATE TRIGGER {table}_stamp_insert AFTER INSERT ON {table} FOR EACH ROW "
+            f"WHEN NEW.created_at IS NULL OR NEW.updated_at IS NULL OR NEW.{ROW_VERSION} IS NOT 1 BEGIN "
+            f"UPDATE {table} SET created_at = coalesce(created_at, {self.now}), "
+            f"updated_at = coalesce(updated_at, created_at, {self.now}), {ROW_VERSION} = 1 WHERE fid = NEW.fid; END",
+        ]
+
 
 class PostgresDialect(Dialect):
     name = "postgres"
@@ -199,6 +233,20 @@ class PostgresDialect(Dialect):
 
     def link_integrity(self, link: str) -> list:
         return []  # the foreign keys declared with the table do it
+
+    def row_version_triggers(self, table: str) -> list:
+        function = self.qualify("ot_row_version")
+        message = conflict_message().replace("'", "''")
+        return [
+            f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"IF TG_OP = 'INSERT' THEN NEW.{ROW_VERSION} := 1; RETURN NEW; END IF; "
+            f"IF NEW.{ROW_VERSION} < 0 AND -NEW.{ROW_VERSION} IS DISTINCT FROM OLD.{ROW_VERSION} THEN "
+            f"RAISE EXCEPTION USING ERRCODE = '40001', MESSAGE = format('{message} (%s %s: %s > %s)', "
+            f"TG_TABLE_NAME, OLD.fid, OLD.{ROW_VERSION}, -NEW.{ROW_VERSION}); END IF; "
+            f"NEW.{ROW_VERSION} := coalesce(OLD.{ROW_VERSION}, 0) + 1; RETURN NEW; END $$",
+            f"CREATE TRIGGER {table}_row_version BEFORE INSERT OR UPDATE ON {self.qualify(table)} "
+            f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+        ]
 
 
 def dialect_for(kind: str, schema: str = None) -> Dialect:
@@ -260,7 +308,26 @@ def _v2(d: Dialect) -> list:
     return statements
 
 
-MIGRATIONS = {1: _v1, 2: _v2}
+def _v3(d: Dialect) -> list:
+    statements = []
+    for table in ROW_VERSIONED:
+        # The rows there are version 1 (the default fills them without firing the update triggers). Nullable,
+        # as the timestamps: QGIS writes a null for a new row, which the triggers make version 1.
+        statements.append(f"ALTER TABLE {d.qualify(table)} ADD COLUMN {ROW_VERSION} {d.integer} DEFAULT 1")
+        statements += d.row_version_triggers(table)
+    return statements
+
+
+def conflict_message() -> str:
+    """What a technician reads when a colleague changed the row they edited (written into the register's
+    triggers, in the language of whoever made or upgraded the register)."""
+    return tr(
+        "Open Territory: this row was changed by someone else since you read it; nothing was overwritten. "
+        "Keep your edits aside, reload the layer and edit again"
+    )
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
 
 
 def migration_statements(version: int, dialect: Dialect) -> list:

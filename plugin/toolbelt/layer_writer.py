@@ -15,8 +15,14 @@ produce)` then:
    beside the destination, then renamed over it.
 
 Until step 3 nothing on disk has changed, so a failed or cancelled load leaves the previous output as it
-was, byte for byte. Another kind of destination (a PostGIS table: a staging table swapped in one
-transaction) is one more target mode and one more entry of PUT_IN_PLACE.
+was, byte for byte.
+
+A table of a PostGIS schema (`postgres:<QGIS connection>/<schema>[/<table>]`, `postgres_target`) is one more
+target mode, POSTGRES: the scratch layer is copied into a staging table of the schema with its indexes,
+then swapped with the table in one transaction (`put_layers_in_database`, which a territory load uses for all
+its tables at once). A reader in another connection sees the old table until the commit; a failed copy
+leaves it whole; two loads of the same table at once are serialised at the swap, and the last one wins
+whole. The scratch GeoPackage of a PostGIS target lives in the system's temporary folder.
 
 `copy_with_common_fields` is the producer most sources use: one `gdal.VectorTranslate` with an OGR SQL
 select that keeps the source's own attributes and adds the common fields of DESIGN.md (`category`,
@@ -39,10 +45,27 @@ from osgeo import gdal, ogr
 from qgis.core import QgsFeedback, QgsVectorFileWriter
 
 from ..definitions import COMMON_FIELDS
-from .errors import Cancelled, InputError, ReplyError
+from .errors import Cancelled, InputError, OpenTerritoryError, ReplyError
 from .gdal_errors import raising_gdal_exceptions, with_gdal_exceptions
 from .i18n import tr
 from .layer_checks import ScratchCheck, check_scratch
+from .logger import log
+from .postgres import (
+    GEOMETRY_COLUMN,
+    PostgresTable,
+    checked_schema,
+    clean_error,
+    cluster,
+    drop_tables,
+    ensure_schema,
+    is_postgres,
+    open_database,
+    postgres_dsn,
+    split_destination,
+    staging_name,
+    swap_tables,
+    table_uri,
+)
 from .redaction import redact_text
 
 # Output formats by extension; a path without one is a GeoPackage (the plugin's default).
@@ -60,7 +83,8 @@ DRIVERS = {
 MULTI_LAYER_DRIVERS = ("GPKG", "SQLite")  # a layer can be replaced inside them
 # Processing's value for a layer of an existing GeoPackage.
 OGR_URI = re.compile(r"^ogr:dbname='(?P<path>(?:[^']|'')+)'\s+table=\"(?P<table>(?:[^\"]|\"\")+)\"")
-FILE, LAYER = "file", "layer"  # target modes: the whole file is the output; one layer of a GeoPackage
+# Target modes: the whole file is the output; one layer of a GeoPackage; a table of a PostGIS schema.
+FILE, LAYER, POSTGRES = "file", "layer", "postgres"
 
 
 def utc_now_iso() -> str:
@@ -92,21 +116,35 @@ def driver_for_path(path: str) -> str:
 @dataclass(frozen=True)
 class OutputTarget:
     """Where one layer goes. `mode` FILE: the file is the output (replaced whole); LAYER: a layer of a
-    GeoPackage, its other layers kept (a missing file is created)."""
+    GeoPackage, its other layers kept (a missing file is created); POSTGRES: the table `database` of a
+    PostGIS schema, `path` then only saying where the scratch files go (a folder of their own)."""
 
     path: str
     layer: str
     driver: str = "GPKG"
     mode: str = FILE
+    database: PostgresTable | None = None
 
     @property
     def single_layer(self) -> bool:
         return self.driver not in MULTI_LAYER_DRIVERS
 
+    @property
+    def provider(self) -> str:
+        """The QGIS data provider that opens `uri()`."""
+        return "postgres" if self.mode == POSTGRES else "ogr"
+
     def uri(self) -> str:
-        """The layer's data source for QGIS's "ogr" provider: `path|layername=layer` in a GeoPackage, the
-        file itself in a single-layer format."""
+        """The layer's data source for `provider`: `path|layername=layer` in a GeoPackage, the file itself in
+        a single-layer format, the table (without any password) in PostGIS."""
+        if self.mode == POSTGRES:
+            table = self.database
+            return table_uri(table.connection, table.schema, table.table, GEOMETRY_COLUMN).uri(False)
         return self.path if self.single_layer else f"{self.path}|layername={self.layer}"
+
+    def describe(self) -> str:
+        """Where the layer goes, for messages."""
+        return self.database.describe() if self.mode == POSTGRES else self.path
 
 
 def file_target(path: str, layer: str = "") -> OutputTarget:
@@ -127,9 +165,33 @@ def layer_target(path: str, layer: str) -> OutputTarget:
     return OutputTarget(path, layer, driver, LAYER)
 
 
+def postgres_target(destination: str, default_layer: str) -> OutputTarget:
+    """The table of `postgres:<connection>/<schema>[/<table>]` (the table `default_layer` when not named)."""
+    connection, names = split_destination(destination, 2)
+    if not names or not names[0]:
+        raise InputError(
+            tr("Name the schema of the PostgreSQL destination (postgres:<connection>/<schema>/<table>)")
+            + f": '{destination}'",
+            reason="output",
+        )
+    schema = checked_schema(names[0])
+    table = names[1] if len(names) > 1 and names[1] else default_layer
+    if not table or len(table) > 63 or table != safe_name(table):
+        raise InputError(
+            tr("Invalid PostgreSQL table name (letters, digits, _ and -, at most 63)") + f": '{table}'",
+            reason="output",
+        )
+    work = os.path.join(tempfile.gettempdir(), "open_territory_postgis")
+    database = PostgresTable(connection, schema, table)
+    return OutputTarget(os.path.join(work, f"{schema}.{table}"), table, "PostgreSQL", POSTGRES, database)
+
+
 def resolve_target(destination: str, default_layer: str) -> OutputTarget:
     """The target of what a user or Processing gave: a path (a GeoPackage when it has no extension, its
-    layer then `default_layer`) or `ogr:dbname='<file>' table="<layer>"`, a layer of a GeoPackage."""
+    layer then `default_layer`), `ogr:dbname='<file>' table="<layer>"`, a layer of a GeoPackage, or
+    `postgres:<connection>/<schema>[/<table>]`, a table of a PostGIS schema (postgres_target)."""
+    if is_postgres(destination):
+        return postgres_target(destination, default_layer)
     match = OGR_URI.match(destination or "")
     if match:
         return layer_target(match.group("path").replace("''", "'"), match.group("table").replace('""', '"'))
@@ -534,7 +596,61 @@ def _replace_layer(scratch: str, target: OutputTarget):
     return None
 
 
-PUT_IN_PLACE = {FILE: _replace_file, LAYER: _replace_layer}
+def _replace_table(scratch: str, target: OutputTarget):
+    """The scratch layer as the target's PostGIS table, swapped in one transaction."""
+    table = target.database
+    put_layers_in_database(scratch, table.connection, table.schema, {target.layer: table.table})
+    return None
+
+
+PUT_IN_PLACE = {FILE: _replace_file, LAYER: _replace_layer, POSTGRES: _replace_table}
+
+
+# -- PostGIS ---------------------------------------------------------------------------------------
+
+
+def put_layers_in_database(scratch: str, connection: str, schema: str, tables: dict) -> None:
+    """Layers of the GeoPackage `scratch` ({layer: table}) as tables of `schema` (made when missing): each
+    copied into a staging table with its spatial index, then all swapped with the tables of the same names
+    in one transaction. A reader sees the old tables until the commit; any failure leaves them as they were
+    and drops the staging tables. A schema holding a register is refused (the register is never written
+    into)."""
+    dsn = postgres_dsn(connection)
+    staged = {}
+    with open_database(connection) as dataset:
+        ensure_schema(dataset, connection, schema)
+        try:
+            for layer, table in tables.items():
+                staged[table] = staging_name(table)
+                _copy_to_table(dsn, scratch, layer, schema, staged[table])
+                cluster(dataset, schema, staged[table])
+            swap_tables(dataset, connection, schema, staged)
+            staged = {}
+        finally:
+            if staged:
+                drop_tables(dataset, schema, list(staged.values()))
+    log(f"PostGIS {schema}: {', '.join(tables.values())} replaced")
+
+
+@with_gdal_exceptions
+def _copy_to_table(dsn: str, scratch: str, layer: str, schema: str, table: str) -> None:
+    """One layer of the scratch GeoPackage as a new table (its fid a serial key, its geometry `geom` with a
+    GiST index, its field names as they are), through PostgreSQL's COPY."""
+    options = [
+        "-nln", f"{schema}.{table}",
+        "-lco", f"GEOMETRY_NAME={GEOMETRY_COLUMN}",
+        "-lco", "FID=fid",
+        "-lco", "SPATIAL_INDEX=GIST",
+        "-lco", "LAUNDER=NO",
+        "-lco", "PRECISION=NO",
+        "-gt", "unlimited",
+    ]  # fmt: skip
+    try:
+        translate("PG:" + dsn, scratch, layer, options=options, format="PostgreSQL", layers=[layer])
+    except OpenTerritoryError as error:
+        raise ReplyError(
+            tr("Could not write the layer") + f" {layer} ({schema}.{table}): {clean_error(error)}", reason="write"
+        ) from None
 
 
 @with_gdal_exceptions

@@ -14,6 +14,7 @@ from qgis.core import (
 from ...plugin.profiles.profile import bundled_profile_ids, load_profile
 from ...plugin.profiles.territory import load_territory
 from ...plugin.toolbelt.errors import Cancelled, InputError
+from ...plugin.toolbelt.postgres import is_postgres
 from ...plugin.toolbelt.settings import load_settings
 from .base import OpenTerritoryAlgorithm
 
@@ -73,7 +74,13 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
                 QgsProcessingParameterFileDestination(
                     self.OUTPUT, self.tr("Territory GeoPackage"), self.tr("GeoPackage (*.gpkg)")
                 ),
-                self.tr("The GeoPackage to write; an existing file is replaced only when the load succeeds"),
+                self.tr("The GeoPackage to write; an existing file is replaced only when the load succeeds")
+                + ". "
+                + self.tr(
+                    "Or a schema of a PostGIS database, through a saved QGIS connection: postgres:<connection>/"
+                    "<schema>; its tables of the same names are replaced in one transaction when the load "
+                    "succeeds, its other tables stay"
+                ),
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.LOADED, self.tr("Layers loaded")))
@@ -85,7 +92,7 @@ class LoadTerritoryAlgorithm(OpenTerritoryAlgorithm):
         # The settings' offline mode is the user's promise that nothing goes on the network.
         offline = self.parameterAsBoolean(parameters, self.OFFLINE, context) or load_settings().offline
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output.lower().endswith(".gpkg"):
+        if not is_postgres(output) and not output.lower().endswith(".gpkg"):
             output += ".gpkg"
         try:
             profile = load_profile(reference)

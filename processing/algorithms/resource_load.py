@@ -21,7 +21,7 @@ from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.sources.base import FetchResult
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.errors import Cancelled, OpenTerritoryError
-from ...plugin.toolbelt.layer_writer import FILE, resolve_target, safe_name
+from ...plugin.toolbelt.layer_writer import FILE, POSTGRES, OutputTarget, resolve_target, safe_name
 from .base import OpenTerritoryAlgorithm
 
 if TYPE_CHECKING:  # names used in annotations only
@@ -52,6 +52,14 @@ class PreparedLayer(QgsProcessingLayerPostProcessorInterface):
         return instance
 
 
+def output_value(target: OutputTarget) -> str:
+    """What OUTPUT returns, as QGIS's own algorithms do: a whole file as the file, a layer of a GeoPackage as its
+    URI, a PostGIS table as `postgres://<data source>`, which Processing opens with QGIS's "postgres" provider."""
+    if target.mode == POSTGRES:
+        return f"postgres://{target.uri()}"
+    return target.path if target.mode == FILE else target.uri()
+
+
 class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
     """Subclasses add their parameters, then `add_output`, and end processAlgorithm with `load`."""
 
@@ -60,6 +68,11 @@ class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
     GROUP = "sources"
 
     def add_output(self, description: str, help_text: str) -> None:
+        """OUTPUT (any file QGIS writes, a layer of a GeoPackage, or a PostGIS table) and COUNT."""
+        help_text += ". " + self.tr(
+            "Or a table of a PostGIS database, through a saved QGIS connection: "
+            "postgres:<connection>/<schema>/<table>, replaced in one transaction when the load succeeds"
+        )
         self.addParameter(self.help_param(QgsProcessingParameterVectorDestination(self.OUTPUT, description), help_text))
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of features")))
 
@@ -90,14 +103,16 @@ class SourceLoadAlgorithm(OpenTerritoryAlgorithm):
         except OpenTerritoryError as error:
             raise QgsProcessingException(str(error)) from None
         self.report(result, feedback)
+        value = output_value(target)
         if context.willLoadLayerOnCompletion(destination):
-            details = context.layerToLoadOnCompletionDetails(destination)
+            layers = context.layersToLoadOnCompletion()
+            details = layers.pop(destination)
             details.name = target.layer
             prepare = source.DECLARATION.prepare_layer
             if prepare is not None:
                 details.setPostProcessor(PreparedLayer.create(prepare, spec))
-        # A whole file is returned as the file, as QGIS's own algorithms do; a layer of a GeoPackage as its URI.
-        value = target.path if target.mode == FILE else target.uri()
+            layers[value] = details  # a PostGIS table is loaded from its data source, not from `postgres:...`
+            context.setLayersToLoadOnCompletion(layers)
         return {self.OUTPUT: value, self.COUNT: result.feature_count}
 
     def report(self, result: FetchResult, feedback: QgsFeedback | None) -> None:

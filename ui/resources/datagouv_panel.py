@@ -155,7 +155,9 @@ class DatagouvPanel(SourcePanel):
             self.status.setText(tr("Download not started"))
             return
         path = self.output_path(self.output, f"datagouv_{dataset['slug'] or dataset['id']}")
-        target = layer_target(path, (dataset["slug"] or dataset["id"])[:50] + "_" + resource["id"][:8])
+        target = self.placed(layer_target(path, (dataset["slug"] or dataset["id"])[:50] + "_" + resource["id"][:8]))
+        if target is None:
+            return
         category = self.category.currentData()
 
         def work(feedback: QgsFeedback | None):

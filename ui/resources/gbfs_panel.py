@@ -122,7 +122,9 @@ class GbfsPanel(SourcePanel):
         kind = self.kind_combo.currentData()
         item = self.system_list.currentItem()
         label = item.text().split(" — ")[0] if item is not None and item.data(Qt.UserRole) == feed else "gbfs"
-        target = file_target(dock_output_path(f"{label}_{kind}"), f"gbfs_{kind}")
+        target = self.placed(file_target(dock_output_path(f"{label}_{kind}"), f"gbfs_{kind}"))
+        if target is None:
+            return
         spec = {"source": "gbfs", "feed": feed, "kind": kind}
 
         def work(feedback: QgsFeedback | None):

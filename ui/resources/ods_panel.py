@@ -284,7 +284,11 @@ class OdsPanel(SourcePanel):
         if info is None or self.task is not None:
             return
         category = self.category_combo.currentData()
-        target = file_target(ods_output_path(info.portal, info.dataset_id), safe_name(info.dataset_id, "ods"))
+        target = self.placed(
+            file_target(ods_output_path(info.portal, info.dataset_id), safe_name(info.dataset_id, "ods"))
+        )
+        if target is None:
+            return
         spec = {"source": "ods", "portal": info.portal, "dataset": info.dataset_id, **self.place.coverage()}
         # Results listed before the portal changed keep their portal: the key chosen since is not theirs.
         if self.authcfg() and info.portal == self.portal():

@@ -86,9 +86,12 @@ def layer_title(spec: dict) -> str:
     return tr("OSM") + " " + (spec_dataset(spec) if spec.get("tags") else category_label(spec["category"]))
 
 
-def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> list | None:
-    """Fetch each spec into its own layer of the GeoPackage `output`; progress is shared between them.
-    Returns [(spec, target, FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
+def fetch_categories(
+    specs: list, output: str, feedback: QgsFeedback | None, placed: Callable | None = None
+) -> list | None:
+    """Fetch each spec into its own layer of the GeoPackage `output` (or where `placed(target)` puts it: the
+    PostGIS schema the Resources tab writes into); progress is shared between them. Returns [(spec, target,
+    FetchResult)]; a failure stops the whole load (nothing partial is presented)."""
     results = []
     steps = steps_feedback(feedback, len(specs))
     for index, spec in enumerate(specs):
@@ -96,6 +99,7 @@ def fetch_categories(specs: list, output: str, feedback: QgsFeedback | None) -> 
             return None
         steps.setCurrentStep(index)
         target = layer_target(output, layer_name(spec))
+        target = placed(target) if placed is not None else target
         result = OverpassSource(Transport(feedback=steps)).fetch(spec, target, spec["category"], steps)
         results.append((spec, target, result))
     feedback.setProgress(100)
@@ -241,9 +245,13 @@ class OsmPanel(SourcePanel):
 
     def start_load(self, specs: list) -> None:
         output = dock_output_path("osm_resources")
+        # Where each layer goes, chosen here once (the PostGIS schema of the Resources tab when it is ticked).
+        targets = {layer_name(spec): self.placed(layer_target(output, layer_name(spec))) for spec in specs}
+        if None in targets.values():
+            return
         self.run(
             tr("OpenStreetMap resources"),
-            lambda feedback: fetch_categories(specs, output, feedback),
+            lambda feedback: fetch_categories(specs, output, feedback, lambda t: targets[t.layer]),
             self.on_loaded,
             status=tr("Asking the Overpass server…"),
         )

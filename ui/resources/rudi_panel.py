@@ -146,7 +146,9 @@ class RudiPanel(SourcePanel):
             return
         node = self.node.text().strip()
         spec = {"source": "rudi", "node": node, "resource": summary["global_id"]}
-        target = layer_target(self.output_path(self.output, "rudi"), f"rudi_{summary['global_id'][:8]}")
+        target = self.placed(layer_target(self.output_path(self.output, "rudi"), f"rudi_{summary['global_id'][:8]}"))
+        if target is None:
+            return
         category = self.category.currentData()
 
         def work(feedback: QgsFeedback | None):

@@ -88,7 +88,9 @@ class SensorsPanel(SourcePanel):
             "server": self.server_edit.text().strip() or DEFAULT_SERVER,
             **coverage,
         }
-        target = file_target(dock_output_path("sensor_community"), "sensor_community")
+        target = self.placed(file_target(dock_output_path("sensor_community"), "sensor_community"))
+        if target is None:
+            return
 
         def work(feedback: QgsFeedback | None):
             return SensorCommunitySource(Transport(feedback=feedback)).fetch(spec, target, None, feedback)

@@ -30,8 +30,9 @@ from ...plugin.definitions import CATEGORIES, category_label
 from ...plugin.profiles.remembered import RememberedDataset
 from ...plugin.toolbelt.coverage import WGS84, extent_bbox
 from ...plugin.toolbelt.download import human_size
+from ...plugin.toolbelt.errors import InputError
 from ...plugin.toolbelt.i18n import colon, tr
-from ...plugin.toolbelt.layer_writer import OutputTarget, safe_name
+from ...plugin.toolbelt.layer_writer import OutputTarget, postgres_target, safe_name
 from ...plugin.toolbelt.logger import clear_action, notify
 from ...plugin.toolbelt.settings import load_settings
 from ...plugin.toolbelt.tasks import start_task
@@ -53,6 +54,8 @@ class SourcePanel(QWidget):
     `make_progress_row` and `self.status`), lists in `busy_widgets` what is disabled while work runs,
     and runs its work with `run`. `runner(description, function(feedback), on_done(result, error))`
     runs the work (a QgsTask by default; tests pass a synchronous one)."""
+
+    database = None  # the Resources tab's DatabaseDestination, set by the tab
 
     def __init__(self, iface, parent=None, runner=None):
         super().__init__(parent)
@@ -226,6 +229,17 @@ class SourcePanel(QWidget):
         os.makedirs(folder, exist_ok=True)
         return os.path.join(folder, safe_name(stem) + ".gpkg")
 
+    def placed(self, target: OutputTarget) -> OutputTarget | None:
+        """`target`, or the table of the same name in the PostGIS schema the Resources tab writes into when its
+        box is ticked; None, reported, when that destination cannot be used."""
+        if self.database is None or not self.database.active():
+            return target
+        try:
+            return postgres_target(self.database.destination(), target.layer)
+        except InputError as error:
+            self.report_error(error)
+            return None
+
     def confirm_size(self, size: int | None, title: str) -> bool:
         limit = int(load_settings().download_warning_mb or 0)
         if not size or not limit or size <= limit * 1024 * 1024:
@@ -242,9 +256,9 @@ class SourcePanel(QWidget):
     def add_layer(self, target: OutputTarget, title: str, prepare: Callable | None = None) -> QgsVectorLayer | None:
         """Open the written layer and add it to the project, after `prepare(layer)` (style,
         properties) when given; None, reported, when it cannot be opened."""
-        layer = QgsVectorLayer(target.uri(), title, "ogr")
+        layer = QgsVectorLayer(target.uri(), title, target.provider)
         if not layer.isValid():
-            self.report_error(tr("The written layer cannot be opened") + colon() + f"{target.path}")
+            self.report_error(tr("The written layer cannot be opened") + colon() + target.describe())
             return None
         if prepare is not None:
             prepare(layer)

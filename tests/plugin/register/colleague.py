@@ -5,6 +5,9 @@ technicians are two QGIS processes on two machines, never two threads of one.
         starts QGIS (its settings in a folder of its own: XDG_CONFIG_HOME), saves the connection, prints
         "ready", waits for a line on stdin (so that several colleagues start at the same moment), opens
         the register and prints {"version": n} or {"error": "..."} as JSON.
+    python -P colleague.py edit <connection> <dsn> <target> <fid> <field> <value>
+        adds the register to its project, as the dock does, edits one field of one challenge through the
+        register's layer and saves; prints {"committed": bool, "errors": [...]}.
     python -P colleague.py dock <connection> <dsn> <target> <rounds>
         what the dock does in one QGIS: opens the register in background tasks (FeedbackTask) while the
         main thread lists the saved connections (the register dialog's combo); prints {"opened": n}.
@@ -66,10 +69,26 @@ def dock(target: str, rounds: int) -> dict:
     return {"opened": sum(1 for result, _error in outcomes if result is not None), "errors": errors}
 
 
+def edit(target: str, fid: int, field: str, value: str) -> dict:
+    from open_territory.plugin.register import open_register
+    from qgis.core import QgsProject
+
+    layer = open_register(target).add_to_project(QgsProject.instance())["challenges"]
+    layer.startEditing()
+    layer.changeAttributeValue(fid, layer.fields().indexOf(field), value)
+    committed = layer.commitChanges()
+    return {"committed": committed, "errors": [] if committed else layer.commitErrors()}
+
+
 def main() -> None:
     mode, connection, dsn, target = sys.argv[1:5]
     app = start_qgis(connection, dsn)
-    result = open_once(target) if mode == "open" else dock(target, int(sys.argv[5]))
+    if mode == "open":
+        result = open_once(target)
+    elif mode == "edit":
+        result = edit(target, int(sys.argv[5]), sys.argv[6], sys.argv[7])
+    else:
+        result = dock(target, int(sys.argv[5]))
     print(json.dumps(result), flush=True)
     app.exitQgis()
 

@@ -1,0 +1,123 @@
+"""Benchmark of a regional agency's load: 8 demo-sized territories into one PostGIS database, each in its schema,
+through `qgis_process.bin run openterritory:load_territory` (the demo profile, offline from its recorded
+replies), all at once in 8 processes, then one after the other. Prints both total times, and checks that every
+schema holds every table and its styles.
+
+The database is the local test one (scripts/start_postgis.sh; OPEN_TERRITORY_TEST_PG overrides
+build/postgis/dsn); the schemas ot_region_1..8 are dropped at the end.
+
+Run: .venv/bin/python -P tests/benchmarks/bench_regional.py [territories]
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)  # tests/benchmarks, even under python -P
+sys.path.insert(0, os.path.dirname(HERE))  # tests/, for the QGIS home of qgis_process
+from importable import REPO, make_importable  # noqa: E402
+from qgis_process_profile import qgis_process_home  # noqa: E402
+
+make_importable()
+
+from osgeo import gdal  # noqa: E402
+
+CONNECTION = "agence"
+
+
+def dsn() -> str:
+    if os.environ.get("OPEN_TERRITORY_TEST_PG"):
+        return os.environ["OPEN_TERRITORY_TEST_PG"]
+    path = os.path.join(REPO, "build", "postgis", "dsn")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as handle:
+            return handle.read().strip()
+    return "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
+
+
+def sql(statement: str) -> list:
+    dataset = gdal.OpenEx("PG:" + dsn(), gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["PostgreSQL"])
+    result = dataset.ExecuteSQL(statement)
+    rows = []
+    if result is not None:
+        rows = [[feature.GetField(i) for i in range(feature.GetFieldCount())] for feature in result]
+        dataset.ReleaseResultSet(result)
+    dataset = None
+    return rows
+
+
+def command(schema: str) -> list:
+    return [
+        "qgis_process.bin",
+        "run",
+        "openterritory:load_territory",
+        "--",
+        "PROFILE=demo",
+        "OFFLINE=true",
+        f"OUTPUT=postgres:{CONNECTION}/{schema}",
+    ]
+
+
+def drop(schemas: list) -> None:
+    for schema in schemas:
+        sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        if sql("SELECT to_regclass('public.layer_styles') IS NOT NULL AS found")[0][0]:
+            sql(f"DELETE FROM public.layer_styles WHERE f_table_schema = '{schema}'")
+
+
+def check(schemas: list) -> str:
+    """'' when every schema holds the demo's tables and styles, else what is missing."""
+    problems = []
+    for schema in schemas:
+        tables = sql(f"SELECT count(*) AS n FROM pg_tables WHERE schemaname = '{schema}'")[0][0]
+        styles = sql(f"SELECT count(*) AS n FROM public.layer_styles WHERE f_table_schema = '{schema}'")[0][0]
+        if tables != 12 or styles != 11:  # the demo: 11 layers and the sources table, 11 styles
+            problems.append(f"{schema}: {tables} tables, {styles} styles")
+    return "; ".join(problems)
+
+
+def run(schemas: list, env: dict, parallel: bool) -> float:
+    start = time.perf_counter()
+    if parallel:
+        processes = [
+            subprocess.Popen(command(s), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for s in schemas
+        ]
+        outcomes = [(process.wait(), process) for process in processes]
+    else:
+        outcomes = []
+        for schema in schemas:
+            process = subprocess.Popen(command(schema), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            outcomes.append((process.wait(), process))
+    elapsed = time.perf_counter() - start
+    for code, process in outcomes:
+        if code != 0:
+            raise SystemExit(f"qgis_process failed ({code}): {process.stderr.read().decode()[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 8
+    schemas = [f"ot_region_{number}" for number in range(1, count + 1)]
+    env = qgis_process_home(tempfile.mkdtemp(prefix="bench_regional_home_"), {CONNECTION: dsn()})
+    gdal.UseExceptions()
+    drop(schemas)
+    try:
+        parallel = run(schemas, env, parallel=True)
+        problems = check(schemas)
+        drop(schemas)
+        sequential = run(schemas, env, parallel=False)
+        problems = problems or check(schemas)
+    finally:
+        drop(schemas)
+    print(f"load_territory of {count} demo territories into one PostGIS database, one schema each (qgis_process):")
+    print(f"  {count} processes at once: {parallel:.1f} s")
+    print(f"  one after the other: {sequential:.1f} s ({sequential / parallel:.2f} times the parallel time)")
+    print(f"  every schema holds its 11 layers, its sources table and 11 styles: {'yes' if not problems else problems}")
+
+
+if __name__ == "__main__":
+    main()
