@@ -164,7 +164,7 @@ class OpenTerritoryPlugin:
     def _remove_browser_node(self) -> None:
         from qgis.gui import QgsGui
 
-        from .ui.dataset_loader import remembered_lists
+        from .plugin.profiles.remembered import remembered_lists
 
         items, gui, drops = self.browser
         remembered_lists.changed.disconnect(gui.refresh_remembered)

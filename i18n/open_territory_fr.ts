@@ -3949,6 +3949,11 @@
       <translation>La connexion à {host} a été coupée pendant le téléchargement</translation>
     </message>
     <message>
+      <location filename="../plugin/toolbelt/network.py" />
+      <source>The connection to {host} was lost before the reply ended</source>
+      <translation>La connexion à {host} a été perdue avant la fin de la réponse</translation>
+    </message>
+    <message>
       <location filename="../ui/export_section.py" />
       <source>The council map was not exported</source>
       <translation>La carte pour le conseil n'a pas été exportée</translation>

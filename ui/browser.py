@@ -12,6 +12,9 @@ through the same loader as the favourites (ui/dataset_loader.py: its source fetc
 A dataset dragged onto the map travels as a "custom" URI of this plugin (the dataset's entry as JSON), which the
 drop handler turns into a load. QGIS copies into a GeoPackage only URIs of layers that exist (a file, a table): a
 dataset has to be fetched and written first, so the Browser cannot drop one straight into a GeoPackage.
+
+The node is made at QGIS's start: what reads profiles, sources and the network is imported where it is used
+(when a node is expanded or a dataset loaded), so that the start pays for none of it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..plugin.definitions import category_label
-from ..plugin.profiles.profile import bundled_profile_ids, load_profile, profile_path
 from ..plugin.profiles.remembered import (
     RememberedDataset,
     favourite_datasets,
@@ -43,17 +45,14 @@ from ..plugin.profiles.remembered import (
     is_favourite,
     recent_datasets,
     recent_profiles,
+    remembered_lists,
     toggle_favourite,
 )
-from ..plugin.profiles.single_entry import dataset_from_entry
-from ..plugin.sources import registry
 from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log
 from ..plugin.toolbelt.metadata import ICON_PATH
-from ..plugin.toolbelt.network import Transport
 from ..plugin.toolbelt.settings import load_settings
-from .dataset_loader import load_dataset, remembered_lists
 
 PROVIDER_KEY = "open_territory"
 ROOT_PATH = "/open_territory"
@@ -71,6 +70,9 @@ def portal_datasets(url: str) -> list:
         kept = _catalogs.get(url)
     if kept is not None and time.monotonic() - kept[0] < CATALOG_KEEP_SECONDS:
         return kept[1]
+    from ..plugin.sources import registry
+    from ..plugin.toolbelt.network import Transport
+
     found = registry.make_source("ods", Transport()).search({"portal": url}, "", geo_only=True)
     listing = [(d.dataset_id, d.title or d.dataset_id) for d in found[:CATALOG_LIMIT]]
     with _catalogs_lock:
@@ -83,6 +85,8 @@ def theme_icon(name: str) -> QIcon:
 
 
 def bundled_profile_paths() -> list:
+    from ..plugin.profiles.profile import bundled_profile_ids, profile_path
+
     return [profile_path(profile_id) for profile_id in bundled_profile_ids()]
 
 
@@ -99,6 +103,8 @@ class DatasetItem(QgsDataItem):
         super().__init__(Qgis.BrowserItemType.Custom, parent, dataset.title or dataset.source, path, PROVIDER_KEY)
         self.dataset = dataset
         self.setState(Qgis.BrowserItemState.Populated)  # no children
+        from ..plugin.sources import registry
+
         self.setToolTip(f"{registry.label(dataset.source)} — {category_label(dataset.category)}")
         self.setIcon(theme_icon("/mIconVector.svg"))
 
@@ -125,6 +131,9 @@ class TerritoryItem(QgsDataCollectionItem):
         fast(self)
 
     def createChildren(self) -> list:  # noqa: N802
+        from ..plugin.profiles.profile import load_profile
+        from ..plugin.profiles.single_entry import dataset_from_entry
+
         try:
             profile = load_profile(self.profile_path)
         except OpenTerritoryError as error:  # shown in the Browser, never raised into its thread
@@ -142,6 +151,8 @@ class TerritoriesItem(QgsDataCollectionItem):
         fast(self)
 
     def createChildren(self) -> list:  # noqa: N802
+        from ..plugin.profiles.profile import load_profile
+
         children, seen = [], set()
         for path in bundled_profile_paths() + recent_profiles():
             if path in seen:
@@ -158,6 +169,7 @@ class TerritoriesItem(QgsDataCollectionItem):
 
 def known_portals() -> list:
     """(name, url) of the Opendatasoft portals: the bundled profiles', the portal list's, the user's."""
+    from ..plugin.profiles.profile import load_profile
     from ..plugin.sources.ods.catalog import load_portals, normalize_portal
 
     found = {}
@@ -277,6 +289,8 @@ class OpenTerritoryItemGuiProvider(QgsDataItemGuiProvider):
         refresh_remembered(self.iface.browserModel() if hasattr(self.iface, "browserModel") else None)
 
     def load(self, dataset: RememberedDataset) -> None:
+        from .dataset_loader import load_dataset
+
         load_dataset(dataset, self.iface)
 
     def handleDoubleClick(self, item: QgsDataItem, context) -> bool:  # noqa: N802

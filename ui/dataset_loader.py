@@ -8,24 +8,14 @@ added to the project, and remembered as recently loaded.
 from __future__ import annotations
 
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..plugin.profiles.remembered import RememberedDataset, remember_dataset
+from ..plugin.profiles.remembered import RememberedDataset, remember_dataset, remembered_lists
 from ..plugin.profiles.single_entry import fetch_dataset
 from ..plugin.toolbelt.errors import OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log, notify
 from ..plugin.toolbelt.tasks import start_task
 from .resources.layer_output import dock_output_path
-
-
-class RememberedLists(QObject):
-    """Tells the Browser's node and the Resources tab's list that the recent or favourite datasets changed."""
-
-    changed = pyqtSignal()
-
-
-remembered_lists = RememberedLists()
 
 
 def remember_loaded(dataset: RememberedDataset) -> None:

@@ -23,7 +23,6 @@ from ..plugin.toolbelt.settings import (
     load_settings,
     save_settings,
 )
-from .compose_options import ComposeServicesGroup
 
 
 class OpenTerritoryOptionsFactory(QgsOptionsWidgetFactory):
@@ -127,6 +126,9 @@ class OpenTerritoryOptionsPage(QgsOptionsPageWidget):
 
         self.offline = QCheckBox(tr("Offline mode: answer from the cache only"), self)
         form.addRow("", self.offline)
+
+        # Imported with the page, which QGIS builds when the options dialog opens: the factory is made at start.
+        from .compose_options import ComposeServicesGroup
 
         self.compose_services = ComposeServicesGroup(self)
         layout.addWidget(self.compose_services)

@@ -4,6 +4,9 @@ Typing "ter vitré" lists the places geo.api.gouv.fr knows by that name, homonym
 runs in the locator's worker thread (fetchResults), through the plugin's transport and its cache, cancelled when
 the user types on. Enter zooms the map to the place; the result's action "Use as the area" also loads its outline
 as a layer and makes it the area of the dock's panels (`use_area`, given by the plugin).
+
+The filter is registered at QGIS's start: the search and the transport are imported when first used, so that the
+start pays for neither.
 """
 
 from __future__ import annotations
@@ -22,11 +25,9 @@ from qgis.core import (
 )
 
 from ..plugin.compose.territory import EPCI
-from ..plugin.places.search import place_extent, place_from_dict, place_to_dict, search_places
 from ..plugin.toolbelt.errors import Cancelled, OpenTerritoryError
 from ..plugin.toolbelt.i18n import tr
 from ..plugin.toolbelt.logger import log
-from ..plugin.toolbelt.network import Transport
 
 # QGIS keeps prefixes of one or two letters for its own filters (a plugin's "ot" would be ignored): "ter" reads
 # "territory" and "territoire" alike. Users may change it in Settings > Options > Locator.
@@ -38,6 +39,8 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 def zoom_to_place(canvas, place) -> bool:
     """Zoom the map canvas to the place's bounding box; False when the place has none."""
+    from ..plugin.places.search import place_extent
+
     extent = place_extent(place)
     if extent is None:
         return False
@@ -83,6 +86,9 @@ class PlaceLocatorFilter(QgsLocatorFilter):
         """In the locator's worker thread: every failure ends here, told in the log (an exception escaping a
         Qt virtual would abort QGIS)."""
         try:
+            from ..plugin.places.search import search_places
+            from ..plugin.toolbelt.network import Transport
+
             places = search_places(string, Transport(feedback=feedback), *([self.base] if self.base else []))
         except Cancelled:
             return
@@ -99,6 +105,8 @@ class PlaceLocatorFilter(QgsLocatorFilter):
             self.resultFetched.emit(self.place_result(place, rank))
 
     def place_result(self, place, rank: int) -> QgsLocatorResult:
+        from ..plugin.places.search import place_to_dict
+
         result = QgsLocatorResult(self, place.label(), place_to_dict(place))
         result.group = tr("EPCI") if place.kind == EPCI else tr("Communes")
         result.score = 1.0 - rank / 100.0
@@ -120,10 +128,14 @@ class PlaceLocatorFilter(QgsLocatorFilter):
         values = result.getUserData()  # (the raw `userData` member crashes sip in QGIS 3.22)
         if not values:
             return
+        from ..plugin.places.search import place_from_dict
+
         zoom_to_place(self.iface.mapCanvas(), place_from_dict(values))
 
     def triggerResultFromAction(self, result: QgsLocatorResult, action_id: int) -> None:  # noqa: N802
         self.triggerResult(result)
         values = result.getUserData()
         if action_id == USE_AS_AREA and values and self.use_area is not None:
+            from ..plugin.places.search import place_from_dict
+
             self.use_area(place_from_dict(values))

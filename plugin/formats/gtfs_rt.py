@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ..toolbelt.errors import ReplyError
 from ..toolbelt.i18n import tr
+from ..toolbelt.logger import log
 
 VARINT, FIXED64, LENGTH, START_GROUP, END_GROUP, FIXED32 = 0, 1, 2, 3, 4, 5
 STOP_STATUS = {0: "INCOMING_AT", 1: "STOPPED_AT", 2: "IN_TRANSIT_TO"}
@@ -296,22 +297,21 @@ VEHICLE_FIELDS = (
 
 
 def vehicle_rows(header: FeedHeader, vehicles) -> tuple:
-    """([(lon, lat, {field: value})], number left out for an unusable position) from the decoded feed.
+    """([(lon, lat, {field: value})], number left out for an unusable position) from the decoded feed; the
+    vehicles that give no position at all are left out without counting as unusable (logged).
 
     `label` (also the layer's `name`) is the vehicle's label, else its id, else the entity id. A vehicle
     without its own timestamp takes the feed header's. The stop status is named only when the vehicle
     says which stop it refers to (the specification ignores it otherwise)."""
-    rows, bad = [], 0
+    rows, bad, unplaced = [], 0, 0
     for vehicle in vehicles:
         lat, lon = vehicle.get("latitude"), vehicle.get("longitude")
-        if (
-            not vehicle.get("has_position")
-            or lat is None
-            or lon is None
-            or abs(lat) > 90
-            or abs(lon) > 180
-            or (lat == 0 and lon == 0)
-        ):
+        if not vehicle.get("has_position"):
+            # The specification makes the position optional: a bus at the depot, not located yet. Not drawn,
+            # and no warning: nothing is wrong with the feed.
+            unplaced += 1
+            continue
+        if lat is None or lon is None or abs(lat) > 90 or abs(lon) > 180 or (lat == 0 and lon == 0):
             bad += 1
             continue
         values = {name: vehicle.get(name) for name, _kind in VEHICLE_FIELDS}
@@ -328,4 +328,6 @@ def vehicle_rows(header: FeedHeader, vehicles) -> tuple:
         else:
             values["current_status"] = None
         rows.append((lon, lat, values))
+    if unplaced:
+        log(f"GTFS-RT: {unplaced} vehicles without a position yet, not drawn")
     return rows, bad

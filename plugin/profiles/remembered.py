@@ -13,6 +13,8 @@ import json
 import os
 from dataclasses import dataclass
 
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
 from ..toolbelt.settings import load_settings, save_settings
 
 MAX_RECENT = 20
@@ -132,3 +134,13 @@ def remember_profile(path: str) -> None:
     kept = [p for p in settings.recent_profiles if p != path]
     settings.recent_profiles = [path] + kept[: MAX_PROFILES - 1]
     save_settings(settings)
+
+
+class RememberedLists(QObject):
+    """Tells the Browser's node and the Resources tab's list that the recent or favourite datasets changed. Here,
+    beside the lists, so that the Browser's node made at QGIS's start imports nothing heavy."""
+
+    changed = pyqtSignal()
+
+
+remembered_lists = RememberedLists()

@@ -833,8 +833,20 @@ class Transport:
         """Send the request, stream its reply into `out` (closed at the end), and return what the finished
         reply said."""
         reply = self._send(method, request, body)
-        self._drain(reply, out, download, progress)
-        facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
+        try:
+            self._drain(reply, out, download, progress)
+            facts = ReplyFacts.of(reply, self._carries_credentials(reply.request()))
+        except RuntimeError as error:
+            # PyQt marked the live reply deleted (see _delete_at_once: a queued notice about another object that
+            # lived at the same address, seldom, under many parallel downloads): the wrapper is unusable, the
+            # request is told as a dropped connection, which the retries ask again.
+            if "has been deleted" not in str(error):
+                raise
+            out.close()
+            url = request.url().toString()
+            log(f"{redact(url)}: the reply's wrapper was lost ({error})", "warning")
+            text = tr("The connection to {host} was lost before the reply ended").format(host=download.host)
+            raise transport_error(NetworkError, url, text, "dropped") from None
         _delete_at_once(reply)
         # No Python name is left on the reply: an error raised later keeps the frames alive in its traceback
         # (a task's error, a Processing failure).

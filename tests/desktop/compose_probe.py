@@ -27,7 +27,7 @@ report = {"errors": [], "stages": []}
 
 def shoot(name: str) -> None:
     """The screen as the user sees it (the completion list is a window of its own), and the dock's part of it."""
-    dock = qgis.utils.plugins["open_territory"].dock
+    dock = qgis.utils.plugins["open_territory"].ensure_dock()
     screen = QApplication.primaryScreen().grabWindow(0)
     screen.save(os.path.join(OUT, f"window_{name}.png"))
     screen.copy(QRect(dock.mapToGlobal(QPoint(0, 0)), dock.size())).save(os.path.join(OUT, f"dock_{name}.png"))
@@ -55,7 +55,7 @@ def when(condition, then, seconds: float = 120, step_ms: int = 200) -> None:
 
 
 def section():
-    return qgis.utils.plugins["open_territory"].dock.section("territory")
+    return qgis.utils.plugins["open_territory"].ensure_dock().section("territory")
 
 
 def setup():
@@ -66,7 +66,7 @@ def setup():
         QApplication.setActiveWindow(iface.mainWindow())
         plugin = qgis.utils.plugins["open_territory"]
         plugin.action.setChecked(True)
-        dock = plugin.dock
+        dock = plugin.ensure_dock()
         iface.mainWindow().resizeDocks([dock], [DOCK_WIDTH], Qt.Horizontal)
         dock.tabs.setCurrentWidget(section())
         QTimer.singleShot(800, type_name)
@@ -94,7 +94,7 @@ def type_text(widget, text: str, then, delay_ms: int = 80) -> None:
 
 def type_name():
     box = section().compose_box
-    dock = qgis.utils.plugins["open_territory"].dock
+    dock = qgis.utils.plugins["open_territory"].ensure_dock()
     # The narrowest the dock can be is its widest tab's minimum: the Territory tab's own is reported apart.
     report["dock_width"], report["dock_min_width"] = dock.width(), dock.minimumSizeHint().width()
     report["territory_min_width"] = section().minimumSizeHint().width()

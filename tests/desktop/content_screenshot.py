@@ -102,9 +102,9 @@ def setup():
     iface.mainWindow().showMaximized()
     plugin = qgis.utils.plugins["open_territory"]
     plugin.action.setChecked(True)
-    iface.mainWindow().resizeDocks([plugin.dock], [360], Qt.Horizontal)
-    section = plugin.dock.section("resources")
-    plugin.dock.tabs.setCurrentWidget(section)
+    iface.mainWindow().resizeDocks([plugin.ensure_dock()], [360], Qt.Horizontal)
+    section = plugin.ensure_dock().section("resources")
+    plugin.ensure_dock().tabs.setCurrentWidget(section)
     panel = next(p for p in section.panels if type(p).__name__ == "DatagouvPanel")
     section.toolbox.setCurrentWidget(panel)
     panel.server.setText(udata_standin())
@@ -127,11 +127,11 @@ def loaded(plugin, panel):
         widget = widget.parentWidget()
     if widget is not None:
         widget.ensureWidgetVisible(panel.status)  # the status line, under the lists
-    report["dock_width"] = plugin.dock.width()
+    report["dock_width"] = plugin.ensure_dock().width()
     report["load_status"] = panel.status.text()
     report["messages"] = messages()
     iface.mainWindow().grab().save(os.path.join(OUT, "load_window.png"))
-    plugin.dock.grab().save(os.path.join(OUT, "load_dock.png"))
+    plugin.ensure_dock().grab().save(os.path.join(OUT, "load_dock.png"))
     iface.messageBar().clearWidgets()
     later(500, lambda: import_addresses(plugin))
 
@@ -149,8 +149,8 @@ def import_addresses(plugin):
             handle.write(f"Arceaux {number};vélo;{number} rue de la Gare;Rennes\r\n")
         handle.write("Nulle part;voirie;4 rue de Nulle Part;Rennes\r\nPerdu;voirie;1 rue Introuvable;Rennes\r\n")
     target = os.path.join(OUT, "register.gpkg")
-    section = plugin.dock.section("register")
-    plugin.dock.tabs.setCurrentWidget(section)
+    section = plugin.ensure_dock().section("register")
+    plugin.ensure_dock().tabs.setCurrentWidget(section)
     section.ask_target = lambda _mode: target  # the register dialog's answer
     section.ask_import = lambda: (path, "challenges", True)  # the import dialog's answer
     section.create()
@@ -182,7 +182,7 @@ def watch_report(plugin, section, tries=150):
         "rows_shown": dialog.table.rowCount(),
     }
     dialog.grab().save(os.path.join(OUT, "import_report.png"))
-    plugin.dock.grab().save(os.path.join(OUT, "import_dock.png"))
+    plugin.ensure_dock().grab().save(os.path.join(OUT, "import_dock.png"))
     standin.close()
     dialog.accept()
     later(300, finish)

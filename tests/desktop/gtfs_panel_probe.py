@@ -26,7 +26,7 @@ state = {}
 
 
 def save(name: str) -> None:
-    state["plugin"].dock.grab().save(os.path.join(OUT, f"{name}_dock.png"))
+    state["plugin"].ensure_dock().grab().save(os.path.join(OUT, f"{name}_dock.png"))
     iface.mainWindow().grab().save(os.path.join(OUT, f"{name}_window.png"))
 
 
@@ -70,9 +70,9 @@ def setup():
     state["plugin"] = plugin
     state["demo"] = demo
     plugin.action.setChecked(True)
-    iface.mainWindow().resizeDocks([plugin.dock], [WIDTH], Qt.Horizontal)
-    section = plugin.dock.section("resources")
-    plugin.dock.tabs.setCurrentWidget(section)
+    iface.mainWindow().resizeDocks([plugin.ensure_dock()], [WIDTH], Qt.Horizontal)
+    section = plugin.ensure_dock().section("resources")
+    plugin.ensure_dock().tabs.setCurrentWidget(section)
     panel = next(p for p in section.panels if type(p).__name__ == "GtfsPanel")
     section.toolbox.setCurrentWidget(panel)
     state["panel"], state["section"] = panel, section
@@ -81,11 +81,11 @@ def setup():
 
 def load_network():
     panel = state["panel"]
-    report["dock_width"] = state["plugin"].dock.width()
+    report["dock_width"] = state["plugin"].ensure_dock().width()
     report["panel_minimum_width"] = panel.minimumSizeHint().width()
     report["minimum_widths"] = {
         type(widget).__name__: widget.minimumSizeHint().width()
-        for widget in state["plugin"].dock.sections + state["section"].panels
+        for widget in state["plugin"].ensure_dock().sections + state["section"].panels
     }
     toolbox = state["section"].toolbox
     report["panel_title"] = toolbox.itemText(toolbox.currentIndex())

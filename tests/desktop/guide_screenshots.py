@@ -9,6 +9,7 @@ and what was seen goes to OT_SHOT_DIR/report.json.
 
 import json
 import os
+import time
 import traceback
 
 import qgis.utils
@@ -66,7 +67,7 @@ def setup():
     import processing
 
     iface.mainWindow().showMaximized()
-    dock = plugin().dock
+    dock = plugin().ensure_dock()
     plugin().action.setChecked(True)
     # The narrow dock the plugin must work in (the desktop stream's target): fixed for the shots.
     dock.setFixedWidth(DOCK_WIDTH)
@@ -100,7 +101,7 @@ def setup():
 
 @guarded
 def tabs():
-    dock = plugin().dock
+    dock = plugin().ensure_dock()
     report["dock_width"] = dock.width()
     for key in ("territory", "register", "planning"):
         dock.tabs.setCurrentWidget(dock.section(key))
@@ -113,7 +114,7 @@ def tabs():
 
 @guarded
 def export_tab():
-    dock = plugin().dock
+    dock = plugin().ensure_dock()
     section = dock.section("export")
     dock.tabs.setCurrentWidget(section)
     section.title_edit.setText("Démo-sur-Vilaine" if lang() == "fr" else "Demo territory")
@@ -123,7 +124,12 @@ def export_tab():
     section.output_widget.setFilePath(os.path.join(OUT, "council", "council.png"))
     QgsApplication.processEvents()
     shot(dock, "export")
-    result = section.export()
+    section.export()  # a background task since issue 15: wait for its end, the event loop turning
+    deadline = time.monotonic() + 120
+    while section.task is not None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    result = section.last_result
     report["council_pages"] = result["PAGE_NAMES"] if result else None
     if result:
         os.replace(result["FILES"][0], os.path.join(OUT, f"{lang()}_council_map.png"))
@@ -238,13 +244,13 @@ def browser_shot():
 
 
 def osm_panel():
-    resources = plugin().dock.section("resources")
+    resources = plugin().ensure_dock().section("resources")
     return resources, next(p for p in resources.panels if type(p).__name__ == "OsmPanel")
 
 
 @guarded
 def place_search():
-    dock = plugin().dock
+    dock = plugin().ensure_dock()
     resources, osm = osm_panel()
     dock.tabs.setCurrentWidget(resources)
     resources.toolbox.setCurrentWidget(osm)
@@ -271,7 +277,7 @@ def place_shot():
     report["osm_area"] = area.name() if area is not None else None
     report["osm_coverage"] = sorted(osm.coverage())
     QgsApplication.processEvents()
-    shot(plugin().dock, "resources")
+    shot(plugin().ensure_dock(), "resources")
     # The locator's "Use as the area": a place made the area of every panel that takes one.
     place = search_places("35360", Transport(), os.environ.get("OT_GEO_API", ""))[0]
     plugin().use_place_area(place)

@@ -75,7 +75,7 @@ def setup():
         iface.mapCanvas().setExtent(communes.extent())
         plugin = qgis.utils.plugins["open_territory"]
         plugin.action.setChecked(True)
-        dock = plugin.dock
+        dock = plugin.ensure_dock()
         dock.setFixedWidth(360)  # the narrowest dock the panel must fit
         section = dock.section("resources")
         dock.tabs.setCurrentWidget(section)
@@ -108,7 +108,7 @@ def own_query(panel):
             scroll = scroll.parent()
         if scroll is not None:
             scroll.verticalScrollBar().setValue(0)
-        qgis.utils.plugins["open_territory"].dock.grab().save(os.path.join(OUT, "dock_loaded.png"))
+        qgis.utils.plugins["open_territory"].ensure_dock().grab().save(os.path.join(OUT, "dock_loaded.png"))
         panel.query_box.setCollapsed(False)
         panel.query_box.tags_edit.setText("amenity=bicycle_parking & covered=yes")
         report["query"] = panel.query_box.query_view.toPlainText()
@@ -124,8 +124,8 @@ def finish():
         iface.mainWindow().grab().save(os.path.join(OUT, "qgis_window.png"))
         plugin = qgis.utils.plugins.get("open_territory")
         if plugin is not None and plugin.dock is not None:
-            plugin.dock.grab().save(os.path.join(OUT, "dock.png"))
-            report["dock_width"] = plugin.dock.width()
+            plugin.ensure_dock().grab().save(os.path.join(OUT, "dock.png"))
+            report["dock_width"] = plugin.ensure_dock().width()
     except Exception:  # noqa: BLE001
         report["errors"].append(traceback.format_exc())
     with open(os.path.join(OUT, "report.json"), "w", encoding="utf-8") as handle:

@@ -24,9 +24,9 @@ def setup():
         iface.mainWindow().showMaximized()
         plugin = qgis.utils.plugins["open_territory"]
         plugin.action.setChecked(True)
-        iface.mainWindow().resizeDocks([plugin.dock], [360], Qt.Horizontal)
-        section = plugin.dock.section("territory")
-        plugin.dock.tabs.setCurrentWidget(section)
+        iface.mainWindow().resizeDocks([plugin.ensure_dock()], [360], Qt.Horizontal)
+        section = plugin.ensure_dock().section("territory")
+        plugin.ensure_dock().tabs.setCurrentWidget(section)
         section.profile_combo.setCurrentIndex(section.profile_combo.findData("demo"))
         section.database.refresh()
         section.database.check.setChecked(True)
@@ -55,7 +55,7 @@ def wait(section):
             for layer in layers
         ]
         plugin = qgis.utils.plugins["open_territory"]
-        report["dock_width"] = plugin.dock.width()
+        report["dock_width"] = plugin.ensure_dock().width()
         report["destination_minimum_width"] = section.database.minimumSizeHint().width()
         iface.mapCanvas().refreshAllLayers()
         QTimer.singleShot(2500, finish)
@@ -69,7 +69,7 @@ def finish():
         iface.mainWindow().grab().save(os.path.join(OUT, "qgis_window.png"))
         plugin = qgis.utils.plugins.get("open_territory")
         if plugin is not None and plugin.dock is not None:
-            plugin.dock.grab().save(os.path.join(OUT, "dock.png"))
+            plugin.ensure_dock().grab().save(os.path.join(OUT, "dock.png"))
     except Exception:  # noqa: BLE001
         report["errors"].append(traceback.format_exc())
     with open(os.path.join(OUT, "report.json"), "w", encoding="utf-8") as handle:

@@ -36,8 +36,8 @@ def setup():
             import_rows(register, table, os.path.join(demo, "register", f"{table}.csv"), geocode=False)
         plugin = qgis.utils.plugins["open_territory"]
         plugin.action.setChecked(True)
-        section = plugin.dock.section("register")
-        plugin.dock.tabs.setCurrentWidget(section)
+        section = plugin.ensure_dock().section("register")
+        plugin.ensure_dock().tabs.setCurrentWidget(section)
         layers = register.add_to_project(QgsProject.instance())
         # Areas of action as outlines, so the challenges stay visible (the register leaves QGIS's default fill).
         layers["actors"].renderer().setSymbol(
@@ -137,7 +137,7 @@ def finish():
         iface.mainWindow().grab().save(os.path.join(OUT, "qgis_window.png"))
         plugin = qgis.utils.plugins.get("open_territory")
         if plugin is not None and plugin.dock is not None:
-            plugin.dock.grab().save(os.path.join(OUT, "dock.png"))
+            plugin.ensure_dock().grab().save(os.path.join(OUT, "dock.png"))
     except Exception:  # noqa: BLE001
         report["errors"].append(traceback.format_exc())
     with open(os.path.join(OUT, "report.json"), "w", encoding="utf-8") as handle:

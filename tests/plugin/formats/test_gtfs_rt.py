@@ -53,7 +53,7 @@ def test_rows_for_the_layer():
     message = pb.feed_message(
         pb.vehicle_entity("e1", lat=47.81, lon=-1.59, speed=10.0, label="204", stop_id="GARE_A"),
         pb.vehicle_entity("e2", lat=47.82, lon=-1.60, vehicle_id="tram-3", timestamp=1793691540),
-        pb.vehicle_entity("e3", trip_id="L2_0800"),  # no position: left out
+        pb.vehicle_entity("e3", trip_id="L2_0800"),  # no position (optional): left out, not counted as unusable
         pb.vehicle_entity("e4", lat=0.0, lon=0.0, label="ghost"),  # Null Island: left out
         pb.vehicle_entity("e5", lat=float("nan"), lon=-1.6, label="nan"),  # not finite: left out
         pb.vehicle_entity("e6", lat=47.8, lon=-1.6, label="gone", deleted=True),  # deleted: skipped
@@ -61,7 +61,7 @@ def test_rows_for_the_layer():
     )
     header, vehicles = gtfs_rt.read_vehicle_positions(message, FEED)
     rows, bad = gtfs_rt.vehicle_rows(header, vehicles)
-    assert bad == 3
+    assert bad == 2
     (lon1, lat1, first), (_lon2, _lat2, second) = rows
     assert (round(lon1, 4), round(lat1, 4)) == (-1.59, 47.81)
     assert first["label"] == "204" and first["speed"] == 10.0 and first["speed_kmh"] == 36.0
