@@ -25,11 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The QGIS connection the benchmark saves goes into settings of its own, not the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench_context_postgis_settings_")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/benchmarks, even under python -P
-from importable import REPO, make_importable  # noqa: E402
+from importable import make_importable  # noqa: E402
 
 make_importable()
 
 from osgeo import gdal  # noqa: E402
+from postgis_sql import dsn, sql  # noqa: E402
 from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer  # noqa: E402
 
 CONNECTION = "open_territory_bench"
@@ -38,27 +39,6 @@ CATEGORIES = ("bicycle_parking", "bus_stop", "street_lamp")
 X0, Y0 = 345000, 6780000
 DENSITY = 500_000 / 20_000**2  # resources per square metre, as bench_context.py
 REPEAT = 3
-
-
-def dsn() -> str:
-    if os.environ.get("OPEN_TERRITORY_TEST_PG"):
-        return os.environ["OPEN_TERRITORY_TEST_PG"]
-    path = os.path.join(REPO, "build", "postgis", "dsn")
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            return handle.read().strip()
-    return "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
-
-
-def sql(statements: str) -> list:
-    dataset = gdal.OpenEx("PG:" + dsn(), gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["PostgreSQL"])
-    result = dataset.ExecuteSQL(statements)
-    rows = []
-    if result is not None:
-        rows = [[feature.GetField(i) for i in range(feature.GetFieldCount())] for feature in result]
-        dataset.ReleaseResultSet(result)
-    dataset = None
-    return rows
 
 
 def ensure_tables(suffix: str, resources: int, challenges: int) -> None:

@@ -19,35 +19,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)  # tests/benchmarks, even under python -P
 sys.path.insert(0, os.path.dirname(HERE))  # tests/, for the QGIS home of qgis_process
-from importable import REPO, make_importable  # noqa: E402
+from importable import make_importable  # noqa: E402
 from qgis_process_profile import qgis_process_home  # noqa: E402
 
 make_importable()
 
 from osgeo import gdal  # noqa: E402
+from postgis_sql import dsn, sql  # noqa: E402
 
 CONNECTION = "agence"
-
-
-def dsn() -> str:
-    if os.environ.get("OPEN_TERRITORY_TEST_PG"):
-        return os.environ["OPEN_TERRITORY_TEST_PG"]
-    path = os.path.join(REPO, "build", "postgis", "dsn")
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            return handle.read().strip()
-    return "host=127.0.0.1 port=5432 dbname=open_territory_test user=open_territory_test password=open_territory_test"
-
-
-def sql(statement: str) -> list:
-    dataset = gdal.OpenEx("PG:" + dsn(), gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["PostgreSQL"])
-    result = dataset.ExecuteSQL(statement)
-    rows = []
-    if result is not None:
-        rows = [[feature.GetField(i) for i in range(feature.GetFieldCount())] for feature in result]
-        dataset.ReleaseResultSet(result)
-    dataset = None
-    return rows
 
 
 def command(schema: str) -> list:
