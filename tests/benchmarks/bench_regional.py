@@ -9,6 +9,7 @@ build/postgis/dsn); the schemas ot_region_1..8 are dropped at the end.
 Run: .venv/bin/python -P tests/benchmarks/bench_regional.py [territories]
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -49,13 +50,20 @@ def drop(schemas: list) -> None:
             sql(f"DELETE FROM public.layer_styles WHERE f_table_schema = '{schema}'")
 
 
-def check(schemas: list) -> str:
-    """'' when every schema holds the demo's tables and styles, else what is missing."""
+def demo_layers() -> int:
+    """The demo's layers: its boundary and each resource entry (each has a geometry, hence a style)."""
+    with open(os.path.join(REPO, "resources", "profiles", "demo.json"), encoding="utf-8") as handle:
+        resources = json.load(handle)["resources"]
+    return 1 + sum(len(entries) for entries in resources.values())
+
+
+def check(schemas: list, layers: int) -> str:
+    """'' when every schema holds the demo's layers, its sources table and a style per layer, else what is not."""
     problems = []
     for schema in schemas:
         tables = sql(f"SELECT count(*) AS n FROM pg_tables WHERE schemaname = '{schema}'")[0][0]
         styles = sql(f"SELECT count(*) AS n FROM public.layer_styles WHERE f_table_schema = '{schema}'")[0][0]
-        if tables != 12 or styles != 11:  # the demo: 11 layers and the sources table, 11 styles
+        if tables != layers + 1 or styles != layers:
             problems.append(f"{schema}: {tables} tables, {styles} styles")
     return "; ".join(problems)
 
@@ -87,16 +95,20 @@ def main() -> None:
     drop(schemas)
     try:
         parallel = run(schemas, env, parallel=True)
-        problems = check(schemas)
+        layers = demo_layers()
+        problems = check(schemas, layers)
         drop(schemas)
         sequential = run(schemas, env, parallel=False)
-        problems = problems or check(schemas)
+        problems = problems or check(schemas, layers)
     finally:
         drop(schemas)
     print(f"load_territory of {count} demo territories into one PostGIS database, one schema each (qgis_process):")
     print(f"  {count} processes at once: {parallel:.1f} s")
     print(f"  one after the other: {sequential:.1f} s ({sequential / parallel:.2f} times the parallel time)")
-    print(f"  every schema holds its 11 layers, its sources table and 11 styles: {'yes' if not problems else problems}")
+    print(
+        f"  every schema holds its {layers} layers, its sources table and {layers} styles: "
+        + ("yes" if not problems else problems)
+    )
 
 
 if __name__ == "__main__":
