@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)  # tests/benchmarks, even under python -P
 sys.path.insert(0, os.path.dirname(HERE))  # tests/, for the QGIS home of qgis_process
-from importable import make_importable  # noqa: E402
+from importable import REPO, make_importable  # noqa: E402
 from qgis_process_profile import qgis_process_home  # noqa: E402
 
 make_importable()
