@@ -26,6 +26,7 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..plugin.profiles.territory import entry_spec
 from ..plugin.sources import registry
+from ..plugin.toolbelt.postgres import is_postgres
 
 if TYPE_CHECKING:  # names used in annotations only
     from ..plugin.profiles.territory import TerritoryReport
@@ -53,7 +54,7 @@ def open_layers(report: TerritoryReport) -> list:
 def output_key(output: str) -> str:
     """How a territory's destination is compared: a GeoPackage by its absolute path, a PostGIS schema
     (postgres:<connection>/<schema>) as it is written."""
-    if output.startswith("postgres:"):
+    if is_postgres(output):
         return output
     return os.path.normcase(os.path.abspath(output))
 

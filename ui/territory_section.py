@@ -34,6 +34,7 @@ from ..plugin.sources import registry
 from ..plugin.toolbelt.errors import Cancelled, InputError
 from ..plugin.toolbelt.i18n import colon, tr
 from ..plugin.toolbelt.logger import clear_action, notify
+from ..plugin.toolbelt.postgres import is_postgres
 from ..plugin.toolbelt.settings import load_settings
 from ..plugin.toolbelt.tasks import start_task
 from .compose_box import ComposeBox
@@ -239,12 +240,15 @@ class TerritorySection(DockSection):
         try:
             self.show_profile(load_profile(reference))
         except InputError as error:
-            notify(
-                tr("The territory profile is not valid") + colon().rstrip() + f"\n{error}",
-                "critical",
-                self.iface,
-                action=ACTION,
-            )
+            self.refuse_profile(error)
+
+    def refuse_profile(self, error: InputError) -> None:
+        notify(
+            tr("The territory profile is not valid") + colon().rstrip() + f"\n{error}",
+            "critical",
+            self.iface,
+            action=ACTION,
+        )
 
     def choose_profile_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a territory profile"), "", tr("Profiles (*.json)"))
@@ -255,12 +259,7 @@ class TerritorySection(DockSection):
         try:
             profile = load_profile(path)
         except InputError as error:
-            notify(
-                tr("The territory profile is not valid") + colon().rstrip() + f"\n{error}",
-                "critical",
-                self.iface,
-                action=ACTION,
-            )
+            self.refuse_profile(error)
             return False
         index = self.profile_combo.findData(path)
         if index < 0:
@@ -489,7 +488,7 @@ class TerritorySection(DockSection):
         text = self.loaded_message(placer)
         self.show_status(text)
         button = None
-        if not placer.report.output.startswith("postgres:"):  # a schema of the database has no folder to open
+        if not is_postgres(placer.report.output):  # a schema of the database has no folder to open
             folder = os.path.dirname(os.path.abspath(placer.report.output))
             button = (tr("Open the folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
         notify(text, "warning" if placer.report.failed else "success", self.iface, action=ACTION, button=button)

@@ -292,9 +292,7 @@ def load_territory(
             load.entries(tmp, entries)
             _check_cancel(feedback)
             if entries and not any(o.status == OK and o.layer != BOUNDARY_LAYER for o in load.report.outcomes):
-                error = nothing_loaded(load.report)
-                error.report = load.report  # each resource's failure, for whoever shows them
-                raise error  # the scratch goes: nothing on disk changes
+                raise nothing_loaded(load.report)  # the scratch goes: nothing on disk changes
             load.finish(tmp, skipped, styles and not destination.in_database, len(entries) + 1)
             _check_cancel(feedback)
             if destination.in_database:
@@ -318,20 +316,24 @@ def entry_host(entry: ResourceEntry, spec: dict) -> str:
 
 def nothing_loaded(report: TerritoryReport) -> OpenTerritoryError:
     """A load where every resource failed is an error, said once with its likely cause: offline without the
-    replies, no server reachable (the connection, QGIS's proxy settings), else the first failure."""
+    replies, no server reachable (the connection, QGIS's proxy settings), else the first failure. The error
+    carries the report (`error.report`): each resource's failure, for whoever shows them."""
     failed = [o for o in report.outcomes if o.status == FAILED and o.layer != BOUNDARY_LAYER]
     kinds = {o.kind for o in failed}
     text = tr("No resource of {name} could be loaded ({count} failed)").format(
         name=report.profile.name, count=len(failed)
     )
     if kinds == {NetworkError.__name__} and report.offline:
-        return NetworkError(text + colon() + tr("offline, and the cache holds no reply for them"), reason="offline")
-    if kinds == {NetworkError.__name__}:
+        error = NetworkError(text + colon() + tr("offline, and the cache holds no reply for them"), reason="offline")
+    elif kinds == {NetworkError.__name__}:
         cause = tr("no server could be reached: check the network connection or QGIS's proxy settings")
-        return NetworkError(text + colon() + cause, reason="unreachable")
-    first = failed[0] if failed else None
-    cause = f"{first.layer}{colon()}{first.message}" if first else ""
-    return OpenTerritoryError(text + (colon() + cause if cause else ""), reason="nothing_loaded")
+        error = NetworkError(text + colon() + cause, reason="unreachable")
+    else:
+        first = failed[0] if failed else None
+        cause = f"{first.layer}{colon()}{first.message}" if first else ""
+        error = OpenTerritoryError(text + (colon() + cause if cause else ""), reason="nothing_loaded")
+    error.report = report
+    return error
 
 
 @contextlib.contextmanager
